@@ -1,0 +1,48 @@
+// ESLint: typescript-eslint with type information; no floating promises; modules
+// import each other only through their index.ts, and never "upward"
+// (ARCHITECTURE.md: vn <- registers <- domain modules <- server, cli, web).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const MODULES = ['core', 'vn', 'registers', 'units', 'store', 'blobs', 'archive', 'ingest', 'entry', 'qc', 'exchange', 'search', 'extracts', 'auth', 'server', 'web', 'cli'];
+const DOMAIN = ['units', 'archive', 'ingest', 'entry', 'qc', 'exchange', 'search', 'extracts', 'auth'];
+const TOP = ['server', 'cli', 'web'];
+
+/** Another module's internals: ../<module>/<anything but index.js>. */
+const throughIndexOnly = {
+  regex: '^(\\.\\./)+(src/)?(?!src/|test/)[a-z-]+/(?!index\\.js$).+',
+  message: 'Import another module only through its index.ts (ARCHITECTURE.md).',
+};
+
+const forbid = (mods) =>
+  mods.map((m) => ({ regex: `^(\\.\\./)+(src/)?${m}/`, message: `This module may not import ${m}/ (dependency direction, ARCHITECTURE.md).` }));
+
+function layer(dir, forbidden) {
+  return {
+    files: [`src/${dir}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [throughIndexOnly, ...forbid(forbidden)] }] },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'eslint.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { patterns: [throughIndexOnly] }],
+    },
+  },
+  layer('core', MODULES.filter((m) => !['core', 'store', 'blobs'].includes(m))),
+  layer('vn', MODULES.filter((m) => m !== 'vn')),
+  layer('store', MODULES.filter((m) => m !== 'store' && m !== 'core')),
+  layer('blobs', MODULES.filter((m) => m !== 'blobs' && m !== 'core')),
+  layer('registers', [...DOMAIN, ...TOP, 'store', 'blobs']),
+  ...DOMAIN.map((d) => layer(d, TOP)),
+);

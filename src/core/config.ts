@@ -1,0 +1,53 @@
+/**
+ * Configuration: the ONLY place in hotich that reads process.env.
+ * Every other module receives what it needs through `ctx` or arguments.
+ */
+import path from 'node:path';
+
+export const DEFAULT_PORT = 8080;
+
+export interface AppConfig {
+  /** Folder for the embedded database and blobs (HOTICH_DATA, default ./data). */
+  dataDir: string;
+  /** PostgreSQL connection string; when absent the embedded PGlite is used. */
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  /** True when running under CI (CI=true): missing services are failures, not skips. */
+  ci: boolean;
+  /** Connection string of the PostgreSQL used by the database tests. */
+  testDatabaseUrl: string;
+  /** Where the shared reference data lives (../shared), for tests and benchmarks. */
+  sharedDir: string;
+}
+
+export interface ConfigOverrides {
+  dataDir?: string | undefined;
+  port?: number | undefined;
+  host?: string | undefined;
+  databaseUrl?: string | undefined;
+}
+
+function parsePort(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new Error(`Cổng không hợp lệ: "${raw}" (cần số nguyên 0–65535)`);
+  }
+  return n;
+}
+
+export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const cwd = process.cwd();
+  return {
+    dataDir: path.resolve(cwd, overrides.dataDir ?? env.HOTICH_DATA ?? 'data'),
+    databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
+    port: overrides.port ?? parsePort(env.PORT) ?? DEFAULT_PORT,
+    host: overrides.host ?? env.HOST ?? '0.0.0.0',
+    ci: env.CI === 'true' || env.CI === '1',
+    testDatabaseUrl: env.HOTICH_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    sharedDir: path.resolve(cwd, env.HOTICH_SHARED ?? '../shared'),
+  };
+}
+
+export { parsePort };

@@ -1,0 +1,29 @@
+/**
+ * Queries on record_actions. Inserts are idempotent on client_tx_id: a
+ * replayed insert returns the action stored the first time and changes
+ * nothing. The table itself rejects UPDATE and DELETE (trigger).
+ */
+import type { Kysely } from 'kysely';
+import type { Database, NewRecordAction, RecordAction } from '../store/index.js';
+
+export interface AppendResult {
+  action: RecordAction;
+  /** True when an action with this client_tx_id already existed. */
+  replayed: boolean;
+}
+
+export async function appendAction(db: Kysely<Database>, action: NewRecordAction): Promise<AppendResult> {
+  const inserted = await db
+    .insertInto('record_actions')
+    .values(action)
+    .onConflict((oc) => oc.column('client_tx_id').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted) return { action: inserted, replayed: false };
+  const existing = await db.selectFrom('record_actions').selectAll().where('client_tx_id', '=', action.client_tx_id).executeTakeFirstOrThrow();
+  return { action: existing, replayed: true };
+}
+
+export async function listActions(db: Kysely<Database>, recordId: string): Promise<RecordAction[]> {
+  return db.selectFrom('record_actions').selectAll().where('record_id', '=', recordId).orderBy('id').execute();
+}

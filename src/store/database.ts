@@ -1,0 +1,95 @@
+/**
+ * Opening the database: PGlite (embedded; a folder, or in memory) or
+ * PostgreSQL (when a connection string is given). Both speak the same SQL and
+ * return the same JS types: int8 and numeric as strings, date as 'yyyy-mm-dd'
+ * text, timestamptz as Date, jsonb parsed.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema.js';
+
+export type Backend = 'pglite' | 'postgresql';
+
+export interface Store {
+  db: Kysely<Database>;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** PostgreSQL connection string. When set, PostgreSQL is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; undefined means in memory. Ignored with databaseUrl. */
+  pgliteDir?: string | undefined;
+  /** PGlite: start from a dumped data dir (tests share one migrated snapshot). */
+  pgliteSnapshot?: Blob | undefined;
+  /** PostgreSQL: use (and create) this schema instead of public (test isolation). */
+  pgSchema?: string | undefined;
+}
+
+const asText = (v: string): string => v;
+const PG_TYPE_TEXT = { 20: asText, 1082: asText, 1700: asText } as const;
+
+export async function openPGlite(opts: OpenStoreOptions): Promise<PGlite> {
+  if (opts.pgliteDir) mkdirSync(path.dirname(opts.pgliteDir), { recursive: true });
+  const lite = new PGlite({
+    ...(opts.pgliteDir ? { dataDir: opts.pgliteDir } : {}),
+    ...(opts.pgliteSnapshot ? { loadDataDir: opts.pgliteSnapshot } : {}),
+    parsers: PG_TYPE_TEXT,
+  });
+  await lite.waitReady;
+  return lite;
+}
+
+function pgTypes(): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid in PG_TYPE_TEXT ? asText : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
+
+async function ensureSchema(databaseUrl: string, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Tên schema không hợp lệ: ${schema}`);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`create schema if not exists ${schema}`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function openPostgres(databaseUrl: string, schema: string | undefined): Promise<Store> {
+  if (schema) await ensureSchema(databaseUrl, schema);
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    types: pgTypes(),
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, backend: 'postgresql', close: () => db.destroy() };
+}
+
+export async function openStore(opts: OpenStoreOptions): Promise<Store> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.pgSchema);
+  const lite = await openPGlite(opts);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
+  return { db, backend: 'pglite', close: () => db.destroy() };
+}
+
+/** Drops a test schema created with `pgSchema` (PostgreSQL only). */
+export async function dropPgSchema(databaseUrl: string, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Tên schema không hợp lệ: ${schema}`);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * store — the database. Kysely over embedded PGlite (default) or PostgreSQL
+ * (DATABASE_URL). Owns the numbered migrations and the hand-written table
+ * types; knows nothing of the domain.
+ * Invariants: one SQL for both backends; migrations are applied in order, once,
+ * in one transaction; PGlite access is serialized (it is a single session);
+ * record_actions is append-only (enforced by a trigger).
+ */
+export { PGliteDialect } from './pglite-dialect.js';
+export { openStore, openPGlite, dropPgSchema, type Store, type Backend, type OpenStoreOptions } from './database.js';
+export { migrate, type MigrationReport } from './migrator.js';
+export { MIGRATIONS, type Migration } from './migrations/index.js';
+export type * from './schema.js';
+export { sql } from 'kysely';

@@ -1,0 +1,10 @@
+/** The ordered list of migrations. Append only; ids are never reused. */
+import * as m0001 from './0001-foundation.js';
+
+export interface Migration {
+  id: string;
+  name: string;
+  up: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ id: '0001', ...m0001 }];

@@ -1,0 +1,114 @@
+/**
+ * Hand-written table types for Kysely. They mirror the migrations in
+ * ./migrations; change both together.
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** JSON columns: written as a JSON string or value, read back parsed. */
+export type Json<T> = ColumnType<T, string | T, string | T>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  login: string;
+  display_name: Generated<string>;
+  role: string;
+  password_hash: string | null;
+  created_at: CreatedAt;
+  disabled_at: Date | null;
+}
+
+export interface BooksTable {
+  id: Generated<string>;
+  register_type: string;
+  template_version: string;
+  authority_text: string;
+  authority_unit_code: string | null;
+  year_from: number;
+  year_to: number | null;
+  volume_no: Generated<string>;
+  opened_on: string | null;
+  closed_on: string | null;
+  page_count: number | null;
+  declared_event_count: number | null;
+  condition: Generated<string>;
+  custody: Generated<string>;
+  notes: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PagesTable {
+  id: Generated<string>;
+  book_id: string;
+  seq: number;
+  side: Generated<string>;
+  blob_sha256: string | null;
+  byte_size: string | null;
+  width_px: number | null;
+  height_px: number | null;
+  status: Generated<string>;
+  flags: Json<string[]>;
+  created_at: CreatedAt;
+}
+
+export interface RecordsTable {
+  id: Generated<string>;
+  book_id: string;
+  register_type: string;
+  template_version: string;
+  status: Generated<string>;
+  version: Generated<number>;
+  values: Json<Record<string, string>>;
+  page_ids: Json<string[]>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface RecordActionsTable {
+  id: ColumnType<string, never, never>;
+  record_id: string;
+  client_tx_id: string;
+  kind: string;
+  actor_id: string | null;
+  payload: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+export interface JobsTable {
+  id: ColumnType<string, never, never>;
+  kind: string;
+  payload: Json<unknown>;
+  status: Generated<string>;
+  run_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  locked_at: Date | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+
+export interface MigrationsTable {
+  id: string;
+  name: string;
+  applied_at: CreatedAt;
+}
+
+export interface Database {
+  users: UsersTable;
+  books: BooksTable;
+  pages: PagesTable;
+  records: RecordsTable;
+  record_actions: RecordActionsTable;
+  jobs: JobsTable;
+  hotich_migrations: MigrationsTable;
+}
+
+export type Book = Selectable<BooksTable>;
+export type NewBook = Insertable<BooksTable>;
+export type RecordRow = Selectable<RecordsTable>;
+export type RecordAction = Selectable<RecordActionsTable>;
+export type NewRecordAction = Insertable<RecordActionsTable>;

@@ -1,0 +1,75 @@
+import { expect, it } from 'vitest';
+import { describeBackends } from '../../test/support/backends.js';
+import { newRecord } from '../../test/support/fixtures.js';
+import { MIGRATIONS, migrate, sql } from './index.js';
+
+describeBackends('store', (store) => {
+  it('has applied every migration, and migrating again applies nothing', async () => {
+    const rows = await store().db.selectFrom('hotich_migrations').select('id').orderBy('id').execute();
+    expect(rows.map((r) => r.id)).toEqual(MIGRATIONS.map((m) => m.id));
+    const again = await migrate(store().db);
+    expect(again.applied).toEqual([]);
+  });
+
+  it('states the invariants of every table in COMMENT ON TABLE', async () => {
+    const { rows } = await sql<{ name: string; comment: string | null }>`
+      select c.relname as name, obj_description(c.oid, 'pg_class') as comment
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where c.relkind = 'r' and n.nspname = current_schema() and c.relname <> 'hotich_migrations'`.execute(store().db);
+    expect(rows.map((r) => r.name).sort()).toEqual(['books', 'jobs', 'pages', 'record_actions', 'records', 'users']);
+    for (const r of rows) expect(r.comment?.length ?? 0, r.name).toBeGreaterThan(40);
+  });
+
+  it('rejects UPDATE, DELETE and TRUNCATE on record_actions', async () => {
+    const { db } = store();
+    const rec = await newRecord(db);
+    await db.insertInto('record_actions').values({ record_id: rec.id, client_tx_id: 'tx-upd-00001', kind: 'keyed', payload: { values: { so: '1' } } }).execute();
+    await expect(db.updateTable('record_actions').set({ kind: 'forged' }).where('record_id', '=', rec.id).execute()).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom('record_actions').where('record_id', '=', rec.id).execute()).rejects.toThrow(/append-only/);
+    await expect(sql`truncate record_actions`.execute(db)).rejects.toThrow(/append-only/);
+    const after = await db.selectFrom('record_actions').select('kind').where('record_id', '=', rec.id).execute();
+    expect(after.map((a) => a.kind)).toEqual(['keyed']);
+  });
+
+  it('stores a client transaction id once', async () => {
+    const { db } = store();
+    const rec = await newRecord(db);
+    const row = { record_id: rec.id, client_tx_id: 'tx-unique-001', kind: 'keyed', payload: {} };
+    await db.insertInto('record_actions').values(row).execute();
+    await expect(db.insertInto('record_actions').values(row).execute()).rejects.toThrow(/duplicate key|unique/i);
+  });
+
+  it('returns the same JS types on both backends', async () => {
+    const { rows } = await sql<{ big: unknown; day: unknown; at: unknown; doc: unknown }>`
+      select 9007199254740993::int8 as big, date '2008-08-27' as day, now() as at, '{"a":"Đ"}'::jsonb as doc`.execute(store().db);
+    expect(rows[0]).toMatchObject({ big: '9007199254740993', day: '2008-08-27', doc: { a: 'Đ' } });
+    expect(rows[0]!.at).toBeInstanceOf(Date);
+  });
+
+  it('keeps concurrent transactions apart', async () => {
+    const { db } = store();
+    const rec = await newRecord(db);
+    const bump = (n: number) =>
+      db.transaction().execute(async (tx) => {
+        const row = await tx.selectFrom('records').select('version').where('id', '=', rec.id).forUpdate().executeTakeFirstOrThrow();
+        await new Promise((r) => setTimeout(r, n));
+        await tx.updateTable('records').set({ version: row.version + 1 }).where('id', '=', rec.id).execute();
+      });
+    await Promise.all([bump(20), bump(5), bump(10), bump(1)]);
+    const row = await db.selectFrom('records').select('version').where('id', '=', rec.id).executeTakeFirstOrThrow();
+    expect(row.version).toBe(4);
+  });
+
+  it('rolls back a failed transaction completely', async () => {
+    const { db } = store();
+    const before = await db.selectFrom('books').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    await expect(
+      db.transaction().execute(async (tx) => {
+        await tx.insertInto('books').values({ register_type: 'KT', template_version: 'KT-48', authority_text: 'x', year_from: 1990 }).execute();
+        await tx.insertInto('books').values({ register_type: 'KT', template_version: 'KT-48', authority_text: 'x', year_from: 1500 }).execute();
+      }),
+    ).rejects.toThrow();
+    const after = await db.selectFrom('books').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(String(after.n)).toBe(String(before.n));
+  });
+});
