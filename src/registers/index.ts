@@ -1,0 +1,25 @@
+/**
+ * registers — THE field catalog. One file per register type declares each
+ * column once (MoJ key, Vietnamese label, type, code list, requirement, help);
+ * everything else is derived here by pure functions: the record validator, the
+ * xlsx header row, the web form description.
+ * Invariants: template column order is the official order; KS-70's header row
+ * equals the MoJ template byte for byte; findings carry a field path, a
+ * severity, a stable code and a Vietnamese message.
+ */
+import { getTemplate } from './catalog.js';
+import type { Finding } from './field.js';
+import { validateTemplateRecord, type ValidateOptions } from './validate-record.js';
+
+export * from './field.js';
+export { CODE_LISTS, codeLabel, type CodeListId, type CodeOption } from './code-lists.js';
+export { TEMPLATES, CURRENT_TEMPLATE, REGISTER_TYPES, findTemplate, getTemplate } from './catalog.js';
+export { headerRow, headerText, headerKey } from './header.js';
+export { formDescription, type FormDescription, type FormField, type Widget } from './form.js';
+export { validateTemplateRecord, cleanValues, isRequired, type ValidateOptions } from './validate-record.js';
+
+/** Findings for one record of a register type ('KS') or template id ('KS-60'). */
+export function validateRecord(typeOrTemplate: string, values: Readonly<Record<string, unknown>>, opts?: ValidateOptions): Finding[] {
+  return validateTemplateRecord(getTemplate(typeOrTemplate), values, opts);
+}
+export { registersRoutes, type RegistersRouteOptions } from './registers.routes.js';

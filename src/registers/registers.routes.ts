@@ -1,0 +1,28 @@
+/**
+ * HTTP face of the catalog: the list of register templates, the form
+ * description of one, its xlsx header row, and validation of a record.
+ */
+import type { FastifyInstance } from 'fastify';
+import { CURRENT_TEMPLATE, TEMPLATES, getTemplate } from './catalog.js';
+import { formDescription } from './form.js';
+import { headerRow } from './header.js';
+import { TemplateParams, ValidateBody } from './registers.schema.js';
+import { validateTemplateRecord } from './validate-record.js';
+
+export interface RegistersRouteOptions {
+  clock: () => Date;
+}
+
+export async function registersRoutes(app: FastifyInstance, opts: RegistersRouteOptions): Promise<void> {
+  const current = new Set<string>(Object.values(CURRENT_TEMPLATE));
+  app.get('/api/registers', async () =>
+    TEMPLATES.map((t) => ({ id: t.id, registerType: t.registerType, title: t.title, source: t.source, columns: t.fields.length, current: current.has(t.id) })),
+  );
+  app.get('/api/registers/:id/form', async (req) => formDescription(getTemplate(TemplateParams.parse(req.params).id)));
+  app.get('/api/registers/:id/header', async (req) => headerRow(getTemplate(TemplateParams.parse(req.params).id)));
+  app.post('/api/registers/:id/validate', async (req) => {
+    const template = getTemplate(TemplateParams.parse(req.params).id);
+    const { values } = ValidateBody.parse(req.body);
+    return { templateId: template.id, findings: validateTemplateRecord(template, values, { today: opts.clock() }) };
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * validateRecord: every finding about one record, in template column order.
+ * Values are cleaned (NFC, whitespace) before checking; the caller keeps the
+ * book's own text. Unknown keys are reported, never dropped.
+ */
+import { cleanText } from '../vn/index.js';
+import type { Condition, FieldDef, Finding, RegisterTemplate, RuleContext, Severity } from './field.js';
+import { COMMON_RULES } from './rules-common.js';
+import { validateValue } from './validate-field.js';
+import { fieldName } from './rule-helpers.js';
+
+export interface ValidateOptions {
+  /** The day that counts as today (dates after it are errors). Default: now. */
+  today?: Date;
+}
+
+export function cleanValues(values: Readonly<Record<string, unknown>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (v === null || v === undefined) continue;
+    const text = cleanText(String(v));
+    if (text !== '') out[k] = text;
+  }
+  return out;
+}
+
+const holds = (c: Condition, values: Readonly<Record<string, string>>): boolean => c.in.includes(values[c.field] ?? '');
+
+export function isRequired(field: FieldDef, values: Readonly<Record<string, string>>): boolean {
+  const r = field.required;
+  if (r === 'always') return true;
+  if (r === 'optional') return false;
+  return 'when' in r ? holds(r.when, values) : !holds(r.unless, values);
+}
+
+function presenceFindings(field: FieldDef, ctx: RuleContext): Finding[] {
+  const value = ctx.values[field.key];
+  const name = fieldName(ctx.template, field.key);
+  if (value === undefined) {
+    return isRequired(field, ctx.values)
+      ? [{ path: field.key, severity: 'ERROR', code: 'field.required', message: `Chưa nhập ${name} (bắt buộc).` }]
+      : [];
+  }
+  if (field.emptyWhen && holds(field.emptyWhen, ctx.values)) {
+    const cond = fieldName(ctx.template, field.emptyWhen.field);
+    return [{ path: field.key, severity: 'ERROR', code: 'field.must_be_empty', message: `${name} phải để trống theo ${cond} đã chọn.` }];
+  }
+  return validateValue(field, value, ctx);
+}
+
+/** Columns whose leading zeros matter: given as a JS number, a zero may already be lost. */
+const TEXT_ONLY = new Set(['personalId', 'idDocNo', 'registrationNo']);
+
+function numbersForText(template: RegisterTemplate, raw: Readonly<Record<string, unknown>>): Finding[] {
+  return template.fields
+    .filter((f) => TEXT_ONLY.has(f.type) && typeof raw[f.key] === 'number')
+    .map((f) => ({ path: f.key, severity: 'WARNING', code: 'value.not_text', message: `${fieldName(template, f.key)} được nhập dạng số; hãy nhập dạng văn bản để không mất số 0 ở đầu.` }));
+}
+
+function unknownKeys(template: RegisterTemplate, values: Readonly<Record<string, string>>): Finding[] {
+  const known = new Set(template.fields.map((f) => f.key));
+  return Object.keys(values)
+    .filter((k) => !known.has(k))
+    .map((k) => ({ path: k, severity: 'WARNING', code: 'field.unknown', message: `Cột "${k}" không có trong mẫu ${template.id}; giá trị được giữ nguyên nhưng không xuất.` }));
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { ERROR: 0, WARNING: 1, INFO: 2 };
+
+export function validateTemplateRecord(template: RegisterTemplate, values: Readonly<Record<string, unknown>>, opts: ValidateOptions = {}): Finding[] {
+  const ctx: RuleContext = { template, values: cleanValues(values), today: opts.today ?? new Date() };
+  const findings = [
+    ...template.fields.flatMap((f) => presenceFindings(f, ctx)),
+    ...[...COMMON_RULES, ...template.rules].flatMap((r) => r.check(ctx)),
+    ...numbersForText(template, values),
+    ...unknownKeys(template, ctx.values),
+  ];
+  const order = new Map(template.fields.map((f, i) => [f.key, i]));
+  return findings.sort(
+    (a, b) => (order.get(a.path) ?? 1e9) - (order.get(b.path) ?? 1e9) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+}
