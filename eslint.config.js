@@ -3,6 +3,7 @@
 // (ARCHITECTURE.md: vn <- registers <- domain modules <- server, cli, web).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const MODULES = ['core', 'vn', 'registers', 'units', 'store', 'blobs', 'archive', 'ingest', 'entry', 'qc', 'exchange', 'search', 'extracts', 'auth', 'server', 'web', 'cli'];
 const DOMAIN = ['units', 'archive', 'ingest', 'entry', 'qc', 'exchange', 'search', 'extracts', 'auth'];
@@ -29,7 +30,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { globals: { ...globals.node }, parserOptions: { projectService: { allowDefaultProject: ['bin/*.js'] }, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',

@@ -1,0 +1,52 @@
+/**
+ * The `hotich` command. Each subcommand lives in its own file; this one only
+ * wires them and turns typed errors into a Vietnamese message and exit code 2.
+ */
+import { Command, CommanderError } from 'commander';
+import { VERSION, isAppError } from '../core/index.js';
+import { migrateCommand } from './migrate.command.js';
+import { serveCommand } from './serve.command.js';
+import { validateCommand } from './validate.command.js';
+
+function program(): Command {
+  const p = new Command('hotich')
+    .description('hotich — số hóa Sổ hộ tịch')
+    .version(VERSION, '-v, --version', 'in phiên bản')
+    .helpOption('-h, --help', 'hướng dẫn sử dụng')
+    .exitOverride();
+  p.command('serve')
+    .description('chạy máy chủ web (mặc định cổng 8080, dữ liệu trong ./data)')
+    .option('-p, --port <port>', 'cổng (hoặc biến PORT)')
+    .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')
+    .option('--host <host>', 'địa chỉ lắng nghe (mặc định 0.0.0.0)')
+    .action((opts) => serveCommand(opts));
+  p.command('migrate')
+    .description('nâng cấp cấu trúc cơ sở dữ liệu')
+    .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')
+    .action((opts) => migrateCommand(opts));
+  p.command('validate <type> <file>')
+    .description('kiểm tra bản ghi trong tệp JSON theo danh mục sổ (KS, KT, KH, CMC, HN, …)')
+    .option('--json', 'in kết quả dạng JSON')
+    .option('--today <yyyy-mm-dd>', 'ngày được coi là hôm nay')
+    .action((type: string, file: string, opts) => {
+      process.exitCode = validateCommand(type, file, opts);
+    });
+  return p;
+}
+
+export async function run(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode;
+      return;
+    }
+    if (isAppError(e)) {
+      console.error(`Lỗi: ${e.message}`);
+      process.exitCode = 2;
+      return;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBackends } from '../../test/support/backends.js';
+import { loadConfig, silentLogger, VERSION } from '../core/index.js';
+import { buildApp } from './index.js';
+
+describeBackends('HTTP API', (store) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    const ctx = { config: loadConfig(), store: store(), clock: () => new Date('2026-11-25T12:00:00'), log: silentLogger };
+    app = await buildApp(ctx, { webRoot: '/nonexistent' });
+  });
+  afterAll(() => app.close());
+
+  it('GET /api/health names the version and the database', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', version: VERSION, database: store().backend });
+  });
+
+  it('lists the register templates', async () => {
+    const list = (await app.inject({ method: 'GET', url: '/api/registers' })).json<{ id: string; current: boolean }[]>();
+    expect(list.map((t) => t.id)).toEqual(expect.arrayContaining(['KS-70', 'KS-60', 'KT-48', 'KH-44', 'CMC-50', 'HN-35']));
+    expect(list.find((t) => t.id === 'KS-60')?.current).toBe(false);
+  });
+
+  it('serves the form description of a register type', async () => {
+    const form = (await app.inject({ method: 'GET', url: '/api/registers/KS/form' })).json<{ templateId: string; groups: { fields: { key: string }[] }[] }>();
+    expect(form.templateId).toBe('KS-70');
+    expect(form.groups.flatMap((g) => g.fields.map((f) => f.key))).toContain('nksHoTen');
+  });
+
+  it('validates a record and answers Vietnamese findings', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/registers/KS/validate', payload: { values: { nksGioiTinh: '4' } } });
+    expect(res.statusCode).toBe(200);
+    const { findings } = res.json<{ findings: { path: string; code: string; message: string }[] }>();
+    expect(findings.find((f) => f.path === 'nksGioiTinh')?.code).toBe('code.invalid');
+    expect(findings.find((f) => f.path === 'so')?.message).toContain('bắt buộc');
+  });
+
+  it('answers bad input with a Vietnamese 400, an unknown type with its own message', async () => {
+    const bad = await app.inject({ method: 'POST', url: '/api/registers/KS/validate', payload: { values: 'x' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toBe('Dữ liệu gửi lên không hợp lệ.');
+    const unknown = await app.inject({ method: 'GET', url: '/api/registers/ZZ/form' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error).toMatchObject({ code: 'register.unknown_type' });
+    const broken = await app.inject({ method: 'POST', url: '/api/registers/KS/validate', headers: { 'content-type': 'application/json' }, payload: '{"values":' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.message).toMatch(/^Yêu cầu không hợp lệ/);
+  });
+
+  it('answers an unknown API path with a JSON 404, and / with the shell', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('route.not_found');
+    const shell = await app.inject({ method: 'GET', url: '/' });
+    expect(shell.headers['content-type']).toContain('text/html');
+    expect(shell.body).toContain('Số hóa Sổ hộ tịch');
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Fastify composition only: builds the app from a ready context, mounts each
+ * module's routes, the health endpoint and the web shell. No rules here.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { VERSION, type AppContext } from '../core/index.js';
+import { registersRoutes } from '../registers/index.js';
+import { installErrorHandler, routeNotFound } from './errors.js';
+import { FALLBACK_SHELL } from './fallback-shell.js';
+
+/** Where `npm run build:web` puts the SPA: <repo>/dist/web (seen from dist/server/server or src/server). */
+export function defaultWebRoot(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.resolve(here, '../../web'), path.resolve(here, '../../dist/web')];
+  return candidates.find((c) => existsSync(path.join(c, 'index.html'))) ?? candidates[0]!;
+}
+
+export interface BuildAppOptions {
+  webRoot?: string;
+}
+
+export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024 });
+  installErrorHandler(app, ctx.log);
+  app.get('/api/health', async () => ({ status: 'ok', version: VERSION, database: ctx.store.backend, time: ctx.clock().toISOString() }));
+  await app.register(registersRoutes, { clock: ctx.clock });
+  await mountWeb(app, opts.webRoot ?? defaultWebRoot());
+  return app;
+}
+
+async function mountWeb(app: FastifyInstance, root: string): Promise<void> {
+  const built = existsSync(path.join(root, 'index.html'));
+  if (built) await app.register(fastifyStatic, { root, wildcard: false });
+  // SPA: unknown non-API GETs get the shell so client-side routes survive a reload.
+  app.setNotFoundHandler((req, reply) => {
+    const api = req.url.startsWith('/api/') || req.url.startsWith('/iiif/');
+    if (api || req.method !== 'GET') return reply.status(404).send(routeNotFound(req.method, req.url));
+    return built ? reply.sendFile('index.html') : reply.type('text/html; charset=utf-8').send(FALLBACK_SHELL);
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * The one place where errors become HTTP responses. Typed AppErrors keep
+ * their code and Vietnamese message; Zod failures become 400 with the field
+ * paths; anything else is a 500 with a generic Vietnamese message (details
+ * go to the log only).
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ZodError } from 'zod';
+import { isAppError, type ErrorKind, type Logger } from '../core/index.js';
+
+const STATUS: Record<ErrorKind, number> = { not_found: 404, conflict: 409, invalid: 400, forbidden: 403, unauthorized: 401 };
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export function installErrorHandler(app: FastifyInstance, log: Logger): void {
+  app.setErrorHandler((err: FastifyError | Error, _req, reply) => {
+    if (isAppError(err)) {
+      return reply.status(STATUS[err.kind]).send({ error: { code: err.code, message: err.message, details: err.details } } satisfies ErrorBody);
+    }
+    if (err instanceof ZodError) {
+      const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      return reply.status(400).send({ error: { code: 'request.invalid', message: 'Dữ liệu gửi lên không hợp lệ.', details } } satisfies ErrorBody);
+    }
+    const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
+    if (status < 500) {
+      return reply.status(status).send({ error: { code: 'request.invalid', message: `Yêu cầu không hợp lệ: ${err.message}` } } satisfies ErrorBody);
+    }
+    log.error('unhandled error', { message: err.message, stack: err.stack });
+    return reply.status(500).send({ error: { code: 'server.error', message: 'Lỗi máy chủ. Vui lòng thử lại hoặc báo cho quản trị viên.' } } satisfies ErrorBody);
+  });
+}
+
+/** 404 for an unknown route, in the same JSON shape as every other error. */
+export function routeNotFound(method: string, url: string): ErrorBody {
+  return { error: { code: 'route.not_found', message: `Không tìm thấy đường dẫn ${method} ${url}.` } };
+}

@@ -1,0 +1,96 @@
+/**
+ * The fresh-machine path: build, then `hotich serve` on the embedded database
+ * answers /api/health and serves the web shell; `hotich migrate` and
+ * `hotich validate` work from the built binary.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'bin/hotich.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<unknown> {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`hotich serve exited ${child.exitCode}:\n${log()}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return res.json();
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no answer from ${url}:\n${log()}`);
+}
+
+function runCli(args: string[]): { code: number; out: string } {
+  try {
+    return { code: 0, out: execFileSync('node', [bin, ...args], { cwd: root, encoding: 'utf8' }) };
+  } catch (e) {
+    const err = e as { status: number; stdout: string; stderr: string };
+    return { code: err.status, out: err.stdout + err.stderr };
+  }
+}
+
+describe('built app', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hotich-e2e-'));
+  let child: ChildProcess | undefined;
+  let output = '';
+
+  beforeAll(() => {
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
+  }, 180_000);
+  afterAll(() => {
+    child?.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('hotich serve answers /api/health on the embedded database and serves the web app', async () => {
+    const port = await freePort();
+    const env = { ...process.env, DATABASE_URL: '' };
+    child = spawn('node', [bin, 'serve', '--port', String(port), '--data', dataDir], { cwd: root, env });
+    child.stdout?.on('data', (d) => (output += String(d)));
+    child.stderr?.on('data', (d) => (output += String(d)));
+    const health = await waitForHealth(`http://127.0.0.1:${port}/api/health`, child, () => output);
+    expect(health).toMatchObject({ status: 'ok', database: 'pglite' });
+    const page = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    expect(page).toContain('<div id="root">');
+    expect(output).toContain(`http://localhost:${port}/`);
+  }, 120_000);
+
+  it('hotich migrate reports an up-to-date database', () => {
+    child?.kill('SIGTERM');
+    const { code, out } = runCli(['migrate', '--data', path.join(dataDir, 'second')]);
+    expect(code).toBe(0);
+    expect(out).toContain('Đã áp dụng');
+  }, 60_000);
+
+  it('hotich validate prints findings and exits 1 on an ERROR, 2 on unreadable input', () => {
+    const file = path.join(dataDir, 'record.json');
+    writeFileSync(file, JSON.stringify({ so: '1', nksGioiTinh: '9' }));
+    const bad = runCli(['validate', 'KS', file, '--json', '--today', '2026-11-25']);
+    expect(bad.code).toBe(1);
+    const report = JSON.parse(bad.out) as { template: string; findings: { path: string; code: string }[] };
+    expect(report.template).toBe('KS-70');
+    expect(report.findings).toContainEqual(expect.objectContaining({ path: 'nksGioiTinh', code: 'code.invalid' }));
+    writeFileSync(file, '{ not json');
+    const broken = runCli(['validate', 'KS', file]);
+    expect(broken.code).toBe(2);
+    expect(broken.out).toContain('không phải JSON hợp lệ');
+    expect(runCli(['validate', 'XX', file]).out).toContain('Loại sổ "XX"');
+  }, 60_000);
+});
