@@ -91,6 +91,47 @@ export interface JobsTable {
   finished_at: Date | null;
 }
 
+export interface AdminUnitsTable {
+  id: string;
+  scheme: string;
+  level: string;
+  code: string;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  source: string;
+  updated_at: UpdatedAt;
+}
+
+export interface AdminUnitSuccessorsTable {
+  from_id: string;
+  to_id: string;
+  is_main: boolean;
+  source: string;
+}
+
+export interface AdminUnitAliasesTable {
+  unit_id: string;
+  alias: string;
+  alias_key: string;
+  source: Generated<string>;
+  year: string | null;
+}
+
+export interface AdminUnitImportsTable {
+  id: ColumnType<string, never, never>;
+  source: string;
+  format: string;
+  sha256: string;
+  added: number;
+  changed: number;
+  unchanged: number;
+  report: Json<Record<string, unknown>>;
+  imported_at: CreatedAt;
+}
+
 export interface MigrationsTable {
   id: string;
   name: string;
@@ -105,6 +146,10 @@ export interface Database {
   record_actions: RecordActionsTable;
   jobs: JobsTable;
   hotich_migrations: MigrationsTable;
+  admin_units: AdminUnitsTable;
+  admin_unit_successors: AdminUnitSuccessorsTable;
+  admin_unit_aliases: AdminUnitAliasesTable;
+  admin_unit_imports: AdminUnitImportsTable;
 }
 
 export type Book = Selectable<BooksTable>;

@@ -1,5 +1,6 @@
 /** The ordered list of migrations. Append only; ids are never reused. */
 import * as m0001 from './0001-foundation.js';
+import * as m0002 from './0002-admin-units.js';
 
 export interface Migration {
   id: string;
@@ -7,4 +8,7 @@ export interface Migration {
   up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ id: '0001', ...m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: '0001', ...m0001 },
+  { id: '0002', ...m0002 },
+];
