@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION, isAppError } from '../core/index.js';
 import { migrateCommand } from './migrate.command.js';
 import { serveCommand } from './serve.command.js';
+import { unitsCommands } from './units.command.js';
 import { validateCommand } from './validate.command.js';
 
 function program(): Command {
@@ -31,6 +32,7 @@ function program(): Command {
     .action((type: string, file: string, opts) => {
       process.exitCode = validateCommand(type, file, opts);
     });
+  unitsCommands(p);
   return p;
 }
 

@@ -1,5 +1,6 @@
 /** `hotich migrate`: apply pending migrations and report them. */
-import { loadConfig, openContext } from '../core/index.js';
+import { loadConfig } from '../core/index.js';
+import { openContext } from './open-context.js';
 
 export async function migrateCommand(opts: { data?: string }): Promise<void> {
   const opened = await openContext(loadConfig({ dataDir: opts.data }));

@@ -1,11 +1,11 @@
 /**
- * Opening a ready context from the configuration: the database (PGlite in
+ * Opening a ready context from the configuration (composition, so it lives
+ * with the command, not in core, which must stay free of the database): the database (PGlite in
  * <dataDir>/pglite, or PostgreSQL when DATABASE_URL is set), migrated.
  */
 import path from 'node:path';
+import { consoleLogger, type AppConfig, type AppContext, type Logger } from '../core/index.js';
 import { migrate, openStore, type MigrationReport } from '../store/index.js';
-import type { AppConfig } from './config.js';
-import { consoleLogger, type AppContext, type Logger } from './context.js';
 
 export interface OpenedContext {
   ctx: AppContext;

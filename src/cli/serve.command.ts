@@ -1,6 +1,8 @@
 /** `hotich serve`: open the database, migrate, listen. Stops cleanly on SIGINT/SIGTERM. */
-import { loadConfig, openContext, parsePort } from '../core/index.js';
+import { loadConfig, parsePort } from '../core/index.js';
+import { openContext } from './open-context.js';
 import { buildApp } from '../server/index.js';
+import { ensureBuiltinUnits } from '../units/index.js';
 
 export interface ServeOptions {
   port?: string;
@@ -11,6 +13,7 @@ export interface ServeOptions {
 export async function serveCommand(opts: ServeOptions): Promise<void> {
   const config = loadConfig({ dataDir: opts.data, port: parsePort(opts.port), host: opts.host });
   const opened = await openContext(config);
+  if (await ensureBuiltinUnits(opened.ctx)) console.log('Đã nạp danh mục đơn vị hành chính có sẵn (lần chạy đầu tiên).');
   const app = await buildApp(opened.ctx);
   const stop = async () => {
     await app.close();

@@ -7,4 +7,3 @@ export { loadConfig, parsePort, DEFAULT_PORT, type AppConfig, type ConfigOverrid
 export { AppError, NotFound, Conflict, Invalid, isAppError, type ErrorKind } from './errors.js';
 export { VERSION } from './version.js';
 export { consoleLogger, silentLogger, type AppContext, type Logger } from './context.js';
-export { openContext, type OpenedContext } from './bootstrap.js';

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { loadConfig, silentLogger, VERSION } from '../core/index.js';
+import { loadBuiltin } from '../units/index.js';
 import { buildApp } from './index.js';
 
 describeBackends('HTTP API', (store) => {
@@ -9,7 +10,8 @@ describeBackends('HTTP API', (store) => {
   beforeAll(async () => {
     const ctx = { config: loadConfig(), store: store(), clock: () => new Date('2026-11-25T12:00:00'), log: silentLogger };
     app = await buildApp(ctx, { webRoot: '/nonexistent' });
-  });
+    await loadBuiltin(ctx);
+  }, 120_000);
   afterAll(() => app.close());
 
   it('GET /api/health names the version and the database', async () => {
@@ -57,5 +59,22 @@ describeBackends('HTTP API', (store) => {
     const shell = await app.inject({ method: 'GET', url: '/' });
     expect(shell.headers['content-type']).toContain('text/html');
     expect(shell.body).toContain('Số hóa Sổ hộ tịch');
+  });
+
+  it('resolves place text: GET /api/units/resolve', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/units/resolve?q=${encodeURIComponent('P. Bến Nghé, Q.1, TP.HCM')}&asOf=2010` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ status: string; candidates: { name: string; level: string; successors: { main: boolean }[] }[] }>();
+    expect(body.status).toBe('resolved');
+    expect(body.candidates[0]).toMatchObject({ name: 'Phường Bến Nghé', level: 'commune' });
+    const bad = await app.inject({ method: 'GET', url: '/api/units/resolve?q=' });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('Cần nhập địa danh');
+  });
+
+  it('autocompletes units: GET /api/units/lookup', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/units/lookup?q=${encodeURIComponent('ben nghe')}&level=commune` });
+    const hits = res.json<{ name: string; path: string }[]>();
+    expect(hits.some((h) => h.name === 'Phường Bến Nghé' && h.path.includes('Quận 1'))).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { VERSION, type AppContext } from '../core/index.js';
 import { registersRoutes } from '../registers/index.js';
+import { unitsRoutes } from '../units/index.js';
 import { installErrorHandler, routeNotFound } from './errors.js';
 import { FALLBACK_SHELL } from './fallback-shell.js';
 
@@ -28,6 +29,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   installErrorHandler(app, ctx.log);
   app.get('/api/health', async () => ({ status: 'ok', version: VERSION, database: ctx.store.backend, time: ctx.clock().toISOString() }));
   await app.register(registersRoutes, { clock: ctx.clock });
+  await app.register(unitsRoutes, { ctx });
   await mountWeb(app, opts.webRoot ?? defaultWebRoot());
   return app;
 }

@@ -93,4 +93,20 @@ describe('built app', () => {
     expect(broken.out).toContain('không phải JSON hợp lệ');
     expect(runCli(['validate', 'XX', file]).out).toContain('Loại sổ "XX"');
   }, 60_000);
+
+  it('hotich units resolve prints the JSON resolution; units import refuses a bad file in Vietnamese', () => {
+    const dir = path.join(dataDir, 'units');
+    const { code, out } = runCli(['units', 'resolve', 'P. Bến Nghé, Q.1, TP.HCM', '--as-of', '2010', '--data', dir]);
+    expect(code).toBe(0);
+    const json = out.slice(out.indexOf('{'));
+    const res = JSON.parse(json) as { input: string; status: string; candidates: { code: string; name: string; path: string; level: string; successors: unknown[]; confidence: number; why: string }[] };
+    expect(res).toMatchObject({ input: 'P. Bến Nghé, Q.1, TP.HCM', status: 'resolved' });
+    expect(res.candidates[0]).toMatchObject({ name: 'Phường Bến Nghé', level: 'commune' });
+    expect(Object.keys(res.candidates[0]!)).toEqual(expect.arrayContaining(['code', 'name', 'path', 'level', 'successors', 'confidence', 'why']));
+    const bad = path.join(dataDir, 'list.csv');
+    writeFileSync(bad, 'a,b\n1,2\n');
+    const refused = runCli(['units', 'import', bad, '--data', dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toContain('list.csv');
+  }, 120_000);
 });
