@@ -7,6 +7,7 @@ import { VERSION, isAppError } from '../core/index.js';
 import { migrateCommand } from './migrate.command.js';
 import { serveCommand } from './serve.command.js';
 import { unitsCommands } from './units.command.js';
+import { booksCommands } from './books.command.js';
 import { validateCommand } from './validate.command.js';
 
 function program(): Command {
@@ -33,6 +34,7 @@ function program(): Command {
       process.exitCode = validateCommand(type, file, opts);
     });
   unitsCommands(p);
+  booksCommands(p);
   return p;
 }
 

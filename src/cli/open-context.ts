@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { consoleLogger, type AppConfig, type AppContext, type Logger } from '../core/index.js';
+import { blobStoreFromConfig } from '../blobs/index.js';
 import { migrate, openStore, type MigrationReport } from '../store/index.js';
 
 export interface OpenedContext {
@@ -17,7 +18,8 @@ export async function openContext(config: AppConfig, log: Logger = consoleLogger
   const store = await openStore({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
   try {
     const migrations = await migrate(store.db);
-    const ctx: AppContext = { config, store, clock: () => new Date(), log };
+    const blobs = blobStoreFromConfig({ dataDir: config.dataDir, ...(config.s3 ? { s3: config.s3 } : {}) });
+    const ctx: AppContext = { config, store, blobs, clock: () => new Date(), log };
     return { ctx, migrations, close: () => store.close() };
   } catch (e) {
     await store.close();

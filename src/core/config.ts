@@ -19,6 +19,28 @@ export interface AppConfig {
   testDatabaseUrl: string;
   /** Where the shared reference data lives (../shared), for tests and benchmarks. */
   sharedDir: string;
+  /** S3-compatible blob storage (HOTICH_S3_BUCKET and friends); absent means the local folder <dataDir>/blobs. */
+  s3: S3Config | undefined;
+}
+
+export interface S3Config {
+  bucket: string;
+  endpoint?: string;
+  region?: string;
+  prefix?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle?: boolean;
+}
+
+function s3FromEnv(env: NodeJS.ProcessEnv): S3Config | undefined {
+  const bucket = env.HOTICH_S3_BUCKET;
+  if (!bucket) return undefined;
+  const opt = (v: string | undefined) => (v ? v : undefined);
+  const out: S3Config = { bucket, forcePathStyle: env.HOTICH_S3_PATH_STYLE !== 'false' };
+  const fields = { endpoint: env.HOTICH_S3_ENDPOINT, region: env.HOTICH_S3_REGION, prefix: env.HOTICH_S3_PREFIX, accessKeyId: env.HOTICH_S3_ACCESS_KEY_ID, secretAccessKey: env.HOTICH_S3_SECRET_ACCESS_KEY };
+  for (const [k, v] of Object.entries(fields)) if (opt(v)) (out as unknown as Record<string, string>)[k] = v!;
+  return out;
 }
 
 export interface ConfigOverrides {
@@ -47,6 +69,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     ci: env.CI === 'true' || env.CI === '1',
     testDatabaseUrl: env.HOTICH_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     sharedDir: path.resolve(cwd, env.HOTICH_SHARED ?? '../shared'),
+    s3: s3FromEnv(env),
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * The one explicit dependency bag every service receives (`ctx`): the
- * database, the clock, the logger and the configuration. Built in exactly
+ * database, the blob store, the clock, the logger and the configuration. Built in exactly
  * three places: the server, the CLI and the tests.
  */
+import type { BlobStore } from '../blobs/index.js';
 import type { Store } from '../store/index.js';
 import type { AppConfig } from './config.js';
 
@@ -15,6 +16,7 @@ export interface Logger {
 export interface AppContext {
   config: AppConfig;
   store: Store;
+  blobs: BlobStore;
   clock: () => Date;
   log: Logger;
 }

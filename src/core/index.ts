@@ -3,7 +3,7 @@
  * configuration (the only reader of process.env), typed user-facing errors,
  * the version. Invariant: nothing here imports another hotich module.
  */
-export { loadConfig, parsePort, DEFAULT_PORT, type AppConfig, type ConfigOverrides } from './config.js';
+export { loadConfig, parsePort, DEFAULT_PORT, type AppConfig, type ConfigOverrides, type S3Config } from './config.js';
 export { AppError, NotFound, Conflict, Invalid, isAppError, type ErrorKind } from './errors.js';
 export { VERSION } from './version.js';
 export { consoleLogger, silentLogger, type AppContext, type Logger } from './context.js';

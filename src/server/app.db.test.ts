@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
-import { loadConfig, silentLogger, VERSION } from '../core/index.js';
+import { testContext } from '../../test/support/context.js';
+import { VERSION } from '../core/index.js';
 import { loadBuiltin } from '../units/index.js';
 import { buildApp } from './index.js';
 
 describeBackends('HTTP API', (store) => {
   let app: FastifyInstance;
   beforeAll(async () => {
-    const ctx = { config: loadConfig(), store: store(), clock: () => new Date('2026-11-25T12:00:00'), log: silentLogger };
+    const { ctx } = testContext(store());
     app = await buildApp(ctx, { webRoot: '/nonexistent' });
     await loadBuiltin(ctx);
   }, 120_000);

@@ -6,8 +6,14 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
-/** JSON columns: written as a JSON string or value, read back parsed. */
+/** JSON object columns: written as a JSON string or value, read back parsed. */
 export type Json<T> = ColumnType<T, string | T, string | T>;
+/**
+ * JSON array columns: written as a JSON string ONLY — node-postgres turns a JS
+ * array into a PostgreSQL array literal ('{a,b}'), which jsonb refuses or, for
+ * an empty array, reads as an empty object.
+ */
+export type JsonArray<T> = ColumnType<T[], string, string>;
 
 export interface UsersTable {
   id: Generated<string>;
@@ -35,8 +41,22 @@ export interface BooksTable {
   condition: Generated<string>;
   custody: Generated<string>;
   notes: Generated<string>;
+  status: Generated<string>;
+  quyen_year: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+export interface IngestFilesTable {
+  id: Generated<string>;
+  book_id: string;
+  sha256: string;
+  name: string;
+  kind: string;
+  page_count: number;
+  byte_size: number | string;
+  blob_sha256: string | null;
+  created_at: CreatedAt;
 }
 
 export interface PagesTable {
@@ -49,7 +69,14 @@ export interface PagesTable {
   width_px: number | null;
   height_px: number | null;
   status: Generated<string>;
-  flags: Json<string[]>;
+  flags: JsonArray<string>;
+  mime: string | null;
+  thumbnail_sha256: string | null;
+  dhash: string | null;
+  dpi_at_a4: number | null;
+  ingest_file_id: string | null;
+  file_page_index: number | null;
+  note: Generated<string>;
   created_at: CreatedAt;
 }
 
@@ -61,7 +88,7 @@ export interface RecordsTable {
   status: Generated<string>;
   version: Generated<number>;
   values: Json<Record<string, string>>;
-  page_ids: Json<string[]>;
+  page_ids: JsonArray<string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -142,6 +169,7 @@ export interface Database {
   users: UsersTable;
   books: BooksTable;
   pages: PagesTable;
+  ingest_files: IngestFilesTable;
   records: RecordsTable;
   record_actions: RecordActionsTable;
   jobs: JobsTable;

@@ -11,7 +11,7 @@ export async function newRecord(db: Kysely<Database>): Promise<{ id: string; boo
     .executeTakeFirstOrThrow();
   const rec = await db
     .insertInto('records')
-    .values({ book_id: book.id, register_type: 'KS', template_version: 'KS-70', values: {}, page_ids: [] })
+    .values({ book_id: book.id, register_type: 'KS', template_version: 'KS-70', values: {}, page_ids: '[]' })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: rec.id, bookId: book.id };

@@ -1,6 +1,7 @@
 /** The ordered list of migrations. Append only; ids are never reused. */
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-admin-units.js';
+import * as m0003 from './0003-archive.js';
 
 export interface Migration {
   id: string;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: '0001', ...m0001 },
   { id: '0002', ...m0002 },
+  { id: '0003', ...m0003 },
 ];

@@ -1,0 +1,61 @@
+/**
+ * npm run bench:ingest — pages per second through the whole ingest pipeline
+ * (sniff, decode, normalize, thumbnail, hash, quality flags, blob store,
+ * page rows in an embedded PGlite) on 200 generated A4 page images, against
+ * raw sharp decode + resize of the same files in the same run.
+ * ratio = pipeline pages/s ÷ raw sharp pages/s (≤ 1; how much the pipeline costs).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { createBook } from '../src/archive/index.js';
+import { createLocalBlobStore } from '../src/blobs/index.js';
+import { loadConfig, silentLogger, type AppContext } from '../src/core/index.js';
+import { ingestFiles } from '../src/ingest/index.js';
+import { migrate, openStore } from '../src/store/index.js';
+
+const PAGES = 200;
+const [W, H] = [1240, 1754]; // A4 at 150 dpi
+
+function pageSvg(n: number): Buffer {
+  const lines = Array.from({ length: 28 }, (_, i) =>
+    `<text x="90" y="${160 + i * 52}" font-family="DejaVu Serif" font-size="30" fill="#223">${n}.${i} Nguyễn Thị Hường — sinh ngày ${(i % 28) + 1}.0${(i % 9) + 1}.19${50 + (i % 49)}</text>`);
+  const rules = Array.from({ length: 29 }, (_, i) => `<line x1="70" x2="${W - 70}" y1="${170 + i * 52}" y2="${170 + i * 52}" stroke="#99a" stroke-width="2"/>`);
+  return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="100%" height="100%" fill="#f3efe4"/>${rules.join('')}${lines.join('')}</svg>`);
+}
+
+async function generate(): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for (let n = 0; n < PAGES; n++) out.push(await sharp(pageSvg(n)).jpeg({ quality: 85 }).toBuffer());
+  return out;
+}
+
+async function main(): Promise<void> {
+  sharp.concurrency(2);
+  const files = await generate();
+  let t = process.hrtime.bigint();
+  for (const f of files) await sharp(f).resize(300).toBuffer();
+  const rawSeconds = Number(process.hrtime.bigint() - t) / 1e9;
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hotich-bench-'));
+  const store = await openStore({});
+  await migrate(store.db);
+  const ctx: AppContext = { config: loadConfig({ dataDir: dir }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => new Date(), log: silentLogger };
+  const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008 });
+  t = process.hrtime.bigint();
+  const summary = await ingestFiles(ctx, book.id, files.map((bytes, i) => ({ name: `trang-${i + 1}.jpg`, bytes })));
+  const pipelineSeconds = Number(process.hrtime.bigint() - t) / 1e9;
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+
+  const pages = summary.files.reduce((n, f) => n + f.pages.length, 0);
+  const value = pages / pipelineSeconds;
+  const baseline = PAGES / rawSeconds;
+  console.log(`hotich ingest: ${pages} trang trong ${pipelineSeconds.toFixed(1)} s (${value.toFixed(1)} trang/giây); bị từ chối ${summary.rejected.length}`);
+  console.log(`baseline sharp giải mã + thu nhỏ: ${baseline.toFixed(1)} trang/giây`);
+  if (pages !== PAGES) process.exitCode = 1;
+  console.log(JSON.stringify({ bench: 'ingest', metric: 'pages_per_second', value, baseline, ratio: value / baseline, pages, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+}
+
+await main();

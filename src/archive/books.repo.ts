@@ -1,0 +1,43 @@
+/** Queries on books. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Updateable } from 'kysely';
+import type { Book, BooksTable, Database, NewBook } from '../store/index.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface BookRow extends Book {
+  pages_present: number;
+  pages_total: number;
+}
+
+export async function insertBook(db: Db, book: NewBook): Promise<Book> {
+  return db.insertInto('books').values(book).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findBook(db: Db, id: string): Promise<Book | undefined> {
+  return db.selectFrom('books').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Locks the book row until the transaction ends (page appends and reorders serialize on it). */
+export async function lockBook(db: Transaction<Database>, id: string): Promise<Book | undefined> {
+  return db.selectFrom('books').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function listBooks(db: Db, limit: number, offset: number): Promise<BookRow[]> {
+  const rows = await db
+    .selectFrom('books')
+    .selectAll('books')
+    .select((eb) => [
+      eb.selectFrom('pages').whereRef('pages.book_id', '=', 'books.id').where('pages.status', '=', 'present').select(eb.fn.countAll<string>().as('n')).as('pages_present'),
+      eb.selectFrom('pages').whereRef('pages.book_id', '=', 'books.id').select(eb.fn.countAll<string>().as('n')).as('pages_total'),
+    ])
+    .orderBy('books.created_at', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((r) => ({ ...r, pages_present: Number(r.pages_present), pages_total: Number(r.pages_total) }));
+}
+
+export async function updateBook(db: Db, id: string, patch: Updateable<BooksTable>): Promise<Book | undefined> {
+  return db.updateTable('books').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
+}

@@ -1,0 +1,76 @@
+/**
+ * Storing what the ingest pipeline produced: blobs first (content-addressed,
+ * so a retry rewrites nothing), then ONE transaction that records the file
+ * and appends its pages. A crash before the commit leaves no page (at most
+ * unreferenced blobs, which garbage collection may remove); a crash after it
+ * leaves the whole file. The same content twice in a book is refused by
+ * (book_id, sha256) and reported as a duplicate.
+ */
+import type { PutResult } from '../blobs/index.js';
+import { Conflict, type AppContext } from '../core/index.js';
+import { getBook } from './books.service.js';
+import { appendPagesTx, pageView, type PageView } from './pages.service.js';
+import { lockBook } from './books.repo.js';
+import * as repo from './pages.repo.js';
+
+/** One page as the ingest pipeline hands it over (structurally the ingest module's ProcessedPage). */
+export interface IncomingPage {
+  index: number;
+  image: Buffer;
+  mime: string;
+  width: number;
+  height: number;
+  thumbnail: Buffer;
+  dhash: string;
+  dpiAtA4: number;
+  flags: readonly string[];
+}
+
+export interface IncomingFile {
+  name: string;
+  sha256: string;
+  kind: string;
+  original: Buffer;
+  pages: readonly IncomingPage[];
+}
+
+export interface StoredFile {
+  fileId: string;
+  pages: PageView[];
+}
+
+export async function findIngestedFile(ctx: AppContext, bookId: string, sha256: string): Promise<{ id: string; name: string; pages: number[] } | undefined> {
+  const file = await repo.findIngestFile(ctx.store.db, bookId, sha256);
+  if (!file) return undefined;
+  const pages = (await repo.listPages(ctx.store.db, bookId)).filter((p) => p.ingest_file_id === file.id).map((p) => p.seq);
+  return { id: file.id, name: file.name, pages };
+}
+
+export async function listPageHashes(ctx: AppContext, bookId: string): Promise<{ id: string; seq: number; dhash: string }[]> {
+  return repo.bookDhashes(ctx.store.db, bookId);
+}
+
+const isUniqueViolation = (e: unknown) => /duplicate key|unique/i.test(String((e as Error).message));
+
+export async function storeIngestedFile(ctx: AppContext, bookId: string, file: IncomingFile): Promise<StoredFile> {
+  await getBook(ctx, bookId);
+  const original = await ctx.blobs.put(file.original);
+  const blobs: { image: PutResult; thumb: PutResult }[] = [];
+  for (const p of file.pages) blobs.push({ image: await ctx.blobs.put(p.image), thumb: await ctx.blobs.put(p.thumbnail) });
+  try {
+    return await ctx.store.db.transaction().execute(async (tx) => {
+      await lockBook(tx, bookId); // first: the file row's foreign key would otherwise share-lock the book and deadlock
+      const row = await repo.insertIngestFile(tx, {
+        book_id: bookId, sha256: file.sha256, name: file.name, kind: file.kind, page_count: file.pages.length, byte_size: file.original.length, blob_sha256: original.sha256,
+      });
+      const pages = await appendPagesTx(tx, bookId, file.pages.map((p, i) => ({
+        blob_sha256: blobs[i]!.image.sha256, thumbnail_sha256: blobs[i]!.thumb.sha256, byte_size: String(p.image.length), width_px: p.width, height_px: p.height,
+        mime: p.mime, dhash: p.dhash, dpi_at_a4: Math.round(p.dpiAtA4), flags: JSON.stringify(p.flags), ingest_file_id: row.id, file_page_index: p.index,
+      })));
+      return { fileId: row.id, pages: pages.map(pageView) };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new Conflict('ingest.duplicate', `Tệp "${file.name}" đã được nhập vào quyển sổ này.`);
+    throw e;
+  }
+}

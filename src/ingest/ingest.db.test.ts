@@ -1,0 +1,83 @@
+/**
+ * Ingest into a book on both backends, with real generated scans: JPEG, PNG,
+ * a 3-page TIFF, a 3-page PDF and a sideways phone photo become pages in
+ * order, with blobs and thumbnails stored; the same file twice gives one set
+ * of pages and a message; bad files are reported by name while the rest of
+ * the batch goes on, and leave nothing behind.
+ */
+import sharp from 'sharp';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBackends } from '../../test/support/backends.js';
+import { testContext } from '../../test/support/context.js';
+import { createBook, listPages } from '../archive/index.js';
+import type { AppContext } from '../core/index.js';
+import { ingestFiles, type IngestProgress } from './index.js';
+import { encryptedPdf, pdfWithoutPages, sidewaysPhoto, textJpeg, textPdf, textPng, threePageTiff } from './scans.fixture.js';
+
+describeBackends('ingest', (store) => {
+  let ctx: AppContext;
+  let dispose: () => void;
+  beforeAll(() => {
+    ({ ctx, dispose } = testContext(store()));
+  });
+  afterAll(() => dispose());
+
+  it('ingests every kind of scan, in order, with blobs, thumbnails and flags', async () => {
+    const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008 });
+    const progress: IngestProgress[] = [];
+    const files = [
+      { name: '001.jpg', bytes: await textJpeg(1240, 1754, 20, 1) },
+      { name: '002.png', bytes: await textPng(1240, 1754, 22) },
+      { name: '003.tif', bytes: await threePageTiff() },
+      { name: '004.pdf', bytes: await textPdf(['Trang 1', 'Trang 2', 'Trang 3']) },
+      { name: 'IMG_2041.JPG', bytes: await sidewaysPhoto() },
+      { name: 'thấp.jpg', bytes: await textJpeg(600, 850, 10, 3) },
+    ];
+    const summary = await ingestFiles(ctx, book.id, files, (p) => progress.push(p));
+    expect(summary.rejected).toEqual([]);
+    expect(summary.files.map((f) => f.pages.length)).toEqual([1, 1, 3, 3, 1, 1]);
+    const pages = await listPages(ctx, book.id);
+    expect(pages.map((p) => p.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    for (const p of pages) {
+      const image = await ctx.blobs.get(p.sha256!);
+      const meta = await sharp(image).metadata();
+      expect([meta.width, meta.height]).toEqual([p.width, p.height]);
+      expect((await sharp(await ctx.blobs.get(p.thumbnailSha256!)).metadata()).format).toBe('webp');
+    }
+    const photo = pages[8]!;
+    expect(photo.height!).toBeGreaterThan(photo.width!); // upright after EXIF orientation
+    expect(pages[9]!.flags).toContain('quality.low_resolution');
+    expect(progress.filter((p) => p.code === 'ingest.file_done')).toHaveLength(6);
+  }, 120_000);
+
+  it('gives the same file twice one set of pages and a message', async () => {
+    const book = await createBook(ctx, { registerType: 'KT', authority: 'UBND xã An Nhơn', yearFrom: 1999 });
+    const bytes = await textJpeg(1240, 1754, 20, 9);
+    const first = await ingestFiles(ctx, book.id, [{ name: 'a.jpg', bytes }]);
+    const again = await ingestFiles(ctx, book.id, [{ name: 'b.jpg', bytes }]);
+    expect(first.files).toHaveLength(1);
+    expect(again.files).toEqual([]);
+    expect(again.duplicates[0]).toMatchObject({ name: 'b.jpg', code: 'ingest.duplicate', pages: [1] });
+    expect(again.duplicates[0]!.message).toContain('trùng nội dung với tệp "a.jpg"');
+    expect(await listPages(ctx, book.id)).toHaveLength(1);
+  });
+
+  it('reports bad files by name, keeps going, and leaves nothing half-stored', async () => {
+    const book = await createBook(ctx, { registerType: 'KH', authority: 'UBND xã An Nhơn', yearFrom: 2001 });
+    const good = await textJpeg(1240, 1754, 20, 5);
+    const summary = await ingestFiles(ctx, book.id, [
+      { name: 'rỗng.jpg', bytes: Buffer.alloc(0) },
+      { name: 'cắt.jpg', bytes: good.subarray(0, Math.floor(good.length / 2)) },
+      { name: 'không-trang.pdf', bytes: pdfWithoutPages() },
+      { name: 'khóa.pdf', bytes: encryptedPdf() },
+      { name: '../../etc/passwd\u0007.jpg', bytes: Buffer.from('root:x:0:0') },
+      { name: 'tốt.jpg', bytes: good },
+    ]);
+    expect(summary.rejected.map((r) => r.code)).toEqual(['ingest.empty', 'ingest.image_corrupt', 'ingest.pdf_no_pages', 'ingest.pdf_encrypted', 'ingest.unsupported_type']);
+    expect(summary.rejected[4]!.message).toContain('passwd.jpg');
+    expect(summary.rejected[4]!.message).not.toContain('../');
+    summary.rejected.forEach((r, i) => expect(r.message).toContain(i === 4 ? 'passwd.jpg' : r.name));
+    expect(summary.files.map((f) => f.name)).toEqual(['tốt.jpg']);
+    expect(await listPages(ctx, book.id)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Ingesting files into a book: each file goes through the pipeline
+ * (processFile), is checked against the files the book already has (the same
+ * content twice gives one set of pages and a message) and against its pages
+ * (near-duplicates are flagged, not refused), then is stored by the archive
+ * in one step. One bad file never stops the batch: it is reported with its
+ * Vietnamese error and the others go on.
+ */
+import { findIngestedFile, listPageHashes, storeIngestedFile, type PageView } from '../archive/index.js';
+import { isAppError, type AppContext } from '../core/index.js';
+import { StopIngest } from './ingest.errors.js';
+import { markNearDuplicates } from './near-duplicates.js';
+import { processFile } from './process-file.service.js';
+
+/** A file to ingest: its bytes, or a loader called only when its turn comes (a scanner folder can be large). */
+export type IngestInput = { name: string; bytes: Buffer } | { name: string; load: () => Promise<Buffer> };
+
+const bytesOf = async (i: IngestInput): Promise<Buffer> => ('bytes' in i ? i.bytes : i.load());
+
+export interface IngestProgress {
+  code: string;
+  file: string;
+  fileIndex: number;
+  files: number;
+  page?: number;
+  pages?: number;
+}
+
+export interface IngestSummary {
+  bookId: string;
+  files: { name: string; pages: PageView[] }[];
+  duplicates: { name: string; code: 'ingest.duplicate'; message: string; pages: number[] }[];
+  rejected: { name: string; code: string; message: string }[];
+}
+
+type Report = (e: { code: string; page?: number; pages?: number }) => void;
+
+export async function ingestFiles(
+  ctx: AppContext,
+  bookId: string,
+  inputs: readonly IngestInput[],
+  onProgress?: (p: IngestProgress) => void,
+): Promise<IngestSummary> {
+  const summary: IngestSummary = { bookId, files: [], duplicates: [], rejected: [] };
+  for (const [i, input] of inputs.entries()) {
+    const report: Report = (e) => onProgress?.({ ...e, file: input.name, fileIndex: i, files: inputs.length });
+    report({ code: 'ingest.file_started' });
+    await ingestOne(ctx, bookId, input, summary, report);
+  }
+  return summary;
+}
+
+async function ingestOne(ctx: AppContext, bookId: string, input: IngestInput, summary: IngestSummary, report: Report): Promise<void> {
+  try {
+    const bytes = await bytesOf(input);
+    const processed = await processFile({ name: input.name, bytes }, { onProgress: report });
+    const earlier = await findIngestedFile(ctx, bookId, processed.sha256);
+    if (earlier) {
+      summary.duplicates.push({ name: processed.name, code: 'ingest.duplicate', message: duplicateMessage(processed.name, earlier), pages: earlier.pages });
+      report({ code: 'ingest.duplicate' });
+      return;
+    }
+    markNearDuplicates(processed.pages, await listPageHashes(ctx, bookId)); // flags the pages in place
+    const stored = await storeIngestedFile(ctx, bookId, { ...processed, original: bytes });
+    summary.files.push({ name: processed.name, pages: stored.pages });
+    report({ code: 'ingest.file_done' });
+  } catch (e) {
+    if (e instanceof StopIngest || isAppError(e)) {
+      summary.rejected.push({ name: input.name, code: e.code, message: e.message });
+      report({ code: e.code });
+      return;
+    }
+    throw e;
+  }
+}
+
+function duplicateMessage(name: string, earlier: { name: string; pages: number[] }): string {
+  const where = earlier.pages.length ? ` (trang ${earlier.pages.join(', ')})` : '';
+  return `Tệp "${name}" trùng nội dung với tệp "${earlier.name}" đã nhập vào quyển sổ này${where}; không thêm trang mới.`;
+}

@@ -1,0 +1,50 @@
+/**
+ * Near-duplicate pages by dhash Hamming distance: the same sheet scanned
+ * twice, in one file or against pages already in the book. A later page is
+ * flagged, never the first occurrence. Blank pages are left out (all blank
+ * pages look alike; they carry their own flag).
+ */
+import type { PageFlag } from './ingest.types.js';
+
+/** Default: at most 6 of 64 bits differ (calibrated in near-duplicates.test.ts). */
+export const NEAR_DUPLICATE_DISTANCE = 6;
+
+const HEX64 = /^[0-9a-f]{16}$/i;
+
+export function hammingDistance(a: string, b: string): number {
+  if (!HEX64.test(a) || !HEX64.test(b)) throw new Error(`not a 64-bit hex dhash: ${a} / ${b}`);
+  let diff = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
+  let bits = 0;
+  for (; diff > 0n; diff >>= 1n) bits += Number(diff & 1n);
+  return bits;
+}
+
+interface Hashed {
+  dhash: string;
+  flags?: readonly PageFlag[];
+}
+
+const isBlank = (page: Hashed): boolean => page.flags?.includes('quality.blank') ?? false;
+
+/**
+ * Adds 'quality.near_duplicate' to each page (that has a `flags` array) whose dhash is
+ * within `maxDistance` of an existing page or of an earlier page in `pages`.
+ * Returns the indexes of those pages.
+ */
+export function markNearDuplicates<T extends { dhash: string; flags?: PageFlag[] }>(
+  pages: T[],
+  existing: readonly Hashed[] = [],
+  maxDistance = NEAR_DUPLICATE_DISTANCE,
+): number[] {
+  const seen = existing.filter((page) => !isBlank(page)).map((page) => page.dhash);
+  const marked: number[] = [];
+  pages.forEach((page, index) => {
+    if (isBlank(page)) return;
+    if (seen.some((dhash) => hammingDistance(dhash, page.dhash) <= maxDistance)) {
+      marked.push(index);
+      if (page.flags && !page.flags.includes('quality.near_duplicate')) page.flags.push('quality.near_duplicate');
+    }
+    seen.push(page.dhash);
+  });
+  return marked;
+}
