@@ -10,3 +10,5 @@ export { createBook, getBook, listBooks, updateBook, bookView, type BookView } f
 export { listPages, getPage, reorderPages, setPageStatus, insertMissingPage, pageView, type PageView } from './pages.service.js';
 export { storeIngestedFile, findIngestedFile, listPageHashes, type IncomingFile, type IncomingPage, type StoredFile } from './ingested.service.js';
 export { archiveRoutes } from './archive.routes.js';
+export { imagesRoutes } from './images.routes.js';
+export { pageInfo, pageImage, manifestOfBook, IIIF_LIMITS } from './images.service.js';

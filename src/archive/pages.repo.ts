@@ -55,3 +55,7 @@ export async function bookDhashes(db: Db, bookId: string): Promise<{ id: string;
   const rows = await db.selectFrom('pages').select(['id', 'seq', 'dhash']).where('book_id', '=', bookId).where('dhash', 'is not', null).execute();
   return rows.map((r) => ({ id: r.id, seq: r.seq, dhash: r.dhash! }));
 }
+
+export async function findPageById(db: Db, pageId: string) {
+  return db.selectFrom('pages').selectAll().where('id', '=', pageId).executeTakeFirst();
+}

@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { createBook } from '../archive/index.js';
 import { Invalid, loadConfig, type AppContext } from '../core/index.js';
 import { ingestFiles, type IngestProgress } from '../ingest/index.js';
+import { ensureBuiltinUnits } from '../units/index.js';
 import { openContext } from './open-context.js';
 
 async function withContext<T>(data: string | undefined, run: (ctx: AppContext) => Promise<T>): Promise<T> {
@@ -59,6 +60,7 @@ export function booksCommands(program: Command): void {
     .option('--json', 'in kết quả dạng JSON')
     .action((o: Record<string, string | boolean | undefined>) =>
       withContext(o.data as string | undefined, async (ctx) => {
+        await ensureBuiltinUnits(ctx); // the authority is resolved against the units
         const book = await createBook(ctx, {
           registerType: o.type, authority: o.authority, yearFrom: o.year, yearTo: o.yearTo, volumeNo: o.quyen, pageCount: o.pages, condition: o.condition,
         });

@@ -6,3 +6,4 @@
  * is stored once.
  */
 export { appendAction, listActions, type AppendResult } from './actions.repo.js';
+export { findRecord, listRecordsOfBook } from './records.repo.js';

@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { VERSION, type AppContext } from '../core/index.js';
+import { archiveRoutes, imagesRoutes } from '../archive/index.js';
+import { bundlesRoutes } from '../exchange/index.js';
+import { uploadRoutes } from '../ingest/index.js';
 import { registersRoutes } from '../registers/index.js';
 import { unitsRoutes } from '../units/index.js';
 import { installErrorHandler, routeNotFound } from './errors.js';
@@ -25,11 +28,15 @@ export interface BuildAppOptions {
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024 });
+  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, trustProxy: true });
   installErrorHandler(app, ctx.log);
   app.get('/api/health', async () => ({ status: 'ok', version: VERSION, database: ctx.store.backend, time: ctx.clock().toISOString() }));
   await app.register(registersRoutes, { clock: ctx.clock });
   await app.register(unitsRoutes, { ctx });
+  await app.register(archiveRoutes, { ctx });
+  await app.register(imagesRoutes, { ctx });
+  await app.register(bundlesRoutes, { ctx });
+  await app.register(uploadRoutes, { ctx });
   await mountWeb(app, opts.webRoot ?? defaultWebRoot());
   return app;
 }

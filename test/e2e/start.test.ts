@@ -4,11 +4,12 @@
  * `hotich validate` work from the built binary.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textJpeg } from '../../src/ingest/scans.fixture.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/hotich.js');
@@ -109,4 +110,32 @@ describe('built app', () => {
     expect(refused.code).toBe(2);
     expect(refused.out).toContain('list.csv');
   }, 120_000);
+
+  it('hotich books add and hotich ingest --json; a killed ingest resumes with no page lost or doubled', async () => {
+    const dir = path.join(dataDir, 'ingest');
+    const scans = path.join(dataDir, 'scans');
+    mkdirSync(scans, { recursive: true });
+    for (let i = 1; i <= 8; i++) writeFileSync(path.join(scans, `trang-${String(i).padStart(3, '0')}.jpg`), await textJpeg(2480, 3508, 40, i));
+    const added = runCli(['books', 'add', '--type', 'KS', '--authority', 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng', '--year', '2008', '--quyen', '02/2008', '--data', dir, '--json']);
+    expect(added.code).toBe(0);
+    const book = JSON.parse(added.out.slice(added.out.indexOf('{'))) as { id: string; templateId: string };
+    expect(book.templateId).toBe('KS-70');
+
+    // First run: killed (SIGKILL) right after the first file is stored.
+    const child = spawn('node', [bin, 'ingest', scans, '--book', book.id, '--data', dir], { cwd: root });
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (d) => {
+        if (String(d).includes('ingest.file_done')) child.kill('SIGKILL');
+      });
+      child.on('exit', () => resolve());
+    });
+    // Second run: finishes; whatever the first run stored comes back as duplicates.
+    const second = runCli(['ingest', scans, '--book', book.id, '--data', dir, '--json']);
+    expect(second.code).toBe(0);
+    const summary = JSON.parse(second.out.slice(second.out.indexOf('{'))) as { files: { pages: { seq: number }[] }[]; duplicates: { pages: number[] }[]; rejected: unknown[] };
+    expect(summary.rejected).toEqual([]);
+    expect(summary.duplicates.length).toBeGreaterThanOrEqual(1);
+    const seqs = [...summary.duplicates.flatMap((d) => d.pages), ...summary.files.flatMap((f) => f.pages.map((p) => p.seq))].sort((a, b) => a - b);
+    expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  }, 180_000);
 });

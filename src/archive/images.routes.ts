@@ -1,0 +1,42 @@
+/**
+ * HTTP face of page images: IIIF Image API 3.0 under /iiif/3/{page}/…,
+ * a Presentation 3.0 manifest per book, and page thumbnails.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../core/index.js';
+import { PageParams, IdParams } from './book.schema.js';
+import { manifestOfBook, pageImage, pageInfo, pageThumbnail } from './images.service.js';
+
+const ImageParams = z.object({
+  pageId: z.uuid('Mã trang không hợp lệ.'),
+  region: z.string().max(100),
+  size: z.string().max(100),
+  rotation: z.string().max(10),
+  qualityFormat: z.string().max(30),
+});
+const PageOnly = z.object({ pageId: z.uuid('Mã trang không hợp lệ.') });
+
+/** The public base URL as the client sees it (behind a proxy: X-Forwarded-*, trusted by Fastify's trustProxy). */
+const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+
+export async function imagesRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
+  const { ctx } = opts;
+  const cors = { 'Access-Control-Allow-Origin': '*' };
+  app.get('/iiif/3/:pageId', async (req, reply) => reply.redirect(`${baseUrl(req)}/iiif/3/${PageOnly.parse(req.params).pageId}/info.json`, 303));
+  app.get('/iiif/3/:pageId/info.json', async (req, reply) =>
+    reply.headers({ ...cors, 'Content-Type': 'application/ld+json;profile="http://iiif.io/api/image/3/context.json"' }).send(await pageInfo(ctx, PageOnly.parse(req.params).pageId, baseUrl(req))),
+  );
+  app.get('/iiif/3/:pageId/:region/:size/:rotation/:qualityFormat', async (req, reply) => {
+    const { pageId, ...seg } = ImageParams.parse(req.params);
+    const img = await pageImage(ctx, pageId, seg);
+    return reply.headers({ ...cors, 'Content-Type': img.mediaType, 'Cache-Control': 'private, max-age=86400' }).send(img.bytes);
+  });
+  app.get('/iiif/presentation/books/:id/manifest.json', async (req, reply) =>
+    reply.headers({ ...cors, 'Content-Type': 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"' }).send(await manifestOfBook(ctx, IdParams.parse(req.params).id, baseUrl(req))),
+  );
+  app.get('/api/books/:id/pages/:pageId/thumbnail', async (req, reply) => {
+    const { id, pageId } = PageParams.parse(req.params);
+    return reply.type('image/webp').send(await pageThumbnail(ctx, id, pageId));
+  });
+}

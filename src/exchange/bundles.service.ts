@@ -1,0 +1,67 @@
+/**
+ * Per-registration PDFs of a book, as the Ministry takes them: one PDF per
+ * registration (its page images, about 100 KB per A4 page) and one zip per
+ * book, streamed. File names follow `<commune code>_<register type>_<year>_<quyển>_<số>.pdf`
+ * (the MoJ naming rule is not published; see DOMAIN.md §3.3).
+ */
+import type { Writable } from 'node:stream';
+import { bookView, getBook, getPage, type BookView } from '../archive/index.js';
+import { Invalid, NotFound, type AppContext } from '../core/index.js';
+import { findRecord, listRecordsOfBook } from '../entry/index.js';
+import type { RecordRow } from '../store/index.js';
+import { registrationPdf, type RegistrationPage } from './registration-pdf.js';
+import { zipRegistrationPdfs } from './registration-zip.js';
+
+const safe = (s: string) => s.normalize('NFC').replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
+
+export function bookFilePrefix(book: BookView): string {
+  const unit = book.authorityUnit?.id.split(':');
+  const commune = unit?.[1] === 'commune' ? unit[2]! : 'xxxxx';
+  return [commune, book.registerType, String(book.yearFrom), safe(book.volumeNo || '0')].join('_');
+}
+
+export function registrationFileName(book: BookView, record: RecordRow, index: number): string {
+  return `${bookFilePrefix(book)}_${safe(String(record.values.so ?? `stt${index + 1}`))}.pdf`;
+}
+
+async function recordPages(ctx: AppContext, record: RecordRow): Promise<RegistrationPage[]> {
+  const pages: RegistrationPage[] = [];
+  for (const pageId of record.page_ids) {
+    const page = await getPage(ctx, record.book_id, pageId);
+    if (!page.blob_sha256 || !page.width_px || !page.height_px) continue;
+    const mime = page.mime === 'image/png' ? 'image/png' : 'image/jpeg';
+    pages.push({ image: await ctx.blobs.get(page.blob_sha256), mime, width: page.width_px, height: page.height_px });
+  }
+  return pages;
+}
+
+export async function recordPdf(ctx: AppContext, recordId: string): Promise<{ name: string; pdf: Buffer }> {
+  const record = await findRecord(ctx.store.db, recordId);
+  if (!record) throw new NotFound('record.not_found', `Không tìm thấy bản ghi ${recordId}.`);
+  const book = bookView(await getBook(ctx, record.book_id));
+  const pages = await recordPages(ctx, record);
+  if (pages.length === 0) throw new Invalid('record.no_pages', 'Bản ghi này chưa gắn với trang ảnh nào nên chưa tạo được tệp PDF.');
+  const name = registrationFileName(book, record, 0);
+  const { pdf } = await registrationPdf(pages, { title: name.replace(/\.pdf$/, '') });
+  return { name, pdf };
+}
+
+/** Streams the zip of every registration PDF of a book into `out`; records without pages are left out and counted. */
+export async function writeBookPdfZip(ctx: AppContext, bookId: string, out: Writable): Promise<{ files: number; skipped: number }> {
+  const book = bookView(await getBook(ctx, bookId));
+  const records = await listRecordsOfBook(ctx.store.db, bookId);
+  let skipped = 0;
+  async function* entries() {
+    for (const [i, record] of records.entries()) {
+      const pages = await recordPages(ctx, record);
+      if (pages.length === 0) {
+        skipped++;
+        continue;
+      }
+      const name = registrationFileName(book, record, i);
+      yield { name, pdf: (await registrationPdf(pages, { title: name.replace(/\.pdf$/, '') })).pdf };
+    }
+  }
+  const { files } = await zipRegistrationPdfs(entries(), out);
+  return { files, skipped };
+}

@@ -1,0 +1,66 @@
+/**
+ * Resumable upload over real HTTP with the tus protocol: create an upload
+ * for a book, send half of a scan, "lose the connection", ask the server how
+ * much it has (HEAD), send the rest; the last PATCH answers with the ingest
+ * summary and the page is in the book. Bad metadata is refused in Vietnamese.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBackends } from '../support/backends.js';
+import { testContext } from '../support/context.js';
+import { createBook, listPages } from '../../src/archive/index.js';
+import { buildApp } from '../../src/server/index.js';
+import { textJpeg } from '../../src/ingest/scans.fixture.js';
+
+const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+const TUS = { 'Tus-Resumable': '1.0.0' };
+
+describeBackends('resumable upload', (store) => {
+  let app: FastifyInstance;
+  let base = '';
+  let dispose: () => void;
+  beforeAll(async () => {
+    const t = testContext(store());
+    dispose = t.dispose;
+    app = await buildApp(t.ctx, { webRoot: '/nonexistent' });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    (app as unknown as { ctxForTest: typeof t.ctx }).ctxForTest = t.ctx;
+  });
+  afterAll(async () => {
+    await app.close();
+    dispose();
+  });
+  const ctx = () => (app as unknown as { ctxForTest: Parameters<typeof createBook>[0] }).ctxForTest;
+
+  it('resumes after a dropped connection and ingests the file', async () => {
+    const book = await createBook(ctx(), { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008 });
+    const bytes = await textJpeg(1240, 1754, 20, 4);
+    const created = await fetch(`${base}/api/uploads`, {
+      method: 'POST',
+      headers: { ...TUS, 'Upload-Length': String(bytes.length), 'Upload-Metadata': `bookId ${b64(book.id)},filename ${b64('trang 1.jpg')}` },
+    });
+    expect(created.status).toBe(201);
+    const url = new URL(created.headers.get('location')!, base).toString();
+    const half = Math.floor(bytes.length / 2);
+    const patch = (offset: number, chunk: Buffer) =>
+      fetch(url, { method: 'PATCH', headers: { ...TUS, 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' }, body: new Uint8Array(chunk) });
+    expect((await patch(0, bytes.subarray(0, half))).status).toBe(204);
+    const head = await fetch(url, { method: 'HEAD', headers: TUS });
+    const offset = Number(head.headers.get('upload-offset'));
+    expect(offset).toBe(half);
+    const done = await patch(offset, bytes.subarray(offset));
+    expect(done.status).toBe(200);
+    const summary = (await done.json()) as { files: { name: string; pages: { seq: number }[] }[] };
+    expect(summary.files[0]).toMatchObject({ name: 'trang 1.jpg', pages: [{ seq: 1 }] });
+    expect(await listPages(ctx(), book.id)).toHaveLength(1);
+  }, 60_000);
+
+  it('refuses an upload for an unknown book, in Vietnamese', async () => {
+    const res = await fetch(`${base}/api/uploads`, {
+      method: 'POST',
+      headers: { ...TUS, 'Upload-Length': '10', 'Upload-Metadata': `bookId ${b64('00000000-0000-4000-8000-000000000000')},filename ${b64('x.jpg')}` },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Không tìm thấy quyển sổ');
+  });
+});
