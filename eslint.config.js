@@ -11,7 +11,7 @@ const TOP = ['server', 'cli', 'web'];
 
 /** Another module's internals: ../<module>/<anything but index.js>. */
 const throughIndexOnly = {
-  regex: '^(\\.\\./)+(src/)?(?!src/|test/)[a-z-]+/(?!index\\.js$).+',
+  regex: '^(\\.\\./)+(src/)?(?!src/|test/|support/)[a-z-]+/(?!index\\.js$).+',
   message: 'Import another module only through its index.ts (ARCHITECTURE.md).',
 };
 

@@ -14,20 +14,12 @@ import { createLocalBlobStore } from '../src/blobs/index.js';
 import { loadConfig, silentLogger, type AppContext } from '../src/core/index.js';
 import { ingestFiles } from '../src/ingest/index.js';
 import { migrate, openStore } from '../src/store/index.js';
+import { textJpeg } from '../test/support/scans.js';
 
 const PAGES = 200;
-const [W, H] = [1240, 1754]; // A4 at 150 dpi
-
-function pageSvg(n: number): Buffer {
-  const lines = Array.from({ length: 28 }, (_, i) =>
-    `<text x="90" y="${160 + i * 52}" font-family="DejaVu Serif" font-size="30" fill="#223">${n}.${i} Nguyễn Thị Hường — sinh ngày ${(i % 28) + 1}.0${(i % 9) + 1}.19${50 + (i % 49)}</text>`);
-  const rules = Array.from({ length: 29 }, (_, i) => `<line x1="70" x2="${W - 70}" y1="${170 + i * 52}" y2="${170 + i * 52}" stroke="#99a" stroke-width="2"/>`);
-  return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="100%" height="100%" fill="#f3efe4"/>${rules.join('')}${lines.join('')}</svg>`);
-}
-
 async function generate(): Promise<Buffer[]> {
   const out: Buffer[] = [];
-  for (let n = 0; n < PAGES; n++) out.push(await sharp(pageSvg(n)).jpeg({ quality: 85 }).toBuffer());
+  for (let n = 0; n < PAGES; n++) out.push(await textJpeg(1240, 1754, 28, n)); // A4 at 150 dpi
   return out;
 }
 

@@ -12,7 +12,7 @@ import { testContext } from '../../test/support/context.js';
 import { createBook, listPages } from '../archive/index.js';
 import type { AppContext } from '../core/index.js';
 import { ingestFiles, type IngestProgress } from './index.js';
-import { encryptedPdf, pdfWithoutPages, sidewaysPhoto, textJpeg, textPdf, textPng, threePageTiff } from './scans.fixture.js';
+import { encryptedPdf, pdfWithoutPages, sidewaysPhoto, textJpeg, textPdf, textPng, threePageTiff } from '../../test/support/scans.js';
 
 describeBackends('ingest', (store) => {
   let ctx: AppContext;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageFlag } from './ingest.types.js';
 import { hammingDistance, markNearDuplicates } from './near-duplicates.js';
 import { analyzePage } from './page-quality.js';
-import { A4_150, textPageSvg } from './scans.fixture.js';
+import { A4_150, textPageSvg } from '../../test/support/scans.js';
 
 const page = (dhash: string, flags: PageFlag[] = []) => ({ dhash, flags });
 

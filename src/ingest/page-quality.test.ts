@@ -6,7 +6,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { analyzePage, BLANK_PAGE, dhashOf, dpiAtA4 } from './page-quality.js';
-import { A4_150 } from './scans.fixture.js';
+import { A4_150 } from '../../test/support/scans.js';
 
 const { width: W, height: H } = A4_150;
 const SHADE = '<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#a0a0a0"/><stop offset="1" stop-color="#f4f4f4"/></linearGradient></defs>';

@@ -5,7 +5,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { INGEST_ERRORS, processFile, StopIngest, type IngestErrorCode } from './index.js';
-import { bilevelPng, hevcHeic, textJpeg, textPng } from './scans.fixture.js';
+import { bilevelPng, hevcHeic, textJpeg, textPng } from '../../test/support/scans.js';
 
 async function expectStop(name: string, bytes: Buffer, code: IngestErrorCode, shownName = name): Promise<StopIngest> {
   const error = await processFile({ name, bytes }).then(() => undefined, (e: unknown) => e);

@@ -8,7 +8,7 @@ import { INGEST_DEFAULTS, type IngestItem, type IngestStage, type PageSource } f
 import { expandStage } from './expand.stage.js';
 import { normalizeStage } from './normalize.stage.js';
 import { INGEST_STAGES, processFile, runStages } from './process-file.service.js';
-import { textPdf } from './scans.fixture.js';
+import { textPdf } from '../../test/support/scans.js';
 
 const newItem = (bytes: Buffer = Buffer.alloc(0)): IngestItem => ({
   bytes, rawName: 'x', settings: { ...INGEST_DEFAULTS }, report: () => {}, name: 'x', masters: [], pages: [],

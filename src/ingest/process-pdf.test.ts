@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { processFile, StopIngest, type ProcessProgress } from './index.js';
-import { encryptedPdf, pdfWithoutPages, textPdf } from './scans.fixture.js';
+import { encryptedPdf, pdfWithoutPages, textPdf } from '../../test/support/scans.js';
 import { hammingDistance } from './near-duplicates.js';
 
 async function stopOf(promise: Promise<unknown>): Promise<StopIngest> {

@@ -10,7 +10,7 @@ import { describeBackends } from '../support/backends.js';
 import { testContext } from '../support/context.js';
 import { createBook, listPages } from '../../src/archive/index.js';
 import { buildApp } from '../../src/server/index.js';
-import { textJpeg } from '../../src/ingest/scans.fixture.js';
+import { textJpeg } from '../support/scans.js';
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 const TUS = { 'Tus-Resumable': '1.0.0' };
