@@ -1,52 +1,35 @@
-/** The web shell: system status and the register catalog. The keying workbench grows from here. */
+/** The web shell: a hash router over the books screens, and the system status. */
 import { useEffect, useState } from 'react';
-import { getJson, type Health, type TemplateSummary } from './api.js';
+import { BookPage } from '../books/BookPage.js';
+import { BooksPage } from '../books/BooksPage.js';
+import { getJson, type Health } from './api.js';
 
 const DB_NAME = { pglite: 'PGlite (nhúng)', postgresql: 'PostgreSQL' } as const;
 
+function useHash(): string {
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    const on = () => setHash(location.hash);
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+  return hash;
+}
+
 export function App() {
   const [health, setHealth] = useState<Health>();
-  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
-  const [error, setError] = useState<string>();
-
+  const hash = useHash();
   useEffect(() => {
-    Promise.all([getJson<Health>('/api/health'), getJson<TemplateSummary[]>('/api/registers')])
-      .then(([h, t]) => {
-        setHealth(h);
-        setTemplates(t);
-      })
-      .catch((e: Error) => setError(e.message));
+    getJson<Health>('/api/health').then(setHealth).catch(() => undefined);
   }, []);
-
+  const bookId = /^#\/books\/([0-9a-f-]{36})/.exec(hash)?.[1];
   return (
     <main>
       <header>
-        <h1>hotich — Số hóa Sổ hộ tịch</h1>
-        {health && (
-          <p className="status" data-testid="health">
-            Phiên bản {health.version} · Cơ sở dữ liệu: {DB_NAME[health.database]}
-          </p>
-        )}
+        <h1><a href="#/">hotich — Số hóa Sổ hộ tịch</a></h1>
+        {health && <p className="status" data-testid="health">Phiên bản {health.version} · Cơ sở dữ liệu: {DB_NAME[health.database]}</p>}
       </header>
-      {error && <p role="alert">{error}</p>}
-      <section>
-        <h2>Danh mục sổ hộ tịch</h2>
-        <table>
-          <thead>
-            <tr><th>Mẫu</th><th>Sổ</th><th>Số cột</th><th>Nguồn</th></tr>
-          </thead>
-          <tbody>
-            {templates.map((t) => (
-              <tr key={t.id}>
-                <td>{t.id}{t.current ? '' : ' (cũ)'}</td>
-                <td>{t.title}</td>
-                <td>{t.columns}</td>
-                <td>{t.source}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      {bookId ? <BookPage id={bookId} /> : <BooksPage />}
     </main>
   );
 }

@@ -1,0 +1,72 @@
+/**
+ * In a real browser (Debian's Chromium via playwright-core), against the
+ * built app on the embedded database: inventory a book, upload two scans
+ * (one bad) with the progress bars, see the page appear with its thumbnail
+ * and the bad file refused in Vietnamese. A screenshot is kept in
+ * test-results/ as an artifact.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalBlobStore } from '../../src/blobs/index.js';
+import { loadConfig, silentLogger } from '../../src/core/index.js';
+import { buildApp } from '../../src/server/index.js';
+import { migrate, openStore, type Store } from '../../src/store/index.js';
+import { textJpeg } from '../support/scans.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+describe('books in the browser', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hotich-browser-'));
+  let store: Store;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base = '';
+
+  beforeAll(async () => {
+    execFileSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'pipe' });
+    store = await openStore({});
+    await migrate(store.db);
+    const ctx = { config: loadConfig({ dataDir: dir }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => new Date(), log: silentLogger };
+    app = await buildApp(ctx, { webRoot: path.join(root, 'dist/web') });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('inventories a book and uploads scans with progress', async () => {
+    const scans = path.join(dir, 'scans');
+    mkdirSync(scans);
+    writeFileSync(path.join(scans, 'trang-001.jpg'), await textJpeg(1240, 1754, 20, 2));
+    writeFileSync(path.join(scans, 'hỏng.jpg'), Buffer.from('không phải ảnh'));
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(base);
+    await page.getByLabel('Cơ quan đăng ký (như trong sổ)').fill('UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng');
+    await page.getByLabel('Năm').fill('2008');
+    await page.getByLabel('Quyển số').fill('02/2008');
+    await page.getByRole('button', { name: 'Thêm quyển sổ' }).click();
+    await page.getByRole('heading', { name: /Sổ đăng ký khai sinh 02\/2008/ }).waitFor();
+    await page.locator('input[type=file]').setInputFiles([path.join(scans, 'trang-001.jpg'), path.join(scans, 'hỏng.jpg')]);
+    await page.getByText('Đã thêm 1 trang.').waitFor({ timeout: 30_000 });
+    await page.getByText(/hỏng\.jpg/).last().waitFor();
+    await expect.poll(() => page.locator('.upload li.failed .result').textContent(), { timeout: 30_000 }).toMatch(/hỏng\.jpg/);
+    await page.getByTestId('page').first().waitFor();
+    expect(await page.getByTestId('page').count()).toBe(1);
+    const progress = await page.locator('progress').first().getAttribute('value');
+    expect(progress).toBe('100');
+    const thumb = page.getByRole('img', { name: 'Trang 1' });
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    mkdirSync(path.join(root, 'test-results'), { recursive: true });
+    await page.screenshot({ path: path.join(root, 'test-results', 'book-upload.png'), fullPage: true });
+  }, 120_000);
+});
