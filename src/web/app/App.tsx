@@ -1,8 +1,7 @@
 /** The web shell: a hash router over the books screens, and the system status. */
 import { useEffect, useState } from 'react';
-import { BookPage } from '../books/BookPage.js';
-import { BooksPage } from '../books/BooksPage.js';
-import { getJson, type Health } from './api.js';
+import { BookPage, BooksPage } from '../books/index.js';
+import { getJson, type Health } from '../shared/index.js';
 
 const DB_NAME = { pglite: 'PGlite (nhúng)', postgresql: 'PostgreSQL' } as const;
 

@@ -1,6 +1,6 @@
 /** One book: its inventory facts, the upload panel, and its page strip with thumbnails and quality flags. */
 import { useCallback, useEffect, useState } from 'react';
-import { getJson } from '../app/api.js';
+import { getJson } from '../shared/index.js';
 import { FLAG_LABELS, PAGE_STATUS_LABELS, type Book, type Page } from './books.api.js';
 import { UploadPanel } from './UploadPanel.js';
 

@@ -1,6 +1,6 @@
 /** The list of register books with their scan progress, and the form to inventory a new one. */
 import { useEffect, useState, type FormEvent } from 'react';
-import { getJson, sendJson, type TemplateSummary } from '../app/api.js';
+import { getJson, sendJson, type TemplateSummary } from '../shared/index.js';
 import type { Book } from './books.api.js';
 
 export function BooksPage() {
