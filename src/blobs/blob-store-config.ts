@@ -5,24 +5,13 @@
  */
 import path from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
-import { Invalid } from '../core/index.js';
+import { Invalid, type S3Config } from '../core/index.js';
 import type { BlobStore } from './blob-store.js';
 import { createLocalBlobStore } from './local-blob-store.js';
 import { createS3BlobStore } from './s3-blob-store.js';
 
-export interface S3BlobConfig {
-  bucket: string;
-  /** e.g. http://127.0.0.1:9000 for MinIO; absent means AWS itself. */
-  endpoint?: string;
-  /** Default us-east-1 (what MinIO expects unless told otherwise). */
-  region?: string;
-  prefix?: string;
-  /** Both or neither; neither means the AWS SDK's default credential chain. */
-  accessKeyId?: string;
-  secretAccessKey?: string;
-  /** Default: true when an endpoint is given (MinIO and most S3-compatible servers). */
-  forcePathStyle?: boolean;
-}
+/** The S3 settings as core/config reads them (one definition, in core). */
+export type S3BlobConfig = S3Config;
 
 export interface BlobStoreConfig {
   dataDir: string;

@@ -8,19 +8,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { createBook } from '../archive/index.js';
-import { Invalid, loadConfig, type AppContext } from '../core/index.js';
+import { Invalid } from '../core/index.js';
 import { ingestFiles, type IngestProgress } from '../ingest/index.js';
 import { ensureBuiltinUnits } from '../units/index.js';
-import { openContext } from './open-context.js';
-
-async function withContext<T>(data: string | undefined, run: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const opened = await openContext(loadConfig({ dataDir: data }));
-  try {
-    return await run(opened.ctx);
-  } finally {
-    await opened.close();
-  }
-}
+import { withContext } from './open-context.js';
 
 /** Files named on the command line; folders give their files in name order (scanner output is numbered). */
 export function collectFiles(args: readonly string[]): string[] {

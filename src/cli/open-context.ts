@@ -4,7 +4,7 @@
  * <dataDir>/pglite, or PostgreSQL when DATABASE_URL is set), migrated.
  */
 import path from 'node:path';
-import { consoleLogger, type AppConfig, type AppContext, type Logger } from '../core/index.js';
+import { consoleLogger, loadConfig, type AppConfig, type AppContext, type Logger } from '../core/index.js';
 import { blobStoreFromConfig } from '../blobs/index.js';
 import { migrate, openStore, type MigrationReport } from '../store/index.js';
 
@@ -24,5 +24,15 @@ export async function openContext(config: AppConfig, log: Logger = consoleLogger
   } catch (e) {
     await store.close();
     throw e;
+  }
+}
+
+/** Runs `run` with a context opened from the configuration (and `--data`), closing it afterwards. */
+export async function withContext<T>(data: string | undefined, run: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const opened = await openContext(loadConfig({ dataDir: data }));
+  try {
+    return await run(opened.ctx);
+  } finally {
+    await opened.close();
   }
 }

@@ -5,18 +5,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { Invalid, loadConfig, type AppContext } from '../core/index.js';
-import { openContext } from './open-context.js';
+import { Invalid } from '../core/index.js';
+import { withContext } from './open-context.js';
 import { ensureBuiltinUnits, importUnitFile, loadBuiltin, resolvePlaceText, type ImportReport } from '../units/index.js';
-
-async function withContext<T>(data: string | undefined, run: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const opened = await openContext(loadConfig({ dataDir: data }));
-  try {
-    return await run(opened.ctx);
-  } finally {
-    await opened.close();
-  }
-}
 
 function printReport(r: ImportReport): void {
   const c = (x: ImportReport['added']) => `${x.units} đơn vị, ${x.successors} liên kết kế thừa, ${x.aliases} tên cũ`;

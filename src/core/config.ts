@@ -25,11 +25,15 @@ export interface AppConfig {
 
 export interface S3Config {
   bucket: string;
+  /** e.g. http://127.0.0.1:9000 for MinIO; absent means AWS itself. */
   endpoint?: string;
+  /** Default us-east-1 (what MinIO expects unless told otherwise). */
   region?: string;
   prefix?: string;
+  /** Both or neither; neither means the AWS SDK's default credential chain. */
   accessKeyId?: string;
   secretAccessKey?: string;
+  /** Default: true when an endpoint is given (MinIO and most S3-compatible servers). */
   forcePathStyle?: boolean;
 }
 
