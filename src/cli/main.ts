@@ -8,6 +8,7 @@ import { migrateCommand } from './migrate.command.js';
 import { serveCommand } from './serve.command.js';
 import { unitsCommands } from './units.command.js';
 import { booksCommands } from './books.command.js';
+import { usersCommands } from './users.command.js';
 import { validateCommand } from './validate.command.js';
 
 function program(): Command {
@@ -35,6 +36,7 @@ function program(): Command {
     });
   unitsCommands(p);
   booksCommands(p);
+  usersCommands(p);
   return p;
 }
 

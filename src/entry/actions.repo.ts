@@ -3,8 +3,10 @@
  * replayed insert returns the action stored the first time and changes
  * nothing. The table itself rejects UPDATE and DELETE (trigger).
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, NewRecordAction, RecordAction } from '../store/index.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 export interface AppendResult {
   action: RecordAction;
@@ -12,7 +14,7 @@ export interface AppendResult {
   replayed: boolean;
 }
 
-export async function appendAction(db: Kysely<Database>, action: NewRecordAction): Promise<AppendResult> {
+export async function appendAction(db: Db, action: NewRecordAction): Promise<AppendResult> {
   const inserted = await db
     .insertInto('record_actions')
     .values(action)
@@ -24,6 +26,13 @@ export async function appendAction(db: Kysely<Database>, action: NewRecordAction
   return { action: existing, replayed: true };
 }
 
-export async function listActions(db: Kysely<Database>, recordId: string): Promise<RecordAction[]> {
+/** A record's actions, oldest first. */
+export async function listActions(db: Db, recordId: string): Promise<RecordAction[]> {
   return db.selectFrom('record_actions').selectAll().where('record_id', '=', recordId).orderBy('id').execute();
+}
+
+/** The stored actions carrying any of these client transaction ids, oldest first. */
+export async function findActionsByTx(db: Db, clientTxIds: readonly string[]): Promise<RecordAction[]> {
+  if (clientTxIds.length === 0) return [];
+  return db.selectFrom('record_actions').selectAll().where('client_tx_id', 'in', clientTxIds).orderBy('id').execute();
 }

@@ -1,14 +1,60 @@
-/** Queries on the records projection (the keying workbench will add writes). */
-import type { Kysely } from 'kysely';
+/**
+ * Queries on the records projection. The row is written only from a fold
+ * (writeProjection), in the transaction that appended the action; a row is
+ * locked (FOR UPDATE) while an action is added to it.
+ */
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, RecordRow } from '../store/index.js';
+import type { FieldFlag } from './actions.schema.js';
+import type { RecordState, RecordStatus } from './fold.js';
 
-export async function findRecord(db: Kysely<Database>, id: string): Promise<RecordRow | undefined> {
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function findRecord(db: Db, id: string): Promise<RecordRow | undefined> {
   return db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** A book's records in registration order: by số when numeric, then by creation. */
-export async function listRecordsOfBook(db: Kysely<Database>, bookId: string): Promise<RecordRow[]> {
+export async function listRecordsOfBook(db: Db, bookId: string): Promise<RecordRow[]> {
   const rows = await db.selectFrom('records').selectAll().where('book_id', '=', bookId).orderBy('created_at').execute();
   const num = (r: RecordRow) => Number.parseInt(String(r.values.so ?? ''), 10);
   return rows.sort((a, b) => (Number.isNaN(num(a)) ? Infinity : num(a)) - (Number.isNaN(num(b)) ? Infinity : num(b)));
+}
+
+/** Locks the record row until the transaction ends: actions on one record are appended one at a time. */
+export async function lockRecord(tx: Transaction<Database>, id: string): Promise<RecordRow | undefined> {
+  return tx.selectFrom('records').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** A new, still empty row: its 'created' action follows and writeProjection fills it. */
+export async function insertEmptyRecord(tx: Transaction<Database>, r: { bookId: string; registerType: string; templateId: string }): Promise<string> {
+  const row = await tx
+    .insertInto('records')
+    .values({ book_id: r.bookId, register_type: r.registerType, template_version: r.templateId, values: '{}', page_ids: '[]' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Writes the fold of the record's actions into its row. */
+export async function writeProjection(tx: Transaction<Database>, id: string, s: RecordState): Promise<void> {
+  await tx
+    .updateTable('records')
+    .set({
+      book_id: s.bookId, register_type: s.registerType, template_version: s.templateId, status: s.status, version: s.version,
+      values: JSON.stringify(s.values), page_ids: JSON.stringify(s.pageIds), flags: JSON.stringify(s.flags),
+      acknowledged: JSON.stringify(s.acknowledged), regions: JSON.stringify(s.regions), keyed_by: s.keyedBy,
+      completed_at: s.completedAt, updated_at: s.updatedAt,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The state a row holds (the inverse of writeProjection). */
+export function stateOfRow(r: RecordRow): RecordState {
+  return {
+    bookId: r.book_id, registerType: r.register_type, templateId: r.template_version, status: r.status as RecordStatus, version: r.version,
+    values: r.values, flags: r.flags as Record<string, FieldFlag>, acknowledged: r.acknowledged, pageIds: r.page_ids, regions: r.regions,
+    keyedBy: r.keyed_by, completedAt: r.completed_at, updatedAt: r.updated_at,
+  };
 }

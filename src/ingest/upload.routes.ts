@@ -13,6 +13,7 @@ import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getBook } from '../archive/index.js';
+import { requirePermission } from '../auth/index.js';
 import { isAppError, type AppContext } from '../core/index.js';
 import { ingestFiles } from './ingest.service.js';
 
@@ -65,6 +66,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { ctx: AppContext
     reply.hijack();
     void tus.handle(req.raw, reply.raw);
   };
-  app.all(UPLOAD_PATH, handle);
-  app.all(`${UPLOAD_PATH}/*`, handle);
+  const upload = { preHandler: requirePermission('scans.upload') };
+  app.all(UPLOAD_PATH, upload, handle);
+  app.all(`${UPLOAD_PATH}/*`, upload, handle);
 }

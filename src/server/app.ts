@@ -9,6 +9,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { VERSION, type AppContext } from '../core/index.js';
 import { archiveRoutes, imagesRoutes } from '../archive/index.js';
+import { authHook, authRoutes } from '../auth/index.js';
+import { entryRoutes } from '../entry/index.js';
 import { bundlesRoutes } from '../exchange/index.js';
 import { uploadRoutes } from '../ingest/index.js';
 import { registersRoutes } from '../registers/index.js';
@@ -30,12 +32,16 @@ export interface BuildAppOptions {
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, trustProxy: true });
   installErrorHandler(app, ctx.log);
+  // Every /api and /iiif route needs a signed-in user, except these (the web shell itself is open).
+  app.addHook('onRequest', authHook(ctx, { public: ['/api/health'] }));
+  await app.register(authRoutes, { ctx });
   app.get('/api/health', async () => ({ status: 'ok', version: VERSION, database: ctx.store.backend, time: ctx.clock().toISOString() }));
   await app.register(registersRoutes, { clock: ctx.clock });
   await app.register(unitsRoutes, { ctx });
   await app.register(archiveRoutes, { ctx });
   await app.register(imagesRoutes, { ctx });
   await app.register(bundlesRoutes, { ctx });
+  await app.register(entryRoutes, { ctx });
   await app.register(uploadRoutes, { ctx });
   await mountWeb(app, opts.webRoot ?? defaultWebRoot());
   return app;

@@ -4,4 +4,4 @@
  * typed errors to HTTP (errors.ts). Holds no rules of its own.
  */
 export { buildApp, defaultWebRoot, type BuildAppOptions } from './app.js';
-export { routeNotFound, type ErrorBody } from './errors.js';
+export { routeNotFound, installErrorHandler, type ErrorBody } from './errors.js';

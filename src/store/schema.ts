@@ -14,6 +14,10 @@ export type Json<T> = ColumnType<T, string | T, string | T>;
  * an empty array, reads as an empty object.
  */
 export type JsonArray<T> = ColumnType<T[], string, string>;
+/** JSON object column with a default in the table: optional on insert. */
+export type JsonWithDefault<T> = ColumnType<T, string | T | undefined, string | T>;
+/** JSON array column with a default in the table: optional on insert, written as a JSON string only. */
+export type JsonArrayWithDefault<T> = ColumnType<T[], string | undefined, string>;
 
 export interface UsersTable {
   id: Generated<string>;
@@ -91,6 +95,14 @@ export interface RecordsTable {
   page_ids: JsonArray<string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** 0004: {fieldKey: {kind: 'uncertain' | 'illegible', note}}. */
+  flags: JsonWithDefault<Record<string, { kind: string; note: string }>>;
+  /** 0004: acknowledged WARNING codes. */
+  acknowledged: JsonArrayWithDefault<string>;
+  /** 0004: [{pageId, x, y, w, h}] in fractions 0..1 of the page. */
+  regions: JsonArrayWithDefault<{ pageId: string; x: number; y: number; w: number; h: number }>;
+  keyed_by: string | null;
+  completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface RecordActionsTable {
@@ -159,6 +171,16 @@ export interface AdminUnitImportsTable {
   imported_at: CreatedAt;
 }
 
+export interface SessionsTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface MigrationsTable {
   id: string;
   name: string;
@@ -178,8 +200,11 @@ export interface Database {
   admin_unit_successors: AdminUnitSuccessorsTable;
   admin_unit_aliases: AdminUnitAliasesTable;
   admin_unit_imports: AdminUnitImportsTable;
+  sessions: SessionsTable;
 }
 
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
 export type Book = Selectable<BooksTable>;
 export type NewBook = Insertable<BooksTable>;
 export type RecordRow = Selectable<RecordsTable>;

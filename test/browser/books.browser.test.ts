@@ -1,6 +1,6 @@
 /**
  * In a real browser (Debian's Chromium via playwright-core), against the
- * built app on the embedded database: inventory a book, upload two scans
+ * built app on the embedded database: sign in (a wrong password first), inventory a book, upload two scans
  * (one bad) with the progress bars, see the page appear with its thumbnail
  * and the bad file refused in Vietnamese. A screenshot is kept in
  * test-results/ as an artifact.
@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/auth/index.js';
 import { createLocalBlobStore } from '../../src/blobs/index.js';
 import { loadConfig, silentLogger } from '../../src/core/index.js';
 import { buildApp } from '../../src/server/index.js';
@@ -33,6 +34,7 @@ describe('books in the browser', () => {
     store = await openStore({});
     await migrate(store.db);
     const ctx = { config: loadConfig({ dataDir: dir }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => new Date(), log: silentLogger };
+    await createUser(ctx, { login: 'canbo', displayName: 'Nguyễn Thị Lan', role: 'officer', password: 'mat-khau-thu-nghiem' });
     app = await buildApp(ctx, { webRoot: path.join(root, 'dist/web') });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -51,6 +53,12 @@ describe('books in the browser', () => {
     writeFileSync(path.join(scans, 'hỏng.jpg'), Buffer.from('không phải ảnh'));
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(base);
+    await page.getByLabel('Tên đăng nhập').fill('canbo');
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText('Sai tên đăng nhập hoặc mật khẩu.').waitFor();
+    await page.getByLabel('Mật khẩu').fill('mat-khau-thu-nghiem');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByLabel('Cơ quan đăng ký (như trong sổ)').fill('UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng');
     await page.getByLabel('Năm').fill('2008');
     await page.getByLabel('Quyển số').fill('02/2008');

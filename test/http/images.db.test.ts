@@ -16,9 +16,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBook, listPages } from '../../src/archive/index.js';
 import type { AppContext } from '../../src/core/index.js';
 import { ingestFiles } from '../../src/ingest/index.js';
-import { buildApp } from '../../src/server/index.js';
 import { describeBackends } from '../support/backends.js';
 import { testContext } from '../support/context.js';
+import { signedInApp } from '../support/http.js';
 import { validateInfo, validateManifest } from '../support/iiif-shape.js';
 
 const [W, H] = [1200, 1600];
@@ -45,10 +45,13 @@ describeBackends('page images over HTTP', (store) => {
   let ctx: AppContext;
   let dispose: () => void;
   let bookId = '';
+  let auth: { authorization: string } = { authorization: '' };
   let pageIds: string[] = [];
   beforeAll(async () => {
     ({ ctx, dispose } = testContext(store()));
-    app = await buildApp(ctx, { webRoot: '/nonexistent' });
+    let headers: { authorization: string };
+    ({ app, headers } = await signedInApp(ctx));
+    auth = headers;
     const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '02/2008' });
     bookId = book.id;
     await ingestFiles(ctx, bookId, [{ name: 'q1.jpg', bytes: await quadrantScan() }, { name: 'q2.jpg', bytes: await sharp(await quadrantScan()).rotate(180).toBuffer() }]);
@@ -58,7 +61,7 @@ describeBackends('page images over HTTP', (store) => {
     await app.close();
     dispose();
   });
-  const get = (url: string) => app.inject({ method: 'GET', url, headers: { host: 'hotich.test' } });
+  const get = (url: string) => app.inject({ method: 'GET', url, headers: { host: 'hotich.test', ...auth } });
 
   it('serves info.json of a page', async () => {
     const res = await get(`/iiif/3/${pageIds[0]}/info.json`);

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../support/backends.js';
 import { testContext } from '../support/context.js';
 import { createBook, listPages } from '../../src/archive/index.js';
-import { buildApp } from '../../src/server/index.js';
+import { signedInApp } from '../support/http.js';
 import { textJpeg } from '../support/scans.js';
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-const TUS = { 'Tus-Resumable': '1.0.0' };
+const TUS: Record<string, string> = { 'Tus-Resumable': '1.0.0' };
 
 describeBackends('resumable upload', (store) => {
   let app: FastifyInstance;
@@ -22,7 +22,9 @@ describeBackends('resumable upload', (store) => {
   beforeAll(async () => {
     const t = testContext(store());
     dispose = t.dispose;
-    app = await buildApp(t.ctx, { webRoot: '/nonexistent' });
+    const signed = await signedInApp(t.ctx);
+    app = signed.app;
+    TUS.Authorization = signed.headers.authorization;
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     (app as unknown as { ctxForTest: typeof t.ctx }).ctxForTest = t.ctx;
   });
@@ -62,5 +64,15 @@ describeBackends('resumable upload', (store) => {
     });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('Không tìm thấy quyển sổ');
+  });
+
+  it('refuses uploads without a session or without the permission', async () => {
+    const anonymous = await fetch(`${base}/api/uploads`, { method: 'POST', headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '10' } });
+    expect(anonymous.status).toBe(401);
+    const reviewer = await signedInApp(ctx() as never, { role: 'reviewer' });
+    const denied = await fetch(`${base}/api/uploads`, { method: 'POST', headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '10', Authorization: reviewer.headers.authorization } });
+    expect(denied.status).toBe(403);
+    expect(await denied.text()).toContain('Bạn không có quyền');
+    await reviewer.app.close();
   });
 });

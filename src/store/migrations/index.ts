@@ -2,6 +2,8 @@
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-admin-units.js';
 import * as m0003 from './0003-archive.js';
+import * as m0004 from './0004-entry.js';
+import * as m0005 from './0005-sessions.js';
 
 export interface Migration {
   id: string;
@@ -13,4 +15,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0001', ...m0001 },
   { id: '0002', ...m0002 },
   { id: '0003', ...m0003 },
+  { id: '0004', ...m0004 },
+  { id: '0005', ...m0005 },
 ];

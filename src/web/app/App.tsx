@@ -1,7 +1,8 @@
 /** The web shell: a hash router over the books screens, and the system status. */
 import { useEffect, useState } from 'react';
+import { LoginForm, type SignedInUser } from '../auth/index.js';
 import { BookPage, BooksPage } from '../books/index.js';
-import { getJson, type Health } from '../shared/index.js';
+import { getJson, sendJson, type Health } from '../shared/index.js';
 
 const DB_NAME = { pglite: 'PGlite (nhúng)', postgresql: 'PostgreSQL' } as const;
 
@@ -17,18 +18,22 @@ function useHash(): string {
 
 export function App() {
   const [health, setHealth] = useState<Health>();
+  const [user, setUser] = useState<SignedInUser | null>();
   const hash = useHash();
   useEffect(() => {
     getJson<Health>('/api/health').then(setHealth).catch(() => undefined);
+    getJson<{ user: SignedInUser }>('/api/auth/me').then((r) => setUser(r.user), () => setUser(null));
   }, []);
+  const logout = () => void sendJson('POST', '/api/auth/logout', {}).finally(() => setUser(null));
   const bookId = /^#\/books\/([0-9a-f-]{36})/.exec(hash)?.[1];
   return (
     <main>
       <header>
         <h1><a href="#/">hotich — Số hóa Sổ hộ tịch</a></h1>
         {health && <p className="status" data-testid="health">Phiên bản {health.version} · Cơ sở dữ liệu: {DB_NAME[health.database]}</p>}
+        {user && <p className="status">{user.displayName || user.login} · <button className="link" onClick={logout}>Đăng xuất</button></p>}
       </header>
-      {bookId ? <BookPage id={bookId} /> : <BooksPage />}
+      {user === undefined ? <p>Đang tải…</p> : user === null ? <LoginForm onSignedIn={setUser} /> : bookId ? <BookPage id={bookId} /> : <BooksPage />}
     </main>
   );
 }

@@ -28,5 +28,6 @@ export async function getJson<T>(url: string): Promise<T> {
 }
 
 export async function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT', url: string, body: unknown): Promise<T> {
-  return parse<T>(await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }), url);
+  const res = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return res.status === 204 ? (undefined as T) : parse<T>(res, url);
 }

@@ -1,0 +1,33 @@
+/**
+ * HTTP face of sign-in: POST /api/auth/login (sets the session cookie and
+ * also answers the token, for non-browser clients), POST /api/auth/logout
+ * (ends the session, clears the cookie), GET /api/auth/me.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../core/index.js';
+import { loginRequired } from './auth.errors.js';
+import { tokenFromRequest } from './auth.hook.js';
+import { clearedSessionCookie, sessionCookie } from './cookies.js';
+import { authenticate, login, logout } from './sessions.service.js';
+import type { LoginInput } from './user.schema.js';
+
+const secure = (req: FastifyRequest): boolean => req.protocol === 'https';
+
+export async function authRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
+  const { ctx } = opts;
+  app.post('/api/auth/login', async (req, reply) => {
+    const r = await login(ctx, (req.body ?? {}) as LoginInput);
+    reply.header('set-cookie', sessionCookie(r.token, secure(req))).header('cache-control', 'no-store');
+    return r;
+  });
+  app.post('/api/auth/logout', async (req, reply) => {
+    await logout(ctx, tokenFromRequest(req));
+    return reply.header('set-cookie', clearedSessionCookie(secure(req))).status(204).send();
+  });
+  app.get('/api/auth/me', async (req, reply) => {
+    const user = req.user ?? (await authenticate(ctx, tokenFromRequest(req)));
+    if (!user) throw loginRequired();
+    reply.header('cache-control', 'no-store');
+    return { user };
+  });
+}

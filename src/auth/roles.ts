@@ -1,0 +1,73 @@
+/**
+ * Roles and permissions. A permission names an action ('records.key'); the
+ * map says which roles hold it. Admin holds every permission. Locality
+ * scopes come later: a user will carry `scope: { units: [...] }` (admin unit
+ * ids) and `can` will take the unit of the thing acted on; today every user's
+ * scope is 'all', so `can` looks at the role only.
+ */
+export const ROLES = {
+  admin: 'Quản trị',
+  planner: 'Cán bộ Sở Tư pháp',
+  officer: 'Công chức tư pháp - hộ tịch',
+  keyer: 'Nhân viên nhập liệu',
+  reviewer: 'Người kiểm tra',
+} as const;
+
+export type Role = keyof typeof ROLES;
+export const ROLE_IDS = Object.keys(ROLES) as Role[];
+
+export function isRole(x: unknown): x is Role {
+  return typeof x === 'string' && Object.hasOwn(ROLES, x);
+}
+
+const ALL = ['admin', 'planner', 'officer', 'keyer', 'reviewer'] as const;
+
+/** Who may do what. Contractors' keyers never approve; acceptance (nghiệm thu) belongs to the province. */
+export const PERMISSIONS = {
+  'books.read': ALL,
+  'books.write': ['admin', 'planner', 'officer'],
+  'scans.upload': ['admin', 'officer', 'keyer'],
+  'records.read': ALL,
+  'records.key': ['admin', 'officer', 'keyer'],
+  'records.review': ['admin', 'officer', 'reviewer'],
+  'records.approve': ['admin', 'officer'],
+  'qc.accept': ['admin', 'planner'],
+  'exports.download': ['admin', 'planner', 'officer'],
+  'reports.view': ['admin', 'planner', 'officer', 'reviewer'],
+  'units.manage': ['admin', 'planner'],
+  'users.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** What a permission lets one do, for "Bạn không có quyền …" messages. */
+export const PERMISSION_LABELS = {
+  'books.read': 'xem quyển sổ',
+  'books.write': 'thêm hoặc sửa quyển sổ',
+  'scans.upload': 'tải ảnh quét lên',
+  'records.read': 'xem bản ghi',
+  'records.key': 'nhập liệu',
+  'records.review': 'kiểm tra bản ghi',
+  'records.approve': 'phê duyệt bản ghi',
+  'qc.accept': 'nghiệm thu',
+  'exports.download': 'xuất dữ liệu',
+  'reports.view': 'xem báo cáo',
+  'units.manage': 'quản lý danh mục đơn vị hành chính',
+  'users.manage': 'quản lý người dùng',
+} as const satisfies Record<Permission, string>;
+
+/**
+ * Where a user may act. 'all' is the only value today; later
+ * `{ units: readonly string[] }` (admin_units ids: a province, a commune).
+ */
+export type UserScope = 'all';
+
+export interface Principal {
+  role: Role;
+  scope: UserScope;
+}
+
+export function can(user: Principal | undefined, permission: Permission): boolean {
+  if (!user) return false;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
+}

@@ -1,0 +1,88 @@
+/**
+ * Users: creating (login lower-case and unique, password hashed with
+ * scrypt), changing the password, disabling (never deleting: actions keep
+ * their author), listing. A password change or disabling ends every session
+ * of that user.
+ */
+import { Conflict, NotFound, type AppContext } from '../core/index.js';
+import type { UserRow } from '../store/index.js';
+import { hashPassword } from './password.js';
+import { isRole, ROLES, type Role, type UserScope } from './roles.js';
+import { NewPassword, NewUserInput, parseInput } from './user.schema.js';
+import * as repo from './users.repo.js';
+import { revokeAllOfUser } from './sessions.repo.js';
+
+/** A user as the rest of hotich sees it (never the password hash). */
+export interface AuthUser {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  roleLabel: string;
+  /** Where the user may act: always 'all' for now (see roles.ts for the planned unit scopes). */
+  scope: UserScope;
+  disabledAt: string | null;
+}
+
+export function userView(row: UserRow): AuthUser {
+  if (!isRole(row.role)) throw new Error(`unknown role in users row: ${row.role}`);
+  return {
+    id: row.id, login: row.login, displayName: row.display_name, role: row.role, roleLabel: ROLES[row.role],
+    scope: 'all', disabledAt: row.disabled_at ? row.disabled_at.toISOString() : null,
+  };
+}
+
+const isUniqueViolation = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
+const loginTaken = (login: string) => new Conflict('user.login_taken', `Tên đăng nhập "${login}" đã có người dùng.`, { login });
+
+export async function createUser(ctx: AppContext, input: NewUserInput): Promise<AuthUser> {
+  const u = parseInput(NewUserInput, input);
+  if (await repo.findUserByLogin(ctx.store.db, u.login)) throw loginTaken(u.login);
+  const password_hash = await hashPassword(u.password);
+  try {
+    const row = await repo.insertUser(ctx.store.db, { login: u.login, display_name: u.displayName, role: u.role, password_hash });
+    ctx.log.info('user created', { login: row.login, role: row.role });
+    return userView(row);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw loginTaken(u.login);
+    throw e;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function getUser(ctx: AppContext, id: string): Promise<AuthUser> {
+  const row = UUID.test(id) ? await repo.findUserById(ctx.store.db, id) : undefined;
+  if (!row) throw new NotFound('user.not_found', `Không tìm thấy người dùng ${id}.`);
+  return userView(row);
+}
+
+export async function findUserByLogin(ctx: AppContext, login: string): Promise<AuthUser | undefined> {
+  const row = await repo.findUserByLogin(ctx.store.db, login.trim().toLowerCase());
+  return row ? userView(row) : undefined;
+}
+
+export async function listUsers(ctx: AppContext): Promise<AuthUser[]> {
+  return (await repo.listUsers(ctx.store.db)).map(userView);
+}
+
+/** Stores a new password and ends the user's sessions (everywhere, this one included). */
+export async function setPassword(ctx: AppContext, userId: string, password: string): Promise<void> {
+  const hash = await hashPassword(parseInput(NewPassword, password));
+  await getUser(ctx, userId);
+  await ctx.store.db.transaction().execute(async (tx) => {
+    await repo.setPasswordHash(tx, userId, hash);
+    await revokeAllOfUser(tx, userId, ctx.clock());
+  });
+}
+
+/** Disables the user (kept, never deleted) and ends their sessions. Disabling twice changes nothing. */
+export async function disableUser(ctx: AppContext, userId: string): Promise<AuthUser> {
+  await getUser(ctx, userId);
+  const now = ctx.clock();
+  await ctx.store.db.transaction().execute(async (tx) => {
+    await repo.setDisabled(tx, userId, now);
+    await revokeAllOfUser(tx, userId, now);
+  });
+  return getUser(ctx, userId);
+}

@@ -1,0 +1,47 @@
+/**
+ * Inputs of the keying API (HTTP, CLI, tests), validated at the edge; each
+ * schema and its input type share one name. Messages are Vietnamese.
+ */
+import { z } from 'zod';
+import { FieldFlag, Region } from './actions.schema.js';
+
+/** Chosen by the client, one per request; the server derives at most `<id>#flags` / `<id>#ack` from it (column limit 128). */
+const clientTxId = z.string().trim().min(8, 'Mã giao dịch cần ít nhất 8 ký tự.').max(120, 'Mã giao dịch tối đa 120 ký tự.');
+const expectedVersion = z.number({ message: 'Cần gửi phiên bản bản ghi đang sửa (expectedVersion).' }).int().min(0);
+const recordId = z.uuid('Mã bản ghi không hợp lệ.');
+const actorId = z.uuid('Mã người dùng không hợp lệ.').optional();
+
+export const CreateRecordInput = z
+  .object({
+    bookId: z.uuid('Mã sổ không hợp lệ.'),
+    pageIds: z.array(z.uuid('Mã trang không hợp lệ.')).min(1, 'Cần chọn ít nhất một trang của việc đăng ký.'),
+    regions: z.array(Region).default([]),
+    clientTxId,
+    actorId,
+  })
+  .refine((r) => new Set(r.pageIds).size === r.pageIds.length, { message: 'Mỗi trang chỉ chọn một lần.', path: ['pageIds'] })
+  .refine((r) => r.regions.every((g) => r.pageIds.includes(g.pageId)), { message: 'Vùng phải nằm trên một trang đã chọn.', path: ['regions'] });
+export type CreateRecordInput = z.input<typeof CreateRecordInput>;
+
+export const SaveRecordInput = z.object({
+  recordId,
+  clientTxId,
+  expectedVersion,
+  /** The fields to change; '' or null clears a field. */
+  values: z.record(z.string(), z.string({ message: 'Giá trị phải là văn bản.' }).max(2000, 'Giá trị tối đa 2000 ký tự.').nullable()).optional(),
+  /** Marks on fields; null removes the mark. */
+  flags: z.record(z.string(), FieldFlag.nullable()).optional(),
+  /** WARNING codes (or path:code) the keyer accepts. */
+  acknowledge: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
+  actorId,
+});
+export type SaveRecordInput = z.input<typeof SaveRecordInput>;
+
+export const CompleteRecordInput = z.object({ recordId, clientTxId, expectedVersion, actorId });
+export type CompleteRecordInput = z.input<typeof CompleteRecordInput>;
+
+export const ReopenRecordInput = CompleteRecordInput.extend({ reason: z.string().trim().max(500, 'Lý do tối đa 500 ký tự.').default('') });
+export type ReopenRecordInput = z.input<typeof ReopenRecordInput>;
+
+/** HTTP: the id in the path. */
+export const IdParams = z.object({ id: z.uuid('Mã không hợp lệ.') });

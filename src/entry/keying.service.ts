@@ -1,0 +1,100 @@
+/**
+ * Keying rules: creating a record on pages of its book, saving drafts and
+ * corrections, completing and reopening. Every write is one transaction,
+ * idempotent on the client transaction id and guarded by the version the
+ * client saw (record-writer). A completed record never has an ERROR finding
+ * nor an unacknowledged WARNING: completion checks it, and a correction that
+ * would break it is refused (reopen the record instead).
+ */
+import { getBook, getPage } from '../archive/index.js';
+import { Conflict, Invalid, type AppContext } from '../core/index.js';
+import { getTemplate } from '../registers/index.js';
+import { appendAction, findActionsByTx, listActions } from './actions.repo.js';
+import { CompleteRecordInput, CreateRecordInput, ReopenRecordInput, SaveRecordInput } from './entry.schema.js';
+import { fold, type RecordState } from './fold.js';
+import { completionBlockers, recordFindings, recordView, type RecordView } from './record-view.js';
+import { replayedView, txReused, writeActions } from './record-writer.js';
+import { insertEmptyRecord, writeProjection } from './records.repo.js';
+import { planSave, saveTxIds } from './save-plan.js';
+
+const fieldKeysOf = (templateId: string) => new Set(getTemplate(templateId).fields.map((f) => f.key));
+
+const list = (xs: readonly string[]) => [...new Set(xs)].join(', ');
+
+/** Throws Invalid when ERROR findings or unacknowledged WARNINGs remain; `refused` opens the message. */
+function assertCompletable(state: RecordState, today: Date, refused: string): void {
+  const { errors, unacknowledged } = completionBlockers(recordFindings(state, today));
+  if (errors.length > 0) {
+    const msg = `${refused}: còn ${errors.length} lỗi cần sửa (${list(errors.map((f) => f.path))}).`;
+    throw new Invalid('record.has_errors', msg, errors[0]!.path, { findings: errors });
+  }
+  if (unacknowledged.length > 0) {
+    const msg = `${refused}: còn ${unacknowledged.length} cảnh báo chưa xác nhận (${list(unacknowledged.map((f) => f.code))}). Hãy đối chiếu với sổ rồi xác nhận từng cảnh báo.`;
+    throw new Invalid('record.unacknowledged_warnings', msg, unacknowledged[0]!.path, { warnings: unacknowledged });
+  }
+}
+
+/** Thrown inside the create transaction when a concurrent request stored the same client_tx_id first. */
+class LostCreateRace extends Error {}
+
+export async function createRecord(ctx: AppContext, input: CreateRecordInput): Promise<RecordView> {
+  const r = CreateRecordInput.parse(input);
+  const book = await getBook(ctx, r.bookId);
+  for (const pageId of r.pageIds) await getPage(ctx, r.bookId, pageId);
+  const today = ctx.clock();
+  const created = { kind: 'created', payload: { bookId: book.id, registerType: book.register_type, templateId: book.template_version, pageIds: r.pageIds, regions: r.regions } } as const;
+  try {
+    return await ctx.store.db.transaction().execute(async (tx) => {
+      const [stored] = await findActionsByTx(tx, [r.clientTxId]);
+      if (stored) {
+        if (stored.kind !== 'created') throw txReused(r.clientTxId);
+        return replayedView(stored.record_id, [stored], await listActions(tx, stored.record_id), today);
+      }
+      const id = await insertEmptyRecord(tx, { bookId: book.id, registerType: book.register_type, templateId: book.template_version });
+      const row = { record_id: id, client_tx_id: r.clientTxId, kind: created.kind, actor_id: r.actorId ?? null, payload: JSON.stringify(created.payload) };
+      const { action, replayed } = await appendAction(tx, row);
+      if (replayed) throw new LostCreateRace();
+      const state = fold([action]);
+      await writeProjection(tx, id, state);
+      return recordView(id, state, today);
+    });
+  } catch (e) {
+    if (e instanceof LostCreateRace) return createRecord(ctx, input);
+    throw e;
+  }
+}
+
+/** A draft save (keyed) or, on a completed record, a correction; plus flags and acknowledged warnings. */
+export async function saveRecord(ctx: AppContext, input: SaveRecordInput): Promise<RecordView> {
+  const s = SaveRecordInput.parse(input);
+  return writeActions(ctx, s, {
+    txIds: saveTxIds(s.clientTxId),
+    plan: (current) => planSave(current, s, s.clientTxId, fieldKeysOf(current.templateId)),
+    check: (next) => {
+      if (next.status === 'completed') assertCompletable(next, ctx.clock(), 'Không lưu được sửa đổi của bản ghi đã hoàn thành (hãy mở lại bản ghi nếu cần)');
+    },
+  });
+}
+
+export async function completeRecord(ctx: AppContext, input: CompleteRecordInput): Promise<RecordView> {
+  const c = CompleteRecordInput.parse(input);
+  return writeActions(ctx, c, {
+    txIds: [c.clientTxId],
+    plan: (current) => {
+      if (current.status === 'completed') throw new Conflict('record.already_completed', 'Bản ghi này đã hoàn thành.');
+      assertCompletable(current, ctx.clock(), 'Chưa hoàn thành được bản ghi');
+      return [{ clientTxId: c.clientTxId, body: { kind: 'completed', payload: {} } }];
+    },
+  });
+}
+
+export async function reopenRecord(ctx: AppContext, input: ReopenRecordInput): Promise<RecordView> {
+  const o = ReopenRecordInput.parse(input);
+  return writeActions(ctx, o, {
+    txIds: [o.clientTxId],
+    plan: (current) => {
+      if (current.status !== 'completed') throw new Conflict('record.not_completed', 'Bản ghi chưa hoàn thành nên không cần mở lại.');
+      return [{ clientTxId: o.clientTxId, body: { kind: 'reopened', payload: { reason: o.reason } } }];
+    },
+  });
+}

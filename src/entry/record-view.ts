@@ -1,0 +1,63 @@
+/**
+ * What a keyer sees of a record: its state plus the register's findings on
+ * its values, WARNINGs marked acknowledged or not, and what still blocks
+ * completion. PURE (the day that counts as today is an argument).
+ */
+import { getTemplate, validateTemplateRecord, type Finding } from '../registers/index.js';
+import type { FieldFlag, Region } from './actions.schema.js';
+import type { RecordState, RecordStatus } from './fold.js';
+
+export interface RecordFinding extends Finding {
+  /** WARNINGs only: the keyer accepted it. */
+  acknowledged?: boolean;
+}
+
+export interface RecordView {
+  id: string;
+  bookId: string;
+  registerType: string;
+  templateId: string;
+  status: RecordStatus;
+  version: number;
+  values: Record<string, string>;
+  flags: Record<string, FieldFlag>;
+  acknowledged: string[];
+  pageIds: string[];
+  regions: Region[];
+  keyedBy: string | null;
+  completedAt: string | null;
+  updatedAt: string;
+  findings: RecordFinding[];
+}
+
+/** A WARNING is acknowledged by its code (every occurrence) or by `path:code` (that field only). */
+export function isAcknowledged(f: Finding, acknowledged: readonly string[]): boolean {
+  return acknowledged.includes(f.code) || acknowledged.includes(`${f.path}:${f.code}`);
+}
+
+export function recordFindings(state: RecordState, today: Date): RecordFinding[] {
+  const findings = validateTemplateRecord(getTemplate(state.templateId), state.values, { today });
+  return findings.map((f) => (f.severity === 'WARNING' ? { ...f, acknowledged: isAcknowledged(f, state.acknowledged) } : f));
+}
+
+export interface Blockers {
+  errors: RecordFinding[];
+  unacknowledged: RecordFinding[];
+}
+
+/** What stands between a record and completion: every ERROR, and every WARNING not acknowledged. */
+export function completionBlockers(findings: readonly RecordFinding[]): Blockers {
+  return {
+    errors: findings.filter((f) => f.severity === 'ERROR'),
+    unacknowledged: findings.filter((f) => f.severity === 'WARNING' && f.acknowledged !== true),
+  };
+}
+
+export function recordView(id: string, state: RecordState, today: Date): RecordView {
+  return {
+    id, bookId: state.bookId, registerType: state.registerType, templateId: state.templateId, status: state.status, version: state.version,
+    values: state.values, flags: state.flags, acknowledged: state.acknowledged, pageIds: state.pageIds, regions: state.regions,
+    keyedBy: state.keyedBy, completedAt: state.completedAt?.toISOString() ?? null, updatedAt: state.updatedAt.toISOString(),
+    findings: recordFindings(state, today),
+  };
+}
