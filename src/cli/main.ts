@@ -9,6 +9,7 @@ import { serveCommand } from './serve.command.js';
 import { unitsCommands } from './units.command.js';
 import { booksCommands } from './books.command.js';
 import { usersCommands } from './users.command.js';
+import { demoCommands } from './demo.command.js';
 import { validateCommand } from './validate.command.js';
 
 function program(): Command {
@@ -22,6 +23,7 @@ function program(): Command {
     .option('-p, --port <port>', 'cổng (hoặc biến PORT)')
     .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')
     .option('--host <host>', 'địa chỉ lắng nghe (mặc định 0.0.0.0)')
+    .option('--demo', 'nếu cơ sở dữ liệu trống: tạo dữ liệu minh họa và tài khoản minh họa')
     .action((opts) => serveCommand(opts));
   p.command('migrate')
     .description('nâng cấp cấu trúc cơ sở dữ liệu')
@@ -37,6 +39,7 @@ function program(): Command {
   unitsCommands(p);
   booksCommands(p);
   usersCommands(p);
+  demoCommands(p);
   return p;
 }
 

@@ -1,19 +1,43 @@
-/** `hotich serve`: open the database, migrate, listen. Stops cleanly on SIGINT/SIGTERM. */
-import { loadConfig, parsePort } from '../core/index.js';
-import { openContext } from './open-context.js';
+/**
+ * `hotich serve`: open the database, migrate, load the built-in unit lists on
+ * first start, listen. With `--demo` (what `npm start` uses) an EMPTY
+ * database first gets the demo province and its demo users, and the logins
+ * are printed. Stops cleanly on SIGINT/SIGTERM.
+ */
+import { listBooks } from '../archive/index.js';
+import { loadConfig, parsePort, type AppContext } from '../core/index.js';
+import { DEMO_PASSWORD, DEMO_USERS, ensureDemoUsers, runDemoIfEmpty } from '../demo/index.js';
 import { buildApp } from '../server/index.js';
 import { ensureBuiltinUnits } from '../units/index.js';
+import { openContext } from './open-context.js';
 
 export interface ServeOptions {
   port?: string;
   data?: string;
   host?: string;
+  demo?: boolean;
+}
+
+async function demoIfEmpty(ctx: AppContext): Promise<boolean> {
+  if ((await listBooks(ctx, 1)).length > 0) return false;
+  console.log('Cơ sở dữ liệu trống: đang tạo dữ liệu minh họa (khoảng nửa phút)…');
+  const summary = await runDemoIfEmpty(ctx, {});
+  if (!summary) return false;
+  await ensureDemoUsers(ctx);
+  console.log(`Đã tạo ${summary.books.length} quyển sổ, ${summary.pages} trang, ${summary.records} việc đăng ký minh họa.`);
+  return true;
+}
+
+function printDemoLogins(): void {
+  console.log(`Tài khoản minh họa (mật khẩu: ${DEMO_PASSWORD}):`);
+  for (const u of DEMO_USERS) console.log(`  ${u.login.padEnd(10)} ${u.displayName}`);
 }
 
 export async function serveCommand(opts: ServeOptions): Promise<void> {
   const config = loadConfig({ dataDir: opts.data, port: parsePort(opts.port), host: opts.host });
   const opened = await openContext(config);
   if (await ensureBuiltinUnits(opened.ctx)) console.log('Đã nạp danh mục đơn vị hành chính có sẵn (lần chạy đầu tiên).');
+  const demo = opts.demo && (await demoIfEmpty(opened.ctx));
   const app = await buildApp(opened.ctx);
   const stop = async () => {
     await app.close();
@@ -25,4 +49,5 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite tại ${config.dataDir}`;
   console.log(`hotich đang chạy: http://localhost:${config.port}/  (cơ sở dữ liệu: ${where})`);
+  if (demo) printDemoLogins();
 }

@@ -1,0 +1,19 @@
+/**
+ * demo — a small synthetic demo province for an empty database: six register
+ * books (KS, KT, KH) of four real communes of huyện Đại Từ, their pages drawn
+ * to look scanned and ingested through the real pipeline, about 60 % of the
+ * registrations keyed. Everything comes from one seed (seeded PRNG, no clock):
+ * the ground truth of a database filled with seed n is `demoProvince(n)`, so
+ * QC tests and benchmarks regenerate it instead of storing a copy.
+ * Invariants: every generated registration passes validateRecord without an
+ * ERROR; names follow the frequency tables in name-frequencies.ts; runDemo
+ * refuses a database that already has books unless forced, and prints nothing.
+ */
+export { runDemo, runDemoIfEmpty, keyThroughEntry, type RunDemoOptions, type DemoSummary, type DemoBookSummary, type DemoProgress, type DemoKeyInput, type KeyRecord } from './demo.service.js';
+export { demoProvince, demoBook, demoRecords, DEMO_BOOKS, DEFAULT_DEMO_SEED, type DemoProvince, type DemoBook, type DemoBookSpec, type DemoPage, type DemoRecord, type DemoRegisterType } from './demo-truth.js';
+export { DEMO_COMMUNES, DEMO_DISTRICT, DEMO_PROVINCE, authorityText, type DemoCommune } from './demo-place.js';
+export { renderPageJpeg, pageFileName } from './page-image.js';
+export { DEMO_PAGE } from './page-svg.js';
+export { createRng, type Rng } from './prng.js';
+export { newPerson, type DemoPerson } from './people.js';
+export { DEMO_USERS, DEMO_PASSWORD, ensureDemoUsers } from './demo-users.js';
