@@ -1,8 +1,10 @@
-/** The web shell: a hash router over the books screens, and the system status. */
-import { useEffect, useState } from 'react';
+/** The web shell: a hash router over the books screens and the keying screen (loaded lazily), and the system status. */
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { LoginForm, type SignedInUser } from '../auth/index.js';
 import { BookPage, BooksPage } from '../books/index.js';
 import { getJson, sendJson, type Health } from '../shared/index.js';
+
+const KeyingPage = lazy(() => import('../keying/index.js').then((m) => ({ default: m.KeyingPage })));
 
 const DB_NAME = { pglite: 'PGlite (nhúng)', postgresql: 'PostgreSQL' } as const;
 
@@ -26,6 +28,16 @@ export function App() {
   }, []);
   const logout = () => void sendJson('POST', '/api/auth/logout', {}).finally(() => setUser(null));
   const bookId = /^#\/books\/([0-9a-f-]{36})/.exec(hash)?.[1];
+  const recordId = /^#\/records\/([0-9a-f-]{36})/.exec(hash)?.[1];
+  if (user && recordId) {
+    return (
+      <main className="full">
+        <Suspense fallback={<p className="keying-message">Đang tải màn hình nhập liệu…</p>}>
+          <KeyingPage key={recordId} id={recordId} userId={user.id} />
+        </Suspense>
+      </main>
+    );
+  }
   return (
     <main>
       <header>

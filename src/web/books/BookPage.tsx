@@ -1,17 +1,22 @@
-/** One book: its inventory facts, the upload panel, and its page strip with thumbnails and quality flags. */
+/** One book: its inventory facts, the upload panel, its page strip (thumbnails, quality flags, keying links) and its records. */
 import { useCallback, useEffect, useState } from 'react';
 import { getJson } from '../shared/index.js';
+import { addRecord, BookRecords, type RecordItem } from './BookRecords.js';
 import { FLAG_LABELS, PAGE_STATUS_LABELS, type Book, type Page } from './books.api.js';
 import { UploadPanel } from './UploadPanel.js';
 
 export function BookPage({ id }: { id: string }) {
   const [book, setBook] = useState<Book>();
   const [pages, setPages] = useState<Page[]>([]);
+  const [records, setRecords] = useState<RecordItem[]>([]);
   const [error, setError] = useState<string>();
   const load = useCallback(() => {
     getJson<Book>(`/api/books/${id}`).then(setBook).catch((e: Error) => setError(e.message));
     getJson<Page[]>(`/api/books/${id}/pages`).then(setPages).catch((e: Error) => setError(e.message));
+    getJson<RecordItem[]>(`/api/books/${id}/records`).then(setRecords).catch((e: Error) => setError(e.message));
   }, [id]);
+  const add = (pageId: string) => void addRecord(id, pageId).catch((e: Error) => setError(e.message));
+  const firstRecordOn = (pageId: string) => records.find((r) => r.pageIds.includes(pageId));
   useEffect(load, [load]);
 
   if (error) return <p role="alert">{error}</p>;
@@ -29,9 +34,17 @@ export function BookPage({ id }: { id: string }) {
             {p.status === 'present' ? <img src={`/api/books/${id}/pages/${p.id}/thumbnail`} alt={`Trang ${p.seq}`} loading="lazy" /> : <div className="placeholder">{PAGE_STATUS_LABELS[p.status]}</div>}
             <div>Trang {p.seq}</div>
             {p.flags.map((f) => <span key={f} className="flag">{FLAG_LABELS[f] ?? f}</span>)}
+            {p.status === 'present' && (
+              <div className="page-actions">
+                {firstRecordOn(p.id) && <a href={`#/records/${firstRecordOn(p.id)!.id}`}>Nhập liệu</a>}
+                <button type="button" onClick={() => add(p.id)} aria-label={`Thêm bản ghi cho trang ${p.seq}`}>Thêm bản ghi</button>
+              </div>
+            )}
           </li>
         ))}
       </ol>
+      <h3>Các bản ghi ({records.length})</h3>
+      <BookRecords records={records} pageSeq={(pageId) => pages.find((p) => p.id === pageId)?.seq} />
     </section>
   );
 }

@@ -14,11 +14,19 @@ export interface TemplateSummary {
   current: boolean;
 }
 
+/** An HTTP error answered by the server: its status, stable code, Vietnamese message and details. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
 async function parse<T>(res: Response, url: string): Promise<T> {
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
-    const message = (body as { error?: { message?: string } } | undefined)?.error?.message;
-    throw new Error(message ?? `Lỗi ${res.status} khi tải ${url}`);
+    const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    throw new ApiError(res.status, error?.code ?? '', error?.message ?? `Lỗi ${res.status} khi tải ${url}`, error?.details);
   }
   return body as T;
 }

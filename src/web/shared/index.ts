@@ -1,2 +1,2 @@
 /** Shared by the web features: typed fetch helpers whose errors carry the server's Vietnamese message. */
-export { getJson, sendJson, type Health, type TemplateSummary } from './api.js';
+export { ApiError, getJson, sendJson, type Health, type TemplateSummary } from './api.js';

@@ -1,0 +1,44 @@
+/** The records keyed in a book, each with its "Nhập liệu" link, and creating a record on a page. */
+import { sendJson } from '../shared/index.js';
+
+export interface RecordItem {
+  id: string;
+  status: 'draft' | 'completed';
+  so: string | null;
+  name: string | null;
+  pageIds: string[];
+  errors: number;
+  unacknowledgedWarnings: number;
+}
+
+const STATUS = { draft: 'Đang nhập', completed: 'Đã hoàn thành' } as const;
+
+const txId = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `tx-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+
+/** Creates a record on one page of the book and opens the keying screen on it. */
+export async function addRecord(bookId: string, pageId: string): Promise<void> {
+  const record = await sendJson<{ id: string }>('POST', `/api/books/${bookId}/records`, { clientTxId: txId(), pageIds: [pageId] });
+  location.hash = `#/records/${record.id}`;
+}
+
+export function BookRecords({ records, pageSeq }: { records: RecordItem[]; pageSeq: (pageId: string) => number | undefined }) {
+  if (records.length === 0) return <p className="hint">Chưa có bản ghi nào. Bấm "Thêm bản ghi" dưới một trang để bắt đầu nhập liệu.</p>;
+  return (
+    <table aria-label="Các bản ghi">
+      <thead><tr><th>#</th><th>Số</th><th>Họ tên</th><th>Trang</th><th>Trạng thái</th><th>Kiểm tra</th><th /></tr></thead>
+      <tbody>
+        {records.map((r, i) => (
+          <tr key={r.id}>
+            <td>{i + 1}</td>
+            <td>{r.so ?? ''}</td>
+            <td>{r.name ?? ''}</td>
+            <td>{r.pageIds.map(pageSeq).filter((s) => s !== undefined).join(', ')}</td>
+            <td>{STATUS[r.status]}</td>
+            <td>{r.errors > 0 ? `${r.errors} lỗi` : ''}{r.unacknowledgedWarnings > 0 ? ` ${r.unacknowledgedWarnings} cảnh báo` : ''}</td>
+            <td><a href={`#/records/${r.id}`}>Nhập liệu</a></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * One field of the form: label with the required marker, the input, the
+ * uncertain / illegible mark (Alt+U), and under it the date read back
+ * (dd.mm.yyyy and in words), the help while focused, and the findings.
+ */
+import { memo } from 'react';
+import { dateHint } from './form-rules.js';
+import { FieldInput } from './FieldInput.js';
+import { FLAG_LABELS, type FieldFlag, type Finding, type FormField } from './keying.api.js';
+import type { FieldElement } from './useFieldFocus.js';
+
+export interface FieldRowProps {
+  field: FormField;
+  value: string;
+  flag: FieldFlag | undefined;
+  required: boolean;
+  mustBeEmpty: boolean;
+  findings: readonly Finding[];
+  focused: boolean;
+  inputRef: (el: FieldElement | null) => void;
+  onChange(key: string, value: string): void;
+  onFocus(key: string): void;
+  onBlur(key: string): void;
+  onToggleFlag(key: string): void;
+}
+
+const SEVERITY_LABELS = { ERROR: 'Lỗi', WARNING: 'Cảnh báo', INFO: 'Lưu ý' } as const;
+
+function DateReadBack({ value }: { value: string }) {
+  const hint = dateHint(value);
+  if (!hint) return null;
+  if (!hint.ok) return <span className="date-hint bad">{hint.message}</span>;
+  return (
+    <span className="date-hint" data-testid="date-hint">
+      <b>{hint.normalized}</b> · {hint.words}
+    </span>
+  );
+}
+
+function FlagButton({ flag, label, onClick }: { flag: FieldFlag | undefined; label: string; onClick(): void }) {
+  const text = flag ? FLAG_LABELS[flag.kind] : '?';
+  return (
+    <button type="button" tabIndex={-1} className={`flag-toggle ${flag?.kind ?? ''}`} onClick={onClick}
+      title={`Đánh dấu "${label}": chưa chắc / không đọc được (Alt+U)`} aria-pressed={flag !== undefined}>
+      {text}
+    </button>
+  );
+}
+
+export const FieldRow = memo(function FieldRow(p: FieldRowProps) {
+  const { field } = p;
+  const id = `f-${field.key}`;
+  const msgId = `${id}-msg`;
+  const errors = p.findings.filter((f) => f.severity === 'ERROR');
+  return (
+    <div className={`field-row${p.focused ? ' focused' : ''}${p.flag ? ' flagged' : ''}`} data-field={field.key}>
+      <label htmlFor={id}>
+        {field.label}
+        {p.required && <span className="req" title="bắt buộc"> *</span>}
+        {p.mustBeEmpty && <span className="must-empty"> (để trống)</span>}
+      </label>
+      <div className="field-input">
+        <FieldInput field={field} value={p.value} focused={p.focused} invalid={errors.length > 0} describedBy={msgId} inputRef={p.inputRef}
+          onChange={(v) => p.onChange(field.key, v)} onFocus={() => p.onFocus(field.key)} onBlur={() => p.onBlur(field.key)} />
+        {field.widget === 'date' && <DateReadBack value={p.value} />}
+      </div>
+      <FlagButton flag={p.flag} label={field.label} onClick={() => p.onToggleFlag(field.key)} />
+      <div className="field-notes" id={msgId}>
+        {p.focused && field.help && <p className="help">{field.help}</p>}
+        {p.findings.length > 0 && (
+          <ul className="findings">
+            {p.findings.map((f) => (
+              <li key={f.code + f.message} className={`${f.severity.toLowerCase()}${f.acknowledged ? ' acknowledged' : ''}`}>
+                {SEVERITY_LABELS[f.severity]}: {f.message}{f.acknowledged ? ' (đã xác nhận)' : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+});

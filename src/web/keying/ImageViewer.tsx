@@ -1,0 +1,92 @@
+/**
+ * The page image beside the form: OpenSeadragon on the page's IIIF Image
+ * service (tiles at the screen's resolution, so the writing stays sharp when
+ * zoomed). Opens fitted to the page width from the top, or on the record's
+ * region when it has one. Buttons and the keyboard (see useShortcuts) drive
+ * it through ViewerControls; with the image focused, OpenSeadragon's own
+ * keys work too (+ / − / arrows / r).
+ */
+import OpenSeadragon from 'openseadragon';
+import { useEffect, useRef, type RefObject } from 'react';
+import type { RecordView } from './keying.api.js';
+
+export interface ViewerControls {
+  zoom(factor: number): void;
+  rotate(): void;
+  fitWidth(): void;
+  fitPage(): void;
+  pan(dy: number): void;
+}
+
+interface Props {
+  pageId: string | undefined;
+  pageLabel: string;
+  region: RecordView['regions'][number] | undefined;
+  controlsRef: RefObject<ViewerControls | null>;
+}
+
+function fitWidth(v: OpenSeadragon.Viewer): void {
+  const el = v.container;
+  const aspect = el.clientHeight / Math.max(1, el.clientWidth);
+  v.viewport.fitBounds(new OpenSeadragon.Rect(0, 0, 1, aspect), true);
+}
+
+function fitRegion(v: OpenSeadragon.Viewer, r: NonNullable<Props['region']>): void {
+  const item = v.world.getItemAt(0);
+  if (!item) return;
+  const size = item.getContentSize();
+  const rect = new OpenSeadragon.Rect(r.x * size.x, r.y * size.y, r.w * size.x, r.h * size.y);
+  v.viewport.fitBounds(item.imageToViewportRectangle(rect), true);
+}
+
+function controlsOf(v: OpenSeadragon.Viewer): ViewerControls {
+  return {
+    zoom: (factor) => v.viewport.zoomBy(factor),
+    rotate: () => v.viewport.setRotation((v.viewport.getRotation() + 90) % 360),
+    fitWidth: () => fitWidth(v),
+    fitPage: () => v.viewport.goHome(),
+    pan: (dy) => v.viewport.panBy(new OpenSeadragon.Point(0, dy * (v.viewport.getBounds().height || 1))),
+  };
+}
+
+export function ImageViewer({ pageId, pageLabel, region, controlsRef }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const viewer = useRef<OpenSeadragon.Viewer | null>(null);
+  useEffect(() => {
+    if (!host.current) return;
+    const v = OpenSeadragon({
+      element: host.current, drawer: 'canvas', showNavigationControl: false, showNavigator: true, navigatorPosition: 'BOTTOM_RIGHT',
+      maxZoomPixelRatio: 3, visibilityRatio: 0.3, animationTime: 0.4, zoomPerClick: 1, crossOriginPolicy: false,
+      gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: true },
+    });
+    viewer.current = v;
+    controlsRef.current = controlsOf(v);
+    return () => {
+      controlsRef.current = null;
+      viewer.current = null;
+      v.destroy();
+    };
+  }, [controlsRef]);
+  useEffect(() => {
+    const v = viewer.current;
+    if (!v || !pageId) return;
+    const onOpen = () => (region?.pageId === pageId ? fitRegion(v, region) : fitWidth(v));
+    v.addOnceHandler('open', onOpen);
+    v.open({ tileSource: `/iiif/3/${pageId}/info.json` });
+    return () => v.removeHandler('open', onOpen);
+  }, [pageId, region]);
+  const c = () => controlsRef.current;
+  return (
+    <section className="viewer" aria-label="Ảnh trang sổ">
+      <div className="viewer-tools" role="toolbar" aria-label="Điều khiển ảnh">
+        <span className="viewer-page">{pageLabel}</span>
+        <button type="button" tabIndex={-1} onClick={() => c()?.zoom(1.25)} title="Phóng to (Alt+=)">+</button>
+        <button type="button" tabIndex={-1} onClick={() => c()?.zoom(0.8)} title="Thu nhỏ (Alt+−)">−</button>
+        <button type="button" tabIndex={-1} onClick={() => c()?.fitWidth()} title="Vừa chiều rộng (Alt+0)">↔</button>
+        <button type="button" tabIndex={-1} onClick={() => c()?.fitPage()} title="Cả trang (Alt+9)">▢</button>
+        <button type="button" tabIndex={-1} onClick={() => c()?.rotate()} title="Xoay 90° (Alt+R)">⟳</button>
+      </div>
+      <div className="viewer-canvas" ref={host} data-testid="page-viewer" />
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The form generated from the form description: one fieldset per group, in
+ * the template's column order (which is the Tab order). A required-field
+ * finding is shown only once the keyer has left the field, or after a
+ * completion attempt; every other finding shows as soon as it is known.
+ */
+import { useCallback, useState } from 'react';
+import { isRequired, mustBeEmpty, normalizeDate } from './form-rules.js';
+import { FieldRow } from './FieldRow.js';
+import type { FieldFlag, Finding, Flags, FormDescription, Values } from './keying.api.js';
+import { CodeDatalists } from './suggestions.js';
+import { findingsByField } from './useFindings.js';
+import type { FieldFocus } from './useFieldFocus.js';
+
+export interface RecordFormProps {
+  form: FormDescription;
+  values: Values;
+  flags: Flags;
+  findings: readonly Finding[];
+  showAllFindings: boolean;
+  focus: FieldFocus;
+  onChange(key: string, value: string): void;
+  onLeave(key: string): void;
+  onToggleFlag(key: string): void;
+}
+
+const NONE: readonly Finding[] = [];
+
+export function nextFlag(flag: FieldFlag | undefined): FieldFlag | undefined {
+  if (!flag) return { kind: 'uncertain', note: '' };
+  return flag.kind === 'uncertain' ? { kind: 'illegible', note: '' } : undefined;
+}
+
+export function RecordForm(p: RecordFormProps) {
+  const [visited, setVisited] = useState<ReadonlySet<string>>(new Set());
+  const { form, values, onChange, onLeave, focus } = p;
+  const byField = findingsByField(p.findings);
+  const shown = (key: string) => {
+    const list = byField.get(key);
+    if (!list) return NONE;
+    return p.showAllFindings || visited.has(key) ? list : list.filter((f) => f.code !== 'field.required');
+  };
+  const fieldsByKey = new Map(form.groups.flatMap((g) => g.fields).map((f) => [f.key, f]));
+  const onBlur = useCallback((key: string) => {
+    const value = values[key] ?? '';
+    if (fieldsByKey.get(key)?.widget === 'date' && normalizeDate(value) !== value) onChange(key, normalizeDate(value));
+    setVisited((v) => (v.has(key) ? v : new Set(v).add(key)));
+    focus.setFocused(undefined);
+    onLeave(key);
+  }, [values, fieldsByKey, onChange, onLeave, focus]);
+  const onFocus = useCallback((key: string) => focus.setFocused(key), [focus]);
+  return (
+    <form className="record-form" aria-label="Nhập liệu bản ghi" onSubmit={(e) => e.preventDefault()} noValidate>
+      <CodeDatalists />
+      {form.groups.map((g) => (
+        <fieldset key={g.id} className="field-group">
+          <legend>{g.label}</legend>
+          {g.fields.filter((f) => f.widget !== 'none').map((f) => (
+            <FieldRow key={f.key} field={f} value={values[f.key] ?? ''} flag={p.flags[f.key]} required={isRequired(f, values) && !mustBeEmpty(f, values)}
+              mustBeEmpty={mustBeEmpty(f, values)} findings={shown(f.key)} focused={focus.focused === f.key} inputRef={focus.refFor(f.key)}
+              onChange={onChange} onFocus={onFocus} onBlur={onBlur} onToggleFlag={p.onToggleFlag} />
+          ))}
+        </fieldset>
+      ))}
+    </form>
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * What the keying screen reads and writes over HTTP: the form description of
+ * a register template, records (read, save, complete), findings of the
+ * validator, the book's records and pages. Shapes mirror the server's views
+ * (src/registers/form.ts, src/entry/record-view.ts, src/entry/changes-since.ts).
+ */
+import { getJson, sendJson } from '../shared/index.js';
+
+export type Widget = 'text' | 'number' | 'date' | 'select' | 'autocomplete' | 'textarea' | 'none';
+export type AutocompleteKind = 'ethnicity' | 'nationality' | 'place' | 'name';
+export interface Condition {
+  field: string;
+  in: readonly string[];
+}
+export type Requirement = 'always' | 'optional' | { when: Condition } | { unless: Condition };
+
+export interface FormField {
+  key: string;
+  label: string;
+  type: string;
+  widget: Widget;
+  autocomplete?: AutocompleteKind;
+  required: Requirement;
+  emptyWhen?: Condition;
+  options?: readonly { code: string; label: string }[];
+  help?: string;
+  copyForward: boolean;
+  defaultValue?: string;
+}
+
+export interface FormGroup {
+  id: string;
+  label: string;
+  fields: FormField[];
+}
+
+export interface FormDescription {
+  templateId: string;
+  registerType: string;
+  title: string;
+  groups: FormGroup[];
+}
+
+export type Severity = 'ERROR' | 'WARNING' | 'INFO';
+export interface Finding {
+  path: string;
+  severity: Severity;
+  code: string;
+  message: string;
+  acknowledged?: boolean;
+}
+
+export type FlagKind = 'uncertain' | 'illegible';
+export interface FieldFlag {
+  kind: FlagKind;
+  note: string;
+}
+
+export type Values = Record<string, string>;
+export type Flags = Record<string, FieldFlag>;
+
+export interface RecordView {
+  id: string;
+  bookId: string;
+  templateId: string;
+  status: 'draft' | 'completed';
+  version: number;
+  values: Values;
+  flags: Flags;
+  acknowledged: string[];
+  pageIds: string[];
+  regions: { pageId: string; x: number; y: number; w: number; h: number }[];
+  findings: Finding[];
+}
+
+export interface RecordListItem {
+  id: string;
+  status: 'draft' | 'completed';
+  so: string | null;
+  name: string | null;
+  pageIds: string[];
+}
+
+export interface BookInfo {
+  id: string;
+  title: string;
+  authority: string;
+  volumeNo: string;
+}
+
+export interface PageInfo {
+  id: string;
+  seq: number;
+  status: string;
+}
+
+/** The details of a 409 record.version_conflict. */
+export interface ConflictDetails {
+  expectedVersion: number;
+  currentVersion: number;
+  fields: { key: string; value: string | null; changedBy: (string | null)[] }[];
+  flags: { key: string; flag: FieldFlag | null; changedBy: (string | null)[] }[];
+}
+
+export interface SaveBody {
+  clientTxId: string;
+  expectedVersion: number;
+  values?: Record<string, string | null>;
+  flags?: Record<string, FieldFlag | null>;
+  acknowledge?: string[];
+}
+
+export const STATUS_LABELS = { draft: 'Đang nhập', completed: 'Đã hoàn thành' } as const;
+export const FLAG_LABELS: Record<FlagKind, string> = { uncertain: 'Chưa chắc', illegible: 'Không đọc được' };
+
+/** A client transaction id; crypto.randomUUID needs a secure context, so plain-HTTP office networks get the same from getRandomValues. */
+export function newTxId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const forms = new Map<string, Promise<FormDescription>>();
+
+export function loadForm(templateId: string): Promise<FormDescription> {
+  let form = forms.get(templateId);
+  if (!form) {
+    form = getJson<FormDescription>(`/api/registers/${encodeURIComponent(templateId)}/form`);
+    form.catch(() => forms.delete(templateId));
+    forms.set(templateId, form);
+  }
+  return form;
+}
+
+export const api = {
+  record: (id: string) => getJson<RecordView>(`/api/records/${id}`),
+  book: (id: string) => getJson<BookInfo>(`/api/books/${id}`),
+  records: (bookId: string) => getJson<RecordListItem[]>(`/api/books/${bookId}/records`),
+  pages: (bookId: string) => getJson<PageInfo[]>(`/api/books/${bookId}/pages`),
+  save: (id: string, body: SaveBody) => sendJson<RecordView>('PUT', `/api/records/${id}`, body),
+  complete: (id: string, expectedVersion: number) =>
+    sendJson<RecordView>('POST', `/api/records/${id}/complete`, { clientTxId: newTxId(), expectedVersion }),
+  reopen: (id: string, expectedVersion: number) =>
+    sendJson<RecordView>('POST', `/api/records/${id}/reopen`, { clientTxId: newTxId(), expectedVersion, reason: 'Mở lại từ màn hình nhập liệu' }),
+  create: (bookId: string, pageIds: string[]) => sendJson<RecordView>('POST', `/api/books/${bookId}/records`, { clientTxId: newTxId(), pageIds }),
+  validate: (templateId: string, values: Values, signal: AbortSignal) =>
+    fetch(`/api/registers/${encodeURIComponent(templateId)}/validate`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ values }), signal,
+    }).then((r) => (r.ok ? (r.json() as Promise<{ findings: Finding[] }>) : Promise.reject(new Error(`Lỗi ${r.status} khi kiểm tra`)))),
+  units: (q: string, signal: AbortSignal) =>
+    fetch(`/api/units/lookup?${new URLSearchParams({ q, level: 'commune' })}`, { signal })
+      .then((r) => (r.ok ? (r.json() as Promise<{ name: string; path: string }[]>) : [])),
+};
