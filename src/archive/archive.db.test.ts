@@ -88,4 +88,13 @@ describeBackends('archive', (store) => {
     );
     expect((await listPages(ctx, book.id)).map((p) => p.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
+
+  it('lists each book with its progress: pages scanned, registrations keyed and completed', async () => {
+    const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2013 });
+    await storeIngestedFile(ctx, book.id, { name: 'p.jpg', sha256: 'c'.repeat(64), kind: 'jpeg', original: Buffer.from('c'), pages: [page(21), page(22)] });
+    const rows = ['draft', 'completed', 'completed'].map((status) => ({ book_id: book.id, register_type: 'KS', template_version: 'KS-70', status, values: {}, page_ids: '[]' }));
+    await store().db.insertInto('records').values(rows).execute();
+    const listed = (await listBooks(ctx)).find((b) => b.id === book.id);
+    expect(listed?.progress).toEqual({ pagesScanned: 2, recordsKeyed: 3, recordsCompleted: 2 });
+  });
 });

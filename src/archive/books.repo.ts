@@ -8,6 +8,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 export interface BookRow extends Book {
   pages_present: number;
   pages_total: number;
+  records_keyed: number;
+  records_completed: number;
 }
 
 export async function insertBook(db: Db, book: NewBook): Promise<Book> {
@@ -30,12 +32,16 @@ export async function listBooks(db: Db, limit: number, offset: number): Promise<
     .select((eb) => [
       eb.selectFrom('pages').whereRef('pages.book_id', '=', 'books.id').where('pages.status', '=', 'present').select(eb.fn.countAll<string>().as('n')).as('pages_present'),
       eb.selectFrom('pages').whereRef('pages.book_id', '=', 'books.id').select(eb.fn.countAll<string>().as('n')).as('pages_total'),
+      eb.selectFrom('records').whereRef('records.book_id', '=', 'books.id').select(eb.fn.countAll<string>().as('n')).as('records_keyed'),
+      eb.selectFrom('records').whereRef('records.book_id', '=', 'books.id').where('records.status', '=', 'completed').select(eb.fn.countAll<string>().as('n')).as('records_completed'),
     ])
     .orderBy('books.created_at', 'desc')
     .limit(limit)
     .offset(offset)
     .execute();
-  return rows.map((r) => ({ ...r, pages_present: Number(r.pages_present), pages_total: Number(r.pages_total) }));
+  return rows.map((r) => ({
+    ...r, pages_present: Number(r.pages_present), pages_total: Number(r.pages_total), records_keyed: Number(r.records_keyed), records_completed: Number(r.records_completed),
+  }));
 }
 
 export async function updateBook(db: Db, id: string, patch: Updateable<BooksTable>): Promise<Book | undefined> {

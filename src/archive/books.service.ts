@@ -29,16 +29,17 @@ export interface BookView {
   custody: string;
   notes: string;
   status: string;
-  pagesScanned?: number;
+  /** Progress, in lists: pages with an image, registrations keyed (any state) and completed. */
+  progress?: { pagesScanned: number; recordsKeyed: number; recordsCompleted: number };
 }
 
-export function bookView(b: Book, unitPath?: string, pagesScanned?: number): BookView {
+export function bookView(b: Book, unitPath?: string, progress?: BookView['progress']): BookView {
   return {
     id: b.id, registerType: b.register_type, templateId: b.template_version, title: `${getTemplate(b.template_version).title} ${b.volume_no}`.trim(),
     authority: b.authority_text, authorityUnit: b.authority_unit_code ? { id: b.authority_unit_code, path: unitPath ?? '' } : null,
     yearFrom: b.year_from, yearTo: b.year_to, volumeNo: b.volume_no, openedOn: b.opened_on, closedOn: b.closed_on, pageCount: b.page_count,
     declaredEventCount: b.declared_event_count, condition: b.condition, custody: b.custody, notes: b.notes, status: b.status,
-    ...(pagesScanned === undefined ? {} : { pagesScanned }),
+    ...(progress === undefined ? {} : { progress }),
   };
 }
 
@@ -67,7 +68,9 @@ export async function getBook(ctx: AppContext, id: string): Promise<Book> {
 }
 
 export async function listBooks(ctx: AppContext, limit = 100, offset = 0): Promise<BookView[]> {
-  return (await repo.listBooks(ctx.store.db, limit, offset)).map((b) => bookView(b, undefined, b.pages_present));
+  return (await repo.listBooks(ctx.store.db, limit, offset)).map((b) =>
+    bookView(b, undefined, { pagesScanned: b.pages_present, recordsKeyed: b.records_keyed, recordsCompleted: b.records_completed }),
+  );
 }
 
 export async function updateBook(ctx: AppContext, id: string, input: unknown): Promise<BookView> {

@@ -15,14 +15,12 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBook } from '../../src/archive/index.js';
 import { createUser } from '../../src/auth/index.js';
 import { createLocalBlobStore } from '../../src/blobs/index.js';
 import { loadConfig, silentLogger } from '../../src/core/index.js';
-import { ingestFiles } from '../../src/ingest/index.js';
+import { runDemo } from '../../src/demo/index.js';
 import { buildApp } from '../../src/server/index.js';
 import { migrate, openStore, type Store } from '../../src/store/index.js';
-import { textJpeg } from '../support/scans.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -53,6 +51,7 @@ describe('keying in the browser', () => {
   let base = '';
   let bookId = '';
 
+  const DEMO_BOOK = 'ks-2008-phu-xuyen';
   beforeAll(async () => {
     // Its own output folder: the other browser tests rebuild dist/web in parallel.
     const webRoot = path.join(dir, 'web');
@@ -62,9 +61,9 @@ describe('keying in the browser', () => {
     const ctx = { config: loadConfig({ dataDir: dir }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => new Date(), log: silentLogger };
     await createUser(ctx, { login: 'nhaplieu', displayName: 'Nguyễn Văn Nhập', role: 'keyer', password: PASSWORD });
     await createUser(ctx, { login: 'nhaplieu2', displayName: 'Trần Thị Hai', role: 'keyer', password: PASSWORD });
-    const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng', yearFrom: 2008, volumeNo: '01/2008' });
-    bookId = book.id;
-    await ingestFiles(ctx, bookId, [{ name: 'trang-001.jpg', bytes: await textJpeg(1240, 1754, 30) }]);
+    // A demo book (rendered register pages through the real ingest), with none of its registrations keyed yet.
+    const demo = await runDemo(ctx, { only: [DEMO_BOOK], keyRecord: async () => undefined });
+    bookId = demo.books[0]!.id;
     app = await buildApp(ctx, { webRoot });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });

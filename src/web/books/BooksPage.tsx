@@ -39,14 +39,16 @@ export function BooksPage() {
         <button type="submit">Thêm quyển sổ</button>
       </form>
       <table>
-        <thead><tr><th>Sổ</th><th>Cơ quan đăng ký</th><th>Năm</th><th>Trang đã quét</th></tr></thead>
+        <thead><tr><th>Sổ</th><th>Cơ quan đăng ký</th><th>Năm</th><th>Trang đã quét</th><th>Bản ghi đã nhập</th><th>Đã hoàn thành</th></tr></thead>
         <tbody>
           {books.map((b) => (
             <tr key={b.id}>
               <td><a href={`#/books/${b.id}`}>{b.title}</a></td>
               <td>{b.authority}{b.authorityUnit ? '' : ' (chưa xác định đơn vị)'}</td>
               <td>{b.yearFrom}</td>
-              <td>{b.pagesScanned ?? 0}</td>
+              <td>{b.progress?.pagesScanned ?? 0}</td>
+              <td>{b.progress?.recordsKeyed ?? 0}</td>
+              <td>{b.progress?.recordsCompleted ?? 0}</td>
             </tr>
           ))}
         </tbody>

@@ -9,7 +9,7 @@ export interface Book {
   yearFrom: number;
   volumeNo: string;
   condition: string;
-  pagesScanned?: number;
+  progress?: { pagesScanned: number; recordsKeyed: number; recordsCompleted: number };
 }
 
 export interface Page {
