@@ -5,44 +5,24 @@
  * and the bad file refused in Vietnamese. A screenshot is kept in
  * test-results/ as an artifact.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/auth/index.js';
-import { createLocalBlobStore } from '../../src/blobs/index.js';
-import { loadConfig, silentLogger } from '../../src/core/index.js';
-import { buildApp } from '../../src/server/index.js';
-import { migrate, openStore, type Store } from '../../src/store/index.js';
+import { ROOT, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { textJpeg } from '../support/scans.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 describe('books in the browser', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hotich-browser-'));
-  let store: Store;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base = '';
-
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hotich-scans-'));
+  let t: BrowserApp;
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'pipe' });
-    store = await openStore({});
-    await migrate(store.db);
-    const ctx = { config: loadConfig({ dataDir: dir }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => new Date(), log: silentLogger };
-    await createUser(ctx, { login: 'canbo', displayName: 'Nguyễn Thị Lan', role: 'officer', password: 'mat-khau-thu-nghiem' });
-    app = await buildApp(ctx, { webRoot: path.join(root, 'dist/web') });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    t = await startBrowserApp(async (ctx) => {
+      await createUser(ctx, { login: 'canbo', displayName: 'Nguyễn Thị Lan', role: 'officer', password: 'mat-khau-thu-nghiem' });
+    });
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
+    await t?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -51,8 +31,8 @@ describe('books in the browser', () => {
     mkdirSync(scans);
     writeFileSync(path.join(scans, 'trang-001.jpg'), await textJpeg(1240, 1754, 20, 2));
     writeFileSync(path.join(scans, 'hỏng.jpg'), Buffer.from('không phải ảnh'));
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(base);
+    const page = await t.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(t.base);
     await page.getByLabel('Tên đăng nhập').fill('canbo');
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -74,7 +54,7 @@ describe('books in the browser', () => {
     expect(progress).toBe('100');
     const thumb = page.getByRole('img', { name: 'Trang 1' });
     await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
-    mkdirSync(path.join(root, 'test-results'), { recursive: true });
-    await page.screenshot({ path: path.join(root, 'test-results', 'book-upload.png'), fullPage: true });
+    mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'book-upload.png'), fullPage: true });
   }, 120_000);
 });

@@ -1,29 +1,21 @@
 /**
  * The keying screen in a real browser (Debian's Chromium via playwright-core),
- * against the built app on the embedded database: a keyer opens a book with
- * one scanned page, adds a record for page 1 and keys a birth registration
+ * against the built app on the embedded database: a keyer opens a demo book
+ * (rendered register pages), adds a record for page 1 and keys a birth registration
  * with the KEYBOARD ONLY (type, Tab, shortcuts; no click inside the form),
  * meets a validation error inline, fixes it, acknowledges the warning and
  * completes with Ctrl+Enter; then a second keyer saves the same record and the
  * first keyer's next save shows the conflict banner instead of overwriting.
  * Screenshots of the keying screen are kept in test-results/.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/auth/index.js';
-import { createLocalBlobStore } from '../../src/blobs/index.js';
-import { loadConfig, silentLogger } from '../../src/core/index.js';
 import { runDemo } from '../../src/demo/index.js';
-import { buildApp } from '../../src/server/index.js';
-import { migrate, openStore, type Store } from '../../src/store/index.js';
+import { ROOT, startBrowserApp, type BrowserApp } from '../support/browser.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = 'mat-khau-thu-nghiem';
 
 const activeField = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
@@ -44,44 +36,27 @@ async function jumpTo(page: Page, words: string, key: string): Promise<void> {
 }
 
 describe('keying in the browser', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hotich-keying-'));
-  let store: Store;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base = '';
-  let bookId = '';
-
   const DEMO_BOOK = 'ks-2008-phu-xuyen';
+  let t: BrowserApp;
+  let bookId = '';
   beforeAll(async () => {
-    // Its own output folder: the other browser tests rebuild dist/web in parallel.
-    const webRoot = path.join(dir, 'web');
-    execFileSync('npm', ['run', 'build:web', '--', '--outDir', webRoot, '--emptyOutDir'], { cwd: root, stdio: 'pipe' });
-    store = await openStore({});
-    await migrate(store.db);
-    const ctx = { config: loadConfig({ dataDir: dir }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => new Date(), log: silentLogger };
-    await createUser(ctx, { login: 'nhaplieu', displayName: 'Nguyễn Văn Nhập', role: 'keyer', password: PASSWORD });
-    await createUser(ctx, { login: 'nhaplieu2', displayName: 'Trần Thị Hai', role: 'keyer', password: PASSWORD });
-    // A demo book (rendered register pages through the real ingest), with none of its registrations keyed yet.
-    const demo = await runDemo(ctx, { only: [DEMO_BOOK], keyRecord: async () => undefined });
-    bookId = demo.books[0]!.id;
-    app = await buildApp(ctx, { webRoot });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    t = await startBrowserApp(async (ctx) => {
+      await createUser(ctx, { login: 'nhaplieu', displayName: 'Nguyễn Văn Nhập', role: 'keyer', password: PASSWORD });
+      await createUser(ctx, { login: 'nhaplieu2', displayName: 'Trần Thị Hai', role: 'keyer', password: PASSWORD });
+      // A demo book (rendered register pages through the real ingest), with none of its registrations keyed yet.
+      const demo = await runDemo(ctx, { only: [DEMO_BOOK], keyRecord: async () => undefined });
+      bookId = demo.books[0]!.id;
+    });
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => t?.close());
 
   it('keys a birth registration from the keyboard, completes it, and meets a concurrent save', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(base);
+    const page = await t.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(t.base);
     await page.getByLabel('Tên đăng nhập').fill('nhaplieu');
     await page.getByLabel('Mật khẩu').fill(PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.goto(`${base}/#/books/${bookId}`);
+    await page.goto(`${t.base}/#/books/${bookId}`);
     const tile = page.waitForResponse((r) => /\/iiif\/3\/[^/]+\/[^/]+\/[^/]+\/0\/default\.jpg$/.test(r.url()) && r.status() === 200);
     await page.getByRole('button', { name: 'Thêm bản ghi cho trang 1' }).click();
 
@@ -133,8 +108,8 @@ describe('keying in the browser', () => {
     await expect.poll(() => birthRow.locator('.findings .error').count()).toBe(0);
     await page.locator('[data-field="loaiDangKy"] .findings .warning').filter({ hasText: 'đúng hạn' }).waitFor();
     await page.getByTestId('save-state').filter({ hasText: 'Đã lưu' }).waitFor({ timeout: 10_000 });
-    mkdirSync(path.join(root, 'test-results'), { recursive: true });
-    await page.screenshot({ path: path.join(root, 'test-results', 'keying-screen.png') });
+    mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'keying-screen.png') });
 
     // Ctrl+Enter: the warning must be acknowledged first (Space ticks, Enter confirms), then the record completes.
     await page.keyboard.press('Control+Enter');
@@ -149,14 +124,14 @@ describe('keying in the browser', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('record-status').filter({ hasText: 'Đã hoàn thành' }).waitFor();
     const recordId = /#\/records\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-    const token = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'nhaplieu2', password: PASSWORD } })).json<{ token: string }>().token;
+    const token = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'nhaplieu2', password: PASSWORD } })).json<{ token: string }>().token;
     const auth = { authorization: `Bearer ${token}` };
-    const stored = (await app.inject({ method: 'GET', url: `/api/records/${recordId}`, headers: auth })).json<{ version: number; values: Record<string, string>; flags: object }>();
+    const stored = (await t.app.inject({ method: 'GET', url: `/api/records/${recordId}`, headers: auth })).json<{ version: number; values: Record<string, string>; flags: object }>();
     expect(stored.values).toMatchObject({ ngayDangKy: '15.12.2008', nksNgaySinh: '01.09.2008', loaiDangKy: '1', nksGioiTinh: '2', meNgaySinh: '1985' });
     expect(stored.flags).toEqual({});
 
     // A second keyer corrects the signer; the first keyer's next save is refused and explained, never written over.
-    const theirs = await app.inject({
+    const theirs = await t.app.inject({
       method: 'PUT', url: `/api/records/${recordId}`, headers: auth,
       payload: { clientTxId: 'second-keyer-0001', expectedVersion: stored.version, values: { nguoiKy: 'Phạm Văn Cường' } },
     });
@@ -167,14 +142,14 @@ describe('keying in the browser', () => {
     const banner = page.locator('.conflict-banner');
     await banner.getByText('Bản ghi đã được sửa ở nơi khác').waitFor();
     expect(await banner.textContent()).toContain('“Phạm Văn Cường” do người khác lưu');
-    await page.screenshot({ path: path.join(root, 'test-results', 'keying-conflict.png') });
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'keying-conflict.png') });
 
     // Alt+L loads the latest version: their signer, the keyer's note kept and saved on top.
     await page.keyboard.press('Alt+KeyL');
     await banner.waitFor({ state: 'detached' });
     expect(await page.locator('#f-nguoiKy').inputValue()).toBe('Phạm Văn Cường');
     await page.getByTestId('save-state').filter({ hasText: 'Đã lưu' }).waitFor({ timeout: 10_000 });
-    const latest = (await app.inject({ method: 'GET', url: `/api/records/${recordId}`, headers: auth })).json<{ values: Record<string, string> }>();
+    const latest = (await t.app.inject({ method: 'GET', url: `/api/records/${recordId}`, headers: auth })).json<{ values: Record<string, string> }>();
     expect(latest.values).toMatchObject({ nguoiKy: 'Phạm Văn Cường', ghiChu: 'Đối chiếu lại với sổ gốc' });
 
     // Alt+N: the next record on the same page; Ctrl+D copies date, authority, signer and quyển from the record before.
@@ -191,7 +166,7 @@ describe('keying in the browser', () => {
     await page.keyboard.press('Alt+ArrowLeft');
     await page.getByText('Bản ghi 1/2').waitFor();
     expect(page.url()).toContain(recordId);
-    const copied = (await app.inject({ method: 'GET', url: `/api/records/${second}`, headers: auth })).json<{ values: Record<string, string> }>();
+    const copied = (await t.app.inject({ method: 'GET', url: `/api/records/${second}`, headers: auth })).json<{ values: Record<string, string> }>();
     expect(copied.values).toEqual({ quyenSo: '01/2008', ngayDangKy: '15.12.2008', noiDangKy: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng', nguoiKy: 'Phạm Văn Cường' });
   }, 120_000);
 });

@@ -1,0 +1,49 @@
+/**
+ * Browser tests: the app built into its own folder (parallel tests each
+ * build), on an in-memory PGlite with a temporary data folder, listening on
+ * 127.0.0.1, and Debian's Chromium driven by playwright-core.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser } from 'playwright-core';
+import { createLocalBlobStore } from '../../src/blobs/index.js';
+import { loadConfig, silentLogger, type AppContext } from '../../src/core/index.js';
+import { buildApp } from '../../src/server/index.js';
+import { migrate, openStore } from '../../src/store/index.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface BrowserApp {
+  ctx: AppContext;
+  app: FastifyInstance;
+  base: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Builds the web app, opens the database, lets `seed` fill it, then starts the server and the browser. */
+export async function startBrowserApp(seed: (ctx: AppContext) => Promise<void>): Promise<BrowserApp> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hotich-browser-'));
+  const webRoot = path.join(dir, 'web');
+  execFileSync('npm', ['run', 'build:web', '--', '--outDir', webRoot, '--emptyOutDir'], { cwd: ROOT, stdio: 'pipe' });
+  const store = await openStore({});
+  await migrate(store.db);
+  const ctx: AppContext = { config: loadConfig({ dataDir: dir }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => new Date(), log: silentLogger };
+  await seed(ctx);
+  const app = await buildApp(ctx, { webRoot });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  return {
+    ctx, app, base, browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
