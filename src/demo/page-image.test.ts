@@ -5,6 +5,7 @@
  */
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { markNearDuplicates, processFile } from '../ingest/index.js';
 import { demoProvince } from './demo-truth.js';
 import { pageFileName, renderPageJpeg } from './page-image.js';
 import { DEMO_PAGE, pageSvg, wrapText } from './page-svg.js';
@@ -13,6 +14,8 @@ import { createRng } from './prng.js';
 const province = demoProvince(11);
 const book = province.books.find((b) => b.registerType === 'KS' && b.year === 2008)!;
 const page = book.pageList[0]!;
+
+const SEED_FOR_FLAGS = 20261125;
 
 describe('demo pages', () => {
   it('draw the heading and every registration of the page', () => {
@@ -35,4 +38,15 @@ describe('demo pages', () => {
     expect(wrapText('xã La Bằng, huyện Đại Từ, tỉnh Bắc Thái', 16)).toEqual(['xã La Bằng,', 'huyện Đại Từ,', 'tỉnh Bắc Thái']);
     expect(wrapText('', 10)).toEqual([]);
   });
+
+  it('are not flagged as near-duplicates of each other, though they share one ruled layout', async () => {
+    const book = demoProvince(SEED_FOR_FLAGS).books[0]!;
+    const pages = [];
+    for (const page of book.pageList) {
+      const processed = await processFile({ name: pageFileName(book, page), bytes: await renderPageJpeg(SEED_FOR_FLAGS, book, page) });
+      pages.push(...processed.pages);
+    }
+    expect(pages.length).toBe(book.pageList.length);
+    expect(markNearDuplicates(pages)).toEqual([]);
+  }, 60_000);
 });

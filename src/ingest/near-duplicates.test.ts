@@ -2,8 +2,9 @@
  * markNearDuplicates and the dhash distance it relies on. Measured on
  * generated A4 text pages (distance to the original, of 64 bits): JPEG q50
  * re-encode 2, 80 % rescale 1, 10 px shift 2, 1° rotation 5, 15 % darker 6;
- * another page of the same layout 4–9. So ≤ 6 catches re-scans of the same
- * sheet, and a flag is a hint for a person, never a reason to drop a page.
+ * another page of the same layout 4–9. So ≤ 3 catches re-scans of the same
+ * sheet (not rotated or darkened ones) without flagging the other pages of a
+ * ruled book; a flag is a hint for a person, never a reason to drop a page.
  */
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -67,4 +68,5 @@ describe('dhash on re-scans of one sheet', () => {
     expect(hammingDistance(base, reencoded)).toBeLessThanOrEqual(3);
     expect(hammingDistance(base, rescaled)).toBeLessThanOrEqual(3);
   });
+
 });
