@@ -4,27 +4,16 @@
  * completion. PURE (the day that counts as today is an argument).
  */
 import { getTemplate, validateTemplateRecord, type Finding } from '../registers/index.js';
-import type { FieldFlag, Region } from './actions.schema.js';
-import type { RecordState, RecordStatus } from './fold.js';
+import type { RecordState } from './fold.js';
 
 export interface RecordFinding extends Finding {
   /** WARNINGs only: the keyer accepted it. */
   acknowledged?: boolean;
 }
 
-export interface RecordView {
+/** The folded state as JSON (dates as ISO strings), with its id and findings. */
+export interface RecordView extends Omit<RecordState, 'completedAt' | 'updatedAt'> {
   id: string;
-  bookId: string;
-  registerType: string;
-  templateId: string;
-  status: RecordStatus;
-  version: number;
-  values: Record<string, string>;
-  flags: Record<string, FieldFlag>;
-  acknowledged: string[];
-  pageIds: string[];
-  regions: Region[];
-  keyedBy: string | null;
   completedAt: string | null;
   updatedAt: string;
   findings: RecordFinding[];
@@ -55,9 +44,7 @@ export function completionBlockers(findings: readonly RecordFinding[]): Blockers
 
 export function recordView(id: string, state: RecordState, today: Date): RecordView {
   return {
-    id, bookId: state.bookId, registerType: state.registerType, templateId: state.templateId, status: state.status, version: state.version,
-    values: state.values, flags: state.flags, acknowledged: state.acknowledged, pageIds: state.pageIds, regions: state.regions,
-    keyedBy: state.keyedBy, completedAt: state.completedAt?.toISOString() ?? null, updatedAt: state.updatedAt.toISOString(),
+    ...state, id, completedAt: state.completedAt?.toISOString() ?? null, updatedAt: state.updatedAt.toISOString(),
     findings: recordFindings(state, today),
   };
 }
