@@ -6,14 +6,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
+import { fakeIncomingPage } from '../../test/support/fixtures.js';
 import type { AppContext } from '../core/index.js';
 import { importBatches, historicBatch } from '../units/index.js';
 import { createBook, getBook, insertMissingPage, listBooks, listPages, reorderPages, setPageStatus, updateBook, storeIngestedFile } from './index.js';
 
-const page = (i: number) => ({
-  index: i, image: Buffer.from(`image ${i}`), mime: 'image/jpeg', width: 1240, height: 1754, thumbnail: Buffer.from(`thumb ${i}`),
-  dhash: i.toString(16).padStart(16, '0'), dpiAtA4: 150, flags: [],
-});
+const page = (i: number) => fakeIncomingPage(i);
 
 describeBackends('archive', (store) => {
   let ctx: AppContext;

@@ -12,21 +12,14 @@ import { createBook, storeIngestedFile } from '../archive/index.js';
 import { AppError, type AppContext } from '../core/index.js';
 import { listActions } from './actions.repo.js';
 import { fold } from './fold.js';
+import { fakeIncomingPage } from '../../test/support/fixtures.js';
+import { CLEAN_KS_RECORD } from '../../test/support/records.js';
 import { completeRecord, createRecord, getRecordView, listBookRecords, recordHistory, reopenRecord, saveRecord, type ChangesSince } from './index.js';
 import { findRecord, stateOfRow } from './records.repo.js';
 
-/** A complete, clean KS-70 registration (no findings as of TEST_NOW). */
-const KS_VALUES: Record<string, string> = {
-  so: '15', quyenSo: '02/2018', trangSo: '55', ngayDangKy: '27.10.2008', loaiDangKy: '1', noiDangKy: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng',
-  nksHoTen: 'Phạm Anh Đài', nksGioiTinh: '1', nksNgaySinh: '01.09.2008', nksNoiSinh: 'Bệnh viện Hạnh Phúc, phường Bến Nghé', nksDanToc: 'Kinh',
-  nksQuocTich: 'Việt Nam', nksLoaiKhaiSinh: '1', meHoTen: 'Nguyễn Thị Lan', meNgaySinh: '10.10.1981', meDanToc: 'Kinh', meQuocTich: 'Việt Nam',
-  chaHoTen: 'Phạm Văn Tú', chaNgaySinh: '1979', chaDanToc: 'Kinh', chaQuocTich: 'Việt Nam',
-};
+const KS_VALUES: Record<string, string> = { ...CLEAN_KS_RECORD };
 
-const page = (i: number) => ({
-  index: i, image: Buffer.from(`entry image ${i}`), mime: 'image/jpeg', width: 1240, height: 1754, thumbnail: Buffer.from(`entry thumb ${i}`),
-  dhash: i.toString(16).padStart(16, '0'), dpiAtA4: 150, flags: [],
-});
+const page = (i: number) => fakeIncomingPage(i, 'entry');
 
 let txSeq = 0;
 const tx = () => `tx-entry-${String(++txSeq).padStart(6, '0')}`;

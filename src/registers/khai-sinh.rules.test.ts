@@ -3,34 +3,12 @@
  * passes each rule and one that breaks it.
  */
 import { describe, expect, it } from 'vitest';
-import { patchValues } from '../../test/support/records.js';
+import { CLEAN_KS_RECORD, patchValues } from '../../test/support/records.js';
 import { validateRecord, type Finding } from './index.js';
 
 const TODAY = new Date('2026-11-25T12:00:00');
 
-const BASE: Record<string, string> = {
-  so: '15',
-  quyenSo: '02/2018',
-  trangSo: '55',
-  ngayDangKy: '27.10.2008',
-  loaiDangKy: '1',
-  noiDangKy: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng',
-  nksHoTen: 'Phạm Anh Đài',
-  nksGioiTinh: '1',
-  nksNgaySinh: '01.09.2008',
-  nksNoiSinh: 'Bệnh viện Hạnh Phúc, phường Bến Nghé',
-  nksDanToc: 'Kinh',
-  nksQuocTich: 'Việt Nam',
-  nksLoaiKhaiSinh: '1',
-  meHoTen: 'Nguyễn Thị Lan',
-  meNgaySinh: '10.10.1981',
-  meDanToc: 'Kinh',
-  meQuocTich: 'Việt Nam',
-  chaHoTen: 'Phạm Văn Tú',
-  chaNgaySinh: '1979',
-  chaDanToc: 'Kinh',
-  chaQuocTich: 'Việt Nam',
-};
+const BASE: Record<string, string> = { ...CLEAN_KS_RECORD };
 
 function check(changes: Record<string, string | number | undefined>, type = 'KS'): Finding[] {
   return validateRecord(type, patchValues<unknown>(BASE, changes), { today: TODAY });

@@ -9,19 +9,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBook, storeIngestedFile } from '../../src/archive/index.js';
 import { describeBackends } from '../support/backends.js';
 import { testContext } from '../support/context.js';
+import { fakeIncomingPage } from '../support/fixtures.js';
+import { CLEAN_KS_RECORD } from '../support/records.js';
 import { signedInApp } from '../support/http.js';
 
-const VALUES: Record<string, string> = {
-  so: '15', quyenSo: '02/2018', trangSo: '55', ngayDangKy: '27.10.2008', loaiDangKy: '1', noiDangKy: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng',
-  nksHoTen: 'Phạm Anh Đài', nksGioiTinh: '1', nksNgaySinh: '01.09.2008', nksNoiSinh: 'Bệnh viện Hạnh Phúc, phường Bến Nghé', nksDanToc: 'Kinh',
-  nksQuocTich: 'Việt Nam', nksLoaiKhaiSinh: '1', meHoTen: 'Nguyễn Thị Lan', meNgaySinh: '1999', meDanToc: 'Kinh', meQuocTich: 'Việt Nam',
-  chaHoTen: 'Phạm Văn Tú', chaNgaySinh: '1979', chaDanToc: 'Kinh', chaQuocTich: 'Việt Nam',
-};
+/** Clean, except the mother's birth year (1999): a WARNING to acknowledge. */
+const VALUES: Record<string, string> = { ...CLEAN_KS_RECORD, meNgaySinh: '1999' };
 
-const page = (i: number) => ({
-  index: i, image: Buffer.from(`http entry ${i}`), mime: 'image/jpeg', width: 1240, height: 1754, thumbnail: Buffer.from(`http thumb ${i}`),
-  dhash: i.toString(16).padStart(16, '0'), dpiAtA4: 150, flags: [],
-});
+const page = (i: number) => fakeIncomingPage(i, 'http entry');
 
 describeBackends('keying over HTTP', (store) => {
   let app: FastifyInstance;

@@ -16,3 +16,11 @@ export async function newRecord(db: Kysely<Database>): Promise<{ id: string; boo
     .executeTakeFirstOrThrow();
   return { id: rec.id, bookId: book.id };
 }
+
+/** A page as the ingest pipeline hands it to the archive, with fake image bytes (for tests that do not decode). */
+export function fakeIncomingPage(i: number, label = 'page') {
+  return {
+    index: i, image: Buffer.from(`${label} image ${i}`), mime: 'image/jpeg', width: 1240, height: 1754, thumbnail: Buffer.from(`${label} thumb ${i}`),
+    dhash: i.toString(16).padStart(16, '0'), dpiAtA4: 150, flags: [] as string[],
+  };
+}
