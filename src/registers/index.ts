@@ -15,7 +15,7 @@ export * from './field.js';
 export { CODE_LISTS, codeLabel, type CodeListId, type CodeOption } from './code-lists.js';
 export { TEMPLATES, CURRENT_TEMPLATE, REGISTER_TYPES, findTemplate, getTemplate } from './catalog.js';
 export { headerRow, headerText, headerKey } from './header.js';
-export { formDescription, type FormDescription, type FormField, type Widget } from './form.js';
+export { formDescription, type FormDescription, type FormField, type Widget, type Autocomplete } from './form.js';
 export { validateTemplateRecord, cleanValues, isRequired, type ValidateOptions } from './validate-record.js';
 
 /** Findings for one record of a register type ('KS') or template id ('KS-60'). */

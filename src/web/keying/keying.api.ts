@@ -1,85 +1,23 @@
 /**
  * What the keying screen reads and writes over HTTP: the form description of
  * a register template, records (read, save, complete), findings of the
- * validator, the book's records and pages. Shapes mirror the server's views
- * (src/registers/form.ts, src/entry/record-view.ts, src/entry/changes-since.ts).
+ * validator, the book's records and pages. Shapes are the server's own types
+ * (type-only imports: nothing of the server's code reaches the bundle).
  */
+import type { FieldFlag, RecordFinding as Finding, RecordListItem, RecordView } from '../../entry/index.js';
+import type { FormDescription } from '../../registers/index.js';
 import { getJson, sendJson } from '../shared/index.js';
 
-export type Widget = 'text' | 'number' | 'date' | 'select' | 'autocomplete' | 'textarea' | 'none';
-export type AutocompleteKind = 'ethnicity' | 'nationality' | 'place' | 'name';
-export interface Condition {
-  field: string;
-  in: readonly string[];
-}
-export type Requirement = 'always' | 'optional' | { when: Condition } | { unless: Condition };
-
-export interface FormField {
-  key: string;
-  label: string;
-  type: string;
-  widget: Widget;
-  autocomplete?: AutocompleteKind;
-  required: Requirement;
-  emptyWhen?: Condition;
-  options?: readonly { code: string; label: string }[];
-  help?: string;
-  copyForward: boolean;
-  defaultValue?: string;
-}
-
-export interface FormGroup {
-  id: string;
-  label: string;
-  fields: FormField[];
-}
-
-export interface FormDescription {
-  templateId: string;
-  registerType: string;
-  title: string;
-  groups: FormGroup[];
-}
-
-export type Severity = 'ERROR' | 'WARNING' | 'INFO';
-export interface Finding {
-  path: string;
-  severity: Severity;
-  code: string;
-  message: string;
-  acknowledged?: boolean;
-}
-
-export type FlagKind = 'uncertain' | 'illegible';
-export interface FieldFlag {
-  kind: FlagKind;
-  note: string;
-}
-
+export type { FormDescription, FormField, Widget, Autocomplete as AutocompleteKind, Condition, Requirement } from '../../registers/index.js';
+export type { RecordFinding as Finding, FieldFlag } from '../../entry/index.js';
+export type Severity = Finding['severity'];
+export type FlagKind = FieldFlag['kind'];
 export type Values = Record<string, string>;
 export type Flags = Record<string, FieldFlag>;
 
-export interface RecordView {
-  id: string;
-  bookId: string;
-  templateId: string;
-  status: 'draft' | 'completed';
-  version: number;
-  values: Values;
-  flags: Flags;
-  acknowledged: string[];
-  pageIds: string[];
-  regions: { pageId: string; x: number; y: number; w: number; h: number }[];
-  findings: Finding[];
-}
+export type { RecordView } from '../../entry/index.js';
 
-export interface RecordListItem {
-  id: string;
-  status: 'draft' | 'completed';
-  so: string | null;
-  name: string | null;
-  pageIds: string[];
-}
+export type { RecordListItem } from '../../entry/index.js';
 
 export interface BookInfo {
   id: string;
@@ -95,12 +33,7 @@ export interface PageInfo {
 }
 
 /** The details of a 409 record.version_conflict. */
-export interface ConflictDetails {
-  expectedVersion: number;
-  currentVersion: number;
-  fields: { key: string; value: string | null; changedBy: (string | null)[] }[];
-  flags: { key: string; flag: FieldFlag | null; changedBy: (string | null)[] }[];
-}
+export type { ChangesSince as ConflictDetails } from '../../entry/index.js';
 
 export interface SaveBody {
   clientTxId: string;
