@@ -2,7 +2,7 @@
  * Typed errors a user can meet. Each carries a stable code and a Vietnamese
  * message; the server maps them to HTTP status in one place (server/errors).
  */
-export type ErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unauthorized';
+export type ErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unauthorized' | 'not_implemented';
 
 export class AppError extends Error {
   constructor(

@@ -2,22 +2,22 @@
  * IiifError: what an IIIF request can fail with. `status` is the HTTP status
  * the spec asks for (400 bad syntax or impossible request, 501 valid syntax we
  * do not implement, 404 nothing to describe); `code` is stable, the message
- * Vietnamese. `statusCode` mirrors `status` for Fastify's default handler.
+ * Vietnamese. It is a typed AppError, so the server maps it like any other.
  */
+import { AppError, type ErrorKind } from '../core/index.js';
+
 export type IiifStatus = 400 | 404 | 501;
 
-export class IiifError extends Error {
+const KIND: Record<IiifStatus, ErrorKind> = { 400: 'invalid', 404: 'not_found', 501: 'not_implemented' };
+
+export class IiifError extends AppError {
   constructor(
     readonly status: IiifStatus,
-    readonly code: string,
+    code: string,
     message: string,
   ) {
-    super(message);
+    super(KIND[status], code, message);
     this.name = 'IiifError';
-  }
-
-  get statusCode(): IiifStatus {
-    return this.status;
   }
 }
 

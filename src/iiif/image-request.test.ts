@@ -112,5 +112,6 @@ it('parses a whole request', () => {
     quality: 'gray',
     format: 'webp',
   });
-  expect(new IiifError(400, 'x', 'y').statusCode).toBe(400);
+  expect(new IiifError(400, 'x', 'y')).toMatchObject({ status: 400, kind: 'invalid' });
+  expect(new IiifError(501, 'x', 'y')).toMatchObject({ status: 501, kind: 'not_implemented' });
 });

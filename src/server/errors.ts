@@ -8,7 +8,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { isAppError, type ErrorKind, type Logger } from '../core/index.js';
 
-const STATUS: Record<ErrorKind, number> = { not_found: 404, conflict: 409, invalid: 400, forbidden: 403, unauthorized: 401 };
+const STATUS: Record<ErrorKind, number> = { not_found: 404, conflict: 409, invalid: 400, forbidden: 403, unauthorized: 401, not_implemented: 501 };
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -24,11 +24,6 @@ export function installErrorHandler(app: FastifyInstance, log: Logger): void {
       return reply.status(400).send({ error: { code: 'request.invalid', message: 'Dữ liệu gửi lên không hợp lệ.', details } } satisfies ErrorBody);
     }
     const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
-    const code = 'code' in err && typeof err.code === 'string' ? err.code : '';
-    if (status !== 500 && /^[a-z]+\./.test(code)) {
-      // A module's own typed error with its HTTP status (e.g. IIIF 400/404/501): its message is already Vietnamese.
-      return reply.status(status).send({ error: { code, message: err.message } } satisfies ErrorBody);
-    }
     if (status < 500) {
       return reply.status(status).send({ error: { code: 'request.invalid', message: `Yêu cầu không hợp lệ: ${err.message}` } } satisfies ErrorBody);
     }

@@ -12,18 +12,14 @@ import { testContext } from '../support/context.js';
 import { authHook, authRoutes, BAD_CREDENTIALS, createUser, login, requirePermission } from '../../src/auth/index.js';
 // eslint-disable-next-line no-restricted-imports -- the command's own functions: cli/index.ts exposes only run()
 import { addUser, formatUsers, readPassword } from '../../src/cli/users.command.js';
-import { isAppError, type AppContext, type ErrorKind } from '../../src/core/index.js';
+import type { AppContext } from '../../src/core/index.js';
+import { installErrorHandler } from '../../src/server/index.js';
 
 const PW = 'mật khẩu đủ dài';
-/** The same kind → status table as server/errors (not exported from server/index). */
-const STATUS: Record<ErrorKind, number> = { not_found: 404, conflict: 409, invalid: 400, forbidden: 403, unauthorized: 401 };
 
 async function bareApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, trustProxy: true });
-  app.setErrorHandler((err, _req, reply) => {
-    if (!isAppError(err)) throw err;
-    return reply.status(STATUS[err.kind]).send({ error: { code: err.code, message: err.message } });
-  });
+  installErrorHandler(app, ctx.log);
   app.addHook('onRequest', authHook(ctx, { public: ['/api/health'] }));
   await app.register(authRoutes, { ctx });
   app.get('/api/health', async () => ({ status: 'ok' }));
