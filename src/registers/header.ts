@@ -19,8 +19,3 @@ export function headerText(f: FieldDef): string {
 export function headerRow(template: RegisterTemplate): string[] {
   return template.fields.map(headerText);
 }
-
-/** The bare key of a header cell as found in a file: decorations, case and spacing ignored. */
-export function headerKey(cell: string): string {
-  return cell.normalize('NFC').split(/\r?\n/)[0]!.replace(/i=\[[^\]]*\]/, '').trim();
-}

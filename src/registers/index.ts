@@ -14,7 +14,7 @@ import { validateTemplateRecord, type ValidateOptions } from './validate-record.
 export * from './field.js';
 export { CODE_LISTS, codeLabel, type CodeListId, type CodeOption } from './code-lists.js';
 export { TEMPLATES, CURRENT_TEMPLATE, REGISTER_TYPES, findTemplate, getTemplate } from './catalog.js';
-export { headerRow, headerText, headerKey } from './header.js';
+export { headerRow, headerText } from './header.js';
 export { formDescription, type FormDescription, type FormField, type Widget, type Autocomplete } from './form.js';
 export { validateTemplateRecord, cleanValues, isRequired, type ValidateOptions } from './validate-record.js';
 

@@ -31,11 +31,19 @@ function segmentKeys(text: string): string[] {
   return [...bySegment.values()].filter((k) => k.length >= 3);
 }
 
+/** Each unit's short-name key, computed once per unit (the scan below visits every unit). */
+const shortKeys = new WeakMap<IndexedUnit, string>();
+function shortKeyOf(unit: IndexedUnit): string {
+  let key = shortKeys.get(unit);
+  if (key === undefined) shortKeys.set(unit, (key = placeKey(shortName(unit.name, unit.level)).key));
+  return key;
+}
+
 export function nearestUnits(index: UnitIndex, text: string, limit: number): { unit: IndexedUnit; similarity: number }[] {
   const keys = segmentKeys(text);
   const found: { unit: IndexedUnit; similarity: number }[] = [];
   for (const unit of index.units.values()) {
-    const name = placeKey(shortName(unit.name, unit.level)).key;
+    const name = shortKeyOf(unit);
     let best = 0;
     for (const k of keys) {
       const cap = Math.floor(Math.max(k.length, name.length) / 3);
