@@ -21,6 +21,36 @@ export interface AppConfig {
   sharedDir: string;
   /** S3-compatible blob storage (HOTICH_S3_BUCKET and friends); absent means the local folder <dataDir>/blobs. */
   s3: S3Config | undefined;
+  /** Names of exported files (HOTICH_EXPORT_NAME_PATTERN), placeholders {commune} {type} {year} {volume}. */
+  exportNamePattern: string;
+  /** Casing of personal names in exported xlsx (HOTICH_EXPORT_NAME_CASE): title (default), upper, keep. */
+  exportNameCase: NameCase;
+}
+
+export const DEFAULT_EXPORT_NAME_PATTERN = '{commune}_{type}_{year}_{volume}';
+export const EXPORT_NAME_PLACEHOLDERS = ['commune', 'type', 'year', 'volume'] as const;
+export const NAME_CASES = ['title', 'upper', 'keep'] as const;
+export type NameCase = (typeof NAME_CASES)[number];
+
+/** The pattern if valid (known placeholders only, at least one, no character a file name may not hold); else a Vietnamese Error. */
+export function parseExportNamePattern(raw: string): string {
+  const pattern = raw.trim().normalize('NFC');
+  const bad = (why: string) => new Error(`Mẫu tên tệp xuất "${raw}" không hợp lệ: ${why}. Ví dụ hợp lệ: ${DEFAULT_EXPORT_NAME_PATTERN}`);
+  const names = [...pattern.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!);
+  const unknown = names.filter((n) => !(EXPORT_NAME_PLACEHOLDERS as readonly string[]).includes(n));
+  if (unknown.length > 0) throw bad(`không có chỗ trống {${unknown[0]}} (chỉ dùng {commune}, {type}, {year}, {volume})`);
+  if (names.length === 0) throw bad('cần ít nhất một chỗ trống như {commune} hoặc {volume}');
+  const rest = pattern.replace(/\{[^{}]*\}/g, '');
+  // eslint-disable-next-line no-control-regex
+  if (/[{}\\/:*?"<>|\u0000-\u001f]/.test(rest)) throw bad('chứa dấu ngoặc lẻ hoặc ký tự không được có trong tên tệp (\\ / : * ? " < > |)');
+  if (pattern.startsWith('.')) throw bad('không được bắt đầu bằng dấu chấm');
+  return pattern;
+}
+
+export function parseNameCase(raw: string): NameCase {
+  const v = raw.trim().toLowerCase();
+  if ((NAME_CASES as readonly string[]).includes(v)) return v as NameCase;
+  throw new Error(`Kiểu chữ họ tên "${raw}" không hợp lệ: chọn title (Nguyễn Thị Lan), upper (NGUYỄN THỊ LAN) hoặc keep (giữ như khi nhập).`);
 }
 
 export interface S3Config {
@@ -74,6 +104,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     testDatabaseUrl: env.HOTICH_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     sharedDir: path.resolve(cwd, env.HOTICH_SHARED ?? '../shared'),
     s3: s3FromEnv(env),
+    exportNamePattern: parseExportNamePattern(env.HOTICH_EXPORT_NAME_PATTERN || DEFAULT_EXPORT_NAME_PATTERN),
+    exportNameCase: parseNameCase(env.HOTICH_EXPORT_NAME_CASE || 'title'),
   };
 }
 

@@ -6,25 +6,24 @@
  */
 import type { Writable } from 'node:stream';
 import { bookView, getBook, getPage, type BookView } from '../archive/index.js';
-import { Invalid, NotFound, type AppContext } from '../core/index.js';
-import { findRecord, listRecordsOfBook } from '../entry/index.js';
+import { DEFAULT_EXPORT_NAME_PATTERN, Invalid, NotFound, type AppContext } from '../core/index.js';
+import { findRecord, streamBookRecords } from '../entry/index.js';
 import type { RecordRow } from '../store/index.js';
+import { exportBaseName, pdfNamer } from './export-names.js';
 import { registrationPdf, type RegistrationPage } from './registration-pdf.js';
 import { zipRegistrationPdfs } from './registration-zip.js';
 
 const safe = (s: string) => s.normalize('NFC').replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
 
-export function bookFilePrefix(book: BookView): string {
-  const unit = book.authorityUnit?.id.split(':');
-  const commune = unit?.[1] === 'commune' ? unit[2]! : 'xxxxx';
-  return [commune, book.registerType, String(book.yearFrom), safe(book.volumeNo || '0')].join('_');
+/** The base name of a book's files (the configured pattern; default `<commune code>_<register type>_<year>_<quyển>`). */
+export function bookFilePrefix(book: BookView, pattern: string = DEFAULT_EXPORT_NAME_PATTERN): string {
+  return exportBaseName(book, pattern);
 }
-
 export function registrationFileName(book: BookView, record: RecordRow, index: number): string {
   return `${bookFilePrefix(book)}_${safe(String(record.values.so ?? `stt${index + 1}`))}.pdf`;
 }
 
-async function recordPages(ctx: AppContext, record: RecordRow): Promise<RegistrationPage[]> {
+export async function recordPages(ctx: AppContext, record: RecordRow): Promise<RegistrationPage[]> {
   const pages: RegistrationPage[] = [];
   for (const pageId of record.page_ids) {
     const page = await getPage(ctx, record.book_id, pageId);
@@ -37,7 +36,8 @@ async function recordPages(ctx: AppContext, record: RecordRow): Promise<Registra
 
 export async function recordPdf(ctx: AppContext, recordId: string): Promise<{ name: string; pdf: Buffer }> {
   const record = await findRecord(ctx.store.db, recordId);
-  if (!record) throw new NotFound('record.not_found', `Không tìm thấy bản ghi ${recordId}.`);
+  // A keying pass of double-keyed QC (keying_of set) is never exported: only its keyer may read it.
+  if (!record || record.keying_of !== null) throw new NotFound('record.not_found', `Không tìm thấy bản ghi ${recordId}.`);
   const book = bookView(await getBook(ctx, record.book_id));
   const pages = await recordPages(ctx, record);
   if (pages.length === 0) throw new Invalid('record.no_pages', 'Bản ghi này chưa gắn với trang ảnh nào nên chưa tạo được tệp PDF.');
@@ -46,19 +46,24 @@ export async function recordPdf(ctx: AppContext, recordId: string): Promise<{ na
   return { name, pdf };
 }
 
-/** Streams the zip of every registration PDF of a book into `out`; records without pages are left out and counted. */
+/**
+ * Streams the zip of every registration PDF of a book (registrations only, in
+ * export order, named like the rows of the export) into `out`; records
+ * without pages are left out and counted.
+ */
 export async function writeBookPdfZip(ctx: AppContext, bookId: string, out: Writable): Promise<{ files: number; skipped: number }> {
   const book = bookView(await getBook(ctx, bookId));
-  const records = await listRecordsOfBook(ctx.store.db, bookId);
+  const nameOf = pdfNamer(bookFilePrefix(book, ctx.config.exportNamePattern));
   let skipped = 0;
   async function* entries() {
-    for (const [i, record] of records.entries()) {
+    let stt = 0;
+    for await (const record of streamBookRecords(ctx.store.db, bookId)) {
+      const name = nameOf(record.values.so, ++stt);
       const pages = await recordPages(ctx, record);
       if (pages.length === 0) {
         skipped++;
         continue;
       }
-      const name = registrationFileName(book, record, i);
       yield { name, pdf: (await registrationPdf(pages, { title: name.replace(/\.pdf$/, '') })).pdf };
     }
   }

@@ -1,0 +1,43 @@
+/** What the API, the CLI and the web show of an export. */
+import type { AppContext } from '../core/index.js';
+import type { ExportRow } from '../store/index.js';
+import { userLogins } from './exports.repo.js';
+
+export const EXPORT_FILE_KINDS = ['xlsx', 'zip', 'report', 'manifest'] as const;
+export type ExportFileKind = (typeof EXPORT_FILE_KINDS)[number];
+
+export interface ExportFileView {
+  name: string;
+  kind: ExportFileKind;
+  bytes: number;
+  sha256: string;
+  /** Download path (GET, signed-in). */
+  url: string;
+}
+
+export interface ExportView {
+  id: string;
+  bookId: string;
+  createdAt: string;
+  createdBy: string | null;
+  registrations: number;
+  warnings: number;
+  files: ExportFileView[];
+  signedOff: { by: string | null; at: string; note: string } | null;
+}
+
+/** Display names of the creators and signers of these exports. */
+export async function loginsOf(ctx: AppContext, rows: readonly ExportRow[]): Promise<Map<string, string>> {
+  const ids = new Set(rows.flatMap((r) => [r.created_by, r.signed_off_by].filter((x): x is string => x !== null)));
+  return userLogins(ctx.store.db, [...ids]);
+}
+
+export function exportView(row: ExportRow, names: ReadonlyMap<string, string>): ExportView {
+  const counts = (row.manifest as { counts?: { registrations?: number } }).counts;
+  return {
+    id: row.id, bookId: row.book_id, createdAt: row.created_at.toISOString(), createdBy: row.created_by ? (names.get(row.created_by) ?? null) : null,
+    registrations: counts?.registrations ?? 0, warnings: row.warnings,
+    files: row.files.map((f) => ({ name: f.name, kind: f.kind as ExportFileKind, bytes: f.bytes, sha256: f.sha256, url: `/api/exports/${row.id}/files/${encodeURIComponent(f.name)}` })),
+    signedOff: row.signed_off_at ? { by: row.signed_off_by ? (names.get(row.signed_off_by) ?? null) : null, at: row.signed_off_at.toISOString(), note: row.note } : null,
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * HTTP: exporting a book to the MoJ, listing its exports, downloading their
+ * files (streamed from the blob store) and signing off the warnings report.
+ * Exporting and downloading need exports.download; the report may also be
+ * downloaded, and signed off, by a reviewer (records.review).
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { can, Forbidden, PERMISSION_LABELS, requirePermission } from '../auth/index.js';
+import { NAME_CASES, type AppContext } from '../core/index.js';
+import { createExport } from './export.service.js';
+import { findExportFile, listExports, signOffExport } from './export-signoff.service.js';
+
+const IdParams = z.object({ id: z.uuid('Mã không hợp lệ.') });
+const FileParams = z.object({ id: z.uuid('Mã lần xuất không hợp lệ.'), name: z.string().min(1).max(300) });
+const ExportInput = z.object({
+  nameCase: z.enum(NAME_CASES, { message: 'Kiểu chữ họ tên phải là title, upper hoặc keep.' }).optional(),
+  namePattern: z.string().max(200, 'Mẫu tên tệp tối đa 200 ký tự.').optional(),
+});
+const CONTENT_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  report: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  zip: 'application/zip',
+  manifest: 'application/json; charset=utf-8',
+} as const;
+const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export async function exportsRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
+  const { ctx } = opts;
+  app.post('/api/books/:id/exports', { preHandler: requirePermission('exports.download') }, async (req, reply) => {
+    const input = ExportInput.parse(req.body ?? {});
+    const view = await createExport(ctx, IdParams.parse(req.params).id, { ...input, actorId: req.user?.id ?? null });
+    return reply.status(201).send(view);
+  });
+  app.get('/api/books/:id/exports', async (req) => listExports(ctx, IdParams.parse(req.params).id));
+  app.post('/api/exports/:id/sign-off', { preHandler: requirePermission('records.review') }, async (req) =>
+    signOffExport(ctx, IdParams.parse(req.params).id, req.user?.id ?? null, req.body));
+  app.get('/api/exports/:id/files/:name', async (req, reply) => {
+    const { id, name } = FileParams.parse(req.params);
+    const file = await findExportFile(ctx, id, name);
+    const allowed = can(req.user, 'exports.download') || (file.kind === 'report' && can(req.user, 'records.review'));
+    if (!allowed) throw new Forbidden('auth.forbidden', `Bạn không có quyền ${PERMISSION_LABELS['exports.download']}.`, { permission: 'exports.download' });
+    return reply
+      .type(CONTENT_TYPES[file.kind]).header('Content-Length', file.bytes).header('Content-Disposition', attachment(file.name))
+      .header('Digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`).send(file.open());
+  });
+}
