@@ -1,0 +1,53 @@
+/**
+ * Which book each imported row goes into. With a book chosen (--book), every
+ * row goes there. Without one, the rows are grouped by (quyenSo, year of
+ * ngayDangKy) and one new book is created per group (archive createBook),
+ * with the group's most frequent noiDangKy as its authority text (resolved to
+ * an administrative unit by createBook when the units module can), the year
+ * as its year, quyenSo as its volume number. Runs inside the import's
+ * transaction (ctx whose store.db is the transaction).
+ */
+import { createBook, type BookView } from '../archive/index.js';
+import type { AppContext } from '../core/index.js';
+import type { RegisterTemplate } from '../registers/index.js';
+import { parsePartialDate } from '../vn/index.js';
+import type { RowOutcome } from './import-rows.js';
+
+export interface BookGroup {
+  quyenSo: string;
+  year: number;
+  rows: RowOutcome[];
+}
+
+const yearOf = (r: RowOutcome): number => {
+  const p = parsePartialDate(r.values.ngayDangKy ?? '');
+  return p.ok ? p.date.year : 0;
+};
+
+/** Rows grouped by (quyenSo, year of ngayDangKy), in the order the groups first appear. */
+export function groupRows(rows: readonly RowOutcome[]): BookGroup[] {
+  const groups = new Map<string, BookGroup>();
+  for (const r of rows) {
+    const quyenSo = r.values.quyenSo ?? '';
+    const year = yearOf(r);
+    const key = `${quyenSo}\u0000${year}`;
+    const g = groups.get(key) ?? { quyenSo, year, rows: [] };
+    g.rows.push(r);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+function mostFrequent(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+export async function createGroupBook(txCtx: AppContext, template: RegisterTemplate, g: BookGroup): Promise<BookView> {
+  const authority = mostFrequent(g.rows.map((r) => r.values.noiDangKy ?? '').filter((v) => v !== '')).slice(0, 300);
+  return createBook(txCtx, {
+    registerType: template.registerType, templateId: template.id, authority, yearFrom: g.year, volumeNo: g.quyenSo.slice(0, 50),
+    notes: `Tạo khi nhập dữ liệu từ tệp (${g.rows.length} bản ghi).`,
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * The error report of a failed import: the file's own header and rows, each
+ * at its original row and column (so "Ô E5" in a message is cell E5 here too;
+ * every row, so the user fixes them in place and imports the whole file
+ * again), with one more column "Lỗi" after the last one listing each row's
+ * ERRORs and WARNINGs in Vietnamese, the cells at fault coloured (red: error,
+ * yellow: warning), the header row frozen. The importer ignores the "Lỗi"
+ * column, so the corrected report is itself a valid import file. Written
+ * with exceljs.
+ */
+import ExcelJS from 'exceljs';
+import type { Finding } from '../registers/index.js';
+import { ERROR_COLUMN } from './import-header.js';
+import type { RowOutcome } from './import-rows.js';
+import type { Cell, ImportTable } from './import-table.js';
+
+const RED = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8C9C9' } } as const;
+const YELLOW = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2B3' } } as const;
+
+export interface ReportColumns {
+  /** Field key → the file's column (0-based). */
+  colOfKey: ReadonlyMap<string, number>;
+}
+
+function cellValue(c: Cell): ExcelJS.CellValue {
+  switch (c.t) {
+    case 'text':
+    case 'date':
+    case 'error':
+      return c.v;
+    case 'number':
+      return c.v;
+    case 'bool':
+      return c.v;
+    case 'empty':
+      return null;
+  }
+}
+
+export function errorLines(findings: readonly Finding[]): string {
+  const line = (f: Finding) => `${f.severity === 'ERROR' ? 'Lỗi' : 'Cảnh báo'} [${f.path === 'row' ? 'cả dòng' : f.path}]: ${f.message}`;
+  const errors = findings.filter((f) => f.severity === 'ERROR');
+  const warnings = findings.filter((f) => f.severity === 'WARNING');
+  return [...errors, ...warnings].map(line).join('\n');
+}
+
+function writeHeader(ws: ExcelJS.Worksheet, table: ImportTable, errorCol: number): void {
+  const row = ws.getRow(table.headerRowNo);
+  for (const [col, text] of table.header) row.getCell(col + 1).value = text;
+  row.getCell(errorCol).value = ERROR_COLUMN;
+  row.font = { bold: true };
+  row.getCell(errorCol).fill = RED;
+}
+
+function markCells(row: ExcelJS.Row, findings: readonly Finding[], cols: ReportColumns): void {
+  for (const f of findings) {
+    const col = cols.colOfKey.get(f.path);
+    if (col === undefined) continue;
+    const cell = row.getCell(col + 1);
+    if (f.severity === 'ERROR' || cell.fill === undefined) cell.fill = f.severity === 'ERROR' ? RED : YELLOW;
+  }
+}
+
+function writeRow(ws: ExcelJS.Worksheet, src: ImportTable['rows'][number], outcome: RowOutcome | undefined, cols: ReportColumns, errorCol: number): void {
+  const row = ws.getRow(src.rowNo);
+  for (const [col, c] of src.cells) {
+    if (col + 1 === errorCol) continue;
+    const cell = row.getCell(col + 1);
+    cell.value = cellValue(c);
+    if (c.t === 'number' && c.dateStyle) cell.numFmt = 'dd.mm.yyyy';
+    else if (c.t === 'text') cell.numFmt = '@';
+  }
+  const findings = outcome?.findings ?? [];
+  const lines = errorLines(findings);
+  const last = row.getCell(errorCol);
+  last.value = lines || null;
+  last.alignment = { wrapText: true, vertical: 'top' };
+  if (findings.some((f) => f.severity === 'ERROR')) last.fill = RED;
+  else if (lines) last.fill = YELLOW;
+  markCells(row, findings, cols);
+}
+
+function writeGuide(wb: ExcelJS.Workbook, fileName: string, fileNotes: readonly string[]): void {
+  const ws = wb.addWorksheet('Hướng dẫn');
+  const lines = [
+    `Báo cáo lỗi khi nhập tệp "${fileName}".`,
+    'Không có bản ghi nào được nhập: khi còn một dòng có lỗi thì cả tệp chưa được nhập (tất cả hoặc không gì cả).',
+    `Cột "${ERROR_COLUMN}" (cột cuối cùng của trang dữ liệu) ghi lỗi và cảnh báo của từng dòng; ô sai tô đỏ, ô cần đối chiếu tô vàng.`,
+    'Hãy sửa các ô tô đỏ theo đúng sổ, lưu tệp, rồi nhập lại chính tệp này (cột "Lỗi" được bỏ qua khi nhập).',
+    'Cảnh báo (tô vàng) không chặn việc nhập: người nhập tệp xác nhận đã đối chiếu.',
+    ...fileNotes,
+  ];
+  lines.forEach((text, i) => (ws.getCell(i + 1, 1).value = text));
+  ws.getColumn(1).width = 120;
+}
+
+/** 1-based: the file's "Lỗi" column when it has one (a report imported again), else after the last named column. */
+export function errorColumnOf(table: ImportTable): number {
+  const existing = [...table.header].find(([, text]) => text.trim().normalize('NFC').toLowerCase() === ERROR_COLUMN.toLowerCase());
+  if (existing) return existing[0] + 1;
+  return Math.max(0, ...table.header.keys()) + 2;
+}
+
+export async function buildErrorReport(fileName: string, table: ImportTable, outcomes: readonly RowOutcome[], cols: ReportColumns, fileNotes: readonly string[] = []): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(table.sheet || 'DL Import', { views: [{ state: 'frozen', ySplit: table.headerRowNo }] });
+  const errorCol = errorColumnOf(table);
+  ws.getColumn(errorCol).width = 80;
+  writeHeader(ws, table, errorCol);
+  const byRow = new Map(outcomes.map((o) => [o.rowNo, o]));
+  for (const src of table.rows) writeRow(ws, src, byRow.get(src.rowNo), cols, errorCol);
+  writeGuide(wb, fileName, fileNotes);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,187 @@
+/**
+ * Importing registrations from a file (xlsx in the MoJ templates, CSV):
+ * sniff → read the table (bombs, encryption, formulas, merges, empty rows
+ * handled by the readers) → match the header to a template → check every row
+ * against the catalog → ALL OR NOTHING: when any row has an ERROR nothing is
+ * written but the imports row (status failed) and its error report xlsx
+ * (blob); otherwise one transaction creates the books (when none was chosen),
+ * one completed record per row (entry importRecord: created with its source,
+ * keyed, WARNINGs acknowledged by the importing user, completed) and the
+ * imports row. The same content is imported once: a second time is a
+ * Conflict naming where and when it went ("Tệp này đã được nhập vào quyển …").
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { bookView, getBook, type BookView } from '../archive/index.js';
+import { Conflict, Invalid, NotFound, type AppContext } from '../core/index.js';
+import { importRecord } from '../entry/index.js';
+import { getTemplate, type RegisterTemplate } from '../registers/index.js';
+import type { Book, Database, ImportRow } from '../store/index.js';
+import { createGroupBook, groupRows, type BookGroup } from './import-books.js';
+import { readCsvTable } from './import-csv.js';
+import { buildErrorReport } from './import-report.js';
+import { checkHeaderMerges, checkRows, hasErrors, planColumns, type ColumnPlan, type RowOutcome } from './import-rows.js';
+import { sniffImportFile } from './import-sniff.js';
+import type { ImportTable } from './import-table.js';
+import { importView, rowReports, type ImportReportJson, type ImportView } from './import-view.js';
+import { readXlsxTable, type MatchedTable } from './import-xlsx.js';
+import { findImport, findImportedBySha, insertImport } from './imports.repo.js';
+
+export interface ImportFileInput {
+  fileName: string;
+  bytes: Buffer;
+  bookId?: string | undefined;
+  actorId?: string | null | undefined;
+}
+
+export interface ImportOutcome {
+  view: ImportView;
+  /** The error report xlsx, for a failed import. */
+  errorReport?: Buffer;
+}
+
+interface Prepared {
+  sha256: string;
+  fileName: string;
+  table: ImportTable;
+  plan: ColumnPlan;
+  book: Book | undefined;
+  outcomes: RowOutcome[];
+  notes: string[];
+}
+
+const when = (d: Date) => d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false });
+
+async function refuseIfImported(ctx: AppContext, sha256: string): Promise<void> {
+  const [done] = await findImportedBySha(ctx.store.db, sha256);
+  if (!done) return;
+  const report = done.report as unknown as ImportReportJson;
+  const where = report.books?.map((b) => b.title).join(', ') || (done.book_id ? bookView(await getBook(ctx, done.book_id)).title : '');
+  throw new Conflict(
+    'import.already_imported',
+    `Tệp này đã được nhập vào quyển ${where} lúc ${when(done.created_at)} (${done.rows_imported} bản ghi, lần nhập ${done.id}); không nhập lại.`,
+    { importId: done.id },
+  );
+}
+
+async function readTable(fileName: string, bytes: Buffer): Promise<MatchedTable> {
+  return sniffImportFile(fileName, bytes) === 'xlsx' ? readXlsxTable(bytes) : readCsvTable(bytes);
+}
+
+async function targetTemplate(ctx: AppContext, fileTemplate: RegisterTemplate, bookId: string | undefined): Promise<{ book?: Book; template: RegisterTemplate }> {
+  if (!bookId) return { template: fileTemplate };
+  const book = await getBook(ctx, bookId);
+  if (book.register_type !== fileTemplate.registerType) {
+    const bookTitle = getTemplate(book.template_version).title;
+    throw new Invalid('import.book_type_mismatch', `Tệp theo mẫu ${fileTemplate.id} (${fileTemplate.title}) nhưng quyển đã chọn là ${bookTitle}; hãy chọn quyển cùng loại sổ hoặc để trống để tạo quyển mới.`, 'bookId');
+  }
+  return { book, template: getTemplate(book.template_version) };
+}
+
+function fileNotes(table: ImportTable, plan: ColumnPlan, fileTemplate: RegisterTemplate): string[] {
+  const where = table.kind === 'csv' ? 'tệp CSV' : `trang "${table.sheet}"`;
+  const notes = [`Nhận ra mẫu ${fileTemplate.id} (${fileTemplate.title}) ở ${where}, dòng tiêu đề ${table.headerRowNo}.`];
+  if (plan.unknown.length > 0) notes.push(`Các cột không thuộc mẫu ${plan.template.id} nên không được nhập: ${plan.unknown.join(', ')}.`);
+  if (table.emptyRows > 0) notes.push(`Đã bỏ qua ${table.emptyRows.toLocaleString('vi-VN')} dòng trống.`);
+  return notes;
+}
+
+async function prepare(ctx: AppContext, input: ImportFileInput): Promise<Prepared> {
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const { table, match } = await readTable(input.fileName, input.bytes);
+  const { book, template } = await targetTemplate(ctx, match.template, input.bookId);
+  await refuseIfImported(ctx, sha256);
+  checkHeaderMerges(table);
+  const plan = planColumns(match, template);
+  if (table.rows.length === 0) throw new Invalid('import.no_rows', `Tệp "${input.fileName}" không có dòng dữ liệu nào sau dòng tiêu đề.`, 'file');
+  const outcomes = checkRows(table, plan, ctx.clock());
+  return { sha256, fileName: input.fileName, table, plan, book, outcomes, notes: fileNotes(table, plan, match.template) };
+}
+
+const warningCount = (outcomes: readonly RowOutcome[]) => outcomes.reduce((n, o) => n + o.findings.filter((f) => f.severity === 'WARNING').length, 0);
+
+function reportJson(p: Prepared, books: ImportReportJson['books'], errorReport?: string): ImportReportJson {
+  return {
+    kind: p.table.kind, headerRow: p.table.headerRowNo, emptyRows: p.table.emptyRows, rowsWithErrors: p.outcomes.filter(hasErrors).length,
+    notes: p.notes, books, rows: rowReports(p.outcomes), ...(errorReport ? { errorReport } : {}),
+  };
+}
+
+function importRowOf(p: Prepared, id: string, actorId: string | null | undefined, bookId: string | null, rowsImported: number | 'failed', report: ImportReportJson) {
+  return {
+    id, book_id: bookId, file_name: p.fileName, sha256: p.sha256, sheet: p.table.sheet, template_id: p.plan.template.id, rows_total: p.outcomes.length,
+    rows_imported: rowsImported === 'failed' ? 0 : rowsImported, warnings: warningCount(p.outcomes), status: rowsImported === 'failed' ? 'failed' : 'imported',
+    report: JSON.stringify(report), imported_by: actorId ?? null,
+  };
+}
+
+async function recordFailure(ctx: AppContext, p: Prepared, actorId: string | null | undefined): Promise<ImportOutcome> {
+  const colOfKey = new Map([...p.plan.columns].map(([col, f]) => [f.key, col]));
+  const errorReport = await buildErrorReport(p.fileName, p.table, p.outcomes, { colOfKey }, p.notes);
+  const { sha256 } = await ctx.blobs.put(errorReport);
+  const row = await insertImport(ctx.store.db, importRowOf(p, randomUUID(), actorId, p.book?.id ?? null, 'failed', reportJson(p, [], sha256)));
+  return { view: importView(row), errorReport };
+}
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
+
+async function importGroup(tx: Transaction<Database>, ctx: AppContext, p: Prepared, g: { bookId: string; rows: readonly RowOutcome[] }, importId: string, actorId: string | null | undefined): Promise<number> {
+  const sheetTag = createHash('sha256').update(p.table.sheet).digest('hex').slice(0, 8);
+  let written = 0;
+  for (const o of g.rows) {
+    const acknowledge = o.findings.filter((f) => f.severity === 'WARNING').map((f) => `${f.path}:${f.code}`);
+    const source = { kind: 'import' as const, importId, file: p.fileName, sheet: p.table.sheet, row: o.rowNo, sha256: p.sha256 };
+    const r = await importRecord(tx, {
+      bookId: g.bookId, registerType: p.plan.template.registerType, templateId: p.plan.template.id, values: o.values, acknowledge, source,
+      clientTxId: `imp-${p.sha256}-${sheetTag}-${o.rowNo}`, actorId, today: ctx.clock(),
+    });
+    if (!r.replayed) written++;
+  }
+  return written;
+}
+
+async function createBooks(txCtx: AppContext, template: RegisterTemplate, groups: readonly BookGroup[]): Promise<{ book: BookView; rows: RowOutcome[] }[]> {
+  const out: { book: BookView; rows: RowOutcome[] }[] = [];
+  for (const g of groups) out.push({ book: await createGroupBook(txCtx, template, g), rows: g.rows });
+  return out;
+}
+
+async function commit(ctx: AppContext, p: Prepared, actorId: string | null | undefined): Promise<ImportRow> {
+  const importId = randomUUID();
+  return ctx.store.db.transaction().execute(async (tx) => {
+    const txCtx: AppContext = { ...ctx, store: { ...ctx.store, db: tx } };
+    const targets = p.book ? [{ book: bookView(p.book), rows: p.outcomes }] : await createBooks(txCtx, p.plan.template, groupRows(p.outcomes));
+    let written = 0;
+    for (const t of targets) written += await importGroup(tx, ctx, p, { bookId: t.book.id, rows: t.rows }, importId, actorId);
+    const books = targets.map((t) => ({ id: t.book.id, title: `${t.book.title} (${t.book.authority}, ${t.book.yearFrom})`, records: t.rows.length }));
+    const bookId = targets.length === 1 ? targets[0]!.book.id : null;
+    return insertImport(tx, importRowOf(p, importId, actorId, bookId, written, reportJson(p, books)));
+  });
+}
+
+/** Imports a file; a failed import (row ERRORs) returns its report and writes no record. File-level problems throw. */
+export async function importFile(ctx: AppContext, input: ImportFileInput): Promise<ImportOutcome> {
+  const p = await prepare(ctx, input);
+  if (p.outcomes.some(hasErrors)) return recordFailure(ctx, p, input.actorId);
+  try {
+    return { view: importView(await commit(ctx, p, input.actorId)) };
+  } catch (e) {
+    if (isUniqueViolation(e)) await refuseIfImported(ctx, p.sha256);
+    throw e;
+  }
+}
+
+export async function getImport(ctx: AppContext, id: string): Promise<ImportView> {
+  const row = await findImport(ctx.store.db, id);
+  if (!row) throw new NotFound('import.not_found', `Không tìm thấy lần nhập ${id}.`);
+  return importView(row);
+}
+
+/** The error report xlsx of a failed import and a file name for it. */
+export async function getImportErrorReport(ctx: AppContext, id: string): Promise<{ name: string; bytes: Buffer }> {
+  const view = await getImport(ctx, id);
+  if (!view.report.errorReport) throw new NotFound('import.no_error_report', 'Lần nhập này không có báo cáo lỗi (tệp đã được nhập thành công).');
+  return { name: errorReportName(view.fileName), bytes: await ctx.blobs.get(view.report.errorReport) };
+}
+
+export const errorReportName = (fileName: string) => `${fileName.replace(/\.(xlsx|csv|txt)$/i, '')}.loi.xlsx`;

@@ -1,0 +1,44 @@
+/**
+ * HTTP face of the import. POST /api/imports takes the file as the raw body
+ * (Content-Type application/octet-stream, text/csv or the xlsx type) with
+ * ?filename=…[&bookId=…]; it answers 201 with the import when every row went
+ * in, 422 with the import (status failed, errorReportUrl) when rows had
+ * errors; file-level problems are the usual typed errors (400/409).
+ * GET /api/imports/:id and /api/imports/:id/error-report.xlsx read them back.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { requirePermission } from '../auth/index.js';
+import { Invalid, type AppContext } from '../core/index.js';
+import { getImport, getImportErrorReport, importFile } from './import.service.js';
+import { IMPORT_LIMITS } from './import-zip.js';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const BODY_TYPES = ['application/octet-stream', 'text/csv', XLSX_MIME, 'application/vnd.ms-excel'];
+
+const ImportQuery = z.object({
+  filename: z.string({ message: 'Cần tên tệp (?filename=…).' }).trim().min(1, 'Cần tên tệp (?filename=…).').max(255, 'Tên tệp tối đa 255 ký tự.'),
+  bookId: z.uuid('Mã quyển sổ không hợp lệ.').optional().or(z.literal('').transform(() => undefined)),
+});
+const IdParams = z.object({ id: z.uuid('Mã lần nhập không hợp lệ.') });
+
+const actorOf = (req: FastifyRequest) => (req as { user?: { id: string } }).user?.id;
+const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export async function importsRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
+  const { ctx } = opts;
+  app.addContentTypeParser(BODY_TYPES, { parseAs: 'buffer', bodyLimit: IMPORT_LIMITS.fileBytes }, (_req, body, done) => done(null, body));
+  const run = { preHandler: requirePermission('imports.run'), bodyLimit: IMPORT_LIMITS.fileBytes };
+  const read = { preHandler: requirePermission('records.read') };
+  app.post('/api/imports', run, async (req, reply) => {
+    const q = ImportQuery.parse(req.query);
+    if (!Buffer.isBuffer(req.body)) throw new Invalid('import.no_body', 'Cần gửi nội dung tệp (Content-Type: application/octet-stream) cùng tên tệp (?filename=…).', 'file');
+    const { view } = await importFile(ctx, { fileName: q.filename, bytes: req.body, bookId: q.bookId, actorId: actorOf(req) });
+    return reply.status(view.status === 'imported' ? 201 : 422).send(view);
+  });
+  app.get('/api/imports/:id', read, async (req) => getImport(ctx, IdParams.parse(req.params).id));
+  app.get('/api/imports/:id/error-report.xlsx', read, async (req, reply) => {
+    const { name, bytes } = await getImportErrorReport(ctx, IdParams.parse(req.params).id);
+    return reply.type(XLSX_MIME).header('Content-Disposition', attachment(name)).send(bytes);
+  });
+}
