@@ -32,8 +32,8 @@ export async function listBooks(db: Db, limit: number, offset: number): Promise<
     .select((eb) => [
       eb.selectFrom('pages').whereRef('pages.book_id', '=', 'books.id').where('pages.status', '=', 'present').select(eb.fn.countAll<string>().as('n')).as('pages_present'),
       eb.selectFrom('pages').whereRef('pages.book_id', '=', 'books.id').select(eb.fn.countAll<string>().as('n')).as('pages_total'),
-      eb.selectFrom('records').whereRef('records.book_id', '=', 'books.id').select(eb.fn.countAll<string>().as('n')).as('records_keyed'),
-      eb.selectFrom('records').whereRef('records.book_id', '=', 'books.id').where('records.status', '=', 'completed').select(eb.fn.countAll<string>().as('n')).as('records_completed'),
+      eb.selectFrom('records').whereRef('records.book_id', '=', 'books.id').where('records.keying_of', 'is', null).select(eb.fn.countAll<string>().as('n')).as('records_keyed'),
+      eb.selectFrom('records').whereRef('records.book_id', '=', 'books.id').where('records.keying_of', 'is', null).where('records.status', '=', 'completed').select(eb.fn.countAll<string>().as('n')).as('records_completed'),
     ])
     .orderBy('books.created_at', 'desc')
     .limit(limit)

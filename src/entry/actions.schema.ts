@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 
-export const ACTION_KINDS = ['created', 'keyed', 'corrected', 'flagged', 'warnings_acknowledged', 'completed', 'reopened'] as const;
+export const ACTION_KINDS = [
+  'created', 'keyed', 'corrected', 'flagged', 'warnings_acknowledged', 'completed', 'reopened', 'compared', 'arbitrated', 'verified',
+] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export const FLAG_KINDS = ['uncertain', 'illegible'] as const;
@@ -25,12 +27,34 @@ export const Region = z
   .refine((r) => r.x + r.w <= 1.000001 && r.y + r.h <= 1.000001, { message: 'Vùng vượt ra ngoài trang.' });
 export type Region = z.infer<typeof Region>;
 
+export const KEYING_PASSES = ['A', 'B'] as const;
+export type KeyingPass = (typeof KEYING_PASSES)[number];
+
+/** Where an imported registration came from (src/exchange import): the file, its sheet and row, its checksum. */
+export const ImportSource = z.object({
+  kind: z.literal('import'),
+  importId: z.uuid(),
+  file: z.string(),
+  sheet: z.string(),
+  row: z.number().int().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type ImportSource = z.infer<typeof ImportSource>;
+
 export const CreatedPayload = z.object({
   bookId: z.uuid(),
   registerType: z.string(),
   templateId: z.string(),
-  pageIds: z.array(z.uuid()).min(1),
+  /** Empty only for a registration imported from a file (it has a source, no scanned page yet). */
+  pageIds: z.array(z.uuid()),
   regions: z.array(Region).default([]),
+  source: ImportSource.optional(),
+  /** A keying pass (src/qc): the registration it keys and which pass it is. Absent on a registration. */
+  keyingOf: z.uuid().optional(),
+  keyingPass: z.enum(KEYING_PASSES).optional(),
+}).refine((p) => p.pageIds.length > 0 || p.source !== undefined, {
+  message: 'Cần ít nhất một trang của việc đăng ký (chỉ bản ghi nhập từ tệp mới được không có trang).',
+  path: ['pageIds'],
 });
 /** keyed / corrected: the fields that changed, a null value clears the field. */
 export const ValuesPayload = z.object({ values: z.record(z.string(), z.string().nullable()) });
@@ -39,6 +63,30 @@ export const FlaggedPayload = z.object({ flags: z.record(z.string(), FieldFlag.n
 export const AcknowledgedPayload = z.object({ codes: z.array(z.string().min(1)).min(1) });
 export const CompletedPayload = z.object({});
 export const ReopenedPayload = z.object({ reason: z.string().default('') });
+/**
+ * compared (src/qc, on a registration): the two passes were compared field by
+ * field. values = what the registration takes now (agreed fields; in
+ * double_critical also pass A's other fields); disagreements = fields that go
+ * to arbitration; fields = every field compared (non-empty in a pass);
+ * acknowledged = WARNING codes the passes acknowledged.
+ */
+export const ComparedPayload = z.object({
+  round: z.number().int().min(1),
+  passA: z.uuid(),
+  passB: z.uuid(),
+  values: z.record(z.string(), z.string()),
+  disagreements: z.array(z.string()),
+  fields: z.array(z.string()).default([]),
+  acknowledged: z.array(z.string()).default([]),
+});
+/** arbitrated (src/qc): an arbitrator's decision on disagreements of a round; 'other' = a third value typed. */
+export const ArbitratedPayload = z.object({
+  round: z.number().int().min(1),
+  values: z.record(z.string(), z.string()),
+  choices: z.record(z.string(), z.enum(['A', 'B', 'other'])),
+});
+/** verified (src/qc peer review): a reviewer checked the registration against the image; fields = the fields checked. */
+export const VerifiedPayload = z.object({ fields: z.array(z.string()).optional(), corrected: z.array(z.string()).optional() });
 
 export const RecordActionBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('created'), payload: CreatedPayload }),
@@ -48,6 +96,9 @@ export const RecordActionBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('warnings_acknowledged'), payload: AcknowledgedPayload }),
   z.object({ kind: z.literal('completed'), payload: CompletedPayload }),
   z.object({ kind: z.literal('reopened'), payload: ReopenedPayload }),
+  z.object({ kind: z.literal('compared'), payload: ComparedPayload }),
+  z.object({ kind: z.literal('arbitrated'), payload: ArbitratedPayload }),
+  z.object({ kind: z.literal('verified'), payload: VerifiedPayload }),
 ]);
 /** One action as the fold understands it: its kind with a typed payload. */
 export type RecordActionBody = z.infer<typeof RecordActionBody>;

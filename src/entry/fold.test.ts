@@ -21,7 +21,19 @@ describe('fold', () => {
     expect(fold([created])).toEqual({
       bookId: BOOK, registerType: 'KS', templateId: 'KS-70', status: 'draft', version: 1, values: {}, flags: {}, acknowledged: [],
       pageIds: [PAGE], regions: [{ pageId: PAGE, x: 0, y: 0.5, w: 1, h: 0.5 }], keyedBy: null, completedAt: null, updatedAt: at(0),
+      keyingOf: null, keyingPass: null,
     });
+  });
+
+  it('takes agreed and arbitrated values on a registration; verified changes only the version (src/qc)', () => {
+    const PASS = '33333333-3333-4333-8333-333333333333';
+    const s = fold([
+      created,
+      act('compared', { round: 1, passA: PASS, passB: PASS, values: { so: '15' }, disagreements: ['nksHoTen'], acknowledged: ['ks.parent_age'] }, null, 1),
+      act('arbitrated', { round: 1, values: { nksHoTen: 'Phạm Anh Đài' }, choices: { nksHoTen: 'other' } }, BINH, 2),
+      act('verified', { fields: ['so'] }, BINH, 3),
+    ]);
+    expect(s).toMatchObject({ values: { so: '15', nksHoTen: 'Phạm Anh Đài' }, acknowledged: ['ks.parent_age'], version: 4, keyedBy: null, status: 'draft' });
   });
 
   it('applies values, flags, acknowledgements, completion and reopening in order', () => {
@@ -51,7 +63,7 @@ describe('fold', () => {
     expect(() => fold([])).toThrow(/created/);
     expect(() => fold([act('keyed', { values: {} })])).toThrow(/first action/);
     expect(() => fold([created, created])).toThrow(/only once/);
-    expect(() => fold([created, act('verified', {})])).toThrow();
+    expect(() => fold([created, act('approved_by_magic', {})])).toThrow();
     expect(() => fold([created, act('keyed', { values: { so: 7 } })])).toThrow();
   });
 });

@@ -4,7 +4,7 @@
  * row is exactly this state (records.repo maps one to the other), written in
  * the same transaction as the action. version = number of actions folded.
  */
-import { parseActionBody, type FieldFlag, type RecordActionBody, type Region } from './actions.schema.js';
+import { parseActionBody, type FieldFlag, type KeyingPass, type RecordActionBody, type Region } from './actions.schema.js';
 
 export type RecordStatus = 'draft' | 'completed';
 
@@ -24,6 +24,9 @@ export interface RecordState {
   keyedBy: string | null;
   completedAt: Date | null;
   updatedAt: Date;
+  /** A keying pass (src/qc): the registration it keys; null for a registration. */
+  keyingOf: string | null;
+  keyingPass: KeyingPass | null;
 }
 
 /** What the fold reads of a stored action (a record_actions row has all of it). */
@@ -48,6 +51,7 @@ function created(body: Extract<RecordActionBody, { kind: 'created' }>, at: Date)
   return {
     bookId: p.bookId, registerType: p.registerType, templateId: p.templateId, status: 'draft', version: 1, values: {}, flags: {},
     acknowledged: [], pageIds: [...p.pageIds], regions: [...p.regions], keyedBy: null, completedAt: null, updatedAt: at,
+    keyingOf: p.keyingOf ?? null, keyingPass: p.keyingPass ?? null,
   };
 }
 
@@ -66,6 +70,14 @@ function applyBody(s: RecordState, body: RecordActionBody, actor: string | null,
       return { ...s, status: 'completed', completedAt: at };
     case 'reopened':
       return { ...s, status: 'draft', completedAt: null };
+    case 'compared': {
+      const acknowledged = [...s.acknowledged, ...body.payload.acknowledged.filter((c) => !s.acknowledged.includes(c))];
+      return { ...s, values: patch(s.values, body.payload.values), acknowledged };
+    }
+    case 'arbitrated':
+      return { ...s, values: patch(s.values, body.payload.values) };
+    case 'verified':
+      return s;
   }
 }
 

@@ -7,23 +7,25 @@
  * would break it is refused (reopen the record instead).
  */
 import { getBook, getPage } from '../archive/index.js';
-import { Conflict, Invalid, type AppContext } from '../core/index.js';
+import { Conflict, Invalid, NotFound, type AppContext } from '../core/index.js';
 import { getTemplate } from '../registers/index.js';
 import { appendAction, findActionsByTx, listActions } from './actions.repo.js';
+import type { KeyingPass } from './actions.schema.js';
 import { CompleteRecordInput, CreateRecordInput, ReopenRecordInput, SaveRecordInput } from './entry.schema.js';
 import { fold, type RecordState } from './fold.js';
 import { completionBlockers, recordFindings, recordView, type RecordView } from './record-view.js';
 import { replayedView, txReused, writeActions } from './record-writer.js';
-import { insertEmptyRecord, writeProjection } from './records.repo.js';
+import { insertEmptyRecord, listPassesOf, lockRecord, stateOfRow, writeProjection } from './records.repo.js';
 import { planSave, saveTxIds } from './save-plan.js';
 
 const fieldKeysOf = (templateId: string) => new Set(getTemplate(templateId).fields.map((f) => f.key));
 
 const list = (xs: readonly string[]) => [...new Set(xs)].join(', ');
 
-/** Throws Invalid when ERROR findings or unacknowledged WARNINGs remain; `refused` opens the message. */
-function assertCompletable(state: RecordState, today: Date, refused: string): void {
-  const { errors, unacknowledged } = completionBlockers(recordFindings(state, today));
+/** Throws Invalid when ERROR findings or unacknowledged WARNINGs remain (on `fields` only, when given); `refused` opens the message. */
+function assertCompletable(state: RecordState, today: Date, refused: string, fields?: ReadonlySet<string>): void {
+  const findings = recordFindings(state, today).filter((f) => !fields || fields.has(f.path));
+  const { errors, unacknowledged } = completionBlockers(findings);
   if (errors.length > 0) {
     const msg = `${refused}: còn ${errors.length} lỗi cần sửa (${list(errors.map((f) => f.path))}).`;
     throw new Invalid('record.has_errors', msg, errors[0]!.path, { findings: errors });
@@ -76,13 +78,18 @@ export async function saveRecord(ctx: AppContext, input: SaveRecordInput): Promi
   });
 }
 
-export async function completeRecord(ctx: AppContext, input: CompleteRecordInput): Promise<RecordView> {
+export interface CompleteOptions {
+  /** Only findings on these fields block completion (src/qc: a pass B that keys the critical fields only). */
+  fields?: ReadonlySet<string>;
+}
+
+export async function completeRecord(ctx: AppContext, input: CompleteRecordInput, opts: CompleteOptions = {}): Promise<RecordView> {
   const c = CompleteRecordInput.parse(input);
   return writeActions(ctx, c, {
     txIds: [c.clientTxId],
     plan: (current) => {
       if (current.status === 'completed') throw new Conflict('record.already_completed', 'Bản ghi này đã hoàn thành.');
-      assertCompletable(current, ctx.clock(), 'Chưa hoàn thành được bản ghi');
+      assertCompletable(current, ctx.clock(), 'Chưa hoàn thành được bản ghi', opts.fields);
       return [{ clientTxId: c.clientTxId, body: { kind: 'completed', payload: {} } }];
     },
   });
@@ -96,5 +103,41 @@ export async function reopenRecord(ctx: AppContext, input: ReopenRecordInput): P
       if (current.status !== 'completed') throw new Conflict('record.not_completed', 'Bản ghi chưa hoàn thành nên không cần mở lại.');
       return [{ clientTxId: o.clientTxId, body: { kind: 'reopened', payload: { reason: o.reason } } }];
     },
+  });
+}
+
+export interface CreatePassInput {
+  registrationId: string;
+  pass: KeyingPass;
+  clientTxId: string;
+  actorId?: string | undefined;
+}
+
+/**
+ * A keying pass of a registration (src/qc): a record on the same book, pages
+ * and regions, with keying_of / keying_pass set by its created action. The
+ * registration row is locked meanwhile, so passes of one registration are
+ * created one at a time; an existing pass of that letter is a Conflict.
+ */
+export async function createKeyingPass(ctx: AppContext, input: CreatePassInput): Promise<RecordView> {
+  const today = ctx.clock();
+  return ctx.store.db.transaction().execute(async (tx) => {
+    const [stored] = await findActionsByTx(tx, [input.clientTxId]);
+    if (stored) {
+      if (stored.kind !== 'created') throw txReused(input.clientTxId);
+      return replayedView(stored.record_id, [stored], await listActions(tx, stored.record_id), today);
+    }
+    const reg = await lockRecord(tx, input.registrationId);
+    if (!reg || reg.keying_of !== null) throw new NotFound('record.not_found', `Không tìm thấy việc đăng ký ${input.registrationId}.`);
+    if ((await listPassesOf(tx, reg.id)).some((p) => p.keying_pass === input.pass)) throw new Conflict('qc.pass_exists', `Việc đăng ký này đã có lần nhập ${input.pass}.`);
+    const r = stateOfRow(reg);
+    const payload = { bookId: r.bookId, registerType: r.registerType, templateId: r.templateId, pageIds: r.pageIds, regions: r.regions, keyingOf: reg.id, keyingPass: input.pass };
+    const id = await insertEmptyRecord(tx, { bookId: r.bookId, registerType: r.registerType, templateId: r.templateId });
+    const row = { record_id: id, client_tx_id: input.clientTxId, kind: 'created', actor_id: input.actorId ?? null, payload: JSON.stringify(payload) };
+    const { action, replayed } = await appendAction(tx, row);
+    if (replayed) throw txReused(input.clientTxId);
+    const state = fold([action]);
+    await writeProjection(tx, id, state);
+    return recordView(id, state, today);
   });
 }

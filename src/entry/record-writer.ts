@@ -82,3 +82,24 @@ export async function writeActions(ctx: AppContext, guard: Guard, steps: WriteSt
     return recordView(guard.recordId, next, today);
   });
 }
+
+/**
+ * For another module's rules (src/qc) inside ITS transaction: lock the
+ * record, plan on its current state, append, fold, write the row. No version
+ * guard (the plan sees the locked state). Idempotent: when every planned
+ * client_tx_id is already stored on this record nothing is written.
+ */
+export async function appendInTransaction(
+  tx: Transaction<Database>, recordId: string, actorId: string | null, plan: (current: RecordState) => PlannedAction[],
+): Promise<RecordState> {
+  if (!(await lockRecord(tx, recordId))) throw recordNotFound(recordId);
+  const history = await listActions(tx, recordId);
+  const planned = plan(fold(history));
+  const stored = new Set((await findActionsByTx(tx, planned.map((p) => p.clientTxId))).map((a) => a.client_tx_id));
+  const fresh = planned.filter((p) => !stored.has(p.clientTxId));
+  if (fresh.length === 0) return fold(history);
+  await appendPlanned(tx, { recordId, expectedVersion: -1, actorId: actorId ?? undefined }, fresh, history);
+  const next = fold(history);
+  await writeProjection(tx, recordId, next);
+  return next;
+}

@@ -5,7 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, RecordRow } from '../store/index.js';
-import type { FieldFlag } from './actions.schema.js';
+import type { FieldFlag, KeyingPass } from './actions.schema.js';
 import type { RecordState, RecordStatus } from './fold.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -14,11 +14,16 @@ export async function findRecord(db: Db, id: string): Promise<RecordRow | undefi
   return db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A book's records in registration order: by số when numeric, then by creation. */
+/** A book's registrations (never keying passes) in registration order: by số when numeric, then by creation. */
 export async function listRecordsOfBook(db: Db, bookId: string): Promise<RecordRow[]> {
-  const rows = await db.selectFrom('records').selectAll().where('book_id', '=', bookId).orderBy('created_at').execute();
+  const rows = await db.selectFrom('records').selectAll().where('book_id', '=', bookId).where('keying_of', 'is', null).orderBy('created_at').execute();
   const num = (r: RecordRow) => Number.parseInt(String(r.values.so ?? ''), 10);
   return rows.sort((a, b) => (Number.isNaN(num(a)) ? Infinity : num(a)) - (Number.isNaN(num(b)) ? Infinity : num(b)));
+}
+
+/** The keying passes of a registration (src/qc), A before B. */
+export async function listPassesOf(db: Db, registrationId: string): Promise<RecordRow[]> {
+  return db.selectFrom('records').selectAll().where('keying_of', '=', registrationId).orderBy('keying_pass').execute();
 }
 
 /** Locks the record row until the transaction ends: actions on one record are appended one at a time. */
@@ -44,7 +49,7 @@ export async function writeProjection(tx: Transaction<Database>, id: string, s: 
       book_id: s.bookId, register_type: s.registerType, template_version: s.templateId, status: s.status, version: s.version,
       values: JSON.stringify(s.values), page_ids: JSON.stringify(s.pageIds), flags: JSON.stringify(s.flags),
       acknowledged: JSON.stringify(s.acknowledged), regions: JSON.stringify(s.regions), keyed_by: s.keyedBy,
-      completed_at: s.completedAt, updated_at: s.updatedAt,
+      completed_at: s.completedAt, updated_at: s.updatedAt, keying_of: s.keyingOf, keying_pass: s.keyingPass,
     })
     .where('id', '=', id)
     .execute();
@@ -56,5 +61,6 @@ export function stateOfRow(r: RecordRow): RecordState {
     bookId: r.book_id, registerType: r.register_type, templateId: r.template_version, status: r.status as RecordStatus, version: r.version,
     values: r.values, flags: r.flags as Record<string, FieldFlag>, acknowledged: r.acknowledged, pageIds: r.page_ids, regions: r.regions,
     keyedBy: r.keyed_by, completedAt: r.completed_at, updatedAt: r.updated_at,
+    keyingOf: r.keying_of, keyingPass: r.keying_pass as KeyingPass | null,
   };
 }

@@ -9,6 +9,7 @@ import type { AppContext } from '../core/index.js';
 import { getTemplate } from '../registers/index.js';
 import { listActions } from './actions.repo.js';
 import { completionBlockers, recordFindings, recordView, type RecordView } from './record-view.js';
+import { assertCanRead, type Viewer } from './record-access.js';
 import { recordNotFound } from './record-writer.js';
 import { findRecord, listRecordsOfBook, stateOfRow } from './records.repo.js';
 import type { RecordStatus } from './fold.js';
@@ -44,9 +45,11 @@ export function mainNameField(templateId: string): string | undefined {
   return getTemplate(templateId).fields.find((f) => f.role === 'fullName')?.key;
 }
 
-export async function getRecordView(ctx: AppContext, id: string): Promise<RecordView> {
+/** One record; with a viewer, a keying pass of someone else is not found (record-access). */
+export async function getRecordView(ctx: AppContext, id: string, viewer?: Viewer): Promise<RecordView> {
   const row = isUuid(id) ? await findRecord(ctx.store.db, id) : undefined;
   if (!row) throw recordNotFound(id);
+  await assertCanRead(ctx, row, viewer);
   return recordView(row.id, stateOfRow(row), ctx.clock());
 }
 
@@ -66,9 +69,10 @@ export async function listBookRecords(ctx: AppContext, bookId: string): Promise<
 }
 
 /** Every action of a record, oldest first (newest last); version is the record's version after it. */
-export async function recordHistory(ctx: AppContext, id: string): Promise<HistoryEntry[]> {
+export async function recordHistory(ctx: AppContext, id: string, viewer?: Viewer): Promise<HistoryEntry[]> {
   const row = isUuid(id) ? await findRecord(ctx.store.db, id) : undefined;
   if (!row) throw recordNotFound(id);
+  await assertCanRead(ctx, row, viewer);
   const actions = await listActions(ctx.store.db, id);
   return actions.map((a, i) => ({ version: i + 1, kind: a.kind, actorId: a.actor_id, clientTxId: a.client_tx_id, at: a.created_at.toISOString(), payload: a.payload }));
 }

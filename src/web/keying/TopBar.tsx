@@ -34,7 +34,7 @@ export function TopBar({ book, record, position, total, name, saveState, onReope
   return (
     <header className="keying-top">
       <a href={`#/books/${book.id}`} className="book-link" title={book.authority}>← {book.title}</a>
-      <span>Bản ghi {position + 1}/{total}</span>
+      {record.keyingOf ? <span className="badge pass" data-testid="pass-banner" title="Người nhập khác nhập cùng việc đăng ký này; bạn không thấy giá trị của họ">Lần nhập độc lập</span> : <span>Bản ghi {position + 1}/{total}</span>}
       {record.values.so && <span>Số {record.values.so}</span>}
       {name && <span className="record-name">{name}</span>}
       <span className={`badge ${record.status}`} data-testid="record-status">{STATUS_LABELS[record.status]}</span>

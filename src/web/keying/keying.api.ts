@@ -76,6 +76,9 @@ export const api = {
   save: (id: string, body: SaveBody) => sendJson<RecordView>('PUT', `/api/records/${id}`, body),
   complete: (id: string, expectedVersion: number) =>
     sendJson<RecordView>('POST', `/api/records/${id}/complete`, { clientTxId: newTxId(), expectedVersion }),
+  /** An independent keying pass (src/qc) completes through QC, which then compares it with the other pass. */
+  completePass: (id: string, expectedVersion: number) =>
+    sendJson<{ pass: RecordView; comparison: { outcome: string } }>('POST', `/api/qc/passes/${id}/complete`, { clientTxId: newTxId(), expectedVersion }),
   reopen: (id: string, expectedVersion: number) =>
     sendJson<RecordView>('POST', `/api/records/${id}/reopen`, { clientTxId: newTxId(), expectedVersion, reason: 'Mở lại từ màn hình nhập liệu' }),
   create: (bookId: string, pageIds: string[]) => sendJson<RecordView>('POST', `/api/books/${bookId}/records`, { clientTxId: newTxId(), pageIds }),

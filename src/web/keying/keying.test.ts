@@ -8,7 +8,7 @@ import { shortcutOf } from './shortcuts.js';
 
 const view = (version: number, values: Record<string, string>, flags: RecordView['flags'] = {}): RecordView => ({
   id: 'r1', bookId: 'b1', registerType: 'KS', templateId: 'KS-70', status: 'draft', version, values, flags, acknowledged: [], pageIds: [], regions: [],
-  keyedBy: null, completedAt: null, updatedAt: '2026-11-25T12:00:00.000Z', findings: [],
+  keyedBy: null, completedAt: null, updatedAt: '2026-11-25T12:00:00.000Z', findings: [], keyingOf: null, keyingPass: null,
 });
 
 const field = (key: string, more: Partial<FormField> = {}): FormField => ({ key, label: key, type: 'text', widget: 'text', required: 'optional', copyForward: false, ...more });

@@ -49,6 +49,13 @@ export function useCompletion(editor: RecordEditor, hooks: Hooks): Completion {
     try {
       if (!(await editor.save())) return;
       const d = editor.current();
+      if (d.base.keyingOf) {
+        const done = await api.completePass(d.base.id, d.base.version);
+        editor.adopt(done.pass);
+        setWarnings(undefined);
+        onMessage(done.comparison.outcome === 'compared' ? 'Đã hoàn thành lần nhập độc lập; hai lần nhập đã được đối chiếu.' : 'Đã hoàn thành lần nhập độc lập.');
+        return;
+      }
       const view = await api.complete(d.base.id, d.base.version);
       editor.adopt(view);
       setWarnings(undefined);

@@ -1,0 +1,64 @@
+/**
+ * Book checks as a checklist: the findings of book-checks.ts over the book's
+ * registrations (never passes), metadata and pages, each with the reviewer's
+ * resolution ('resolved' = fixed in the records, 'explained' = the book
+ * really is so, with a note) from qc_book_check_notes.
+ */
+import { z } from 'zod';
+import { getBook, listPages } from '../archive/index.js';
+import { Invalid, type AppContext } from '../core/index.js';
+import { listRecordsOfBook } from '../entry/index.js';
+import { bookChecks, CHECK_CODES, type BookCheckFinding } from './book-checks.js';
+import { listCheckNotes, upsertCheckNote } from './book-checks.repo.js';
+
+export interface CheckResolution {
+  status: 'resolved' | 'explained';
+  note: string;
+  by: string | null;
+  at: string;
+}
+
+export interface BookCheckItem extends BookCheckFinding {
+  resolution: CheckResolution | null;
+}
+
+export interface BookChecklist {
+  bookId: string;
+  items: BookCheckItem[];
+  /** Findings without a resolution. */
+  open: number;
+}
+
+export async function getBookChecks(ctx: AppContext, bookId: string): Promise<BookChecklist> {
+  const book = await getBook(ctx, z.uuid('Mã sổ không hợp lệ.').parse(bookId));
+  const regs = (await listRecordsOfBook(ctx.store.db, book.id)).map((r) => ({ id: r.id, so: r.values.so, ngayDangKy: r.values.ngayDangKy, pageIds: r.page_ids }));
+  const pages = await listPages(ctx, book.id);
+  const notes = new Map((await listCheckNotes(ctx.store.db, book.id)).map((n) => [`${n.check_code}|${n.subject}`, n]));
+  const items = bookChecks({ declaredEventCount: book.declared_event_count }, regs, pages).map((f) => {
+    const n = notes.get(`${f.code}|${f.subject}`);
+    return { ...f, resolution: n ? { status: n.status as CheckResolution['status'], note: n.note, by: n.by, at: n.at.toISOString() } : null };
+  });
+  return { bookId: book.id, items, open: items.filter((i) => !i.resolution).length };
+}
+
+export const ResolveCheckInput = z
+  .object({
+    bookId: z.uuid('Mã sổ không hợp lệ.'),
+    checkCode: z.enum(CHECK_CODES, { message: `Mã kiểm tra phải là một trong: ${CHECK_CODES.join(', ')}.` }),
+    subject: z.string().trim().min(1, 'Thiếu đối tượng của mục kiểm tra.').max(200),
+    status: z.enum(['resolved', 'explained'], { message: 'Trạng thái phải là resolved (đã sửa) hoặc explained (đã giải thích).' }),
+    note: z.string().trim().max(2000, 'Ghi chú tối đa 2000 ký tự.').default(''),
+    actorId: z.uuid().optional(),
+  })
+  .refine((r) => r.status !== 'explained' || r.note !== '', { message: 'Cần ghi lý do khi giải thích một mục kiểm tra.', path: ['note'] });
+export type ResolveCheckInput = z.input<typeof ResolveCheckInput>;
+
+export async function resolveBookCheck(ctx: AppContext, input: ResolveCheckInput): Promise<BookChecklist> {
+  const r = ResolveCheckInput.parse(input);
+  const current = await getBookChecks(ctx, r.bookId);
+  if (!current.items.some((i) => i.code === r.checkCode && i.subject === r.subject)) {
+    throw new Invalid('qc.check_not_found', `Sổ này không có mục kiểm tra ${r.checkCode} "${r.subject}" (có thể đã được sửa).`, 'subject');
+  }
+  await upsertCheckNote(ctx.store.db, { book_id: r.bookId, check_code: r.checkCode, subject: r.subject, status: r.status, note: r.note, by: r.actorId ?? null, at: ctx.clock() });
+  return getBookChecks(ctx, r.bookId);
+}

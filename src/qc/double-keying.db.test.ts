@@ -1,0 +1,174 @@
+/**
+ * Double keying on both backends: two independent passes with known
+ * differences give exactly those disagreements (whitespace, NFD and
+ * tone-placement differences count as equal, a missing diacritic does not);
+ * arbitration by a third person resolves them and the registration takes the
+ * decided values; a keyer cannot arbitrate their own registration; the
+ * comparison is idempotent; critical-only mode compares only critical fields
+ * and takes the other fields from pass A; the keyer outcomes follow.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBackends } from '../../test/support/backends.js';
+import { testContext } from '../../test/support/context.js';
+import { fakeIncomingPage } from '../../test/support/fixtures.js';
+import { CLEAN_KS_RECORD } from '../../test/support/records.js';
+import { createBook, storeIngestedFile } from '../archive/index.js';
+import { AppError, type AppContext } from '../core/index.js';
+import { fold, getRecordView, listActions, listBookRecords, saveRecord, stateOfRow, findRecord, type RecordView } from '../entry/index.js';
+import {
+  claimPass, compareBook, compareIfReady, completePass, countKeyedFields, createRecordInBook, decide, keyingQueue, listArbitrationOutcomes,
+  nextArbitration, setQcMode, type ArbitrationItem,
+} from './index.js';
+
+let seq = 0;
+const tx = () => `tx-qc-dk-${String(++seq).padStart(6, '0')}`;
+
+async function rejection(p: Promise<unknown>): Promise<AppError> {
+  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
+}
+
+const A_VALUES: Record<string, string> = { ...CLEAN_KS_RECORD, nksNoiSinh: 'Bệnh viện Hoà Bình' };
+/** B differs from A: so (real), nksHoTen (missing diacritic: real), chaHoTen (real); whitespace, NFD and tone placement only elsewhere. */
+const B_VALUES: Record<string, string> = {
+  ...CLEAN_KS_RECORD, so: '16', nksHoTen: 'Phạm Anh Dài', chaHoTen: 'Phạm Văn Tùng', meHoTen: '  Nguyễn  Thị Lan '.normalize('NFD'), nksNoiSinh: 'Bệnh viện Hòa Bình',
+};
+
+describeBackends('double keying', (store) => {
+  let ctx: AppContext;
+  let dispose: () => void;
+  let anh = '';
+  let binh = '';
+  let cuc = '';
+  const users: Record<string, string> = {};
+
+  async function bookWithPages(mode: 'double_blind' | 'double_critical', tag: string): Promise<{ bookId: string; pageIds: string[] }> {
+    const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: `0${seq}/2008` });
+    const sha = (tag.charCodeAt(0) % 16).toString(16).repeat(64);
+    const pages = (await storeIngestedFile(ctx, book.id, { name: `${tag}.pdf`, sha256: sha, kind: 'pdf', original: Buffer.from(tag), pages: [fakeIncomingPage(1, tag)] })).pages;
+    await setQcMode(ctx, { bookId: book.id, mode, actorId: anh });
+    return { bookId: book.id, pageIds: pages.map((p) => p.id) };
+  }
+
+  async function keyAndComplete(pass: RecordView, values: Record<string, string>, actorId: string) {
+    const saved = await saveRecord(ctx, { recordId: pass.id, clientTxId: tx(), expectedVersion: pass.version, values, actorId });
+    return completePass(ctx, { recordId: pass.id, clientTxId: tx(), expectedVersion: saved.version, actorId });
+  }
+
+  beforeAll(async () => {
+    ({ ctx, dispose } = testContext(store()));
+    const rows = await ctx.store.db.insertInto('users').values([
+      { login: 'qc-anh', role: 'keyer', password_hash: null }, { login: 'qc-binh', role: 'keyer', password_hash: null }, { login: 'qc-cuc', role: 'reviewer', password_hash: null },
+    ]).returning('id').execute();
+    [anh, binh, cuc] = rows.map((u) => u.id) as [string, string, string];
+    Object.assign(users, { anh, binh, cuc });
+  });
+  afterAll(() => dispose());
+
+  it('compares two blind passes, and arbitration by a third person completes the registration', async () => {
+    const { bookId, pageIds } = await bookWithPages('double_blind', 'a');
+    const passA = await createRecordInBook(ctx, { bookId, pageIds, clientTxId: tx(), actorId: anh });
+    expect(passA).toMatchObject({ keyingPass: 'A', values: {} });
+    const regId = passA.keyingOf!;
+    expect((await listBookRecords(ctx, bookId)).map((r) => r.id)).toEqual([regId]);
+    expect((await keyingQueue(ctx, bookId, binh)).items).toEqual([{ registrationId: regId, pageIds, myPass: null }]);
+
+    const passB = await claimPass(ctx, { registrationId: regId, clientTxId: tx(), actorId: binh });
+    expect(passB).toMatchObject({ keyingPass: 'B', keyingOf: regId });
+    expect((await claimPass(ctx, { registrationId: regId, clientTxId: tx(), actorId: anh })).id).toBe(passA.id);
+    expect((await rejection(claimPass(ctx, { registrationId: regId, clientTxId: tx(), actorId: cuc }))).code).toBe('qc.passes_taken');
+
+    expect((await keyAndComplete(passA, A_VALUES, anh)).comparison.outcome).toBe('waiting');
+    expect((await getRecordView(ctx, regId)).values).toEqual({});
+    expect((await keyAndComplete(passB, B_VALUES, binh)).comparison.outcome).toBe('compared');
+
+    const reg = await getRecordView(ctx, regId);
+    expect(reg.status).toBe('draft');
+    expect(reg.values.meHoTen).toBe('Nguyễn Thị Lan');
+    expect(reg.values.nksNoiSinh).toBe('Bệnh viện Hoà Bình');
+    for (const k of ['so', 'nksHoTen', 'chaHoTen']) expect(reg.values[k]).toBeUndefined();
+    const open = await ctx.store.db.selectFrom('qc_disagreements').selectAll().where('record_id', '=', regId).orderBy('id').execute();
+    expect(open.map((d) => [d.field_key, d.value_a, d.value_b])).toEqual([
+      ['so', '15', '16'], ['nksHoTen', 'Phạm Anh Đài', 'Phạm Anh Dài'], ['chaHoTen', 'Phạm Văn Tú', 'Phạm Văn Tùng'],
+    ]);
+
+    const versionBefore = reg.version;
+    expect((await compareIfReady(ctx, regId)).outcome).toBe('already_compared');
+    expect(await compareBook(ctx, bookId)).toMatchObject({ compared: 0, alreadyCompared: 1 });
+    expect((await getRecordView(ctx, regId)).version).toBe(versionBefore);
+
+    expect((await nextArbitration(ctx, anh, bookId)).item).toBeNull();
+    expect((await nextArbitration(ctx, binh, bookId)).remaining).toBe(0);
+    for (const keyer of [anh, binh]) {
+      expect((await rejection(decide(ctx, { disagreementId: String(open[0]!.id), choice: 'first', actorId: keyer }))).kind).toBe('forbidden');
+    }
+
+    const pick = (item: ArbitrationItem, value: string) => (item.values[0] === value ? 'first' : 'second');
+    let next = await nextArbitration(ctx, cuc, bookId);
+    expect(next.remaining).toBe(3);
+    expect(next.item).toMatchObject({ fieldKey: 'so', critical: true, registrationId: regId, pageIds });
+    expect([...next.item!.values].sort()).toEqual(['15', '16']);
+    await decide(ctx, { disagreementId: next.item!.id, choice: pick(next.item!, '15'), actorId: cuc });
+    next = await nextArbitration(ctx, cuc, bookId);
+    await decide(ctx, { disagreementId: next.item!.id, choice: 'other', value: 'Phạm Anh Đài', actorId: cuc });
+    next = await nextArbitration(ctx, cuc, bookId);
+    expect(next.item!.fieldKey).toBe('chaHoTen');
+    const last = await decide(ctx, { disagreementId: next.item!.id, choice: 'other', value: ' Phạm Văn  Tuấn ', actorId: cuc });
+    expect(last).toMatchObject({ remainingOnRecord: 0, registrationCompleted: true, value: 'Phạm Văn Tuấn' });
+    expect((await rejection(decide(ctx, { disagreementId: next.item!.id, choice: 'other', value: 'X', actorId: cuc }))).code).toBe('qc.already_decided');
+
+    const done = await getRecordView(ctx, regId);
+    expect(done.status).toBe('completed');
+    expect(done.values).toMatchObject({ so: '15', nksHoTen: 'Phạm Anh Đài', chaHoTen: 'Phạm Văn Tuấn', meHoTen: 'Nguyễn Thị Lan' });
+    const actions = await listActions(ctx.store.db, regId);
+    expect(actions.map((a) => a.kind)).toEqual(['created', 'compared', 'arbitrated', 'arbitrated', 'arbitrated', 'completed']);
+    // System actions carry no actor (nobody learns who keyed); the arbitrator's decisions and completion carry theirs.
+    expect(actions.map((a) => a.actor_id)).toEqual([null, null, cuc, cuc, cuc, cuc]);
+    expect(stateOfRow((await findRecord(ctx.store.db, regId))!)).toEqual(fold(actions));
+
+    const outcomes = await listArbitrationOutcomes(ctx, { bookId });
+    expect(outcomes.map((o) => [o.fieldKey, o.erredA, o.erredB, o.keyerA === anh, o.keyerB === binh, o.critical])).toEqual([
+      ['so', false, true, true, true, true], ['nksHoTen', false, true, true, true, true], ['chaHoTen', true, true, true, true, true],
+    ]);
+    const counts = await countKeyedFields(ctx, { bookId });
+    const of = (k: string, g: string) => counts.find((c) => c.keyerId === k && c.group === g && c.source === 'arbitration');
+    expect(of(anh, 'critical')).toEqual(of(binh, 'critical') && { ...of(binh, 'critical')!, keyerId: anh });
+    expect(of(anh, 'critical')!.fields).toBe(9);
+    expect(of(anh, 'other')!.records).toBe(1);
+  });
+
+  it('in critical-only mode compares the critical fields and takes the others from pass A', async () => {
+    const { bookId, pageIds } = await bookWithPages('double_critical', 'b');
+    const passA = await createRecordInBook(ctx, { bookId, pageIds, clientTxId: tx(), actorId: anh });
+    const passB = await claimPass(ctx, { registrationId: passA.keyingOf!, clientTxId: tx(), actorId: binh });
+    const critical = ['so', 'ngayDangKy', 'nksHoTen', 'nksGioiTinh', 'nksNgaySinh', 'meHoTen', 'meNgaySinh', 'chaHoTen', 'chaNgaySinh'];
+    const bValues = Object.fromEntries(critical.map((k) => [k, CLEAN_KS_RECORD[k]!]));
+    await keyAndComplete(passA, { ...CLEAN_KS_RECORD }, anh);
+    // Pass B completes with only the critical fields keyed (the other required fields would block a full record).
+    expect((await keyAndComplete(passB, { ...bValues, nksGioiTinh: '2' }, binh)).comparison.outcome).toBe('compared');
+    const regId = passA.keyingOf!;
+    const ds = await ctx.store.db.selectFrom('qc_disagreements').select(['field_key', 'value_a', 'value_b']).where('record_id', '=', regId).execute();
+    expect(ds).toEqual([{ field_key: 'nksGioiTinh', value_a: '1', value_b: '2' }]);
+    const reg = await getRecordView(ctx, regId);
+    expect(reg.values).toEqual(Object.fromEntries(Object.entries(CLEAN_KS_RECORD).filter(([k]) => k !== 'nksGioiTinh')));
+    const item = (await nextArbitration(ctx, cuc, bookId)).item!;
+    await decide(ctx, { disagreementId: item.id, choice: item.values[0] === '1' ? 'first' : 'second', actorId: cuc });
+    expect(await getRecordView(ctx, regId)).toMatchObject({ status: 'completed', values: { ...CLEAN_KS_RECORD } });
+  });
+
+  it('keeps a registration with an ERROR after arbitration as a draft, for a reviewer', async () => {
+    const { bookId, pageIds } = await bookWithPages('double_blind', 'c');
+    const passA = await createRecordInBook(ctx, { bookId, pageIds, clientTxId: tx(), actorId: anh });
+    const passB = await claimPass(ctx, { registrationId: passA.keyingOf!, clientTxId: tx(), actorId: binh });
+    await keyAndComplete(passA, { ...CLEAN_KS_RECORD }, anh);
+    await keyAndComplete(passB, { ...CLEAN_KS_RECORD, nksNgaySinh: '02.09.2008' }, binh);
+    const item = (await nextArbitration(ctx, cuc, bookId)).item!;
+    // A birth date after the registration date is an ERROR.
+    const d = await decide(ctx, { disagreementId: item.id, choice: 'other', value: '01.09.2030', actorId: cuc });
+    expect(d.registrationCompleted).toBe(false);
+    const reg = await getRecordView(ctx, passA.keyingOf!);
+    expect(reg.status).toBe('draft');
+    expect(reg.findings.some((f) => f.severity === 'ERROR')).toBe(true);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * Keying passes of double-keyed books. Creating a record in such a book
+ * creates the REGISTRATION (no actor, empty values) and the caller's pass A;
+ * another keyer claims pass B; each keyer sees only their own pass, and the
+ * work queue tells a keyer which registrations still need a pass from them
+ * (never anyone's values). A pass is completed here, not through entry, so
+ * that the comparison runs right after (compare.service).
+ */
+import { z } from 'zod';
+import { getBook } from '../archive/index.js';
+import { Conflict, NotFound, type AppContext } from '../core/index.js';
+import {
+  CompleteRecordInput, CreateRecordInput, completeRecord, createKeyingPass, createRecord, findRecord, getRecordView, type RecordView,
+} from '../entry/index.js';
+import { getTemplate } from '../registers/index.js';
+import { compareIfReady, type CompareResult } from './compare.service.js';
+import { criticalFieldKeys } from './critical-fields.js';
+import { findQcMode, isDoubleKeyed, type QcMode } from './qc-mode.js';
+import { hasActionKind, listPasses, listRegistrationsOfBook, type PassRow } from './qc.repo.js';
+
+const uuid = (what: string) => z.uuid(`Mã ${what} không hợp lệ.`);
+
+/** POST /api/books/:id/records in any book: single keying as before; double keying: registration + the caller's pass A (answered). */
+export async function createRecordInBook(ctx: AppContext, input: CreateRecordInput): Promise<RecordView> {
+  const r = CreateRecordInput.parse(input);
+  if (!isDoubleKeyed(await findQcMode(ctx.store.db, r.bookId))) return createRecord(ctx, input);
+  const reg = await createRecord(ctx, { ...input, clientTxId: `${r.clientTxId}#reg`, actorId: undefined });
+  return createKeyingPass(ctx, { registrationId: reg.id, pass: 'A', clientTxId: r.clientTxId, actorId: r.actorId });
+}
+
+export const ClaimPassInput = z.object({
+  registrationId: uuid('việc đăng ký'),
+  clientTxId: z.string().trim().min(8, 'Mã giao dịch cần ít nhất 8 ký tự.').max(120, 'Mã giao dịch tối đa 120 ký tự.'),
+  actorId: uuid('người dùng'),
+});
+export type ClaimPassInput = z.input<typeof ClaimPassInput>;
+
+/**
+ * The caller's own pass of a registration: the one they keyed, or a new pass
+ * B (A when, exceptionally, none exists). Refused when both passes exist and
+ * the caller keyed neither, or when the registration was already compared.
+ */
+export async function claimPass(ctx: AppContext, input: ClaimPassInput): Promise<RecordView> {
+  const c = ClaimPassInput.parse(input);
+  const reg = await findRecord(ctx.store.db, c.registrationId);
+  if (!reg || reg.keying_of !== null) throw new NotFound('record.not_found', `Không tìm thấy việc đăng ký ${c.registrationId}.`);
+  const passes = await listPasses(ctx.store.db, { registrationIds: [reg.id] });
+  const mine = passes.find((p) => p.keyerId === c.actorId);
+  if (mine) return getRecordView(ctx, mine.id);
+  if (passes.length === 0 && !isDoubleKeyed(await findQcMode(ctx.store.db, reg.book_id))) {
+    throw new Conflict('qc.not_double_keyed', 'Sổ này nhập một lần; không có lần nhập độc lập để nhận.');
+  }
+  if (passes.length >= 2) throw new Conflict('qc.passes_taken', 'Việc đăng ký này đã có đủ hai lần nhập độc lập của người khác.');
+  if (await hasActionKind(ctx.store.db, reg.id, 'compared')) throw new Conflict('qc.already_compared', 'Việc đăng ký này đã được đối chiếu.');
+  const pass = passes.some((p) => p.pass === 'A') ? 'B' : 'A';
+  return createKeyingPass(ctx, { registrationId: reg.id, pass, clientTxId: c.clientTxId, actorId: c.actorId });
+}
+
+export interface QueueItem {
+  registrationId: string;
+  pageIds: string[];
+  /** The caller's pass when they have one (continue it), else null (claim one). */
+  myPass: { id: string; pass: 'A' | 'B'; status: string } | null;
+}
+
+export interface KeyingQueue {
+  bookId: string;
+  mode: QcMode;
+  items: QueueItem[];
+}
+
+function needsMe(passes: readonly PassRow[], keyerId: string, compared: boolean): QueueItem['myPass'] | 'claim' | undefined {
+  const mine = passes.find((p) => p.keyerId === keyerId);
+  if (mine) return mine.status === 'completed' ? undefined : { id: mine.id, pass: mine.pass, status: mine.status };
+  return passes.length < 2 && !compared ? 'claim' : undefined;
+}
+
+/** Registrations of a book that still need a pass from this keyer: their own unfinished pass, or one to claim. */
+export async function keyingQueue(ctx: AppContext, bookId: string, keyerId: string): Promise<KeyingQueue> {
+  const book = await getBook(ctx, uuid('sổ').parse(bookId));
+  const mode = await findQcMode(ctx.store.db, book.id);
+  const passes = await listPasses(ctx.store.db, { bookId: book.id });
+  const byReg = new Map<string, PassRow[]>();
+  for (const p of passes) byReg.set(p.registrationId, [...(byReg.get(p.registrationId) ?? []), p]);
+  const items: QueueItem[] = [];
+  for (const reg of await listRegistrationsOfBook(ctx.store.db, book.id)) {
+    const own = byReg.get(reg.id) ?? [];
+    if (own.length === 0 && !isDoubleKeyed(mode)) continue;
+    const need = needsMe(own, keyerId, own.length === 2 || reg.status === 'completed');
+    if (need) items.push({ registrationId: reg.id, pageIds: reg.page_ids, myPass: need === 'claim' ? null : need });
+  }
+  return { bookId: book.id, mode, items };
+}
+
+/** The fields a pass keys: every field, or the critical ones for pass B of a double_critical book. */
+export async function passFields(ctx: AppContext, pass: RecordView): Promise<string[] | null> {
+  if (pass.keyingPass !== 'B' || (await findQcMode(ctx.store.db, pass.bookId)) !== 'double_critical') return null;
+  return [...criticalFieldKeys(getTemplate(pass.templateId))];
+}
+
+export interface CompletedPass {
+  pass: RecordView;
+  comparison: Pick<CompareResult, 'outcome'>;
+}
+
+/** Completes the caller's pass (entry's rules; pass B of double_critical is judged on its critical fields) and compares if both are done. */
+export async function completePass(ctx: AppContext, input: CompleteRecordInput): Promise<CompletedPass> {
+  const c = CompleteRecordInput.parse(input);
+  const row = await findRecord(ctx.store.db, c.recordId);
+  if (!row || row.keying_of === null) throw new NotFound('qc.pass_not_found', `Không tìm thấy lần nhập độc lập ${c.recordId}.`);
+  const view = await getRecordView(ctx, row.id);
+  const fields = await passFields(ctx, view);
+  const pass = await completeRecord(ctx, input, fields ? { fields: new Set(fields) } : {});
+  const result = await compareIfReady(ctx, row.keying_of);
+  // The keyer learns only whether the comparison ran, never its result (that would tell about the other pass).
+  return { pass, comparison: { outcome: result.outcome === 'already_compared' ? 'compared' : result.outcome } };
+}

@@ -1,0 +1,90 @@
+/** Queries of the keying side of QC: passes of a book with their keyers, disagreements. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../store/index.js';
+import type { Disagreement } from './compare.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface PassRow {
+  id: string;
+  registrationId: string;
+  pass: 'A' | 'B';
+  status: string;
+  keyerId: string | null;
+}
+
+/** Every keying pass of a book (or of some registrations), with its keyer (actor of its created action). */
+export async function listPasses(db: Db, where: { bookId?: string; registrationIds?: readonly string[] }): Promise<PassRow[]> {
+  let q = db
+    .selectFrom('records as p')
+    .innerJoin('record_actions as ca', (j) => j.onRef('ca.record_id', '=', 'p.id').on('ca.kind', '=', 'created'))
+    .where('p.keying_of', 'is not', null)
+    .select(['p.id', 'p.keying_of', 'p.keying_pass', 'p.status', 'ca.actor_id']);
+  if (where.bookId) q = q.where('p.book_id', '=', where.bookId);
+  if (where.registrationIds) {
+    if (where.registrationIds.length === 0) return [];
+    q = q.where('p.keying_of', 'in', [...where.registrationIds]);
+  }
+  const rows = await q.execute();
+  return rows.map((r) => ({ id: r.id, registrationId: r.keying_of!, pass: r.keying_pass as 'A' | 'B', status: r.status, keyerId: r.actor_id }));
+}
+
+/** Registrations of a book, oldest first (ids, pages, regions, status; never values). */
+export async function listRegistrationsOfBook(db: Db, bookId: string) {
+  return db
+    .selectFrom('records')
+    .select(['id', 'status', 'page_ids', 'regions', 'created_at'])
+    .where('book_id', '=', bookId)
+    .where('keying_of', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Idempotent: a disagreement already stored for (record, round, field) is kept as it is. */
+export async function insertDisagreements(db: Db, recordId: string, round: number, ds: readonly Disagreement[]): Promise<void> {
+  if (ds.length === 0) return;
+  await db
+    .insertInto('qc_disagreements')
+    .values(ds.map((d) => ({ record_id: recordId, round, field_key: d.fieldKey, value_a: d.valueA, value_b: d.valueB })))
+    .onConflict((oc) => oc.columns(['record_id', 'round', 'field_key']).doNothing())
+    .execute();
+}
+
+export async function findDisagreement(db: Db, id: string) {
+  return db.selectFrom('qc_disagreements').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function lockDisagreement(tx: Transaction<Database>, id: string) {
+  return tx.selectFrom('qc_disagreements').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function countOpenDisagreements(db: Db, recordId: string): Promise<number> {
+  const r = await db.selectFrom('qc_disagreements').select((eb) => eb.fn.countAll<string>().as('n')).where('record_id', '=', recordId).where('status', '=', 'open').executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function resolveDisagreement(tx: Transaction<Database>, id: string, d: { value: string; choice: 'A' | 'B' | 'other'; by: string; at: Date }): Promise<void> {
+  await tx
+    .updateTable('qc_disagreements')
+    .set({ status: 'resolved', decided_value: d.value, decided_choice: d.choice, decided_by: d.by, decided_at: d.at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Open disagreements (optionally of a book), oldest first, with the registration's book and template. */
+export async function listOpenDisagreements(db: Db, bookId?: string) {
+  let q = db
+    .selectFrom('qc_disagreements as d')
+    .innerJoin('records as r', 'r.id', 'd.record_id')
+    .where('d.status', '=', 'open')
+    .select(['d.id', 'd.record_id', 'd.round', 'd.field_key', 'r.book_id', 'r.template_version'])
+    .orderBy('d.id');
+  if (bookId) q = q.where('r.book_id', '=', bookId);
+  return q.execute();
+}
+
+export async function hasActionKind(db: Db, recordId: string, kind: string): Promise<boolean> {
+  const r = await db.selectFrom('record_actions').select('id').where('record_id', '=', recordId).where('kind', '=', kind).limit(1).executeTakeFirst();
+  return r !== undefined;
+}
