@@ -1,0 +1,65 @@
+/**
+ * Deciding a lot (permission qc.accept, checked by the route): the system
+ * computes the decision with the plan's rule (acceptance.ts) once every
+ * sampled registration is checked; the decider records it (who, when, note)
+ * and may pass the verdict they saw, which must match. The stored decision
+ * holds the findings and EVERY error found.
+ * Errors found in the sample are then corrected through entry's correction
+ * path (a `corrected` action by the decider with the checker's value); when a
+ * correction would leave the completed registration with an ERROR finding, the
+ * registration is reopened instead, with the errors as the reason, and goes
+ * back to its keyer. A rejected lot returns to keying: its errors are listed
+ * in the decision and report; the team re-checks the lot and submits a new lot.
+ */
+import { Conflict, Invalid, isAppError, type AppContext } from '../core/index.js';
+import { findRecord, reopenRecord, saveRecord } from '../entry/index.js';
+import type { FieldCheck } from './acceptance.js';
+import { DecideLotInput } from './lot.schema.js';
+import { updateDecisionPayload, writeDecision } from './lot.repo.js';
+import { getLot, type LotView } from './lot.service.js';
+
+export type CorrectionOutcome = 'corrected' | 'reopened' | 'failed';
+
+export interface RecordCorrection {
+  recordId: string;
+  outcome: CorrectionOutcome;
+  fields: string[];
+  message?: string;
+}
+
+function reasonOf(errors: FieldCheck[]): string {
+  const text = `Nghiệm thu theo mẫu: sai ${errors.map((e) => `${e.fieldKey} ("${e.keyedValue}" → "${e.correctValue ?? ''}")`).join('; ')}`;
+  return text.length > 500 ? `${text.slice(0, 497)}...` : text;
+}
+
+async function correctRecord(ctx: AppContext, lotId: string, recordId: string, errors: FieldCheck[], actorId: string): Promise<RecordCorrection> {
+  const fields = errors.map((e) => e.fieldKey);
+  const row = await findRecord(ctx.store.db, recordId);
+  if (!row) return { recordId, outcome: 'failed', fields, message: 'Không tìm thấy bản ghi.' };
+  const values = Object.fromEntries(errors.map((e) => [e.fieldKey, e.correctValue === '' ? null : e.correctValue]));
+  try {
+    await saveRecord(ctx, { recordId, clientTxId: `qc-lot-${lotId}-${recordId}-fix`, expectedVersion: row.version, values, actorId });
+    return { recordId, outcome: 'corrected', fields };
+  } catch (e) {
+    if (!isAppError(e) || row.status !== 'completed') return { recordId, outcome: 'failed', fields, message: e instanceof Error ? e.message : String(e) };
+    await reopenRecord(ctx, { recordId, clientTxId: `qc-lot-${lotId}-${recordId}-reopen`, expectedVersion: row.version, reason: reasonOf(errors), actorId });
+    return { recordId, outcome: 'reopened', fields, message: e.message };
+  }
+}
+
+export async function decideSampledLot(ctx: AppContext, lotId: string, input: DecideLotInput, actorId: string): Promise<LotView> {
+  const d = DecideLotInput.parse(input);
+  const lot = await getLot(ctx, lotId);
+  if (lot.status !== 'sampling') throw new Conflict('qc.lot_decided', 'Lô này đã có quyết định nghiệm thu.');
+  if (!lot.proposed) throw new Invalid('qc.lot_not_checked', `Chưa kiểm tra hết mẫu: mới ${lot.progress.checked}/${lot.progress.sampled} bản ghi.`);
+  if (d.verdict && d.verdict !== lot.proposed.verdict) throw new Conflict('qc.lot_verdict_changed', 'Kết quả tính toán khác với kết quả bạn đã xem (có thể kết quả kiểm tra vừa thay đổi). Hãy tải lại trang.');
+  const status = lot.proposed.verdict === 'accept' ? 'accepted' : 'rejected';
+  const decision = { decision: lot.proposed, findings: lot.findings, corrections: [] as RecordCorrection[] };
+  const ok = await writeDecision(ctx.store.db, lotId, { status, decision, decidedBy: actorId, decidedAt: ctx.clock(), note: d.note });
+  if (!ok) throw new Conflict('qc.lot_decided', 'Lô này đã có quyết định nghiệm thu.');
+  const byRecord = new Map<string, FieldCheck[]>();
+  for (const e of lot.findings.errors) byRecord.set(e.recordId, [...(byRecord.get(e.recordId) ?? []), e]);
+  for (const [recordId, errors] of byRecord) decision.corrections.push(await correctRecord(ctx, lotId, recordId, errors, actorId));
+  await updateDecisionPayload(ctx.store.db, lotId, decision);
+  return getLot(ctx, lotId);
+}

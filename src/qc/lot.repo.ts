@@ -1,0 +1,126 @@
+/** Queries of sampled acceptance: lots, their sample, the checks, and the registrations a scope holds. */
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Database } from '../store/index.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface PopulationRow {
+  id: string;
+  book_id: string;
+  template_version: string;
+  values: Record<string, string>;
+  keyed_by: string | null;
+  version: number;
+}
+
+/** Books of a unit (authority_unit_code) whose years overlap [from, to], in frozen order. */
+export async function listBooksOfUnit(db: Db, unitCode: string, from: number, to: number) {
+  return db
+    .selectFrom('books')
+    .where('authority_unit_code', '=', unitCode)
+    .where('year_from', '<=', to)
+    .where((eb) => eb.or([eb('year_to', '>=', from), eb.and([eb('year_to', 'is', null), eb('year_from', '>=', from)])]))
+    .select(['id', 'register_type', 'year_from', 'volume_no', 'authority_unit_code', 'authority_text'])
+    .orderBy('year_from').orderBy('register_type').orderBy('volume_no').orderBy('id')
+    .execute();
+}
+
+export async function listBooksById(db: Db, ids: readonly string[]) {
+  return db
+    .selectFrom('books')
+    .where('id', 'in', [...ids])
+    .select(['id', 'register_type', 'year_from', 'volume_no', 'authority_unit_code', 'authority_text'])
+    .orderBy('year_from').orderBy('register_type').orderBy('volume_no').orderBy('id')
+    .execute();
+}
+
+/** Completed registrations (not keying passes) of the books, by book then creation: the lot manifest order. */
+export async function listPopulation(db: Db, bookIds: readonly string[]): Promise<PopulationRow[]> {
+  if (bookIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('records')
+    .where('book_id', 'in', [...bookIds])
+    .where('keying_of', 'is', null)
+    .where('status', '=', 'completed')
+    .select(['id', 'book_id', 'template_version', 'values', 'keyed_by', 'version', 'created_at'])
+    .orderBy('created_at').orderBy('id')
+    .execute();
+  const order = new Map(bookIds.map((id, i) => [id, i]));
+  return rows.sort((a, b) => order.get(a.book_id)! - order.get(b.book_id)!);
+}
+
+/** Registrations among `ids` that have keying passes (double-keyed). */
+export async function listDoubleKeyed(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('records').where('keying_of', 'in', [...ids]).select('keying_of').distinct().execute();
+  return new Set(rows.map((r) => r.keying_of!));
+}
+
+export async function findLot(db: Db, id: string) {
+  return db.selectFrom('qc_lots').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listLots(db: Db) {
+  return db.selectFrom('qc_lots').selectAll().orderBy('created_at', 'desc').execute();
+}
+
+export async function listSamples(db: Db, lotId: string) {
+  return db
+    .selectFrom('qc_lot_samples as s')
+    .innerJoin('records as r', 'r.id', 's.record_id')
+    .where('s.lot_id', '=', lotId)
+    .select(['s.record_id', 's.seq', 's.position', 's.keyer_id', 's.record_version', 'r.book_id', 'r.template_version', 'r.values', 'r.page_ids', 'r.version', 'r.status'])
+    .orderBy('s.seq')
+    .execute();
+}
+
+export async function listChecks(db: Db, lotId: string) {
+  return db.selectFrom('qc_sample_checks').selectAll().where('lot_id', '=', lotId).orderBy('record_id').orderBy('field_key').execute();
+}
+
+/** Checks of decided lots with the sampled record's keyer (single-keyed registrations only). */
+export async function listKeyerSampleChecks(db: Db) {
+  return db
+    .selectFrom('qc_sample_checks as c')
+    .innerJoin('qc_lot_samples as s', (j) => j.onRef('s.lot_id', '=', 'c.lot_id').onRef('s.record_id', '=', 'c.record_id'))
+    .innerJoin('qc_lots as l', 'l.id', 'c.lot_id')
+    .where('s.keyer_id', 'is not', null)
+    .where('l.status', '<>', 'sampling')
+    .select(['c.lot_id', 'c.record_id', 'c.ok', 'c.critical', 'c.keyed_value', 'c.correct_value', 's.keyer_id', 'l.status', 'l.decided_at'])
+    .execute();
+}
+
+export async function replaceChecks(tx: Transaction<Database>, lotId: string, recordId: string, rows: Insertable<Database['qc_sample_checks']>[]) {
+  await tx.deleteFrom('qc_sample_checks').where('lot_id', '=', lotId).where('record_id', '=', recordId).execute();
+  await tx.insertInto('qc_sample_checks').values(rows).execute();
+}
+
+export async function insertLot(tx: Transaction<Database>, row: Insertable<Database['qc_lots']>): Promise<string> {
+  const { id } = await tx.insertInto('qc_lots').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function insertSamples(tx: Transaction<Database>, rows: Insertable<Database['qc_lot_samples']>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await tx.insertInto('qc_lot_samples').values(rows.slice(i, i + 500)).execute();
+}
+
+export async function writeDecision(db: Db, id: string, d: { status: string; decision: unknown; decidedBy: string; decidedAt: Date; note: string }): Promise<boolean> {
+  const r = await db
+    .updateTable('qc_lots')
+    .set({ status: d.status, decision: JSON.stringify(d.decision), decided_by: d.decidedBy, decided_at: d.decidedAt, note: d.note })
+    .where('id', '=', id)
+    .where('status', '=', 'sampling')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function updateDecisionPayload(db: Db, id: string, decision: unknown): Promise<void> {
+  await db.updateTable('qc_lots').set({ decision: JSON.stringify(decision) }).where('id', '=', id).execute();
+}
+
+export async function userNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const list = [...new Set(ids)].filter(Boolean);
+  if (list.length === 0) return new Map();
+  const rows = await db.selectFrom('users').where('id', 'in', list).select(['id', 'login', 'display_name']).execute();
+  return new Map(rows.map((u) => [u.id, u.display_name || u.login]));
+}
