@@ -11,6 +11,8 @@ import { booksCommands } from './books.command.js';
 import { usersCommands } from './users.command.js';
 import { demoCommands } from './demo.command.js';
 import { validateCommand } from './validate.command.js';
+import { exportCommands } from './export.command.js';
+import { importCommands } from './import.command.js';
 
 function program(): Command {
   const p = new Command('hotich')
@@ -40,6 +42,8 @@ function program(): Command {
   booksCommands(p);
   usersCommands(p);
   demoCommands(p);
+  exportCommands(p);
+  importCommands(p);
   return p;
 }
 

@@ -103,6 +103,10 @@ export interface RecordsTable {
   regions: JsonArrayWithDefault<{ pageId: string; x: number; y: number; w: number; h: number }>;
   keyed_by: string | null;
   completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** 0008: null for a registration; the registration's id for a keying pass (src/qc). */
+  keying_of: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0008: 'A' | 'B' for a keying pass, null for a registration. */
+  keying_pass: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RecordActionsTable {
@@ -181,6 +185,126 @@ export interface SessionsTable {
   revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** 0008: QC mode of a book (no row = single_review). */
+export interface QcBookSettingsTable {
+  book_id: string;
+  mode: string;
+  set_by: string | null;
+  set_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** 0008: a field on which two keying passes disagree, and its arbitration. */
+export interface QcDisagreementsTable {
+  id: ColumnType<string, never, never>;
+  record_id: string;
+  round: number;
+  field_key: string;
+  value_a: string;
+  value_b: string;
+  status: Generated<string>;
+  decided_value: string | null;
+  decided_choice: string | null;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+}
+
+/** 0008: a field a peer reviewer corrected (one keyer error). */
+export interface QcReviewCorrectionsTable {
+  id: ColumnType<string, never, never>;
+  record_id: string;
+  field_key: string;
+  keyed_value: string;
+  corrected_value: string;
+  keyer_id: string | null;
+  reviewer_id: string | null;
+  created_at: CreatedAt;
+}
+
+/** 0008: a reviewer's resolution of a book-level check finding. */
+export interface QcBookCheckNotesTable {
+  book_id: string;
+  check_code: string;
+  subject: string;
+  status: string;
+  note: string;
+  by: string | null;
+  at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** 0006: one export of a book to the MoJ; files are chunked blobs (src/exchange). */
+export interface ExportsTable {
+  id: Generated<string>;
+  book_id: string;
+  files: JsonArray<{ name: string; kind: string; bytes: number; sha256: string; chunks: string[] }>;
+  manifest: Json<Record<string, unknown>>;
+  warnings: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+  signed_off_by: ColumnType<string | null, string | null | undefined, string | null>;
+  signed_off_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  note: Generated<string>;
+}
+
+/** 0007: one import of registrations from an xlsx/CSV file (src/exchange import). */
+export interface ImportsTable {
+  id: ColumnType<string, string | undefined, never>;
+  book_id: string | null;
+  file_name: string;
+  sha256: string;
+  sheet: string;
+  template_id: string;
+  rows_total: number;
+  rows_imported: number;
+  warnings: number;
+  status: string;
+  report: Json<Record<string, unknown>>;
+  imported_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** 0009: a lot accepted by sampling (src/qc lots). */
+export interface QcLotsTable {
+  id: Generated<string>;
+  scope: Json<Record<string, unknown>>;
+  plan: Json<Record<string, unknown>>;
+  targets: Json<Record<string, unknown>>;
+  seed: string;
+  sampler: string;
+  manifest_hash: string;
+  lot_size: number;
+  status: Generated<string>;
+  decision: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** 0009: a registration drawn into a lot's sample. */
+export interface QcLotSamplesTable {
+  lot_id: string;
+  record_id: string;
+  seq: number;
+  position: number;
+  keyer_id: string | null;
+  record_version: number;
+}
+
+/** 0009: one field of a sampled registration checked against the image. */
+export interface QcSampleChecksTable {
+  lot_id: string;
+  record_id: string;
+  field_key: string;
+  ok: boolean;
+  keyed_value: string;
+  correct_value: string | null;
+  critical: boolean;
+  checked_by: string | null;
+  checked_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface MigrationsTable {
   id: string;
   name: string;
@@ -201,6 +325,15 @@ export interface Database {
   admin_unit_aliases: AdminUnitAliasesTable;
   admin_unit_imports: AdminUnitImportsTable;
   sessions: SessionsTable;
+  imports: ImportsTable;
+  exports: ExportsTable;
+  qc_book_settings: QcBookSettingsTable;
+  qc_disagreements: QcDisagreementsTable;
+  qc_review_corrections: QcReviewCorrectionsTable;
+  qc_book_check_notes: QcBookCheckNotesTable;
+  qc_lots: QcLotsTable;
+  qc_lot_samples: QcLotSamplesTable;
+  qc_sample_checks: QcSampleChecksTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -209,4 +342,6 @@ export type Book = Selectable<BooksTable>;
 export type NewBook = Insertable<BooksTable>;
 export type RecordRow = Selectable<RecordsTable>;
 export type RecordAction = Selectable<RecordActionsTable>;
+export type ExportRow = Selectable<ExportsTable>;
 export type NewRecordAction = Insertable<RecordActionsTable>;
+export type ImportRow = Selectable<ImportsTable>;

@@ -4,6 +4,10 @@ import * as m0002 from './0002-admin-units.js';
 import * as m0003 from './0003-archive.js';
 import * as m0004 from './0004-entry.js';
 import * as m0005 from './0005-sessions.js';
+import * as m0006 from './0006-exports.js';
+import * as m0007 from './0007-imports.js';
+import * as m0008 from './0008-qc.js';
+import * as m0009 from './0009-acceptance.js';
 
 export interface Migration {
   id: string;
@@ -17,4 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0003', ...m0003 },
   { id: '0004', ...m0004 },
   { id: '0005', ...m0005 },
+  { id: '0006', ...m0006 },
+  { id: '0007', ...m0007 },
+  { id: '0008', ...m0008 },
+  { id: '0009', ...m0009 },
 ];

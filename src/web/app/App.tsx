@@ -2,9 +2,13 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { LoginForm, type SignedInUser } from '../auth/index.js';
 import { BookPage, BooksPage } from '../books/index.js';
+import { ImportsPage } from '../imports/index.js';
 import { getJson, sendJson, type Health } from '../shared/index.js';
 
 const KeyingPage = lazy(() => import('../keying/index.js').then((m) => ({ default: m.KeyingPage })));
+const AcceptancePage = lazy(() => import('../qc/acceptance.js').then((m) => ({ default: m.AcceptancePage })));
+const ArbitrationPage = lazy(() => import('../qc/index.js').then((m) => ({ default: m.ArbitrationPage })));
+const BookChecksPage = lazy(() => import('../qc/index.js').then((m) => ({ default: m.BookChecksPage })));
 
 const DB_NAME = { pglite: 'PGlite (nhúng)', postgresql: 'PostgreSQL' } as const;
 
@@ -29,6 +33,8 @@ export function App() {
   const logout = () => void sendJson('POST', '/api/auth/logout', {}).finally(() => setUser(null));
   const bookId = /^#\/books\/([0-9a-f-]{36})/.exec(hash)?.[1];
   const recordId = /^#\/records\/([0-9a-f-]{36})/.exec(hash)?.[1];
+  const arbitration = /^#\/qc\/arbitration(?:\/([0-9a-f-]{36}))?/.exec(hash);
+  const checksOf = /^#\/qc\/checks\/([0-9a-f-]{36})/.exec(hash)?.[1];
   if (user && recordId) {
     return (
       <main className="full">
@@ -44,8 +50,9 @@ export function App() {
         <h1><a href="#/">hotich — Số hóa Sổ hộ tịch</a></h1>
         {health && <p className="status" data-testid="health">Phiên bản {health.version} · Cơ sở dữ liệu: {DB_NAME[health.database]}</p>}
         {user && <p className="status">{user.displayName || user.login} · <button className="link" onClick={logout}>Đăng xuất</button></p>}
+        {user && <nav className="status" aria-label="Điều hướng"><a href="#/">Quyển sổ</a> · <a href="#/imports">Nhập dữ liệu từ tệp Excel/CSV</a> · <a href="#/qc/lots">Nghiệm thu</a></nav>}
       </header>
-      {user === undefined ? <p>Đang tải…</p> : user === null ? <LoginForm onSignedIn={setUser} /> : bookId ? <BookPage id={bookId} /> : <BooksPage />}
+      {user === undefined ? <p>Đang tải…</p> : user === null ? <LoginForm onSignedIn={setUser} /> : hash.startsWith('#/imports') ? <ImportsPage /> : arbitration ? <Suspense fallback={<p>Đang tải…</p>}><ArbitrationPage bookId={arbitration[1]} /></Suspense> : checksOf ? <Suspense fallback={<p>Đang tải…</p>}><BookChecksPage bookId={checksOf} /></Suspense> : /^#\/qc\/(lots|keyers)/.test(hash) ? <Suspense fallback={<p>Đang tải…</p>}><AcceptancePage hash={hash} /></Suspense> : bookId ? <BookPage id={bookId} /> : <BooksPage />}
     </main>
   );
 }

@@ -1,9 +1,11 @@
 /** One book: its inventory facts, the upload panel, its page strip (thumbnails, quality flags, keying links) and its records. */
 import { useCallback, useEffect, useState } from 'react';
+import { BookQcPanel } from '../qc/index.js';
 import { getJson } from '../shared/index.js';
 import { addRecord, BookRecords, type RecordItem } from './BookRecords.js';
 import { FLAG_LABELS, PAGE_STATUS_LABELS, type Book, type Page } from './books.api.js';
 import { UploadPanel } from './UploadPanel.js';
+import { ExportPanel } from './ExportPanel.js';
 
 export function BookPage({ id }: { id: string }) {
   const [book, setBook] = useState<Book>();
@@ -27,6 +29,7 @@ export function BookPage({ id }: { id: string }) {
       <h2>{book.title}</h2>
       <p>{book.authority}{book.authorityUnit && <> — <em>{book.authorityUnit.path}</em></>} · năm {book.yearFrom}</p>
       <UploadPanel bookId={id} onDone={load} />
+      <BookQcPanel bookId={id} />
       <h3>Các trang ({pages.length})</h3>
       <ol className="page-strip" aria-label="Các trang">
         {pages.map((p) => (
@@ -45,6 +48,7 @@ export function BookPage({ id }: { id: string }) {
       </ol>
       <h3>Các bản ghi ({records.length})</h3>
       <BookRecords records={records} pageSeq={(pageId) => pages.find((p) => p.id === pageId)?.seq} />
+      <ExportPanel bookId={id} />
     </section>
   );
 }
