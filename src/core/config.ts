@@ -25,6 +25,13 @@ export interface AppConfig {
   exportNamePattern: string;
   /** Casing of personal names in exported xlsx (HOTICH_EXPORT_NAME_CASE): title (default), upper, keep. */
   exportNameCase: NameCase;
+  /**
+   * When a keyer moves from double keying to sampled review (src/qc):
+   * HOTICH_QC_PROMOTION_MIN_RECORDS (default 500) adjudicated records and a
+   * 95 % upper bound of the field error rate at or below
+   * HOTICH_QC_PROMOTION_CRITICAL (0.001) / HOTICH_QC_PROMOTION_OTHER (0.005).
+   */
+  qcPromotion: { minRecords: number; critical: number; other: number };
 }
 
 export const DEFAULT_EXPORT_NAME_PATTERN = '{commune}_{type}_{year}_{volume}';
@@ -45,6 +52,20 @@ export function parseExportNamePattern(raw: string): string {
   if (/[{}\\/:*?"<>|\u0000-\u001f]/.test(rest)) throw bad('chứa dấu ngoặc lẻ hoặc ký tự không được có trong tên tệp (\\ / : * ? " < > |)');
   if (pattern.startsWith('.')) throw bad('không được bắt đầu bằng dấu chấm');
   return pattern;
+}
+
+function parseFraction(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!(n > 0 && n < 1)) throw new Error(`${name} không hợp lệ: "${raw}" (cần tỷ lệ lớn hơn 0 và nhỏ hơn 1, ví dụ 0.001 cho 0,1 %).`);
+  return n;
+}
+
+function parseCount(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} không hợp lệ: "${raw}" (cần số nguyên dương).`);
+  return n;
 }
 
 export function parseNameCase(raw: string): NameCase {
@@ -106,6 +127,11 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     s3: s3FromEnv(env),
     exportNamePattern: parseExportNamePattern(env.HOTICH_EXPORT_NAME_PATTERN || DEFAULT_EXPORT_NAME_PATTERN),
     exportNameCase: parseNameCase(env.HOTICH_EXPORT_NAME_CASE || 'title'),
+    qcPromotion: {
+      minRecords: parseCount('HOTICH_QC_PROMOTION_MIN_RECORDS', env.HOTICH_QC_PROMOTION_MIN_RECORDS, 500),
+      critical: parseFraction('HOTICH_QC_PROMOTION_CRITICAL', env.HOTICH_QC_PROMOTION_CRITICAL, 0.001),
+      other: parseFraction('HOTICH_QC_PROMOTION_OTHER', env.HOTICH_QC_PROMOTION_OTHER, 0.005),
+    },
   };
 }
 

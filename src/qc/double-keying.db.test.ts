@@ -171,4 +171,18 @@ describeBackends('double keying', (store) => {
     expect(reg.status).toBe('draft');
     expect(reg.findings.some((f) => f.severity === 'ERROR')).toBe(true);
   });
+
+  it('a keyer promoted to sampled review (the Census rule) keys registrations of a double-keyed book once; others still get pass A', async () => {
+    const { bookId, pageIds } = await bookWithPages('double_blind', 'd');
+    const passA = await createRecordInBook(ctx, { bookId, pageIds, clientTxId: tx(), actorId: anh });
+    const passB = await claimPass(ctx, { registrationId: passA.keyingOf!, clientTxId: tx(), actorId: binh });
+    await keyAndComplete(passA, { ...CLEAN_KS_RECORD }, anh);
+    await keyAndComplete(passB, { ...CLEAN_KS_RECORD }, binh);
+    // The deployment's rule (HOTICH_QC_PROMOTION_*), lowered so that a few adjudicated records qualify.
+    const lenient = { ...ctx, config: { ...ctx.config, qcPromotion: { minRecords: 2, critical: 0.9, other: 0.9 } } };
+    const single = await createRecordInBook(lenient, { bookId, pageIds, clientTxId: tx(), actorId: anh });
+    expect(single).toMatchObject({ keyingOf: null, keyingPass: null });
+    // Under the default rule (500 records) the same keyer is still double-keyed.
+    expect(await createRecordInBook(ctx, { bookId, pageIds, clientTxId: tx(), actorId: anh })).toMatchObject({ keyingPass: 'A' });
+  });
 });

@@ -38,7 +38,7 @@ export { switchingState, type DecidedLot, type SwitchingState, type SwitchingSev
 export { rivestPick, rivestSequence, rivestSample, newSeed, manifestHash, SAMPLER_VERSION } from './sample-rivest.js';
 export { planLot, sampleComplete, DEFAULT_TARGETS, DEFAULT_AQL, type Targets, type LotPlan, type IsoLotPlan, type ConfidenceLotPlan, type PlanInput } from './acceptance-plan.js';
 export { summarizeChecks, decideLot, rateStats, type FieldCheck, type RateStats, type GroupStats, type LotFindings, type LotDecision, type Verdict } from './acceptance.js';
-export { keyerStatus, DEFAULT_PROMOTION_RULE, type KeyerEvent, type KeyerStatus, type KeyerMode, type PromotionRule, type TransitionReason } from './keyer-accuracy-rule.js';
+export { keyerStatus, DEFAULT_PROMOTION_RULE, promotionRuleOf, type KeyerEvent, type KeyerStatus, type KeyerMode, type PromotionRule, type TransitionReason } from './keyer-accuracy-rule.js';
 export { LotScope, CreateLotInput, SubmitChecksInput, DecideLotInput } from './lot.schema.js';
 export { createLot, getLot, listLotViews, supplierSwitching, type LotView, type LotStatus } from './lot.service.js';
 export { listSample, getSampledRecord, submitChecks, type SampleItem, type SampledRecord } from './lot-checks.service.js';

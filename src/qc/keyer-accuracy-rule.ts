@@ -39,6 +39,11 @@ export interface PromotionRule {
 
 export const DEFAULT_PROMOTION_RULE: PromotionRule = { minRecords: 500, thresholds: { critical: 0.001, other: 0.005 }, demoteOnCriticalSampleError: true };
 
+/** The rule of this deployment (core config `qcPromotion`, read from HOTICH_QC_PROMOTION_*). */
+export function promotionRuleOf(settings: { minRecords: number; critical: number; other: number }): PromotionRule {
+  return { ...DEFAULT_PROMOTION_RULE, minRecords: settings.minRecords, thresholds: { critical: settings.critical, other: settings.other } };
+}
+
 export type TransitionReason = 'qualified' | 'critical_sample_error' | 'lot_rejected' | 'rate_rose';
 
 export interface KeyerStatus {

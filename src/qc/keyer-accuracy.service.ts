@@ -11,7 +11,7 @@
  */
 import type { AppContext } from '../core/index.js';
 import { rateStats, type RateStats } from './acceptance.js';
-import { keyerStatus, DEFAULT_PROMOTION_RULE, type KeyerEvent, type KeyerStatus, type PromotionRule } from './keyer-accuracy-rule.js';
+import { keyerStatus, promotionRuleOf, type KeyerEvent, type KeyerStatus, type PromotionRule } from './keyer-accuracy-rule.js';
 import { listKeyerSampleChecks, userNames } from './lot.repo.js';
 import { countKeyedFields, listArbitrationOutcomes, listReviewOutcomes } from './outcomes.js';
 
@@ -92,7 +92,7 @@ export async function listKeyerAccuracy(ctx: AppContext, opts: { onlyKeyer?: str
     if (opts.onlyKeyer && keyerId !== opts.onlyKeyer) continue;
     const first = new Date(0);
     const initial: KeyerEvent[] = (['arbitration', 'review'] as const).map((s) => ({ at: first, source: s, records: src[s].records, critical: src[s].critical, other: src[s].other }));
-    const status = keyerStatus([...initial, ...(sampling.get(keyerId) ?? [])], opts.rule ?? DEFAULT_PROMOTION_RULE);
+    const status = keyerStatus([...initial, ...(sampling.get(keyerId) ?? [])], opts.rule ?? promotionRuleOf(ctx.config.qcPromotion));
     out.push({ keyerId, name: names.get(keyerId) ?? keyerId, status, bySource: { arbitration: stats(src.arbitration), review: stats(src.review), sampling: stats(src.sampling) } });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name, 'vi'));

@@ -1,6 +1,9 @@
 /**
  * Keying passes of double-keyed books. Creating a record in such a book
- * creates the REGISTRATION (no actor, empty values) and the caller's pass A;
+ * creates the REGISTRATION (no actor, empty values) and the caller's pass A —
+ * unless the caller has been promoted to sampled review (keyer accuracy, the
+ * Census rule: HOTICH_QC_PROMOTION_*): their registrations are single-keyed
+ * and reach the image again through sampled acceptance;
  * another keyer claims pass B; each keyer sees only their own pass, and the
  * work queue tells a keyer which registrations still need a pass from them
  * (never anyone's values). A pass is completed here, not through entry, so
@@ -15,15 +18,21 @@ import {
 import { getTemplate } from '../registers/index.js';
 import { compareIfReady, type CompareResult } from './compare.service.js';
 import { criticalFieldKeys } from './critical-fields.js';
+import { keyerMode } from './keyer-accuracy.service.js';
 import { findQcMode, isDoubleKeyed, type QcMode } from './qc-mode.js';
 import { hasActionKind, listPasses, listRegistrationsOfBook, type PassRow } from './qc.repo.js';
 
 const uuid = (what: string) => z.uuid(`Mã ${what} không hợp lệ.`);
 
-/** POST /api/books/:id/records in any book: single keying as before; double keying: registration + the caller's pass A (answered). */
+/**
+ * POST /api/books/:id/records in any book: single keying as before; double
+ * keying: registration + the caller's pass A (answered); a keyer promoted to
+ * sampled review keys the registration itself, once.
+ */
 export async function createRecordInBook(ctx: AppContext, input: CreateRecordInput): Promise<RecordView> {
   const r = CreateRecordInput.parse(input);
   if (!isDoubleKeyed(await findQcMode(ctx.store.db, r.bookId))) return createRecord(ctx, input);
+  if (r.actorId && (await keyerMode(ctx, r.actorId)) === 'sampled') return createRecord(ctx, input);
   const reg = await createRecord(ctx, { ...input, clientTxId: `${r.clientTxId}#reg`, actorId: undefined });
   return createKeyingPass(ctx, { registrationId: reg.id, pass: 'A', clientTxId: r.clientTxId, actorId: r.actorId });
 }
