@@ -1,18 +1,21 @@
 /**
  * Route #/records/:id: loads the record, then its form description, book,
- * the book's records and pages, and shows the keying screen.
+ * the book's records and pages, and shows the keying screen. Pass B of a
+ * book double-keyed on critical fields only shows just those fields (the
+ * QC module names them).
  */
 import { useEffect, useState } from 'react';
 import { KeyingScreen } from './KeyingScreen.js';
-import { api, loadForm } from './keying.api.js';
+import { api, loadForm, restrictForm } from './keying.api.js';
 import type { KeyingData } from './useBookNavigation.js';
 
 async function loadKeyingData(id: string): Promise<KeyingData> {
   const record = await api.record(id);
-  const [form, book, records, pages] = await Promise.all([
+  const [form, book, records, pages, passFields] = await Promise.all([
     loadForm(record.templateId), api.book(record.bookId), api.records(record.bookId), api.pages(record.bookId),
+    record.keyingPass === 'B' ? api.passFields(record.id) : Promise.resolve(null),
   ]);
-  return { record, form, book, records, pages };
+  return { record, form: passFields ? restrictForm(form, passFields) : form, book, records, pages };
 }
 
 export function KeyingPage({ id, userId }: { id: string; userId?: string }) {

@@ -68,6 +68,13 @@ export function loadForm(templateId: string): Promise<FormDescription> {
   return form;
 }
 
+/** The form with only `keys` (in catalog order); groups left empty are dropped. */
+export function restrictForm(form: FormDescription, keys: readonly string[]): FormDescription {
+  const keep = new Set(keys);
+  const groups = form.groups.map((g) => ({ ...g, fields: g.fields.filter((f) => keep.has(f.key)) })).filter((g) => g.fields.length > 0);
+  return { ...form, groups };
+}
+
 export const api = {
   record: (id: string) => getJson<RecordView>(`/api/records/${id}`),
   book: (id: string) => getJson<BookInfo>(`/api/books/${id}`),
@@ -76,6 +83,8 @@ export const api = {
   save: (id: string, body: SaveBody) => sendJson<RecordView>('PUT', `/api/records/${id}`, body),
   complete: (id: string, expectedVersion: number) =>
     sendJson<RecordView>('POST', `/api/records/${id}/complete`, { clientTxId: newTxId(), expectedVersion }),
+  /** The fields a keying pass keys (null: all of them). */
+  passFields: async (id: string) => (await getJson<{ fields: string[] | null }>(`/api/qc/passes/${id}/fields`)).fields,
   /** An independent keying pass (src/qc) completes through QC, which then compares it with the other pass. */
   completePass: (id: string, expectedVersion: number) =>
     sendJson<{ pass: RecordView; comparison: { outcome: string } }>('POST', `/api/qc/passes/${id}/complete`, { clientTxId: newTxId(), expectedVersion }),

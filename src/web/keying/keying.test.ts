@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { afterSave, draftOf, pendingChanges, rebaseOnLatest } from './draft.js';
 import { copyForwardValues, dateHint, isRequired, mustBeEmpty, normalizeDate } from './form-rules.js';
-import type { FormField, RecordView } from './keying.api.js';
+import { restrictForm, type FormDescription, type FormField, type RecordView } from './keying.api.js';
 import { matchEntries, quickPickEntries } from './QuickPick.js';
 import { shortcutOf } from './shortcuts.js';
 
@@ -57,6 +57,15 @@ describe('form rules', () => {
     expect(isRequired(meHoTen, { nksLoaiKhaiSinh: '2' })).toBe(false);
     expect(mustBeEmpty(meHoTen, { nksLoaiKhaiSinh: '4' })).toBe(true);
     expect(isRequired(field('x', { required: { when: { field: 'loaiDangKy', in: ['3'] } } }), { loaiDangKy: '3' })).toBe(true);
+  });
+
+  it('restricts a form to the fields of a critical-only pass, in catalog order, dropping empty groups', () => {
+    const form: FormDescription = {
+      templateId: 'KS-70', registerType: 'KS', title: 'Khai sinh',
+      groups: [{ id: 'dangKy', label: 'Đăng ký', fields: [field('so'), field('quyenSo')] }, { id: 'nks', label: 'Người được khai sinh', fields: [field('nksHoTen'), field('nksDanToc')] }, { id: 'ghi', label: 'Ghi chú', fields: [field('ghiChu')] }],
+    };
+    const r = restrictForm(form, ['nksHoTen', 'so']);
+    expect(r.groups.map((g) => [g.id, g.fields.map((f) => f.key)])).toEqual([['dangKy', ['so']], ['nks', ['nksHoTen']]]);
   });
 
   it('copies forward only copy-forward fields that are empty here', () => {
