@@ -130,4 +130,18 @@ describeBackends('double-blind keying over HTTP', (store) => {
     expect((await call('binh', 'GET', `/api/records/${regId}`)).json()).toMatchObject({ status: 'completed', values: { nksHoTen: A_NAME } });
     expect((await call('cuc', 'GET', `/api/books/${bookId}/records`)).json()).toMatchObject([{ id: regId, status: 'completed', name: A_NAME }]);
   });
+
+  it('tells pass B of a critical-only book which fields to key; pass A keys them all; a stranger learns nothing', async () => {
+    const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2009, volumeNo: '01/2009' });
+    const page = (await storeIngestedFile(ctx, book.id, { name: 'c.jpg', sha256: 'c'.repeat(64), kind: 'jpeg', original: Buffer.from('c'), pages: [fakeIncomingPage(1, 'qc critical')] })).pages[0]!.id;
+    expect((await call('dung', 'PUT', `/api/books/${book.id}/qc-mode`, { mode: 'double_critical' })).statusCode).toBe(200);
+    const passA = (await call('khoa', 'POST', `/api/books/${book.id}/records`, { pageIds: [page], clientTxId: 'qc-http-crit-a' })).json<{ id: string; keyingOf: string }>();
+    const passB = (await call('binh', 'POST', `/api/records/${passA.keyingOf}/keyings`, { clientTxId: 'qc-http-crit-b' })).json<{ id: string; keyingPass: string }>();
+    expect(passB.keyingPass).toBe('B');
+    expect((await call('khoa', 'GET', `/api/qc/passes/${passA.id}/fields`)).json()).toEqual({ fields: null });
+    const fields = (await call('binh', 'GET', `/api/qc/passes/${passB.id}/fields`)).json<{ fields: string[] }>().fields;
+    expect(fields).toEqual(expect.arrayContaining(['so', 'ngayDangKy', 'nksHoTen', 'nksGioiTinh', 'nksNgaySinh', 'meHoTen', 'chaHoTen']));
+    expect(fields).not.toContain('nksDanToc');
+    expect((await call('khoa', 'GET', `/api/qc/passes/${passB.id}/fields`)).statusCode).toBe(404);
+  });
 });
