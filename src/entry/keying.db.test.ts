@@ -9,11 +9,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
 import { createBook, storeIngestedFile } from '../archive/index.js';
-import { AppError, type AppContext } from '../core/index.js';
+import type { AppContext } from '../core/index.js';
 import { listActions } from './actions.repo.js';
 import { fold } from './fold.js';
 import { fakeIncomingPage } from '../../test/support/fixtures.js';
 import { CLEAN_KS_RECORD } from '../../test/support/records.js';
+import { rejection } from '../../test/support/errors.js';
 import { completeRecord, createRecord, getRecordView, listBookRecords, recordHistory, reopenRecord, saveRecord, type ChangesSince } from './index.js';
 import { findRecord, stateOfRow } from './records.repo.js';
 
@@ -23,12 +24,6 @@ const page = (i: number) => fakeIncomingPage(i, 'entry');
 
 let txSeq = 0;
 const tx = () => `tx-entry-${String(++txSeq).padStart(6, '0')}`;
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describeBackends('keying', (store) => {
   let ctx: AppContext;

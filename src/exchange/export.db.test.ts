@@ -19,19 +19,14 @@ import { testContext } from '../../test/support/context.js';
 import { exportReadyBook, keyCompleted, scannedBook, type ExportBook } from '../../test/support/export-book.js';
 import { CLEAN_KS_RECORD, patchValues } from '../../test/support/records.js';
 import { readXlsx, unzipEntries } from '../../test/support/xlsx-raw.js';
-import { AppError, type AppContext } from '../core/index.js';
+import { rejection } from '../../test/support/errors.js';
+import type { AppContext } from '../core/index.js';
 import { createRecord } from '../entry/index.js';
 import { getTemplate, headerRow } from '../registers/index.js';
 import { createExport, findExportFile, listExports, signOffExport, type ExportView } from './index.js';
 
 const KS = getTemplate('KS');
 const col = (key: string) => KS.fields.findIndex((f) => f.key === key);
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describeBackends('MoJ export', (store) => {
   let ctx: AppContext;

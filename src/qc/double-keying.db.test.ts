@@ -12,8 +12,9 @@ import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
 import { fakeIncomingPage } from '../../test/support/fixtures.js';
 import { CLEAN_KS_RECORD } from '../../test/support/records.js';
+import { rejection } from '../../test/support/errors.js';
 import { createBook, storeIngestedFile } from '../archive/index.js';
-import { AppError, type AppContext } from '../core/index.js';
+import type { AppContext } from '../core/index.js';
 import { fold, getRecordView, listActions, listBookRecords, saveRecord, stateOfRow, findRecord, type RecordView } from '../entry/index.js';
 import {
   claimPass, compareBook, compareIfReady, completePass, countKeyedFields, createRecordInBook, decide, keyingQueue, listArbitrationOutcomes,
@@ -22,12 +23,6 @@ import {
 
 let seq = 0;
 const tx = () => `tx-qc-dk-${String(++seq).padStart(6, '0')}`;
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 const A_VALUES: Record<string, string> = { ...CLEAN_KS_RECORD, nksNoiSinh: 'Bệnh viện Hoà Bình' };
 /** B differs from A: so (real), nksHoTen (missing diacritic: real), chaHoTen (real); whitespace, NFD and tone placement only elsewhere. */

@@ -12,16 +12,11 @@ import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
 import { fakeIncomingPage } from '../../test/support/fixtures.js';
 import { CLEAN_KS_RECORD } from '../../test/support/records.js';
+import { rejection } from '../../test/support/errors.js';
 import { createBook, storeIngestedFile } from '../archive/index.js';
-import { AppError, type AppContext } from '../core/index.js';
+import type { AppContext } from '../core/index.js';
 import { completeRecord, createRecord, findRecord, saveRecord } from '../entry/index.js';
 import { createLot, decideSampledLot, getLot, getSampledRecord, listKeyerAccuracy, listSample, lotReportPdf, lotReportXlsx, submitChecks } from './index.js';
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 const SEED = '271828182845904523536028';
 

@@ -10,19 +10,14 @@ import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
 import { fakeIncomingPage } from '../../test/support/fixtures.js';
 import { CLEAN_KS_RECORD } from '../../test/support/records.js';
+import { rejection } from '../../test/support/errors.js';
 import { createBook, storeIngestedFile, updateBook } from '../archive/index.js';
-import { AppError, type AppContext } from '../core/index.js';
+import type { AppContext } from '../core/index.js';
 import { completeRecord, createRecord, listActions, saveRecord } from '../entry/index.js';
 import { countKeyedFields, getBookChecks, listReviewOutcomes, resolveBookCheck, reviewQueue, verifyRecord } from './index.js';
 
 let seq = 0;
 const tx = () => `tx-qc-rv-${String(++seq).padStart(6, '0')}`;
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describeBackends('peer review and book checks', (store) => {
   let ctx: AppContext;
