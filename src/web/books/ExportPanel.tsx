@@ -3,22 +3,23 @@
  * export (the server's gate answers in Vietnamese with the records and fields
  * to fix), then every export of the book is listed with its files to
  * download, its warnings count and the reviewer's sign-off (or a button to
- * sign the warnings report off).
+ * sign the warnings report off). When the gate refuses, each listed record
+ * links to its keying screen so it can be fixed from there.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ExportView } from '../../exchange/index.js';
-import { getJson, sendJson } from '../shared/index.js';
+import type { ExportView, GateProblem } from '../../exchange/index.js';
+import { ApiError, getJson, sendJson } from '../shared/index.js';
 
 const KIND_LABELS: Record<string, string> = { xlsx: 'Tệp Excel (DL Import)', zip: 'Tệp nén PDF', report: 'Báo cáo cảnh báo', manifest: 'Bản kê (manifest)' };
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`;
 const when = (iso: string) => new Date(iso).toLocaleString('vi-VN');
 
-function SignOff({ exp, onDone, onError }: { exp: ExportView; onDone: () => void; onError: (m: string) => void }) {
+function SignOff({ exp, onDone, onError }: { exp: ExportView; onDone: () => void; onError: (e: Error) => void }) {
   const [note, setNote] = useState('');
   if (exp.signedOff) {
     return <p className="signed-off">Đã ký duyệt: {exp.signedOff.by ?? 'không rõ'} lúc {when(exp.signedOff.at)}{exp.signedOff.note && <> — “{exp.signedOff.note}”</>}</p>;
   }
-  const sign = () => void sendJson('POST', `/api/exports/${exp.id}/sign-off`, { note }).then(onDone, (e: Error) => onError(e.message));
+  const sign = () => void sendJson('POST', `/api/exports/${exp.id}/sign-off`, { note }).then(onDone, onError);
   return (
     <p className="sign-off">
       <label>Ý kiến người kiểm tra <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} /></label>{' '}
@@ -27,28 +28,47 @@ function SignOff({ exp, onDone, onError }: { exp: ExportView; onDone: () => void
   );
 }
 
+/** The gate's refusal: its message line by line, each "- Số …" line linked to the record it names (the server lists problems in that order). */
+function ExportError({ error }: { error: Error }) {
+  const problems = error instanceof ApiError && error.code === 'export.blocked' ? (error.details as { problems?: GateProblem[] } | undefined)?.problems ?? [] : [];
+  const [head, ...lines] = error.message.split('\n');
+  if (problems.length === 0) return <p role="alert" style={{ whiteSpace: 'pre-line' }}>{error.message}</p>;
+  return (
+    <div role="alert">
+      <p>{head}</p>
+      <ul>
+        {lines.map((line, i) => {
+          const p = line.startsWith('- ') ? problems[i] : undefined;
+          return <li key={i}>{line.replace(/^- /, '')}{p && <> — <a href={`#/records/${p.recordId}`}>Mở bản ghi để sửa</a></>}</li>;
+        })}
+      </ul>
+    </div>
+  );
+}
+
 export function ExportPanel({ bookId }: { bookId: string }) {
-  const [exports, setExports] = useState<ExportView[]>([]);
+  const [exports, setExports] = useState<ExportView[]>();
   const [running, setRunning] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<Error>();
   const load = useCallback(() => {
-    getJson<ExportView[]>(`/api/books/${bookId}/exports`).then(setExports, (e: Error) => setError(e.message));
+    getJson<ExportView[]>(`/api/books/${bookId}/exports`).then(setExports, setError);
   }, [bookId]);
   useEffect(load, [load]);
   const run = () => {
     setRunning(true);
     setError(undefined);
     sendJson<ExportView>('POST', `/api/books/${bookId}/exports`, {})
-      .then(load, (e: Error) => setError(e.message))
+      .then(load, setError)
       .finally(() => setRunning(false));
   };
   return (
     <section className="export-panel" aria-label="Xuất dữ liệu Bộ Tư pháp">
       <h3>Xuất dữ liệu Bộ Tư pháp</h3>
+      {exports?.length === 0 && <p className="hint">Quyển sổ này chưa được xuất lần nào.</p>}
       <button type="button" onClick={run} disabled={running}>{running ? 'Đang xuất…' : 'Xuất dữ liệu Bộ Tư pháp'}</button>
-      {error && <p role="alert" style={{ whiteSpace: 'pre-line' }}>{error}</p>}
+      {error && <ExportError error={error} />}
       <ol className="exports">
-        {exports.map((exp) => (
+        {exports?.map((exp) => (
           <li key={exp.id} data-testid="export">
             <div>Lần xuất {when(exp.createdAt)}{exp.createdBy && <> bởi {exp.createdBy}</>}: {exp.registrations} bản ghi, {exp.warnings} cảnh báo</div>
             <ul>

@@ -47,20 +47,26 @@ export function ImportsPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<ImportView>();
-  useEffect(() => {
-    getJson<Book[]>('/api/books').then(setBooks).catch((e: Error) => setError(e.message));
-  }, []);
+  const loadBooks = () => getJson<Book[]>('/api/books').then(setBooks).catch((e: Error) => setError(e.message));
+  useEffect(() => void loadBooks(), []);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
+    const form = e.currentTarget;
+    const f = new FormData(form);
     const file = f.get('file');
     if (!(file instanceof File) || file.size === 0) return setError('Hãy chọn tệp Excel (.xlsx) hoặc CSV.');
     setError(undefined);
     setResult(undefined);
     setBusy(true);
     try {
-      setResult(await uploadImport(file, String(f.get('bookId') ?? '')));
+      const view = await uploadImport(file, String(f.get('bookId') ?? ''));
+      setResult(view);
+      // Imported: the file is done (a second upload would be refused) and new books can now be chosen.
+      if (view.status === 'imported') {
+        form.reset();
+        void loadBooks();
+      }
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -76,7 +82,7 @@ export function ImportsPage() {
         được nhập: hãy tải báo cáo lỗi, sửa theo sổ rồi nhập lại chính tệp đó. Cùng một tệp chỉ nhập một lần.
       </p>
       <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Nhập dữ liệu từ tệp">
-        <label>Tệp (.xlsx, .csv) <input name="file" type="file" accept=".xlsx,.csv,text/csv" required /></label>
+        <label>Tệp (.xlsx, .csv) <input name="file" type="file" accept=".xlsx,.csv,text/csv" /></label>
         <label>Quyển sổ nhận dữ liệu
           <select name="bookId" defaultValue="">
             <option value="">Tạo quyển mới theo quyển số và năm trong tệp</option>
