@@ -2,14 +2,26 @@
  * HTTP face of sign-in: POST /api/auth/login (sets the session cookie and
  * also answers the token, for non-browser clients), POST /api/auth/logout
  * (ends the session, clears the cookie), GET /api/auth/me.
+ * Login and me answer the user with `permissions`: what the user's role may
+ * do, computed from PERMISSIONS (roles.ts) — the web app hides the actions
+ * not listed there, and keeps no permission map of its own.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/index.js';
 import { loginRequired } from './auth.errors.js';
 import { tokenFromRequest } from './auth.hook.js';
 import { clearedSessionCookie, sessionCookie } from './cookies.js';
+import { permissionsOf, type Permission } from './roles.js';
 import { authenticate, login, logout } from './sessions.service.js';
 import type { LoginInput } from './user.schema.js';
+import type { AuthUser } from './users.service.js';
+
+/** The signed-in user as login and me answer it: the user plus every permission of its role. */
+export interface SessionUser extends AuthUser {
+  permissions: Permission[];
+}
+
+const sessionUser = (user: AuthUser): SessionUser => ({ ...user, permissions: permissionsOf(user.role) });
 
 const secure = (req: FastifyRequest): boolean => req.protocol === 'https';
 
@@ -18,7 +30,7 @@ export async function authRoutes(app: FastifyInstance, opts: { ctx: AppContext }
   app.post('/api/auth/login', async (req, reply) => {
     const r = await login(ctx, (req.body ?? {}) as LoginInput);
     reply.header('set-cookie', sessionCookie(r.token, secure(req))).header('cache-control', 'no-store');
-    return r;
+    return { ...r, user: sessionUser(r.user) };
   });
   app.post('/api/auth/logout', async (req, reply) => {
     await logout(ctx, tokenFromRequest(req));
@@ -28,6 +40,6 @@ export async function authRoutes(app: FastifyInstance, opts: { ctx: AppContext }
     const user = req.user ?? (await authenticate(ctx, tokenFromRequest(req)));
     if (!user) throw loginRequired();
     reply.header('cache-control', 'no-store');
-    return { user };
+    return { user: sessionUser(user) };
   });
 }

@@ -11,11 +11,11 @@
  */
 export { Unauthorized, Forbidden, BAD_CREDENTIALS, LOGIN_REQUIRED } from './auth.errors.js';
 export { hashPassword, verifyPassword, needsRehash, SCRYPT_PARAMS } from './password.js';
-export { ROLES, ROLE_IDS, isRole, PERMISSIONS, PERMISSION_LABELS, can, type Role, type Permission, type UserScope, type Principal } from './roles.js';
+export { ROLES, ROLE_IDS, isRole, PERMISSIONS, PERMISSION_LABELS, can, permissionsOf, type Role, type Permission, type UserScope, type Principal } from './roles.js';
 export { NewUserInput, LoginInput, PASSWORD_MIN } from './user.schema.js';
 export { createUser, getUser, findUserByLogin, listUsers, setPassword, disableUser, userView, type AuthUser } from './users.service.js';
 export { login, logout, authenticate, hashToken, SESSION_TTL_MS, type LoginResult } from './sessions.service.js';
 export { LoginThrottle, throttleFor, THROTTLE_LIMITS } from './login-throttle.js';
 export { SESSION_COOKIE, parseCookies } from './cookies.js';
 export { authHook, requirePermission, tokenFromRequest, AUTH_PUBLIC_ROUTES, type AuthHookOptions } from './auth.hook.js';
-export { authRoutes } from './auth.routes.js';
+export { authRoutes, type SessionUser } from './auth.routes.js';

@@ -1,6 +1,6 @@
 /** The permission map: who may do what. */
 import { describe, expect, it } from 'vitest';
-import { can, PERMISSION_LABELS, PERMISSIONS, ROLE_IDS, ROLES, type Permission, type Role } from './roles.js';
+import { can, permissionsOf, PERMISSION_LABELS, PERMISSIONS, ROLE_IDS, ROLES, type Permission, type Role } from './roles.js';
 
 const user = (role: Role) => ({ role, scope: 'all' as const });
 const perms = Object.keys(PERMISSIONS) as Permission[];
@@ -29,6 +29,11 @@ describe('roles and permissions', () => {
       expect(can(user('admin'), p)).toBe(true);
       expect(can(undefined, p)).toBe(false);
     }
+  });
+
+  it('lists exactly the permissions can() grants to each role, admins all of them', () => {
+    for (const r of ROLE_IDS) expect(permissionsOf(r)).toEqual(perms.filter((p) => can(user(r), p)));
+    expect(permissionsOf('admin')).toEqual(perms);
   });
 
   it('has a Vietnamese label for every permission', () => {

@@ -77,3 +77,8 @@ export function can(user: Principal | undefined, permission: Permission): boolea
   if (!user) return false;
   return (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
 }
+
+/** Every permission the role holds, in the order of PERMISSIONS (what the web app is told at sign-in). */
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => (PERMISSIONS[p] as readonly Role[]).includes(role));
+}

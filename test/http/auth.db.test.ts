@@ -9,7 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeBackends } from '../support/backends.js';
 import { testContext } from '../support/context.js';
-import { authHook, authRoutes, BAD_CREDENTIALS, createUser, login, requirePermission } from '../../src/auth/index.js';
+import { authHook, authRoutes, BAD_CREDENTIALS, createUser, login, PERMISSIONS, requirePermission } from '../../src/auth/index.js';
 // eslint-disable-next-line no-restricted-imports -- the command's own functions: cli/index.ts exposes only run()
 import { addUser, formatUsers, readPassword } from '../../src/cli/users.command.js';
 import type { AppContext } from '../../src/core/index.js';
@@ -64,13 +64,28 @@ describeBackends('auth over HTTP', (store) => {
     const res = await signIn('Admin');
     expect(res.statusCode).toBe(200);
     const { token, user } = res.json<{ token: string; user: { login: string; role: string } }>();
-    expect(user).toMatchObject({ login: 'admin', role: 'admin', roleLabel: 'Quản trị', scope: 'all' });
+    expect(user).toMatchObject({ login: 'admin', role: 'admin', roleLabel: 'Quản trị', scope: 'all', permissions: Object.keys(PERMISSIONS) });
     expect(res.headers['set-cookie']).toBe(`hotich_session=${token}; Path=/; HttpOnly; SameSite=Lax`);
     expect(res.headers['cache-control']).toBe('no-store');
     const byCookie = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `theme=dark; hotich_session=${token}` } });
     expect(byCookie.json().user.login).toBe('admin');
     const byBearer = await app.inject({ method: 'GET', url: '/api/books', headers: { authorization: `Bearer ${token}` } });
     expect(byBearer.json()).toEqual({ books: [], for: 'admin' });
+  });
+
+  it('tells login and me the permissions of the role, from the server\'s own map', async () => {
+    const keyer = await signIn('keyer');
+    const expected = ['books.read', 'scans.upload', 'records.read', 'records.key'];
+    expect(keyer.json().user).toMatchObject({ login: 'keyer', role: 'keyer', roleLabel: 'Nhân viên nhập liệu', scope: 'all', disabledAt: null, permissions: expected });
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${keyer.json<{ token: string }>().token}` } });
+    expect(me.json().user.permissions).toEqual(expected);
+    await createUser(ctx, { login: 'reviewer', role: 'reviewer', password: PW });
+    const reviewer = (await signIn('reviewer')).json<{ token: string; user: { permissions: string[] } }>();
+    const reviewerPerms = ['books.read', 'records.read', 'records.review', 'qc.arbitrate', 'reports.view'];
+    expect(reviewer.user.permissions).toEqual(reviewerPerms);
+    const meReviewer = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `hotich_session=${reviewer.token}` } });
+    expect(meReviewer.json().user.permissions).toEqual(reviewerPerms);
+    expect(reviewer.user.permissions).not.toContain('exports.download');
   });
 
   it('marks the cookie Secure behind an HTTPS proxy', async () => {

@@ -1,6 +1,10 @@
-/** The web shell: a hash router over the books screens and the keying screen (loaded lazily), and the system status. */
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { LoginForm, type SignedInUser } from '../auth/index.js';
+/**
+ * The web shell: a hash router over the books screens and the keying screen
+ * (loaded lazily), and the system status. Actions and screens the signed-in
+ * user may not use are hidden (`can`, from the permissions sent with the user).
+ */
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { can, LoginForm, NoPermission, type SignedInUser } from '../auth/index.js';
 import { BookPage, BooksPage } from '../books/index.js';
 import { ImportsPage } from '../imports/index.js';
 import { getJson, sendJson, type Health } from '../shared/index.js';
@@ -22,6 +26,19 @@ function useHash(): string {
   return hash;
 }
 
+/** The screen of the hash for a signed-in user; a screen the user's role may not use says so instead. */
+function Screen({ user, hash }: { user: SignedInUser; hash: string }) {
+  const bookId = /^#\/books\/([0-9a-f-]{36})/.exec(hash)?.[1];
+  const arbitration = /^#\/qc\/arbitration(?:\/([0-9a-f-]{36}))?/.exec(hash);
+  const checksOf = /^#\/qc\/checks\/([0-9a-f-]{36})/.exec(hash)?.[1];
+  const lazily = (page: ReactNode) => <Suspense fallback={<p>Đang tải…</p>}>{page}</Suspense>;
+  if (hash.startsWith('#/imports')) return can(user, 'imports.run') ? <ImportsPage /> : <NoPermission to="nhập dữ liệu từ tệp Excel/CSV" />;
+  if (arbitration) return can(user, 'qc.arbitrate') ? lazily(<ArbitrationPage bookId={arbitration[1]} />) : <NoPermission to="trọng tài đối chiếu hai lần nhập" />;
+  if (checksOf) return lazily(<BookChecksPage bookId={checksOf} canResolve={can(user, 'records.review')} />);
+  if (/^#\/qc\/(lots|keyers)/.test(hash)) return lazily(<AcceptancePage hash={hash} user={user} />);
+  return bookId ? <BookPage id={bookId} user={user} /> : <BooksPage user={user} />;
+}
+
 export function App() {
   const [health, setHealth] = useState<Health>();
   const [user, setUser] = useState<SignedInUser | null>();
@@ -31,15 +48,12 @@ export function App() {
     getJson<{ user: SignedInUser }>('/api/auth/me').then((r) => setUser(r.user), () => setUser(null));
   }, []);
   const logout = () => void sendJson('POST', '/api/auth/logout', {}).finally(() => setUser(null));
-  const bookId = /^#\/books\/([0-9a-f-]{36})/.exec(hash)?.[1];
   const recordId = /^#\/records\/([0-9a-f-]{36})/.exec(hash)?.[1];
-  const arbitration = /^#\/qc\/arbitration(?:\/([0-9a-f-]{36}))?/.exec(hash);
-  const checksOf = /^#\/qc\/checks\/([0-9a-f-]{36})/.exec(hash)?.[1];
   if (user && recordId) {
     return (
       <main className="full">
         <Suspense fallback={<p className="keying-message">Đang tải màn hình nhập liệu…</p>}>
-          <KeyingPage key={recordId} id={recordId} userId={user.id} />
+          <KeyingPage key={recordId} id={recordId} userId={user.id} readOnly={!can(user, 'records.key')} />
         </Suspense>
       </main>
     );
@@ -50,9 +64,9 @@ export function App() {
         <h1><a href="#/">hotich — Số hóa Sổ hộ tịch</a></h1>
         {health && <p className="status" data-testid="health">Phiên bản {health.version} · Cơ sở dữ liệu: {DB_NAME[health.database]}</p>}
         {user && <p className="status">{user.displayName || user.login} · <button className="link" onClick={logout}>Đăng xuất</button></p>}
-        {user && <nav className="status" aria-label="Điều hướng"><a href="#/">Quyển sổ</a> · <a href="#/imports">Nhập dữ liệu từ tệp Excel/CSV</a> · <a href="#/qc/lots">Nghiệm thu</a></nav>}
+        {user && <nav className="status" aria-label="Điều hướng"><a href="#/">Quyển sổ</a>{can(user, 'imports.run') && <> · <a href="#/imports">Nhập dữ liệu từ tệp Excel/CSV</a></>} · <a href="#/qc/lots">Nghiệm thu</a></nav>}
       </header>
-      {user === undefined ? <p>Đang tải…</p> : user === null ? <LoginForm onSignedIn={setUser} /> : hash.startsWith('#/imports') ? <ImportsPage /> : arbitration ? <Suspense fallback={<p>Đang tải…</p>}><ArbitrationPage bookId={arbitration[1]} /></Suspense> : checksOf ? <Suspense fallback={<p>Đang tải…</p>}><BookChecksPage bookId={checksOf} /></Suspense> : /^#\/qc\/(lots|keyers)/.test(hash) ? <Suspense fallback={<p>Đang tải…</p>}><AcceptancePage hash={hash} /></Suspense> : bookId ? <BookPage id={bookId} /> : <BooksPage />}
+      {user === undefined ? <p>Đang tải…</p> : user === null ? <LoginForm onSignedIn={setUser} /> : <Screen user={user} hash={hash} />}
     </main>
   );
 }

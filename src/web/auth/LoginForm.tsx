@@ -1,13 +1,10 @@
 /** Sign-in: login and password; the server sets an HttpOnly session cookie. */
 import { useState, type FormEvent } from 'react';
+import type { SessionUser } from '../../auth/index.js';
 import { sendJson } from '../shared/index.js';
 
-export interface SignedInUser {
-  id: string;
-  login: string;
-  displayName: string;
-  role: string;
-}
+/** The user as login and /api/auth/me answer it, with `permissions` (what its role may do). */
+export type SignedInUser = Pick<SessionUser, 'id' | 'login' | 'displayName' | 'role' | 'roleLabel' | 'permissions'>;
 
 export function LoginForm({ onSignedIn }: { onSignedIn: (u: SignedInUser) => void }) {
   const [error, setError] = useState<string>();

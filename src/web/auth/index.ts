@@ -1,2 +1,3 @@
-/** The sign-in feature: the login form and the signed-in user's shape. */
+/** The sign-in feature: the login form, the signed-in user's shape and what it may do (`can`, NoPermission). */
 export { LoginForm, type SignedInUser } from './LoginForm.js';
+export { can, NoPermission, type Permission } from './permissions.js';

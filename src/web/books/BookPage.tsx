@@ -1,5 +1,10 @@
-/** One book: its inventory facts, the upload panel, its page strip (thumbnails, quality flags, keying links) and its records. */
+/**
+ * One book: its inventory facts, the upload panel, its page strip (thumbnails,
+ * quality flags, keying links) and its records. Uploading (scans.upload) and
+ * keying (records.key) show only to users who may do them.
+ */
 import { useCallback, useEffect, useState } from 'react';
+import { can, type SignedInUser } from '../auth/index.js';
 import { BookQcPanel } from '../qc/index.js';
 import { getJson } from '../shared/index.js';
 import { addRecord, BookRecords, type RecordItem } from './BookRecords.js';
@@ -7,7 +12,7 @@ import { FLAG_LABELS, PAGE_STATUS_LABELS, type Book, type Page } from './books.a
 import { UploadPanel } from './UploadPanel.js';
 import { ExportPanel } from './ExportPanel.js';
 
-export function BookPage({ id }: { id: string }) {
+export function BookPage({ id, user }: { id: string; user: SignedInUser }) {
   const [book, setBook] = useState<Book>();
   const [pages, setPages] = useState<Page[]>([]);
   const [records, setRecords] = useState<RecordItem[]>([]);
@@ -19,6 +24,7 @@ export function BookPage({ id }: { id: string }) {
   }, [id]);
   const add = (pageId: string) => void addRecord(id, pageId).catch((e: Error) => setError(e.message));
   const firstRecordOn = (pageId: string) => records.find((r) => r.pageIds.includes(pageId));
+  const keyer = can(user, 'records.key');
   useEffect(load, [load]);
 
   if (error) return <p role="alert">{error}</p>;
@@ -28,8 +34,8 @@ export function BookPage({ id }: { id: string }) {
       <p><a href="#/">← Danh sách quyển sổ</a></p>
       <h2>{book.title}</h2>
       <p>{book.authority}{book.authorityUnit && <> — <em>{book.authorityUnit.path}</em></>} · năm {book.yearFrom}</p>
-      <UploadPanel bookId={id} onDone={load} />
-      <BookQcPanel bookId={id} />
+      {can(user, 'scans.upload') && <UploadPanel bookId={id} onDone={load} />}
+      <BookQcPanel bookId={id} user={user} />
       <h3>Các trang ({pages.length})</h3>
       <ol className="page-strip" aria-label="Các trang">
         {pages.map((p) => (
@@ -37,7 +43,7 @@ export function BookPage({ id }: { id: string }) {
             {p.status === 'present' ? <img src={`/api/books/${id}/pages/${p.id}/thumbnail`} alt={`Trang ${p.seq}`} loading="lazy" /> : <div className="placeholder">{PAGE_STATUS_LABELS[p.status]}</div>}
             <div>Trang {p.seq}</div>
             {p.flags.map((f) => <span key={f} className="flag">{FLAG_LABELS[f] ?? f}</span>)}
-            {p.status === 'present' && (
+            {p.status === 'present' && keyer && (
               <div className="page-actions">
                 {firstRecordOn(p.id) && <a href={`#/records/${firstRecordOn(p.id)!.id}`}>Nhập liệu</a>}
                 <button type="button" onClick={() => add(p.id)} aria-label={`Thêm bản ghi cho trang ${p.seq}`}>Thêm bản ghi</button>
@@ -47,8 +53,8 @@ export function BookPage({ id }: { id: string }) {
         ))}
       </ol>
       <h3>Các bản ghi ({records.length})</h3>
-      <BookRecords records={records} pageSeq={(pageId) => pages.find((p) => p.id === pageId)?.seq} />
-      <ExportPanel bookId={id} />
+      <BookRecords records={records} pageSeq={(pageId) => pages.find((p) => p.id === pageId)?.seq} canKey={keyer} />
+      <ExportPanel bookId={id} user={user} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-/** The records keyed in a book, each with its "Nhập liệu" link, and creating a record on a page. */
+/** The records keyed in a book, each with its "Nhập liệu" link ("Xem" for users who may not key), and creating a record on a page. */
 import { sendJson } from '../shared/index.js';
 
 export interface RecordItem {
@@ -21,8 +21,8 @@ export async function addRecord(bookId: string, pageId: string): Promise<void> {
   location.hash = `#/records/${record.id}`;
 }
 
-export function BookRecords({ records, pageSeq }: { records: RecordItem[]; pageSeq: (pageId: string) => number | undefined }) {
-  if (records.length === 0) return <p className="hint">Chưa có bản ghi nào. Bấm "Thêm bản ghi" dưới một trang để bắt đầu nhập liệu.</p>;
+export function BookRecords({ records, pageSeq, canKey }: { records: RecordItem[]; pageSeq: (pageId: string) => number | undefined; canKey: boolean }) {
+  if (records.length === 0) return <p className="hint">Chưa có bản ghi nào.{canKey && ' Bấm "Thêm bản ghi" dưới một trang để bắt đầu nhập liệu.'}</p>;
   return (
     <table aria-label="Các bản ghi">
       <thead><tr><th>#</th><th>Số</th><th>Họ tên</th><th>Trang</th><th>Trạng thái</th><th>Kiểm tra</th><th /></tr></thead>
@@ -35,7 +35,7 @@ export function BookRecords({ records, pageSeq }: { records: RecordItem[]; pageS
             <td>{r.pageIds.map(pageSeq).filter((s) => s !== undefined).join(', ')}</td>
             <td>{STATUS[r.status]}</td>
             <td>{r.errors > 0 ? `${r.errors} lỗi` : ''}{r.unacknowledgedWarnings > 0 ? ` ${r.unacknowledgedWarnings} cảnh báo` : ''}</td>
-            <td><a href={`#/records/${r.id}`}>Nhập liệu</a></td>
+            <td><a href={`#/records/${r.id}`}>{canKey ? 'Nhập liệu' : 'Xem'}</a></td>
           </tr>
         ))}
       </tbody>

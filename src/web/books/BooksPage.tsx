@@ -1,9 +1,10 @@
-/** The list of register books with their scan progress, and the form to inventory a new one. */
+/** The list of register books with their scan progress, and the form to inventory a new one (books.write only). */
 import { useEffect, useState, type FormEvent } from 'react';
+import { can, type SignedInUser } from '../auth/index.js';
 import { getJson, sendJson, type TemplateSummary } from '../shared/index.js';
 import type { Book } from './books.api.js';
 
-export function BooksPage() {
+export function BooksPage({ user }: { user: SignedInUser }) {
   const [books, setBooks] = useState<Book[]>([]);
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [error, setError] = useState<string>();
@@ -31,13 +32,13 @@ export function BooksPage() {
     <section>
       <h2>Quyển sổ</h2>
       {error && <p role="alert">{error}</p>}
-      <form className="inline-form" onSubmit={(e) => void add(e)} aria-label="Thêm quyển sổ">
+      {can(user, 'books.write') && <form className="inline-form" onSubmit={(e) => void add(e)} aria-label="Thêm quyển sổ">
         <label>Loại sổ <select name="registerType" required>{templates.map((t) => <option key={t.id} value={t.registerType}>{t.title}</option>)}</select></label>
         <label>Cơ quan đăng ký (như trong sổ) <input name="authority" required minLength={2} size={40} /></label>
         <label>Năm <input name="year" type="number" required min={1850} max={2200} /></label>
         <label>Quyển số <input name="volumeNo" size={8} /></label>
         <button type="submit">Thêm quyển sổ</button>
-      </form>
+      </form>}
       <table>
         <thead><tr><th>Sổ</th><th>Cơ quan đăng ký</th><th>Năm</th><th>Trang đã quét</th><th>Bản ghi đã nhập</th><th>Đã hoàn thành</th></tr></thead>
         <tbody>

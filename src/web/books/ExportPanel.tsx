@@ -5,20 +5,25 @@
  * download, its warnings count and the reviewer's sign-off (or a button to
  * sign the warnings report off). When the gate refuses, each listed record
  * links to its keying screen so it can be fixed from there.
+ * Who sees what: the export button and the data files (xlsx, zip, manifest)
+ * need exports.download; the warnings report also shows to, and the sign-off
+ * button only to, records.review holders; users with neither see no panel.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { ExportView, GateProblem } from '../../exchange/index.js';
+import { can, type SignedInUser } from '../auth/index.js';
 import { ApiError, getJson, sendJson } from '../shared/index.js';
 
 const KIND_LABELS: Record<string, string> = { xlsx: 'Tệp Excel (DL Import)', zip: 'Tệp nén PDF', report: 'Báo cáo cảnh báo', manifest: 'Bản kê (manifest)' };
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`;
 const when = (iso: string) => new Date(iso).toLocaleString('vi-VN');
 
-function SignOff({ exp, onDone, onError }: { exp: ExportView; onDone: () => void; onError: (e: Error) => void }) {
+function SignOff({ exp, canSign, onDone, onError }: { exp: ExportView; canSign: boolean; onDone: () => void; onError: (e: Error) => void }) {
   const [note, setNote] = useState('');
   if (exp.signedOff) {
     return <p className="signed-off">Đã ký duyệt: {exp.signedOff.by ?? 'không rõ'} lúc {when(exp.signedOff.at)}{exp.signedOff.note && <> — “{exp.signedOff.note}”</>}</p>;
   }
+  if (!canSign) return null;
   const sign = () => void sendJson('POST', `/api/exports/${exp.id}/sign-off`, { note }).then(onDone, onError);
   return (
     <p className="sign-off">
@@ -46,7 +51,7 @@ function ExportError({ error }: { error: Error }) {
   );
 }
 
-export function ExportPanel({ bookId }: { bookId: string }) {
+export function ExportPanel({ bookId, user }: { bookId: string; user: SignedInUser }) {
   const [exports, setExports] = useState<ExportView[]>();
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<Error>();
@@ -54,6 +59,8 @@ export function ExportPanel({ bookId }: { bookId: string }) {
     getJson<ExportView[]>(`/api/books/${bookId}/exports`).then(setExports, setError);
   }, [bookId]);
   useEffect(load, [load]);
+  const exporter = can(user, 'exports.download');
+  const reviewer = can(user, 'records.review');
   const run = () => {
     setRunning(true);
     setError(undefined);
@@ -61,20 +68,21 @@ export function ExportPanel({ bookId }: { bookId: string }) {
       .then(load, setError)
       .finally(() => setRunning(false));
   };
+  if (!exporter && !reviewer) return null;
   return (
     <section className="export-panel" aria-label="Xuất dữ liệu Bộ Tư pháp">
       <h3>Xuất dữ liệu Bộ Tư pháp</h3>
       {exports?.length === 0 && <p className="hint">Quyển sổ này chưa được xuất lần nào.</p>}
-      <button type="button" onClick={run} disabled={running}>{running ? 'Đang xuất…' : 'Xuất dữ liệu Bộ Tư pháp'}</button>
+      {exporter && <button type="button" onClick={run} disabled={running}>{running ? 'Đang xuất…' : 'Xuất dữ liệu Bộ Tư pháp'}</button>}
       {error && <ExportError error={error} />}
       <ol className="exports">
         {exports?.map((exp) => (
           <li key={exp.id} data-testid="export">
             <div>Lần xuất {when(exp.createdAt)}{exp.createdBy && <> bởi {exp.createdBy}</>}: {exp.registrations} bản ghi, {exp.warnings} cảnh báo</div>
             <ul>
-              {exp.files.map((f) => <li key={f.name}><a href={f.url} download={f.name}>{KIND_LABELS[f.kind] ?? f.kind}: {f.name}</a> ({kb(f.bytes)})</li>)}
+              {exp.files.filter((f) => exporter || f.kind === 'report').map((f) => <li key={f.name}><a href={f.url} download={f.name}>{KIND_LABELS[f.kind] ?? f.kind}: {f.name}</a> ({kb(f.bytes)})</li>)}
             </ul>
-            <SignOff exp={exp} onDone={load} onError={setError} />
+            <SignOff exp={exp} canSign={reviewer} onDone={load} onError={setError} />
           </li>
         ))}
       </ol>

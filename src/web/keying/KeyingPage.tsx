@@ -18,7 +18,7 @@ async function loadKeyingData(id: string): Promise<KeyingData> {
   return { record, form: passFields ? restrictForm(form, passFields) : form, book, records, pages };
 }
 
-export function KeyingPage({ id, userId }: { id: string; userId?: string }) {
+export function KeyingPage({ id, userId, readOnly = false }: { id: string; userId?: string; readOnly?: boolean }) {
   const [data, setData] = useState<KeyingData>();
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -30,5 +30,5 @@ export function KeyingPage({ id, userId }: { id: string; userId?: string }) {
   }, [id]);
   if (error) return <p role="alert" className="keying-message">{error} <a href="#/">Về danh sách quyển sổ</a></p>;
   if (!data) return <p className="keying-message">Đang tải bản ghi…</p>;
-  return <KeyingScreen key={id} data={data} userId={userId} />;
+  return <KeyingScreen key={id} data={data} userId={userId} readOnly={readOnly} />;
 }

@@ -24,7 +24,11 @@ function labelsOf(form: FormDescription): Map<string, string> {
   return new Map(form.groups.flatMap((g) => g.fields.map((f) => [f.key, `${f.label} (${g.label})`] as const)));
 }
 
-export function KeyingScreen({ data, userId }: { data: KeyingData; userId: string | undefined }) {
+/** Shortcuts that write: refused on a read-only screen. */
+const WRITES: ReadonlySet<ShortcutAction> = new Set<ShortcutAction>(['save', 'complete', 'newRecord', 'copyForward', 'toggleFlag']);
+
+/** `readOnly`: the user may read records but not key them (no records.key): nothing is saved, keying shortcuts are off. */
+export function KeyingScreen({ data, userId, readOnly = false }: { data: KeyingData; userId: string | undefined; readOnly?: boolean }) {
   const { form } = data;
   const fields = useMemo(() => keyedFields(form), [form]);
   const labels = useMemo(() => labelsOf(form), [form]);
@@ -50,7 +54,7 @@ export function KeyingScreen({ data, userId }: { data: KeyingData; userId: strin
   const toggleFlag = useCallback((key: string) => editor.setFlag(key, nextFlag(editor.current().flags[key])), [editor]);
 
   useEffect(() => {
-    for (const f of fields) if (f.defaultValue !== undefined && !data.record.values[f.key] && data.record.version === 1) editor.setValue(f.key, f.defaultValue);
+    if (!readOnly) for (const f of fields) if (f.defaultValue !== undefined && !data.record.values[f.key] && data.record.version === 1) editor.setValue(f.key, f.defaultValue);
     if (fields[0]) focusField(fields[0].key);
     // Once, when the record opens (the screen is keyed by record id).
   }, []);
@@ -79,6 +83,7 @@ export function KeyingScreen({ data, userId }: { data: KeyingData; userId: strin
 
   const run = (action: ShortcutAction) => {
     const v = viewer.current;
+    if (readOnly && WRITES.has(action)) return setNotice('Chế độ chỉ xem: bạn không có quyền nhập liệu.');
     switch (action) {
       case 'save': return void editor.save();
       case 'complete': return void completion.complete();
@@ -110,7 +115,7 @@ export function KeyingScreen({ data, userId }: { data: KeyingData; userId: strin
   return (
     <div className="keying">
       <TopBar book={data.book} record={draft.base} position={nav.position} total={data.records.length} name={nameKey ? (draft.values[nameKey] ?? '') : ''} saveState={editor.saveState}
-        onReopen={() => void completion.reopen()} />
+        onReopen={readOnly ? undefined : () => void completion.reopen()} />
       <div className="keying-body">
         <ImageViewer pageId={page?.id} pageLabel={page ? `Trang ${page.seq}/${nav.pages.length}` : 'Chưa có ảnh'} region={region} controlsRef={viewer} />
         <section className="form-panel" aria-label="Bản ghi">
@@ -122,10 +127,13 @@ export function KeyingScreen({ data, userId }: { data: KeyingData; userId: strin
               onConfirm={(codes) => void completion.acknowledgeAndComplete(codes)}
               onCancel={() => closeWarnings()} />
           )}
+          {readOnly && <p className="notice" data-testid="read-only">Chế độ chỉ xem: bạn không có quyền nhập liệu.</p>}
           {notice && <p className="notice" role="status">{notice}</p>}
           {general.length > 0 && <ul className="findings general">{general.map((f) => <li key={f.path + f.code} className={f.severity.toLowerCase()}>{f.message}</li>)}</ul>}
-          <RecordForm form={form} values={draft.values} flags={draft.flags} findings={findings} showAllFindings={showAll} focus={focus}
-            onChange={editor.setValue} onLeave={editor.saveSoon} onToggleFlag={toggleFlag} />
+          <fieldset disabled={readOnly} className="plain">
+            <RecordForm form={form} values={draft.values} flags={draft.flags} findings={findings} showAllFindings={showAll} focus={focus}
+              onChange={editor.setValue} onLeave={editor.saveSoon} onToggleFlag={toggleFlag} />
+          </fieldset>
         </section>
       </div>
       <ShortcutHelp items={SHORTCUT_HELP} />

@@ -12,7 +12,8 @@ interface Props {
   total: number;
   name: string;
   saveState: SaveState;
-  onReopen(): void;
+  /** Absent on a read-only screen. */
+  onReopen?: () => void;
 }
 
 function saveText(s: SaveState): string {
@@ -38,7 +39,7 @@ export function TopBar({ book, record, position, total, name, saveState, onReope
       {record.values.so && <span>Số {record.values.so}</span>}
       {name && <span className="record-name">{name}</span>}
       <span className={`badge ${record.status}`} data-testid="record-status">{STATUS_LABELS[record.status]}</span>
-      {record.status === 'completed' && <button type="button" className="link" onClick={onReopen}>Mở lại để sửa</button>}
+      {record.status === 'completed' && onReopen && <button type="button" className="link" onClick={onReopen}>Mở lại để sửa</button>}
       <span data-testid="record-version">Phiên bản {record.version}</span>
       <span className={`save-state ${saveState.kind}`} role="status" data-testid="save-state">{saveText(saveState)}</span>
     </header>

@@ -1,5 +1,6 @@
 /** Router of the acceptance screens: #/qc/lots, #/qc/lots/:id, #/qc/lots/:id/review[/:recordId], #/qc/keyers. */
 import { useEffect, useState } from 'react';
+import type { SignedInUser } from '../auth/index.js';
 import { KeyerAccuracyTable } from './KeyerAccuracyTable.js';
 import { LotPage } from './LotPage.js';
 import { LotsPage } from './LotsPage.js';
@@ -17,14 +18,14 @@ function ReviewStart({ lotId }: { lotId: string }) {
   return <p role={error ? 'alert' : undefined}>{error || 'Đang mở mẫu…'}</p>;
 }
 
-export function AcceptancePage({ hash }: { hash: string }) {
+export function AcceptancePage({ hash, user }: { hash: string; user: SignedInUser }) {
   const review = /^#\/qc\/lots\/([0-9a-f-]{36})\/review(?:\/([0-9a-f-]{36}))?/.exec(hash);
   if (review) {
     const lotId = review[1]!;
     return review[2] ? <SamplingReview lotId={lotId} recordId={review[2]} onDone={() => { location.hash = `#/qc/lots/${lotId}`; }} /> : <ReviewStart lotId={lotId} />;
   }
   const lot = /^#\/qc\/lots\/([0-9a-f-]{36})/.exec(hash)?.[1];
-  if (lot) return <LotPage key={lot} id={lot} />;
+  if (lot) return <LotPage key={lot} id={lot} user={user} />;
   if (hash.startsWith('#/qc/keyers')) return <KeyerAccuracyTable />;
-  return <LotsPage />;
+  return <LotsPage user={user} />;
 }

@@ -1,9 +1,11 @@
 /**
  * Lot screen (#/qc/lots/:id): plan, sample (seed), progress, field error rates
  * with 95 % Clopper–Pearson intervals (Wilson shown), both decision rules and
- * the one that decides, the decision buttons (qc.accept) and report downloads.
+ * the one that decides, the decision buttons (qc.accept only) and report
+ * downloads; the link to check the sample shows to records.review holders.
  */
 import { useEffect, useState } from 'react';
+import { can, type SignedInUser } from '../auth/index.js';
 import { decideLot, getLot, listSample, pct, type LotView, type SampleItem } from './acceptance.api.js';
 import './acceptance.css';
 
@@ -25,7 +27,7 @@ function planText(p: LotView['plan']): string {
   return `Cận trên Clopper–Pearson 95 %: cần ${p.fieldsNeeded.critical} trường trọng yếu và ${p.fieldsNeeded.other} trường khác, khoảng ${p.sampleSize} bản ghi${p.fullInspection ? ' (kiểm tra 100 %)' : ''}`;
 }
 
-function Decision({ lot, onDecided }: { lot: LotView; onDecided: (l: LotView) => void }) {
+function Decision({ lot, canDecide, onDecided }: { lot: LotView; canDecide: boolean; onDecided: (l: LotView) => void }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
   const d = lot.proposed;
@@ -35,14 +37,16 @@ function Decision({ lot, onDecided }: { lot: LotView; onDecided: (l: LotView) =>
   return (
     <div>
       <p>Kết quả theo quy tắc của phương án: {verdict(d.verdict)}</p>
-      <label>Ghi chú <input value={note} onChange={(e) => setNote(e.target.value)} /></label>{' '}
-      <button onClick={() => void decide()}>{d.verdict === 'accept' ? 'Nghiệm thu: ĐẠT' : 'Nghiệm thu: KHÔNG ĐẠT — trả lô'}</button>
-      {error && <p role="alert">{error}</p>}
+      {canDecide && <>
+        <label>Ghi chú <input value={note} onChange={(e) => setNote(e.target.value)} /></label>{' '}
+        <button onClick={() => void decide()}>{d.verdict === 'accept' ? 'Nghiệm thu: ĐẠT' : 'Nghiệm thu: KHÔNG ĐẠT — trả lô'}</button>
+        {error && <p role="alert">{error}</p>}
+      </>}
     </div>
   );
 }
 
-export function LotPage({ id }: { id: string }) {
+export function LotPage({ id, user }: { id: string; user: SignedInUser }) {
   const [lot, setLot] = useState<LotView>();
   const [sample, setSample] = useState<SampleItem[]>([]);
   const [error, setError] = useState('');
@@ -63,14 +67,14 @@ export function LotPage({ id }: { id: string }) {
         <dt>Lô / mẫu</dt><dd>N = {lot.lotSize}; hạt giống <code data-testid="seed">{lot.seed}</code> ({lot.sampler})</dd>
         <dt>Tiến độ</dt><dd data-testid="progress">{lot.progress.checked}/{lot.progress.sampled} bản ghi đã kiểm tra</dd>
       </dl>
-      {firstUnchecked && lot.status === 'sampling' && <p><a href={`#/qc/lots/${lot.id}/review/${firstUnchecked.recordId}`}>Kiểm tra mẫu</a></p>}
+      {firstUnchecked && lot.status === 'sampling' && can(user, 'records.review') && <p><a href={`#/qc/lots/${lot.id}/review/${firstUnchecked.recordId}`}>Kiểm tra mẫu</a></p>}
       <table>
         <thead><tr><th>Nhóm trường</th><th>Sai/kiểm tra</th><th>Tỉ lệ lỗi</th><th>KTC 95 % (Clopper–Pearson)</th><th>Cận trên 95 % / tối đa</th><th>Wilson (tham khảo)</th></tr></thead>
         <tbody><GroupRow name="Trọng yếu" g={f.critical} /><GroupRow name="Khác" g={f.other} /></tbody>
       </table>
       <p>Bản ghi không phù hợp (trường trọng yếu sai): {f.nonconformingRecords.errors}/{f.nonconformingRecords.units}.</p>
       {d && <p>Theo Ac/Re: {d.isoVerdict ? <>{verdict(d.isoVerdict.verdict)} ({d.isoVerdict.nonconforming} / Ac {d.isoVerdict.ac} / Re {d.isoVerdict.re})</> : 'không áp dụng'} · Theo cận trên Clopper–Pearson: {verdict(d.confidenceVerdict.verdict)} · Quy tắc quyết định: {d.decidedBy === 'ac_re' ? 'Ac/Re (ISO 2859-1)' : 'Clopper–Pearson'}</p>}
-      <Decision lot={lot} onDecided={setLot} />
+      <Decision lot={lot} canDecide={can(user, 'qc.accept')} onDecided={setLot} />
       {f.errors.length > 0 && <><h2>Lỗi phát hiện ({f.errors.length})</h2><ul>{f.errors.map((e) => <li key={`${e.recordId}-${e.fieldKey}`}>{e.fieldKey}: “{e.keyedValue}” → “{e.correctValue}”</li>)}</ul></>}
       <p><a href={`/api/qc/lots/${lot.id}/report.pdf`}>Tải biên bản (PDF)</a> · <a href={`/api/qc/lots/${lot.id}/report.xlsx`}>Tải biên bản (Excel)</a></p>
     </section>
