@@ -16,6 +16,7 @@ import { rejection } from '../../test/support/errors.js';
 import { createBook, storeIngestedFile } from '../archive/index.js';
 import type { AppContext } from '../core/index.js';
 import { completeRecord, createRecord, findRecord, saveRecord } from '../entry/index.js';
+import { streamPopulation } from './lot.repo.js';
 import { createLot, decideSampledLot, getLot, getSampledRecord, listKeyerAccuracy, listSample, lotReportPdf, lotReportXlsx, submitChecks } from './index.js';
 
 const SEED = '271828182845904523536028';
@@ -52,6 +53,19 @@ describeBackends('sampled acceptance', (store) => {
     const again = await createLot(ctx, { scope: { kind: 'books', bookIds: [bookId] }, plan: { kind: 'iso2859' }, seed: SEED }, planner);
     expect((await listSample(ctx, again.id)).map((s) => s.recordId)).toEqual((await listSample(ctx, lotId)).map((s) => s.recordId));
     expect(again.manifestHash).toBe(lot.manifestHash);
+  });
+
+  it('reads the population page by page in one exact order (every page size gives the same list)', async () => {
+    const read = async (size: number) => {
+      const ids: string[] = [];
+      for await (const r of streamPopulation(ctx.store.db, [bookId], size)) ids.push(r.id);
+      return ids;
+    };
+    const whole = await read(1000);
+    expect(whole).toHaveLength(60);
+    expect(new Set(whole).size).toBe(60);
+    expect(await read(7)).toEqual(whole);
+    expect(await read(60)).toEqual(whole);
   });
 
   it('refuses bad input with Vietnamese errors', async () => {

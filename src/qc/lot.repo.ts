@@ -34,19 +34,29 @@ export async function listBooksById(db: Db, ids: readonly string[]) {
     .execute();
 }
 
-/** Completed registrations (not keying passes) of the books, by book then creation: the lot manifest order. */
-export async function listPopulation(db: Db, bookIds: readonly string[]): Promise<PopulationRow[]> {
-  if (bookIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('records')
-    .where('book_id', 'in', [...bookIds])
-    .where('keying_of', 'is', null)
-    .where('status', '=', 'completed')
-    .select(['id', 'book_id', 'template_version', 'values', 'keyed_by', 'version', 'created_at'])
-    .orderBy('created_at').orderBy('id')
-    .execute();
-  const order = new Map(bookIds.map((id, i) => [id, i]));
-  return rows.sort((a, b) => order.get(a.book_id)! - order.get(b.book_id)!);
+/**
+ * Completed registrations (not keying passes) of the books, by book (in the
+ * order given) then id: the lot manifest order. Streamed in keyset pages on
+ * the id (exact, unlike timestamps that JavaScript cuts to milliseconds) so a
+ * unit-wide lot never holds every registration's values at once.
+ */
+export async function* streamPopulation(db: Db, bookIds: readonly string[], pageSize = 2000): AsyncGenerator<PopulationRow> {
+  for (const bookId of bookIds) {
+    let after: string | undefined;
+    for (;;) {
+      let q = db
+        .selectFrom('records')
+        .where('book_id', '=', bookId)
+        .where('keying_of', 'is', null)
+        .where('status', '=', 'completed')
+        .select(['id', 'book_id', 'template_version', 'values', 'keyed_by', 'version']);
+      if (after) q = q.where('id', '>', after);
+      const rows = await q.orderBy('id').limit(pageSize).execute();
+      yield* rows;
+      if (rows.length < pageSize) break;
+      after = rows.at(-1)!.id;
+    }
+  }
 }
 
 /** Registrations among `ids` that have keying passes (double-keyed). */

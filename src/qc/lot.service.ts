@@ -3,7 +3,8 @@
  * frozen order, the plan, the seed and the reproducible sample) and reading
  * it back with its progress, findings and the decision the plan's rule gives.
  * Population: completed registrations (keying passes excluded) of the scope's
- * books, ordered by book (year, register, volume, id) then creation time.
+ * books, ordered by book (year, register, volume, id) then registration id;
+ * read page by page and kept as ids and filled-field counts only.
  * For a unit lot the sampler escalates until every book has a sampled record.
  */
 import { Conflict, Invalid, NotFound, type AppContext } from '../core/index.js';
@@ -12,7 +13,7 @@ import { decideLot, summarizeChecks, type FieldCheck, type LotDecision, type Lot
 import { switchingState, type SwitchingState } from './iso2859-switching.js';
 import { filledCounts } from './lot-fields.js';
 import { CreateLotInput, type LotScope } from './lot.schema.js';
-import { findLot, insertLot, insertSamples, listBooksById, listBooksOfUnit, listChecks, listDoubleKeyed, listLots, listPopulation, listSamples, userNames, type PopulationRow } from './lot.repo.js';
+import { findLot, insertLot, insertSamples, listBooksById, listBooksOfUnit, listChecks, listDoubleKeyed, listLots, listSamples, streamPopulation, userNames } from './lot.repo.js';
 import { manifestHash, newSeed, rivestSample, SAMPLER_VERSION } from './sample-rivest.js';
 
 export type LotStatus = 'sampling' | 'accepted' | 'rejected';
@@ -65,24 +66,40 @@ export async function supplierSwitching(ctx: AppContext, supplier: string): Prom
   }));
 }
 
-function drawSample(seed: string, plan: LotPlan, population: PopulationRow[], everyBook: boolean): number[] {
+/** One registration of a lot's population, without its values. */
+interface Member {
+  id: string;
+  book_id: string;
+  keyed_by: string | null;
+  version: number;
+  filled: { critical: number; other: number };
+}
+
+async function readPopulation(ctx: AppContext, bookIds: readonly string[]): Promise<Member[]> {
+  const out: Member[] = [];
+  for await (const r of streamPopulation(ctx.store.db, bookIds)) {
+    out.push({ id: r.id, book_id: r.book_id, keyed_by: r.keyed_by, version: r.version, filled: filledCounts(r.template_version, r.values) });
+  }
+  return out;
+}
+
+function drawSample(seed: string, plan: LotPlan, population: Member[], everyBook: boolean): number[] {
   const books = new Set(population.map((r) => r.book_id));
-  const counts = population.map((r) => filledCounts(r.template_version, r.values));
   return rivestSample(seed, population.length, plan.sampleSize, (drawn) => {
-    if (!sampleComplete(plan, drawn.map((p) => counts[p - 1]!))) return false;
+    if (!sampleComplete(plan, drawn.map((p) => population[p - 1]!.filled))) return false;
     return !everyBook || new Set(drawn.map((p) => population[p - 1]!.book_id)).size === books.size;
   });
 }
 
-function meanFilled(population: PopulationRow[]): { critical: number; other: number } {
-  const sum = population.reduce((s, r) => { const c = filledCounts(r.template_version, r.values); return { critical: s.critical + c.critical, other: s.other + c.other }; }, { critical: 0, other: 0 });
+function meanFilled(population: Member[]): { critical: number; other: number } {
+  const sum = population.reduce((s, r) => ({ critical: s.critical + r.filled.critical, other: s.other + r.filled.other }), { critical: 0, other: 0 });
   return { critical: sum.critical / population.length, other: sum.other / population.length };
 }
 
 export async function createLot(ctx: AppContext, input: CreateLotInput, actorId: string | null): Promise<LotView> {
   const c = CreateLotInput.parse(input);
   const books = await scopeBooks(ctx, c.scope);
-  const population = await listPopulation(ctx.store.db, books.map((b) => b.id));
+  const population = await readPopulation(ctx, books.map((b) => b.id));
   if (population.length === 0) throw new Invalid('qc.lot_empty', 'Phạm vi lô chưa có bản ghi nào đã hoàn thành để lấy mẫu.', 'scope');
   const supplier = supplierOf(c.scope, books);
   const switching = c.plan.kind === 'iso2859' && !c.plan.severity ? await supplierSwitching(ctx, supplier) : undefined;
