@@ -2,7 +2,8 @@
  * `hotich serve`: open the database, migrate, load the built-in unit lists on
  * first start, listen. With `--demo` (what `npm start` uses) an EMPTY
  * database first gets the demo province and its demo users, and the logins
- * are printed. Stops cleanly on SIGINT/SIGTERM.
+ * are printed. Runs the background job worker (exports) beside the HTTP
+ * server. Stops cleanly on SIGINT/SIGTERM (the job in hand finishes first).
  */
 import { listBooks } from '../archive/index.js';
 import { loadConfig, parsePort, type AppContext } from '../core/index.js';
@@ -38,7 +39,7 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   const opened = await openContext(config);
   if (await ensureBuiltinUnits(opened.ctx)) console.log('Đã nạp danh mục đơn vị hành chính có sẵn (lần chạy đầu tiên).');
   const demo = opts.demo && (await demoIfEmpty(opened.ctx));
-  const app = await buildApp(opened.ctx);
+  const app = await buildApp(opened.ctx, { worker: true });
   const stop = async () => {
     await app.close();
     await opened.close();

@@ -1,10 +1,16 @@
 /**
  * core — what every module may use and that knows nothing of the domain:
  * configuration (the only reader of process.env), typed user-facing errors,
- * the version. Invariant: nothing here imports another hotich module.
+ * the version, the context type and the background job queue (job-runner.ts:
+ * typed job map, enqueue, runDueJobs; job-worker.ts: the server's loop).
+ * Invariant: nothing here imports another hotich module at run time (only
+ * the store's and blobs' types); the job map itself lives in server/jobs.ts.
  */
 export { loadConfig, parsePort, DEFAULT_PORT, type AppConfig, type ConfigOverrides, type S3Config } from './config.js';
 export { parseExportNamePattern, parseNameCase, DEFAULT_EXPORT_NAME_PATTERN, EXPORT_NAME_PLACEHOLDERS, NAME_CASES, type NameCase } from './config.js';
 export { AppError, NotFound, Conflict, Invalid, isAppError, type ErrorKind } from './errors.js';
 export { VERSION } from './version.js';
 export { consoleLogger, silentLogger, type AppContext, type Logger } from './context.js';
+export { enqueueJob, getJob, runNextJob, runDueJobs, releaseStaleJobs, retryDelayMs, STALE_AFTER_MS, JOB_STATUSES, type Handler, type JobHandlers, type AnyJobHandlers, type JobInfo, type JobStatus, type JobView } from './job-runner.js';
+export { startJobWorker, type JobWorker } from './job-worker.js';
+export type { UserFacingError } from './jobs.repo.js';

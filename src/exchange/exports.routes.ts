@@ -1,6 +1,8 @@
 /**
- * HTTP: exporting a book to the MoJ, listing its exports, downloading their
- * files (streamed from the blob store) and signing off the warnings report.
+ * HTTP: exporting a book to the MoJ (queued as a background job: 202 with
+ * the job id, followed at GET /api/jobs/:id), listing its exports,
+ * downloading their files (streamed from the blob store) and signing off the
+ * warnings report.
  * Exporting and downloading need exports.download; the report may also be
  * downloaded, and signed off, by a reviewer (records.review).
  */
@@ -8,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { can, Forbidden, PERMISSION_LABELS, requirePermission } from '../auth/index.js';
 import { NAME_CASES, type AppContext } from '../core/index.js';
-import { createExport } from './export.service.js';
+import { startExport } from './export-job.js';
 import { findExportFile, listExports, signOffExport } from './export-signoff.service.js';
 
 const IdParams = z.object({ id: z.uuid('Mã không hợp lệ.') });
@@ -29,8 +31,8 @@ export async function exportsRoutes(app: FastifyInstance, opts: { ctx: AppContex
   const { ctx } = opts;
   app.post('/api/books/:id/exports', { preHandler: requirePermission('exports.download') }, async (req, reply) => {
     const input = ExportInput.parse(req.body ?? {});
-    const view = await createExport(ctx, IdParams.parse(req.params).id, { ...input, actorId: req.user?.id ?? null });
-    return reply.status(201).send(view);
+    const started = await startExport(ctx, { ...input, bookId: IdParams.parse(req.params).id, actorId: req.user?.id ?? null });
+    return reply.status(202).send(started);
   });
   app.get('/api/books/:id/exports', async (req) => listExports(ctx, IdParams.parse(req.params).id));
   app.post('/api/exports/:id/sign-off', { preHandler: requirePermission('records.review') }, async (req) =>

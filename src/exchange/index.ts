@@ -10,7 +10,8 @@
  * ERROR), then one streamed pass writing the "DL Import" xlsx (own
  * SpreadsheetML writer: raw template header, Text cells), the PDF zip in the
  * same order and the warnings report, stored as chunked blobs, plus a
- * manifest; exports are rows of `exports`, signed off by a reviewer.
+ * manifest; exports are rows of `exports`, signed off by a reviewer. Over
+ * HTTP an export is a background job (export-job.ts, kind 'export.book').
  * Invariants: the PDF and zip builders are pure of database and blob store
  * (callers pass bytes and a Writable); every text a user reads is
  * Vietnamese; PDF strings are NFC.
@@ -29,6 +30,7 @@ export { checkPdfFileName } from './pdf-file-name.js';
 export { recordPdf, writeBookPdfZip, bookFilePrefix, registrationFileName } from './bundles.service.js';
 export { bundlesRoutes } from './bundles.routes.js';
 export { createExport, type ExportOptions } from './export.service.js';
+export { startExport, runExportJob, EXPORT_BOOK_JOB, type ExportBookJob } from './export-job.js';
 export { listExports, getExport, signOffExport, findExportFile, SignOffInput, type ExportFile } from './export-signoff.service.js';
 export { EXPORT_FILE_KINDS, type ExportView, type ExportFileView, type ExportFileKind } from './export-view.js';
 export { type GateProblem } from './export-gate.js';

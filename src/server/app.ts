@@ -18,6 +18,8 @@ import { registersRoutes } from '../registers/index.js';
 import { unitsRoutes } from '../units/index.js';
 import { installErrorHandler, routeNotFound } from './errors.js';
 import { FALLBACK_SHELL } from './fallback-shell.js';
+import { startWorker } from './jobs.js';
+import { jobsRoutes } from './jobs.routes.js';
 
 /** Where `npm run build:web` puts the SPA: <repo>/dist/web (seen from dist/server/server or src/server). */
 export function defaultWebRoot(): string {
@@ -28,6 +30,8 @@ export function defaultWebRoot(): string {
 
 export interface BuildAppOptions {
   webRoot?: string;
+  /** Run the background job worker while the app is up (serve, browser tests); HTTP tests call runJobs instead. */
+  worker?: boolean;
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -48,8 +52,21 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(qcKeyingRoutes, { ctx });
   await app.register(qcAcceptanceRoutes, { ctx });
   await app.register(uploadRoutes, { ctx });
+  await app.register(jobsRoutes, { ctx });
+  if (opts.worker) runWorker(app, ctx);
   await mountWeb(app, opts.webRoot ?? defaultWebRoot());
   return app;
+}
+
+/** One job worker from the moment the app is ready until it closes. */
+function runWorker(app: FastifyInstance, ctx: AppContext): void {
+  let worker: ReturnType<typeof startWorker> | undefined;
+  app.addHook('onReady', async () => {
+    worker = startWorker(ctx);
+  });
+  app.addHook('onClose', async () => {
+    await worker?.stop();
+  });
 }
 
 async function mountWeb(app: FastifyInstance, root: string): Promise<void> {

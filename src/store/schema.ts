@@ -132,6 +132,10 @@ export interface JobsTable {
   last_error: string | null;
   created_at: CreatedAt;
   finished_at: Date | null;
+  /** 0010: the handler's answer (status done). */
+  result: Json<unknown> | null;
+  /** 0010: what the user is shown (status failed): { code, message, details }. */
+  error: Json<unknown> | null;
 }
 
 export interface AdminUnitsTable {

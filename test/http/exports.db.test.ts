@@ -1,9 +1,11 @@
 /**
  * Exporting over HTTP on both backends (app.inject, the real app): an
- * officer-level user exports a book, lists its exports and downloads each
- * file (bytes = the SHA-256 announced); a keyer may not export; a reviewer
- * may download only the report and signs it off once; a blocked book gets a
- * 400 with the Vietnamese list.
+ * officer-level user starts an export (202 + job id), the job runs
+ * (runJobs, no worker timers), GET /api/jobs/:id gives the export; the user
+ * lists its exports and downloads each file (bytes = the SHA-256 announced);
+ * a keyer may not export nor read someone else's job; a reviewer may download
+ * only the report and signs it off once; a blocked book's job fails with the
+ * Vietnamese list and the problems.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/core/index.js';
 import { createRecord } from '../../src/entry/index.js';
 import type { ExportView } from '../../src/exchange/index.js';
+import { runJobs } from '../../src/server/index.js';
 import { describeBackends } from '../support/backends.js';
 import { testContext } from '../support/context.js';
 import { exportReadyBook, scannedBook } from '../support/export-book.js';
@@ -37,10 +40,21 @@ describeBackends('exports over HTTP', (store) => {
     dispose();
   });
 
-  it('exports a book (201) and lists it', async () => {
-    const res = await admin.app.inject({ method: 'POST', url: `/api/books/${bookId}/exports`, headers: admin.headers, payload: {} });
-    expect(res.statusCode, res.body).toBe(201);
-    made = res.json<ExportView>();
+  /** POST the export, run the queued job, GET it back. */
+  async function exportJob(who: SignedInApp, id: string) {
+    const res = await who.app.inject({ method: 'POST', url: `/api/books/${id}/exports`, headers: who.headers, payload: {} });
+    expect(res.statusCode, res.body).toBe(202);
+    const { jobId } = res.json<{ jobId: string }>();
+    const queued = await who.app.inject({ method: 'GET', url: `/api/jobs/${jobId}`, headers: who.headers });
+    expect(queued.json()).toEqual({ id: jobId, kind: 'export.book', status: 'queued' });
+    expect(await runJobs(ctx)).toBe(1);
+    return { jobId, job: (await who.app.inject({ method: 'GET', url: `/api/jobs/${jobId}`, headers: who.headers })).json() };
+  }
+
+  it('exports a book as a job (202, then done with the export) and lists it', async () => {
+    const { jobId, job } = await exportJob(admin, bookId);
+    expect(job).toMatchObject({ id: jobId, kind: 'export.book', status: 'done' });
+    made = job.result as ExportView;
     expect(made.files.map((f) => f.kind)).toEqual(['xlsx', 'zip', 'report', 'manifest']);
     expect(made.createdBy).toMatch(/^test-/);
     const list = await admin.app.inject({ method: 'GET', url: `/api/books/${bookId}/exports`, headers: admin.headers });
@@ -64,6 +78,17 @@ describeBackends('exports over HTTP', (store) => {
     expect([res.statusCode, res.json().error.message]).toEqual([403, 'Bạn không có quyền xuất dữ liệu.']);
   });
 
+  it('shows a job only to the user who asked (or an admin)', async () => {
+    const { jobId } = (await admin.app.inject({ method: 'POST', url: `/api/books/${bookId}/exports`, headers: admin.headers, payload: { nameCase: 'upper' } })).json<{ jobId: string }>();
+    const other = await keyer.app.inject({ method: 'GET', url: `/api/jobs/${jobId}`, headers: keyer.headers });
+    expect([other.statusCode, other.json().error.message]).toEqual([404, `Không tìm thấy công việc #${jobId}.`]);
+    const bad = await admin.app.inject({ method: 'GET', url: '/api/jobs/abc', headers: admin.headers });
+    expect(bad.statusCode).toBe(400);
+    const none = await admin.app.inject({ method: 'POST', url: '/api/books/00000000-0000-4000-8000-000000000000/exports', headers: admin.headers, payload: {} });
+    expect([none.statusCode, none.json().error.code]).toEqual([404, 'book.not_found']);
+    expect(await runJobs(ctx)).toBe(1);
+  });
+
   it('lets a reviewer read the report (not the data) and sign it off once', async () => {
     const file = (kind: string) => made.files.find((f) => f.kind === kind)!.url;
     expect((await reviewer.app.inject({ method: 'GET', url: file('report'), headers: reviewer.headers })).statusCode).toBe(200);
@@ -77,12 +102,14 @@ describeBackends('exports over HTTP', (store) => {
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'export.already_signed_off']);
   });
 
-  it('answers 400 with the Vietnamese list for a book that is not ready', async () => {
+  it('fails the job with the Vietnamese list (and the problems) for a book that is not ready', async () => {
     const book = await scannedBook(ctx, { year: 2011, pages: 1 });
-    await createRecord(ctx, { bookId: book.bookId, pageIds: book.pageIds, clientTxId: `tx-http-export-${book.bookId}` });
-    const res = await admin.app.inject({ method: 'POST', url: `/api/books/${book.bookId}/exports`, headers: admin.headers, payload: {} });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'export.blocked', message: expect.stringContaining('Bản ghi chưa hoàn thành') });
+    const draft = await createRecord(ctx, { bookId: book.bookId, pageIds: book.pageIds, clientTxId: `tx-http-export-${book.bookId}` });
+    const { job } = await exportJob(admin, book.bookId);
+    expect(job.status).toBe('failed');
+    expect(job.result).toBeUndefined();
+    expect(job.error).toMatchObject({ code: 'export.blocked', message: expect.stringContaining('Bản ghi chưa hoàn thành') });
+    expect(job.error.details.problems.map((p: { recordId: string }) => p.recordId)).toEqual([draft.id]);
     const bad = await admin.app.inject({ method: 'POST', url: `/api/books/${bookId}/exports`, headers: admin.headers, payload: { nameCase: 'lower' } });
     expect([bad.statusCode, bad.json().error.details[0].message]).toEqual([400, 'Kiểu chữ họ tên phải là title, upper hoặc keep.']);
   });

@@ -34,7 +34,7 @@ export async function startBrowserApp(seed: (ctx: AppContext) => Promise<void>):
   await migrate(store.db);
   const ctx: AppContext = { config: loadConfig({ dataDir: dir }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => new Date(), log: silentLogger };
   await seed(ctx);
-  const app = await buildApp(ctx, { webRoot });
+  const app = await buildApp(ctx, { webRoot, worker: true });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   return {

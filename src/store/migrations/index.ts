@@ -8,6 +8,7 @@ import * as m0006 from './0006-exports.js';
 import * as m0007 from './0007-imports.js';
 import * as m0008 from './0008-qc.js';
 import * as m0009 from './0009-acceptance.js';
+import * as m0010 from './0010-job-results.js';
 
 export interface Migration {
   id: string;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0007', ...m0007 },
   { id: '0008', ...m0008 },
   { id: '0009', ...m0009 },
+  { id: '0010', ...m0010 },
 ];

@@ -1,6 +1,8 @@
 /**
- * Export to the Ministry of Justice from the book page: the button runs the
- * export (the server's gate answers in Vietnamese with the records and fields
+ * Export to the Ministry of Justice from the book page: the button starts the
+ * export as a background job (202 + job id) and the panel polls
+ * GET /api/jobs/:id every second until it is done (the list reloads) or
+ * failed (the server's gate answers in Vietnamese with the records and fields
  * to fix), then every export of the book is listed with its files to
  * download, its warnings count and the reviewer's sign-off (or a button to
  * sign the warnings report off). When the gate refuses, each listed record
@@ -9,7 +11,8 @@
  * need exports.download; the warnings report also shows to, and the sign-off
  * button only to, records.review holders; users with neither see no panel.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { JobView } from '../../core/index.js';
 import type { ExportView, GateProblem } from '../../exchange/index.js';
 import { can, type SignedInUser } from '../auth/index.js';
 import { ApiError, getJson, sendJson } from '../shared/index.js';
@@ -17,6 +20,19 @@ import { ApiError, getJson, sendJson } from '../shared/index.js';
 const KIND_LABELS: Record<string, string> = { xlsx: 'Tệp Excel (DL Import)', zip: 'Tệp nén PDF', report: 'Báo cáo cảnh báo', manifest: 'Bản kê (manifest)' };
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`;
 const when = (iso: string) => new Date(iso).toLocaleString('vi-VN');
+const POLL_MS = 1000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls the job every second until it is done (its answer) or failed (its error, as an ApiError; status 0: no HTTP failure). Stops when `alive()` turns false. */
+async function waitForJob<T>(jobId: string, alive: () => boolean): Promise<T | undefined> {
+  while (alive()) {
+    const job = await getJson<JobView>(`/api/jobs/${jobId}`);
+    if (job.status === 'done') return job.result as T;
+    if (job.status === 'failed') throw new ApiError(0, job.error?.code ?? 'job.failed', job.error?.message ?? 'Xuất dữ liệu không thành công.', job.error?.details);
+    await sleep(POLL_MS);
+  }
+  return undefined;
+}
 
 function SignOff({ exp, canSign, onDone, onError }: { exp: ExportView; canSign: boolean; onDone: () => void; onError: (e: Error) => void }) {
   const [note, setNote] = useState('');
@@ -55,6 +71,11 @@ export function ExportPanel({ bookId, user }: { bookId: string; user: SignedInUs
   const [exports, setExports] = useState<ExportView[]>();
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<Error>();
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    return () => void (alive.current = false);
+  }, []);
   const load = useCallback(() => {
     getJson<ExportView[]>(`/api/books/${bookId}/exports`).then(setExports, setError);
   }, [bookId]);
@@ -64,7 +85,8 @@ export function ExportPanel({ bookId, user }: { bookId: string; user: SignedInUs
   const run = () => {
     setRunning(true);
     setError(undefined);
-    sendJson<ExportView>('POST', `/api/books/${bookId}/exports`, {})
+    sendJson<{ jobId: string }>('POST', `/api/books/${bookId}/exports`, {})
+      .then(({ jobId }) => waitForJob<ExportView>(jobId, () => alive.current))
       .then(load, setError)
       .finally(() => setRunning(false));
   };
@@ -74,6 +96,7 @@ export function ExportPanel({ bookId, user }: { bookId: string; user: SignedInUs
       <h3>Xuất dữ liệu Bộ Tư pháp</h3>
       {exports?.length === 0 && <p className="hint">Quyển sổ này chưa được xuất lần nào.</p>}
       {exporter && <button type="button" onClick={run} disabled={running}>{running ? 'Đang xuất…' : 'Xuất dữ liệu Bộ Tư pháp'}</button>}
+      {running && <p role="status" className="hint">Đang xuất… (có thể mất vài phút với quyển lớn)</p>}
       {error && <ExportError error={error} />}
       <ol className="exports">
         {exports?.map((exp) => (

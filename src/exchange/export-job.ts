@@ -1,0 +1,33 @@
+/**
+ * Exporting as a background job (kind 'export.book'): startExport does the
+ * cheap checks inside the request (the book exists, the name pattern parses)
+ * and queues the job; runExportJob is its handler (wired in server/jobs.ts)
+ * and simply runs createExport. The gate's refusal (Invalid export.blocked)
+ * is a typed error, so the job fails at once with its Vietnamese message and
+ * its problems list; the answer of a finished job is the ExportView.
+ */
+import { getBook } from '../archive/index.js';
+import { enqueueJob, type AppContext, type Handler, type NameCase } from '../core/index.js';
+import { checkNamePattern } from './export-names.js';
+import { createExport } from './export.service.js';
+import type { ExportView } from './export-view.js';
+
+export const EXPORT_BOOK_JOB = 'export.book';
+
+export interface ExportBookJob {
+  bookId: string;
+  namePattern?: string;
+  nameCase?: NameCase;
+  /** Who asked: only they (or an admin) may follow the job. */
+  actorId: string | null;
+}
+
+export async function startExport(ctx: AppContext, payload: ExportBookJob): Promise<{ jobId: string }> {
+  await getBook(ctx, payload.bookId);
+  if (payload.namePattern !== undefined) checkNamePattern(payload.namePattern);
+  const jobId = await enqueueJob<{ [EXPORT_BOOK_JOB]: ExportBookJob }, typeof EXPORT_BOOK_JOB>(ctx, EXPORT_BOOK_JOB, payload);
+  return { jobId };
+}
+
+export const runExportJob: Handler<ExportBookJob, ExportView> = (ctx, p) =>
+  createExport(ctx, p.bookId, { ...(p.namePattern !== undefined ? { namePattern: p.namePattern } : {}), ...(p.nameCase ? { nameCase: p.nameCase } : {}), actorId: p.actorId });

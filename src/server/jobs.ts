@@ -1,0 +1,23 @@
+/**
+ * The job map: every kind of background work and its payload, and the
+ * handler of each, complete by construction (a kind without a handler, or a
+ * handler of the wrong payload, fails to compile). Domain modules export
+ * their payload types and handlers; only this composition level knows them
+ * all. runJobs/startWorker bind the generic runner (core) to this map.
+ */
+import { runDueJobs, startJobWorker, type AppContext, type JobHandlers, type JobWorker } from '../core/index.js';
+import { runExportJob, type ExportBookJob } from '../exchange/index.js';
+
+export interface Jobs {
+  'export.book': ExportBookJob;
+}
+
+export const JOB_HANDLERS = {
+  'export.book': runExportJob,
+} satisfies JobHandlers<Jobs>;
+
+/** Runs every due job now (tests, one-off commands); returns how many ran. */
+export const runJobs = (ctx: AppContext): Promise<number> => runDueJobs(ctx, JOB_HANDLERS);
+
+/** The server's worker loop over this map (polls every 500 ms when idle). */
+export const startWorker = (ctx: AppContext, opts: { idleMs?: number } = {}): JobWorker => startJobWorker(ctx, JOB_HANDLERS, opts);
