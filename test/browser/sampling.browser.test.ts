@@ -5,6 +5,8 @@
  * KEYBOARD ONLY — ↓ to a field, x marks it wrong, the correct value typed,
  * Enter keeps it, Enter saves and opens the next sampled registration — then
  * the lot screen shows the progress and the error. Screenshot in test-results/.
+ * A planner then samples a lot of every book of the demo commune over a
+ * range of years from the lots screen.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/auth/index.js';
 import { runDemo } from '../../src/demo/index.js';
 import { completeRecord, createRecord, saveRecord } from '../../src/entry/index.js';
-import { createLot, getLot, listSample } from '../../src/qc/index.js';
+import { createLot, getLot, listLotViews, listSample } from '../../src/qc/index.js';
+import { ensureBuiltinUnits } from '../../src/units/index.js';
 import { ROOT, startBrowserApp, type BrowserApp } from '../support/browser.js';
 
 const PASSWORD = 'mat-khau-thu-nghiem';
@@ -25,6 +28,8 @@ describe('sampling review in the browser', () => {
   beforeAll(async () => {
     t = await startBrowserApp(async (ctx) => {
       await createUser(ctx, { login: 'kiemtra', displayName: 'Lê Thị Kiểm', role: 'reviewer', password: PASSWORD });
+      await createUser(ctx, { login: 'kehoach', displayName: 'Đỗ Văn Kế', role: 'planner', password: PASSWORD });
+      await ensureBuiltinUnits(ctx);
       const demo = await runDemo(ctx, {
         only: ['ks-1985-la-bang'],
         keyRecord: async (c, input) => {
@@ -69,6 +74,33 @@ describe('sampling review in the browser', () => {
     expect(lot.findings.errors).toEqual([expect.objectContaining({ fieldKey: 'nksHoTen', correctValue: 'Nguyễn Thị Đúng', critical: true })]);
     await page.goto(`${t.base}/#/qc/lots/${lotId}`);
     await expect.poll(() => page.getByTestId('progress').textContent()).toBe(`1/${sample.length} bản ghi đã kiểm tra`);
+    await page.close();
+  });
+
+  it('a planner samples every book of a commune over a range of years from the lots screen', async () => {
+    const page = await t.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(t.base);
+    await page.getByLabel('Tên đăng nhập').fill('kehoach');
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText('Đỗ Văn Kế').waitFor();
+    await page.goto(`${t.base}/#/qc/lots`);
+    const form = page.getByRole('form', { name: 'Lấy mẫu lô mới' });
+    await form.getByLabel('Phạm vi').selectOption('unit');
+    await form.getByRole('button', { name: 'Lấy mẫu' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Hãy chọn đơn vị đăng ký.' }).waitFor();
+    const unit = form.getByLabel('Đơn vị đăng ký');
+    await expect.poll(() => unit.locator('option').count()).toBeGreaterThan(1);
+    await unit.selectOption({ index: 1 });
+    await form.getByLabel('Từ năm').fill('1980');
+    await form.getByLabel('Đến năm').fill('1990');
+    await form.getByLabel('Phương án').selectOption('confidence');
+    await form.getByRole('button', { name: 'Lấy mẫu' }).click();
+    await page.waitForURL(/#\/qc\/lots\/[0-9a-f-]{36}$/);
+    const lots = await listLotViews(t.ctx);
+    const made = lots.find((l) => (l.scope as { kind?: string }).kind === 'unit');
+    expect(made).toMatchObject({ status: 'sampling', planKind: 'confidence' });
+    expect(made!.lotSize).toBeGreaterThan(0);
     await page.close();
   });
 });
