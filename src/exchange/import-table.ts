@@ -47,7 +47,7 @@ export interface ImportTable {
   date1904: boolean;
 }
 
-/** Column letters (A, Z, AA, BR…) from a 0-based index. */
+/** Column letters (A, Z, AA, BR…) from a 0-based index; the inverse of parseCellRef (reader and writer share it). */
 export function columnName(index: number): string {
   let n = index + 1;
   let s = '';

@@ -25,18 +25,6 @@ export function escapeXml(s: string): string {
   return NEEDS_ESCAPE.test(s) ? s.replace(ESCAPE_ALL, (c) => ENTITY[c] ?? '') : s;
 }
 
-/** Column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA. */
-export function columnName(i: number): string {
-  let n = i + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 /** An inline string cell; `raw` text is written as given (already escaped XML text). */
 export function cellXml(ref: string, style: number, rawText: string): string {
   const space = /^\s|\s$|\n/.test(rawText) ? ' xml:space="preserve"' : '';

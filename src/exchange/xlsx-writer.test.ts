@@ -12,7 +12,7 @@ import { hasShared, sharedPath } from '../../test/support/shared.js';
 import { readXlsx, unzipEntries } from '../../test/support/xlsx-raw.js';
 import { CODE_LISTS, getTemplate, headerRow } from '../registers/index.js';
 import { exportRow, notesSheet } from './export-row.js';
-import { columnName } from './xlsx-parts.js';
+import { columnName } from './import-table.js';
 import { createXlsxWriter, type Cell } from './xlsx-writer.js';
 
 const TEMPLATE = ['data', 'moj-templates', 'khai-sinh-template-70col.xlsx'];

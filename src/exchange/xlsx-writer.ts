@@ -17,9 +17,10 @@ import { PassThrough, Transform, type TransformCallback, type Writable } from 'n
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import {
-  appPropsXml, cellXml, columnName, contentTypesXml, corePropsXml, escapeXml, rootRelsXml, SHEET_TAIL, sheetHead, STYLE, stylesXml,
+  appPropsXml, cellXml, contentTypesXml, corePropsXml, escapeXml, rootRelsXml, SHEET_TAIL, sheetHead, STYLE, stylesXml,
   workbookRelsXml, workbookXml, type CellStyle,
 } from './xlsx-parts.js';
+import { columnName } from './import-table.js';
 
 export type Cell = string | undefined | null;
 
