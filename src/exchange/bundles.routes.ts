@@ -23,6 +23,6 @@ export async function bundlesRoutes(app: FastifyInstance, opts: { ctx: AppContex
       ctx.log.error('zip failed', { bookId: id, message: e.message });
       stream.destroy(e);
     });
-    return reply.type('application/zip').header('Content-Disposition', attachment(`${bookFilePrefix(book, ctx.config.exportNamePattern)}.zip`)).send(stream);
+    return reply.type('application/zip').header('Content-Disposition', attachment(`${bookFilePrefix(ctx, book)}.zip`)).send(stream);
   });
 }

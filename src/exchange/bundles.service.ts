@@ -6,21 +6,16 @@
  */
 import type { Writable } from 'node:stream';
 import { bookView, getBook, getPage, type BookView } from '../archive/index.js';
-import { DEFAULT_EXPORT_NAME_PATTERN, Invalid, NotFound, type AppContext } from '../core/index.js';
+import { Invalid, NotFound, type AppContext } from '../core/index.js';
 import { findRecord, streamBookRecords } from '../entry/index.js';
 import type { RecordRow } from '../store/index.js';
 import { exportBaseName, pdfNamer } from './export-names.js';
 import { registrationPdf, type RegistrationPage } from './registration-pdf.js';
 import { zipRegistrationPdfs } from './registration-zip.js';
 
-const safe = (s: string) => s.normalize('NFC').replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
-
-/** The base name of a book's files (the configured pattern; default `<commune code>_<register type>_<year>_<quyển>`). */
-export function bookFilePrefix(book: BookView, pattern: string = DEFAULT_EXPORT_NAME_PATTERN): string {
-  return exportBaseName(book, pattern);
-}
-export function registrationFileName(book: BookView, record: RecordRow, index: number): string {
-  return `${bookFilePrefix(book)}_${safe(String(record.values.so ?? `stt${index + 1}`))}.pdf`;
+/** The base name of a book's files, from the configured pattern (export-names.ts). */
+export function bookFilePrefix(ctx: AppContext, book: BookView): string {
+  return exportBaseName(book, ctx.config.exportNamePattern);
 }
 
 export async function recordPages(ctx: AppContext, record: RecordRow): Promise<RegistrationPage[]> {
@@ -41,7 +36,7 @@ export async function recordPdf(ctx: AppContext, recordId: string): Promise<{ na
   const book = bookView(await getBook(ctx, record.book_id));
   const pages = await recordPages(ctx, record);
   if (pages.length === 0) throw new Invalid('record.no_pages', 'Bản ghi này chưa gắn với trang ảnh nào nên chưa tạo được tệp PDF.');
-  const name = registrationFileName(book, record, 0);
+  const name = pdfNamer(bookFilePrefix(ctx, book))(record.values.so, 1);
   const { pdf } = await registrationPdf(pages, { title: name.replace(/\.pdf$/, '') });
   return { name, pdf };
 }
@@ -53,7 +48,7 @@ export async function recordPdf(ctx: AppContext, recordId: string): Promise<{ na
  */
 export async function writeBookPdfZip(ctx: AppContext, bookId: string, out: Writable): Promise<{ files: number; skipped: number }> {
   const book = bookView(await getBook(ctx, bookId));
-  const nameOf = pdfNamer(bookFilePrefix(book, ctx.config.exportNamePattern));
+  const nameOf = pdfNamer(bookFilePrefix(ctx, book));
   let skipped = 0;
   async function* entries() {
     let stt = 0;

@@ -27,7 +27,7 @@ export {
 export { placeOnA4, A4, MAX_DPI, type PagePlacement } from './page-image.js';
 export { zipRegistrationPdfs, type NamedPdf, type ZipResult, type ZipOptions } from './registration-zip.js';
 export { checkPdfFileName } from './pdf-file-name.js';
-export { recordPdf, writeBookPdfZip, bookFilePrefix, registrationFileName } from './bundles.service.js';
+export { recordPdf, writeBookPdfZip, bookFilePrefix } from './bundles.service.js';
 export { bundlesRoutes } from './bundles.routes.js';
 export { createExport, type ExportOptions } from './export.service.js';
 export { startExport, runExportJob, EXPORT_BOOK_JOB, type ExportBookJob } from './export-job.js';
