@@ -42,6 +42,9 @@ export interface HeaderMatch {
 const keyIndex = new Map(TEMPLATES.map((t) => [t, new Map(t.fields.map((f) => [normalizeHeader(f.key), f]))]));
 const ERROR_KEY = normalizeHeader(ERROR_COLUMN);
 
+/** Whether a header cell names the error report's column (matched like every key). */
+export const isErrorColumn = (text: string): boolean => normalizeHeader(text) === ERROR_KEY;
+
 function matchTemplate(template: RegisterTemplate, header: ReadonlyMap<number, string>): HeaderMatch {
   const keys = keyIndex.get(template)!;
   const columns = new Map<number, FieldDef>();

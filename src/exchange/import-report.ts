@@ -10,7 +10,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { Finding } from '../registers/index.js';
-import { ERROR_COLUMN } from './import-header.js';
+import { DATA_SHEET } from './export-row.js';
+import { ERROR_COLUMN, isErrorColumn } from './import-header.js';
 import type { RowOutcome } from './import-rows.js';
 import type { Cell, ImportTable } from './import-table.js';
 
@@ -22,20 +23,8 @@ export interface ReportColumns {
   colOfKey: ReadonlyMap<string, number>;
 }
 
-function cellValue(c: Cell): ExcelJS.CellValue {
-  switch (c.t) {
-    case 'text':
-    case 'date':
-    case 'error':
-      return c.v;
-    case 'number':
-      return c.v;
-    case 'bool':
-      return c.v;
-    case 'empty':
-      return null;
-  }
-}
+/** The stored value itself (unlike cellText: a number stays a number, so its date style still applies). */
+const cellValue = (c: Cell): ExcelJS.CellValue => (c.t === 'empty' ? null : c.v);
 
 export function errorLines(findings: readonly Finding[]): string {
   const line = (f: Finding) => `${f.severity === 'ERROR' ? 'Lỗi' : 'Cảnh báo'} [${f.path === 'row' ? 'cả dòng' : f.path}]: ${f.message}`;
@@ -96,14 +85,14 @@ function writeGuide(wb: ExcelJS.Workbook, fileName: string, fileNotes: readonly 
 
 /** 1-based: the file's "Lỗi" column when it has one (a report imported again), else after the last named column. */
 export function errorColumnOf(table: ImportTable): number {
-  const existing = [...table.header].find(([, text]) => text.trim().normalize('NFC').toLowerCase() === ERROR_COLUMN.toLowerCase());
+  const existing = [...table.header].find(([, text]) => isErrorColumn(text));
   if (existing) return existing[0] + 1;
   return Math.max(0, ...table.header.keys()) + 2;
 }
 
 export async function buildErrorReport(fileName: string, table: ImportTable, outcomes: readonly RowOutcome[], cols: ReportColumns, fileNotes: readonly string[] = []): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(table.sheet || 'DL Import', { views: [{ state: 'frozen', ySplit: table.headerRowNo }] });
+  const ws = wb.addWorksheet(table.sheet || DATA_SHEET, { views: [{ state: 'frozen', ySplit: table.headerRowNo }] });
   const errorCol = errorColumnOf(table);
   ws.getColumn(errorCol).width = 80;
   writeHeader(ws, table, errorCol);
