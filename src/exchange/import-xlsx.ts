@@ -31,7 +31,7 @@ function tooManyRows(): Invalid {
 }
 
 /** Reads one sheet; undefined when no header row is found among its first rows. */
-async function readSheet(zip: XlsxZip, sheet: { name: string; path: string }, ctx: SheetContext, seen: string[]): Promise<MatchedTable | undefined> {
+async function readSheet(zip: XlsxZip, sheet: { name: string; path: string }, ctx: SheetContext & { date1904: boolean }, seen: string[]): Promise<MatchedTable | undefined> {
   let found: { match: HeaderMatch; rowNo: number; header: Map<number, string> } | undefined;
   const rows: TableRow[] = [];
   let emptyRows = 0;
@@ -53,7 +53,7 @@ async function readSheet(zip: XlsxZip, sheet: { name: string; path: string }, ct
     return found !== undefined || ++before < HEADER_SEARCH_ROWS;
   });
   if (!found) return undefined;
-  const table: ImportTable = { kind: 'xlsx', sheet: sheet.name, headerRowNo: found.rowNo, header: found.header, rows, merges, emptyRows, date1904: false };
+  const table: ImportTable = { kind: 'xlsx', sheet: sheet.name, headerRowNo: found.rowNo, header: found.header, rows, merges, emptyRows, date1904: ctx.date1904 };
   return { table, match: found.match };
 }
 
@@ -72,12 +72,12 @@ export async function readXlsxTable(bytes: Buffer): Promise<MatchedTable> {
   const zip = await openXlsxZip(bytes);
   try {
     const wb = await readWorkbook(zip);
-    const ctx: SheetContext = { shared: await readSharedStrings(zip), dateStyles: await readDateStyles(zip) };
+    const ctx = { shared: await readSharedStrings(zip), dateStyles: await readDateStyles(zip), date1904: wb.date1904 };
     const seen: string[] = [];
     for (const sheet of wb.sheets) {
       if (!zip.has(sheet.path)) continue;
       const found = await readSheet(zip, sheet, ctx, seen);
-      if (found) return { ...found, table: { ...found.table, date1904: wb.date1904 } };
+      if (found) return found;
     }
     throw unknownTemplate(seen);
   } finally {
