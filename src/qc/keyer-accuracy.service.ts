@@ -13,7 +13,7 @@ import type { AppContext } from '../core/index.js';
 import { rateStats, type RateStats } from './acceptance.js';
 import { keyerStatus, promotionRuleOf, type KeyerEvent, type KeyerStatus, type PromotionRule } from './keyer-accuracy-rule.js';
 import { listKeyerSampleChecks, userNames } from './lot.repo.js';
-import { countKeyedFields, listArbitrationOutcomes, listReviewOutcomes } from './outcomes.js';
+import { countKeyedFields, listArbitrationOutcomes, listReviewOutcomes, type OutcomeFilter } from './outcomes.js';
 
 type Source = 'arbitration' | 'review' | 'sampling';
 type GroupCounts = { fields: number; errors: number };
@@ -39,24 +39,24 @@ function accOf(book: Book, keyer: string, source: Source): Acc {
   return k[source];
 }
 
-async function arbitrationAndReview(ctx: AppContext, book: Book): Promise<void> {
-  for (const c of await countKeyedFields(ctx)) {
+async function arbitrationAndReview(ctx: AppContext, book: Book, filter: OutcomeFilter): Promise<void> {
+  for (const c of await countKeyedFields(ctx, filter)) {
     const a = accOf(book, c.keyerId, c.source);
     a[c.group].fields += c.fields;
     if (c.group === 'critical') a.records += c.records;
   }
-  for (const o of await listArbitrationOutcomes(ctx)) {
+  for (const o of await listArbitrationOutcomes(ctx, filter)) {
     const g = o.critical ? 'critical' : 'other';
     if (o.erredA && o.keyerA) accOf(book, o.keyerA, 'arbitration')[g].errors++;
     if (o.erredB && o.keyerB) accOf(book, o.keyerB, 'arbitration')[g].errors++;
   }
-  for (const o of await listReviewOutcomes(ctx)) if (o.keyerId) accOf(book, o.keyerId, 'review')[o.critical ? 'critical' : 'other'].errors++;
+  for (const o of await listReviewOutcomes(ctx, filter)) if (o.keyerId) accOf(book, o.keyerId, 'review')[o.critical ? 'critical' : 'other'].errors++;
 }
 
 /** Sampling events: one per keyer and decided lot. */
-async function samplingEvents(ctx: AppContext, book: Book): Promise<Map<string, KeyerEvent[]>> {
+async function samplingEvents(ctx: AppContext, book: Book, keyerId: string | undefined): Promise<Map<string, KeyerEvent[]>> {
   const perLot = new Map<string, { keyer: string; at: Date; rejected: boolean; records: Set<string>; acc: Acc }>();
-  for (const c of await listKeyerSampleChecks(ctx.store.db)) {
+  for (const c of await listKeyerSampleChecks(ctx.store.db, keyerId)) {
     const counted = !c.ok || c.keyed_value !== '' || (c.correct_value ?? '') !== '';
     if (!counted) continue;
     const key = `${c.keyer_id}|${c.lot_id}`;
@@ -81,12 +81,16 @@ async function samplingEvents(ctx: AppContext, book: Book): Promise<Map<string, 
 
 const stats = (a: Acc) => ({ records: a.records, critical: rateStats(a.critical.errors, a.critical.fields), other: rateStats(a.other.errors, a.other.fields) });
 
-/** Every keyer's accuracy and mode (or only `onlyKeyer`'s), in name order. */
+/**
+ * Every keyer's accuracy and mode (or only `onlyKeyer`'s, whose outcomes are
+ * the only ones read: keyerMode runs on every record creation), in name order.
+ */
 export async function listKeyerAccuracy(ctx: AppContext, opts: { onlyKeyer?: string; rule?: PromotionRule } = {}): Promise<KeyerAccuracy[]> {
   const book: Book = new Map();
-  await arbitrationAndReview(ctx, book);
-  const sampling = await samplingEvents(ctx, book);
-  const names = await userNames(ctx.store.db, [...book.keys()]);
+  await arbitrationAndReview(ctx, book, { keyerId: opts.onlyKeyer });
+  const sampling = await samplingEvents(ctx, book, opts.onlyKeyer);
+  const keyers = opts.onlyKeyer ? [...book.keys()].filter((k) => k === opts.onlyKeyer) : [...book.keys()];
+  const names = await userNames(ctx.store.db, keyers);
   const out: KeyerAccuracy[] = [];
   for (const [keyerId, src] of book) {
     if (opts.onlyKeyer && keyerId !== opts.onlyKeyer) continue;

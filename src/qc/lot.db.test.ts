@@ -7,7 +7,7 @@
  * checks; reports (PDF, xlsx) and keyer accuracy read it back.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
 import { fakeIncomingPage } from '../../test/support/fixtures.js';
@@ -131,12 +131,6 @@ describeBackends('sampled acceptance', (store) => {
     expect(mine?.bySource.sampling).toMatchObject({ records: 20, critical: { errors: 1 }, other: { errors: 1 } });
     expect(mine?.status.mode).toBe('double');
     expect(await listKeyerAccuracy(ctx, { onlyKeyer: reviewer })).toEqual([]);
-  });
-});
-
-describe('module face', () => {
-  it('exports the acceptance block', async () => {
-    const qc = await import('./index.js');
-    expect(typeof qc.createLot).toBe('function');
+    expect(await listKeyerAccuracy(ctx, { onlyKeyer: keyer })).toEqual([mine]);
   });
 });

@@ -88,16 +88,17 @@ export async function listChecks(db: Db, lotId: string) {
   return db.selectFrom('qc_sample_checks').selectAll().where('lot_id', '=', lotId).orderBy('record_id').orderBy('field_key').execute();
 }
 
-/** Checks of decided lots with the sampled record's keyer (single-keyed registrations only). */
-export async function listKeyerSampleChecks(db: Db) {
-  return db
+/** Checks of decided lots with the sampled record's keyer (single-keyed registrations only), optionally of one keyer. */
+export async function listKeyerSampleChecks(db: Db, keyerId?: string) {
+  let q = db
     .selectFrom('qc_sample_checks as c')
     .innerJoin('qc_lot_samples as s', (j) => j.onRef('s.lot_id', '=', 'c.lot_id').onRef('s.record_id', '=', 'c.record_id'))
     .innerJoin('qc_lots as l', 'l.id', 'c.lot_id')
     .where('s.keyer_id', 'is not', null)
     .where('l.status', '<>', 'sampling')
-    .select(['c.lot_id', 'c.record_id', 'c.ok', 'c.critical', 'c.keyed_value', 'c.correct_value', 's.keyer_id', 'l.status', 'l.decided_at'])
-    .execute();
+    .select(['c.lot_id', 'c.record_id', 'c.ok', 'c.critical', 'c.keyed_value', 'c.correct_value', 's.keyer_id', 'l.status', 'l.decided_at']);
+  if (keyerId) q = q.where('s.keyer_id', '=', keyerId);
+  return q.execute();
 }
 
 export async function replaceChecks(tx: Transaction<Database>, lotId: string, recordId: string, rows: Insertable<Database['qc_sample_checks']>[]) {
