@@ -21,8 +21,15 @@ function isCritical(f: FieldDef, registrationNoKey: string | undefined): boolean
   return false;
 }
 
-/** The keys of the template's critical fields. */
-export function criticalFieldKeys(template: RegisterTemplate): Set<string> {
-  const registrationNoKey = template.fields.find((f) => f.type === 'registrationNo')?.key;
-  return new Set(template.fields.filter((f) => isCritical(f, registrationNoKey)).map((f) => f.key));
+const cache = new WeakMap<RegisterTemplate, ReadonlySet<string>>();
+
+/** The keys of the template's critical fields (computed once per template: outcomes ask per row). */
+export function criticalFieldKeys(template: RegisterTemplate): ReadonlySet<string> {
+  let keys = cache.get(template);
+  if (!keys) {
+    const registrationNoKey = template.fields.find((f) => f.type === 'registrationNo')?.key;
+    keys = new Set(template.fields.filter((f) => isCritical(f, registrationNoKey)).map((f) => f.key));
+    cache.set(template, keys);
+  }
+  return keys;
 }

@@ -52,7 +52,7 @@ export interface KeyedFieldCount {
   records: number;
 }
 
-const criticalOf = (templateId: string): Set<string> => criticalFieldKeys(getTemplate(templateId));
+const criticalOf = (templateId: string): ReadonlySet<string> => criticalFieldKeys(getTemplate(templateId));
 
 export async function listArbitrationOutcomes(ctx: AppContext, filter: OutcomeFilter = {}): Promise<ArbitrationOutcome[]> {
   const rows = await listResolvedDisagreements(ctx.store.db, filter);

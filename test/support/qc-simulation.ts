@@ -21,14 +21,12 @@ export interface SimRecord {
 /** `count` demo-like registrations: demo provinces of seeds seed, seed+1, … until enough. */
 export function simRecords(count: number, seed = 2025): SimRecord[] {
   const out: SimRecord[] = [];
-  const critical = new Map<string, ReadonlySet<string>>();
   for (let s = seed; out.length < count; s++) {
     for (const { book, record } of demoRecords(demoProvince(s))) {
       if (out.length >= count) break;
       const template = getTemplate(book.registerType);
-      if (!critical.has(template.id)) critical.set(template.id, criticalFieldKeys(template));
       const truth = Object.fromEntries(Object.entries(record.values).filter(([, v]) => v !== ''));
-      out.push({ id: `${s}-${book.key}-${record.no}`, templateId: template.id, truth, critical: critical.get(template.id)! });
+      out.push({ id: `${s}-${book.key}-${record.no}`, templateId: template.id, truth, critical: criticalFieldKeys(template) });
     }
   }
   return out;
