@@ -116,18 +116,20 @@ export interface CreatePassInput {
 /**
  * A keying pass of a registration (src/qc): a record on the same book, pages
  * and regions, with keying_of / keying_pass set by its created action. The
- * registration row is locked meanwhile, so passes of one registration are
- * created one at a time; an existing pass of that letter is a Conflict.
+ * registration row is locked meanwhile (before the replay check), so passes
+ * of one registration are created one at a time and a retried request replays;
+ * an existing pass of that letter is a Conflict.
  */
 export async function createKeyingPass(ctx: AppContext, input: CreatePassInput): Promise<RecordView> {
   const today = ctx.clock();
   return ctx.store.db.transaction().execute(async (tx) => {
+    // Lock first: a retry racing its own first request then sees the stored pass and replays it.
+    const reg = await lockRecord(tx, input.registrationId);
     const [stored] = await findActionsByTx(tx, [input.clientTxId]);
     if (stored) {
       if (stored.kind !== 'created') throw txReused(input.clientTxId);
       return replayedView(stored.record_id, [stored], await listActions(tx, stored.record_id), today);
     }
-    const reg = await lockRecord(tx, input.registrationId);
     if (!reg || reg.keying_of !== null) throw new NotFound('record.not_found', `Không tìm thấy việc đăng ký ${input.registrationId}.`);
     if ((await listPassesOf(tx, reg.id)).some((p) => p.keying_pass === input.pass)) throw new Conflict('qc.pass_exists', `Việc đăng ký này đã có lần nhập ${input.pass}.`);
     const r = stateOfRow(reg);
