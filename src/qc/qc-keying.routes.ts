@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { requirePermission } from '../auth/index.js';
 import { NotFound, type AppContext } from '../core/index.js';
 import { assertCanWrite, findRecord, getRecordView, type Viewer } from '../entry/index.js';
+import type { RecordRow } from '../store/index.js';
 import { decide, getArbitrationItem, nextArbitration } from './arbitration.service.js';
 import { getBookChecks, resolveBookCheck } from './book-checks.service.js';
 import { compareBook } from './compare.service.js';
@@ -35,18 +36,16 @@ export async function qcKeyingRoutes(app: FastifyInstance, opts: { ctx: AppConte
   app.get('/api/books/:id/keying-queue', perm('records.key'), async (req) => keyingQueue(ctx, idOf(req), userOf(req).id));
   app.post('/api/records/:id/keyings', perm('records.key'), async (req) =>
     claimPass(ctx, { ...bodyOf(req), registrationId: idOf(req), actorId: userOf(req).id } as never));
-  app.get('/api/qc/passes/:id/fields', perm('records.key'), async (req) => {
+  /** The pass of the path, when the caller may write it (entry's record-access rule). */
+  const ownPass = async (req: FastifyRequest): Promise<RecordRow> => {
     const row = await findRecord(ctx.store.db, idOf(req));
     if (!row || row.keying_of === null) throw new NotFound('qc.pass_not_found', `Không tìm thấy lần nhập độc lập ${idOf(req)}.`);
     await assertCanWrite(ctx, row, userOf(req));
-    return { fields: await passFields(ctx, await getRecordView(ctx, row.id)) };
-  });
-  app.post('/api/qc/passes/:id/complete', perm('records.key'), async (req) => {
-    const row = await findRecord(ctx.store.db, idOf(req));
-    if (!row || row.keying_of === null) throw new NotFound('qc.pass_not_found', `Không tìm thấy lần nhập độc lập ${idOf(req)}.`);
-    await assertCanWrite(ctx, row, userOf(req));
-    return completePass(ctx, { ...bodyOf(req), recordId: row.id, actorId: userOf(req).id } as never);
-  });
+    return row;
+  };
+  app.get('/api/qc/passes/:id/fields', perm('records.key'), async (req) => ({ fields: await passFields(ctx, await getRecordView(ctx, (await ownPass(req)).id)) }));
+  app.post('/api/qc/passes/:id/complete', perm('records.key'), async (req) =>
+    completePass(ctx, { ...bodyOf(req), recordId: (await ownPass(req)).id, actorId: userOf(req).id } as never));
   app.post('/api/books/:id/compare', perm('qc.arbitrate'), async (req) => compareBook(ctx, idOf(req)));
 
   app.get('/api/qc/arbitration/next', perm('qc.arbitrate'), async (req) => nextArbitration(ctx, userOf(req).id, NextQuery.parse(req.query).bookId));
