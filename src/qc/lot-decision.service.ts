@@ -14,6 +14,7 @@
 import { Conflict, Invalid, isAppError, type AppContext } from '../core/index.js';
 import { findRecord, reopenRecord, saveRecord } from '../entry/index.js';
 import type { FieldCheck } from './acceptance.js';
+import { checkableFields } from './lot-fields.js';
 import { DecideLotInput } from './lot.schema.js';
 import { updateDecisionPayload, writeDecision } from './lot.repo.js';
 import { getLot, type LotView } from './lot.service.js';
@@ -27,8 +28,10 @@ export interface RecordCorrection {
   message?: string;
 }
 
-function reasonOf(errors: FieldCheck[]): string {
-  const text = `Nghiệm thu theo mẫu: sai ${errors.map((e) => `${e.fieldKey} ("${e.keyedValue}" → "${e.correctValue ?? ''}")`).join('; ')}`;
+/** The reopening reason the keyer reads: the catalog's labels of the wrong fields, with both values. */
+function reasonOf(templateId: string, errors: FieldCheck[]): string {
+  const labels = new Map(checkableFields(templateId).map((f) => [f.key, f.label]));
+  const text = `Nghiệm thu theo mẫu: sai ${errors.map((e) => `${labels.get(e.fieldKey) ?? e.fieldKey} ("${e.keyedValue}" → "${e.correctValue ?? ''}")`).join('; ')}`;
   return text.length > 500 ? `${text.slice(0, 497)}...` : text;
 }
 
@@ -42,7 +45,7 @@ async function correctRecord(ctx: AppContext, lotId: string, recordId: string, e
     return { recordId, outcome: 'corrected', fields };
   } catch (e) {
     if (!isAppError(e) || row.status !== 'completed') return { recordId, outcome: 'failed', fields, message: e instanceof Error ? e.message : String(e) };
-    await reopenRecord(ctx, { recordId, clientTxId: `qc-lot-${lotId}-${recordId}-reopen`, expectedVersion: row.version, reason: reasonOf(errors), actorId });
+    await reopenRecord(ctx, { recordId, clientTxId: `qc-lot-${lotId}-${recordId}-reopen`, expectedVersion: row.version, reason: reasonOf(row.template_version, errors), actorId });
     return { recordId, outcome: 'reopened', fields, message: e.message };
   }
 }
