@@ -20,23 +20,28 @@ describeBackends('sampled acceptance over HTTP', (store) => {
   let admin = { authorization: '' };
   let reviewer = { authorization: '' };
   let keyer = { authorization: '' };
+  let keyerId = '';
   let app!: FastifyInstance;
   beforeAll(async () => {
     const t = testContext(store());
     dispose = t.dispose;
     bookId = (await createBook(t.ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '03/2008' })).id;
     const pageId = (await storeIngestedFile(t.ctx, bookId, { name: 'a.jpg', sha256: 'b'.repeat(64), kind: 'jpeg', original: Buffer.from('a'), pages: [fakeIncomingPage(1, 'qc http')] })).pages[0]!.id;
-    for (let i = 1; i <= 3; i++) {
-      const r = await createRecord(t.ctx, { bookId, pageIds: [pageId], clientTxId: `qc-http-c-${i}` });
-      const s = await saveRecord(t.ctx, { recordId: r.id, clientTxId: `qc-http-s-${i}`, expectedVersion: r.version, values: { ...CLEAN_KS_RECORD, so: String(i) } });
-      await completeRecord(t.ctx, { recordId: r.id, clientTxId: `qc-http-d-${i}`, expectedVersion: s.version });
-    }
     const a = await signedInApp(t.ctx, { role: 'admin' });
     const r = await signedInApp(t.ctx, { role: 'reviewer' });
     const k = await signedInApp(t.ctx, { role: 'keyer' });
     apps = [a.app, r.app, k.app];
     app = a.app;
     [admin, reviewer, keyer] = [a.headers, r.headers, k.headers];
+    keyerId = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: keyer })).json<{ user: { id: string } }>().user.id;
+    // Registration 1 is keyed by the signed-in keyer, 2 and 3 by another keyer: accuracy lists both, a keyer sees only their own.
+    const other = (await t.ctx.store.db.insertInto('users').values({ login: 'qc-http-other', role: 'keyer', password_hash: null }).returning('id').executeTakeFirstOrThrow()).id;
+    for (let i = 1; i <= 3; i++) {
+      const actorId = i === 1 ? keyerId : other;
+      const rec = await createRecord(t.ctx, { bookId, pageIds: [pageId], clientTxId: `qc-http-c-${i}`, actorId });
+      const s = await saveRecord(t.ctx, { recordId: rec.id, clientTxId: `qc-http-s-${i}`, expectedVersion: rec.version, values: { ...CLEAN_KS_RECORD, so: String(i) }, actorId });
+      await completeRecord(t.ctx, { recordId: rec.id, clientTxId: `qc-http-d-${i}`, expectedVersion: s.version, actorId });
+    }
   });
   afterAll(async () => {
     for (const a of apps) await a.close();
@@ -70,9 +75,11 @@ describeBackends('sampled acceptance over HTTP', (store) => {
   });
 
   it('keyer accuracy: planners/reviewers see all, a keyer only their own', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/qc/keyers', headers: reviewer })).statusCode).toBe(200);
+    const all = await app.inject({ method: 'GET', url: '/api/qc/keyers', headers: reviewer });
+    expect(all.statusCode).toBe(200);
+    expect(all.json<{ keyerId: string }[]>().map((k) => k.keyerId)).toHaveLength(2);
     const mine = await app.inject({ method: 'GET', url: '/api/qc/keyers', headers: keyer });
     expect(mine.statusCode).toBe(200);
-    expect(mine.json()).toEqual([]);
+    expect(mine.json<{ keyerId: string }[]>().map((k) => k.keyerId)).toEqual([keyerId]);
   });
 });
