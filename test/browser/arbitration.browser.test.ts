@@ -15,7 +15,7 @@ import { runDemo } from '../../src/demo/index.js';
 import { getRecordView, saveRecord, type RecordView } from '../../src/entry/index.js';
 import { claimPass, completePass, createRecordInBook, setQcMode } from '../../src/qc/index.js';
 import { CLEAN_KS_RECORD } from '../support/records.js';
-import { ROOT, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { ROOT, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 
 const PASSWORD = 'mat-khau-thu-nghiem';
 
@@ -49,12 +49,7 @@ describe('arbitration in the browser', () => {
   afterAll(async () => t?.close());
 
   it('decides two disagreements with the keyboard', async () => {
-    const page = await t.browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(t.base);
-    await page.getByLabel('Tên đăng nhập').fill('trongtai');
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    const page = await signIn(t, 'trongtai', PASSWORD, { viewport: { width: 1366, height: 900 } });
     const region = page.waitForResponse((r) => /\/iiif\/3\/[^/]+\/pct:0,10,100,30\/!1400,900\/0\/default\.jpg$/.test(r.url()) && r.status() === 200);
     await page.goto(`${t.base}/#/qc/arbitration/${bookId}`);
 

@@ -19,25 +19,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/auth/index.js';
 import { createRecord, saveRecord } from '../../src/entry/index.js';
 import { getTemplate, headerText } from '../../src/registers/index.js';
-import { ROOT, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { ROOT, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { exportReadyBook, keyCompleted, scannedBook } from '../support/export-book.js';
 import { mojWorkbook } from '../support/import-files.js';
 import { CLEAN_KS_RECORD, patchValues } from '../support/records.js';
 import { readXlsx } from '../support/xlsx-raw.js';
 
 const PASSWORD = 'mat-khau-thu-nghiem';
+const TALL = { width: 1366, height: 900 };
 const RESULTS = path.join(ROOT, 'test-results');
 
-async function signIn(t: BrowserApp, login: string): Promise<Page> {
-  const context = await t.browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(t.base);
-  await page.getByLabel('Tên đăng nhập').fill(login);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation', { name: 'Điều hướng' }).waitFor();
-  return page;
-}
 
 /** Clicks a link and gives back the downloaded file's name and bytes. */
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
@@ -76,7 +67,7 @@ describe('export and import in the browser', () => {
   });
 
   it('exports a completed book, downloads the MoJ xlsx, and a reviewer signs the report off', async () => {
-    const page = await signIn(t, 'canbo');
+    const page = await signIn(t, 'canbo', PASSWORD, { viewport: TALL, acceptDownloads: true });
     await page.goto(`${t.base}/#/books/${readyBook}`);
     const panel = page.getByRole('region', { name: 'Xuất dữ liệu Bộ Tư pháp' });
     await panel.getByText('Quyển sổ này chưa được xuất lần nào.').waitFor();
@@ -107,7 +98,7 @@ describe('export and import in the browser', () => {
     await page.context().close();
 
     // A reviewer (no export right) opens the same book and signs the warnings report off with a note.
-    const reviewer = await signIn(t, 'kiemtra');
+    const reviewer = await signIn(t, 'kiemtra', PASSWORD, { viewport: TALL, acceptDownloads: true });
     await reviewer.goto(`${t.base}/#/books/${readyBook}`);
     const theirs = reviewer.getByRole('region', { name: 'Xuất dữ liệu Bộ Tư pháp' }).getByTestId('export');
     await theirs.waitFor();
@@ -124,7 +115,7 @@ describe('export and import in the browser', () => {
   }, 120_000);
 
   it('refuses to export a book with a registration still being keyed, listing it in Vietnamese', async () => {
-    const page = await signIn(t, 'canbo');
+    const page = await signIn(t, 'canbo', PASSWORD, { viewport: TALL, acceptDownloads: true });
     await page.goto(`${t.base}/#/books/${draftBook}`);
     const panel = page.getByRole('region', { name: 'Xuất dữ liệu Bộ Tư pháp' });
     await panel.getByRole('button', { name: 'Xuất dữ liệu Bộ Tư pháp' }).click();
@@ -153,7 +144,7 @@ describe('export and import in the browser', () => {
     const good = path.join(dir, exported!.name);
     writeFileSync(good, exported!.bytes);
 
-    const page = await signIn(t, 'canbo');
+    const page = await signIn(t, 'canbo', PASSWORD, { viewport: TALL, acceptDownloads: true });
     await page.getByRole('link', { name: 'Nhập dữ liệu từ tệp Excel/CSV' }).click();
     await page.getByRole('heading', { name: 'Nhập dữ liệu từ tệp Excel/CSV' }).waitFor();
     const form = page.getByRole('form', { name: 'Nhập dữ liệu từ tệp' });

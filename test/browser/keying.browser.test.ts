@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/auth/index.js';
 import { runDemo } from '../../src/demo/index.js';
-import { ROOT, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { ROOT, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 
 const PASSWORD = 'mat-khau-thu-nghiem';
 
@@ -25,6 +25,11 @@ async function keyInto(page: Page, key: string, text: string): Promise<void> {
   for (let i = 0; i < 90 && (await activeField(page)) !== key; i++) await page.keyboard.press('Tab');
   expect(await activeField(page)).toBe(key);
   await page.keyboard.type(text);
+}
+
+/** keyInto for each field in turn, in the order given. */
+async function keyAll(page: Page, values: Record<string, string>): Promise<void> {
+  for (const [key, text] of Object.entries(values)) await keyInto(page, key, text);
 }
 
 /** Ctrl+J, a few words of the label, Enter: the quick-pick puts the cursor in that field. */
@@ -51,11 +56,7 @@ describe('keying in the browser', () => {
   afterAll(async () => t?.close());
 
   it('keys a birth registration from the keyboard, completes it, and meets a concurrent save', async () => {
-    const page = await t.browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(t.base);
-    await page.getByLabel('Tên đăng nhập').fill('nhaplieu');
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const page = await signIn(t, 'nhaplieu', PASSWORD);
     await page.goto(`${t.base}/#/books/${bookId}`);
     const tile = page.waitForResponse((r) => /\/iiif\/3\/[^/]+\/[^/]+\/[^/]+\/0\/default\.jpg$/.test(r.url()) && r.status() === 200);
     await page.getByRole('button', { name: 'Thêm bản ghi cho trang 1' }).click();
@@ -65,15 +66,10 @@ describe('keying in the browser', () => {
     await expect.poll(() => activeField(page)).toBe('so');
     await tile;
     await page.keyboard.type('15');
-    await keyInto(page, 'quyenSo', '01/2008');
-    await keyInto(page, 'trangSo', '1');
-    await keyInto(page, 'ngayDangKy', '15122008');
-    await keyInto(page, 'loaiDangKy', '1');
-    await keyInto(page, 'noiDangKy', 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng');
-    await keyInto(page, 'nguoiKy', 'Trần Văn Bình');
-    await keyInto(page, 'nksHoTen', 'Nguyễn Thị Mai');
-    await keyInto(page, 'nksGioiTinh', '2');
-    await keyInto(page, 'nksNgaySinh', '01012009');
+    await keyAll(page, {
+      quyenSo: '01/2008', trangSo: '1', ngayDangKy: '15122008', loaiDangKy: '1', noiDangKy: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng',
+      nguoiKy: 'Trần Văn Bình', nksHoTen: 'Nguyễn Thị Mai', nksGioiTinh: '2', nksNgaySinh: '01012009',
+    });
     const birthRow = page.locator('[data-field="nksNgaySinh"]');
     await expect.poll(() => birthRow.getByTestId('date-hint').textContent()).toBe('01.01.2009 · Ngày Một Tháng Một Năm Hai Nghìn Không Trăm Linh Chín');
     await keyInto(page, 'nksNoiSinh', 'Trạm y tế xã An Nhơn');
@@ -88,13 +84,7 @@ describe('keying in the browser', () => {
     await expect.poll(() => activeField(page)).toBe('nksNgaySinh');
     await page.locator('[data-field="nksDanToc"] .findings .error').filter({ hasText: 'bắt buộc' }).waitFor();
     expect(await page.getByTestId('record-status').textContent()).toBe('Đang nhập');
-    await keyInto(page, 'nksDanToc', 'Kinh');
-    await keyInto(page, 'nksQuocTich', 'Việt Nam');
-    await keyInto(page, 'nksLoaiKhaiSinh', '3');
-    await keyInto(page, 'meHoTen', 'Lê Thị Hoa');
-    await keyInto(page, 'meNgaySinh', '1985');
-    await keyInto(page, 'meDanToc', 'Kinh');
-    await keyInto(page, 'meQuocTich', 'Việt Nam');
+    await keyAll(page, { nksDanToc: 'Kinh', nksQuocTich: 'Việt Nam', nksLoaiKhaiSinh: '3', meHoTen: 'Lê Thị Hoa', meNgaySinh: '1985', meDanToc: 'Kinh', meQuocTich: 'Việt Nam' });
     await page.keyboard.press('Alt+KeyU');
     await expect.poll(() => page.locator('[data-field="meQuocTich"] .flag-toggle').textContent()).toBe('Chưa chắc');
     await page.keyboard.press('Alt+KeyU');

@@ -14,21 +14,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/auth/index.js';
 import { createExport } from '../../src/exchange/index.js';
-import { startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { exportReadyBook } from '../support/export-book.js';
 
 const PASSWORD = 'mat-khau-thu-nghiem';
+const TALL = { width: 1366, height: 900 };
 const IMPORT_LINK = 'Nhập dữ liệu từ tệp Excel/CSV';
 
-async function signIn(t: BrowserApp, login: string): Promise<Page> {
-  const page = await t.browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await page.goto(t.base);
-  await page.getByLabel('Tên đăng nhập').fill(login);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation', { name: 'Điều hướng' }).waitFor();
-  return page;
-}
 
 /** Opens the book page and waits until its pages, QC panel and (when shown) export list have loaded. */
 async function openBook(t: BrowserApp, page: Page, bookId: string, withExports: boolean): Promise<void> {
@@ -55,7 +47,7 @@ describe('actions hidden by role in the browser', () => {
   afterAll(async () => t?.close());
 
   it('a reviewer: no export button nor data files, but the warnings report and its sign-off', async () => {
-    const page = await signIn(t, 'kiemtra');
+    const page = await signIn(t, 'kiemtra', PASSWORD, { viewport: TALL });
     expect(await page.getByRole('link', { name: IMPORT_LINK }).count()).toBe(0);
     await page.getByRole('table').waitFor();
     expect(await page.getByRole('form', { name: 'Thêm quyển sổ' }).count()).toBe(0);
@@ -85,7 +77,7 @@ describe('actions hidden by role in the browser', () => {
   }, 60_000);
 
   it('a keyer: no import link, no import screen, no export panel nor arbitration; keying and upload stay', async () => {
-    const page = await signIn(t, 'nhaplieu');
+    const page = await signIn(t, 'nhaplieu', PASSWORD, { viewport: TALL });
     const nav = page.getByRole('navigation', { name: 'Điều hướng' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Quyển sổ', 'Nghiệm thu']);
     await page.goto(`${t.base}/#/imports`);
@@ -103,7 +95,7 @@ describe('actions hidden by role in the browser', () => {
   }, 60_000);
 
   it('an admin still sees every action', async () => {
-    const page = await signIn(t, 'quantri');
+    const page = await signIn(t, 'quantri', PASSWORD, { viewport: TALL });
     expect(await page.getByRole('link', { name: IMPORT_LINK }).count()).toBe(1);
     await page.getByRole('form', { name: 'Thêm quyển sổ' }).waitFor();
     await openBook(t, page, bookId, true);

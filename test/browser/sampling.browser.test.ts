@@ -17,7 +17,7 @@ import { runDemo } from '../../src/demo/index.js';
 import { completeRecord, createRecord, saveRecord } from '../../src/entry/index.js';
 import { createLot, getLot, listLotViews, listSample } from '../../src/qc/index.js';
 import { ensureBuiltinUnits } from '../../src/units/index.js';
-import { ROOT, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { ROOT, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 
 const PASSWORD = 'mat-khau-thu-nghiem';
 const cursorField = (page: Page) => page.evaluate(() => document.querySelector('tr.qc-cursor')?.getAttribute('data-field') ?? '');
@@ -47,12 +47,7 @@ describe('sampling review in the browser', () => {
   it('checks a sampled registration from the keyboard and moves to the next', async () => {
     const sample = await listSample(t.ctx, lotId);
     expect(sample.length).toBeGreaterThan(1);
-    const page = await t.browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(t.base);
-    await page.getByLabel('Tên đăng nhập').fill('kiemtra');
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByText('Lê Thị Kiểm').waitFor();
+    const page = await signIn(t, 'kiemtra', PASSWORD);
     await page.goto(`${t.base}/#/qc/lots/${lotId}/review`);
     await page.getByRole('heading', { name: `Bản ghi mẫu 1/${sample.length}` }).waitFor();
     await page.getByTestId('review-fields').focus();
@@ -78,12 +73,7 @@ describe('sampling review in the browser', () => {
   });
 
   it('a planner samples every book of a commune over a range of years from the lots screen', async () => {
-    const page = await t.browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(t.base);
-    await page.getByLabel('Tên đăng nhập').fill('kehoach');
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByText('Đỗ Văn Kế').waitFor();
+    const page = await signIn(t, 'kehoach', PASSWORD);
     await page.goto(`${t.base}/#/qc/lots`);
     const form = page.getByRole('form', { name: 'Lấy mẫu lô mới' });
     await form.getByLabel('Phạm vi').selectOption('unit');

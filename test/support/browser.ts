@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createLocalBlobStore } from '../../src/blobs/index.js';
 import { loadConfig, silentLogger, type AppContext } from '../../src/core/index.js';
 import { buildApp } from '../../src/server/index.js';
@@ -46,4 +46,21 @@ export async function startBrowserApp(seed: (ctx: AppContext) => Promise<void>):
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface SignInOptions {
+  viewport?: { width: number; height: number };
+  acceptDownloads?: boolean;
+}
+
+/** Opens a new page (in its own context) on the app, signs in through the login form and waits for the navigation bar. */
+export async function signIn(t: BrowserApp, login: string, password: string, opts: SignInOptions = {}): Promise<Page> {
+  const context = await t.browser.newContext({ viewport: opts.viewport ?? { width: 1366, height: 768 }, acceptDownloads: opts.acceptDownloads ?? false });
+  const page = await context.newPage();
+  await page.goto(t.base);
+  await page.getByLabel('Tên đăng nhập').fill(login);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('navigation', { name: 'Điều hướng' }).waitFor();
+  return page;
 }
