@@ -1,7 +1,7 @@
 /**
  * Fastify plumbing for sign-in: `authHook` (onRequest) finds the user of the
  * request — `Authorization: Bearer <token>` first, else the session cookie —
- * sets `req.user`, and refuses protected routes to anonymous requests (401).
+ * on protected routes only, sets `req.user`, and refuses anonymous requests (401).
  * `requirePermission` (preHandler) refuses a signed-in user without the
  * permission (403). Protection is decided on the matched route's pattern,
  * not the raw URL, so %-encoded or doubled slashes cannot slip past it.
@@ -58,10 +58,12 @@ export function authHook(ctx: AppContext, opts: AuthHookOptions = {}): onRequest
   const open = [...AUTH_PUBLIC_ROUTES, ...(opts.public ?? [])];
   const prefixes = opts.protected ?? DEFAULT_PROTECTED_PREFIXES;
   return async (req) => {
-    const user = await authenticate(ctx, tokenFromRequest(req));
-    if (user) req.user = user;
+    // Open routes (web shell, its assets, login, health) need no session: no lookup, no write.
     const path = routePath(req);
-    if (!user && prefixes.some((p) => path.startsWith(p)) && !isListed(open, path)) throw loginRequired();
+    if (!prefixes.some((p) => path.startsWith(p)) || isListed(open, path)) return;
+    const user = await authenticate(ctx, tokenFromRequest(req));
+    if (!user) throw loginRequired();
+    req.user = user;
   };
 }
 

@@ -12,7 +12,7 @@ import { loginRequired } from './auth.errors.js';
 import { tokenFromRequest } from './auth.hook.js';
 import { clearedSessionCookie, sessionCookie } from './cookies.js';
 import { permissionsOf, type Permission } from './roles.js';
-import { authenticate, login, logout } from './sessions.service.js';
+import { login, logout } from './sessions.service.js';
 import type { LoginInput } from './user.schema.js';
 import type { AuthUser } from './users.service.js';
 
@@ -37,7 +37,7 @@ export async function authRoutes(app: FastifyInstance, opts: { ctx: AppContext }
     return reply.header('set-cookie', clearedSessionCookie(secure(req))).status(204).send();
   });
   app.get('/api/auth/me', async (req, reply) => {
-    const user = req.user ?? (await authenticate(ctx, tokenFromRequest(req)));
+    const user = req.user;
     if (!user) throw loginRequired();
     reply.header('cache-control', 'no-store');
     return { user: sessionUser(user) };
