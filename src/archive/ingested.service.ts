@@ -8,6 +8,7 @@
  */
 import type { PutResult } from '../blobs/index.js';
 import { Conflict, type AppContext } from '../core/index.js';
+import { isUniqueViolation } from '../store/index.js';
 import { getBook } from './books.service.js';
 import { appendPagesTx, pageView, type PageView } from './pages.service.js';
 import { lockBook } from './books.repo.js';
@@ -49,8 +50,6 @@ export async function findIngestedFile(ctx: AppContext, bookId: string, sha256: 
 export async function listPageHashes(ctx: AppContext, bookId: string): Promise<{ id: string; seq: number; dhash: string }[]> {
   return repo.bookDhashes(ctx.store.db, bookId);
 }
-
-const isUniqueViolation = (e: unknown) => /duplicate key|unique/i.test(String((e as Error).message));
 
 export async function storeIngestedFile(ctx: AppContext, bookId: string, file: IncomingFile): Promise<StoredFile> {
   await getBook(ctx, bookId);

@@ -5,7 +5,7 @@
  * of that user.
  */
 import { Conflict, NotFound, type AppContext } from '../core/index.js';
-import type { UserRow } from '../store/index.js';
+import { isUniqueViolation, type UserRow } from '../store/index.js';
 import { hashPassword } from './password.js';
 import { isRole, ROLES, type Role, type UserScope } from './roles.js';
 import { NewPassword, NewUserInput, parseInput } from './user.schema.js';
@@ -32,7 +32,6 @@ export function userView(row: UserRow): AuthUser {
   };
 }
 
-const isUniqueViolation = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
 const loginTaken = (login: string) => new Conflict('user.login_taken', `Tên đăng nhập "${login}" đã có người dùng.`, { login });
 
 export async function createUser(ctx: AppContext, input: NewUserInput): Promise<AuthUser> {
