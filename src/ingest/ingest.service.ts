@@ -1,13 +1,15 @@
 /**
- * Ingesting files into a book: each file goes through the pipeline
- * (processFile), is checked against the files the book already has (the same
- * content twice gives one set of pages and a message) and against its pages
- * (near-duplicates are flagged, not refused), then is stored by the archive
- * in one step. One bad file never stops the batch: it is reported with its
+ * Ingesting files into a book: each file is checked against the files the
+ * book already has (the same content twice gives one set of pages and a
+ * message, before any processing), goes through the pipeline (processFile),
+ * is checked against the book's pages (near-duplicates are flagged, not
+ * refused), then is stored by the archive in one step. One bad file never stops the batch: it is reported with its
  * Vietnamese error and the others go on.
  */
+import { createHash } from 'node:crypto';
 import { findIngestedFile, listPageHashes, storeIngestedFile, type PageView } from '../archive/index.js';
 import { isAppError, type AppContext } from '../core/index.js';
+import { cleanFileName } from './file-name.js';
 import { StopIngest } from './ingest.errors.js';
 import { markNearDuplicates } from './near-duplicates.js';
 import { processFile } from './process-file.service.js';
@@ -53,13 +55,15 @@ export async function ingestFiles(
 async function ingestOne(ctx: AppContext, bookId: string, input: IngestInput, summary: IngestSummary, report: Report): Promise<void> {
   try {
     const bytes = await bytesOf(input);
-    const processed = await processFile({ name: input.name, bytes }, { onProgress: report });
-    const earlier = await findIngestedFile(ctx, bookId, processed.sha256);
+    // The same content again is answered before the (costly) pipeline runs.
+    const earlier = await findIngestedFile(ctx, bookId, createHash('sha256').update(bytes).digest('hex'));
     if (earlier) {
-      summary.duplicates.push({ name: processed.name, code: 'ingest.duplicate', message: duplicateMessage(processed.name, earlier), pages: earlier.pages });
+      const name = cleanFileName(input.name);
+      summary.duplicates.push({ name, code: 'ingest.duplicate', message: duplicateMessage(name, earlier), pages: earlier.pages });
       report({ code: 'ingest.duplicate' });
       return;
     }
+    const processed = await processFile({ name: input.name, bytes }, { onProgress: report });
     markNearDuplicates(processed.pages, await listPageHashes(ctx, bookId)); // flags the pages in place
     const stored = await storeIngestedFile(ctx, bookId, { ...processed, original: bytes });
     summary.files.push({ name: processed.name, pages: stored.pages });
