@@ -1,5 +1,5 @@
 /** The records keyed in a book, each with its "Nhập liệu" link ("Xem" for users who may not key), and creating a record on a page. */
-import { sendJson } from '../shared/index.js';
+import { newTxId, RECORD_STATUS_LABELS, sendJson } from '../shared/index.js';
 
 export interface RecordItem {
   id: string;
@@ -11,13 +11,9 @@ export interface RecordItem {
   unacknowledgedWarnings: number;
 }
 
-const STATUS = { draft: 'Đang nhập', completed: 'Đã hoàn thành' } as const;
-
-const txId = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `tx-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-
 /** Creates a record on one page of the book and opens the keying screen on it. */
 export async function addRecord(bookId: string, pageId: string): Promise<void> {
-  const record = await sendJson<{ id: string }>('POST', `/api/books/${bookId}/records`, { clientTxId: txId(), pageIds: [pageId] });
+  const record = await sendJson<{ id: string }>('POST', `/api/books/${bookId}/records`, { clientTxId: newTxId(), pageIds: [pageId] });
   location.hash = `#/records/${record.id}`;
 }
 
@@ -33,7 +29,7 @@ export function BookRecords({ records, pageSeq, canKey }: { records: RecordItem[
             <td>{r.so ?? ''}</td>
             <td>{r.name ?? ''}</td>
             <td>{r.pageIds.map(pageSeq).filter((s) => s !== undefined).join(', ')}</td>
-            <td>{STATUS[r.status]}</td>
+            <td>{RECORD_STATUS_LABELS[r.status]}</td>
             <td>{r.errors > 0 ? `${r.errors} lỗi` : ''}{r.unacknowledgedWarnings > 0 ? ` ${r.unacknowledgedWarnings} cảnh báo` : ''}</td>
             <td><a href={`#/records/${r.id}`}>{canKey ? 'Nhập liệu' : 'Xem'}</a></td>
           </tr>

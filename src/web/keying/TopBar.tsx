@@ -2,7 +2,8 @@
  * The bar above the page and the form: which book and record this is, its
  * status and version, and whether everything typed is saved.
  */
-import { STATUS_LABELS, type BookInfo, type RecordView } from './keying.api.js';
+import { RECORD_STATUS_LABELS } from '../shared/index.js';
+import type { BookInfo, RecordView } from './keying.api.js';
 import type { SaveState } from './useRecordEditor.js';
 
 interface Props {
@@ -38,7 +39,7 @@ export function TopBar({ book, record, position, total, name, saveState, onReope
       {record.keyingOf ? <span className="badge pass" data-testid="pass-banner" title="Người nhập khác nhập cùng việc đăng ký này; bạn không thấy giá trị của họ">Lần nhập độc lập</span> : <span>Bản ghi {position + 1}/{total}</span>}
       {record.values.so && <span>Số {record.values.so}</span>}
       {name && <span className="record-name">{name}</span>}
-      <span className={`badge ${record.status}`} data-testid="record-status">{STATUS_LABELS[record.status]}</span>
+      <span className={`badge ${record.status}`} data-testid="record-status">{RECORD_STATUS_LABELS[record.status]}</span>
       {record.status === 'completed' && onReopen && <button type="button" className="link" onClick={onReopen}>Mở lại để sửa</button>}
       <span data-testid="record-version">Phiên bản {record.version}</span>
       <span className={`save-state ${saveState.kind}`} role="status" data-testid="save-state">{saveText(saveState)}</span>

@@ -6,7 +6,7 @@
  */
 import type { FieldFlag, RecordFinding as Finding, RecordListItem, RecordView } from '../../entry/index.js';
 import type { FormDescription } from '../../registers/index.js';
-import { getJson, sendJson } from '../shared/index.js';
+import { ApiError, getJson, newTxId, sendJson } from '../shared/index.js';
 
 export type { FormDescription, FormField, Widget, Autocomplete as AutocompleteKind, Condition, Requirement } from '../../registers/index.js';
 export type { RecordFinding as Finding, FieldFlag } from '../../entry/index.js';
@@ -43,18 +43,8 @@ export interface SaveBody {
   acknowledge?: string[];
 }
 
-export const STATUS_LABELS = { draft: 'Đang nhập', completed: 'Đã hoàn thành' } as const;
 export const FLAG_LABELS: Record<FlagKind, string> = { uncertain: 'Chưa chắc', illegible: 'Không đọc được' };
 
-/** A client transaction id; crypto.randomUUID needs a secure context, so plain-HTTP office networks get the same from getRandomValues. */
-export function newTxId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 const forms = new Map<string, Promise<FormDescription>>();
 
@@ -92,10 +82,9 @@ export const api = {
     sendJson<RecordView>('POST', `/api/records/${id}/reopen`, { clientTxId: newTxId(), expectedVersion, reason: 'Mở lại từ màn hình nhập liệu' }),
   create: (bookId: string, pageIds: string[]) => sendJson<RecordView>('POST', `/api/books/${bookId}/records`, { clientTxId: newTxId(), pageIds }),
   validate: (templateId: string, values: Values, signal: AbortSignal) =>
-    fetch(`/api/registers/${encodeURIComponent(templateId)}/validate`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ values }), signal,
-    }).then((r) => (r.ok ? (r.json() as Promise<{ findings: Finding[] }>) : Promise.reject(new Error(`Lỗi ${r.status} khi kiểm tra`)))),
+    sendJson<{ findings: Finding[] }>('POST', `/api/registers/${encodeURIComponent(templateId)}/validate`, { values }, signal),
+  /** Commune suggestions; none when the server refuses (an abort still rejects). */
   units: (q: string, signal: AbortSignal) =>
-    fetch(`/api/units/lookup?${new URLSearchParams({ q, level: 'commune' })}`, { signal })
-      .then((r) => (r.ok ? (r.json() as Promise<{ name: string; path: string }[]>) : [])),
+    getJson<{ name: string; path: string }[]>(`/api/units/lookup?${new URLSearchParams({ q, level: 'commune' })}`, signal)
+      .catch((e: unknown) => (e instanceof ApiError ? [] : Promise.reject(e))),
 };

@@ -9,7 +9,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../shared/index.js';
 import { afterSave, draftOf, pendingChanges, rebaseOnLatest, type Draft } from './draft.js';
-import { api, newTxId, type ConflictDetails, type FieldFlag, type RecordView } from './keying.api.js';
+import { newTxId } from '../shared/index.js';
+import { api, type ConflictDetails, type FieldFlag, type RecordView } from './keying.api.js';
 
 export type SaveState = { kind: 'saved' | 'dirty' | 'saving' | 'conflict' } | { kind: 'error'; message: string };
 

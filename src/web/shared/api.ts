@@ -31,11 +31,11 @@ async function parse<T>(res: Response, url: string): Promise<T> {
   return body as T;
 }
 
-export async function getJson<T>(url: string): Promise<T> {
-  return parse<T>(await fetch(url), url);
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return parse<T>(await fetch(url, { signal }), url);
 }
 
-export async function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT', url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+export async function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT', url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal });
   return res.status === 204 ? (undefined as T) : parse<T>(res, url);
 }

@@ -1,2 +1,3 @@
-/** Shared by the web features: typed fetch helpers whose errors carry the server's Vietnamese message. */
+/** Shared by the web features: typed fetch helpers whose errors carry the server's Vietnamese message; client transaction ids; record status labels. */
 export { ApiError, getJson, sendJson, type Health, type TemplateSummary } from './api.js';
+export { newTxId, RECORD_STATUS_LABELS } from './records.js';
