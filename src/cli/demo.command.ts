@@ -5,19 +5,10 @@
  * authorities resolve. Progress on stderr, the summary in Vietnamese on stdout.
  */
 import type { Command } from 'commander';
-import { Invalid, loadConfig, type AppContext } from '../core/index.js';
+import { Invalid } from '../core/index.js';
 import { DEFAULT_DEMO_SEED, runDemo, runDemoIfEmpty, type DemoProgress, type DemoSummary } from '../demo/index.js';
 import { ensureBuiltinUnits } from '../units/index.js';
-import { openContext } from './open-context.js';
-
-async function withContext<T>(data: string | undefined, run: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const opened = await openContext(loadConfig({ dataDir: data }));
-  try {
-    return await run(opened.ctx);
-  } finally {
-    await opened.close();
-  }
-}
+import { withContext } from './open-context.js';
 
 function parseSeed(text: string): number {
   const seed = Number(text);
