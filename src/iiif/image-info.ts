@@ -33,18 +33,12 @@ export interface InfoJsonInput {
   sizes?: SizeEntry[];
 }
 
-export interface ImageInformation {
+/** The document: the input's id, size, limits and sizes, plus the fixed service description. */
+export interface ImageInformation extends InfoJsonInput {
   '@context': typeof IMAGE_CONTEXT;
-  id: string;
   type: 'ImageService3';
   protocol: typeof IMAGE_PROTOCOL;
   profile: 'level1';
-  width: number;
-  height: number;
-  maxWidth?: number;
-  maxHeight?: number;
-  maxArea?: number;
-  sizes?: SizeEntry[];
   extraFeatures: string[];
   extraQualities: string[];
   extraFormats: string[];
