@@ -23,6 +23,14 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Display name (else login) of each of these users that exists. */
+export async function listDisplayNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const list = [...new Set(ids)].filter(Boolean);
+  if (list.length === 0) return new Map();
+  const rows = await db.selectFrom('users').where('id', 'in', list).select(['id', 'login', 'display_name']).execute();
+  return new Map(rows.map((u) => [u.id, u.display_name || u.login]));
+}
+
 export async function listUsers(db: Db): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('login').execute();
 }

@@ -85,3 +85,8 @@ export async function disableUser(ctx: AppContext, userId: string): Promise<Auth
   });
   return getUser(ctx, userId);
 }
+
+/** How other modules name users in views and reports: display name, else login; unknown ids are absent. */
+export async function userDisplayNames(ctx: AppContext, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+  return repo.listDisplayNames(ctx.store.db, ids.filter((x): x is string => !!x));
+}

@@ -1,7 +1,7 @@
 /** What the API, the CLI and the web show of an export. */
+import { userDisplayNames } from '../auth/index.js';
 import type { AppContext } from '../core/index.js';
 import type { ExportRow } from '../store/index.js';
-import { userLogins } from './exports.repo.js';
 
 export const EXPORT_FILE_KINDS = ['xlsx', 'zip', 'report', 'manifest'] as const;
 export type ExportFileKind = (typeof EXPORT_FILE_KINDS)[number];
@@ -28,8 +28,7 @@ export interface ExportView {
 
 /** Display names of the creators and signers of these exports. */
 export async function loginsOf(ctx: AppContext, rows: readonly ExportRow[]): Promise<Map<string, string>> {
-  const ids = new Set(rows.flatMap((r) => [r.created_by, r.signed_off_by].filter((x): x is string => x !== null)));
-  return userLogins(ctx.store.db, [...ids]);
+  return userDisplayNames(ctx, rows.flatMap((r) => [r.created_by, r.signed_off_by]));
 }
 
 export function exportView(row: ExportRow, names: ReadonlyMap<string, string>): ExportView {

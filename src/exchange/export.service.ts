@@ -14,6 +14,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { bookView, getBook, type BookView } from '../archive/index.js';
+import { userDisplayNames } from '../auth/index.js';
 import { Conflict, VERSION, type AppContext, type NameCase } from '../core/index.js';
 import { isAcknowledged, streamBookRecords } from '../entry/index.js';
 import { getTemplate, headerRow, type RegisterTemplate } from '../registers/index.js';
@@ -107,7 +108,7 @@ function fileEntry(name: string, kind: ExportFileKind, f: StoredBlobFile) {
 
 async function previousExports(ctx: AppContext, bookId: string) {
   const rows = await repo.listExportsOfBook(ctx.store.db, bookId);
-  const names = await repo.userLogins(ctx.store.db, rows.flatMap((r) => (r.signed_off_by ? [r.signed_off_by] : [])));
+  const names = await userDisplayNames(ctx, rows.map((r) => r.signed_off_by));
   return rows.map((r) => ({
     id: r.id, createdAt: r.created_at.toISOString(), warnings: r.warnings,
     signedOff: r.signed_off_at ? { by: names.get(r.signed_off_by ?? '') ?? null, at: r.signed_off_at.toISOString(), note: r.note } : null,
@@ -140,7 +141,7 @@ export async function createExport(ctx: AppContext, bookId: string, opts: Export
     fileEntry(`${job.base}.xlsx`, 'xlsx', written.xlsx), fileEntry(`${job.base}.zip`, 'zip', written.zip), fileEntry(`${job.base}_bao-cao-kiem-tra.xlsx`, 'report', written.report),
   ];
   const id = randomUUID();
-  const createdBy = opts.actorId ? ((await repo.userLogins(ctx.store.db, [opts.actorId])).get(opts.actorId) ?? null) : null;
+  const createdBy = opts.actorId ? ((await userDisplayNames(ctx, [opts.actorId])).get(opts.actorId) ?? null) : null;
   const manifest = await manifestOf(job, id, written, files, { namePattern, createdBy });
   const manifestFile = fileEntry(`${job.base}.manifest.json`, 'manifest', await storeSmallFile(ctx.blobs, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8')));
   const row = await repo.insertExport(ctx.store.db, {

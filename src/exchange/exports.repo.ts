@@ -28,13 +28,6 @@ export async function signOffExport(db: Db, id: string, by: string | null, at: D
     .executeTakeFirst();
 }
 
-/** Logins of the given users (for the listing and the manifest). */
-export async function userLogins(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'login', 'display_name']).where('id', 'in', [...ids]).execute();
-  return new Map(rows.map((r) => [r.id, r.display_name || r.login]));
-}
-
 /** Books whose authority is the unit (its id or code) or any unit below it, oldest first. */
 export async function listBookIdsOfUnit(db: Db, unit: string): Promise<string[]> {
   const rows = await db

@@ -9,10 +9,11 @@
  * first (they qualify a keyer), then each decided lot by decision time.
  * Not a ranking: keyers come back in name order; a keyer sees only their own.
  */
+import { userDisplayNames } from '../auth/index.js';
 import type { AppContext } from '../core/index.js';
 import { rateStats, type RateStats } from './acceptance.js';
 import { keyerStatus, promotionRuleOf, type KeyerEvent, type KeyerStatus, type PromotionRule } from './keyer-accuracy-rule.js';
-import { listKeyerSampleChecks, userNames } from './lot.repo.js';
+import { listKeyerSampleChecks } from './lot.repo.js';
 import { countKeyedFields, listArbitrationOutcomes, listReviewOutcomes, type OutcomeFilter } from './outcomes.js';
 
 type Source = 'arbitration' | 'review' | 'sampling';
@@ -90,7 +91,7 @@ export async function listKeyerAccuracy(ctx: AppContext, opts: { onlyKeyer?: str
   await arbitrationAndReview(ctx, book, { keyerId: opts.onlyKeyer });
   const sampling = await samplingEvents(ctx, book, opts.onlyKeyer);
   const keyers = opts.onlyKeyer ? [...book.keys()].filter((k) => k === opts.onlyKeyer) : [...book.keys()];
-  const names = await userNames(ctx.store.db, keyers);
+  const names = await userDisplayNames(ctx, keyers);
   const out: KeyerAccuracy[] = [];
   for (const [keyerId, src] of book) {
     if (opts.onlyKeyer && keyerId !== opts.onlyKeyer) continue;

@@ -128,10 +128,3 @@ export async function writeDecision(db: Db, id: string, d: { status: string; dec
 export async function updateDecisionPayload(db: Db, id: string, decision: unknown): Promise<void> {
   await db.updateTable('qc_lots').set({ decision: JSON.stringify(decision) }).where('id', '=', id).execute();
 }
-
-export async function userNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  const list = [...new Set(ids)].filter(Boolean);
-  if (list.length === 0) return new Map();
-  const rows = await db.selectFrom('users').where('id', 'in', list).select(['id', 'login', 'display_name']).execute();
-  return new Map(rows.map((u) => [u.id, u.display_name || u.login]));
-}

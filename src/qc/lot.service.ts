@@ -7,13 +7,14 @@
  * read page by page and kept as ids and filled-field counts only.
  * For a unit lot the sampler escalates until every book has a sampled record.
  */
+import { userDisplayNames } from '../auth/index.js';
 import { Conflict, Invalid, NotFound, type AppContext } from '../core/index.js';
 import { DEFAULT_TARGETS, planLot, sampleComplete, type LotPlan, type Targets } from './acceptance-plan.js';
 import { decideLot, summarizeChecks, type FieldCheck, type LotDecision, type LotFindings } from './acceptance.js';
 import { switchingState, type SwitchingState } from './iso2859-switching.js';
 import { filledCounts } from './lot-fields.js';
 import { CreateLotInput, type LotScope } from './lot.schema.js';
-import { findLot, insertLot, insertSamples, listBooksById, listBooksOfUnit, listChecks, listDoubleKeyed, listLots, listSamples, streamPopulation, userNames } from './lot.repo.js';
+import { findLot, insertLot, insertSamples, listBooksById, listBooksOfUnit, listChecks, listDoubleKeyed, listLots, listSamples, streamPopulation } from './lot.repo.js';
 import { manifestHash, newSeed, rivestSample, SAMPLER_VERSION } from './sample-rivest.js';
 
 export type LotStatus = 'sampling' | 'accepted' | 'rejected';
@@ -140,7 +141,7 @@ export async function getLot(ctx: AppContext, id: string): Promise<LotView> {
   const targets = row.targets as unknown as Targets;
   const findings = summarizeChecks(samples.map((s) => s.record_id), checks, targets);
   const proposed = findings.recordsChecked === findings.sampleSize ? decideLot(plan, findings) : null;
-  const names = await userNames(ctx.store.db, [row.decided_by ?? '']);
+  const names = await userDisplayNames(ctx, [row.decided_by]);
   return {
     id: row.id, scope: row.scope as unknown as LotView['scope'], plan, targets, seed: row.seed, sampler: row.sampler, manifestHash: row.manifest_hash, lotSize: row.lot_size,
     status: row.status as LotStatus, note: row.note, createdBy: row.created_by, createdAt: row.created_at, decidedBy: row.decided_by, decidedByName: names.get(row.decided_by ?? '') ?? null,
