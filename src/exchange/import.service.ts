@@ -16,7 +16,7 @@ import { bookView, getBook, type BookView } from '../archive/index.js';
 import { Conflict, Invalid, NotFound, type AppContext } from '../core/index.js';
 import { importRecord } from '../entry/index.js';
 import { getTemplate, type RegisterTemplate } from '../registers/index.js';
-import type { Book, Database, ImportRow } from '../store/index.js';
+import { isUniqueViolation, type Book, type Database, type ImportRow } from '../store/index.js';
 import { createGroupBook, groupRows, type BookGroup } from './import-books.js';
 import { readCsvTable } from './import-csv.js';
 import { buildErrorReport } from './import-report.js';
@@ -123,7 +123,6 @@ async function recordFailure(ctx: AppContext, p: Prepared, actorId: string | nul
   return { view: importView(row), errorReport };
 }
 
-const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
 
 async function importGroup(tx: Transaction<Database>, ctx: AppContext, p: Prepared, g: { bookId: string; rows: readonly RowOutcome[] }, importId: string, actorId: string | null | undefined): Promise<number> {
   const sheetTag = createHash('sha256').update(p.table.sheet).digest('hex').slice(0, 8);
