@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { bookView, getBook } from '../archive/index.js';
 import type { AppContext } from '../core/index.js';
 import { bookFilePrefix, recordPdf, writeBookPdfZip } from './bundles.service.js';
+import { attachment } from './attachment.js';
 
 const IdParams = z.object({ id: z.uuid('Mã không hợp lệ.') });
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export async function bundlesRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   const { ctx } = opts;

@@ -12,6 +12,7 @@ import { can, Forbidden, PERMISSION_LABELS, requirePermission } from '../auth/in
 import { NAME_CASES, type AppContext } from '../core/index.js';
 import { startExport } from './export-job.js';
 import { findExportFile, listExports, signOffExport } from './export-signoff.service.js';
+import { attachment } from './attachment.js';
 
 const IdParams = z.object({ id: z.uuid('Mã không hợp lệ.') });
 const FileParams = z.object({ id: z.uuid('Mã lần xuất không hợp lệ.'), name: z.string().min(1).max(300) });
@@ -25,7 +26,6 @@ const CONTENT_TYPES = {
   zip: 'application/zip',
   manifest: 'application/json; charset=utf-8',
 } as const;
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export async function exportsRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   const { ctx } = opts;

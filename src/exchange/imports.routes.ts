@@ -12,6 +12,7 @@ import { requirePermission } from '../auth/index.js';
 import { Invalid, type AppContext } from '../core/index.js';
 import { getImport, getImportErrorReport, importFile } from './import.service.js';
 import { IMPORT_LIMITS } from './import-zip.js';
+import { attachment } from './attachment.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BODY_TYPES = ['application/octet-stream', 'text/csv', XLSX_MIME, 'application/vnd.ms-excel'];
@@ -23,7 +24,6 @@ const ImportQuery = z.object({
 const IdParams = z.object({ id: z.uuid('Mã lần nhập không hợp lệ.') });
 
 const actorOf = (req: FastifyRequest) => (req as { user?: { id: string } }).user?.id;
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export async function importsRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   const { ctx } = opts;
