@@ -5,7 +5,7 @@
  */
 import type { ArbitrationItem, BookChecklist, CheckCode, Decision, KeyingQueue, NextArbitration, QcMode, QcSetting } from '../../qc/index.js';
 import type { RecordView } from '../../entry/index.js';
-import { getJson, sendJson } from '../shared/index.js';
+import { getJson, newTxId, sendJson } from '../shared/index.js';
 
 export type { ArbitrationItem, BookChecklist, BookCheckItem, KeyingQueue, NextArbitration, QcMode, QcSetting } from '../../qc/index.js';
 
@@ -15,13 +15,12 @@ export const MODE_LABELS: Record<QcMode, string> = {
   double_critical: 'Nhập hai lần các trường trọng yếu',
 };
 
-const txId = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `qc-${Date.now()}-${Math.random().toString(36).slice(2)}`);
 
 export const qcApi = {
   mode: (bookId: string) => getJson<QcSetting>(`/api/books/${bookId}/qc-mode`),
   setMode: (bookId: string, mode: QcMode) => sendJson<QcSetting>('PUT', `/api/books/${bookId}/qc-mode`, { mode }),
   queue: (bookId: string) => getJson<KeyingQueue>(`/api/books/${bookId}/keying-queue`),
-  claim: (registrationId: string) => sendJson<RecordView>('POST', `/api/records/${registrationId}/keyings`, { clientTxId: txId() }),
+  claim: (registrationId: string) => sendJson<RecordView>('POST', `/api/records/${registrationId}/keyings`, { clientTxId: newTxId() }),
   nextArbitration: (bookId?: string) => getJson<NextArbitration>(`/api/qc/arbitration/next${bookId ? `?bookId=${bookId}` : ''}`),
   decide: (id: string, choice: 'first' | 'second' | 'other', value?: string) =>
     sendJson<Decision>('POST', `/api/qc/disagreements/${id}/decide`, choice === 'other' ? { choice, value } : { choice }),
