@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/auth/index.js';
+import { AppError } from '../../src/core/index.js';
 import { runDemo } from '../../src/demo/index.js';
 import { completeRecord, createRecord, saveRecord } from '../../src/entry/index.js';
 import { createLot, getLot, listLotViews, listSample } from '../../src/qc/index.js';
@@ -35,7 +36,10 @@ describe('sampling review in the browser', () => {
         keyRecord: async (c, input) => {
           const r = await createRecord(c, { bookId: input.bookId, pageIds: [...input.pageIds], clientTxId: `${input.clientTxId}-create` });
           const s = await saveRecord(c, { recordId: r.id, clientTxId: `${input.clientTxId}-key`, expectedVersion: r.version, values: { ...input.values } });
-          await completeRecord(c, { recordId: r.id, clientTxId: `${input.clientTxId}-done`, expectedVersion: s.version }).catch(() => undefined);
+          // Demo registrations with an ERROR or an unacknowledged WARNING stay drafts (outside the lot); any other failure fails the set-up.
+          await completeRecord(c, { recordId: r.id, clientTxId: `${input.clientTxId}-done`, expectedVersion: s.version }).catch((e: unknown) => {
+            if (!(e instanceof AppError) || !['record.has_errors', 'record.unacknowledged_warnings'].includes(e.code)) throw e;
+          });
         },
       });
       const lot = await createLot(ctx, { scope: { kind: 'books', bookIds: [demo.books[0]!.id] }, plan: { kind: 'iso2859', aql: 0.65 }, seed: '577215664901532860606512' }, null);
