@@ -25,7 +25,7 @@ describeBackends('auth', (store) => {
 
   it('creates a user: login lower-cased, password hashed, Vietnamese role label', async () => {
     const u = await createUser(ctx, { login: '  NT.Lan ', displayName: 'Nguyễn Thị Lan', role: 'officer', password: PW });
-    expect(u).toMatchObject({ login: 'nt.lan', displayName: 'Nguyễn Thị Lan', role: 'officer', roleLabel: 'Công chức tư pháp - hộ tịch', scope: 'all', disabledAt: null });
+    expect(u).toMatchObject({ login: 'nt.lan', displayName: 'Nguyễn Thị Lan', role: 'officer', roleLabel: 'Công chức tư pháp - hộ tịch', organizationId: null, disabledAt: null });
     const row = await store().db.selectFrom('users').select('password_hash').where('id', '=', u.id).executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(await verifyPassword(PW, row.password_hash!)).toBe(true);

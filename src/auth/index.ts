@@ -11,7 +11,7 @@
  */
 export { Unauthorized, Forbidden, BAD_CREDENTIALS, LOGIN_REQUIRED } from './auth.errors.js';
 export { hashPassword, verifyPassword, needsRehash, SCRYPT_PARAMS } from './password.js';
-export { ROLES, ROLE_IDS, isRole, PERMISSIONS, PERMISSION_LABELS, can, permissionsOf, type Role, type Permission, type UserScope, type Principal } from './roles.js';
+export { ROLES, ROLE_IDS, isRole, PERMISSIONS, PERMISSION_LABELS, can, permissionsOf, type Role, type Permission, type Principal } from './roles.js';
 export { NewUserInput, LoginInput, PASSWORD_MIN } from './user.schema.js';
 export { createUser, getUser, findUserByLogin, listUsers, setPassword, disableUser, userView, userDisplayNames, type AuthUser } from './users.service.js';
 export { login, logout, authenticate, hashToken, SESSION_TTL_MS, type LoginResult } from './sessions.service.js';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { can, permissionsOf, PERMISSION_LABELS, PERMISSIONS, ROLE_IDS, ROLES, type Permission, type Role } from './roles.js';
 
-const user = (role: Role) => ({ role, scope: 'all' as const });
+const user = (role: Role) => ({ role });
 const perms = Object.keys(PERMISSIONS) as Permission[];
 
 describe('roles and permissions', () => {

@@ -1,9 +1,8 @@
 /**
  * Roles and permissions. A permission names an action ('records.key'); the
- * map says which roles hold it. Admin holds every permission. Locality
- * scopes come later: a user will carry `scope: { units: [...] }` (admin unit
- * ids) and `can` will take the unit of the thing acted on; today every user's
- * scope is 'all', so `can` looks at the role only.
+ * map says which roles hold it. Admin holds every permission. WHAT a user may
+ * act on is her scope, not her role: grants of units or books, checked in
+ * SQL (scope.repo.ts) where the data is read or written.
  */
 export const ROLES = {
   admin: 'Quản trị',
@@ -62,15 +61,8 @@ export const PERMISSION_LABELS = {
   'users.manage': 'quản lý người dùng',
 } as const satisfies Record<Permission, string>;
 
-/**
- * Where a user may act. 'all' is the only value today; later
- * `{ units: readonly string[] }` (admin_units ids: a province, a commune).
- */
-export type UserScope = 'all';
-
 export interface Principal {
   role: Role;
-  scope: UserScope;
 }
 
 export function can(user: Principal | undefined, permission: Permission): boolean {

@@ -7,7 +7,7 @@
 import { Conflict, NotFound, type AppContext } from '../core/index.js';
 import { isUniqueViolation, type UserRow } from '../store/index.js';
 import { hashPassword } from './password.js';
-import { isRole, ROLES, type Role, type UserScope } from './roles.js';
+import { isRole, ROLES, type Role } from './roles.js';
 import { NewPassword, NewUserInput, parseInput } from './user.schema.js';
 import * as repo from './users.repo.js';
 import { revokeAllOfUser } from './sessions.repo.js';
@@ -19,8 +19,8 @@ export interface AuthUser {
   displayName: string;
   role: Role;
   roleLabel: string;
-  /** Where the user may act: always 'all' for now (see roles.ts for the planned unit scopes). */
-  scope: UserScope;
+  /** The agency the user works for (organizations), if any. What she may see is her grants (grants.service.ts). */
+  organizationId: string | null;
   disabledAt: string | null;
 }
 
@@ -28,7 +28,7 @@ export function userView(row: UserRow): AuthUser {
   if (!isRole(row.role)) throw new Error(`unknown role in users row: ${row.role}`);
   return {
     id: row.id, login: row.login, displayName: row.display_name, role: row.role, roleLabel: ROLES[row.role],
-    scope: 'all', disabledAt: row.disabled_at ? row.disabled_at.toISOString() : null,
+    organizationId: row.organization_id, disabledAt: row.disabled_at ? row.disabled_at.toISOString() : null,
   };
 }
 

@@ -27,6 +27,62 @@ export interface UsersTable {
   password_hash: string | null;
   created_at: CreatedAt;
   disabled_at: Date | null;
+  /** 0011: the agency the user works for. */
+  organization_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** 0011: an agency whose people sign in (Sở Tư pháp, UBND xã, contractor...). */
+export interface OrganizationsTable {
+  id: Generated<string>;
+  name: string;
+  kind: string;
+  unit_id: string | null;
+  created_at: CreatedAt;
+  disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** 0011: what a user may see: everything, a unit (and all within it), or one assigned book. */
+export interface UserGrantsTable {
+  id: ColumnType<string, never, never>;
+  user_id: string;
+  kind: string;
+  unit_id: string | null;
+  book_id: string | null;
+  granted_by: string | null;
+  granted_at: CreatedAt;
+}
+
+/** 0011: closure of "unit lies within unit" (parents, main successors); rebuilt after list imports. */
+export interface AdminUnitWithinTable {
+  unit_id: string;
+  within_id: string;
+}
+
+/** 0011: append-only history of books, pages, users, grants, QC, exports, imports. */
+export interface EntityActionsTable {
+  id: ColumnType<string, never, never>;
+  entity_type: string;
+  entity_id: string;
+  book_id: string | null;
+  kind: string;
+  actor_id: string | null;
+  client_tx_id: string | null;
+  reason: Generated<string>;
+  payload: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+/** 0011: reads of personal data (who, what, when, from where). */
+export interface AccessLogTable {
+  id: ColumnType<string, never, never>;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  book_id: string | null;
+  ip: Generated<string>;
+  user_agent: Generated<string>;
+  at: CreatedAt;
 }
 
 export interface BooksTable {
@@ -338,6 +394,11 @@ export interface Database {
   qc_lots: QcLotsTable;
   qc_lot_samples: QcLotSamplesTable;
   qc_sample_checks: QcSampleChecksTable;
+  organizations: OrganizationsTable;
+  user_grants: UserGrantsTable;
+  admin_unit_within: AdminUnitWithinTable;
+  entity_actions: EntityActionsTable;
+  access_log: AccessLogTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -349,3 +410,7 @@ export type RecordAction = Selectable<RecordActionsTable>;
 export type ExportRow = Selectable<ExportsTable>;
 export type NewRecordAction = Insertable<RecordActionsTable>;
 export type ImportRow = Selectable<ImportsTable>;
+export type OrganizationRow = Selectable<OrganizationsTable>;
+export type UserGrantRow = Selectable<UserGrantsTable>;
+export type EntityAction = Selectable<EntityActionsTable>;
+export type AccessLogRow = Selectable<AccessLogTable>;

@@ -181,6 +181,7 @@ export async function importBatches(db: Kysely<Database>, batches: readonly Unit
         reports.push(h);
       }
     }
+    if (reports.some((r) => total(r.added) + total(r.changed) > 0)) await repo.rebuildWithin(tx);
     return reports;
   });
 }

@@ -2,7 +2,7 @@
  * Queries on the administrative-unit tables. Nothing but Kysely here; the
  * import rules live in import.service.ts.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../store/index.js';
 import type { IndexRows, IndexedUnit } from './unit-index.js';
 import type { UnitKind, UnitLevel, UnitScheme } from './unit.types.js';
@@ -83,4 +83,9 @@ export async function loadIndexRows(db: Db): Promise<IndexRows> {
     successors: successors.map((s) => ({ fromId: s.from_id, toId: s.to_id, main: s.is_main })),
     aliases: aliases.map((a) => ({ unitId: a.unit_id, alias: a.alias })),
   };
+}
+
+/** Recomputes admin_unit_within (which unit lies within which, through parents and main successors) after a list import. */
+export async function rebuildWithin(db: Db): Promise<void> {
+  await sql`select rebuild_admin_unit_within()`.execute(db);
 }

@@ -64,7 +64,7 @@ describeBackends('auth over HTTP', (store) => {
     const res = await signIn('Admin');
     expect(res.statusCode).toBe(200);
     const { token, user } = res.json<{ token: string; user: { login: string; role: string } }>();
-    expect(user).toMatchObject({ login: 'admin', role: 'admin', roleLabel: 'Quản trị', scope: 'all', permissions: Object.keys(PERMISSIONS) });
+    expect(user).toMatchObject({ login: 'admin', role: 'admin', roleLabel: 'Quản trị', permissions: Object.keys(PERMISSIONS) });
     expect(res.headers['set-cookie']).toBe(`hotich_session=${token}; Path=/; HttpOnly; SameSite=Lax`);
     expect(res.headers['cache-control']).toBe('no-store');
     const byCookie = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `theme=dark; hotich_session=${token}` } });
@@ -76,7 +76,7 @@ describeBackends('auth over HTTP', (store) => {
   it('tells login and me the permissions of the role, from the server\'s own map', async () => {
     const keyer = await signIn('keyer');
     const expected = ['books.read', 'scans.upload', 'records.read', 'records.key'];
-    expect(keyer.json().user).toMatchObject({ login: 'keyer', role: 'keyer', roleLabel: 'Nhân viên nhập liệu', scope: 'all', disabledAt: null, permissions: expected });
+    expect(keyer.json().user).toMatchObject({ login: 'keyer', role: 'keyer', roleLabel: 'Nhân viên nhập liệu', organizationId: null, disabledAt: null, permissions: expected });
     const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${keyer.json<{ token: string }>().token}` } });
     expect(me.json().user.permissions).toEqual(expected);
     await createUser(ctx, { login: 'reviewer', role: 'reviewer', password: PW });
@@ -153,7 +153,7 @@ describe('hotich users: reading the password', () => {
 
   it('lists users as text', () => {
     expect(formatUsers([])).toBe('Chưa có người dùng nào.');
-    const line = formatUsers([{ id: '1', login: 'lan', displayName: 'Nguyễn Thị Lan', role: 'officer', roleLabel: 'Công chức tư pháp - hộ tịch', scope: 'all', disabledAt: null }]);
+    const line = formatUsers([{ id: '1', login: 'lan', displayName: 'Nguyễn Thị Lan', role: 'officer', roleLabel: 'Công chức tư pháp - hộ tịch', organizationId: null, disabledAt: null }]);
     expect(line).toMatch(/^lan\s+Công chức tư pháp - hộ tịch\s+đang dùng\s+Nguyễn Thị Lan$/);
   });
 });

@@ -9,6 +9,7 @@ import * as m0007 from './0007-imports.js';
 import * as m0008 from './0008-qc.js';
 import * as m0009 from './0009-acceptance.js';
 import * as m0010 from './0010-job-results.js';
+import * as m0011 from './0011-scopes.js';
 
 export interface Migration {
   id: string;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0008', ...m0008 },
   { id: '0009', ...m0009 },
   { id: '0010', ...m0010 },
+  { id: '0011', ...m0011 },
 ];
