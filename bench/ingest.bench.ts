@@ -11,7 +11,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { createBook } from '../src/archive/index.js';
 import { createLocalBlobStore } from '../src/blobs/index.js';
-import { loadConfig, silentLogger, type AppContext } from '../src/core/index.js';
+import { loadConfig, silentLogger } from '../src/core/index.js';
+import { systemActor, type ActorContext } from '../src/auth/index.js';
 import { ingestFiles } from '../src/ingest/index.js';
 import { migrate, openStore } from '../src/store/index.js';
 import { textJpeg } from '../test/support/scans.js';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hotich-bench-'));
   const store = await openStore({});
   await migrate(store.db);
-  const ctx: AppContext = { config: loadConfig({ dataDir: dir }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => new Date(), log: silentLogger };
+  const ctx: ActorContext = { config: loadConfig({ dataDir: dir }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => new Date(), log: silentLogger, actor: systemActor('bench') };
   const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008 });
   t = process.hrtime.bigint();
   const summary = await ingestFiles(ctx, book.id, files.map((bytes, i) => ({ name: `trang-${i + 1}.jpg`, bytes })));

@@ -7,14 +7,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
 import { fakeIncomingPage } from '../../test/support/fixtures.js';
-import type { AppContext } from '../core/index.js';
+import type { ActorContext } from '../auth/index.js';
 import { importBatches, historicBatch } from '../units/index.js';
 import { createBook, getBook, insertMissingPage, listBooks, listPages, reorderPages, setPageStatus, updateBook, storeIngestedFile } from './index.js';
 
 const page = (i: number) => fakeIncomingPage(i);
 
 describeBackends('archive', (store) => {
-  let ctx: AppContext;
+  let ctx: ActorContext;
   let dispose: () => void;
   beforeAll(async () => {
     ({ ctx, dispose } = testContext(store()));

@@ -16,6 +16,8 @@ export const NewBookInput = z
     registerType: z.string().trim().min(1, 'Cần chọn loại sổ (KS, KT, KH, CMC, HN…).'),
     templateId: z.string().trim().optional(),
     authority: z.string().trim().min(2, 'Cần ghi cơ quan đăng ký như trong sổ.').max(300),
+    /** The unit of the authority when the text alone is ambiguous (an id as the units API gives it). */
+    authorityUnitId: z.string().trim().min(3).max(100).optional(),
     yearFrom: year,
     yearTo: year.optional(),
     volumeNo: z.string().trim().max(50).default(''),
@@ -32,6 +34,7 @@ export type NewBookInput = z.infer<typeof NewBookInput>;
 
 export const BookPatch = z.object({
   authority: z.string().trim().min(2).max(300).optional(),
+  authorityUnitId: z.string().trim().min(3).max(100).optional(),
   volumeNo: z.string().trim().max(50).optional(),
   openedOn: partialDate.nullable().optional(),
   closedOn: partialDate.nullable().optional(),

@@ -1,6 +1,10 @@
-/** Queries on books. */
+/**
+ * Queries on books. Every read and lock takes the acting user and keeps to
+ * her scope (bookInScope): a book outside it is not found.
+ */
 import type { Kysely, Transaction } from 'kysely';
 import type { Updateable } from 'kysely';
+import { bookInScope, type Actor } from '../auth/index.js';
 import type { Book, BooksTable, Database, NewBook } from '../store/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -16,16 +20,16 @@ export async function insertBook(db: Db, book: NewBook): Promise<Book> {
   return db.insertInto('books').values(book).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function findBook(db: Db, id: string): Promise<Book | undefined> {
-  return db.selectFrom('books').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findBook(db: Db, actor: Actor, id: string): Promise<Book | undefined> {
+  return db.selectFrom('books').selectAll().where('id', '=', id).where(bookInScope(actor, 'books.id')).executeTakeFirst();
 }
 
-/** Locks the book row until the transaction ends (page appends and reorders serialize on it). */
-export async function lockBook(db: Transaction<Database>, id: string): Promise<Book | undefined> {
-  return db.selectFrom('books').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+/** Locks the book row until the transaction ends (page appends and reorders serialize on it); undefined when out of scope. */
+export async function lockBook(db: Transaction<Database>, actor: Actor, id: string): Promise<Book | undefined> {
+  return db.selectFrom('books').selectAll().where('id', '=', id).where(bookInScope(actor, 'books.id')).forUpdate().executeTakeFirst();
 }
 
-export async function listBooks(db: Db, limit: number, offset: number): Promise<BookRow[]> {
+export async function listBooks(db: Db, actor: Actor, limit: number, offset: number): Promise<BookRow[]> {
   const rows = await db
     .selectFrom('books')
     .selectAll('books')
@@ -35,6 +39,7 @@ export async function listBooks(db: Db, limit: number, offset: number): Promise<
       eb.selectFrom('records').whereRef('records.book_id', '=', 'books.id').where('records.keying_of', 'is', null).select(eb.fn.countAll<string>().as('n')).as('records_keyed'),
       eb.selectFrom('records').whereRef('records.book_id', '=', 'books.id').where('records.keying_of', 'is', null).where('records.status', '=', 'completed').select(eb.fn.countAll<string>().as('n')).as('records_completed'),
     ])
+    .where(bookInScope(actor, 'books.id'))
     .orderBy('books.created_at', 'desc')
     .limit(limit)
     .offset(offset)
@@ -44,6 +49,7 @@ export async function listBooks(db: Db, limit: number, offset: number): Promise<
   }));
 }
 
-export async function updateBook(db: Db, id: string, patch: Updateable<BooksTable>): Promise<Book | undefined> {
+/** Writes the change; the caller has locked (and so scope-checked) the book in the same transaction. */
+export async function updateBook(db: Transaction<Database>, id: string, patch: Updateable<BooksTable>): Promise<Book | undefined> {
   return db.updateTable('books').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
 }

@@ -1,13 +1,19 @@
 /**
  * The inventory of register books: creating a book checks its register type
  * against the catalog and resolves its authority text to an administrative
- * unit (kept only when the resolution is unambiguous); the text itself is
- * always kept as written.
+ * unit (kept only when the resolution is unambiguous, or named explicitly);
+ * the text itself is always kept as written. Books are read within the
+ * actor's scope; a scoped user creates books only for authorities inside
+ * her units. Creation and every change are entity actions (the book's
+ * history).
  */
-import { NotFound, type AppContext } from '../core/index.js';
+import { appendEntityAction } from '../audit/index.js';
+import { actorIdOf, assertPermission, isUnitVisible, seesEverything, type ActorContext } from '../auth/index.js';
+import { Forbidden } from '../auth/index.js';
+import { Invalid, NotFound, type AppContext } from '../core/index.js';
 import { getTemplate } from '../registers/index.js';
-import type { Book } from '../store/index.js';
-import { resolvePlaceText } from '../units/index.js';
+import { transact, type Book } from '../store/index.js';
+import { getUnitIndex, resolvePlaceText, unitPath } from '../units/index.js';
 import { BookPatch, NewBookInput } from './book.schema.js';
 import * as repo from './books.repo.js';
 
@@ -43,41 +49,78 @@ export function bookView(b: Book, unitPath?: string, progress?: BookView['progre
   };
 }
 
-async function resolveAuthority(ctx: AppContext, text: string, year: number): Promise<{ id: string; path: string } | undefined> {
+/** The view with the unit's path ("Xã …, Huyện …, Tỉnh …") filled in. */
+export async function describeBook(ctx: AppContext, b: Book, progress?: BookView['progress']): Promise<BookView> {
+  const path = b.authority_unit_code ? unitPath(await getUnitIndex(ctx), b.authority_unit_code) : undefined;
+  return bookView(b, path, progress);
+}
+
+interface ResolvedUnit {
+  id: string;
+  path: string;
+}
+
+/** The authority's unit: the one named explicitly (must exist), else the text's unambiguous resolution, else none. */
+async function resolveAuthority(ctx: AppContext, text: string, year: number, unitId?: string): Promise<ResolvedUnit | undefined> {
+  const index = await getUnitIndex(ctx);
+  if (unitId) {
+    if (!index.units.has(unitId)) throw new Invalid('book.unit_unknown', `Không có đơn vị hành chính "${unitId}".`, 'authorityUnitId');
+    return { id: unitId, path: unitPath(index, unitId) };
+  }
   const r = await resolvePlaceText(ctx, text, { asOf: year });
   const best = r.candidates[0];
   return r.status === 'resolved' && best ? { id: best.id, path: best.path } : undefined;
 }
 
-export async function createBook(ctx: AppContext, input: unknown): Promise<BookView> {
+/** A scoped user may only place a book under a unit she sees; only who sees everything may keep an unresolved authority. */
+async function assertAuthorityInScope(ctx: ActorContext, text: string, unit: ResolvedUnit | undefined): Promise<void> {
+  if (await seesEverything(ctx.store.db, ctx.actor)) return;
+  if (!unit) {
+    throw new Invalid('book.authority_unresolved',
+      `Không xác định được cơ quan đăng ký "${text}" trong danh mục đơn vị hành chính. Hãy ghi đủ tên xã, huyện, tỉnh như trong sổ hoặc chọn đơn vị.`, 'authority');
+  }
+  if (!(await isUnitVisible(ctx.store.db, ctx.actor, unit.id))) {
+    throw new Forbidden('book.authority_out_of_scope', `Cơ quan đăng ký "${unit.path}" không thuộc phạm vi được giao cho bạn.`, { unitId: unit.id });
+  }
+}
+
+export async function createBook(ctx: ActorContext, input: unknown): Promise<BookView> {
+  assertPermission(ctx.actor, 'books.write');
   const b = NewBookInput.parse(input);
   const template = getTemplate(b.templateId ?? b.registerType);
-  const unit = await resolveAuthority(ctx, b.authority, b.yearFrom);
-  const row = await repo.insertBook(ctx.store.db, {
-    register_type: template.registerType, template_version: template.id, authority_text: b.authority, authority_unit_code: unit?.id ?? null,
-    year_from: b.yearFrom, year_to: b.yearTo ?? null, volume_no: b.volumeNo, opened_on: b.openedOn ?? null, closed_on: b.closedOn ?? null,
-    page_count: b.pageCount ?? null, declared_event_count: b.declaredEventCount ?? null, condition: b.condition, custody: b.custody, notes: b.notes,
+  const unit = await resolveAuthority(ctx, b.authority, b.yearFrom, b.authorityUnitId);
+  await assertAuthorityInScope(ctx, b.authority, unit);
+  const row = await transact(ctx.store.db, async (tx) => {
+    const row = await repo.insertBook(tx, {
+      register_type: template.registerType, template_version: template.id, authority_text: b.authority, authority_unit_code: unit?.id ?? null,
+      year_from: b.yearFrom, year_to: b.yearTo ?? null, volume_no: b.volumeNo, opened_on: b.openedOn ?? null, closed_on: b.closedOn ?? null,
+      page_count: b.pageCount ?? null, declared_event_count: b.declaredEventCount ?? null, condition: b.condition, custody: b.custody, notes: b.notes,
+    });
+    await appendEntityAction(tx, { entityType: 'book', entityId: row.id, bookId: row.id, kind: 'created', actorId: actorIdOf(ctx.actor), payload: { ...b } });
+    return row;
   });
   return bookView(row, unit?.path);
 }
 
-export async function getBook(ctx: AppContext, id: string): Promise<Book> {
-  const book = await repo.findBook(ctx.store.db, id);
-  if (!book) throw new NotFound('book.not_found', `Không tìm thấy quyển sổ ${id}.`);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const bookNotFound = (id: string) => new NotFound('book.not_found', `Không tìm thấy quyển sổ ${id}.`);
+
+/** The book, if the actor may see it; otherwise "not found", as if it did not exist. */
+export async function getBook(ctx: ActorContext, id: string): Promise<Book> {
+  const book = UUID.test(id) ? await repo.findBook(ctx.store.db, ctx.actor, id) : undefined;
+  if (!book) throw bookNotFound(id);
   return book;
 }
 
-export async function listBooks(ctx: AppContext, limit = 100, offset = 0): Promise<BookView[]> {
-  return (await repo.listBooks(ctx.store.db, limit, offset)).map((b) =>
-    bookView(b, undefined, { pagesScanned: b.pages_present, recordsKeyed: b.records_keyed, recordsCompleted: b.records_completed }),
-  );
+export async function listBooks(ctx: ActorContext, limit = 100, offset = 0): Promise<BookView[]> {
+  return Promise.all((await repo.listBooks(ctx.store.db, ctx.actor, limit, offset)).map((b) =>
+    describeBook(ctx, b, { pagesScanned: b.pages_present, recordsKeyed: b.records_keyed, recordsCompleted: b.records_completed }),
+  ));
 }
 
-export async function updateBook(ctx: AppContext, id: string, input: unknown): Promise<BookView> {
-  const p = BookPatch.parse(input);
-  const book = await getBook(ctx, id);
-  const unit = p.authority !== undefined ? await resolveAuthority(ctx, p.authority, book.year_from) : undefined;
-  const patch = {
+function patchOf(p: BookPatch, unit: ResolvedUnit | undefined) {
+  return {
     ...(p.authority !== undefined ? { authority_text: p.authority, authority_unit_code: unit?.id ?? null } : {}),
     ...(p.volumeNo !== undefined ? { volume_no: p.volumeNo } : {}),
     ...(p.openedOn !== undefined ? { opened_on: p.openedOn } : {}),
@@ -88,5 +131,22 @@ export async function updateBook(ctx: AppContext, id: string, input: unknown): P
     ...(p.custody !== undefined ? { custody: p.custody } : {}),
     ...(p.notes !== undefined ? { notes: p.notes } : {}),
   };
-  return bookView((await repo.updateBook(ctx.store.db, id, patch))!, unit?.path);
+}
+
+export async function updateBook(ctx: ActorContext, id: string, input: unknown): Promise<BookView> {
+  assertPermission(ctx.actor, 'books.write');
+  const p = BookPatch.parse(input);
+  const book = await getBook(ctx, id);
+  const unit = p.authority !== undefined ? await resolveAuthority(ctx, p.authority, book.year_from, p.authorityUnitId) : undefined;
+  if (p.authority !== undefined) await assertAuthorityInScope(ctx, p.authority, unit);
+  const patch = patchOf(p, unit);
+  const row = await transact(ctx.store.db, async (tx) => {
+    const before = await repo.lockBook(tx, ctx.actor, id);
+    if (!before) throw bookNotFound(id);
+    const after = (await repo.updateBook(tx, id, patch))!;
+    const changed = Object.fromEntries(Object.keys(patch).map((k) => [k, { from: before[k as keyof Book] ?? null, to: after[k as keyof Book] ?? null }]));
+    await appendEntityAction(tx, { entityType: 'book', entityId: id, bookId: id, kind: 'changed', actorId: actorIdOf(ctx.actor), payload: { changed } });
+    return after;
+  });
+  return describeBook(ctx, row);
 }

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../core/index.js';
+import { access, on } from '../auth/index.js';
 import { PageParams, IdParams } from './book.schema.js';
 import { manifestOfBook, pageImage, pageInfo, pageThumbnail } from './images.service.js';
 
@@ -20,23 +20,28 @@ const PageOnly = z.object({ pageId: z.uuid('Mã trang không hợp lệ.') });
 /** The public base URL as the client sees it (behind a proxy: X-Forwarded-*, trusted by Fastify's trustProxy). */
 const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
-export async function imagesRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
-  const { ctx } = opts;
-  const cors = { 'Access-Control-Allow-Origin': '*' };
-  app.get('/iiif/3/:pageId', async (req, reply) => reply.redirect(`${baseUrl(req)}/iiif/3/${PageOnly.parse(req.params).pageId}/info.json`, 303));
-  app.get('/iiif/3/:pageId/info.json', async (req, reply) =>
-    reply.headers({ ...cors, 'Content-Type': 'application/ld+json;profile="http://iiif.io/api/image/3/context.json"' }).send(await pageInfo(ctx, PageOnly.parse(req.params).pageId, baseUrl(req))),
+/**
+ * Page images are personal data: same-origin only (no CORS header), each
+ * request within the caller's scope; cached privately by the browser.
+ */
+export async function imagesRoutes(app: FastifyInstance): Promise<void> {
+  const page = access('records.read', on.page('pageId'));
+  app.get('/iiif/3/:pageId', page, async (req, reply) => reply.redirect(`${baseUrl(req)}/iiif/3/${PageOnly.parse(req.params).pageId}/info.json`, 303));
+  app.get('/iiif/3/:pageId/info.json', page, async (req, reply) =>
+    reply.headers({ 'Content-Type': 'application/ld+json;profile="http://iiif.io/api/image/3/context.json"', 'Cache-Control': 'private, no-cache' })
+      .send(await pageInfo(req.ctx, PageOnly.parse(req.params).pageId, baseUrl(req))),
   );
-  app.get('/iiif/3/:pageId/:region/:size/:rotation/:qualityFormat', async (req, reply) => {
+  app.get('/iiif/3/:pageId/:region/:size/:rotation/:qualityFormat', page, async (req, reply) => {
     const { pageId, ...seg } = ImageParams.parse(req.params);
-    const img = await pageImage(ctx, pageId, seg);
-    return reply.headers({ ...cors, 'Content-Type': img.mediaType, 'Cache-Control': 'private, max-age=86400' }).send(img.bytes);
+    const img = await pageImage(req.ctx, pageId, seg);
+    return reply.headers({ 'Content-Type': img.mediaType, 'Cache-Control': 'private, max-age=86400' }).send(img.bytes);
   });
-  app.get('/iiif/presentation/books/:id/manifest.json', async (req, reply) =>
-    reply.headers({ ...cors, 'Content-Type': 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"' }).send(await manifestOfBook(ctx, IdParams.parse(req.params).id, baseUrl(req))),
+  app.get('/iiif/presentation/books/:id/manifest.json', access('records.read', on.book()), async (req, reply) =>
+    reply.headers({ 'Content-Type': 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"' })
+      .send(await manifestOfBook(req.ctx, IdParams.parse(req.params).id, baseUrl(req))),
   );
-  app.get('/api/books/:id/pages/:pageId/thumbnail', async (req, reply) => {
+  app.get('/api/books/:id/pages/:pageId/thumbnail', access('books.read', on.book()), async (req, reply) => {
     const { id, pageId } = PageParams.parse(req.params);
-    return reply.type('image/webp').send(await pageThumbnail(ctx, id, pageId));
+    return reply.type('image/webp').header('Cache-Control', 'private, max-age=86400').send(await pageThumbnail(req.ctx, id, pageId));
   });
 }

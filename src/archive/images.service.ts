@@ -5,6 +5,7 @@
  * Viewer) opens it. The limits announced in info.json are the ones enforced.
  */
 import path from 'node:path';
+import { logRead, type ActorContext } from '../auth/index.js';
 import { NotFound, type AppContext } from '../core/index.js';
 import {
   bookManifest,
@@ -33,16 +34,18 @@ function cacheOf(ctx: AppContext): DerivativeCache {
   return cache;
 }
 
-async function scannedPage(ctx: AppContext, pageId: string) {
-  const page = await repo.findPageById(ctx.store.db, pageId);
+async function scannedPage(ctx: ActorContext, pageId: string) {
+  const page = await repo.findPageById(ctx.store.db, ctx.actor, pageId);
   if (!page?.blob_sha256 || !page.width_px || !page.height_px) throw new NotFound('page.not_found', `Không tìm thấy ảnh của trang ${pageId}.`);
   return { ...page, blob_sha256: page.blob_sha256, width_px: page.width_px, height_px: page.height_px };
 }
 
 export const imageServiceId = (baseUrl: string, pageId: string) => `${baseUrl}/iiif/3/${pageId}`;
 
-export async function pageInfo(ctx: AppContext, pageId: string, baseUrl: string): Promise<ImageInformation> {
+/** Opening a page image: its info.json (written to the access log; the tiles that follow are not logged one by one). */
+export async function pageInfo(ctx: ActorContext, pageId: string, baseUrl: string): Promise<ImageInformation> {
   const page = await scannedPage(ctx, pageId);
+  await logRead(ctx, { action: 'image.view', entityType: 'page', entityId: pageId, bookId: page.book_id });
   return infoJson({ id: imageServiceId(baseUrl, pageId), width: page.width_px, height: page.height_px, ...IIIF_LIMITS });
 }
 
@@ -53,7 +56,7 @@ export interface ImageSegments {
   qualityFormat: string;
 }
 
-export async function pageImage(ctx: AppContext, pageId: string, seg: ImageSegments): Promise<{ bytes: Buffer; mediaType: string }> {
+export async function pageImage(ctx: ActorContext, pageId: string, seg: ImageSegments): Promise<{ bytes: Buffer; mediaType: string }> {
   const request = parseImageRequest(seg.region, seg.size, seg.rotation, seg.qualityFormat);
   const page = await scannedPage(ctx, pageId);
   const resolved = resolveRequest(request, { width: page.width_px, height: page.height_px }, IIIF_LIMITS);
@@ -62,13 +65,14 @@ export async function pageImage(ctx: AppContext, pageId: string, seg: ImageSegme
   return { bytes, mediaType: MEDIA_TYPES[request.format] };
 }
 
-export async function pageThumbnail(ctx: AppContext, bookId: string, pageId: string): Promise<Buffer> {
+export async function pageThumbnail(ctx: ActorContext, bookId: string, pageId: string): Promise<Buffer> {
+  await getBook(ctx, bookId);
   const page = await repo.findPage(ctx.store.db, bookId, pageId);
   if (!page?.thumbnail_sha256) throw new NotFound('page.not_found', `Không tìm thấy ảnh thu nhỏ của trang ${pageId}.`);
   return ctx.blobs.get(page.thumbnail_sha256);
 }
 
-export async function manifestOfBook(ctx: AppContext, bookId: string, baseUrl: string): Promise<Manifest> {
+export async function manifestOfBook(ctx: ActorContext, bookId: string, baseUrl: string): Promise<Manifest> {
   const book = bookView(await getBook(ctx, bookId));
   const pages = (await repo.listPages(ctx.store.db, bookId)).filter((p) => p.blob_sha256 && p.width_px && p.height_px);
   return bookManifest({

@@ -6,10 +6,12 @@
  * leaves the whole file. The same content twice in a book is refused by
  * (book_id, sha256) and reported as a duplicate.
  */
+import { appendEntityAction } from '../audit/index.js';
+import { actorIdOf, assertPermission, type ActorContext } from '../auth/index.js';
 import type { PutResult } from '../blobs/index.js';
-import { Conflict, type AppContext } from '../core/index.js';
+import { Conflict } from '../core/index.js';
 import { isUniqueViolation } from '../store/index.js';
-import { getBook } from './books.service.js';
+import { bookNotFound, getBook } from './books.service.js';
 import { appendPagesTx, pageView, type PageView } from './pages.service.js';
 import { lockBook } from './books.repo.js';
 import * as repo from './pages.repo.js';
@@ -40,25 +42,29 @@ export interface StoredFile {
   pages: PageView[];
 }
 
-export async function findIngestedFile(ctx: AppContext, bookId: string, sha256: string): Promise<{ id: string; name: string; pages: number[] } | undefined> {
+export async function findIngestedFile(ctx: ActorContext, bookId: string, sha256: string): Promise<{ id: string; name: string; pages: number[] } | undefined> {
+  await getBook(ctx, bookId);
   const file = await repo.findIngestFile(ctx.store.db, bookId, sha256);
   if (!file) return undefined;
   const pages = (await repo.listPages(ctx.store.db, bookId)).filter((p) => p.ingest_file_id === file.id).map((p) => p.seq);
   return { id: file.id, name: file.name, pages };
 }
 
-export async function listPageHashes(ctx: AppContext, bookId: string): Promise<{ id: string; seq: number; dhash: string }[]> {
+export async function listPageHashes(ctx: ActorContext, bookId: string): Promise<{ id: string; seq: number; dhash: string }[]> {
+  await getBook(ctx, bookId);
   return repo.bookDhashes(ctx.store.db, bookId);
 }
 
-export async function storeIngestedFile(ctx: AppContext, bookId: string, file: IncomingFile): Promise<StoredFile> {
+export async function storeIngestedFile(ctx: ActorContext, bookId: string, file: IncomingFile): Promise<StoredFile> {
+  assertPermission(ctx.actor, 'scans.upload');
   await getBook(ctx, bookId);
   const original = await ctx.blobs.put(file.original);
   const blobs: { image: PutResult; thumb: PutResult }[] = [];
   for (const p of file.pages) blobs.push({ image: await ctx.blobs.put(p.image), thumb: await ctx.blobs.put(p.thumbnail) });
   try {
     return await ctx.store.db.transaction().execute(async (tx) => {
-      await lockBook(tx, bookId); // first: the file row's foreign key would otherwise share-lock the book and deadlock
+      // first: the file row's foreign key would otherwise share-lock the book and deadlock
+      if (!(await lockBook(tx, ctx.actor, bookId))) throw bookNotFound(bookId);
       const row = await repo.insertIngestFile(tx, {
         book_id: bookId, sha256: file.sha256, name: file.name, kind: file.kind, page_count: file.pages.length, byte_size: file.original.length, blob_sha256: original.sha256,
       });
@@ -66,6 +72,10 @@ export async function storeIngestedFile(ctx: AppContext, bookId: string, file: I
         blob_sha256: blobs[i]!.image.sha256, thumbnail_sha256: blobs[i]!.thumb.sha256, byte_size: String(p.image.length), width_px: p.width, height_px: p.height,
         mime: p.mime, dhash: p.dhash, dpi_at_a4: Math.round(p.dpiAtA4), flags: JSON.stringify(p.flags), ingest_file_id: row.id, file_page_index: p.index,
       })));
+      await appendEntityAction(tx, {
+        entityType: 'page', entityId: row.id, bookId, kind: 'scanned', actorId: actorIdOf(ctx.actor),
+        payload: { file: file.name, sha256: file.sha256, pages: pages.map((p) => ({ id: p.id, seq: p.seq })) },
+      });
       return { fileId: row.id, pages: pages.map(pageView) };
     });
   } catch (e) {

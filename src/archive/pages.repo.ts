@@ -1,6 +1,7 @@
 /** Queries on pages and ingested files. */
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
+import { bookInScope, type Actor } from '../auth/index.js';
 import type { Database, IngestFilesTable, PagesTable } from '../store/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -56,6 +57,7 @@ export async function bookDhashes(db: Db, bookId: string): Promise<{ id: string;
   return rows.map((r) => ({ id: r.id, seq: r.seq, dhash: r.dhash! }));
 }
 
-export async function findPageById(db: Db, pageId: string) {
-  return db.selectFrom('pages').selectAll().where('id', '=', pageId).executeTakeFirst();
+/** A page by its id alone (IIIF), when its book is in the actor's scope. */
+export async function findPageById(db: Db, actor: Actor, pageId: string) {
+  return db.selectFrom('pages').selectAll().where('id', '=', pageId).where(bookInScope(actor, 'pages.book_id')).executeTakeFirst();
 }

@@ -6,6 +6,7 @@
  * service that needs an actor takes an ActorContext, so a call without one
  * does not compile.
  */
+import { logAccess, type AccessAction } from '../audit/index.js';
 import type { AppContext } from '../core/index.js';
 import { Forbidden } from './auth.errors.js';
 import { can, PERMISSION_LABELS, type Permission, type Role } from './roles.js';
@@ -16,6 +17,8 @@ export type Actor =
 
 export interface ActorContext extends AppContext {
   readonly actor: Actor;
+  /** Where the request came from (client address, user agent), for the access log. */
+  readonly origin?: { readonly ip: string; readonly userAgent: string };
 }
 
 /** The system acting for a named purpose ('cli', 'demo', 'job:export'); it holds every permission and sees everything. */
@@ -25,8 +28,8 @@ export function userActor(u: { id: string; role: Role; login: string; organizati
   return { kind: 'user', id: u.id, role: u.role, login: u.login, organizationId: u.organizationId };
 }
 
-/** The context with this actor laid over it. */
-export const withActor = (ctx: AppContext, actor: Actor): ActorContext => ({ ...ctx, actor });
+/** The context with this actor (and the request's origin) laid over it. */
+export const withActor = (ctx: AppContext, actor: Actor, origin?: ActorContext['origin']): ActorContext => ({ ...ctx, actor, ...(origin ? { origin } : {}) });
 
 /** The user id to write as an action's author: null for the system. */
 export const actorIdOf = (actor: Actor): string | null => (actor.kind === 'user' ? actor.id : null);
@@ -42,4 +45,9 @@ export const forbidden = (permission: Permission): Forbidden =>
 /** Throws 403 unless the actor's role holds the permission. */
 export function assertPermission(actor: Actor, permission: Permission): void {
   if (!actorCan(actor, permission)) throw forbidden(permission);
+}
+
+/** Writes a read of personal data to the access log: who (the actor), what, when, from where (the request's origin). */
+export async function logRead(ctx: ActorContext, what: { action: AccessAction; entityType: string; entityId: string; bookId?: string | null }): Promise<void> {
+  await logAccess(ctx.store.db, { ...what, actorId: actorIdOf(ctx.actor), ip: ctx.origin?.ip ?? (ctx.actor.kind === 'system' ? ctx.actor.purpose : ''), userAgent: ctx.origin?.userAgent ?? '' });
 }

@@ -6,14 +6,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
-import type { AppContext } from '../core/index.js';
+import type { ActorContext } from '../auth/index.js';
 import { BAD_CREDENTIALS, SESSION_TTL_MS, authenticate, createUser, disableUser, hashToken, listUsers, login, logout, setPassword, verifyPassword } from './index.js';
 
 const PW = 'mật khẩu 2026!';
 
 describeBackends('auth', (store) => {
   let now = new Date('2026-11-25T08:00:00Z');
-  let ctx: AppContext;
+  let ctx: ActorContext;
   let dispose: () => void;
   beforeAll(() => {
     const t = testContext(store());

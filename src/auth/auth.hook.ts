@@ -1,36 +1,38 @@
 /**
- * Fastify plumbing for sign-in: `authHook` (onRequest) finds the user of the
- * request — `Authorization: Bearer <token>` first, else the session cookie —
- * on protected routes only, sets `req.user`, and refuses anonymous requests (401).
- * `requirePermission` (preHandler) refuses a signed-in user without the
- * permission (403). Protection is decided on the matched route's pattern,
- * not the raw URL, so %-encoded or doubled slashes cannot slip past it.
+ * Fastify plumbing for access: `installAccess(app, ctx)` must run before any
+ * route is registered. It
+ *  - refuses to register a route under /api or /iiif that declares no access
+ *    (route-access.ts), so nothing is reachable by default;
+ *  - on each request to a declared route: a public route passes; otherwise
+ *    the session (Bearer header first, else the cookie) must name a live user
+ *    (401), whose role must pass the route's gate (403); then `req.user` is
+ *    the user and `req.ctx` the app context with her as `ctx.actor`.
+ * Reading `req.ctx` on a request without a signed-in user throws 401, so a
+ * handler cannot act without an actor.
  */
-import type { FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { AppContext } from '../core/index.js';
-import { Forbidden, loginRequired } from './auth.errors.js';
+import { userActor, withActor, type ActorContext, forbidden } from './actor.js';
+import { loginRequired } from './auth.errors.js';
 import { parseCookies, SESSION_COOKIE } from './cookies.js';
-import { can, PERMISSION_LABELS, type Permission } from './roles.js';
+import { can, type Permission } from './roles.js';
+import type { Gate, RouteAccess } from './route-access.js';
 import { authenticate } from './sessions.service.js';
 import type { AuthUser } from './users.service.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The signed-in user, set by authHook; undefined for anonymous requests. */
+    /** The signed-in user, set by the access hook on non-public routes. */
     user?: AuthUser;
+    /** The app context acting as the signed-in user (throws 401 when there is none). */
+    readonly ctx: ActorContext;
   }
 }
 
-/** Routes of this module that must stay reachable without a session. */
-export const AUTH_PUBLIC_ROUTES = ['/api/auth/login', '/api/auth/logout'] as const;
-export const DEFAULT_PROTECTED_PREFIXES = ['/api/', '/iiif/'] as const;
+/** Path prefixes whose routes must declare their access. */
+export const PROTECTED_PREFIXES = ['/api/', '/iiif/'] as const;
 
-export interface AuthHookOptions {
-  /** Routes anyone may call, besides AUTH_PUBLIC_ROUTES: a route pattern ('/api/health') or a prefix ending in '*' ('/api/public/*'). */
-  public?: readonly string[];
-  /** Path prefixes that need a signed-in user (default /api/ and /iiif/); anything else, e.g. the web shell, is open. */
-  protected?: readonly string[];
-}
+const isProtected = (url: string) => PROTECTED_PREFIXES.some((p) => url.startsWith(p));
 
 /** The session token of a request: the Bearer header wins over the cookie. */
 export function tokenFromRequest(req: FastifyRequest): string | undefined {
@@ -39,40 +41,47 @@ export function tokenFromRequest(req: FastifyRequest): string | undefined {
   return parseCookies(req.headers.cookie).get(SESSION_COOKIE) || undefined;
 }
 
-/** The matched route's pattern; for unmatched requests the decoded path without query. */
-function routePath(req: FastifyRequest): string {
-  if (req.routeOptions.url) return req.routeOptions.url;
-  const raw = req.url.split('?')[0] ?? '/';
-  try {
-    return decodeURIComponent(raw).replace(/\/{2,}/g, '/');
-  } catch {
-    return raw;
-  }
+/** True when the gate lets this user through (a list of permissions: any of them). */
+export function passesGate(user: AuthUser, gate: Gate): boolean {
+  if (gate === 'signed-in') return true;
+  if (gate === 'public') return true;
+  const perms: readonly Permission[] = typeof gate === 'string' ? [gate] : gate;
+  return perms.some((p) => can(user, p));
 }
 
-function isListed(list: readonly string[], path: string): boolean {
-  return list.some((p) => (p.endsWith('*') ? path.startsWith(p.slice(0, -1)) : path === p));
+const firstPermission = (gate: Gate): Permission => (typeof gate === 'string' ? gate : gate[0]!) as Permission;
+
+/** Every route registered so far, with its declaration (the route-table test walks it). */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
 }
 
-export function authHook(ctx: AppContext, opts: AuthHookOptions = {}): onRequestAsyncHookHandler {
-  const open = [...AUTH_PUBLIC_ROUTES, ...(opts.public ?? [])];
-  const prefixes = opts.protected ?? DEFAULT_PROTECTED_PREFIXES;
-  return async (req) => {
-    // Open routes (web shell, its assets, login, health) need no session: no lookup, no write.
-    const path = routePath(req);
-    if (!prefixes.some((p) => path.startsWith(p)) || isListed(open, path)) return;
+export function installAccess(app: FastifyInstance, ctx: AppContext): DeclaredRoute[] {
+  const routes: DeclaredRoute[] = [];
+  const contexts = new WeakMap<FastifyRequest, ActorContext>();
+  app.decorateRequest('ctx', {
+    getter(this: FastifyRequest) {
+      const c = contexts.get(this);
+      if (!c) throw loginRequired();
+      return c;
+    },
+  });
+  app.addHook('onRoute', (r: RouteOptions) => {
+    const access = r.config?.access;
+    const methods = ([] as string[]).concat(r.method);
+    for (const method of methods) routes.push({ method, url: r.url, access });
+    if (isProtected(r.url) && !access) throw new Error(`Route ${methods.join(',')} ${r.url} declares no access (route-access.ts).`);
+  });
+  app.addHook('onRequest', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access || access.gate === 'public') return;
     const user = await authenticate(ctx, tokenFromRequest(req));
     if (!user) throw loginRequired();
+    if (!passesGate(user, access.gate)) throw forbidden(firstPermission(access.gate));
     req.user = user;
-  };
-}
-
-/** preHandler for one route: `app.post('/api/users', { preHandler: requirePermission('users.manage') }, …)`. */
-export function requirePermission(permission: Permission): preHandlerAsyncHookHandler {
-  return async (req) => {
-    if (!req.user) throw loginRequired();
-    if (!can(req.user, permission)) {
-      throw new Forbidden('auth.forbidden', `Bạn không có quyền ${PERMISSION_LABELS[permission]}.`, { permission });
-    }
-  };
+    contexts.set(req, withActor(ctx, userActor(user), { ip: req.ip, userAgent: req.headers['user-agent'] ?? '' }));
+  });
+  return routes;
 }

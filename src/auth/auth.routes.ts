@@ -8,38 +8,38 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/index.js';
-import { loginRequired } from './auth.errors.js';
 import { tokenFromRequest } from './auth.hook.js';
 import { clearedSessionCookie, sessionCookie } from './cookies.js';
 import { permissionsOf, type Permission } from './roles.js';
 import { login, logout } from './sessions.service.js';
 import type { LoginInput } from './user.schema.js';
 import type { AuthUser } from './users.service.js';
+import { listGrantViews, type GrantView } from './grants.service.js';
+import { access, NONE, SELF } from './route-access.js';
 
-/** The signed-in user as login and me answer it: the user plus every permission of its role. */
+/** The signed-in user as login and me answer it: the user plus every permission of its role (and, from me, her grants). */
 export interface SessionUser extends AuthUser {
   permissions: Permission[];
+  grants?: GrantView[];
 }
 
-const sessionUser = (user: AuthUser): SessionUser => ({ ...user, permissions: permissionsOf(user.role) });
+const sessionUser = (user: AuthUser, grants?: GrantView[]): SessionUser => ({ ...user, permissions: permissionsOf(user.role), ...(grants ? { grants } : {}) });
 
 const secure = (req: FastifyRequest): boolean => req.protocol === 'https';
 
 export async function authRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   const { ctx } = opts;
-  app.post('/api/auth/login', async (req, reply) => {
+  app.post('/api/auth/login', access('public', NONE), async (req, reply) => {
     const r = await login(ctx, (req.body ?? {}) as LoginInput);
     reply.header('set-cookie', sessionCookie(r.token, secure(req))).header('cache-control', 'no-store');
     return { ...r, user: sessionUser(r.user) };
   });
-  app.post('/api/auth/logout', async (req, reply) => {
+  app.post('/api/auth/logout', access('public', SELF), async (req, reply) => {
     await logout(ctx, tokenFromRequest(req));
     return reply.header('set-cookie', clearedSessionCookie(secure(req))).status(204).send();
   });
-  app.get('/api/auth/me', async (req, reply) => {
-    const user = req.user;
-    if (!user) throw loginRequired();
+  app.get('/api/auth/me', access('signed-in', SELF), async (req, reply) => {
     reply.header('cache-control', 'no-store');
-    return { user: sessionUser(user) };
+    return { user: sessionUser(req.user!, await listGrantViews(req.ctx, [req.user!.id])) };
   });
 }

@@ -1,21 +1,29 @@
 /**
- * auth — users, roles and permissions, sign-in sessions.
+ * auth — users, organizations, roles and permissions, scopes (grants of
+ * everything, units or books), sign-in sessions, and the per-route access
+ * declaration and hook.
  * Invariants: passwords only as scrypt strings carrying their parameters;
  * session tokens only as sha256; users are disabled, never deleted, and
  * disabling or a password change ends their sessions; unknown login, wrong
- * password and disabled user get one identical answer; scope is 'all' for now.
- * Wiring (server, before registering routes; login/logout are always public):
- *   app.addHook('onRequest', authHook(ctx, { public: ['/api/health'] }));
- *   await app.register(authRoutes, { ctx });
- *   app.post('/api/users', { preHandler: requirePermission('users.manage') }, handler);
+ * password and disabled user get one identical answer; every /api and /iiif
+ * route declares its gate and target (access(...)); every service that reads
+ * or writes personal data takes an ActorContext and every scoped query puts
+ * bookInScope(actor, …) in its WHERE clause — an out-of-scope id is "not found".
+ * Wiring (server, before registering routes): `installAccess(app, ctx)`.
  */
 export { Unauthorized, Forbidden, BAD_CREDENTIALS, LOGIN_REQUIRED } from './auth.errors.js';
 export { hashPassword, verifyPassword, needsRehash, SCRYPT_PARAMS } from './password.js';
 export { ROLES, ROLE_IDS, isRole, PERMISSIONS, PERMISSION_LABELS, can, permissionsOf, type Role, type Permission, type Principal } from './roles.js';
 export { NewUserInput, LoginInput, PASSWORD_MIN } from './user.schema.js';
-export { createUser, getUser, findUserByLogin, listUsers, setPassword, disableUser, userView, userDisplayNames, type AuthUser } from './users.service.js';
+export { createUser, getUser, findUserByLogin, listUsers, setPassword, disableUser, userView, userDisplayNames, contextOfUser, type AuthUser } from './users.service.js';
 export { login, logout, authenticate, hashToken, SESSION_TTL_MS, type LoginResult } from './sessions.service.js';
 export { LoginThrottle, throttleFor, THROTTLE_LIMITS } from './login-throttle.js';
 export { SESSION_COOKIE, parseCookies } from './cookies.js';
-export { authHook, requirePermission, tokenFromRequest, AUTH_PUBLIC_ROUTES, type AuthHookOptions } from './auth.hook.js';
+export { installAccess, passesGate, tokenFromRequest, PROTECTED_PREFIXES, type DeclaredRoute } from './auth.hook.js';
+export { access, on, NONE, SELF, LIST, CREATE, TARGET_KINDS, type RouteAccess, type Target, type TargetKind, type Gate } from './route-access.js';
+export { systemActor, userActor, withActor, actorIdOf, actorCan, assertPermission, forbidden, logRead, type Actor, type ActorContext } from './actor.js';
+export { bookInScope, unitInScope, isBookVisible, isUnitVisible, seesEverything } from './scope.repo.js';
+export { grantScope, revokeGrant, listGrantViews, assignBooks, unassignBooks, GrantInput, type GrantView, type GrantKind, type AssignInput } from './grants.service.js';
+export { createOrganization, listOrganizations, getOrganization, setUserOrganization, ORGANIZATION_KINDS, type OrganizationView, type OrganizationKind, type NewOrganizationInput } from './organizations.service.js';
 export { authRoutes, type SessionUser } from './auth.routes.js';
+export { usersRoutes } from './users.routes.js';

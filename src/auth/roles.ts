@@ -25,6 +25,7 @@ const ALL = ['admin', 'planner', 'officer', 'keyer', 'reviewer'] as const;
 export const PERMISSIONS = {
   'books.read': ALL,
   'books.write': ['admin', 'planner', 'officer'],
+  'books.assign': ['admin', 'planner', 'officer'],
   'scans.upload': ['admin', 'officer', 'keyer'],
   'records.read': ALL,
   'records.key': ['admin', 'officer', 'keyer'],
@@ -34,10 +35,12 @@ export const PERMISSIONS = {
   'qc.arbitrate': ['admin', 'officer', 'reviewer'],
   'qc.plan': ['admin', 'planner'],
   'exports.download': ['admin', 'planner', 'officer'],
+  'records.download': ['admin', 'planner', 'officer'],
   'imports.run': ['admin', 'planner', 'officer'],
   'reports.view': ['admin', 'planner', 'officer', 'reviewer'],
   'units.manage': ['admin', 'planner'],
   'users.manage': ['admin'],
+  'audit.view': ['admin', 'planner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -46,6 +49,7 @@ export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_LABELS = {
   'books.read': 'xem quyển sổ',
   'books.write': 'thêm hoặc sửa quyển sổ',
+  'books.assign': 'giao quyển sổ cho người nhập liệu, người kiểm tra',
   'scans.upload': 'tải ảnh quét lên',
   'records.read': 'xem bản ghi',
   'records.key': 'nhập liệu',
@@ -55,10 +59,12 @@ export const PERMISSION_LABELS = {
   'qc.arbitrate': 'trọng tài đối chiếu hai lần nhập',
   'qc.plan': 'chọn chế độ kiểm soát chất lượng của sổ',
   'exports.download': 'xuất dữ liệu',
+  'records.download': 'tải hàng loạt dữ liệu cá nhân (PDF, tệp nén các việc đăng ký)',
   'imports.run': 'nhập dữ liệu từ tệp',
   'reports.view': 'xem báo cáo',
   'units.manage': 'quản lý danh mục đơn vị hành chính',
   'users.manage': 'quản lý người dùng',
+  'audit.view': 'xem nhật ký truy cập và thay đổi',
 } as const satisfies Record<Permission, string>;
 
 export interface Principal {

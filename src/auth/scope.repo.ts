@@ -16,27 +16,32 @@ import type { Actor } from './actor.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** `<bookIdColumn>` names a book this actor may see. */
-export function bookInScope(actor: Actor, bookIdColumn: string): RawBuilder<SqlBool> {
+/** A column reference ('records.book_id') or an SQL expression giving a book id. */
+export type BookIdRef = string | RawBuilder<unknown>;
+
+const refOf = (r: BookIdRef) => (typeof r === 'string' ? sql.ref(r) : r);
+
+/** `<bookId>` names a book this actor may see. */
+export function bookInScope(actor: Actor, bookId: BookIdRef): RawBuilder<SqlBool> {
   if (actor.kind === 'system') return sql<SqlBool>`true`;
   return sql<SqlBool>`exists (
     select 1 from books sb join user_grants sg on sg.user_id = ${actor.id}
-    where sb.id = ${sql.ref(bookIdColumn)}
+    where sb.id = ${refOf(bookId)}
       and (sg.kind = 'all'
         or (sg.kind = 'book' and sg.book_id = sb.id)
         or (sg.kind = 'unit' and exists (
           select 1 from admin_unit_within sw where sw.within_id = sg.unit_id and sw.unit_id = sb.authority_unit_code))))`;
 }
 
-/** `<unitIdColumn>` names a unit this actor may act on: a grant on everything, or on a unit it lies within. */
-export function unitInScope(actor: Actor, unitIdColumn: string): RawBuilder<SqlBool> {
+/** `<unitId>` names a unit this actor may act on: a grant on everything, or on a unit it lies within. */
+export function unitInScope(actor: Actor, unitId: BookIdRef): RawBuilder<SqlBool> {
   if (actor.kind === 'system') return sql<SqlBool>`true`;
   return sql<SqlBool>`exists (
     select 1 from user_grants sg
     where sg.user_id = ${actor.id}
       and (sg.kind = 'all'
         or (sg.kind = 'unit' and exists (
-          select 1 from admin_unit_within sw where sw.within_id = sg.unit_id and sw.unit_id = ${sql.ref(unitIdColumn)}))))`;
+          select 1 from admin_unit_within sw where sw.within_id = sg.unit_id and sw.unit_id = ${refOf(unitId)}))))`;
 }
 
 export async function isBookVisible(db: Db, actor: Actor, bookId: string): Promise<boolean> {

@@ -25,6 +25,7 @@ export const NewUserInput = z.object({
   displayName: z.string().trim().max(200, 'Tên hiển thị không được dài quá 200 ký tự.').default(''),
   role: RoleInput,
   password: NewPassword,
+  organizationId: z.uuid('Mã đơn vị (tổ chức) không hợp lệ.').nullish(),
 });
 export type NewUserInput = z.input<typeof NewUserInput>;
 

@@ -9,6 +9,7 @@ export interface NewUserRow {
   display_name: string;
   role: string;
   password_hash: string;
+  organization_id?: string | null;
 }
 
 export async function insertUser(db: Db, user: NewUserRow): Promise<UserRow> {

@@ -4,7 +4,9 @@
  * their author), listing. A password change or disabling ends every session
  * of that user.
  */
+import { appendEntityAction } from '../audit/index.js';
 import { Conflict, NotFound, type AppContext } from '../core/index.js';
+import { actorCan, actorIdOf, assertPermission, systemActor, userActor, withActor, type ActorContext } from './actor.js';
 import { isUniqueViolation, type UserRow } from '../store/index.js';
 import { hashPassword } from './password.js';
 import { isRole, ROLES, type Role } from './roles.js';
@@ -34,13 +36,19 @@ export function userView(row: UserRow): AuthUser {
 
 const loginTaken = (login: string) => new Conflict('user.login_taken', `Tên đăng nhập "${login}" đã có người dùng.`, { login });
 
-export async function createUser(ctx: AppContext, input: NewUserInput): Promise<AuthUser> {
+/** Creates a user (users.manage). Her scope is given separately, by grants (grants.service.ts): without one she sees nothing. */
+export async function createUser(ctx: ActorContext, input: NewUserInput): Promise<AuthUser> {
+  assertPermission(ctx.actor, 'users.manage');
   const u = parseInput(NewUserInput, input);
   if (await repo.findUserByLogin(ctx.store.db, u.login)) throw loginTaken(u.login);
   const password_hash = await hashPassword(u.password);
   try {
-    const row = await repo.insertUser(ctx.store.db, { login: u.login, display_name: u.displayName, role: u.role, password_hash });
-    ctx.log.info('user created', { login: row.login, role: row.role });
+    const row = await ctx.store.db.transaction().execute(async (tx) => {
+      const row = await repo.insertUser(tx, { login: u.login, display_name: u.displayName, role: u.role, password_hash, organization_id: u.organizationId ?? null });
+      const payload = { login: row.login, role: row.role, displayName: row.display_name, organizationId: row.organization_id };
+      await appendEntityAction(tx, { entityType: 'user', entityId: row.id, kind: 'created', actorId: actorIdOf(ctx.actor), payload });
+      return row;
+    });
     return userView(row);
   } catch (e) {
     if (isUniqueViolation(e)) throw loginTaken(u.login);
@@ -61,27 +69,33 @@ export async function findUserByLogin(ctx: AppContext, login: string): Promise<A
   return row ? userView(row) : undefined;
 }
 
-export async function listUsers(ctx: AppContext): Promise<AuthUser[]> {
+/** Every user (users.manage or books.assign: an assigner picks keyers from it). */
+export async function listUsers(ctx: ActorContext): Promise<AuthUser[]> {
+  if (!actorCan(ctx.actor, 'books.assign')) assertPermission(ctx.actor, 'users.manage');
   return (await repo.listUsers(ctx.store.db)).map(userView);
 }
 
-/** Stores a new password and ends the user's sessions (everywhere, this one included). */
-export async function setPassword(ctx: AppContext, userId: string, password: string): Promise<void> {
+/** Stores a new password and ends the user's sessions (everywhere, this one included): the user herself or user management. */
+export async function setPassword(ctx: ActorContext, userId: string, password: string): Promise<void> {
+  if (actorIdOf(ctx.actor) !== userId) assertPermission(ctx.actor, 'users.manage');
   const hash = await hashPassword(parseInput(NewPassword, password));
   await getUser(ctx, userId);
   await ctx.store.db.transaction().execute(async (tx) => {
     await repo.setPasswordHash(tx, userId, hash);
     await revokeAllOfUser(tx, userId, ctx.clock());
+    await appendEntityAction(tx, { entityType: 'user', entityId: userId, kind: 'password_set', actorId: actorIdOf(ctx.actor) });
   });
 }
 
 /** Disables the user (kept, never deleted) and ends their sessions. Disabling twice changes nothing. */
-export async function disableUser(ctx: AppContext, userId: string): Promise<AuthUser> {
+export async function disableUser(ctx: ActorContext, userId: string): Promise<AuthUser> {
+  assertPermission(ctx.actor, 'users.manage');
   await getUser(ctx, userId);
   const now = ctx.clock();
   await ctx.store.db.transaction().execute(async (tx) => {
     await repo.setDisabled(tx, userId, now);
     await revokeAllOfUser(tx, userId, now);
+    await appendEntityAction(tx, { entityType: 'user', entityId: userId, kind: 'disabled', actorId: actorIdOf(ctx.actor) });
   });
   return getUser(ctx, userId);
 }
@@ -89,4 +103,16 @@ export async function disableUser(ctx: AppContext, userId: string): Promise<Auth
 /** How other modules name users in views and reports: display name, else login; unknown ids are absent. */
 export async function userDisplayNames(ctx: AppContext, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
   return repo.listDisplayNames(ctx.store.db, ids.filter((x): x is string => !!x));
+}
+
+/**
+ * The context of work done later for a user (a background job): acting as
+ * her, with her CURRENT role and grants — a disabled user, or one whose
+ * grants were revoked meanwhile, gets nothing done. No user: the system.
+ */
+export async function contextOfUser(ctx: AppContext, userId: string | null, purpose: string): Promise<ActorContext> {
+  if (!userId) return withActor(ctx, systemActor(purpose));
+  const row = await repo.findUserById(ctx.store.db, userId);
+  if (!row || row.disabled_at) throw new NotFound('user.not_found', 'Người yêu cầu công việc này không còn hoạt động.');
+  return withActor(ctx, userActor(userView(row)));
 }

@@ -13,12 +13,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
 import { exportReadyBook, scannedBook } from '../../test/support/export-book.js';
-import type { AppContext, AppError } from '../core/index.js';
+import type { ActorContext } from '../auth/index.js';
+import { rebuildWithin } from '../units/index.js';
+import type { AppError } from '../core/index.js';
 import { createRecord } from '../entry/index.js';
 import { runExport } from './export.command.js';
 
 describeBackends('hotich export', (store) => {
-  let ctx: AppContext;
+  let ctx: ActorContext;
   let dispose: () => void;
   let ready = '';
   let drafty = '';
@@ -37,6 +39,7 @@ describeBackends('hotich export', (store) => {
     drafty = d.bookId;
     await createRecord(ctx, { bookId: drafty, pageIds: d.pageIds, clientTxId: `tx-cli-export-${drafty}` });
     empty = (await scannedBook(ctx, { year: 2013, pages: 1 })).bookId;
+    await rebuildWithin(db);
     await db.updateTable('books').set({ authority_unit_code: 'y2025:commune:98001' }).where('id', 'in', [ready, drafty, empty]).execute();
   }, 60_000);
   afterAll(() => {

@@ -11,8 +11,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { Invalid, isAppError, parseNameCase, type AppContext, type NameCase } from '../core/index.js';
-import { createExport, findExportFile, listBookIdsOfUnit, registrationCounts, type ExportOptions, type ExportView } from '../exchange/index.js';
+import type { ActorContext } from '../auth/index.js';
+import { Invalid, isAppError, parseNameCase, type NameCase } from '../core/index.js';
+import { createExport, openExportFile, listBookIdsOfUnit, registrationCounts, type ExportOptions, type ExportView } from '../exchange/index.js';
 import { withContext } from './open-context.js';
 
 export interface ExportCommandOptions {
@@ -40,20 +41,20 @@ function nameCaseOf(raw: string | undefined): NameCase | undefined {
   }
 }
 
-async function writeOut(ctx: AppContext, view: ExportView, dir: string): Promise<void> {
+async function writeOut(ctx: ActorContext, view: ExportView, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
-  for (const f of view.files) await pipeline((await findExportFile(ctx, view.id, f.name)).open(), createWriteStream(path.join(dir, f.name)));
+  for (const f of view.files) await pipeline((await openExportFile(ctx, view.id, f.name)).open(), createWriteStream(path.join(dir, f.name)));
 }
 
 /** Why a book of --all is not exported, or undefined when it is ready. */
-async function notReady(ctx: AppContext, bookId: string): Promise<string | undefined> {
-  const { total, drafts } = await registrationCounts(ctx.store.db, bookId);
+async function notReady(ctx: ActorContext, bookId: string): Promise<string | undefined> {
+  const { total, drafts } = await registrationCounts(ctx.store.db, ctx.actor, bookId);
   if (total === 0) return 'chưa có bản ghi đăng ký nào';
   if (drafts > 0) return `còn ${drafts}/${total} bản ghi chưa hoàn thành`;
   return undefined;
 }
 
-export async function runExport(ctx: AppContext, o: ExportCommandOptions): Promise<ExportRun> {
+export async function runExport(ctx: ActorContext, o: ExportCommandOptions): Promise<ExportRun> {
   if (!o.out) throw new Invalid('cli.export_out', 'Cần chỉ thư mục ghi tệp: --out <thư mục>.');
   if (Boolean(o.book) === Boolean(o.all)) throw new Invalid('cli.export_target', 'Chọn một trong hai: --book <mã sổ> hoặc --all --unit <mã đơn vị>.');
   const nameCase = nameCaseOf(o.nameCase);
@@ -66,7 +67,7 @@ export async function runExport(ctx: AppContext, o: ExportCommandOptions): Promi
     return run;
   }
   if (!o.unit) throw new Invalid('cli.export_unit', 'Với --all cần chỉ đơn vị hành chính: --unit <mã đơn vị>.');
-  const ids = await listBookIdsOfUnit(ctx.store.db, o.unit);
+  const ids = await listBookIdsOfUnit(ctx.store.db, ctx.actor, o.unit);
   if (ids.length === 0) throw new Invalid('cli.export_unit_empty', `Không có quyển sổ nào thuộc đơn vị "${o.unit}".`);
   for (const bookId of ids) {
     const reason = await notReady(ctx, bookId);

@@ -10,8 +10,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { findUserByLogin } from '../auth/index.js';
-import { Invalid, NotFound, type AppContext } from '../core/index.js';
+import { contextOfUser, findUserByLogin, type ActorContext } from '../auth/index.js';
+import { Invalid, NotFound } from '../core/index.js';
 import { errorReportName, importFile, type ImportView } from '../exchange/index.js';
 import { ensureBuiltinUnits } from '../units/index.js';
 import { withContext } from './open-context.js';
@@ -34,11 +34,12 @@ async function readInput(file: string): Promise<Buffer> {
   }
 }
 
-async function actorOf(ctx: AppContext, login: string | undefined): Promise<string | undefined> {
-  if (!login) return undefined;
+/** The import acts as the named user (her scope and permissions), else as the system. */
+async function actingAs(ctx: ActorContext, login: string | undefined): Promise<ActorContext> {
+  if (!login) return ctx;
   const user = await findUserByLogin(ctx, login);
   if (!user) throw new NotFound('user.not_found', `Không có người dùng "${login}".`);
-  return user.id;
+  return contextOfUser(ctx, user.id, 'cli');
 }
 
 function printView(v: ImportView, reportPath: string | undefined): void {
@@ -57,7 +58,7 @@ export async function importCommand(file: string, o: ImportOptions): Promise<num
   const bytes = await readInput(file);
   return withContext(o.data, async (ctx) => {
     if (!o.book) await ensureBuiltinUnits(ctx);
-    const { view, errorReport } = await importFile(ctx, { fileName: path.basename(file), bytes, bookId: o.book, actorId: await actorOf(ctx, o.user) });
+    const { view, errorReport } = await importFile(await actingAs(ctx, o.user), { fileName: path.basename(file), bytes, bookId: o.book });
     let reportPath: string | undefined;
     if (errorReport) {
       reportPath = o.report ?? path.join(path.dirname(file), errorReportName(path.basename(file)));

@@ -4,6 +4,7 @@
  * <dataDir>/pglite, or PostgreSQL when DATABASE_URL is set), migrated.
  */
 import path from 'node:path';
+import { systemActor, withActor, type ActorContext } from '../auth/index.js';
 import { consoleLogger, loadConfig, type AppConfig, type AppContext, type Logger } from '../core/index.js';
 import { blobStoreFromConfig } from '../blobs/index.js';
 import { migrate, openStore, type MigrationReport } from '../store/index.js';
@@ -27,11 +28,16 @@ export async function openContext(config: AppConfig, log: Logger = consoleLogger
   }
 }
 
-/** Runs `run` with a context opened from the configuration (and `--data`), closing it afterwards. */
-export async function withContext<T>(data: string | undefined, run: (ctx: AppContext) => Promise<T>): Promise<T> {
+/**
+ * Runs `run` with a context opened from the configuration (and `--data`),
+ * closing it afterwards. The CLI acts as the system (whoever runs it holds
+ * the machine and the database); a command that names a user (--user) acts
+ * as her instead (contextOfUser).
+ */
+export async function withContext<T>(data: string | undefined, run: (ctx: ActorContext) => Promise<T>): Promise<T> {
   const opened = await openContext(loadConfig({ dataDir: data }));
   try {
-    return await run(opened.ctx);
+    return await run(withActor(opened.ctx, systemActor('cli')));
   } finally {
     await opened.close();
   }

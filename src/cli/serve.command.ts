@@ -6,7 +6,8 @@
  * server. Stops cleanly on SIGINT/SIGTERM (the job in hand finishes first).
  */
 import { listBooks } from '../archive/index.js';
-import { loadConfig, parsePort, type AppContext } from '../core/index.js';
+import { systemActor, withActor, type ActorContext } from '../auth/index.js';
+import { loadConfig, parsePort } from '../core/index.js';
 import { DEMO_PASSWORD, DEMO_USERS, ensureDemoUsers, runDemoIfEmpty } from '../demo/index.js';
 import { buildApp } from '../server/index.js';
 import { ensureBuiltinUnits } from '../units/index.js';
@@ -19,7 +20,7 @@ export interface ServeOptions {
   demo?: boolean;
 }
 
-async function demoIfEmpty(ctx: AppContext): Promise<boolean> {
+async function demoIfEmpty(ctx: ActorContext): Promise<boolean> {
   if ((await listBooks(ctx, 1)).length > 0) return false;
   console.log('Cơ sở dữ liệu trống: đang tạo dữ liệu minh họa (khoảng nửa phút)…');
   const summary = await runDemoIfEmpty(ctx, {});
@@ -31,14 +32,14 @@ async function demoIfEmpty(ctx: AppContext): Promise<boolean> {
 
 function printDemoLogins(): void {
   console.log(`Tài khoản minh họa (mật khẩu: ${DEMO_PASSWORD}):`);
-  for (const u of DEMO_USERS) console.log(`  ${u.login.padEnd(10)} ${u.displayName}`);
+  for (const u of DEMO_USERS) console.log(`  ${u.login.padEnd(10)} ${u.displayName} — ${u.note}`);
 }
 
 export async function serveCommand(opts: ServeOptions): Promise<void> {
   const config = loadConfig({ dataDir: opts.data, port: parsePort(opts.port), host: opts.host });
   const opened = await openContext(config);
   if (await ensureBuiltinUnits(opened.ctx)) console.log('Đã nạp danh mục đơn vị hành chính có sẵn (lần chạy đầu tiên).');
-  const demo = opts.demo && (await demoIfEmpty(opened.ctx));
+  const demo = opts.demo && (await demoIfEmpty(withActor(opened.ctx, systemActor('demo'))));
   const app = await buildApp(opened.ctx, { worker: true });
   const stop = async () => {
     await app.close();

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
 import { listPages } from '../archive/index.js';
-import { isAppError, type AppContext } from '../core/index.js';
+import type { ActorContext } from '../auth/index.js';
+import { isAppError } from '../core/index.js';
 import { listActions, listRecordsOfBook } from '../entry/index.js';
 import { ensureBuiltinUnits } from '../units/index.js';
 import { demoProvince, runDemo, runDemoIfEmpty, type DemoKeyInput } from './index.js';
@@ -20,7 +21,7 @@ const truth = demoProvince(SEED);
 const bookOf = (key: string) => truth.books.find((b) => b.key === key)!;
 
 describeBackends('demo', (store) => {
-  let ctx: AppContext;
+  let ctx: ActorContext;
   let dispose: () => void;
   beforeAll(() => {
     ({ ctx, dispose } = testContext(store()));
@@ -36,7 +37,7 @@ describeBackends('demo', (store) => {
     expect(made).toMatchObject({ title: 'Sổ đăng ký kết hôn 01/1995', authority: 'UBND xã La Bằng, huyện Đại Từ, tỉnh Bắc Thái', authorityUnit: null });
     const pages = await listPages(ctx, made!.id);
     expect(pages.map((p) => [p.seq, p.width, p.height])).toEqual(book.pageList.map((p) => [p.seq, 2339, 1654]));
-    const records = await listRecordsOfBook(ctx.store.db, made!.id);
+    const records = await listRecordsOfBook(ctx.store.db, ctx.actor, made!.id);
     expect(records.map((r) => r.values)).toEqual(keyed.map((r) => r.values));
     for (const r of records) {
       expect(r.page_ids).toEqual([pages.find((p) => String(p.seq) === r.values.trangSo)!.id]);
@@ -61,6 +62,6 @@ describeBackends('demo', (store) => {
     expect(summary.books[0]).toMatchObject({ authority: 'UBND xã La Bằng, huyện Đại Từ, tỉnh Bắc Thái', authorityUnit: { id: 'legacy:commune:05815' } });
     expect(keyedInputs.map((k) => k.values)).toEqual(book.pageList.flatMap((p) => p.records).filter((r) => r.keyed).map((r) => r.values));
     expect(keyedInputs[0]).toMatchObject({ registerType: 'KS', templateId: 'KS-70', seed: SEED, clientTxId: `demo-${summary.books[0]!.id}-1` });
-    expect(await listRecordsOfBook(ctx.store.db, summary.books[0]!.id)).toEqual([]);
+    expect(await listRecordsOfBook(ctx.store.db, ctx.actor, summary.books[0]!.id)).toEqual([]);
   }, 120_000);
 });

@@ -8,7 +8,8 @@
  * already has books unless `force`. Prints nothing; returns a summary.
  */
 import { createBook, type BookView } from '../archive/index.js';
-import { Conflict, type AppContext } from '../core/index.js';
+import type { ActorContext } from '../auth/index.js';
+import { Conflict } from '../core/index.js';
 import { ingestFiles, type IngestInput } from '../ingest/index.js';
 import { createRecord, saveRecord } from '../entry/index.js';
 import { countBooks } from './demo.repo.js';
@@ -26,7 +27,7 @@ export interface DemoKeyInput {
   seed: number;
 }
 
-export type KeyRecord = (ctx: AppContext, input: DemoKeyInput) => Promise<unknown>;
+export type KeyRecord = (ctx: ActorContext, input: DemoKeyInput) => Promise<unknown>;
 
 /**
  * The default keyRecord: through the entry service, as a keyer would — the
@@ -76,14 +77,14 @@ export interface DemoSummary {
   keyed: number;
 }
 
-async function ensureEmpty(ctx: AppContext): Promise<void> {
+async function ensureEmpty(ctx: ActorContext): Promise<void> {
   const books = await countBooks(ctx.store.db);
   if (books > 0) {
     throw new Conflict('demo.not_empty', `Cơ sở dữ liệu đã có ${books} quyển sổ; dữ liệu minh họa chỉ được tạo trên cơ sở dữ liệu trống (thêm --force để vẫn tạo).`);
   }
 }
 
-function inventory(ctx: AppContext, book: DemoBook): Promise<BookView> {
+function inventory(ctx: ActorContext, book: DemoBook): Promise<BookView> {
   const records = book.pageList.reduce((n, p) => n + p.records.length, 0);
   return createBook(ctx, {
     registerType: book.registerType, authority: book.authority, yearFrom: book.year, volumeNo: book.quyenSo, openedOn: book.openedOn, closedOn: book.closedOn,
@@ -91,7 +92,7 @@ function inventory(ctx: AppContext, book: DemoBook): Promise<BookView> {
   });
 }
 
-async function scan(ctx: AppContext, seed: number, book: DemoBook, bookId: string, onProgress?: (p: DemoProgress) => void) {
+async function scan(ctx: ActorContext, seed: number, book: DemoBook, bookId: string, onProgress?: (p: DemoProgress) => void) {
   const files: IngestInput[] = book.pageList.map((page) => ({ name: pageFileName(book, page), load: () => renderPageJpeg(seed, book, page) }));
   const report = (done: number) => onProgress?.({ book: book.key, page: done, pages: files.length });
   const summary = await ingestFiles(ctx, bookId, files, (p) => (p.code === 'ingest.file_done' ? report(p.fileIndex + 1) : undefined));
@@ -100,7 +101,7 @@ async function scan(ctx: AppContext, seed: number, book: DemoBook, bookId: strin
   return summary.files.flatMap((f) => f.pages);
 }
 
-async function keyBook(ctx: AppContext, seed: number, book: DemoBook, view: BookView, pageIds: ReadonlyMap<number, string>, keyRecord: KeyRecord): Promise<number> {
+async function keyBook(ctx: ActorContext, seed: number, book: DemoBook, view: BookView, pageIds: ReadonlyMap<number, string>, keyRecord: KeyRecord): Promise<number> {
   const keyed = book.pageList.flatMap((p) => p.records).filter((r) => r.keyed);
   for (const r of keyed) {
     const pageId = pageIds.get(r.page);
@@ -111,7 +112,7 @@ async function keyBook(ctx: AppContext, seed: number, book: DemoBook, view: Book
   return keyed.length;
 }
 
-async function demoBookInto(ctx: AppContext, seed: number, book: DemoBook, opts: RunDemoOptions): Promise<DemoBookSummary> {
+async function demoBookInto(ctx: ActorContext, seed: number, book: DemoBook, opts: RunDemoOptions): Promise<DemoBookSummary> {
   const view = await inventory(ctx, book);
   const pages = await scan(ctx, seed, book, view.id, opts.onProgress);
   const keyed = await keyBook(ctx, seed, book, view, new Map(pages.map((p) => [p.seq, p.id])), opts.keyRecord ?? keyThroughEntry);
@@ -121,7 +122,7 @@ async function demoBookInto(ctx: AppContext, seed: number, book: DemoBook, opts:
   };
 }
 
-export async function runDemo(ctx: AppContext, opts: RunDemoOptions = {}): Promise<DemoSummary> {
+export async function runDemo(ctx: ActorContext, opts: RunDemoOptions = {}): Promise<DemoSummary> {
   if (!opts.force) await ensureEmpty(ctx);
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   const books: DemoBookSummary[] = [];
@@ -132,7 +133,7 @@ export async function runDemo(ctx: AppContext, opts: RunDemoOptions = {}): Promi
 }
 
 /** For a first start: the demo province when the database has no book yet; undefined (and nothing done) otherwise. */
-export async function runDemoIfEmpty(ctx: AppContext, opts: Omit<RunDemoOptions, 'force'> = {}): Promise<DemoSummary | undefined> {
+export async function runDemoIfEmpty(ctx: ActorContext, opts: Omit<RunDemoOptions, 'force'> = {}): Promise<DemoSummary | undefined> {
   if ((await countBooks(ctx.store.db)) > 0) return undefined;
   return runDemo(ctx, opts);
 }

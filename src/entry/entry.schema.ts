@@ -1,6 +1,7 @@
 /**
  * Inputs of the keying API (HTTP, CLI, tests), validated at the edge; each
- * schema and its input type share one name. Messages are Vietnamese.
+ * schema and its input type share one name. Messages are Vietnamese. The
+ * acting user is never an input: it is the context's actor.
  */
 import { z } from 'zod';
 import { FieldFlag, Region } from './actions.schema.js';
@@ -9,7 +10,6 @@ import { FieldFlag, Region } from './actions.schema.js';
 const clientTxId = z.string().trim().min(8, 'Mã giao dịch cần ít nhất 8 ký tự.').max(120, 'Mã giao dịch tối đa 120 ký tự.');
 const expectedVersion = z.number({ message: 'Cần gửi phiên bản bản ghi đang sửa (expectedVersion).' }).int().min(0);
 const recordId = z.uuid('Mã bản ghi không hợp lệ.');
-const actorId = z.uuid('Mã người dùng không hợp lệ.').optional();
 
 export const CreateRecordInput = z
   .object({
@@ -17,7 +17,6 @@ export const CreateRecordInput = z
     pageIds: z.array(z.uuid('Mã trang không hợp lệ.')).min(1, 'Cần chọn ít nhất một trang của việc đăng ký.'),
     regions: z.array(Region).default([]),
     clientTxId,
-    actorId,
   })
   .refine((r) => new Set(r.pageIds).size === r.pageIds.length, { message: 'Mỗi trang chỉ chọn một lần.', path: ['pageIds'] })
   .refine((r) => r.regions.every((g) => r.pageIds.includes(g.pageId)), { message: 'Vùng phải nằm trên một trang đã chọn.', path: ['regions'] });
@@ -33,11 +32,10 @@ export const SaveRecordInput = z.object({
   flags: z.record(z.string(), FieldFlag.nullable()).optional(),
   /** WARNING codes (or path:code) the keyer accepts. */
   acknowledge: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
-  actorId,
 });
 export type SaveRecordInput = z.input<typeof SaveRecordInput>;
 
-export const CompleteRecordInput = z.object({ recordId, clientTxId, expectedVersion, actorId });
+export const CompleteRecordInput = z.object({ recordId, clientTxId, expectedVersion });
 export type CompleteRecordInput = z.input<typeof CompleteRecordInput>;
 
 export const ReopenRecordInput = CompleteRecordInput.extend({ reason: z.string().trim().max(500, 'Lý do tối đa 500 ký tự.').default('') });

@@ -9,6 +9,7 @@
  * import rolls back.
  */
 import type { Transaction } from 'kysely';
+import { actorIdOf, type Actor } from '../auth/index.js';
 import { Invalid } from '../core/index.js';
 import type { Database, RecordAction } from '../store/index.js';
 import type { ImportSource, RecordActionBody } from './actions.schema.js';
@@ -28,7 +29,8 @@ export interface ImportRecordInput {
   source: ImportSource;
   /** 8..100 characters; the actions use it and `<id>#keyed`, `<id>#ack`, `<id>#done`. */
   clientTxId: string;
-  actorId?: string | null | undefined;
+  /** The importing user (her books.write and the book's scope were checked by the importer). */
+  actor: Actor;
   /** The day that counts as today for the completion check. */
   today: Date;
 }
@@ -70,7 +72,7 @@ export async function importRecord(tx: Transaction<Database>, input: ImportRecor
   const history: RecordAction[] = [];
   for (const [clientTxId, body] of plannedBodies(input)) {
     if (body.kind === 'completed') assertCompletable(fold(history), input);
-    const row = { record_id: recordId, client_tx_id: clientTxId, kind: body.kind, actor_id: input.actorId ?? null, payload: JSON.stringify(body.payload) };
+    const row = { record_id: recordId, client_tx_id: clientTxId, kind: body.kind, actor_id: actorIdOf(input.actor), payload: JSON.stringify(body.payload) };
     const { action, replayed } = await appendAction(tx, row);
     if (replayed) throw new Invalid('import.tx_reused', `Mã giao dịch ${clientTxId} đã được dùng cho bản ghi khác.`);
     history.push(action);

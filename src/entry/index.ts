@@ -15,7 +15,8 @@
 export { appendAction, listActions, type AppendResult } from './actions.repo.js';
 export { findRecord, listRecordsOfBook, listPassesOf, lockRecord, stateOfRow } from './records.repo.js';
 export { appendInTransaction } from './record-writer.js';
-export { assertCanRead, assertCanWrite, creatorOf, type Viewer } from './record-access.js';
+export { assertCanRead, assertCanWrite, creatorOf } from './record-access.js';
+export { recordNotFound } from './record-errors.js';
 export { streamBookRecords, type StreamRecordsOptions } from './records-stream.js';
 export {
   ACTION_KINDS, FLAG_KINDS, KEYING_PASSES, FieldFlag, Region, ComparedPayload, ArbitratedPayload, VerifiedPayload,
@@ -24,10 +25,10 @@ export {
 export { fold, applyAction, type RecordState, type RecordStatus, type FoldableAction } from './fold.js';
 export { changesSince, type ChangesSince, type FieldChange, type FlagChange } from './changes-since.js';
 export { CreateRecordInput, SaveRecordInput, CompleteRecordInput, ReopenRecordInput } from './entry.schema.js';
-export { createRecord, saveRecord, completeRecord, reopenRecord, createKeyingPass, type CompleteOptions, type CreatePassInput } from './keying.service.js';
+export { createRecord, saveRecord, completeRecord, reopenRecord, createKeyingPass, type CompleteOptions, type CreatePassInput, type WriteGuard, type WriteOptions, type WriteOp } from './keying.service.js';
 export { type PlannedAction } from './save-plan.js';
 export { getRecordView, listBookRecords, recordHistory, mainNameField, type RecordListItem, type HistoryEntry } from './records.service.js';
 export { recordView, recordFindings, completionBlockers, isAcknowledged, type RecordView, type RecordFinding } from './record-view.js';
-export { entryRoutes, type EntryPolicy, type WriteOp } from './entry.routes.js';
+export { entryRoutes, type EntryPolicy } from './entry.routes.js';
 export { importRecord, type ImportRecordInput, type ImportedRecord } from './import-record.js';
 export { ImportSource } from './actions.schema.js';

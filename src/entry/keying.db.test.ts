@@ -7,9 +7,10 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
+import { as, grantUsers } from '../../test/support/users.js';
 import { testContext } from '../../test/support/context.js';
 import { createBook, storeIngestedFile } from '../archive/index.js';
-import type { AppContext } from '../core/index.js';
+import type { ActorContext } from '../auth/index.js';
 import { listActions } from './actions.repo.js';
 import { fold } from './fold.js';
 import { fakeIncomingPage } from '../../test/support/fixtures.js';
@@ -26,7 +27,7 @@ let txSeq = 0;
 const tx = () => `tx-entry-${String(++txSeq).padStart(6, '0')}`;
 
 describeBackends('keying', (store) => {
-  let ctx: AppContext;
+  let ctx: ActorContext;
   let dispose: () => void;
   let bookId = '';
   let pageIds: string[] = [];
@@ -39,13 +40,14 @@ describeBackends('keying', (store) => {
     pageIds = (await storeIngestedFile(ctx, bookId, { name: 'e.pdf', sha256: 'e'.repeat(64), kind: 'pdf', original: Buffer.from('e'), pages: [page(1), page(2)] })).pages.map((p) => p.id);
     const users = await ctx.store.db.insertInto('users').values([{ login: 'anh', role: 'keyer', password_hash: null }, { login: 'binh', role: 'keyer', password_hash: null }]).returning('id').execute();
     [anh, binh] = users.map((u) => u.id) as [string, string];
+    await grantUsers(ctx, [anh, binh]);
   });
   afterAll(() => dispose());
 
-  const newRecord = () => createRecord(ctx, { bookId, pageIds: [pageIds[0]!], clientTxId: tx(), actorId: anh });
+  const newRecord = async () => createRecord(await as(ctx, anh), { bookId, pageIds: [pageIds[0]!], clientTxId: tx() });
 
   async function expectRowIsFold(id: string): Promise<void> {
-    const row = await findRecord(ctx.store.db, id);
+    const row = await findRecord(ctx.store.db, ctx.actor, id);
     expect(stateOfRow(row!)).toEqual(fold(await listActions(ctx.store.db, id)));
   }
 
@@ -64,10 +66,10 @@ describeBackends('keying', (store) => {
 
   it('keys a draft in several saves: cleaned values, the book\'s spelling kept, findings returned', async () => {
     const rec = await newRecord();
-    const first = await saveRecord(ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: 1, values: { so: ' 15 ', nksHoTen: 'PHẠM anh  Đài'.normalize('NFD') }, actorId: anh });
+    const first = await saveRecord(await as(ctx, anh), { recordId: rec.id, clientTxId: tx(), expectedVersion: 1, values: { so: ' 15 ', nksHoTen: 'PHẠM anh  Đài'.normalize('NFD') } });
     expect(first).toMatchObject({ version: 2, values: { so: '15', nksHoTen: 'PHẠM anh Đài' }, keyedBy: anh });
     expect(first.findings.find((f) => f.path === 'nksNgaySinh')).toMatchObject({ severity: 'ERROR', code: 'field.required' });
-    const second = await saveRecord(ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: 2, values: { so: '', nksNgaySinh: '01.09.2008' }, actorId: binh });
+    const second = await saveRecord(await as(ctx, binh), { recordId: rec.id, clientTxId: tx(), expectedVersion: 2, values: { so: '', nksNgaySinh: '01.09.2008' } });
     expect(second.values).toEqual({ nksHoTen: 'PHẠM anh Đài', nksNgaySinh: '01.09.2008' });
     expect(await getRecordView(ctx, rec.id)).toEqual(second);
     await expectRowIsFold(rec.id);
@@ -84,8 +86,8 @@ describeBackends('keying', (store) => {
 
   it('refuses a stale save with what changed since, and overwrites nothing', async () => {
     const rec = await newRecord();
-    await saveRecord(ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: 1, values: { so: '15', nksHoTen: 'Phạm Anh Đài' }, actorId: anh });
-    const e = await rejection(saveRecord(ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: 1, values: { nksHoTen: 'Phạm Anh Đạt' }, actorId: binh }));
+    await saveRecord(await as(ctx, anh), { recordId: rec.id, clientTxId: tx(), expectedVersion: 1, values: { so: '15', nksHoTen: 'Phạm Anh Đài' } });
+    const e = await rejection(saveRecord(await as(ctx, binh), { recordId: rec.id, clientTxId: tx(), expectedVersion: 1, values: { nksHoTen: 'Phạm Anh Đạt' } }));
     expect(e).toMatchObject({ kind: 'conflict', code: 'record.version_conflict' });
     expect(e.message).toMatch(/phiên bản 1, hiện tại là 2/);
     const details = e.details as ChangesSince & { recordId: string };
@@ -149,7 +151,7 @@ describeBackends('keying', (store) => {
     expect((e.details as { warnings: { code: string }[] }).warnings.map((w) => w.code)).toEqual(['ks.parent_age']);
     const acked = await saveRecord(ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: 2, acknowledge: ['ks.parent_age'] });
     expect(acked.findings[0]).toMatchObject({ acknowledged: true });
-    const done = await completeRecord(ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: 3, actorId: binh });
+    const done = await completeRecord(await as(ctx, binh), { recordId: rec.id, clientTxId: tx(), expectedVersion: 3 });
     expect(done).toMatchObject({ status: 'completed', version: 4, acknowledged: ['ks.parent_age'] });
     expect(done.completedAt).not.toBeNull();
     await expectRowIsFold(rec.id);
@@ -157,15 +159,15 @@ describeBackends('keying', (store) => {
 
   it('corrects a completed record, refuses a correction that breaks it, reopens it', async () => {
     const rec = await newRecord();
-    await saveRecord(ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: 1, values: KS_VALUES, actorId: anh });
+    await saveRecord(await as(ctx, anh), { recordId: rec.id, clientTxId: tx(), expectedVersion: 1, values: KS_VALUES });
     await completeRecord(ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: 2 });
-    const corrected = await saveRecord(ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: 3, values: { trangSo: '56' }, actorId: binh });
+    const corrected = await saveRecord(await as(ctx, binh), { recordId: rec.id, clientTxId: tx(), expectedVersion: 3, values: { trangSo: '56' } });
     expect(corrected).toMatchObject({ status: 'completed', version: 4, keyedBy: binh, values: { trangSo: '56' } });
     const broken = await rejection(saveRecord(ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: 4, values: { nksHoTen: '' } }));
     expect(broken.code).toBe('record.has_errors');
     expect(await listActions(ctx.store.db, rec.id)).toHaveLength(4);
     expect((await rejection(completeRecord(ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: 4 }))).code).toBe('record.already_completed');
-    const reopened = await reopenRecord(ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: 4, reason: 'Sai họ tên', actorId: anh });
+    const reopened = await reopenRecord(await as(ctx, anh), { recordId: rec.id, clientTxId: tx(), expectedVersion: 4, reason: 'Sai họ tên' });
     expect(reopened).toMatchObject({ status: 'draft', completedAt: null, version: 5 });
     expect((await rejection(reopenRecord(ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: 5 }))).code).toBe('record.not_completed');
     const history = await recordHistory(ctx, rec.id);

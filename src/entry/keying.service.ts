@@ -7,14 +7,15 @@
  * would break it is refused (reopen the record instead).
  */
 import { getBook, getPage } from '../archive/index.js';
-import { Conflict, Invalid, NotFound, type AppContext } from '../core/index.js';
+import { actorIdOf, assertPermission, type ActorContext, type Permission } from '../auth/index.js';
+import { Conflict, Invalid, NotFound } from '../core/index.js';
 import { getTemplate } from '../registers/index.js';
 import { appendAction, findActionsByTx, listActions } from './actions.repo.js';
 import type { KeyingPass } from './actions.schema.js';
 import { CompleteRecordInput, CreateRecordInput, ReopenRecordInput, SaveRecordInput } from './entry.schema.js';
 import { fold, type RecordState } from './fold.js';
 import { completionBlockers, recordFindings, recordView, type RecordView } from './record-view.js';
-import { replayedView, txReused, writeActions } from './record-writer.js';
+import { replayedView, txReused, writeActions, type WriteSteps } from './record-writer.js';
 import { insertEmptyRecord, listPassesOf, lockRecord, stateOfRow, writeProjection } from './records.repo.js';
 import { planSave, saveTxIds } from './save-plan.js';
 
@@ -39,7 +40,21 @@ function assertCompletable(state: RecordState, today: Date, refused: string, fie
 /** Thrown inside the create transaction when a concurrent request stored the same client_tx_id first. */
 class LostCreateRace extends Error {}
 
-export async function createRecord(ctx: AppContext, input: CreateRecordInput): Promise<RecordView> {
+/** Another module's rule on writes through entry (src/qc's policy), run on the locked row inside the write's transaction. */
+export type WriteGuard = (ctx: ActorContext, tx: Parameters<NonNullable<WriteSteps['guard']>>[0], row: Parameters<NonNullable<WriteSteps['guard']>>[1], op: WriteOp) => Promise<void>;
+export type WriteOp = 'save' | 'complete' | 'reopen';
+
+export interface WriteOptions {
+  guard?: WriteGuard | undefined;
+  /** The permission the write needs: records.key by default; a reviewer's or acceptance correction names its own. */
+  permission?: Permission;
+}
+
+const guardOf = (ctx: ActorContext, opts: WriteOptions, op: WriteOp): WriteSteps['guard'] =>
+  opts.guard ? (tx, row) => opts.guard!(ctx, tx, row, op) : undefined;
+
+export async function createRecord(ctx: ActorContext, input: CreateRecordInput): Promise<RecordView> {
+  assertPermission(ctx.actor, 'records.key');
   const r = CreateRecordInput.parse(input);
   const book = await getBook(ctx, r.bookId);
   for (const pageId of r.pageIds) await getPage(ctx, r.bookId, pageId);
@@ -53,7 +68,7 @@ export async function createRecord(ctx: AppContext, input: CreateRecordInput): P
         return replayedView(stored.record_id, [stored], await listActions(tx, stored.record_id), today);
       }
       const id = await insertEmptyRecord(tx, { bookId: book.id, registerType: book.register_type, templateId: book.template_version });
-      const row = { record_id: id, client_tx_id: r.clientTxId, kind: created.kind, actor_id: r.actorId ?? null, payload: JSON.stringify(created.payload) };
+      const row = { record_id: id, client_tx_id: r.clientTxId, kind: created.kind, actor_id: actorIdOf(ctx.actor), payload: JSON.stringify(created.payload) };
       const { action, replayed } = await appendAction(tx, row);
       if (replayed) throw new LostCreateRace();
       const state = fold([action]);
@@ -67,9 +82,11 @@ export async function createRecord(ctx: AppContext, input: CreateRecordInput): P
 }
 
 /** A draft save (keyed) or, on a completed record, a correction; plus flags and acknowledged warnings. */
-export async function saveRecord(ctx: AppContext, input: SaveRecordInput): Promise<RecordView> {
+export async function saveRecord(ctx: ActorContext, input: SaveRecordInput, opts: WriteOptions = {}): Promise<RecordView> {
   const s = SaveRecordInput.parse(input);
   return writeActions(ctx, s, {
+    permission: opts.permission ?? 'records.key',
+    guard: guardOf(ctx, opts, 'save'),
     txIds: saveTxIds(s.clientTxId),
     plan: (current) => planSave(current, s, s.clientTxId, fieldKeysOf(current.templateId)),
     check: (next) => {
@@ -78,14 +95,16 @@ export async function saveRecord(ctx: AppContext, input: SaveRecordInput): Promi
   });
 }
 
-export interface CompleteOptions {
+export interface CompleteOptions extends WriteOptions {
   /** Only findings on these fields block completion (src/qc: a pass B that keys the critical fields only). */
   fields?: ReadonlySet<string>;
 }
 
-export async function completeRecord(ctx: AppContext, input: CompleteRecordInput, opts: CompleteOptions = {}): Promise<RecordView> {
+export async function completeRecord(ctx: ActorContext, input: CompleteRecordInput, opts: CompleteOptions = {}): Promise<RecordView> {
   const c = CompleteRecordInput.parse(input);
   return writeActions(ctx, c, {
+    permission: opts.permission ?? 'records.key',
+    guard: guardOf(ctx, opts, 'complete'),
     txIds: [c.clientTxId],
     plan: (current) => {
       if (current.status === 'completed') throw new Conflict('record.already_completed', 'Bản ghi này đã hoàn thành.');
@@ -95,9 +114,11 @@ export async function completeRecord(ctx: AppContext, input: CompleteRecordInput
   });
 }
 
-export async function reopenRecord(ctx: AppContext, input: ReopenRecordInput): Promise<RecordView> {
+export async function reopenRecord(ctx: ActorContext, input: ReopenRecordInput, opts: WriteOptions = {}): Promise<RecordView> {
   const o = ReopenRecordInput.parse(input);
   return writeActions(ctx, o, {
+    permission: opts.permission ?? 'records.key',
+    guard: guardOf(ctx, opts, 'reopen'),
     txIds: [o.clientTxId],
     plan: (current) => {
       if (current.status !== 'completed') throw new Conflict('record.not_completed', 'Bản ghi chưa hoàn thành nên không cần mở lại.');
@@ -110,7 +131,6 @@ export interface CreatePassInput {
   registrationId: string;
   pass: KeyingPass;
   clientTxId: string;
-  actorId?: string | undefined;
 }
 
 /**
@@ -120,11 +140,12 @@ export interface CreatePassInput {
  * of one registration are created one at a time and a retried request replays;
  * an existing pass of that letter is a Conflict.
  */
-export async function createKeyingPass(ctx: AppContext, input: CreatePassInput): Promise<RecordView> {
+export async function createKeyingPass(ctx: ActorContext, input: CreatePassInput): Promise<RecordView> {
   const today = ctx.clock();
   return ctx.store.db.transaction().execute(async (tx) => {
+    assertPermission(ctx.actor, 'records.key');
     // Lock first: a retry racing its own first request then sees the stored pass and replays it.
-    const reg = await lockRecord(tx, input.registrationId);
+    const reg = await lockRecord(tx, ctx.actor, input.registrationId);
     const [stored] = await findActionsByTx(tx, [input.clientTxId]);
     if (stored) {
       if (stored.kind !== 'created') throw txReused(input.clientTxId);
@@ -135,7 +156,7 @@ export async function createKeyingPass(ctx: AppContext, input: CreatePassInput):
     const r = stateOfRow(reg);
     const payload = { bookId: r.bookId, registerType: r.registerType, templateId: r.templateId, pageIds: r.pageIds, regions: r.regions, keyingOf: reg.id, keyingPass: input.pass };
     const id = await insertEmptyRecord(tx, { bookId: r.bookId, registerType: r.registerType, templateId: r.templateId });
-    const row = { record_id: id, client_tx_id: input.clientTxId, kind: 'created', actor_id: input.actorId ?? null, payload: JSON.stringify(payload) };
+    const row = { record_id: id, client_tx_id: input.clientTxId, kind: 'created', actor_id: actorIdOf(ctx.actor), payload: JSON.stringify(payload) };
     const { action, replayed } = await appendAction(tx, row);
     if (replayed) throw txReused(input.clientTxId);
     const state = fold([action]);

@@ -1,23 +1,19 @@
 /**
- * Who may read or write one record row. A REGISTRATION (keying_of null) is
- * open to every signed-in user as before. A KEYING PASS (keying_of set, see
- * src/qc) is private to its keyer — the actor of its created action — and,
- * for reading only, to an administrator: another keyer must never see the
+ * Who may read or write one record row, beyond scope (the row was found in
+ * the actor's scope). A REGISTRATION (keying_of null) is open to everyone
+ * whose scope holds its book. A KEYING PASS (keying_of set, see src/qc) is
+ * private to its keyer — the actor of its created action — and, for reading
+ * only, to an administrator or the system: another keyer must never see the
  * values of an independent pass. A refused pass answers "not found", so its
- * existence is not disclosed either. Calls without a viewer are internal
- * (services, CLI) and are not restricted here.
+ * existence is not disclosed either.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { Conflict, type AppContext } from '../core/index.js';
+import type { Actor } from '../auth/index.js';
+import { Conflict } from '../core/index.js';
 import type { Database, RecordRow } from '../store/index.js';
-import { recordNotFound } from './record-writer.js';
+import { recordNotFound } from './record-errors.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-export interface Viewer {
-  id: string;
-  role: string;
-}
 
 /** The keyer of a record: the actor of its created action. */
 export async function creatorOf(db: Db, recordId: string): Promise<string | null> {
@@ -25,18 +21,17 @@ export async function creatorOf(db: Db, recordId: string): Promise<string | null
   return row?.actor_id ?? null;
 }
 
-/** Throws NotFound when `viewer` may not see this row (a keying pass of someone else). */
-export async function assertCanRead(ctx: AppContext, row: RecordRow, viewer: Viewer | undefined): Promise<void> {
-  if (!viewer || row.keying_of === null) return;
-  if (viewer.role === 'admin') return;
-  if ((await creatorOf(ctx.store.db, row.id)) !== viewer.id) throw recordNotFound(row.id);
+/** Throws NotFound when the actor may not see this row (a keying pass of someone else). */
+export async function assertCanRead(db: Db, actor: Actor, row: RecordRow): Promise<void> {
+  if (row.keying_of === null || actor.kind === 'system' || actor.role === 'admin') return;
+  if ((await creatorOf(db, row.id)) !== actor.id) throw recordNotFound(row.id);
 }
 
-/** Throws when `viewer` may not write this row: a keying pass is written by its keyer only. */
-export async function assertCanWrite(ctx: AppContext, row: RecordRow, viewer: Viewer | undefined): Promise<void> {
-  if (!viewer || row.keying_of === null) return;
-  const keyer = await creatorOf(ctx.store.db, row.id);
-  if (keyer === viewer.id) return;
-  if (viewer.role === 'admin') throw new Conflict('record.pass_not_yours', 'Đây là lần nhập độc lập của một người khác; chỉ người nhập được sửa.');
+/** Throws when the actor may not write this row: a keying pass is written by its keyer only (the system may, for QC's own steps). */
+export async function assertCanWrite(db: Db, actor: Actor, row: RecordRow): Promise<void> {
+  if (row.keying_of === null || actor.kind === 'system') return;
+  const keyer = await creatorOf(db, row.id);
+  if (keyer === actor.id) return;
+  if (actor.role === 'admin') throw new Conflict('record.pass_not_yours', 'Đây là lần nhập độc lập của một người khác; chỉ người nhập được sửa.');
   throw recordNotFound(row.id);
 }

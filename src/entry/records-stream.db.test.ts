@@ -7,11 +7,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
-import type { AppContext } from '../core/index.js';
+import type { ActorContext } from '../auth/index.js';
 import { streamBookRecords } from './index.js';
 
 describeBackends('streamBookRecords', (store) => {
-  let ctx: AppContext;
+  let ctx: ActorContext;
   let dispose: () => void;
   let bookId = '';
   const numbers = ['10', '2', '', '01/2018', '2', '100', ' 3', 'x7', '9'];
@@ -33,7 +33,7 @@ describeBackends('streamBookRecords', (store) => {
 
   const collect = async (pageSize: number) => {
     const out: { so: string | undefined; id: string }[] = [];
-    for await (const r of streamBookRecords(ctx.store.db, bookId, { pageSize })) out.push({ so: r.values.so, id: r.id });
+    for await (const r of streamBookRecords(ctx.store.db, ctx.actor, bookId, { pageSize })) out.push({ so: r.values.so, id: r.id });
     return out;
   };
 

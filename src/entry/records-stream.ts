@@ -9,6 +9,7 @@
  * text, so no row is skipped or repeated between pages.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { bookInScope, type Actor } from '../auth/index.js';
 import type { Database, RecordRow } from '../store/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -30,22 +31,24 @@ interface Cursor {
 
 type Page = (RecordRow & { order_no: string; created_us: string })[];
 
-async function page(db: Db, bookId: string, after: Cursor | undefined, size: number): Promise<Page> {
+async function page(db: Db, actor: Actor, bookId: string, after: Cursor | undefined, size: number): Promise<Page> {
   let q = db
     .selectFrom('records')
     .selectAll()
     .select([ORDER_NO.as('order_no'), CREATED_US.as('created_us')])
     .where('book_id', '=', bookId)
-    .where('keying_of', 'is', null);
+    .where('keying_of', 'is', null)
+    .where(bookInScope(actor, 'records.book_id'));
   if (after) q = q.where(sql<boolean>`(${ORDER_NO}, created_at, id) > (${after.no}::numeric, ${after.created}::timestamptz, ${after.id}::uuid)`);
   return q.orderBy(ORDER_NO).orderBy('created_at').orderBy('id').limit(size).execute();
 }
 
-export async function* streamBookRecords(db: Db, bookId: string, opts: StreamRecordsOptions = {}): AsyncGenerator<RecordRow> {
+/** The book's registrations in the actor's scope (none when the book is outside it). */
+export async function* streamBookRecords(db: Db, actor: Actor, bookId: string, opts: StreamRecordsOptions = {}): AsyncGenerator<RecordRow> {
   const size = opts.pageSize ?? 500;
   let after: Cursor | undefined;
   for (;;) {
-    const rows = await page(db, bookId, after, size);
+    const rows = await page(db, actor, bookId, after, size);
     for (const { order_no, created_us, ...row } of rows) {
       after = { no: String(order_no), created: created_us, id: row.id };
       yield row;

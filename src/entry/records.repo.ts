@@ -1,34 +1,37 @@
 /**
  * Queries on the records projection. The row is written only from a fold
  * (writeProjection), in the transaction that appended the action; a row is
- * locked (FOR UPDATE) while an action is added to it.
+ * locked (FOR UPDATE) while an action is added to it. Reads and locks by id
+ * keep to the actor's scope (the record's book): outside it, not found.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { bookInScope, type Actor } from '../auth/index.js';
 import type { Database, RecordRow } from '../store/index.js';
 import type { FieldFlag, KeyingPass } from './actions.schema.js';
 import type { RecordState, RecordStatus } from './fold.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function findRecord(db: Db, id: string): Promise<RecordRow | undefined> {
-  return db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findRecord(db: Db, actor: Actor, id: string): Promise<RecordRow | undefined> {
+  return db.selectFrom('records').selectAll().where('id', '=', id).where(bookInScope(actor, 'records.book_id')).executeTakeFirst();
 }
 
 /** A book's registrations (never keying passes) in registration order: by số when numeric, then by creation. */
-export async function listRecordsOfBook(db: Db, bookId: string): Promise<RecordRow[]> {
-  const rows = await db.selectFrom('records').selectAll().where('book_id', '=', bookId).where('keying_of', 'is', null).orderBy('created_at').execute();
+export async function listRecordsOfBook(db: Db, actor: Actor, bookId: string): Promise<RecordRow[]> {
+  const rows = await db.selectFrom('records').selectAll().where('book_id', '=', bookId).where('keying_of', 'is', null)
+    .where(bookInScope(actor, 'records.book_id')).orderBy('created_at').execute();
   const num = (r: RecordRow) => Number.parseInt(String(r.values.so ?? ''), 10);
   return rows.sort((a, b) => (Number.isNaN(num(a)) ? Infinity : num(a)) - (Number.isNaN(num(b)) ? Infinity : num(b)));
 }
 
-/** The keying passes of a registration (src/qc), A before B. */
+/** The keying passes of a registration (src/qc), A before B; the caller has the registration in scope. */
 export async function listPassesOf(db: Db, registrationId: string): Promise<RecordRow[]> {
   return db.selectFrom('records').selectAll().where('keying_of', '=', registrationId).orderBy('keying_pass').execute();
 }
 
-/** Locks the record row until the transaction ends: actions on one record are appended one at a time. */
-export async function lockRecord(tx: Transaction<Database>, id: string): Promise<RecordRow | undefined> {
-  return tx.selectFrom('records').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+/** Locks the record row until the transaction ends (actions on one record are appended one at a time); undefined when out of scope. */
+export async function lockRecord(tx: Transaction<Database>, actor: Actor, id: string): Promise<RecordRow | undefined> {
+  return tx.selectFrom('records').selectAll().where('id', '=', id).where(bookInScope(actor, 'records.book_id')).forUpdate().executeTakeFirst();
 }
 
 /** A new, still empty row: its 'created' action follows and writeProjection fills it. */

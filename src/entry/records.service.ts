@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import { getBook } from '../archive/index.js';
-import type { AppContext } from '../core/index.js';
+import { logRead, type ActorContext } from '../auth/index.js';
 import { getTemplate } from '../registers/index.js';
 import { listActions } from './actions.repo.js';
 import { completionBlockers, recordFindings, recordView, type RecordView } from './record-view.js';
-import { assertCanRead, type Viewer } from './record-access.js';
-import { recordNotFound } from './record-writer.js';
+import { assertCanRead } from './record-access.js';
+import { recordNotFound } from './record-errors.js';
 import { findRecord, listRecordsOfBook, stateOfRow } from './records.repo.js';
 import type { RecordStatus } from './fold.js';
 
@@ -45,19 +45,26 @@ export function mainNameField(templateId: string): string | undefined {
   return getTemplate(templateId).fields.find((f) => f.role === 'fullName')?.key;
 }
 
-/** One record; with a viewer, a keying pass of someone else is not found (record-access). */
-export async function getRecordView(ctx: AppContext, id: string, viewer?: Viewer): Promise<RecordView> {
-  const row = isUuid(id) ? await findRecord(ctx.store.db, id) : undefined;
+/** A record row the actor may read (scope, and keying passes are their keyer's): else not found. */
+async function readableRow(ctx: ActorContext, id: string) {
+  const row = isUuid(id) ? await findRecord(ctx.store.db, ctx.actor, id) : undefined;
   if (!row) throw recordNotFound(id);
-  await assertCanRead(ctx, row, viewer);
+  await assertCanRead(ctx.store.db, ctx.actor, row);
+  return row;
+}
+
+/** One record, as the keyer sees it; the read is written to the access log. */
+export async function getRecordView(ctx: ActorContext, id: string): Promise<RecordView> {
+  const row = await readableRow(ctx, id);
+  await logRead(ctx, { action: 'record.view', entityType: 'record', entityId: row.id, bookId: row.book_id });
   return recordView(row.id, stateOfRow(row), ctx.clock());
 }
 
-export async function listBookRecords(ctx: AppContext, bookId: string): Promise<RecordListItem[]> {
+export async function listBookRecords(ctx: ActorContext, bookId: string): Promise<RecordListItem[]> {
   const book = await getBook(ctx, z.uuid('Mã sổ không hợp lệ.').parse(bookId));
   const nameKey = mainNameField(book.template_version);
   const today = ctx.clock();
-  return (await listRecordsOfBook(ctx.store.db, book.id)).map((row) => {
+  return (await listRecordsOfBook(ctx.store.db, ctx.actor, book.id)).map((row) => {
     const state = stateOfRow(row);
     const blockers = completionBlockers(recordFindings(state, today));
     return {
@@ -69,10 +76,9 @@ export async function listBookRecords(ctx: AppContext, bookId: string): Promise<
 }
 
 /** Every action of a record, oldest first (newest last); version is the record's version after it. */
-export async function recordHistory(ctx: AppContext, id: string, viewer?: Viewer): Promise<HistoryEntry[]> {
-  const row = isUuid(id) ? await findRecord(ctx.store.db, id) : undefined;
-  if (!row) throw recordNotFound(id);
-  await assertCanRead(ctx, row, viewer);
+export async function recordHistory(ctx: ActorContext, id: string): Promise<HistoryEntry[]> {
+  const row = await readableRow(ctx, id);
+  await logRead(ctx, { action: 'record.history', entityType: 'record', entityId: row.id, bookId: row.book_id });
   const actions = await listActions(ctx.store.db, id);
   return actions.map((a, i) => ({ version: i + 1, kind: a.kind, actorId: a.actor_id, clientTxId: a.client_tx_id, at: a.created_at.toISOString(), payload: a.payload }));
 }

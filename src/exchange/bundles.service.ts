@@ -6,6 +6,7 @@
  */
 import type { Writable } from 'node:stream';
 import { bookView, getBook, getPage, type BookView } from '../archive/index.js';
+import { assertPermission, logRead, type ActorContext } from '../auth/index.js';
 import { Invalid, NotFound, type AppContext } from '../core/index.js';
 import { findRecord, streamBookRecords } from '../entry/index.js';
 import type { RecordRow } from '../store/index.js';
@@ -18,7 +19,7 @@ export function bookFilePrefix(ctx: AppContext, book: BookView): string {
   return exportBaseName(book, ctx.config.exportNamePattern);
 }
 
-export async function recordPages(ctx: AppContext, record: RecordRow): Promise<RegistrationPage[]> {
+export async function recordPages(ctx: ActorContext, record: RecordRow): Promise<RegistrationPage[]> {
   const pages: RegistrationPage[] = [];
   for (const pageId of record.page_ids) {
     const page = await getPage(ctx, record.book_id, pageId);
@@ -29,14 +30,17 @@ export async function recordPages(ctx: AppContext, record: RecordRow): Promise<R
   return pages;
 }
 
-export async function recordPdf(ctx: AppContext, recordId: string): Promise<{ name: string; pdf: Buffer }> {
-  const record = await findRecord(ctx.store.db, recordId);
+/** One registration's PDF (records.download: bulk personal data); written to the access log. */
+export async function recordPdf(ctx: ActorContext, recordId: string): Promise<{ name: string; pdf: Buffer }> {
+  assertPermission(ctx.actor, 'records.download');
+  const record = await findRecord(ctx.store.db, ctx.actor, recordId);
   // A keying pass of double-keyed QC (keying_of set) is never exported: only its keyer may read it.
   if (!record || record.keying_of !== null) throw new NotFound('record.not_found', `Không tìm thấy bản ghi ${recordId}.`);
   const book = bookView(await getBook(ctx, record.book_id));
   const pages = await recordPages(ctx, record);
   if (pages.length === 0) throw new Invalid('record.no_pages', 'Bản ghi này chưa gắn với trang ảnh nào nên chưa tạo được tệp PDF.');
   const name = pdfNamer(bookFilePrefix(ctx, book))(record.values.so, 1);
+  await logRead(ctx, { action: 'record.pdf', entityType: 'record', entityId: record.id, bookId: record.book_id });
   const { pdf } = await registrationPdf(pages, { title: name.replace(/\.pdf$/, '') });
   return { name, pdf };
 }
@@ -46,13 +50,15 @@ export async function recordPdf(ctx: AppContext, recordId: string): Promise<{ na
  * export order, named like the rows of the export) into `out`; records
  * without pages are left out and counted.
  */
-export async function writeBookPdfZip(ctx: AppContext, bookId: string, out: Writable): Promise<{ files: number; skipped: number }> {
+/** Streams the book's zip (records.download); see bookZipDownload for the checks before the first byte. */
+export async function writeBookPdfZip(ctx: ActorContext, bookId: string, out: Writable): Promise<{ files: number; skipped: number }> {
+  assertPermission(ctx.actor, 'records.download');
   const book = bookView(await getBook(ctx, bookId));
   const nameOf = pdfNamer(bookFilePrefix(ctx, book));
   let skipped = 0;
   async function* entries() {
     let stt = 0;
-    for await (const record of streamBookRecords(ctx.store.db, bookId)) {
+    for await (const record of streamBookRecords(ctx.store.db, ctx.actor, bookId)) {
       const name = nameOf(record.values.so, ++stt);
       const pages = await recordPages(ctx, record);
       if (pages.length === 0) {
@@ -64,4 +70,12 @@ export async function writeBookPdfZip(ctx: AppContext, bookId: string, out: Writ
   }
   const { files } = await zipRegistrationPdfs(entries(), out);
   return { files, skipped };
+}
+
+/** The checks and log entry of a book zip download, before any byte is sent; returns the file name. */
+export async function bookZipDownload(ctx: ActorContext, bookId: string): Promise<string> {
+  assertPermission(ctx.actor, 'records.download');
+  const book = bookView(await getBook(ctx, bookId));
+  await logRead(ctx, { action: 'book.zip', entityType: 'book', entityId: book.id, bookId: book.id });
+  return `${bookFilePrefix(ctx, book)}.zip`;
 }

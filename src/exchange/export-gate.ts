@@ -9,7 +9,8 @@
  * writing pass can prove it exported exactly what was checked.
  */
 import { createHash } from 'node:crypto';
-import { Invalid, type AppContext } from '../core/index.js';
+import type { ActorContext } from '../auth/index.js';
+import { Invalid } from '../core/index.js';
 import { streamBookRecords } from '../entry/index.js';
 import { validateTemplateRecord, type Finding, type RegisterTemplate } from '../registers/index.js';
 import type { RecordRow } from '../store/index.js';
@@ -69,13 +70,13 @@ function blocked(title: string, problems: GateProblem[], total: number, records:
   return new Invalid('export.blocked', message, undefined, { problems, total, records });
 }
 
-export async function checkGate(ctx: AppContext, bookId: string, title: string, template: RegisterTemplate): Promise<GateSummary> {
+export async function checkGate(ctx: ActorContext, bookId: string, title: string, template: RegisterTemplate): Promise<GateSummary> {
   const today = ctx.clock();
   const fingerprint = createHash('sha256');
   const problems: GateProblem[] = [];
   const warningsByCode: Record<string, number> = {};
   let [stt, warnings, total, blockedRecords, withoutPages] = [0, 0, 0, 0, 0];
-  for await (const record of streamBookRecords(ctx.store.db, bookId)) {
+  for await (const record of streamBookRecords(ctx.store.db, ctx.actor, bookId)) {
     stt++;
     fingerprint.update(`${record.id}:${record.version}\n`);
     if (record.page_ids.length === 0) withoutPages++;

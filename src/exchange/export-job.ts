@@ -7,7 +7,8 @@
  * its problems list; the answer of a finished job is the ExportView.
  */
 import { getBook } from '../archive/index.js';
-import { enqueueJob, type AppContext, type Handler, type NameCase } from '../core/index.js';
+import { actorIdOf, assertPermission, contextOfUser, type ActorContext } from '../auth/index.js';
+import { enqueueJob, type Handler, type NameCase } from '../core/index.js';
 import { checkNamePattern } from './export-names.js';
 import { createExport } from './export.service.js';
 import type { ExportView } from './export-view.js';
@@ -18,16 +19,18 @@ export interface ExportBookJob {
   bookId: string;
   namePattern?: string;
   nameCase?: NameCase;
-  /** Who asked: only they (or an admin) may follow the job. */
+  /** Who asked: only they (or an admin) may follow the job; the job runs as them, with their scope at run time. */
   actorId: string | null;
 }
 
-export async function startExport(ctx: AppContext, payload: ExportBookJob): Promise<{ jobId: string }> {
-  await getBook(ctx, payload.bookId);
-  if (payload.namePattern !== undefined) checkNamePattern(payload.namePattern);
+export async function startExport(ctx: ActorContext, options: Omit<ExportBookJob, 'actorId'>): Promise<{ jobId: string }> {
+  assertPermission(ctx.actor, 'exports.download');
+  await getBook(ctx, options.bookId);
+  if (options.namePattern !== undefined) checkNamePattern(options.namePattern);
+  const payload: ExportBookJob = { ...options, actorId: actorIdOf(ctx.actor) };
   const jobId = await enqueueJob<{ [EXPORT_BOOK_JOB]: ExportBookJob }, typeof EXPORT_BOOK_JOB>(ctx, EXPORT_BOOK_JOB, payload);
   return { jobId };
 }
 
-export const runExportJob: Handler<ExportBookJob, ExportView> = (ctx, p) =>
-  createExport(ctx, p.bookId, { ...(p.namePattern !== undefined ? { namePattern: p.namePattern } : {}), ...(p.nameCase ? { nameCase: p.nameCase } : {}), actorId: p.actorId });
+export const runExportJob: Handler<ExportBookJob, ExportView> = async (ctx, p) =>
+  createExport(await contextOfUser(ctx, p.actorId, 'job:export'), p.bookId, { ...(p.namePattern !== undefined ? { namePattern: p.namePattern } : {}), ...(p.nameCase ? { nameCase: p.nameCase } : {}) });

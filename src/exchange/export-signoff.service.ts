@@ -6,27 +6,30 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { getBook } from '../archive/index.js';
-import { Conflict, NotFound, type AppContext } from '../core/index.js';
+import { appendEntityAction } from '../audit/index.js';
+import { actorCan, actorIdOf, assertPermission, forbidden, logRead, type ActorContext } from '../auth/index.js';
+import { Conflict, NotFound } from '../core/index.js';
+import { transact } from '../store/index.js';
 import { blobFileStream } from './blob-file.js';
 import { exportView, loginsOf, type ExportFileKind, type ExportView } from './export-view.js';
 import * as repo from './exports.repo.js';
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
-async function exportRow(ctx: AppContext, id: string) {
-  const row = isUuid(id) ? await repo.findExport(ctx.store.db, id) : undefined;
+async function exportRow(ctx: ActorContext, id: string) {
+  const row = isUuid(id) ? await repo.findExport(ctx.store.db, ctx.actor, id) : undefined;
   if (!row) throw new NotFound('export.not_found', `Không tìm thấy lần xuất dữ liệu ${id}.`);
   return row;
 }
 
-export async function listExports(ctx: AppContext, bookId: string): Promise<ExportView[]> {
+export async function listExports(ctx: ActorContext, bookId: string): Promise<ExportView[]> {
   await getBook(ctx, bookId);
-  const rows = await repo.listExportsOfBook(ctx.store.db, bookId);
+  const rows = await repo.listExportsOfBook(ctx.store.db, ctx.actor, bookId);
   const names = await loginsOf(ctx, rows);
   return rows.map((r) => exportView(r, names));
 }
 
-export async function getExport(ctx: AppContext, id: string): Promise<ExportView> {
+export async function getExport(ctx: ActorContext, id: string): Promise<ExportView> {
   const row = await exportRow(ctx, id);
   return exportView(row, await loginsOf(ctx, [row]));
 }
@@ -34,11 +37,18 @@ export async function getExport(ctx: AppContext, id: string): Promise<ExportView
 export const SignOffInput = z.object({ note: z.string().trim().max(2000, 'Ý kiến tối đa 2000 ký tự.').default('') });
 export type SignOffInput = z.input<typeof SignOffInput>;
 
-export async function signOffExport(ctx: AppContext, id: string, actorId: string | null, input: unknown): Promise<ExportView> {
+/** A reviewer signs the warnings report off (records.review), once; the sign-off is in the book's history. */
+export async function signOffExport(ctx: ActorContext, id: string, input: unknown): Promise<ExportView> {
+  assertPermission(ctx.actor, 'records.review');
   const { note } = SignOffInput.parse(input ?? {});
   const before = await exportRow(ctx, id);
-  const row = await repo.signOffExport(ctx.store.db, before.id, actorId, ctx.clock(), note);
-  if (!row) throw new Conflict('export.already_signed_off', 'Báo cáo của lần xuất này đã được ký duyệt trước đó.');
+  const actorId = actorIdOf(ctx.actor);
+  const row = await transact(ctx.store.db, async (tx) => {
+    const row = await repo.signOffExport(tx, before.id, actorId, ctx.clock(), note);
+    if (!row) throw new Conflict('export.already_signed_off', 'Báo cáo của lần xuất này đã được ký duyệt trước đó.');
+    await appendEntityAction(tx, { entityType: 'export', entityId: row.id, bookId: row.book_id, kind: 'signed_off', actorId, reason: note });
+    return row;
+  });
   return exportView(row, await loginsOf(ctx, [row]));
 }
 
@@ -51,10 +61,16 @@ export interface ExportFile {
   open(): Readable;
 }
 
-/** One file of an export (opened only when `open()` is called, so callers can check permissions by kind first). */
-export async function findExportFile(ctx: AppContext, id: string, name: string): Promise<ExportFile> {
+/**
+ * One file of an export, for download: the data files need exports.download;
+ * the warnings report may also be read by a reviewer (records.review). The
+ * download is written to the access log.
+ */
+export async function openExportFile(ctx: ActorContext, id: string, name: string): Promise<ExportFile> {
   const row = await exportRow(ctx, id);
   const file = row.files.find((f) => f.name === name.normalize('NFC'));
   if (!file) throw new NotFound('export.file_not_found', `Lần xuất này không có tệp "${name}".`);
+  if (!actorCan(ctx.actor, 'exports.download') && !(file.kind === 'report' && actorCan(ctx.actor, 'records.review'))) throw forbidden('exports.download');
+  await logRead(ctx, { action: 'export.download', entityType: 'export', entityId: `${row.id}/${file.name}`, bookId: row.book_id });
   return { name: file.name, kind: file.kind as ExportFileKind, bytes: file.bytes, sha256: file.sha256, open: () => blobFileStream(ctx.blobs, file.chunks) };
 }

@@ -20,16 +20,17 @@ import { exportReadyBook, keyCompleted, scannedBook, type ExportBook } from '../
 import { CLEAN_KS_RECORD, patchValues } from '../../test/support/records.js';
 import { readXlsx, unzipEntries } from '../../test/support/xlsx-raw.js';
 import { rejection } from '../../test/support/errors.js';
-import type { AppContext } from '../core/index.js';
+import type { ActorContext } from '../auth/index.js';
 import { createRecord } from '../entry/index.js';
 import { getTemplate, headerRow } from '../registers/index.js';
-import { createExport, findExportFile, listExports, signOffExport, type ExportView } from './index.js';
+import { createExport, openExportFile, listExports, signOffExport, type ExportView } from './index.js';
+import { as, insertUsers } from '../../test/support/users.js';
 
 const KS = getTemplate('KS');
 const col = (key: string) => KS.fields.findIndex((f) => f.key === key);
 
 describeBackends('MoJ export', (store) => {
-  let ctx: AppContext;
+  let ctx: ActorContext;
   let dispose: () => void;
   let book: ExportBook;
   let first: ExportView;
@@ -40,9 +41,9 @@ describeBackends('MoJ export', (store) => {
   beforeAll(async () => {
     ({ ctx, dispose } = testContext(store()));
     book = await exportReadyBook(ctx);
-    reviewer = (await ctx.store.db.insertInto('users').values({ login: `rv-${book.bookId.slice(0, 8)}`, role: 'reviewer', password_hash: null }).returning('id').executeTakeFirstOrThrow()).id;
+    reviewer = (await insertUsers(ctx, [{ login: `rv-${book.bookId.slice(0, 8)}`, role: 'reviewer' }]))[0]!;
     first = await createExport(ctx, book.bookId);
-    for (const f of first.files) files.set(f.kind, await buffer((await findExportFile(ctx, first.id, f.name)).open()));
+    for (const f of first.files) files.set(f.kind, await buffer((await openExportFile(ctx, first.id, f.name)).open()));
   }, 120_000);
   afterAll(() => {
     dispose();
@@ -102,14 +103,14 @@ describeBackends('MoJ export', (store) => {
   });
 
   it('records a reviewer\'s sign-off once and shows it in later exports', async () => {
-    const signed = await signOffExport(ctx, first.id, reviewer, { note: 'Đã kiểm tra các cảnh báo.' });
+    const signed = await signOffExport(await as(ctx, reviewer), first.id, { note: 'Đã kiểm tra các cảnh báo.' });
     expect(signed.signedOff).toMatchObject({ by: expect.stringMatching(/^rv-/), note: 'Đã kiểm tra các cảnh báo.' });
-    expect((await rejection(signOffExport(ctx, first.id, reviewer, {}))).code).toBe('export.already_signed_off');
+    expect((await rejection(signOffExport(await as(ctx, reviewer), first.id, {}))).code).toBe('export.already_signed_off');
     const again = await createExport(ctx, book.bookId, { nameCase: 'upper', namePattern: '{type}-{year}-{volume}' });
     expect(again.files[0]!.name).toBe('KS-2008-02-2008.xlsx');
-    const m = JSON.parse((await buffer((await findExportFile(ctx, again.id, 'KS-2008-02-2008.manifest.json')).open())).toString('utf8'));
+    const m = JSON.parse((await buffer((await openExportFile(ctx, again.id, 'KS-2008-02-2008.manifest.json')).open())).toString('utf8'));
     expect(m.previousExports).toEqual([{ id: first.id, createdAt: expect.any(String), warnings: 1, signedOff: { by: expect.stringMatching(/^rv-/), at: expect.any(String), note: 'Đã kiểm tra các cảnh báo.' } }]);
-    const rows = readXlsx(await buffer((await findExportFile(ctx, again.id, 'KS-2008-02-2008.xlsx')).open())).rows('DL Import');
+    const rows = readXlsx(await buffer((await openExportFile(ctx, again.id, 'KS-2008-02-2008.xlsx')).open())).rows('DL Import');
     expect(rows[2]!.map((c) => c.text)).toContain('PHẠM ANH ĐÀI');
     expect((await listExports(ctx, book.bookId)).map((e) => [e.id, e.signedOff !== null])).toEqual(expect.arrayContaining([[first.id, true], [again.id, false]]));
   });

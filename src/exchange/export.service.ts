@@ -14,8 +14,10 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { bookView, getBook, type BookView } from '../archive/index.js';
-import { userDisplayNames } from '../auth/index.js';
-import { Conflict, VERSION, type AppContext, type NameCase } from '../core/index.js';
+import { appendEntityAction } from '../audit/index.js';
+import { actorIdOf, assertPermission, userDisplayNames, type ActorContext } from '../auth/index.js';
+import { Conflict, VERSION, type NameCase } from '../core/index.js';
+import { transact } from '../store/index.js';
 import { isAcknowledged, streamBookRecords } from '../entry/index.js';
 import { getTemplate, headerRow, type RegisterTemplate } from '../registers/index.js';
 import { BlobFileWriter, storeSmallFile, type StoredBlobFile } from './blob-file.js';
@@ -35,11 +37,10 @@ export interface ExportOptions {
   namePattern?: string;
   /** Casing of personal names; default ctx.config.exportNameCase. */
   nameCase?: NameCase;
-  actorId?: string | null;
 }
 
 interface Job {
-  ctx: AppContext;
+  ctx: ActorContext;
   book: BookView;
   template: RegisterTemplate;
   base: string;
@@ -73,7 +74,7 @@ async function writeFiles(job: Job): Promise<Written> {
   let pdfPages = 0;
   async function* pdfs() {
     let stt = 0;
-    for await (const record of streamBookRecords(ctx.store.db, book.id)) {
+    for await (const record of streamBookRecords(ctx.store.db, ctx.actor, book.id)) {
       stt++;
       fingerprint.update(`${record.id}:${record.version}\n`);
       await xlsx.writeRow(exportRow(template, record.values, stt, job.nameCase));
@@ -106,8 +107,8 @@ function fileEntry(name: string, kind: ExportFileKind, f: StoredBlobFile) {
   return { name, kind, bytes: f.bytes, sha256: f.sha256, chunks: f.chunks };
 }
 
-async function previousExports(ctx: AppContext, bookId: string) {
-  const rows = await repo.listExportsOfBook(ctx.store.db, bookId);
+async function previousExports(ctx: ActorContext, bookId: string) {
+  const rows = await repo.listExportsOfBook(ctx.store.db, ctx.actor, bookId);
   const names = await userDisplayNames(ctx, rows.map((r) => r.signed_off_by));
   return rows.map((r) => ({
     id: r.id, createdAt: r.created_at.toISOString(), warnings: r.warnings,
@@ -130,8 +131,10 @@ async function manifestOf(job: Job, id: string, written: Written, files: ReturnT
 }
 
 /** Runs the gate, writes the files, stores the export; throws Invalid 'export.blocked' (Vietnamese list) when the book is not ready. */
-export async function createExport(ctx: AppContext, bookId: string, opts: ExportOptions = {}): Promise<ExportView> {
+export async function createExport(ctx: ActorContext, bookId: string, opts: ExportOptions = {}): Promise<ExportView> {
+  assertPermission(ctx.actor, 'exports.download');
   const book = bookView(await getBook(ctx, bookId));
+  const actorId = actorIdOf(ctx.actor);
   const template = getTemplate(book.templateId);
   const namePattern = checkNamePattern(opts.namePattern ?? ctx.config.exportNamePattern);
   const gate = await checkGate(ctx, book.id, book.title, template);
@@ -141,12 +144,15 @@ export async function createExport(ctx: AppContext, bookId: string, opts: Export
     fileEntry(`${job.base}.xlsx`, 'xlsx', written.xlsx), fileEntry(`${job.base}.zip`, 'zip', written.zip), fileEntry(`${job.base}_bao-cao-kiem-tra.xlsx`, 'report', written.report),
   ];
   const id = randomUUID();
-  const createdBy = opts.actorId ? ((await userDisplayNames(ctx, [opts.actorId])).get(opts.actorId) ?? null) : null;
+  const createdBy = actorId ? ((await userDisplayNames(ctx, [actorId])).get(actorId) ?? null) : null;
   const manifest = await manifestOf(job, id, written, files, { namePattern, createdBy });
   const manifestFile = fileEntry(`${job.base}.manifest.json`, 'manifest', await storeSmallFile(ctx.blobs, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8')));
-  const row = await repo.insertExport(ctx.store.db, {
-    id, book_id: book.id, files: JSON.stringify([...files, manifestFile]), manifest: JSON.stringify(manifest), warnings: gate.warnings,
-    created_by: opts.actorId ?? null,
+  const row = await transact(ctx.store.db, async (tx) => {
+    const row = await repo.insertExport(tx, {
+      id, book_id: book.id, files: JSON.stringify([...files, manifestFile]), manifest: JSON.stringify(manifest), warnings: gate.warnings, created_by: actorId,
+    });
+    await appendEntityAction(tx, { entityType: 'export', entityId: id, bookId: book.id, kind: 'created', actorId, payload: { counts: manifest.counts, files: files.map((f) => ({ name: f.name, sha256: f.sha256 })) } });
+    return row;
   });
   return exportView(row, await loginsOf(ctx, [row]));
 }

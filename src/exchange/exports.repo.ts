@@ -1,5 +1,6 @@
 /** Queries on exports, and the books of an administrative unit (for `hotich export --all`). */
 import type { Insertable, Kysely, Transaction } from 'kysely';
+import { bookInScope, type Actor } from '../auth/index.js';
 import type { Database, ExportRow, ExportsTable } from '../store/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -8,13 +9,13 @@ export async function insertExport(db: Db, row: Insertable<ExportsTable>): Promi
   return db.insertInto('exports').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function findExport(db: Db, id: string): Promise<ExportRow | undefined> {
-  return db.selectFrom('exports').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findExport(db: Db, actor: Actor, id: string): Promise<ExportRow | undefined> {
+  return db.selectFrom('exports').selectAll().where('id', '=', id).where(bookInScope(actor, 'exports.book_id')).executeTakeFirst();
 }
 
 /** Newest first. */
-export async function listExportsOfBook(db: Db, bookId: string): Promise<ExportRow[]> {
-  return db.selectFrom('exports').selectAll().where('book_id', '=', bookId).orderBy('created_at', 'desc').orderBy('id').execute();
+export async function listExportsOfBook(db: Db, actor: Actor, bookId: string): Promise<ExportRow[]> {
+  return db.selectFrom('exports').selectAll().where('book_id', '=', bookId).where(bookInScope(actor, 'exports.book_id')).orderBy('created_at', 'desc').orderBy('id').execute();
 }
 
 /** Sets the sign-off once; undefined when the export was already signed off. */
@@ -28,19 +29,17 @@ export async function signOffExport(db: Db, id: string, by: string | null, at: D
     .executeTakeFirst();
 }
 
-/** Books whose authority is the unit (its id or code) or any unit below it, oldest first. */
-export async function listBookIdsOfUnit(db: Db, unit: string): Promise<string[]> {
+/**
+ * Books in the actor's scope whose authority lies within the unit (named by
+ * its id or its code; any level; old units merged into it included), oldest first.
+ */
+export async function listBookIdsOfUnit(db: Db, actor: Actor, unit: string): Promise<string[]> {
   const rows = await db
-    .withRecursive('tree(id)', (qb) =>
-      qb
-        .selectFrom('admin_units')
-        .select('admin_units.id')
-        .where((eb) => eb.or([eb('admin_units.id', '=', unit), eb('admin_units.code', '=', unit)]))
-        .unionAll((u) => u.selectFrom('admin_units').innerJoin('tree', 'tree.id', 'admin_units.parent_id').select('admin_units.id')),
-    )
     .selectFrom('books')
     .select('books.id')
-    .where((eb) => eb.or([eb('books.authority_unit_code', '=', unit), eb('books.authority_unit_code', 'in', eb.selectFrom('tree').select('tree.id'))]))
+    .where('books.authority_unit_code', 'in', (eb) =>
+      eb.selectFrom('admin_unit_within').select('unit_id').where('within_id', 'in', eb.selectFrom('admin_units').select('id').where((w) => w.or([w('id', '=', unit), w('code', '=', unit)]))))
+    .where(bookInScope(actor, 'books.id'))
     .orderBy('books.created_at')
     .orderBy('books.id')
     .execute();
@@ -48,10 +47,11 @@ export async function listBookIdsOfUnit(db: Db, unit: string): Promise<string[]>
 }
 
 /** Registrations of a book and how many are not completed (keying passes excluded). */
-export async function registrationCounts(db: Db, bookId: string): Promise<{ total: number; drafts: number }> {
+export async function registrationCounts(db: Db, actor: Actor, bookId: string): Promise<{ total: number; drafts: number }> {
   const r = await db
     .selectFrom('records')
     .where('book_id', '=', bookId)
+    .where(bookInScope(actor, 'records.book_id'))
     .where('keying_of', 'is', null)
     .select((eb) => [eb.fn.countAll<string>().as('total'), eb.fn.countAll<string>().filterWhere('status', '<>', 'completed').as('drafts')])
     .executeTakeFirstOrThrow();

@@ -8,10 +8,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { can, Forbidden, PERMISSION_LABELS, requirePermission } from '../auth/index.js';
-import { NAME_CASES, type AppContext } from '../core/index.js';
+import { access, on } from '../auth/index.js';
+import { NAME_CASES } from '../core/index.js';
 import { startExport } from './export-job.js';
-import { findExportFile, listExports, signOffExport } from './export-signoff.service.js';
+import { listExports, openExportFile, signOffExport } from './export-signoff.service.js';
 import { attachment } from './attachment.js';
 
 const IdParams = z.object({ id: z.uuid('Mã không hợp lệ.') });
@@ -27,23 +27,19 @@ const CONTENT_TYPES = {
   manifest: 'application/json; charset=utf-8',
 } as const;
 
-export async function exportsRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
-  const { ctx } = opts;
-  app.post('/api/books/:id/exports', { preHandler: requirePermission('exports.download') }, async (req, reply) => {
+export async function exportsRoutes(app: FastifyInstance): Promise<void> {
+  app.post('/api/books/:id/exports', access('exports.download', on.book()), async (req, reply) => {
     const input = ExportInput.parse(req.body ?? {});
-    const started = await startExport(ctx, { ...input, bookId: IdParams.parse(req.params).id, actorId: req.user?.id ?? null });
-    return reply.status(202).send(started);
+    return reply.status(202).send(await startExport(req.ctx, { ...input, bookId: IdParams.parse(req.params).id }));
   });
-  app.get('/api/books/:id/exports', async (req) => listExports(ctx, IdParams.parse(req.params).id));
-  app.post('/api/exports/:id/sign-off', { preHandler: requirePermission('records.review') }, async (req) =>
-    signOffExport(ctx, IdParams.parse(req.params).id, req.user?.id ?? null, req.body));
-  app.get('/api/exports/:id/files/:name', async (req, reply) => {
+  app.get('/api/books/:id/exports', access('books.read', on.book()), async (req) => listExports(req.ctx, IdParams.parse(req.params).id));
+  app.post('/api/exports/:id/sign-off', access('records.review', on.export()), async (req) => signOffExport(req.ctx, IdParams.parse(req.params).id, req.body));
+  // The report may be read by a reviewer; the data files need exports.download (checked by openExportFile).
+  app.get('/api/exports/:id/files/:name', access(['exports.download', 'records.review'], on.export()), async (req, reply) => {
     const { id, name } = FileParams.parse(req.params);
-    const file = await findExportFile(ctx, id, name);
-    const allowed = can(req.user, 'exports.download') || (file.kind === 'report' && can(req.user, 'records.review'));
-    if (!allowed) throw new Forbidden('auth.forbidden', `Bạn không có quyền ${PERMISSION_LABELS['exports.download']}.`, { permission: 'exports.download' });
+    const file = await openExportFile(req.ctx, id, name);
     return reply
       .type(CONTENT_TYPES[file.kind]).header('Content-Length', file.bytes).header('Content-Disposition', attachment(file.name))
-      .header('Digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`).send(file.open());
+      .header('Digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`).header('Cache-Control', 'private, no-store').send(file.open());
   });
 }

@@ -8,7 +8,7 @@
  * transaction (ctx whose store.db is the transaction).
  */
 import { createBook, type BookView } from '../archive/index.js';
-import type { AppContext } from '../core/index.js';
+import type { ActorContext } from '../auth/index.js';
 import type { RegisterTemplate } from '../registers/index.js';
 import { parsePartialDate } from '../vn/index.js';
 import type { RowOutcome } from './import-rows.js';
@@ -44,7 +44,7 @@ function mostFrequent(values: readonly string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
-export async function createGroupBook(txCtx: AppContext, template: RegisterTemplate, g: BookGroup): Promise<BookView> {
+export async function createGroupBook(txCtx: ActorContext, template: RegisterTemplate, g: BookGroup): Promise<BookView> {
   const authority = mostFrequent(g.rows.map((r) => r.values.noiDangKy ?? '').filter((v) => v !== '')).slice(0, 300);
   return createBook(txCtx, {
     registerType: template.registerType, templateId: template.id, authority, yearFrom: g.year, volumeNo: g.quyenSo.slice(0, 50),

@@ -14,10 +14,12 @@ import { mojWorkbook } from '../../test/support/import-files.js';
 import { CLEAN_KS_RECORD, patchValues } from '../../test/support/records.js';
 import { readXlsx } from '../../test/support/xlsx-raw.js';
 import { createBook } from '../archive/index.js';
-import { AppError, type AppContext } from '../core/index.js';
+import type { ActorContext } from '../auth/index.js';
+import { AppError } from '../core/index.js';
 import { importRecord, listActions } from '../entry/index.js';
 import type { Store } from '../store/index.js';
 import { getImport, getImportErrorReport, importFile } from './index.js';
+import { as, insertUsers } from '../../test/support/users.js';
 
 async function counts(store: Store) {
   const n = async (t: 'books' | 'records' | 'record_actions' | 'imports') =>
@@ -34,19 +36,19 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
 const rec = (patch: Record<string, string | number | Date | undefined>) => patchValues<string | number | Date>(CLEAN_KS_RECORD, patch);
 
 describeBackends('import', (store) => {
-  let ctx: AppContext;
+  let ctx: ActorContext;
   let dispose: () => void;
   let userId = '';
   beforeAll(async () => {
     ({ ctx, dispose } = testContext(store()));
-    userId = (await ctx.store.db.insertInto('users').values({ login: 'nhap', role: 'officer', password_hash: null }).returning('id').executeTakeFirstOrThrow()).id;
+    userId = (await insertUsers(ctx, [{ login: 'nhap', role: 'officer' }]))[0]!;
   });
   afterAll(() => dispose());
 
   it('imports every row of a file into the chosen book as completed records with their provenance', async () => {
     const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '02/2018' });
     const bytes = await mojWorkbook([rec({ ngayDangKy: new Date(Date.UTC(2008, 9, 27)) }), rec({ so: '16', nksHoTen: 'Lê Thị Hoa', nksGioiTinh: '2' })]);
-    const { view } = await importFile(ctx, { fileName: 'ks-2008.xlsx', bytes, bookId: book.id, actorId: userId });
+    const { view } = await importFile(await as(ctx, userId), { fileName: 'ks-2008.xlsx', bytes, bookId: book.id });
     expect(view).toMatchObject({ status: 'imported', rowsTotal: 2, rowsImported: 2, warnings: 1, templateId: 'KS-70', bookId: book.id, sheet: 'DL Import' });
     expect(view.summary).toMatch(/^Đã nhập 2 bản ghi từ tệp "ks-2008.xlsx"/);
     const rows = await ctx.store.db.selectFrom('records').selectAll().where('book_id', '=', book.id).orderBy('created_at').execute();
@@ -77,7 +79,7 @@ describeBackends('import', (store) => {
     const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '04/2008' });
     const bytes = await mojWorkbook([rec({ so: '31' }), rec({ so: '32', nksNgaySinh: '31.02.2008', nksSoDinhDanh: 1208012345 })]);
     const before = await counts(ctx.store);
-    const { view, errorReport } = await importFile(ctx, { fileName: 'loi.xlsx', bytes, bookId: book.id, actorId: userId });
+    const { view, errorReport } = await importFile(await as(ctx, userId), { fileName: 'loi.xlsx', bytes, bookId: book.id });
     expect(view).toMatchObject({ status: 'failed', rowsTotal: 2, rowsImported: 0, errorReportUrl: `/api/imports/${view.id}/error-report.xlsx` });
     expect(view.report.rows.map((r) => r.row)).toEqual([3]);
     expect(await counts(ctx.store)).toEqual({ ...before, imports: before.imports + 1 });
@@ -127,7 +129,7 @@ describeBackends('import', (store) => {
   it('importRecord: a replayed row finds its record and adds nothing', async () => {
     const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '05/2008' });
     const source = { kind: 'import' as const, importId: '00000000-0000-4000-8000-000000000001', file: 'r.xlsx', sheet: 'DL Import', row: 2, sha256: 'a'.repeat(64) };
-    const input = { bookId: book.id, registerType: 'KS', templateId: 'KS-70', values: CLEAN_KS_RECORD, acknowledge: [], source, clientTxId: 'imp-replay-test-0001', today: ctx.clock() };
+    const input = { bookId: book.id, registerType: 'KS', templateId: 'KS-70', values: CLEAN_KS_RECORD, acknowledge: [], source, clientTxId: 'imp-replay-test-0001', today: ctx.clock(), actor: ctx.actor };
     const first = await ctx.store.db.transaction().execute((tx) => importRecord(tx, input));
     const before = await counts(ctx.store);
     const second = await ctx.store.db.transaction().execute((tx) => importRecord(tx, input));

@@ -13,7 +13,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { bookView, getBook, type BookView } from '../archive/index.js';
-import { Conflict, Invalid, NotFound, type AppContext } from '../core/index.js';
+import { actorIdOf, assertPermission, isBookVisible, logRead, type ActorContext } from '../auth/index.js';
+import { Conflict, Invalid, NotFound } from '../core/index.js';
 import { importRecord } from '../entry/index.js';
 import { getTemplate, type RegisterTemplate } from '../registers/index.js';
 import { isUniqueViolation, type Book, type Database, type ImportRow } from '../store/index.js';
@@ -31,7 +32,6 @@ export interface ImportFileInput {
   fileName: string;
   bytes: Buffer;
   bookId?: string | undefined;
-  actorId?: string | null | undefined;
 }
 
 export interface ImportOutcome {
@@ -52,11 +52,14 @@ interface Prepared {
 
 const when = (d: Date) => d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false });
 
-async function refuseIfImported(ctx: AppContext, sha256: string): Promise<void> {
+async function refuseIfImported(ctx: ActorContext, sha256: string): Promise<void> {
   const [done] = await findImportedBySha(ctx.store.db, sha256);
   if (!done) return;
   const report = done.report as unknown as ImportReportJson;
-  const where = report.books?.map((b) => b.title).join(', ') || (done.book_id ? bookView(await getBook(ctx, done.book_id)).title : '');
+  // Name the book only when the actor may see it.
+  const visible = done.book_id ? await isBookVisible(ctx.store.db, ctx.actor, done.book_id) : (report.books ?? []).length > 0;
+  const named = report.books?.map((b) => b.title).join(', ') || (done.book_id && visible ? bookView(await getBook(ctx, done.book_id)).title : '');
+  const where = visible ? named : '(một quyển sổ ngoài phạm vi của bạn)';
   throw new Conflict(
     'import.already_imported',
     `Tệp này đã được nhập vào quyển ${where} lúc ${when(done.created_at)} (${done.rows_imported} bản ghi, lần nhập ${done.id}); không nhập lại.`,
@@ -68,7 +71,7 @@ async function readTable(fileName: string, bytes: Buffer): Promise<MatchedTable>
   return sniffImportFile(fileName, bytes) === 'xlsx' ? readXlsxTable(bytes) : readCsvTable(bytes);
 }
 
-async function targetTemplate(ctx: AppContext, fileTemplate: RegisterTemplate, bookId: string | undefined): Promise<{ book?: Book; template: RegisterTemplate }> {
+async function targetTemplate(ctx: ActorContext, fileTemplate: RegisterTemplate, bookId: string | undefined): Promise<{ book?: Book; template: RegisterTemplate }> {
   if (!bookId) return { template: fileTemplate };
   const book = await getBook(ctx, bookId);
   if (book.register_type !== fileTemplate.registerType) {
@@ -86,7 +89,7 @@ function fileNotes(table: ImportTable, plan: ColumnPlan, fileTemplate: RegisterT
   return notes;
 }
 
-async function prepare(ctx: AppContext, input: ImportFileInput): Promise<Prepared> {
+async function prepare(ctx: ActorContext, input: ImportFileInput): Promise<Prepared> {
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const { table, match } = await readTable(input.fileName, input.bytes);
   const { book, template } = await targetTemplate(ctx, match.template, input.bookId);
@@ -115,7 +118,8 @@ function importRowOf(p: Prepared, id: string, actorId: string | null | undefined
   };
 }
 
-async function recordFailure(ctx: AppContext, p: Prepared, actorId: string | null | undefined): Promise<ImportOutcome> {
+async function recordFailure(ctx: ActorContext, p: Prepared): Promise<ImportOutcome> {
+  const actorId = actorIdOf(ctx.actor);
   const colOfKey = new Map([...p.plan.columns].map(([col, f]) => [f.key, col]));
   const errorReport = await buildErrorReport(p.fileName, p.table, p.outcomes, { colOfKey }, p.notes);
   const { sha256 } = await ctx.blobs.put(errorReport);
@@ -124,7 +128,7 @@ async function recordFailure(ctx: AppContext, p: Prepared, actorId: string | nul
 }
 
 
-async function importGroup(tx: Transaction<Database>, ctx: AppContext, p: Prepared, g: { bookId: string; rows: readonly RowOutcome[] }, importId: string, actorId: string | null | undefined): Promise<number> {
+async function importGroup(tx: Transaction<Database>, ctx: ActorContext, p: Prepared, g: { bookId: string; rows: readonly RowOutcome[] }, importId: string): Promise<number> {
   const sheetTag = createHash('sha256').update(p.table.sheet).digest('hex').slice(0, 8);
   let written = 0;
   for (const o of g.rows) {
@@ -132,26 +136,27 @@ async function importGroup(tx: Transaction<Database>, ctx: AppContext, p: Prepar
     const source = { kind: 'import' as const, importId, file: p.fileName, sheet: p.table.sheet, row: o.rowNo, sha256: p.sha256 };
     const r = await importRecord(tx, {
       bookId: g.bookId, registerType: p.plan.template.registerType, templateId: p.plan.template.id, values: o.values, acknowledge, source,
-      clientTxId: `imp-${p.sha256}-${sheetTag}-${o.rowNo}`, actorId, today: ctx.clock(),
+      clientTxId: `imp-${p.sha256}-${sheetTag}-${o.rowNo}`, actor: ctx.actor, today: ctx.clock(),
     });
     if (!r.replayed) written++;
   }
   return written;
 }
 
-async function createBooks(txCtx: AppContext, template: RegisterTemplate, groups: readonly BookGroup[]): Promise<{ book: BookView; rows: RowOutcome[] }[]> {
+async function createBooks(txCtx: ActorContext, template: RegisterTemplate, groups: readonly BookGroup[]): Promise<{ book: BookView; rows: RowOutcome[] }[]> {
   const out: { book: BookView; rows: RowOutcome[] }[] = [];
   for (const g of groups) out.push({ book: await createGroupBook(txCtx, template, g), rows: g.rows });
   return out;
 }
 
-async function commit(ctx: AppContext, p: Prepared, actorId: string | null | undefined): Promise<ImportRow> {
+async function commit(ctx: ActorContext, p: Prepared): Promise<ImportRow> {
   const importId = randomUUID();
+  const actorId = actorIdOf(ctx.actor);
   return ctx.store.db.transaction().execute(async (tx) => {
-    const txCtx: AppContext = { ...ctx, store: { ...ctx.store, db: tx } };
+    const txCtx: ActorContext = { ...ctx, store: { ...ctx.store, db: tx } };
     const targets = p.book ? [{ book: bookView(p.book), rows: p.outcomes }] : await createBooks(txCtx, p.plan.template, groupRows(p.outcomes));
     let written = 0;
-    for (const t of targets) written += await importGroup(tx, ctx, p, { bookId: t.book.id, rows: t.rows }, importId, actorId);
+    for (const t of targets) written += await importGroup(tx, ctx, p, { bookId: t.book.id, rows: t.rows }, importId);
     const books = targets.map((t) => ({ id: t.book.id, title: `${t.book.title} (${t.book.authority}, ${t.book.yearFrom})`, records: t.rows.length }));
     const bookId = targets.length === 1 ? targets[0]!.book.id : null;
     return insertImport(tx, importRowOf(p, importId, actorId, bookId, written, reportJson(p, books)));
@@ -159,27 +164,29 @@ async function commit(ctx: AppContext, p: Prepared, actorId: string | null | und
 }
 
 /** Imports a file; a failed import (row ERRORs) returns its report and writes no record. File-level problems throw. */
-export async function importFile(ctx: AppContext, input: ImportFileInput): Promise<ImportOutcome> {
+export async function importFile(ctx: ActorContext, input: ImportFileInput): Promise<ImportOutcome> {
+  assertPermission(ctx.actor, 'imports.run');
   const p = await prepare(ctx, input);
-  if (p.outcomes.some(hasErrors)) return recordFailure(ctx, p, input.actorId);
+  if (p.outcomes.some(hasErrors)) return recordFailure(ctx, p);
   try {
-    return { view: importView(await commit(ctx, p, input.actorId)) };
+    return { view: importView(await commit(ctx, p)) };
   } catch (e) {
     if (isUniqueViolation(e)) await refuseIfImported(ctx, p.sha256);
     throw e;
   }
 }
 
-export async function getImport(ctx: AppContext, id: string): Promise<ImportView> {
-  const row = await findImport(ctx.store.db, id);
+export async function getImport(ctx: ActorContext, id: string): Promise<ImportView> {
+  const row = /^[0-9a-f-]{36}$/i.test(id) ? await findImport(ctx.store.db, ctx.actor, id) : undefined;
   if (!row) throw new NotFound('import.not_found', `Không tìm thấy lần nhập ${id}.`);
   return importView(row);
 }
 
 /** The error report xlsx of a failed import and a file name for it. */
-export async function getImportErrorReport(ctx: AppContext, id: string): Promise<{ name: string; bytes: Buffer }> {
+export async function getImportErrorReport(ctx: ActorContext, id: string): Promise<{ name: string; bytes: Buffer }> {
   const view = await getImport(ctx, id);
   if (!view.report.errorReport) throw new NotFound('import.no_error_report', 'Lần nhập này không có báo cáo lỗi (tệp đã được nhập thành công).');
+  await logRead(ctx, { action: 'import.report', entityType: 'import', entityId: view.id, bookId: view.bookId });
   return { name: errorReportName(view.fileName), bytes: await ctx.blobs.get(view.report.errorReport) };
 }
 

@@ -1,5 +1,6 @@
 /** Queries on imports (one row per import run, never updated). */
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { bookInScope, type Actor } from '../auth/index.js';
 import type { Database, ImportRow, ImportsTable } from '../store/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -8,8 +9,14 @@ export async function insertImport(db: Db, row: Insertable<ImportsTable>): Promi
   return db.insertInto('imports').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function findImport(db: Db, id: string): Promise<ImportRow | undefined> {
-  return db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
+/** An import the actor may read: her own, one into a book she sees, or any for who sees everything. */
+export async function findImport(db: Db, actor: Actor, id: string): Promise<ImportRow | undefined> {
+  let q = db.selectFrom('imports').selectAll().where('id', '=', id);
+  if (actor.kind === 'user') {
+    const all = sql<SqlBool>`exists (select 1 from user_grants g where g.user_id = ${actor.id} and g.kind = 'all')`;
+    q = q.where((eb) => eb.or([eb('imports.imported_by', '=', actor.id), eb.and([eb('imports.book_id', 'is not', null), bookInScope(actor, 'imports.book_id')]), all]));
+  }
+  return q.executeTakeFirst();
 }
 
 /** Successful imports of this content (any book), oldest first. */

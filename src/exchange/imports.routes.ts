@@ -6,10 +6,10 @@
  * errors; file-level problems are the usual typed errors (400/409).
  * GET /api/imports/:id and /api/imports/:id/error-report.xlsx read them back.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { requirePermission } from '../auth/index.js';
-import { Invalid, type AppContext } from '../core/index.js';
+import { access, CREATE, on } from '../auth/index.js';
+import { Invalid } from '../core/index.js';
 import { getImport, getImportErrorReport, importFile } from './import.service.js';
 import { IMPORT_LIMITS } from './import-zip.js';
 import { attachment } from './attachment.js';
@@ -23,22 +23,18 @@ const ImportQuery = z.object({
 });
 const IdParams = z.object({ id: z.uuid('Mã lần nhập không hợp lệ.') });
 
-const actorOf = (req: FastifyRequest) => (req as { user?: { id: string } }).user?.id;
-
-export async function importsRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
-  const { ctx } = opts;
+export async function importsRoutes(app: FastifyInstance): Promise<void> {
   app.addContentTypeParser(BODY_TYPES, { parseAs: 'buffer', bodyLimit: IMPORT_LIMITS.fileBytes }, (_req, body, done) => done(null, body));
-  const run = { preHandler: requirePermission('imports.run'), bodyLimit: IMPORT_LIMITS.fileBytes };
-  const read = { preHandler: requirePermission('records.read') };
-  app.post('/api/imports', run, async (req, reply) => {
+  const read = access('records.read', on.import());
+  app.post('/api/imports', { ...access('imports.run', CREATE), bodyLimit: IMPORT_LIMITS.fileBytes }, async (req, reply) => {
     const q = ImportQuery.parse(req.query);
     if (!Buffer.isBuffer(req.body)) throw new Invalid('import.no_body', 'Cần gửi nội dung tệp (Content-Type: application/octet-stream) cùng tên tệp (?filename=…).', 'file');
-    const { view } = await importFile(ctx, { fileName: q.filename, bytes: req.body, bookId: q.bookId, actorId: actorOf(req) });
+    const { view } = await importFile(req.ctx, { fileName: q.filename, bytes: req.body, bookId: q.bookId });
     return reply.status(view.status === 'imported' ? 201 : 422).send(view);
   });
-  app.get('/api/imports/:id', read, async (req) => getImport(ctx, IdParams.parse(req.params).id));
+  app.get('/api/imports/:id', read, async (req) => getImport(req.ctx, IdParams.parse(req.params).id));
   app.get('/api/imports/:id/error-report.xlsx', read, async (req, reply) => {
-    const { name, bytes } = await getImportErrorReport(ctx, IdParams.parse(req.params).id);
+    const { name, bytes } = await getImportErrorReport(req.ctx, IdParams.parse(req.params).id);
     return reply.type(XLSX_MIME).header('Content-Disposition', attachment(name)).send(bytes);
   });
 }

@@ -27,11 +27,11 @@ export {
 export { placeOnA4, A4, MAX_DPI, type PagePlacement } from './page-image.js';
 export { zipRegistrationPdfs, type NamedPdf, type ZipResult, type ZipOptions } from './registration-zip.js';
 export { checkPdfFileName } from './pdf-file-name.js';
-export { recordPdf, writeBookPdfZip, bookFilePrefix } from './bundles.service.js';
+export { recordPdf, writeBookPdfZip, bookZipDownload, bookFilePrefix } from './bundles.service.js';
 export { bundlesRoutes } from './bundles.routes.js';
 export { createExport, type ExportOptions } from './export.service.js';
 export { startExport, runExportJob, EXPORT_BOOK_JOB, type ExportBookJob } from './export-job.js';
-export { listExports, getExport, signOffExport, findExportFile, SignOffInput, type ExportFile } from './export-signoff.service.js';
+export { listExports, getExport, signOffExport, openExportFile, SignOffInput, type ExportFile } from './export-signoff.service.js';
 export { EXPORT_FILE_KINDS, type ExportView, type ExportFileView, type ExportFileKind } from './export-view.js';
 export { type GateProblem } from './export-gate.js';
 export { listBookIdsOfUnit, registrationCounts } from './exports.repo.js';

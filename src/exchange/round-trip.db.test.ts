@@ -14,9 +14,9 @@ import { readXlsx } from '../../test/support/xlsx-raw.js';
 import { testContext } from '../../test/support/context.js';
 import { CLEAN_KS_RECORD } from '../../test/support/records.js';
 import { createBook, storeIngestedFile } from '../archive/index.js';
-import type { AppContext } from '../core/index.js';
+import type { ActorContext } from '../auth/index.js';
 import { completeRecord, createRecord, listRecordsOfBook, saveRecord } from '../entry/index.js';
-import { createExport, findExportFile, importFile } from './index.js';
+import { createExport, openExportFile, importFile } from './index.js';
 
 const KEYED: Record<string, string>[] = [
   { ...CLEAN_KS_RECORD, so: '15', nksSoDinhDanh: '001208012345', meSoDinhDanhCaNhan: '001181012345' },
@@ -29,7 +29,7 @@ async function page(i: number) {
   return { index: i, image, mime: 'image/jpeg', width: 620, height: 877, thumbnail: image, dhash: i.toString(16).padStart(16, '0'), dpiAtA4: 75, flags: [] as string[] };
 }
 
-async function keyBook(ctx: AppContext): Promise<string> {
+async function keyBook(ctx: ActorContext): Promise<string> {
   const book = await createBook(ctx, { registerType: 'KS', authority: CLEAN_KS_RECORD.noiDangKy!, yearFrom: 2008, volumeNo: '02/2018' });
   const pages = await Promise.all(KEYED.map((_, i) => page(i + 1)));
   const stored = await storeIngestedFile(ctx, book.id, { name: 'quyen.pdf', sha256: 'f'.repeat(64), kind: 'pdf', original: Buffer.from('q'), pages });
@@ -42,12 +42,12 @@ async function keyBook(ctx: AppContext): Promise<string> {
 }
 
 /** Exports a book once; `read(kind)` gives the bytes of one of its files. */
-async function exportBook(ctx: AppContext, bookId: string) {
+async function exportBook(ctx: ActorContext, bookId: string) {
   const view = await createExport(ctx, bookId, { nameCase: 'keep' });
   async function read(kind: 'xlsx' | 'report' | 'manifest'): Promise<{ name: string; bytes: Buffer }> {
     const file = view.files.find((f) => f.kind === kind)!;
     const chunks: Buffer[] = [];
-    for await (const c of Readable.from((await findExportFile(ctx, view.id, file.name)).open())) chunks.push(c as Buffer);
+    for await (const c of Readable.from((await openExportFile(ctx, view.id, file.name)).open())) chunks.push(c as Buffer);
     return { name: file.name, bytes: Buffer.concat(chunks) };
   }
   return { view, read };
@@ -56,10 +56,10 @@ async function exportBook(ctx: AppContext, bookId: string) {
 const texts = (xlsx: Buffer, sheet: string) => readXlsx(xlsx).rows(sheet).map((row) => row.map((c) => c.text));
 
 describeBackends('exchange round trip', (store) => {
-  let source: AppContext;
+  let source: ActorContext;
   let disposeSource: () => void;
   let target: Awaited<ReturnType<typeof openTestStore>>;
-  let ctx: AppContext;
+  let ctx: ActorContext;
   let disposeTarget: () => void;
   beforeAll(async () => {
     ({ ctx: source, dispose: disposeSource } = testContext(store()));
@@ -79,8 +79,8 @@ describeBackends('exchange round trip', (store) => {
     expect(view).toMatchObject({ status: 'imported', templateId: 'KS-70', rowsTotal: 3, rowsImported: 3, warnings: 0 });
     const [imported] = view.report.books;
     const bySo = (rows: { values: Record<string, string> }[]) => Object.fromEntries(rows.map((r) => [r.values.so, r.values]));
-    const before = bySo(await listRecordsOfBook(source.store.db, bookId));
-    const after = bySo(await listRecordsOfBook(ctx.store.db, imported!.id));
+    const before = bySo(await listRecordsOfBook(source.store.db, source.actor, bookId));
+    const after = bySo(await listRecordsOfBook(ctx.store.db, ctx.actor, imported!.id));
     expect(after).toEqual(before);
     expect(after['15']!.nksSoDinhDanh).toBe('001208012345');
     expect(after['16']!.meSoGiayToTuyThan).toBe('012345678');

@@ -10,12 +10,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
 import { createBook, listPages } from '../archive/index.js';
-import type { AppContext } from '../core/index.js';
+import type { ActorContext } from '../auth/index.js';
 import { ingestFiles, type IngestProgress } from './index.js';
 import { encryptedPdf, pdfWithoutPages, sidewaysPhoto, textJpeg, textPdf, textPng, threePageTiff } from '../../test/support/scans.js';
 
 describeBackends('ingest', (store) => {
-  let ctx: AppContext;
+  let ctx: ActorContext;
   let dispose: () => void;
   beforeAll(() => {
     ({ ctx, dispose } = testContext(store()));

@@ -7,8 +7,9 @@
  * Vietnamese error and the others go on.
  */
 import { createHash } from 'node:crypto';
-import { findIngestedFile, listPageHashes, storeIngestedFile, type PageView } from '../archive/index.js';
-import { isAppError, type AppContext } from '../core/index.js';
+import { findIngestedFile, getBook, listPageHashes, storeIngestedFile, type PageView } from '../archive/index.js';
+import { assertPermission, type ActorContext } from '../auth/index.js';
+import { isAppError } from '../core/index.js';
 import { cleanFileName } from './file-name.js';
 import { StopIngest } from './ingest.errors.js';
 import { markNearDuplicates } from './near-duplicates.js';
@@ -37,12 +38,15 @@ export interface IngestSummary {
 
 type Report = (e: { code: string; page?: number; pages?: number }) => void;
 
+/** Ingests files into a book the actor sees (scans.upload); a book out of scope is "not found" before any file is read. */
 export async function ingestFiles(
-  ctx: AppContext,
+  ctx: ActorContext,
   bookId: string,
   inputs: readonly IngestInput[],
   onProgress?: (p: IngestProgress) => void,
 ): Promise<IngestSummary> {
+  assertPermission(ctx.actor, 'scans.upload');
+  await getBook(ctx, bookId);
   const summary: IngestSummary = { bookId, files: [], duplicates: [], rejected: [] };
   for (const [i, input] of inputs.entries()) {
     const report: Report = (e) => onProgress?.({ ...e, file: input.name, fileIndex: i, files: inputs.length });
@@ -52,7 +56,7 @@ export async function ingestFiles(
   return summary;
 }
 
-async function ingestOne(ctx: AppContext, bookId: string, input: IngestInput, summary: IngestSummary, report: Report): Promise<void> {
+async function ingestOne(ctx: ActorContext, bookId: string, input: IngestInput, summary: IngestSummary, report: Report): Promise<void> {
   try {
     const bytes = await bytesOf(input);
     // The same content again is answered before the (costly) pipeline runs.

@@ -10,8 +10,8 @@
  * its findings, for a reviewer).
  */
 import { z } from 'zod';
-import { Forbidden } from '../auth/index.js';
-import { Conflict, NotFound, type AppContext } from '../core/index.js';
+import { actorIdOf, assertPermission, Forbidden, type ActorContext } from '../auth/index.js';
+import { Conflict, NotFound } from '../core/index.js';
 import { appendInTransaction, findRecord, type Region } from '../entry/index.js';
 import { getTemplate } from '../registers/index.js';
 import { aShownFirst, choiceOf, tidy } from './compare.js';
@@ -43,7 +43,7 @@ const notFound = (id: string) => new NotFound('qc.disagreement_not_found', `Khô
 const ownKeying = () => new Forbidden('qc.arbitrate_own_keying', 'Bạn đã nhập việc đăng ký này nên không được làm trọng tài cho nó.');
 
 /** The keyers of both passes of each registration. */
-async function keyersOf(ctx: AppContext, registrationIds: readonly string[]): Promise<Map<string, Set<string>>> {
+async function keyersOf(ctx: ActorContext, registrationIds: readonly string[]): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   for (const p of await listPasses(ctx.store.db, { registrationIds })) {
     const s = out.get(p.registrationId) ?? new Set<string>();
@@ -53,8 +53,8 @@ async function keyersOf(ctx: AppContext, registrationIds: readonly string[]): Pr
   return out;
 }
 
-async function itemOf(ctx: AppContext, d: NonNullable<Awaited<ReturnType<typeof findDisagreement>>>): Promise<ArbitrationItem> {
-  const reg = await findRecord(ctx.store.db, d.record_id);
+async function itemOf(ctx: ActorContext, d: NonNullable<Awaited<ReturnType<typeof findDisagreement>>>): Promise<ArbitrationItem> {
+  const reg = await findRecord(ctx.store.db, ctx.actor, d.record_id);
   if (!reg) throw notFound(String(d.id));
   const template = getTemplate(reg.template_version);
   const label = template.fields.find((f) => f.key === d.field_key)?.label ?? d.field_key;
@@ -67,20 +67,28 @@ async function itemOf(ctx: AppContext, d: NonNullable<Awaited<ReturnType<typeof 
 
 const idOf = (id: string) => z.string().regex(/^\d{1,18}$/, 'Mã điểm khác biệt không hợp lệ.').parse(id);
 
+/** The arbitrator: the signed-in user (qc.arbitrate); '' for the system, which keyed nothing. */
+function arbitratorOf(ctx: ActorContext): string {
+  assertPermission(ctx.actor, 'qc.arbitrate');
+  return actorIdOf(ctx.actor) ?? '';
+}
+
 /** One disagreement as its arbitrator sees it. */
-export async function getArbitrationItem(ctx: AppContext, id: string, arbitratorId: string): Promise<ArbitrationItem> {
-  const d = await findDisagreement(ctx.store.db, idOf(id));
+export async function getArbitrationItem(ctx: ActorContext, id: string): Promise<ArbitrationItem> {
+  const arbitratorId = arbitratorOf(ctx);
+  const d = await findDisagreement(ctx.store.db, ctx.actor, idOf(id));
   if (!d) throw notFound(id);
   if ((await keyersOf(ctx, [d.record_id])).get(d.record_id)?.has(arbitratorId)) throw ownKeying();
   return itemOf(ctx, d);
 }
 
-/** The next open disagreement this arbitrator may decide (of a book, or any), oldest first. */
-export async function nextArbitration(ctx: AppContext, arbitratorId: string, bookId?: string): Promise<NextArbitration> {
-  const open = await listOpenDisagreements(ctx.store.db, bookId ? z.uuid('Mã sổ không hợp lệ.').parse(bookId) : undefined);
+/** The next open disagreement this arbitrator may decide (of a book, or any in her scope), oldest first. */
+export async function nextArbitration(ctx: ActorContext, bookId?: string): Promise<NextArbitration> {
+  const arbitratorId = arbitratorOf(ctx);
+  const open = await listOpenDisagreements(ctx.store.db, ctx.actor, bookId ? z.uuid('Mã sổ không hợp lệ.').parse(bookId) : undefined);
   const keyers = await keyersOf(ctx, [...new Set(open.map((d) => d.record_id))]);
   const allowed = open.filter((d) => !keyers.get(d.record_id)?.has(arbitratorId));
-  const first = allowed[0] && (await findDisagreement(ctx.store.db, String(allowed[0].id)));
+  const first = allowed[0] && (await findDisagreement(ctx.store.db, ctx.actor, String(allowed[0].id)));
   return { item: first ? await itemOf(ctx, first) : null, remaining: allowed.length };
 }
 
@@ -90,7 +98,6 @@ export const DecideInput = z
     /** first / second: the value shown first or second; other: `value` is a third value. */
     choice: z.enum(['first', 'second', 'other'], { message: 'Lựa chọn phải là first (giá trị 1), second (giá trị 2) hoặc other (giá trị khác).' }),
     value: z.string({ message: 'Giá trị phải là văn bản.' }).max(2000, 'Giá trị tối đa 2000 ký tự.').optional(),
-    actorId: z.uuid('Mã người dùng không hợp lệ.'),
   })
   .refine((d) => d.choice !== 'other' || d.value !== undefined, { message: 'Hãy nhập giá trị khác.', path: ['value'] });
 export type DecideInput = z.input<typeof DecideInput>;
@@ -112,25 +119,26 @@ function decidedValue(input: z.output<typeof DecideInput>, d: { id: string; valu
   return { value: choice === 'A' ? d.value_a : choice === 'B' ? d.value_b : value, choice };
 }
 
-export async function decide(ctx: AppContext, input: DecideInput): Promise<Decision> {
+export async function decide(ctx: ActorContext, input: DecideInput): Promise<Decision> {
   const c = DecideInput.parse(input);
-  const probe = await findDisagreement(ctx.store.db, c.disagreementId);
+  const arbitratorId = arbitratorOf(ctx);
+  const probe = await findDisagreement(ctx.store.db, ctx.actor, c.disagreementId);
   if (!probe) throw notFound(c.disagreementId);
-  if ((await keyersOf(ctx, [probe.record_id])).get(probe.record_id)?.has(c.actorId)) throw ownKeying();
+  if ((await keyersOf(ctx, [probe.record_id])).get(probe.record_id)?.has(arbitratorId)) throw ownKeying();
   const now = ctx.clock();
   return ctx.store.db.transaction().execute(async (tx) => {
-    const d = await lockDisagreement(tx, c.disagreementId);
+    const d = await lockDisagreement(tx, ctx.actor, c.disagreementId);
     if (!d) throw notFound(c.disagreementId);
     const { value, choice } = decidedValue(c, { id: String(d.id), value_a: d.value_a, value_b: d.value_b });
     if (d.status === 'resolved') {
       if (d.decided_value !== value) throw new Conflict('qc.already_decided', 'Điểm khác biệt này đã được trọng tài quyết định.');
     } else {
-      await resolveDisagreement(tx, String(d.id), { value, choice, by: c.actorId, at: now });
+      await resolveDisagreement(tx, String(d.id), { value, choice, by: actorIdOf(ctx.actor), at: now });
       const body = { kind: 'arbitrated', payload: { round: d.round, values: { [d.field_key]: value }, choices: { [d.field_key]: choice } } } as const;
-      await appendInTransaction(tx, d.record_id, c.actorId, () => [{ clientTxId: `qc:arb:${d.id}`, body }]);
+      await appendInTransaction(tx, ctx.actor, d.record_id, () => [{ clientTxId: `qc:arb:${d.id}`, body }]);
     }
     const remaining = await countOpenDisagreements(tx, d.record_id);
-    const completed = await completeIfClear(tx, d.record_id, now, c.actorId);
+    const completed = await completeIfClear(tx, ctx.actor, d.record_id, now);
     return { id: String(d.id), registrationId: d.record_id, value, remainingOnRecord: remaining, registrationCompleted: completed };
   });
 }

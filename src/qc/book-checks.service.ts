@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 import { getBook, listPages } from '../archive/index.js';
-import { Invalid, type AppContext } from '../core/index.js';
+import { appendEntityAction } from '../audit/index.js';
+import { actorIdOf, assertPermission, type ActorContext } from '../auth/index.js';
+import { Invalid } from '../core/index.js';
 import { listRecordsOfBook } from '../entry/index.js';
 import { bookChecks, CHECK_CODES, type BookCheckFinding } from './book-checks.js';
 import { listCheckNotes, upsertCheckNote } from './book-checks.repo.js';
@@ -29,9 +31,9 @@ export interface BookChecklist {
   open: number;
 }
 
-export async function getBookChecks(ctx: AppContext, bookId: string): Promise<BookChecklist> {
+export async function getBookChecks(ctx: ActorContext, bookId: string): Promise<BookChecklist> {
   const book = await getBook(ctx, z.uuid('Mã sổ không hợp lệ.').parse(bookId));
-  const regs = (await listRecordsOfBook(ctx.store.db, book.id)).map((r) => ({ id: r.id, so: r.values.so, ngayDangKy: r.values.ngayDangKy, pageIds: r.page_ids }));
+  const regs = (await listRecordsOfBook(ctx.store.db, ctx.actor, book.id)).map((r) => ({ id: r.id, so: r.values.so, ngayDangKy: r.values.ngayDangKy, pageIds: r.page_ids }));
   const pages = await listPages(ctx, book.id);
   const notes = new Map((await listCheckNotes(ctx.store.db, book.id)).map((n) => [`${n.check_code}|${n.subject}`, n]));
   const items = bookChecks({ declaredEventCount: book.declared_event_count }, regs, pages).map((f) => {
@@ -48,17 +50,22 @@ export const ResolveCheckInput = z
     subject: z.string().trim().min(1, 'Thiếu đối tượng của mục kiểm tra.').max(200),
     status: z.enum(['resolved', 'explained'], { message: 'Trạng thái phải là resolved (đã sửa) hoặc explained (đã giải thích).' }),
     note: z.string().trim().max(2000, 'Ghi chú tối đa 2000 ký tự.').default(''),
-    actorId: z.uuid().optional(),
   })
   .refine((r) => r.status !== 'explained' || r.note !== '', { message: 'Cần ghi lý do khi giải thích một mục kiểm tra.', path: ['note'] });
 export type ResolveCheckInput = z.input<typeof ResolveCheckInput>;
 
-export async function resolveBookCheck(ctx: AppContext, input: ResolveCheckInput): Promise<BookChecklist> {
+export async function resolveBookCheck(ctx: ActorContext, input: ResolveCheckInput): Promise<BookChecklist> {
+  assertPermission(ctx.actor, 'records.review');
   const r = ResolveCheckInput.parse(input);
   const current = await getBookChecks(ctx, r.bookId);
   if (!current.items.some((i) => i.code === r.checkCode && i.subject === r.subject)) {
     throw new Invalid('qc.check_not_found', `Sổ này không có mục kiểm tra ${r.checkCode} "${r.subject}" (có thể đã được sửa).`, 'subject');
   }
-  await upsertCheckNote(ctx.store.db, { book_id: r.bookId, check_code: r.checkCode, subject: r.subject, status: r.status, note: r.note, by: r.actorId ?? null, at: ctx.clock() });
+  const by = actorIdOf(ctx.actor);
+  await ctx.store.db.transaction().execute(async (tx) => {
+    await upsertCheckNote(tx, { book_id: r.bookId, check_code: r.checkCode, subject: r.subject, status: r.status, note: r.note, by, at: ctx.clock() });
+    const payload = { checkCode: r.checkCode, subject: r.subject, status: r.status, note: r.note };
+    await appendEntityAction(tx, { entityType: 'qc_decision', entityId: `${r.bookId}:${r.checkCode}:${r.subject}`, bookId: r.bookId, kind: 'check_resolved', actorId: by, payload });
+  });
   return getBookChecks(ctx, r.bookId);
 }

@@ -10,12 +10,14 @@
  * System actions carry no actor, so nobody learns who the other keyer is.
  */
 import type { Transaction } from 'kysely';
-import type { AppContext } from '../core/index.js';
+import { getBook } from '../archive/index.js';
+import type { Actor, ActorContext } from '../auth/index.js';
 import { appendInTransaction, completionBlockers, listPassesOf, lockRecord, recordFindings, stateOfRow, type RecordState } from '../entry/index.js';
 import { getTemplate } from '../registers/index.js';
 import type { Database, RecordRow } from '../store/index.js';
 import { comparePasses } from './compare.js';
 import { criticalFieldKeys } from './critical-fields.js';
+import { QC_SYSTEM } from './qc-actor.js';
 import { findQcMode } from './qc-mode.js';
 import { countOpenDisagreements, hasActionKind, insertDisagreements, listRegistrationsOfBook } from './qc.repo.js';
 
@@ -41,9 +43,9 @@ async function comparedKeys(tx: Transaction<Database>, reg: RecordRow): Promise<
 }
 
 /** Completes the registration when no disagreement is open and nothing blocks completion; true when it is completed. */
-export async function completeIfClear(tx: Transaction<Database>, registrationId: string, today: Date, actorId: string | null): Promise<boolean> {
+export async function completeIfClear(tx: Transaction<Database>, actor: Actor, registrationId: string, today: Date): Promise<boolean> {
   if ((await countOpenDisagreements(tx, registrationId)) > 0) return false;
-  const next = await appendInTransaction(tx, registrationId, actorId, (s: RecordState) => {
+  const next = await appendInTransaction(tx, actor, registrationId, (s: RecordState) => {
     if (s.status === 'completed') return [];
     const b = completionBlockers(recordFindings(s, today));
     if (b.errors.length > 0 || b.unacknowledged.length > 0) return [];
@@ -60,7 +62,7 @@ async function compareLocked(tx: Transaction<Database>, reg: RecordRow, today: D
   if (passes.length === 0) return { registrationId, outcome: 'not_double_keyed', completed: reg.status === 'completed' };
   if (!a || !b || a.status !== 'completed' || b.status !== 'completed') return { registrationId, outcome: 'waiting', completed: false };
   if (await hasActionKind(tx, registrationId, 'compared')) {
-    return { registrationId, outcome: 'already_compared', completed: await completeIfClear(tx, registrationId, today, null) };
+    return { registrationId, outcome: 'already_compared', completed: await completeIfClear(tx, QC_SYSTEM, registrationId, today) };
   }
   const { keys, criticalOnly } = await comparedKeys(tx, reg);
   const sa = stateOfRow(a);
@@ -71,16 +73,16 @@ async function compareLocked(tx: Transaction<Database>, reg: RecordRow, today: D
   const payload = {
     round: COMPARE_ROUND, passA: a.id, passB: b.id, values: { ...fromA, ...cmp.agreed }, disagreements: cmp.disagreements.map((d) => d.fieldKey), fields: cmp.fields, acknowledged,
   };
-  await appendInTransaction(tx, registrationId, null, () => [{ clientTxId: `qc:cmp:${registrationId}:${COMPARE_ROUND}`, body: { kind: 'compared', payload } }]);
+  await appendInTransaction(tx, QC_SYSTEM, registrationId, () => [{ clientTxId: `qc:cmp:${registrationId}:${COMPARE_ROUND}`, body: { kind: 'compared', payload } }]);
   await insertDisagreements(tx, registrationId, COMPARE_ROUND, cmp.disagreements);
-  return { registrationId, outcome: 'compared', completed: await completeIfClear(tx, registrationId, today, null) };
+  return { registrationId, outcome: 'compared', completed: await completeIfClear(tx, QC_SYSTEM, registrationId, today) };
 }
 
-/** Compares the registration's passes when both are completed; otherwise says what it waits for. */
-export async function compareIfReady(ctx: AppContext, registrationId: string): Promise<CompareResult> {
+/** Compares the registration's passes when both are completed (the registration must be in the actor's scope; the comparison itself acts as the system). */
+export async function compareIfReady(ctx: ActorContext, registrationId: string): Promise<CompareResult> {
   const today = ctx.clock();
   return ctx.store.db.transaction().execute(async (tx) => {
-    const reg = await lockRecord(tx, registrationId);
+    const reg = await lockRecord(tx, ctx.actor, registrationId);
     if (!reg || reg.keying_of !== null) return { registrationId, outcome: 'not_double_keyed', completed: false };
     return compareLocked(tx, reg, today);
   });
@@ -94,9 +96,10 @@ export interface BookCompareSummary {
 }
 
 /** compareIfReady for every registration of a book (idempotent; for recovery and batch use). */
-export async function compareBook(ctx: AppContext, bookId: string): Promise<BookCompareSummary> {
+export async function compareBook(ctx: ActorContext, bookId: string): Promise<BookCompareSummary> {
   const out: BookCompareSummary = { compared: 0, alreadyCompared: 0, waiting: 0, completed: 0 };
-  for (const reg of await listRegistrationsOfBook(ctx.store.db, bookId)) {
+  const book = await getBook(ctx, bookId);
+  for (const reg of await listRegistrationsOfBook(ctx.store.db, book.id)) {
     const r = await compareIfReady(ctx, reg.id);
     if (r.outcome === 'compared') out.compared += 1;
     if (r.outcome === 'already_compared') out.alreadyCompared += 1;

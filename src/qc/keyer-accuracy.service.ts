@@ -9,11 +9,11 @@
  * first (they qualify a keyer), then each decided lot by decision time.
  * Not a ranking: keyers come back in name order; a keyer sees only their own.
  */
-import { userDisplayNames } from '../auth/index.js';
-import type { AppContext } from '../core/index.js';
+import { userDisplayNames, type ActorContext } from '../auth/index.js';
 import { rateStats, type RateStats } from './acceptance.js';
 import { keyerStatus, promotionRuleOf, type KeyerEvent, type KeyerStatus, type PromotionRule } from './keyer-accuracy-rule.js';
 import { listKeyerSampleChecks } from './lot.repo.js';
+import { asQcSystem } from './qc-actor.js';
 import { countKeyedFields, listArbitrationOutcomes, listReviewOutcomes, type OutcomeFilter } from './outcomes.js';
 
 type Source = 'arbitration' | 'review' | 'sampling';
@@ -40,7 +40,7 @@ function accOf(book: Book, keyer: string, source: Source): Acc {
   return k[source];
 }
 
-async function arbitrationAndReview(ctx: AppContext, book: Book, filter: OutcomeFilter): Promise<void> {
+async function arbitrationAndReview(ctx: ActorContext, book: Book, filter: OutcomeFilter): Promise<void> {
   for (const c of await countKeyedFields(ctx, filter)) {
     const a = accOf(book, c.keyerId, c.source);
     a[c.group].fields += c.fields;
@@ -55,9 +55,9 @@ async function arbitrationAndReview(ctx: AppContext, book: Book, filter: Outcome
 }
 
 /** Sampling events: one per keyer and decided lot. */
-async function samplingEvents(ctx: AppContext, book: Book, keyerId: string | undefined): Promise<Map<string, KeyerEvent[]>> {
+async function samplingEvents(ctx: ActorContext, book: Book, keyerId: string | undefined): Promise<Map<string, KeyerEvent[]>> {
   const perLot = new Map<string, { keyer: string; at: Date; rejected: boolean; records: Set<string>; acc: Acc }>();
-  for (const c of await listKeyerSampleChecks(ctx.store.db, keyerId)) {
+  for (const c of await listKeyerSampleChecks(ctx.store.db, ctx.actor, keyerId)) {
     const counted = !c.ok || c.keyed_value !== '' || (c.correct_value ?? '') !== '';
     if (!counted) continue;
     const key = `${c.keyer_id}|${c.lot_id}`;
@@ -86,7 +86,7 @@ const stats = (a: Acc) => ({ records: a.records, critical: rateStats(a.critical.
  * Every keyer's accuracy and mode (or only `onlyKeyer`'s, whose outcomes are
  * the only ones read: keyerMode runs on every record creation), in name order.
  */
-export async function listKeyerAccuracy(ctx: AppContext, opts: { onlyKeyer?: string; rule?: PromotionRule } = {}): Promise<KeyerAccuracy[]> {
+export async function listKeyerAccuracy(ctx: ActorContext, opts: { onlyKeyer?: string; rule?: PromotionRule } = {}): Promise<KeyerAccuracy[]> {
   const book: Book = new Map();
   await arbitrationAndReview(ctx, book, { keyerId: opts.onlyKeyer });
   const sampling = await samplingEvents(ctx, book, opts.onlyKeyer);
@@ -103,8 +103,8 @@ export async function listKeyerAccuracy(ctx: AppContext, opts: { onlyKeyer?: str
   return out.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
-/** The current mode of one keyer ('double' when nothing is known): what a book's keying assignment may read. */
-export async function keyerMode(ctx: AppContext, keyerId: string, rule?: PromotionRule): Promise<KeyerStatus['mode']> {
-  const [mine] = await listKeyerAccuracy(ctx, { onlyKeyer: keyerId, rule });
+/** The current mode of one keyer ('double' when nothing is known), from ALL her outcomes whoever asks: what a book's keying assignment may read. */
+export async function keyerMode(ctx: ActorContext, keyerId: string, rule?: PromotionRule): Promise<KeyerStatus['mode']> {
+  const [mine] = await listKeyerAccuracy(asQcSystem(ctx), { onlyKeyer: keyerId, rule });
   return mine?.status.mode ?? 'double';
 }

@@ -5,7 +5,8 @@
  * value, every other one correct). Re-checking replaces the registration's
  * checks while the lot is sampling; a decided lot refuses (Conflict).
  */
-import { Conflict, Invalid, NotFound, type AppContext } from '../core/index.js';
+import { actorIdOf, assertPermission, logRead, type ActorContext } from '../auth/index.js';
+import { Conflict, Invalid, NotFound } from '../core/index.js';
 import { cleanText } from '../vn/index.js';
 import { checkableFields, type CheckableField } from './lot-fields.js';
 import { SubmitChecksInput } from './lot.schema.js';
@@ -36,7 +37,7 @@ export interface SampledRecord {
   next: string | null;
 }
 
-export async function listSample(ctx: AppContext, lotId: string): Promise<SampleItem[]> {
+export async function listSample(ctx: ActorContext, lotId: string): Promise<SampleItem[]> {
   await getLotRow(ctx, lotId);
   const checks = await listChecks(ctx.store.db, lotId);
   return (await listSamples(ctx.store.db, lotId)).map((s) => {
@@ -45,8 +46,9 @@ export async function listSample(ctx: AppContext, lotId: string): Promise<Sample
   });
 }
 
-export async function getSampledRecord(ctx: AppContext, lotId: string, recordId: string): Promise<SampledRecord> {
+export async function getSampledRecord(ctx: ActorContext, lotId: string, recordId: string): Promise<SampledRecord> {
   await getLotRow(ctx, lotId);
+  await logRead(ctx, { action: 'qc.sample', entityType: 'record', entityId: recordId });
   const samples = await listSamples(ctx.store.db, lotId);
   const i = samples.findIndex((s) => s.record_id === recordId);
   const s = samples[i];
@@ -62,8 +64,10 @@ export async function getSampledRecord(ctx: AppContext, lotId: string, recordId:
   };
 }
 
-export async function submitChecks(ctx: AppContext, lotId: string, input: SubmitChecksInput, actorId: string | null): Promise<SampledRecord> {
+export async function submitChecks(ctx: ActorContext, lotId: string, input: SubmitChecksInput): Promise<SampledRecord> {
+  assertPermission(ctx.actor, 'records.review');
   const c = SubmitChecksInput.parse(input);
+  const actorId = actorIdOf(ctx.actor);
   const lot = await getLotRow(ctx, lotId);
   if (lot.status !== 'sampling') throw new Conflict('qc.lot_decided', 'Lô đã có quyết định nghiệm thu: không sửa được kết quả kiểm tra.');
   const sample = (await listSamples(ctx.store.db, lotId)).find((s) => s.record_id === c.recordId);

@@ -11,7 +11,9 @@
  * back to its keyer. A rejected lot returns to keying: its errors are listed
  * in the decision and report; the team re-checks the lot and submits a new lot.
  */
-import { Conflict, Invalid, isAppError, type AppContext } from '../core/index.js';
+import { appendEntityAction } from '../audit/index.js';
+import { actorIdOf, assertPermission, type ActorContext } from '../auth/index.js';
+import { Conflict, Invalid, isAppError } from '../core/index.js';
 import { findRecord, reopenRecord, saveRecord } from '../entry/index.js';
 import type { FieldCheck } from './acceptance.js';
 import { checkableFields } from './lot-fields.js';
@@ -35,23 +37,26 @@ function reasonOf(templateId: string, errors: FieldCheck[]): string {
   return text.length > 500 ? `${text.slice(0, 497)}...` : text;
 }
 
-async function correctRecord(ctx: AppContext, lotId: string, recordId: string, errors: FieldCheck[], actorId: string): Promise<RecordCorrection> {
+async function correctRecord(ctx: ActorContext, lotId: string, recordId: string, errors: FieldCheck[]): Promise<RecordCorrection> {
   const fields = errors.map((e) => e.fieldKey);
-  const row = await findRecord(ctx.store.db, recordId);
+  const row = await findRecord(ctx.store.db, ctx.actor, recordId);
+  const as = { permission: 'qc.accept' } as const;
   if (!row) return { recordId, outcome: 'failed', fields, message: 'Không tìm thấy bản ghi.' };
   const values = Object.fromEntries(errors.map((e) => [e.fieldKey, e.correctValue === '' ? null : e.correctValue]));
   try {
-    await saveRecord(ctx, { recordId, clientTxId: `qc-lot-${lotId}-${recordId}-fix`, expectedVersion: row.version, values, actorId });
+    await saveRecord(ctx, { recordId, clientTxId: `qc-lot-${lotId}-${recordId}-fix`, expectedVersion: row.version, values }, as);
     return { recordId, outcome: 'corrected', fields };
   } catch (e) {
     if (!isAppError(e) || row.status !== 'completed') return { recordId, outcome: 'failed', fields, message: e instanceof Error ? e.message : String(e) };
-    await reopenRecord(ctx, { recordId, clientTxId: `qc-lot-${lotId}-${recordId}-reopen`, expectedVersion: row.version, reason: reasonOf(row.template_version, errors), actorId });
+    await reopenRecord(ctx, { recordId, clientTxId: `qc-lot-${lotId}-${recordId}-reopen`, expectedVersion: row.version, reason: reasonOf(row.template_version, errors) }, as);
     return { recordId, outcome: 'reopened', fields, message: e.message };
   }
 }
 
-export async function decideSampledLot(ctx: AppContext, lotId: string, input: DecideLotInput, actorId: string): Promise<LotView> {
+export async function decideSampledLot(ctx: ActorContext, lotId: string, input: DecideLotInput): Promise<LotView> {
+  assertPermission(ctx.actor, 'qc.accept');
   const d = DecideLotInput.parse(input);
+  const actorId = actorIdOf(ctx.actor);
   const lot = await getLot(ctx, lotId);
   if (lot.status !== 'sampling') throw new Conflict('qc.lot_decided', 'Lô này đã có quyết định nghiệm thu.');
   if (!lot.proposed) throw new Invalid('qc.lot_not_checked', `Chưa kiểm tra hết mẫu: mới ${lot.progress.checked}/${lot.progress.sampled} bản ghi.`);
@@ -62,7 +67,10 @@ export async function decideSampledLot(ctx: AppContext, lotId: string, input: De
   if (!ok) throw new Conflict('qc.lot_decided', 'Lô này đã có quyết định nghiệm thu.');
   const byRecord = new Map<string, FieldCheck[]>();
   for (const e of lot.findings.errors) byRecord.set(e.recordId, [...(byRecord.get(e.recordId) ?? []), e]);
-  for (const [recordId, errors] of byRecord) decision.corrections.push(await correctRecord(ctx, lotId, recordId, errors, actorId));
-  await updateDecisionPayload(ctx.store.db, lotId, decision);
+  for (const [recordId, errors] of byRecord) decision.corrections.push(await correctRecord(ctx, lotId, recordId, errors));
+  await ctx.store.db.transaction().execute(async (tx) => {
+    await updateDecisionPayload(tx, lotId, decision);
+    await appendEntityAction(tx, { entityType: 'qc_lot', entityId: lotId, kind: status, actorId, reason: d.note, payload: { verdict: lot.proposed!.verdict, corrections: decision.corrections.length } });
+  });
   return getLot(ctx, lotId);
 }

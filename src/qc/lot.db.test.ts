@@ -9,12 +9,13 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
+import { as, grantUsers } from '../../test/support/users.js';
 import { testContext } from '../../test/support/context.js';
 import { fakeIncomingPage } from '../../test/support/fixtures.js';
 import { CLEAN_KS_RECORD } from '../../test/support/records.js';
 import { rejection } from '../../test/support/errors.js';
 import { createBook, storeIngestedFile } from '../archive/index.js';
-import type { AppContext } from '../core/index.js';
+import type { ActorContext } from '../auth/index.js';
 import { completeRecord, createRecord, findRecord, saveRecord } from '../entry/index.js';
 import { streamPopulation } from './lot.repo.js';
 import { createLot, decideSampledLot, getLot, getSampledRecord, listKeyerAccuracy, listSample, lotReportPdf, lotReportXlsx, submitChecks } from './index.js';
@@ -22,7 +23,7 @@ import { createLot, decideSampledLot, getLot, getSampledRecord, listKeyerAccurac
 const SEED = '271828182845904523536028';
 
 describeBackends('sampled acceptance', (store) => {
-  let ctx: AppContext;
+  let ctx: ActorContext;
   let dispose: () => void;
   let bookId = '';
   let keyer = '';
@@ -35,22 +36,23 @@ describeBackends('sampled acceptance', (store) => {
     const [pageId] = (await storeIngestedFile(ctx, bookId, { name: 'q.pdf', sha256: 'a'.repeat(64), kind: 'pdf', original: Buffer.from('q'), pages: [fakeIncomingPage(1, 'qc')] })).pages.map((p) => p.id);
     const users = await ctx.store.db.insertInto('users').values([{ login: 'qc-keyer', role: 'keyer', password_hash: null }, { login: 'qc-reviewer', role: 'reviewer', password_hash: null }, { login: 'qc-planner', role: 'planner', password_hash: null }]).returning('id').execute();
     [keyer, reviewer, planner] = users.map((u) => u.id) as [string, string, string];
+    await grantUsers(ctx, [keyer, reviewer, planner]);
     for (let i = 1; i <= 60; i++) {
-      const r = await createRecord(ctx, { bookId, pageIds: [pageId!], clientTxId: `qc-lot-test-c-${i}`, actorId: keyer });
-      const saved = await saveRecord(ctx, { recordId: r.id, clientTxId: `qc-lot-test-s-${i}`, expectedVersion: r.version, values: { ...CLEAN_KS_RECORD, so: String(i) }, actorId: keyer });
-      await completeRecord(ctx, { recordId: r.id, clientTxId: `qc-lot-test-d-${i}`, expectedVersion: saved.version, actorId: keyer });
+      const r = await createRecord(await as(ctx, keyer), { bookId, pageIds: [pageId!], clientTxId: `qc-lot-test-c-${i}` });
+      const saved = await saveRecord(await as(ctx, keyer), { recordId: r.id, clientTxId: `qc-lot-test-s-${i}`, expectedVersion: r.version, values: { ...CLEAN_KS_RECORD, so: String(i) } });
+      await completeRecord(await as(ctx, keyer), { recordId: r.id, clientTxId: `qc-lot-test-d-${i}`, expectedVersion: saved.version });
     }
   }, 120_000);
   afterAll(() => dispose());
 
   let lotId = '';
   it('draws a reproducible ISO 2859-1 sample from a recorded seed', async () => {
-    const lot = await createLot(ctx, { scope: { kind: 'books', bookIds: [bookId] }, plan: { kind: 'iso2859' }, seed: SEED }, planner);
+    const lot = await createLot(await as(ctx, planner), { scope: { kind: 'books', bookIds: [bookId] }, plan: { kind: 'iso2859' }, seed: SEED });
     lotId = lot.id;
     expect(lot).toMatchObject({ lotSize: 60, seed: SEED, status: 'sampling', plan: { kind: 'iso2859', codeLetter: 'E', planLetter: 'F', sampleSize: 20, ac: 0, re: 1, aql: 0.65, severity: 'normal' } });
     expect(lot.progress).toEqual({ sampled: 20, checked: 0 });
     expect(lot.proposed).toBeNull();
-    const again = await createLot(ctx, { scope: { kind: 'books', bookIds: [bookId] }, plan: { kind: 'iso2859' }, seed: SEED }, planner);
+    const again = await createLot(await as(ctx, planner), { scope: { kind: 'books', bookIds: [bookId] }, plan: { kind: 'iso2859' }, seed: SEED });
     expect((await listSample(ctx, again.id)).map((s) => s.recordId)).toEqual((await listSample(ctx, lotId)).map((s) => s.recordId));
     expect(again.manifestHash).toBe(lot.manifestHash);
   });
@@ -58,7 +60,7 @@ describeBackends('sampled acceptance', (store) => {
   it('reads the population page by page in one exact order (every page size gives the same list)', async () => {
     const read = async (size: number) => {
       const ids: string[] = [];
-      for await (const r of streamPopulation(ctx.store.db, [bookId], size)) ids.push(r.id);
+      for await (const r of streamPopulation(ctx.store.db, ctx.actor, [bookId], size)) ids.push(r.id);
       return ids;
     };
     const whole = await read(1000);
@@ -69,9 +71,10 @@ describeBackends('sampled acceptance', (store) => {
   });
 
   it('refuses bad input with Vietnamese errors', async () => {
-    await expect(createLot(ctx, { scope: { kind: 'books', bookIds: [] }, plan: { kind: 'iso2859' } }, planner)).rejects.toThrow(/ít nhất một quyển/);
-    await expect(createLot(ctx, { scope: { kind: 'books', bookIds: [bookId] }, plan: { kind: 'iso2859', aql: 0.7 } }, planner)).rejects.toThrow(/AQL phải là/);
-    expect((await rejection(createLot(ctx, { scope: { kind: 'unit', unitCode: 'X', yearFrom: 2000, yearTo: 2001 }, plan: { kind: 'confidence' } }, planner))).code).toBe('qc.lot_no_books');
+    await expect(createLot(await as(ctx, planner), { scope: { kind: 'books', bookIds: [] }, plan: { kind: 'iso2859' } })).rejects.toThrow(/ít nhất một quyển/);
+    await expect(createLot(await as(ctx, planner), { scope: { kind: 'books', bookIds: [bookId] }, plan: { kind: 'iso2859', aql: 0.7 } })).rejects.toThrow(/AQL phải là/);
+    expect((await rejection(createLot(await as(ctx, planner), { scope: { kind: 'unit', unitCode: 'X', yearFrom: 2000, yearTo: 2001 }, plan: { kind: 'confidence' } }))).code).toBe('unit.not_found');
+    expect((await rejection(createLot(await as(ctx, planner), { scope: { kind: 'books', bookIds: ['00000000-0000-4000-8000-000000000000'] }, plan: { kind: 'confidence' } }))).code).toBe('qc.lot_book_not_found');
   });
 
   it('shows every field of a sampled registration and records checks (wrong fields with their correct value)', async () => {
@@ -79,35 +82,35 @@ describeBackends('sampled acceptance', (store) => {
     const first = await getSampledRecord(ctx, lotId, sample[0]!.recordId);
     expect(first.fields.find((f) => f.key === 'nksHoTen')).toMatchObject({ critical: true, value: 'Phạm Anh Đài', check: null });
     expect(first.fields.find((f) => f.key === 'nksNoiSinh')?.critical).toBe(false);
-    expect((await rejection(submitChecks(ctx, lotId, { recordId: first.recordId, wrong: { khongCo: 'x' } }, reviewer))).code).toBe('qc.check_unknown_field');
-    expect((await rejection(submitChecks(ctx, lotId, { recordId: first.recordId, wrong: { nksHoTen: 'Phạm Anh Đài' } }, reviewer))).code).toBe('qc.check_same_value');
-    const checked = await submitChecks(ctx, lotId, { recordId: first.recordId, wrong: { nksHoTen: 'Phạm Anh Đài Trang', nksNoiSinh: 'Bệnh viện Hạnh Phúc' } }, reviewer);
+    expect((await rejection(submitChecks(await as(ctx, reviewer), lotId, { recordId: first.recordId, wrong: { khongCo: 'x' } }))).code).toBe('qc.check_unknown_field');
+    expect((await rejection(submitChecks(await as(ctx, reviewer), lotId, { recordId: first.recordId, wrong: { nksHoTen: 'Phạm Anh Đài' } }))).code).toBe('qc.check_same_value');
+    const checked = await submitChecks(await as(ctx, reviewer), lotId, { recordId: first.recordId, wrong: { nksHoTen: 'Phạm Anh Đài Trang', nksNoiSinh: 'Bệnh viện Hạnh Phúc' } });
     expect(checked.fields.filter((f) => f.check?.ok === false).map((f) => f.key).sort()).toEqual(['nksHoTen', 'nksNoiSinh']);
     expect(checked.fields.every((f) => f.check !== null)).toBe(true);
   });
 
   it('decides only when every sampled record is checked, by Ac/Re, and records who decided', async () => {
-    expect((await rejection(decideSampledLot(ctx, lotId, {}, planner))).code).toBe('qc.lot_not_checked');
-    for (const s of (await listSample(ctx, lotId)).slice(1)) await submitChecks(ctx, lotId, { recordId: s.recordId }, reviewer);
+    expect((await rejection(decideSampledLot(await as(ctx, planner), lotId, {}))).code).toBe('qc.lot_not_checked');
+    for (const s of (await listSample(ctx, lotId)).slice(1)) await submitChecks(await as(ctx, reviewer), lotId, { recordId: s.recordId });
     const lot = await getLot(ctx, lotId);
     expect(lot.findings.critical).toMatchObject({ errors: 1 });
     expect(lot.findings.nonconformingRecords.errors).toBe(1);
     expect(lot.proposed).toMatchObject({ verdict: 'reject', decidedBy: 'ac_re', isoVerdict: { verdict: 'reject', ac: 0, re: 1, nonconforming: 1 }, confidenceVerdict: { verdict: 'reject' } });
-    expect((await rejection(decideSampledLot(ctx, lotId, { verdict: 'accept' }, planner))).code).toBe('qc.lot_verdict_changed');
-    const decided = await decideSampledLot(ctx, lotId, { verdict: 'reject', note: 'Trả lô' }, planner);
+    expect((await rejection(decideSampledLot(await as(ctx, planner), lotId, { verdict: 'accept' }))).code).toBe('qc.lot_verdict_changed');
+    const decided = await decideSampledLot(await as(ctx, planner), lotId, { verdict: 'reject', note: 'Trả lô' });
     expect(decided).toMatchObject({ status: 'rejected', decidedBy: planner, decidedByName: 'qc-planner', note: 'Trả lô' });
     expect(decided.decidedAt).toBeInstanceOf(Date);
     const corrections = (decided.decision as { corrections: { recordId: string; outcome: string; fields: string[] }[] }).corrections;
     expect(corrections).toHaveLength(1);
     expect(corrections[0]).toMatchObject({ outcome: 'corrected', fields: expect.arrayContaining(['nksHoTen', 'nksNoiSinh']) });
-    const row = await findRecord(ctx.store.db, corrections[0]!.recordId);
+    const row = await findRecord(ctx.store.db, ctx.actor, corrections[0]!.recordId);
     expect(row?.values.nksHoTen).toBe('Phạm Anh Đài Trang');
   });
 
   it('freezes a decided lot', async () => {
     const [s] = await listSample(ctx, lotId);
-    expect((await rejection(submitChecks(ctx, lotId, { recordId: s!.recordId }, reviewer))).code).toBe('qc.lot_decided');
-    expect((await rejection(decideSampledLot(ctx, lotId, {}, planner))).code).toBe('qc.lot_decided');
+    expect((await rejection(submitChecks(await as(ctx, reviewer), lotId, { recordId: s!.recordId }))).code).toBe('qc.lot_decided');
+    expect((await rejection(decideSampledLot(await as(ctx, planner), lotId, {}))).code).toBe('qc.lot_decided');
     await expect(ctx.store.db.deleteFrom('qc_sample_checks').where('lot_id', '=', lotId).execute()).rejects.toThrow(/nghiệm thu/);
   });
 

@@ -1,5 +1,10 @@
-/** Queries of sampled acceptance: lots, their sample, the checks, and the registrations a scope holds. */
-import type { Insertable, Kysely, Transaction } from 'kysely';
+/**
+ * Queries of sampled acceptance: lots, their sample, the checks, and the
+ * registrations a scope holds. A lot is visible to an actor who sees every
+ * book of it (its scope.books).
+ */
+import { sql, type Insertable, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import { bookInScope, type Actor } from '../auth/index.js';
 import type { Database } from '../store/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -13,11 +18,18 @@ export interface PopulationRow {
   version: number;
 }
 
-/** Books of a unit (authority_unit_code) whose years overlap [from, to], in frozen order. */
-export async function listBooksOfUnit(db: Db, unitCode: string, from: number, to: number) {
+/** Every book of the lot (qc_lots.scope.books) is in the actor's scope. */
+export function lotInScope(actor: Actor): RawBuilder<SqlBool> {
+  if (actor.kind === 'system') return sql<SqlBool>`true`;
+  return sql<SqlBool>`not exists (select 1 from jsonb_array_elements(qc_lots.scope->'books') lb where not ${bookInScope(actor, sql`(lb->>'id')::uuid`)})`;
+}
+
+/** Books in the actor's scope whose authority lies within a unit (any level) and whose years overlap [from, to], in frozen order. */
+export async function listBooksOfUnit(db: Db, actor: Actor, unitCode: string, from: number, to: number) {
   return db
     .selectFrom('books')
-    .where('authority_unit_code', '=', unitCode)
+    .where(sql<SqlBool>`authority_unit_code in (select unit_id from admin_unit_within where within_id = ${unitCode})`)
+    .where(bookInScope(actor, 'books.id'))
     .where('year_from', '<=', to)
     .where((eb) => eb.or([eb('year_to', '>=', from), eb.and([eb('year_to', 'is', null), eb('year_from', '>=', from)])]))
     .select(['id', 'register_type', 'year_from', 'volume_no', 'authority_unit_code', 'authority_text'])
@@ -25,10 +37,11 @@ export async function listBooksOfUnit(db: Db, unitCode: string, from: number, to
     .execute();
 }
 
-export async function listBooksById(db: Db, ids: readonly string[]) {
+export async function listBooksById(db: Db, actor: Actor, ids: readonly string[]) {
   return db
     .selectFrom('books')
     .where('id', 'in', [...ids])
+    .where(bookInScope(actor, 'books.id'))
     .select(['id', 'register_type', 'year_from', 'volume_no', 'authority_unit_code', 'authority_text'])
     .orderBy('year_from').orderBy('register_type').orderBy('volume_no').orderBy('id')
     .execute();
@@ -40,7 +53,7 @@ export async function listBooksById(db: Db, ids: readonly string[]) {
  * the id (exact, unlike timestamps that JavaScript cuts to milliseconds) so a
  * unit-wide lot never holds every registration's values at once.
  */
-export async function* streamPopulation(db: Db, bookIds: readonly string[], pageSize = 2000): AsyncGenerator<PopulationRow> {
+export async function* streamPopulation(db: Db, actor: Actor, bookIds: readonly string[], pageSize = 2000): AsyncGenerator<PopulationRow> {
   for (const bookId of bookIds) {
     let after: string | undefined;
     for (;;) {
@@ -49,6 +62,7 @@ export async function* streamPopulation(db: Db, bookIds: readonly string[], page
         .where('book_id', '=', bookId)
         .where('keying_of', 'is', null)
         .where('status', '=', 'completed')
+        .where(bookInScope(actor, 'records.book_id'))
         .select(['id', 'book_id', 'template_version', 'values', 'keyed_by', 'version']);
       if (after) q = q.where('id', '>', after);
       const rows = await q.orderBy('id').limit(pageSize).execute();
@@ -66,12 +80,12 @@ export async function listDoubleKeyed(db: Db, ids: readonly string[]): Promise<S
   return new Set(rows.map((r) => r.keying_of!));
 }
 
-export async function findLot(db: Db, id: string) {
-  return db.selectFrom('qc_lots').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findLot(db: Db, actor: Actor, id: string) {
+  return db.selectFrom('qc_lots').selectAll().where('id', '=', id).where(lotInScope(actor)).executeTakeFirst();
 }
 
-export async function listLots(db: Db) {
-  return db.selectFrom('qc_lots').selectAll().orderBy('created_at', 'desc').execute();
+export async function listLots(db: Db, actor: Actor) {
+  return db.selectFrom('qc_lots').selectAll().where(lotInScope(actor)).orderBy('created_at', 'desc').execute();
 }
 
 export async function listSamples(db: Db, lotId: string) {
@@ -88,12 +102,14 @@ export async function listChecks(db: Db, lotId: string) {
   return db.selectFrom('qc_sample_checks').selectAll().where('lot_id', '=', lotId).orderBy('record_id').orderBy('field_key').execute();
 }
 
-/** Checks of decided lots with the sampled record's keyer (single-keyed registrations only), optionally of one keyer. */
-export async function listKeyerSampleChecks(db: Db, keyerId?: string) {
+/** Checks of decided lots with the sampled record's keyer (single-keyed registrations only, in the actor's scope), optionally of one keyer. */
+export async function listKeyerSampleChecks(db: Db, actor: Actor, keyerId?: string) {
   let q = db
     .selectFrom('qc_sample_checks as c')
     .innerJoin('qc_lot_samples as s', (j) => j.onRef('s.lot_id', '=', 'c.lot_id').onRef('s.record_id', '=', 'c.record_id'))
     .innerJoin('qc_lots as l', 'l.id', 'c.lot_id')
+    .innerJoin('records as r', 'r.id', 'c.record_id')
+    .where(bookInScope(actor, 'r.book_id'))
     .where('s.keyer_id', 'is not', null)
     .where('l.status', '<>', 'sampling')
     .select(['c.lot_id', 'c.record_id', 'c.ok', 'c.critical', 'c.keyed_value', 'c.correct_value', 's.keyer_id', 'l.status', 'l.decided_at']);
@@ -115,7 +131,7 @@ export async function insertSamples(tx: Transaction<Database>, rows: Insertable<
   for (let i = 0; i < rows.length; i += 500) await tx.insertInto('qc_lot_samples').values(rows.slice(i, i + 500)).execute();
 }
 
-export async function writeDecision(db: Db, id: string, d: { status: string; decision: unknown; decidedBy: string; decidedAt: Date; note: string }): Promise<boolean> {
+export async function writeDecision(db: Db, id: string, d: { status: string; decision: unknown; decidedBy: string | null; decidedAt: Date; note: string }): Promise<boolean> {
   const r = await db
     .updateTable('qc_lots')
     .set({ status: d.status, decision: JSON.stringify(d.decision), decided_by: d.decidedBy, decided_at: d.decidedAt, note: d.note })

@@ -12,8 +12,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { can, Forbidden, PERMISSION_LABELS, requirePermission, type Permission } from '../auth/index.js';
-import type { AppContext } from '../core/index.js';
+import { access, actorCan, actorIdOf, CREATE, forbidden, LIST, on } from '../auth/index.js';
 import { listKeyerAccuracy } from './keyer-accuracy.service.js';
 import { getSampledRecord, listSample, submitChecks } from './lot-checks.service.js';
 import { decideSampledLot } from './lot-decision.service.js';
@@ -22,39 +21,31 @@ import { lotReportPdf, lotReportXlsx } from './report.service.js';
 
 const LotParams = z.object({ id: z.uuid('Mã lô không hợp lệ.') });
 const SampleParams = LotParams.extend({ recordId: z.uuid('Mã bản ghi không hợp lệ.') });
-const actorOf = (req: FastifyRequest) => req.user?.id ?? null;
 const lotId = (req: FastifyRequest) => LotParams.parse(req.params).id;
 const body = (req: FastifyRequest) => (typeof req.body === 'object' && req.body !== null ? req.body : {});
-
-const forbidden = (p: Permission) => new Forbidden('auth.forbidden', `Bạn không có quyền ${PERMISSION_LABELS[p]}.`, { permission: p });
-
-/** Allowed when the user holds any of the permissions. */
-function requireAny(...perms: Permission[]) {
-  return async (req: FastifyRequest) => {
-    if (!perms.some((p) => can(req.user, p))) throw forbidden(perms[0]!);
-  };
-}
 
 function download(reply: FastifyReply, name: string, type: string, bytes: Uint8Array) {
   return reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`).send(Buffer.from(bytes));
 }
 
-export async function qcAcceptanceRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
-  const { ctx } = opts;
-  const review = { preHandler: requirePermission('records.review') };
-  const view = { preHandler: requireAny('reports.view', 'records.review') };
-  app.post('/api/qc/lots', { preHandler: requireAny('qc.plan', 'qc.accept') }, async (req, reply) => reply.status(201).send(await createLot(ctx, body(req) as never, actorOf(req))));
-  app.get('/api/qc/lots', view, async () => listLotViews(ctx));
-  app.get('/api/qc/lots/:id', view, async (req) => getLot(ctx, lotId(req)));
-  app.get('/api/qc/lots/:id/sample', review, async (req) => listSample(ctx, lotId(req)));
-  app.get('/api/qc/lots/:id/sample/:recordId', review, async (req) => { const p = SampleParams.parse(req.params); return getSampledRecord(ctx, p.id, p.recordId); });
-  app.post('/api/qc/lots/:id/checks', review, async (req) => submitChecks(ctx, lotId(req), body(req) as never, actorOf(req)));
-  app.post('/api/qc/lots/:id/decision', { preHandler: requirePermission('qc.accept') }, async (req) => decideSampledLot(ctx, lotId(req), body(req) as never, actorOf(req)!));
-  app.get('/api/qc/lots/:id/report.pdf', view, async (req, reply) => download(reply, `nghiem-thu-${lotId(req)}.pdf`, 'application/pdf', await lotReportPdf(ctx, lotId(req))));
-  app.get('/api/qc/lots/:id/report.xlsx', view, async (req, reply) => download(reply, `nghiem-thu-${lotId(req)}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await lotReportXlsx(ctx, lotId(req))));
-  app.get('/api/qc/keyers', async (req) => {
-    if (can(req.user, 'reports.view')) return listKeyerAccuracy(ctx);
-    if (can(req.user, 'records.key') && req.user) return listKeyerAccuracy(ctx, { onlyKeyer: req.user.id });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function qcAcceptanceRoutes(app: FastifyInstance): Promise<void> {
+  const view = ['reports.view', 'records.review'] as const;
+  const lot = on.lot();
+  app.post('/api/qc/lots', access(['qc.plan', 'qc.accept'], CREATE), async (req, reply) => reply.status(201).send(await createLot(req.ctx, body(req) as never)));
+  app.get('/api/qc/lots', access(view, LIST), async (req) => listLotViews(req.ctx));
+  app.get('/api/qc/lots/:id', access(view, lot), async (req) => getLot(req.ctx, lotId(req)));
+  app.get('/api/qc/lots/:id/sample', access('records.review', lot), async (req) => listSample(req.ctx, lotId(req)));
+  app.get('/api/qc/lots/:id/sample/:recordId', access('records.review', lot), async (req) => { const p = SampleParams.parse(req.params); return getSampledRecord(req.ctx, p.id, p.recordId); });
+  app.post('/api/qc/lots/:id/checks', access('records.review', lot), async (req) => submitChecks(req.ctx, lotId(req), body(req) as never));
+  app.post('/api/qc/lots/:id/decision', access('qc.accept', lot), async (req) => decideSampledLot(req.ctx, lotId(req), body(req) as never));
+  app.get('/api/qc/lots/:id/report.pdf', access(view, lot), async (req, reply) => download(reply, `nghiem-thu-${lotId(req)}.pdf`, 'application/pdf', await lotReportPdf(req.ctx, lotId(req))));
+  app.get('/api/qc/lots/:id/report.xlsx', access(view, lot), async (req, reply) => download(reply, `nghiem-thu-${lotId(req)}.xlsx`, XLSX, await lotReportXlsx(req.ctx, lotId(req))));
+  app.get('/api/qc/keyers', access(['reports.view', 'records.key'], LIST), async (req) => {
+    if (actorCan(req.ctx.actor, 'reports.view')) return listKeyerAccuracy(req.ctx);
+    const me = actorIdOf(req.ctx.actor);
+    if (me) return listKeyerAccuracy(req.ctx, { onlyKeyer: me });
     throw forbidden('reports.view');
   });
 }

@@ -7,8 +7,9 @@
  * read page by page and kept as ids and filled-field counts only.
  * For a unit lot the sampler escalates until every book has a sampled record.
  */
-import { userDisplayNames } from '../auth/index.js';
-import { Conflict, Invalid, NotFound, type AppContext } from '../core/index.js';
+import { appendEntityAction } from '../audit/index.js';
+import { actorCan, actorIdOf, forbidden, isUnitVisible, userDisplayNames, type ActorContext } from '../auth/index.js';
+import { Conflict, Invalid, NotFound } from '../core/index.js';
 import { DEFAULT_TARGETS, planLot, sampleComplete, type LotPlan, type Targets } from './acceptance-plan.js';
 import { decideLot, summarizeChecks, type FieldCheck, type LotDecision, type LotFindings } from './acceptance.js';
 import { switchingState, type SwitchingState } from './iso2859-switching.js';
@@ -16,6 +17,7 @@ import { filledCounts } from './lot-fields.js';
 import { CreateLotInput, type LotScope } from './lot.schema.js';
 import { findLot, insertLot, insertSamples, listBooksById, listBooksOfUnit, listChecks, listDoubleKeyed, listLots, listSamples, streamPopulation } from './lot.repo.js';
 import { manifestHash, newSeed, rivestSample, SAMPLER_VERSION } from './sample-rivest.js';
+import { QC_SYSTEM } from './qc-actor.js';
 
 export type LotStatus = 'sampling' | 'accepted' | 'rejected';
 
@@ -45,9 +47,10 @@ export interface LotView {
 
 const bookLabel = (b: { register_type: string; year_from: number; volume_no: string; authority_text: string }) => `${b.register_type} ${b.year_from} quyển ${b.volume_no} — ${b.authority_text}`;
 
-async function scopeBooks(ctx: AppContext, scope: LotScope) {
+async function scopeBooks(ctx: ActorContext, scope: LotScope) {
   const db = ctx.store.db;
-  const books = scope.kind === 'books' ? await listBooksById(db, scope.bookIds) : await listBooksOfUnit(db, scope.unitCode, scope.yearFrom, scope.yearTo);
+  if (scope.kind === 'unit' && !(await isUnitVisible(db, ctx.actor, scope.unitCode))) throw new NotFound('unit.not_found', `Không tìm thấy đơn vị ${scope.unitCode} trong phạm vi của bạn.`);
+  const books = scope.kind === 'books' ? await listBooksById(db, ctx.actor, scope.bookIds) : await listBooksOfUnit(db, ctx.actor, scope.unitCode, scope.yearFrom, scope.yearTo);
   if (scope.kind === 'books' && books.length !== new Set(scope.bookIds).size) throw new NotFound('qc.lot_book_not_found', 'Không tìm thấy một quyển sổ trong phạm vi lô.');
   if (books.length === 0) throw new Invalid('qc.lot_no_books', 'Phạm vi lô không có quyển sổ nào.', 'scope');
   return books;
@@ -57,9 +60,9 @@ async function scopeBooks(ctx: AppContext, scope: LotScope) {
 const supplierOf = (scope: LotScope, books: { authority_unit_code: string | null; authority_text: string }[]) =>
   scope.kind === 'unit' ? `unit:${scope.unitCode}` : `unit:${books[0]!.authority_unit_code ?? books[0]!.authority_text}`;
 
-/** The ISO switching state of a supplier from its decided ISO lots, oldest first. */
-export async function supplierSwitching(ctx: AppContext, supplier: string): Promise<SwitchingState> {
-  const lots = (await listLots(ctx.store.db)).filter((l) => l.status !== 'sampling' && l.scope.supplier === supplier && (l.plan as { kind?: string }).kind === 'iso2859');
+/** The ISO switching state of a supplier from its decided ISO lots, oldest first (all of them, whoever asks: the rule needs the whole history). */
+export async function supplierSwitching(ctx: ActorContext, supplier: string): Promise<SwitchingState> {
+  const lots = (await listLots(ctx.store.db, QC_SYSTEM)).filter((l) => l.status !== 'sampling' && l.scope.supplier === supplier && (l.plan as { kind?: string }).kind === 'iso2859');
   lots.sort((a, b) => a.decided_at!.getTime() - b.decided_at!.getTime());
   return switchingState(lots.map((l) => {
     const d = (l.decision ?? {}) as { decision?: LotDecision };
@@ -76,9 +79,9 @@ interface Member {
   filled: { critical: number; other: number };
 }
 
-async function readPopulation(ctx: AppContext, bookIds: readonly string[]): Promise<Member[]> {
+async function readPopulation(ctx: ActorContext, bookIds: readonly string[]): Promise<Member[]> {
   const out: Member[] = [];
-  for await (const r of streamPopulation(ctx.store.db, bookIds)) {
+  for await (const r of streamPopulation(ctx.store.db, ctx.actor, bookIds)) {
     out.push({ id: r.id, book_id: r.book_id, keyed_by: r.keyed_by, version: r.version, filled: filledCounts(r.template_version, r.values) });
   }
   return out;
@@ -97,8 +100,10 @@ function meanFilled(population: Member[]): { critical: number; other: number } {
   return { critical: sum.critical / population.length, other: sum.other / population.length };
 }
 
-export async function createLot(ctx: AppContext, input: CreateLotInput, actorId: string | null): Promise<LotView> {
+export async function createLot(ctx: ActorContext, input: CreateLotInput): Promise<LotView> {
+  if (!actorCan(ctx.actor, 'qc.accept') && !actorCan(ctx.actor, 'qc.plan')) throw forbidden('qc.plan');
   const c = CreateLotInput.parse(input);
+  const actorId = actorIdOf(ctx.actor);
   const books = await scopeBooks(ctx, c.scope);
   const population = await readPopulation(ctx, books.map((b) => b.id));
   if (population.length === 0) throw new Invalid('qc.lot_empty', 'Phạm vi lô chưa có bản ghi nào đã hoàn thành để lấy mẫu.', 'scope');
@@ -118,6 +123,7 @@ export async function createLot(ctx: AppContext, input: CreateLotInput, actorId:
       seed, sampler: SAMPLER_VERSION, manifest_hash: manifestHash(population.map((r) => r.id)), lot_size: population.length, note: c.note, created_by: actorId, created_at: ctx.clock(),
     });
     await insertSamples(tx, picked.map((r, i) => ({ lot_id: lotId, record_id: r.id, seq: i + 1, position: picks[i]!, keyer_id: doubleKeyed.has(r.id) ? null : r.keyed_by, record_version: r.version })));
+    await appendEntityAction(tx, { entityType: 'qc_lot', entityId: lotId, kind: 'created', actorId, payload: { scope: c.scope, seed, lotSize: population.length, sampleSize: picked.length } });
     return lotId;
   });
   return getLot(ctx, id);
@@ -127,13 +133,13 @@ export function toFieldCheck(c: { record_id: string; field_key: string; ok: bool
   return { recordId: c.record_id, fieldKey: c.field_key, ok: c.ok, critical: c.critical, keyedValue: c.keyed_value, correctValue: c.correct_value };
 }
 
-export async function getLotRow(ctx: AppContext, id: string) {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await findLot(ctx.store.db, id) : undefined;
+export async function getLotRow(ctx: ActorContext, id: string) {
+  const row = /^[0-9a-f-]{36}$/i.test(id) ? await findLot(ctx.store.db, ctx.actor, id) : undefined;
   if (!row) throw new NotFound('qc.lot_not_found', 'Không tìm thấy lô nghiệm thu này.');
   return row;
 }
 
-export async function getLot(ctx: AppContext, id: string): Promise<LotView> {
+export async function getLot(ctx: ActorContext, id: string): Promise<LotView> {
   const row = await getLotRow(ctx, id);
   const samples = await listSamples(ctx.store.db, id);
   const checks = (await listChecks(ctx.store.db, id)).map(toFieldCheck);
@@ -149,6 +155,6 @@ export async function getLot(ctx: AppContext, id: string): Promise<LotView> {
   };
 }
 
-export async function listLotViews(ctx: AppContext): Promise<{ id: string; status: string; lotSize: number; createdAt: Date; scope: unknown; planKind: string }[]> {
-  return (await listLots(ctx.store.db)).map((l) => ({ id: l.id, status: l.status, lotSize: l.lot_size, createdAt: l.created_at, scope: l.scope, planKind: String((l.plan as { kind?: string }).kind) }));
+export async function listLotViews(ctx: ActorContext): Promise<{ id: string; status: string; lotSize: number; createdAt: Date; scope: unknown; planKind: string }[]> {
+  return (await listLots(ctx.store.db, ctx.actor)).map((l) => ({ id: l.id, status: l.status, lotSize: l.lot_size, createdAt: l.created_at, scope: l.scope, planKind: String((l.plan as { kind?: string }).kind) }));
 }

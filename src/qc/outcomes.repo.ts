@@ -1,5 +1,6 @@
 /** Queries behind the keyer outcomes (outcomes.ts): resolved disagreements, review corrections, compared/verified actions. */
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import { bookInScope, type Actor } from '../auth/index.js';
 import type { Database } from '../store/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -28,11 +29,12 @@ const passKeyer = (eb: PassEb, pass: 'A' | 'B', alias: 'keyer_a' | 'keyer_b') =>
     .limit(1)
     .as(alias);
 
-export async function listResolvedDisagreements(db: Db, f: OutcomeFilter) {
+export async function listResolvedDisagreements(db: Db, actor: Actor, f: OutcomeFilter) {
   let q = db
     .selectFrom('qc_disagreements as d')
     .innerJoin('records as r', 'r.id', 'd.record_id')
     .where('d.status', '=', 'resolved')
+    .where(bookInScope(actor, 'r.book_id'))
     .select(['d.record_id', 'd.field_key', 'd.value_a', 'd.value_b', 'd.decided_value', 'r.book_id', 'r.template_version'])
     .select((eb) => [passKeyer(eb, 'A', 'keyer_a'), passKeyer(eb, 'B', 'keyer_b')])
     .select('d.decided_at')
@@ -47,10 +49,11 @@ export async function listResolvedDisagreements(db: Db, f: OutcomeFilter) {
     .filter((r) => !f.keyerId || r.keyer_a === f.keyerId || r.keyer_b === f.keyerId);
 }
 
-export async function listReviewCorrections(db: Db, f: OutcomeFilter) {
+export async function listReviewCorrections(db: Db, actor: Actor, f: OutcomeFilter) {
   let q = db
     .selectFrom('qc_review_corrections as c')
     .innerJoin('records as r', 'r.id', 'c.record_id')
+    .where(bookInScope(actor, 'r.book_id'))
     .select(['c.record_id', 'c.field_key', 'c.keyer_id', 'c.reviewer_id', 'c.created_at', 'r.book_id', 'r.template_version'])
     .orderBy('c.id');
   if (f.bookId) q = q.where('r.book_id', '=', f.bookId);
@@ -61,10 +64,11 @@ export async function listReviewCorrections(db: Db, f: OutcomeFilter) {
 }
 
 /** Actions of one kind on registrations, with the registration's template and its keyer (actor of its created action). */
-export async function listActionsOfKind(db: Db, kind: 'compared' | 'verified', f: OutcomeFilter) {
+export async function listActionsOfKind(db: Db, actor: Actor, kind: 'compared' | 'verified', f: OutcomeFilter) {
   let q = db
     .selectFrom('record_actions as a')
     .innerJoin('records as r', 'r.id', 'a.record_id')
+    .where(bookInScope(actor, 'r.book_id'))
     .innerJoin('record_actions as ca', (j) => j.onRef('ca.record_id', '=', 'r.id').on('ca.kind', '=', 'created'))
     .where('a.kind', '=', kind)
     .where('r.keying_of', 'is', null)

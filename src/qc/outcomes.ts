@@ -10,7 +10,7 @@
  *   (peer review: the fields of a verified registration), critical and other
  *   apart. Agreed fields count as correct for both passes.
  */
-import type { AppContext } from '../core/index.js';
+import type { ActorContext } from '../auth/index.js';
 import { ComparedPayload, VerifiedPayload } from '../entry/index.js';
 import { getTemplate } from '../registers/index.js';
 import { comparable } from './compare.js';
@@ -54,16 +54,16 @@ export interface KeyedFieldCount {
 
 const criticalOf = (templateId: string): ReadonlySet<string> => criticalFieldKeys(getTemplate(templateId));
 
-export async function listArbitrationOutcomes(ctx: AppContext, filter: OutcomeFilter = {}): Promise<ArbitrationOutcome[]> {
-  const rows = await listResolvedDisagreements(ctx.store.db, filter);
+export async function listArbitrationOutcomes(ctx: ActorContext, filter: OutcomeFilter = {}): Promise<ArbitrationOutcome[]> {
+  const rows = await listResolvedDisagreements(ctx.store.db, ctx.actor, filter);
   return rows.map((r) => ({
     recordId: r.record_id, bookId: r.book_id, fieldKey: r.field_key, critical: criticalOf(r.template_version).has(r.field_key),
     keyerA: r.keyer_a, keyerB: r.keyer_b, erredA: comparable(r.value_a) !== comparable(r.decided_value ?? ''), erredB: comparable(r.value_b) !== comparable(r.decided_value ?? ''), decidedAt: r.decided_at,
   }));
 }
 
-export async function listReviewOutcomes(ctx: AppContext, filter: OutcomeFilter = {}): Promise<ReviewOutcome[]> {
-  const rows = await listReviewCorrections(ctx.store.db, filter);
+export async function listReviewOutcomes(ctx: ActorContext, filter: OutcomeFilter = {}): Promise<ReviewOutcome[]> {
+  const rows = await listReviewCorrections(ctx.store.db, ctx.actor, filter);
   return rows.map((r) => ({
     recordId: r.record_id, bookId: r.book_id, fieldKey: r.field_key, critical: criticalOf(r.template_version).has(r.field_key),
     keyerId: r.keyer_id, reviewerId: r.reviewer_id, correctedAt: r.created_at,
@@ -85,10 +85,10 @@ function addFields(tally: Tally, prefix: string, recordId: string, keys: readonl
   add(tally, `${prefix}|other`, recordId, keys.filter((k) => !critical.has(k)).length);
 }
 
-export async function countKeyedFields(ctx: AppContext, filter: OutcomeFilter = {}): Promise<KeyedFieldCount[]> {
+export async function countKeyedFields(ctx: ActorContext, filter: OutcomeFilter = {}): Promise<KeyedFieldCount[]> {
   const db = ctx.store.db;
   const tally: Tally = new Map();
-  const compared = await listActionsOfKind(db, 'compared', filter);
+  const compared = await listActionsOfKind(db, ctx.actor, 'compared', filter);
   const keyers = await findPassKeyers(db, compared.map((c) => c.record_id));
   for (const c of compared) {
     const p = ComparedPayload.parse(c.payload);
@@ -97,7 +97,7 @@ export async function countKeyedFields(ctx: AppContext, filter: OutcomeFilter = 
       if (keyer && (!filter.keyerId || filter.keyerId === keyer)) addFields(tally, `arbitration|${keyer}`, c.record_id, p.fields, critical);
     }
   }
-  for (const v of await listActionsOfKind(db, 'verified', filter)) {
+  for (const v of await listActionsOfKind(db, ctx.actor, 'verified', filter)) {
     const p = VerifiedPayload.parse(v.payload);
     if (v.keyer_id && (!filter.keyerId || filter.keyerId === v.keyer_id)) addFields(tally, `review|${v.keyer_id}`, v.record_id, p.fields ?? [], criticalOf(v.template_version));
   }

@@ -11,7 +11,8 @@
  */
 import { z } from 'zod';
 import { getBook } from '../archive/index.js';
-import { Conflict, NotFound, type AppContext } from '../core/index.js';
+import { actorIdOf, assertPermission, type ActorContext } from '../auth/index.js';
+import { Conflict, NotFound } from '../core/index.js';
 import {
   CompleteRecordInput, CreateRecordInput, completeRecord, createKeyingPass, createRecord, findRecord, getRecordView, type RecordView,
 } from '../entry/index.js';
@@ -19,6 +20,7 @@ import { getTemplate } from '../registers/index.js';
 import { compareIfReady, type CompareResult } from './compare.service.js';
 import { criticalFieldKeys } from './critical-fields.js';
 import { keyerMode } from './keyer-accuracy.service.js';
+import { asQcSystem } from './qc-actor.js';
 import { findQcMode, isDoubleKeyed, type QcMode } from './qc-mode.js';
 import { hasActionKind, listPasses, listRegistrationsOfBook, type PassRow } from './qc.repo.js';
 
@@ -29,18 +31,21 @@ const uuid = (what: string) => z.uuid(`Mã ${what} không hợp lệ.`);
  * keying: registration + the caller's pass A (answered); a keyer promoted to
  * sampled review keys the registration itself, once.
  */
-export async function createRecordInBook(ctx: AppContext, input: CreateRecordInput): Promise<RecordView> {
+export async function createRecordInBook(ctx: ActorContext, input: CreateRecordInput): Promise<RecordView> {
   const r = CreateRecordInput.parse(input);
-  if (!isDoubleKeyed(await findQcMode(ctx.store.db, r.bookId))) return createRecord(ctx, input);
-  if (r.actorId && (await keyerMode(ctx, r.actorId)) === 'sampled') return createRecord(ctx, input);
-  const reg = await createRecord(ctx, { ...input, clientTxId: `${r.clientTxId}#reg`, actorId: undefined });
-  return createKeyingPass(ctx, { registrationId: reg.id, pass: 'A', clientTxId: r.clientTxId, actorId: r.actorId });
+  const book = await getBook(ctx, r.bookId);
+  if (!isDoubleKeyed(await findQcMode(ctx.store.db, book.id))) return createRecord(ctx, input);
+  const keyerId = actorIdOf(ctx.actor);
+  if (keyerId && (await keyerMode(ctx, keyerId)) === 'sampled') return createRecord(ctx, input);
+  assertPermission(ctx.actor, 'records.key');
+  // The registration itself belongs to nobody (its values come from the comparison); the book's scope was checked above.
+  const reg = await createRecord(asQcSystem(ctx), { ...input, clientTxId: `${r.clientTxId}#reg` });
+  return createKeyingPass(ctx, { registrationId: reg.id, pass: 'A', clientTxId: r.clientTxId });
 }
 
 export const ClaimPassInput = z.object({
   registrationId: uuid('việc đăng ký'),
   clientTxId: z.string().trim().min(8, 'Mã giao dịch cần ít nhất 8 ký tự.').max(120, 'Mã giao dịch tối đa 120 ký tự.'),
-  actorId: uuid('người dùng'),
 });
 export type ClaimPassInput = z.input<typeof ClaimPassInput>;
 
@@ -49,12 +54,13 @@ export type ClaimPassInput = z.input<typeof ClaimPassInput>;
  * B (A when, exceptionally, none exists). Refused when both passes exist and
  * the caller keyed neither, or when the registration was already compared.
  */
-export async function claimPass(ctx: AppContext, input: ClaimPassInput): Promise<RecordView> {
+export async function claimPass(ctx: ActorContext, input: ClaimPassInput): Promise<RecordView> {
   const c = ClaimPassInput.parse(input);
-  const reg = await findRecord(ctx.store.db, c.registrationId);
+  assertPermission(ctx.actor, 'records.key');
+  const reg = await findRecord(ctx.store.db, ctx.actor, c.registrationId);
   if (!reg || reg.keying_of !== null) throw new NotFound('record.not_found', `Không tìm thấy việc đăng ký ${c.registrationId}.`);
   const passes = await listPasses(ctx.store.db, { registrationIds: [reg.id] });
-  const mine = passes.find((p) => p.keyerId === c.actorId);
+  const mine = passes.find((p) => p.keyerId === actorIdOf(ctx.actor));
   if (mine) return getRecordView(ctx, mine.id);
   if (passes.length === 0 && !isDoubleKeyed(await findQcMode(ctx.store.db, reg.book_id))) {
     throw new Conflict('qc.not_double_keyed', 'Sổ này nhập một lần; không có lần nhập độc lập để nhận.');
@@ -62,7 +68,7 @@ export async function claimPass(ctx: AppContext, input: ClaimPassInput): Promise
   if (passes.length >= 2) throw new Conflict('qc.passes_taken', 'Việc đăng ký này đã có đủ hai lần nhập độc lập của người khác.');
   if (await hasActionKind(ctx.store.db, reg.id, 'compared')) throw new Conflict('qc.already_compared', 'Việc đăng ký này đã được đối chiếu.');
   const pass = passes.some((p) => p.pass === 'A') ? 'B' : 'A';
-  return createKeyingPass(ctx, { registrationId: reg.id, pass, clientTxId: c.clientTxId, actorId: c.actorId });
+  return createKeyingPass(ctx, { registrationId: reg.id, pass, clientTxId: c.clientTxId });
 }
 
 export interface QueueItem {
@@ -85,8 +91,9 @@ function needsMe(passes: readonly PassRow[], keyerId: string, compared: boolean)
 }
 
 /** Registrations of a book that still need a pass from this keyer: their own unfinished pass, or one to claim. */
-export async function keyingQueue(ctx: AppContext, bookId: string, keyerId: string): Promise<KeyingQueue> {
+export async function keyingQueue(ctx: ActorContext, bookId: string): Promise<KeyingQueue> {
   const book = await getBook(ctx, uuid('sổ').parse(bookId));
+  const keyerId = actorIdOf(ctx.actor) ?? '';
   const mode = await findQcMode(ctx.store.db, book.id);
   const passes = await listPasses(ctx.store.db, { bookId: book.id });
   const byReg = new Map<string, PassRow[]>();
@@ -102,7 +109,7 @@ export async function keyingQueue(ctx: AppContext, bookId: string, keyerId: stri
 }
 
 /** The fields a pass keys: every field, or the critical ones for pass B of a double_critical book. */
-export async function passFields(ctx: AppContext, pass: RecordView): Promise<string[] | null> {
+export async function passFields(ctx: ActorContext, pass: RecordView): Promise<string[] | null> {
   if (pass.keyingPass !== 'B' || (await findQcMode(ctx.store.db, pass.bookId)) !== 'double_critical') return null;
   return [...criticalFieldKeys(getTemplate(pass.templateId))];
 }
@@ -113,9 +120,9 @@ export interface CompletedPass {
 }
 
 /** Completes the caller's pass (entry's rules; pass B of double_critical is judged on its critical fields) and compares if both are done. */
-export async function completePass(ctx: AppContext, input: CompleteRecordInput): Promise<CompletedPass> {
+export async function completePass(ctx: ActorContext, input: CompleteRecordInput): Promise<CompletedPass> {
   const c = CompleteRecordInput.parse(input);
-  const row = await findRecord(ctx.store.db, c.recordId);
+  const row = await findRecord(ctx.store.db, ctx.actor, c.recordId);
   if (!row || row.keying_of === null) throw new NotFound('qc.pass_not_found', `Không tìm thấy lần nhập độc lập ${c.recordId}.`);
   const view = await getRecordView(ctx, row.id);
   const fields = await passFields(ctx, view);

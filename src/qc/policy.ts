@@ -1,21 +1,24 @@
 /**
  * The EntryPolicy the server hands to entry's routes (composition in
  * src/server/app.ts): record creation follows the book's QC mode, and writes
- * through entry's routes respect double keying —
+ * through entry's routes respect double keying (checked on the locked row, in
+ * the write's own transaction) —
  * - a pass is completed through POST /api/qc/passes/:id/complete (so the
  *   comparison runs), and is frozen once its registration is compared;
  * - a registration with passes is written only by comparison and
  *   arbitration until no disagreement is open (then reviewers correct it
  *   through the usual path).
  */
-import { Conflict, type AppContext } from '../core/index.js';
-import type { EntryPolicy, Viewer, WriteOp } from '../entry/index.js';
-import type { RecordRow } from '../store/index.js';
+import type { Transaction } from 'kysely';
+import type { ActorContext } from '../auth/index.js';
+import { Conflict } from '../core/index.js';
+import type { EntryPolicy, WriteOp } from '../entry/index.js';
+import type { Database, RecordRow } from '../store/index.js';
 import { createRecordInBook } from './passes.service.js';
 import { countOpenDisagreements, hasActionKind, listPasses } from './qc.repo.js';
 
-async function beforeWrite(ctx: AppContext, row: RecordRow, _viewer: Viewer | undefined, op: WriteOp): Promise<void> {
-  const db = ctx.store.db;
+/** Runs on the locked record inside entry's write transaction. */
+async function guardWrite(_ctx: ActorContext, db: Transaction<Database>, row: RecordRow, op: WriteOp): Promise<void> {
   if (row.keying_of !== null) {
     if (await hasActionKind(db, row.keying_of, 'compared')) {
       throw new Conflict('qc.pass_frozen', 'Hai lần nhập đã được đối chiếu nên lần nhập này không sửa được nữa.');
@@ -32,5 +35,5 @@ async function beforeWrite(ctx: AppContext, row: RecordRow, _viewer: Viewer | un
 }
 
 export function qcEntryPolicy(): EntryPolicy {
-  return { createRecord: createRecordInBook, beforeWrite };
+  return { createRecord: createRecordInBook, guardWrite };
 }

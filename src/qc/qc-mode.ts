@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { Kysely, Transaction } from 'kysely';
 import { findSettingRow, upsertSetting } from './qc-mode.repo.js';
 import { getBook } from '../archive/index.js';
-import type { AppContext } from '../core/index.js';
+import { appendEntityAction } from '../audit/index.js';
+import { actorIdOf, assertPermission, type ActorContext } from '../auth/index.js';
 import type { Database } from '../store/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -27,7 +28,6 @@ export const isDoubleKeyed = (mode: QcMode): boolean => mode !== 'single_review'
 export const SetQcModeInput = z.object({
   bookId: z.uuid('Mã sổ không hợp lệ.'),
   mode: z.enum(QC_MODES, { message: 'Chế độ kiểm soát chất lượng phải là single_review, double_blind hoặc double_critical.' }),
-  actorId: z.uuid().optional(),
 });
 export type SetQcModeInput = z.input<typeof SetQcModeInput>;
 
@@ -44,17 +44,23 @@ export async function findQcMode(db: Db, bookId: string): Promise<QcMode> {
   return (row?.mode as QcMode | undefined) ?? 'single_review';
 }
 
-export async function getQcSetting(ctx: AppContext, bookId: string): Promise<QcSetting> {
+export async function getQcSetting(ctx: ActorContext, bookId: string): Promise<QcSetting> {
   const book = await getBook(ctx, z.uuid('Mã sổ không hợp lệ.').parse(bookId));
   const row = await findSettingRow(ctx.store.db, book.id);
   const mode = (row?.mode as QcMode | undefined) ?? 'single_review';
   return { bookId: book.id, mode, label: QC_MODE_LABELS[mode], setBy: row?.set_by ?? null, setAt: row?.set_at.toISOString() ?? null };
 }
 
-export async function setQcMode(ctx: AppContext, input: SetQcModeInput): Promise<QcSetting> {
+/** Sets a book's QC mode (qc.plan); the change is in the book's history. */
+export async function setQcMode(ctx: ActorContext, input: SetQcModeInput): Promise<QcSetting> {
+  assertPermission(ctx.actor, 'qc.plan');
   const s = SetQcModeInput.parse(input);
   await getBook(ctx, s.bookId);
-  const row = { book_id: s.bookId, mode: s.mode, set_by: s.actorId ?? null, set_at: ctx.clock() };
-  await upsertSetting(ctx.store.db, row);
+  const row = { book_id: s.bookId, mode: s.mode, set_by: actorIdOf(ctx.actor), set_at: ctx.clock() };
+  await ctx.store.db.transaction().execute(async (tx) => {
+    const before = await findQcMode(tx, s.bookId);
+    await upsertSetting(tx, row);
+    await appendEntityAction(tx, { entityType: 'qc_setting', entityId: s.bookId, bookId: s.bookId, kind: 'mode_set', actorId: row.set_by, payload: { from: before, to: s.mode } });
+  });
   return getQcSetting(ctx, s.bookId);
 }

@@ -1,5 +1,6 @@
 /** Queries of the keying side of QC: passes of a book with their keyers, disagreements. */
 import type { Kysely, Transaction } from 'kysely';
+import { bookInScope, type Actor } from '../auth/index.js';
 import type { Database } from '../store/index.js';
 import type { Disagreement } from './compare.js';
 
@@ -51,12 +52,15 @@ export async function insertDisagreements(db: Db, recordId: string, round: numbe
     .execute();
 }
 
-export async function findDisagreement(db: Db, id: string) {
-  return db.selectFrom('qc_disagreements').selectAll().where('id', '=', id).executeTakeFirst();
+/** A disagreement whose registration's book is in the actor's scope. */
+export async function findDisagreement(db: Db, actor: Actor, id: string) {
+  return db.selectFrom('qc_disagreements as d').innerJoin('records as r', 'r.id', 'd.record_id').selectAll('d')
+    .where('d.id', '=', id).where(bookInScope(actor, 'r.book_id')).executeTakeFirst();
 }
 
-export async function lockDisagreement(tx: Transaction<Database>, id: string) {
-  return tx.selectFrom('qc_disagreements').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+export async function lockDisagreement(tx: Transaction<Database>, actor: Actor, id: string) {
+  return tx.selectFrom('qc_disagreements as d').innerJoin('records as r', 'r.id', 'd.record_id').selectAll('d')
+    .where('d.id', '=', id).where(bookInScope(actor, 'r.book_id')).forUpdate('d').executeTakeFirst();
 }
 
 export async function countOpenDisagreements(db: Db, recordId: string): Promise<number> {
@@ -64,7 +68,7 @@ export async function countOpenDisagreements(db: Db, recordId: string): Promise<
   return Number(r.n);
 }
 
-export async function resolveDisagreement(tx: Transaction<Database>, id: string, d: { value: string; choice: 'A' | 'B' | 'other'; by: string; at: Date }): Promise<void> {
+export async function resolveDisagreement(tx: Transaction<Database>, id: string, d: { value: string; choice: 'A' | 'B' | 'other'; by: string | null; at: Date }): Promise<void> {
   await tx
     .updateTable('qc_disagreements')
     .set({ status: 'resolved', decided_value: d.value, decided_choice: d.choice, decided_by: d.by, decided_at: d.at })
@@ -72,12 +76,13 @@ export async function resolveDisagreement(tx: Transaction<Database>, id: string,
     .execute();
 }
 
-/** Open disagreements (optionally of a book), oldest first, with the registration's book and template. */
-export async function listOpenDisagreements(db: Db, bookId?: string) {
+/** Open disagreements in the actor's scope (optionally of a book), oldest first, with the registration's book and template. */
+export async function listOpenDisagreements(db: Db, actor: Actor, bookId?: string) {
   let q = db
     .selectFrom('qc_disagreements as d')
     .innerJoin('records as r', 'r.id', 'd.record_id')
     .where('d.status', '=', 'open')
+    .where(bookInScope(actor, 'r.book_id'))
     .select(['d.id', 'd.record_id', 'd.round', 'd.field_key', 'r.book_id', 'r.template_version'])
     .orderBy('d.id');
   if (bookId) q = q.where('r.book_id', '=', bookId);

@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { VERSION, type AppContext } from '../core/index.js';
 import { archiveRoutes, imagesRoutes } from '../archive/index.js';
-import { authHook, authRoutes } from '../auth/index.js';
+import { access, authRoutes, installAccess, NONE, usersRoutes, type DeclaredRoute } from '../auth/index.js';
 import { entryRoutes } from '../entry/index.js';
 import { qcAcceptanceRoutes, qcEntryPolicy, qcKeyingRoutes } from '../qc/index.js';
 import { bundlesRoutes, exportsRoutes, importsRoutes } from '../exchange/index.js';
@@ -34,25 +34,33 @@ export interface BuildAppOptions {
   worker?: boolean;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its access declaration, in registration order (the route-table test walks it). */
+    declaredRoutes: readonly DeclaredRoute[];
+  }
+}
+
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, trustProxy: true });
   installErrorHandler(app, ctx.log);
-  // Every /api and /iiif route needs a signed-in user, except these (the web shell itself is open).
-  app.addHook('onRequest', authHook(ctx, { public: ['/api/health'] }));
+  // From here on every /api and /iiif route must declare its gate and target (route-access.ts).
+  app.decorate('declaredRoutes', installAccess(app, ctx));
   await app.register(authRoutes, { ctx });
-  app.get('/api/health', async () => ({ status: 'ok', version: VERSION, database: ctx.store.backend, time: ctx.clock().toISOString() }));
+  await app.register(usersRoutes);
+  app.get('/api/health', access('public', NONE), async () => ({ status: 'ok', version: VERSION, database: ctx.store.backend, time: ctx.clock().toISOString() }));
   await app.register(registersRoutes, { clock: ctx.clock });
   await app.register(unitsRoutes, { ctx });
-  await app.register(archiveRoutes, { ctx });
-  await app.register(imagesRoutes, { ctx });
-  await app.register(bundlesRoutes, { ctx });
-  await app.register(exportsRoutes, { ctx });
-  await app.register(importsRoutes, { ctx });
-  await app.register(entryRoutes, { ctx, policy: qcEntryPolicy() });
-  await app.register(qcKeyingRoutes, { ctx });
-  await app.register(qcAcceptanceRoutes, { ctx });
+  await app.register(archiveRoutes);
+  await app.register(imagesRoutes);
+  await app.register(bundlesRoutes);
+  await app.register(exportsRoutes);
+  await app.register(importsRoutes);
+  await app.register(entryRoutes, { policy: qcEntryPolicy() });
+  await app.register(qcKeyingRoutes);
+  await app.register(qcAcceptanceRoutes);
   await app.register(uploadRoutes, { ctx });
-  await app.register(jobsRoutes, { ctx });
+  await app.register(jobsRoutes);
   if (opts.worker) runWorker(app, ctx);
   await mountWeb(app, opts.webRoot ?? defaultWebRoot());
   return app;

@@ -16,6 +16,6 @@ export { resolvePlace, type PlaceResolution, type PlaceCandidate, type ResolveOp
 export { lookupUnits, type LookupHit, type LookupOptions } from './lookup.js';
 export { readUnitFile, UnitFileError, UNIT_FORMATS, type FileContent } from './formats/index.js';
 export { loadBuiltinUnits } from './builtin/index.js';
-export { getUnitIndex, importUnitFile, loadBuiltin, ensureBuiltinUnits, resolvePlaceText, lookup } from './units.service.js';
-export { loadIndexRows, countUnits } from './units.repo.js';
+export { getUnitIndex, importUnitFile, loadBuiltin, ensureBuiltinUnits, resolvePlaceText, lookup, findUnitByRef } from './units.service.js';
+export { loadIndexRows, countUnits, rebuildWithin } from './units.repo.js';
 export { unitsRoutes } from './units.routes.js';

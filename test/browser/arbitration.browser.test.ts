@@ -8,9 +8,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { as, createTestUser } from '../support/users.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPages } from '../../src/archive/index.js';
-import { createUser } from '../../src/auth/index.js';
 import { runDemo } from '../../src/demo/index.js';
 import { getRecordView, saveRecord, type RecordView } from '../../src/entry/index.js';
 import { claimPass, completePass, createRecordInBook, setQcMode } from '../../src/qc/index.js';
@@ -27,20 +27,20 @@ describe('arbitration in the browser', () => {
   beforeAll(async () => {
     t = await startBrowserApp(async (ctx) => {
       const [a, b] = await Promise.all([
-        createUser(ctx, { login: 'nhaplieu-a', role: 'keyer', password: PASSWORD }),
-        createUser(ctx, { login: 'nhaplieu-b', role: 'keyer', password: PASSWORD }),
-        createUser(ctx, { login: 'trongtai', displayName: 'Lê Văn Trọng', role: 'reviewer', password: PASSWORD }),
+        createTestUser(ctx, { login: 'nhaplieu-a', role: 'keyer', password: PASSWORD }),
+        createTestUser(ctx, { login: 'nhaplieu-b', role: 'keyer', password: PASSWORD }),
+        createTestUser(ctx, { login: 'trongtai', displayName: 'Lê Văn Trọng', role: 'reviewer', password: PASSWORD }),
       ]);
       bookId = (await runDemo(ctx, { only: [DEMO_BOOK], keyRecord: async () => undefined })).books[0]!.id;
       await setQcMode(ctx, { bookId, mode: 'double_blind' });
       const pageId = (await listPages(ctx, bookId))[0]!.id;
       const regions = [{ pageId, x: 0, y: 0.1, w: 1, h: 0.3 }];
-      const passA = await createRecordInBook(ctx, { bookId, pageIds: [pageId], regions, clientTxId: 'browser-arb-a', actorId: a.id });
+      const passA = await createRecordInBook(await as(ctx, a.id), { bookId, pageIds: [pageId], regions, clientTxId: 'browser-arb-a' });
       registrationId = passA.keyingOf!;
-      const passB = await claimPass(ctx, { registrationId, clientTxId: 'browser-arb-b', actorId: b.id });
+      const passB = await claimPass(await as(ctx, b.id), { registrationId, clientTxId: 'browser-arb-b' });
       const key = async (pass: RecordView, values: Record<string, string>, actorId: string, tag: string) => {
-        const saved = await saveRecord(ctx, { recordId: pass.id, clientTxId: `browser-arb-save-${tag}`, expectedVersion: pass.version, values, actorId });
-        await completePass(ctx, { recordId: pass.id, clientTxId: `browser-arb-done-${tag}`, expectedVersion: saved.version, actorId });
+        const saved = await saveRecord(await as(ctx, actorId), { recordId: pass.id, clientTxId: `browser-arb-save-${tag}`, expectedVersion: pass.version, values });
+        await completePass(await as(ctx, actorId), { recordId: pass.id, clientTxId: `browser-arb-done-${tag}`, expectedVersion: saved.version });
       };
       await key(passA, { ...CLEAN_KS_RECORD }, a.id, 'a');
       await key(passB, { ...CLEAN_KS_RECORD, so: '16', meHoTen: 'Nguyen Thi Lan' }, b.id, 'b');

@@ -8,8 +8,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createTestUser } from '../support/users.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../src/auth/index.js';
 import { ROOT, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { textJpeg } from '../support/scans.js';
 
@@ -18,7 +18,7 @@ describe('books in the browser', () => {
   let t: BrowserApp;
   beforeAll(async () => {
     t = await startBrowserApp(async (ctx) => {
-      await createUser(ctx, { login: 'canbo', displayName: 'Nguyễn Thị Lan', role: 'officer', password: 'mat-khau-thu-nghiem' });
+      await createTestUser(ctx, { login: 'canbo', displayName: 'Nguyễn Thị Lan', role: 'officer', password: 'mat-khau-thu-nghiem' });
     });
   }, 120_000);
   afterAll(async () => {

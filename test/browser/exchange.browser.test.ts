@@ -15,8 +15,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
+import { createTestUser } from '../support/users.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../src/auth/index.js';
 import { createRecord, saveRecord } from '../../src/entry/index.js';
 import { getTemplate, headerText } from '../../src/registers/index.js';
 import { ROOT, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
@@ -45,8 +45,8 @@ describe('export and import in the browser', () => {
   let exported: { name: string; bytes: Buffer } | undefined;
   beforeAll(async () => {
     t = await startBrowserApp(async (ctx) => {
-      await createUser(ctx, { login: 'canbo', displayName: 'Nguyễn Thị Lan', role: 'officer', password: PASSWORD });
-      await createUser(ctx, { login: 'kiemtra', displayName: 'Trần Văn Kiểm', role: 'reviewer', password: PASSWORD });
+      await createTestUser(ctx, { login: 'canbo', displayName: 'Nguyễn Thị Lan', role: 'officer', password: PASSWORD });
+      await createTestUser(ctx, { login: 'kiemtra', displayName: 'Trần Văn Kiểm', role: 'reviewer', password: PASSWORD });
       // Three completed registrations (one with an acknowledged warning), through the real services.
       readyBook = (await exportReadyBook(ctx)).bookId;
       // Another book: one completed registration and one still being keyed, with an impossible birth date.

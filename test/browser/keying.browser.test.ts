@@ -11,8 +11,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { createTestUser } from '../support/users.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../src/auth/index.js';
 import { runDemo } from '../../src/demo/index.js';
 import { ROOT, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 
@@ -46,8 +46,8 @@ describe('keying in the browser', () => {
   let bookId = '';
   beforeAll(async () => {
     t = await startBrowserApp(async (ctx) => {
-      await createUser(ctx, { login: 'nhaplieu', displayName: 'Nguyễn Văn Nhập', role: 'keyer', password: PASSWORD });
-      await createUser(ctx, { login: 'nhaplieu2', displayName: 'Trần Thị Hai', role: 'keyer', password: PASSWORD });
+      await createTestUser(ctx, { login: 'nhaplieu', displayName: 'Nguyễn Văn Nhập', role: 'keyer', password: PASSWORD });
+      await createTestUser(ctx, { login: 'nhaplieu2', displayName: 'Trần Thị Hai', role: 'keyer', password: PASSWORD });
       // A demo book (rendered register pages through the real ingest), with none of its registrations keyed yet.
       const demo = await runDemo(ctx, { only: [DEMO_BOOK], keyRecord: async () => undefined });
       bookId = demo.books[0]!.id;

@@ -11,8 +11,8 @@
  * - an admin still sees every action.
  */
 import type { Page } from 'playwright-core';
+import { createTestUser } from '../support/users.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../src/auth/index.js';
 import { createExport } from '../../src/exchange/index.js';
 import { signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { exportReadyBook } from '../support/export-book.js';
@@ -37,9 +37,9 @@ describe('actions hidden by role in the browser', () => {
   let bookId = '';
   beforeAll(async () => {
     t = await startBrowserApp(async (ctx) => {
-      await createUser(ctx, { login: 'kiemtra', displayName: 'Trần Văn Kiểm', role: 'reviewer', password: PASSWORD });
-      await createUser(ctx, { login: 'nhaplieu', displayName: 'Nguyễn Văn Nhập', role: 'keyer', password: PASSWORD });
-      await createUser(ctx, { login: 'quantri', displayName: 'Quản trị viên', role: 'admin', password: PASSWORD });
+      await createTestUser(ctx, { login: 'kiemtra', displayName: 'Trần Văn Kiểm', role: 'reviewer', password: PASSWORD });
+      await createTestUser(ctx, { login: 'nhaplieu', displayName: 'Nguyễn Văn Nhập', role: 'keyer', password: PASSWORD });
+      await createTestUser(ctx, { login: 'quantri', displayName: 'Quản trị viên', role: 'admin', password: PASSWORD });
       bookId = (await exportReadyBook(ctx)).bookId;
       await createExport(ctx, bookId);
     });

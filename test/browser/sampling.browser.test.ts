@@ -11,8 +11,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { createTestUser } from '../support/users.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../src/auth/index.js';
 import { AppError } from '../../src/core/index.js';
 import { runDemo } from '../../src/demo/index.js';
 import { completeRecord, createRecord, saveRecord } from '../../src/entry/index.js';
@@ -28,8 +28,8 @@ describe('sampling review in the browser', () => {
   let lotId = '';
   beforeAll(async () => {
     t = await startBrowserApp(async (ctx) => {
-      await createUser(ctx, { login: 'kiemtra', displayName: 'Lê Thị Kiểm', role: 'reviewer', password: PASSWORD });
-      await createUser(ctx, { login: 'kehoach', displayName: 'Đỗ Văn Kế', role: 'planner', password: PASSWORD });
+      await createTestUser(ctx, { login: 'kiemtra', displayName: 'Lê Thị Kiểm', role: 'reviewer', password: PASSWORD });
+      await createTestUser(ctx, { login: 'kehoach', displayName: 'Đỗ Văn Kế', role: 'planner', password: PASSWORD });
       await ensureBuiltinUnits(ctx);
       const demo = await runDemo(ctx, {
         only: ['ks-1985-la-bang'],
@@ -42,7 +42,7 @@ describe('sampling review in the browser', () => {
           });
         },
       });
-      const lot = await createLot(ctx, { scope: { kind: 'books', bookIds: [demo.books[0]!.id] }, plan: { kind: 'iso2859', aql: 0.65 }, seed: '577215664901532860606512' }, null);
+      const lot = await createLot(ctx, { scope: { kind: 'books', bookIds: [demo.books[0]!.id] }, plan: { kind: 'iso2859', aql: 0.65 }, seed: '577215664901532860606512' });
       lotId = lot.id;
     });
   }, 180_000);

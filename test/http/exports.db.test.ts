@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/core/index.js';
+import type { ActorContext } from '../../src/auth/index.js';
 import { createRecord } from '../../src/entry/index.js';
 import type { ExportView } from '../../src/exchange/index.js';
 import { runJobs } from '../../src/server/index.js';
@@ -20,7 +20,7 @@ import { exportReadyBook, scannedBook } from '../support/export-book.js';
 import { signedInApp, type SignedInApp } from '../support/http.js';
 
 describeBackends('exports over HTTP', (store) => {
-  let ctx: AppContext;
+  let ctx: ActorContext;
   let dispose: () => void;
   let admin: SignedInApp;
   let keyer: SignedInApp;

@@ -14,7 +14,7 @@ import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBook, listPages } from '../../src/archive/index.js';
-import type { AppContext } from '../../src/core/index.js';
+import type { ActorContext } from '../../src/auth/index.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import { describeBackends } from '../support/backends.js';
 import { testContext } from '../support/context.js';
@@ -42,7 +42,7 @@ const near = (a: number[], b: readonly number[]) => a.every((v, i) => Math.abs(v
 
 describeBackends('page images over HTTP', (store) => {
   let app: FastifyInstance;
-  let ctx: AppContext;
+  let ctx: ActorContext;
   let dispose: () => void;
   let bookId = '';
   let auth: { authorization: string } = { authorization: '' };

@@ -4,6 +4,7 @@
  * and sees only their own accuracy, the decision and the report downloads.
  */
 import type { FastifyInstance } from 'fastify';
+import { as, insertUsers } from '../support/users.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBook, storeIngestedFile } from '../../src/archive/index.js';
 import { completeRecord, createRecord, saveRecord } from '../../src/entry/index.js';
@@ -35,12 +36,12 @@ describeBackends('sampled acceptance over HTTP', (store) => {
     [admin, reviewer, keyer] = [a.headers, r.headers, k.headers];
     keyerId = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: keyer })).json<{ user: { id: string } }>().user.id;
     // Registration 1 is keyed by the signed-in keyer, 2 and 3 by another keyer: accuracy lists both, a keyer sees only their own.
-    const other = (await t.ctx.store.db.insertInto('users').values({ login: 'qc-http-other', role: 'keyer', password_hash: null }).returning('id').executeTakeFirstOrThrow()).id;
+    const [other] = await insertUsers(t.ctx, [{ login: 'qc-http-other', role: 'keyer' }]);
     for (let i = 1; i <= 3; i++) {
-      const actorId = i === 1 ? keyerId : other;
-      const rec = await createRecord(t.ctx, { bookId, pageIds: [pageId], clientTxId: `qc-http-c-${i}`, actorId });
-      const s = await saveRecord(t.ctx, { recordId: rec.id, clientTxId: `qc-http-s-${i}`, expectedVersion: rec.version, values: { ...CLEAN_KS_RECORD, so: String(i) }, actorId });
-      await completeRecord(t.ctx, { recordId: rec.id, clientTxId: `qc-http-d-${i}`, expectedVersion: s.version, actorId });
+      const c = await as(t.ctx, i === 1 ? keyerId : other!);
+      const rec = await createRecord(c, { bookId, pageIds: [pageId], clientTxId: `qc-http-c-${i}` });
+      const s = await saveRecord(c, { recordId: rec.id, clientTxId: `qc-http-s-${i}`, expectedVersion: rec.version, values: { ...CLEAN_KS_RECORD, so: String(i) } });
+      await completeRecord(c, { recordId: rec.id, clientTxId: `qc-http-d-${i}`, expectedVersion: s.version });
     }
   });
   afterAll(async () => {

@@ -10,8 +10,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBook, storeIngestedFile } from '../../src/archive/index.js';
-import { createUser, login } from '../../src/auth/index.js';
-import type { AppContext } from '../../src/core/index.js';
+import { createUser, grantScope, login } from '../../src/auth/index.js';
+import type { ActorContext } from '../../src/auth/index.js';
 import { describeBackends } from '../support/backends.js';
 import { testContext } from '../support/context.js';
 import { fakeIncomingPage } from '../support/fixtures.js';
@@ -23,14 +23,15 @@ const B_NAME = 'Phạm Anh Dài';
 
 describeBackends('double-blind keying over HTTP', (store) => {
   let app: FastifyInstance;
-  let ctx: AppContext;
+  let ctx: ActorContext;
   let dispose: () => void;
   let bookId = '';
   let pageId = '';
   const auth: Record<string, { authorization: string }> = {};
 
   async function signIn(loginName: string, role: 'keyer' | 'reviewer' | 'planner'): Promise<void> {
-    await createUser(ctx, { login: loginName, role, password: 'mat-khau-rat-dai-123' });
+    const user = await createUser(ctx, { login: loginName, role, password: 'mat-khau-rat-dai-123' });
+    await grantScope(ctx, user.id, { kind: 'all' });
     auth[loginName] = { authorization: `Bearer ${(await login(ctx, { login: loginName, password: 'mat-khau-rat-dai-123' })).token}` };
   }
 
@@ -72,10 +73,11 @@ describeBackends('double-blind keying over HTTP', (store) => {
     const savedA = await call('khoa', 'PUT', `/api/records/${passA.id}`, { clientTxId: 'qc-http-save-a1', expectedVersion: 1, values: CLEAN_KS_RECORD });
     expect(savedA.statusCode).toBe(200);
 
-    // B sees nothing of A's values, anywhere.
-    for (const url of [`/api/records/${passA.id}`, `/api/records/${passA.id}/history`, `/api/records/${passA.id}/pdf`]) {
+    // B sees nothing of A's values, anywhere (and a keyer may not download PDFs at all).
+    for (const url of [`/api/records/${passA.id}`, `/api/records/${passA.id}/history`]) {
       expect((await call('binh', 'GET', url)).statusCode).toBe(404);
     }
+    expect((await call('binh', 'GET', `/api/records/${passA.id}/pdf`)).statusCode).toBe(403);
     expect((await call('binh', 'PUT', `/api/records/${passA.id}`, { clientTxId: 'qc-http-save-b0', expectedVersion: 2, values: { so: '1' } })).statusCode).toBe(404);
     const list = await call('binh', 'GET', `/api/books/${bookId}/records`);
     expect(list.json<{ id: string }[]>().map((r) => r.id)).toEqual([regId]);

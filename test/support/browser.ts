@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createLocalBlobStore } from '../../src/blobs/index.js';
-import { loadConfig, silentLogger, type AppContext } from '../../src/core/index.js';
+import { systemActor, type ActorContext } from '../../src/auth/index.js';
+import { loadConfig, silentLogger } from '../../src/core/index.js';
 import { buildApp } from '../../src/server/index.js';
 import { migrate, openStore } from '../../src/store/index.js';
 
@@ -18,7 +19,7 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface BrowserApp {
-  ctx: AppContext;
+  ctx: ActorContext;
   app: FastifyInstance;
   base: string;
   browser: Browser;
@@ -26,13 +27,15 @@ export interface BrowserApp {
 }
 
 /** Builds the web app, opens the database, lets `seed` fill it, then starts the server and the browser. */
-export async function startBrowserApp(seed: (ctx: AppContext) => Promise<void>): Promise<BrowserApp> {
+export async function startBrowserApp(seed: (ctx: ActorContext) => Promise<void>): Promise<BrowserApp> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hotich-browser-'));
   const webRoot = path.join(dir, 'web');
   execFileSync('npm', ['run', 'build:web', '--', '--outDir', webRoot, '--emptyOutDir'], { cwd: ROOT, stdio: 'pipe' });
   const store = await openStore({});
   await migrate(store.db);
-  const ctx: AppContext = { config: loadConfig({ dataDir: dir }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => new Date(), log: silentLogger };
+  const ctx: ActorContext = {
+    config: loadConfig({ dataDir: dir }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => new Date(), log: silentLogger, actor: systemActor('test'),
+  };
   await seed(ctx);
   const app = await buildApp(ctx, { webRoot, worker: true });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createBook, storeIngestedFile } from '../../src/archive/index.js';
-import type { AppContext } from '../../src/core/index.js';
+import type { ActorContext } from '../../src/auth/index.js';
 import { completeRecord, createRecord, saveRecord } from '../../src/entry/index.js';
 import { fakeIncomingPage } from './fixtures.js';
 import { CLEAN_KS_RECORD, patchValues } from './records.js';
@@ -23,21 +23,21 @@ export interface ExportBook {
 let seq = 0;
 const tx = () => `tx-export-${process.pid}-${String(++seq).padStart(6, '0')}`;
 
-export async function keyCompleted(ctx: AppContext, bookId: string, pageIds: string[], values: Record<string, string>, acknowledge: string[] = []): Promise<string> {
+export async function keyCompleted(ctx: ActorContext, bookId: string, pageIds: string[], values: Record<string, string>, acknowledge: string[] = []): Promise<string> {
   const rec = await createRecord(ctx, { bookId, pageIds, clientTxId: tx() });
   const saved = await saveRecord(ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: rec.version, values, acknowledge });
   await completeRecord(ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: saved.version });
   return rec.id;
 }
 
-export async function scannedBook(ctx: AppContext, opts: { year?: number; volume?: string; pages?: number } = {}): Promise<{ bookId: string; pageIds: string[] }> {
+export async function scannedBook(ctx: ActorContext, opts: { year?: number; volume?: string; pages?: number } = {}): Promise<{ bookId: string; pageIds: string[] }> {
   const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: opts.year ?? 2008, volumeNo: opts.volume ?? '02/2008' });
   const pages = await Promise.all(Array.from({ length: opts.pages ?? 3 }, async (_, i) => ({ ...fakeIncomingPage(i + 1, 'export'), image: await textJpeg(620, 877, 12, i), width: 620, height: 877 })));
   const stored = await storeIngestedFile(ctx, book.id, { name: 'scan.pdf', sha256: createHash('sha256').update(book.id).digest('hex'), kind: 'pdf', original: Buffer.from(book.id), pages });
   return { bookId: book.id, pageIds: stored.pages.map((p) => p.id) };
 }
 
-export async function exportReadyBook(ctx: AppContext): Promise<ExportBook> {
+export async function exportReadyBook(ctx: ActorContext): Promise<ExportBook> {
   const { bookId, pageIds } = await scannedBook(ctx);
   const [p1, p2, p3] = pageIds as [string, string, string];
   const records: Record<string, string> = {};

@@ -1,0 +1,67 @@
+/**
+ * HTTP face of user management and assignment:
+ *   GET  /api/users                      users (users.manage: everyone with grants; books.assign: keyers and reviewers to assign)
+ *   POST /api/users                      create a user, optionally with units to see (users.manage)
+ *   POST /api/users/:id/disable          disable (users.manage)
+ *   PUT  /api/users/:id/organization     set her organization (users.manage)
+ *   POST /api/users/:id/grants           grant everything, a unit or a book
+ *   DELETE /api/grants/:id               revoke a grant (at once)
+ *   POST /api/assignments                assign books (or a unit's books) to users (books.assign)
+ *   POST /api/assignments/remove         end assignments
+ *   GET|POST /api/organizations          organizations
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { actorCan } from './actor.js';
+import { assignBooks, grantScope, listGrantViews, revokeGrant, unassignBooks, type GrantView } from './grants.service.js';
+import { createOrganization, listOrganizations, setUserOrganization } from './organizations.service.js';
+import { access, CREATE, LIST, on } from './route-access.js';
+import { parseInput } from './user.schema.js';
+import { createUser, disableUser, listUsers, type AuthUser } from './users.service.js';
+
+const IdParams = z.object({ id: z.uuid('Mã người dùng không hợp lệ.') });
+const GrantParams = z.object({ id: z.string().regex(/^\d{1,18}$/, 'Mã quyền truy cập không hợp lệ.') });
+const NewUserBody = z.object({ units: z.array(z.string().min(3).max(100)).max(50).optional() }).passthrough();
+const OrgBody = z.object({ organizationId: z.uuid('Mã tổ chức không hợp lệ.').nullable() });
+const UnassignBody = z.object({ userIds: z.array(z.uuid()).min(1).max(200), bookIds: z.array(z.uuid()).min(1).max(5000) });
+
+const body = (req: FastifyRequest): Record<string, unknown> => (typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {});
+const idOf = (req: FastifyRequest) => IdParams.parse(req.params).id;
+
+export interface ManagedUser extends AuthUser {
+  grants: GrantView[];
+}
+
+/** Everyone with their grants for user management; active keyers and reviewers for an assigner. */
+async function usersFor(req: FastifyRequest): Promise<ManagedUser[]> {
+  const all = await listUsers(req.ctx);
+  const visible = actorCan(req.ctx.actor, 'users.manage') ? all : all.filter((u) => !u.disabledAt && (u.role === 'keyer' || u.role === 'reviewer'));
+  const grants = await listGrantViews(req.ctx, visible.map((u) => u.id));
+  return visible.map((u) => ({ ...u, grants: grants.filter((g) => g.userId === u.id) }));
+}
+
+export async function usersRoutes(app: FastifyInstance): Promise<void> {
+  const manage = 'users.manage' as const;
+  const manageOrAssign = ['users.manage', 'books.assign'] as const;
+  app.get('/api/users', access(manageOrAssign, LIST), async (req) => usersFor(req));
+  app.post('/api/users', access(manage, CREATE), async (req, reply) => {
+    const { units = [] } = parseInput(NewUserBody, body(req));
+    const user = await createUser(req.ctx, body(req) as never);
+    for (const unitId of units) await grantScope(req.ctx, user.id, { kind: 'unit', unitId });
+    return reply.status(201).send({ ...user, grants: await listGrantViews(req.ctx, [user.id]) });
+  });
+  app.post('/api/users/:id/disable', access(manage, on.user()), async (req) => disableUser(req.ctx, idOf(req)));
+  app.put('/api/users/:id/organization', access(manage, on.user()), async (req) => {
+    await setUserOrganization(req.ctx, idOf(req), parseInput(OrgBody, body(req)).organizationId);
+    return { ok: true };
+  });
+  app.post('/api/users/:id/grants', access(manageOrAssign, on.user()), async (req, reply) => reply.status(201).send(await grantScope(req.ctx, idOf(req), body(req) as never)));
+  app.delete('/api/grants/:id', access(manageOrAssign, on.grant()), async (req, reply) => {
+    await revokeGrant(req.ctx, GrantParams.parse(req.params).id);
+    return reply.status(204).send();
+  });
+  app.post('/api/assignments', access('books.assign', CREATE), async (req) => assignBooks(req.ctx, body(req) as never));
+  app.post('/api/assignments/remove', access('books.assign', LIST), async (req) => unassignBooks(req.ctx, parseInput(UnassignBody, body(req))));
+  app.get('/api/organizations', access(manageOrAssign, LIST), async (req) => listOrganizations(req.ctx));
+  app.post('/api/organizations', access(manage, CREATE), async (req, reply) => reply.status(201).send(await createOrganization(req.ctx, body(req) as never)));
+}
