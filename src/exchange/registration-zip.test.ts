@@ -2,11 +2,14 @@
  * zipRegistrationPdfs: the zip is read back through its central directory
  * (names, UTF-8 flag, stored entries, CRC-32 of every entry) and, where the
  * machine has it, `unzip -t`; bad and duplicate names are refused in
- * Vietnamese; a slow reader bounds how far the producer runs ahead.
+ * Vietnamese; a slow reader bounds how far the producer runs ahead; a PDF
+ * already written can be garbage-collected (memory stays flat per book).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { crc32 } from 'node:zlib';
@@ -149,6 +152,28 @@ describe('zipRegistrationPdfs', () => {
     expect(res.files).toBe(40);
     expect(maxAhead).toBeLessThanOrEqual(8 * 1024 * 1024 + 2 * entry.length);
     expect(readCentralDirectory(sink.data).every((e) => e.crcOk && e.size === entry.length)).toBe(true);
+  });
+
+  it('lets a PDF go once it is written (the zip does not keep every PDF of the book)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const sink = new Writable({ write: (_chunk, _enc, done) => done() }); // reads and forgets
+    const refs: WeakRef<Buffer>[] = [];
+    let alive: number | undefined;
+    async function* many(): AsyncGenerator<NamedPdf> {
+      for (let i = 0; i < 30; i++) {
+        if (i === 25) {
+          await new Promise(setImmediate);
+          gc();
+          alive = refs.slice(0, 20).filter((r) => r.deref() !== undefined).length;
+        }
+        const pdf = Buffer.alloc(256 * 1024, i);
+        refs.push(new WeakRef(pdf));
+        yield { name: `KS-${i}.pdf`, pdf };
+      }
+    }
+    expect((await zipRegistrationPdfs(many(), sink)).files).toBe(30);
+    expect(alive).toBe(0);
   });
 
   it('fails and destroys the output when the producer throws', async () => {

@@ -3,8 +3,10 @@
  * stored, not deflated (PDF images are already JPEG), with UTF-8 names checked
  * by pdf-file-name.ts. At most HIGH_WATER bytes of PDFs wait in memory: the
  * next entry is pulled only when the output has taken the earlier ones, so a
- * slow client slows the producer instead of filling memory. On any error the
- * output is destroyed (a half-written zip is never presented as complete).
+ * slow client slows the producer instead of filling memory, and a PDF is let
+ * go once written (releaseWritten: yazl itself would keep every buffer until
+ * the zip ends). On any error the output is destroyed (a half-written zip is
+ * never presented as complete).
  */
 import { Transform, type TransformCallback, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -40,6 +42,26 @@ class ByteCounter extends Transform {
   }
 }
 
+/** The part of a yazl 3.3 entry (internal, version pinned) that holds its data. */
+interface YazlEntry {
+  state: number;
+  doFileDataPump: (() => void) | null;
+}
+const FILE_DATA_DONE = 3;
+
+/**
+ * yazl keeps each entry (needed for the central directory) and with it the
+ * closure that wrote its data, so every added buffer stays reachable until
+ * the zip ends: a 2,000-registration book would hold all its PDFs in memory.
+ * Drops the closures of the entries written so far; returns the next index.
+ */
+export function releaseWritten(zip: ZipFile, from: number): number {
+  const entries = (zip as unknown as { entries: YazlEntry[] }).entries;
+  let i = from;
+  for (; i < entries.length && entries[i]!.state === FILE_DATA_DONE; i++) entries[i]!.doFileDataPump = null;
+  return i;
+}
+
 export async function zipRegistrationPdfs(entries: AsyncIterable<NamedPdf> | Iterable<NamedPdf>, out: Writable, opts: ZipOptions = {}): Promise<ZipResult> {
   const zip = new ZipFile();
   const counter = new ByteCounter();
@@ -49,6 +71,7 @@ export async function zipRegistrationPdfs(entries: AsyncIterable<NamedPdf> | Ite
   const mtime = opts.mtime ?? new Date();
   let files = 0;
   let queued = 0;
+  let released = 0;
   try {
     for await (const entry of entries) {
       const name = admit(entry.name);
@@ -56,6 +79,7 @@ export async function zipRegistrationPdfs(entries: AsyncIterable<NamedPdf> | Ite
       files++;
       queued += entry.pdf.length;
       await until(counter, () => queued - counter.bytes <= HIGH_WATER);
+      released = releaseWritten(zip, released);
     }
     zip.end();
     await done;

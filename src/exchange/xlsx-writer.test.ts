@@ -3,10 +3,13 @@
  * (test/support/xlsx-raw.ts, not exceljs): the KS header row equals the
  * official template's, raw bytes included (CR LF inside the cell text), every
  * cell is a Text string cell, values keep leading zeros, "Ghi chu" holds the
- * code lists; the output is deterministic.
+ * code lists; the output is deterministic. A sheet of thousands of rows
+ * (hundreds of flushed chunks) reads back whole in exceljs and in the raw
+ * reader; a stalled output stops the producer (backpressure, flat memory).
  */
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { hasShared, sharedPath } from '../../test/support/shared.js';
 import { readXlsx, unzipEntries } from '../../test/support/xlsx-raw.js';
@@ -90,5 +93,56 @@ describe('xlsx writer', () => {
     const a = await workbook([['1', 'x\u0001y']]);
     expect(a.equals(await workbook([['1', 'x\u0001y']]))).toBe(true);
     expect(readXlsx(a).rows('DL Import')[1]!.map((c) => c.text)).toEqual(['1', 'xy']);
+  });
+
+  it('streams thousands of rows in many chunks that exceljs and the raw reader read back whole', async () => {
+    const n = 4_000;
+    const row = (i: number) => exportRow(KS, { so: String(i).padStart(4, '0'), nksHoTen: `Nguyễn Văn Thứ ${i}`, nksNgaySinh: `${(i % 28) + 1}/9/2008`, ghiChu: i % 7 === 0 ? 'A & B' : '' }, i, 'title');
+    const buf = await workbook(Array.from({ length: n }, (_, i) => row(i + 1)));
+    const raw = readXlsx(buf).rows('DL Import');
+    expect(raw).toHaveLength(n + 1);
+    const so = KS.fields.findIndex((f) => f.key === 'so');
+    const name = KS.fields.findIndex((f) => f.key === 'nksHoTen');
+    for (const i of [1, 777, 2_345, n]) {
+      const cells = raw[i]!;
+      expect(cells.find((c) => c.ref === `${columnName(so)}${i + 1}`)?.text).toBe(String(i).padStart(4, '0'));
+      expect(cells.find((c) => c.ref === `${columnName(name)}${i + 1}`)?.text).toBe(`Nguyễn Văn Thứ ${i}`);
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('DL Import')!;
+    expect(ws.rowCount).toBe(n + 1);
+    expect(ws.getRow(n + 1).getCell(so + 1).value).toBe(String(n).padStart(4, '0'));
+    expect(ws.getRow(778).getCell(name + 1).value).toBe('Nguyễn Văn Thứ 777');
+    expect(ws.getRow(778).getCell(so + 1).numFmt).toBe('@');
+  });
+
+  it('stops the producer while the output does not take more, and finishes once it does', async () => {
+    const held: (() => void)[] = [];
+    let stalled = true;
+    const sink = new Sink();
+    const write = sink._write.bind(sink);
+    sink._write = (chunk, e, done) => write(chunk, e, () => (stalled ? held.push(done) : done()));
+    const w = createXlsxWriter(sink, { sheet: 'DL Import', header: headerRow(KS), title: 't', created: new Date(0) });
+    const row = (i: number) => exportRow(KS, { so: String(i), nksHoTen: `Trần Thị Hoa ${i}`, ghiChu: `${i} `.repeat(40) }, i, 'title');
+    const tick = () => new Promise<false>((resolve) => setTimeout(() => resolve(false), 100));
+    let accepted = 0;
+    let pending: Promise<void> | undefined;
+    while (accepted < 50_000) {
+      const p = w.writeRow(row(accepted + 1));
+      if (!(await Promise.race([p.then(() => true), tick()]))) {
+        pending = p;
+        break;
+      }
+      accepted++;
+    }
+    expect(pending).toBeDefined();
+    expect(accepted).toBeLessThan(10_000); // about 1 KB of XML a row: a few MB at most wait, not the sheet
+    stalled = false;
+    for (const done of held.splice(0)) done();
+    await pending;
+    for (let i = accepted + 2; i <= accepted + 10; i++) await w.writeRow(row(i));
+    expect((await w.end()).rows).toBe(accepted + 10);
+    expect(readXlsx(sink.buffer).rows('DL Import')).toHaveLength(accepted + 11);
   });
 });

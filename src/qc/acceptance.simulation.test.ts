@@ -4,10 +4,14 @@
  * truth leaves < 0.2 % residual field error; sampled acceptance accepts the
  * double-keyed lot and rejects a single-keyed 1 % lot at the default targets
  * (critical ≥ 99.9 %, other ≥ 99.5 %); the intervals are checked against an
- * independent exact binomial computation done here.
+ * independent exact binomial computation done here. With correlated errors
+ * (hard fields, pass B repeating pass A's misreading) some wrong values pass
+ * the comparison unseen, and an erring arbitrator adds its wrong decisions:
+ * the residual is exactly the two together.
  */
 import { describe, expect, it } from 'vitest';
-import { acceptLot, doubleKey, injectError, residualRate, simRecords, singleKey } from '../../test/support/qc-simulation.js';
+import { acceptLot, doubleKey, hardFields, injectError, residualRate, simRecords, singleKey, type KeyedLot } from '../../test/support/qc-simulation.js';
+import { choiceOf } from './compare.js';
 import { createRng } from '../demo/index.js';
 
 /** P(X ≤ k | n, p) by the term recurrence, and the one-sided 95 % upper bound by bisection: independent of stats-beta. */
@@ -58,4 +62,36 @@ describe('QC simulation on the demo ground truth', () => {
       }
     });
   }
+});
+
+describe('QC simulation with correlated errors and an erring arbitrator', () => {
+  const records = simRecords(2400, 2025);
+  const difficulty = { hardShare: 0.02, hardFactor: 10, rho: 0.5 };
+  const arbitrator = { errorRate: 0.05, hardErrorRate: 0.3, pickShare: 0.8 };
+  const errors = (k: KeyedLot) => k.residual.critical.errors + k.residual.other.errors;
+  const fields = records.reduce((n, r) => n + Object.keys(r.truth).length, 0);
+
+  it('meets the same hard fields on every reading and keeps a lone keyer at its overall rate', () => {
+    const hard = records.reduce((n, r) => n + hardFields(r, difficulty).size, 0);
+    expect(hard / fields).toBeGreaterThan(0.015);
+    expect(hard / fields).toBeLessThan(0.025);
+    expect([...hardFields(records[7]!, difficulty)]).toEqual([...hardFields(records[7]!, difficulty)]);
+    const alone = singleKey(records, () => 0.01, 12, { difficulty });
+    expect(alone.keyedWrong[0]! / fields).toBeGreaterThan(0.008);
+    expect(alone.keyedWrong[0]! / fields).toBeLessThan(0.012);
+  });
+
+  it('lets repeated misreadings through the comparison; an erring arbitrator adds its wrong decisions', () => {
+    const independent = doubleKey(records, [0.01, 0.001], 11);
+    const correlated = doubleKey(records, [0.01, 0.001], 11, { difficulty });
+    expect(correlated.undetected).toBeGreaterThan(independent.undetected + 20);
+    expect(errors(correlated)).toBe(correlated.undetected);
+    const erring = doubleKey(records, [0.01, 0.001], 11, { difficulty, arbitrator });
+    const wrong = erring.arbitrations.filter((a) => !a.right).length;
+    expect(wrong).toBeGreaterThan(0);
+    expect(errors(erring)).toBe(erring.undetected + wrong);
+    expect(residualRate(erring.residual)).toBeGreaterThan(residualRate(correlated.residual));
+    for (const a of erring.arbitrations) expect(choiceOf(a.value, a.valueA, a.valueB)).toBe(a.choice);
+    expect(correlated.arbitrations.every((a) => a.right)).toBe(true);
+  });
 });

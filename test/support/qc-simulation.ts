@@ -2,13 +2,19 @@
  * QC simulation (pure, in memory) for the acceptance tests and `npm run
  * bench:qc`: demo ground truth (demoProvince), keyers with a seeded field
  * error injector (typo / omitted diacritics / digit swap), blind double
- * keying + comparison + an arbitrator who picks the ground-truth value, single
- * keying for the baseline, and a reviewer who checks sampled records against
- * the truth — feeding the same pure functions the services use (planLot,
- * rivestSample, summarizeChecks, decideLot).
+ * keying + comparison (comparePasses) + arbitration of every disagreement as
+ * the arbitration screen records it (the two values in aShownFirst order, a
+ * choice first / second / other, choiceOf), single keying for the baseline,
+ * and a reviewer who checks sampled records against the truth — feeding the
+ * same pure functions the services use (planLot, rivestSample,
+ * summarizeChecks, decideLot).
+ * By default errors are independent and the arbitrator always right. A World
+ * can add correlated errors (Difficulty: hard fields where keyers err more
+ * and pass B repeats pass A's misreading with probability rho) and an
+ * arbitrator who errs (Arbitrator); see those types for the model.
  */
 import { createRng, demoProvince, demoRecords, type Rng } from '../../src/demo/index.js';
-import { comparable, comparePasses, criticalFieldKeys, decideLot, planLot, rivestSample, sampleComplete, summarizeChecks, DEFAULT_TARGETS, type FieldCheck, type LotDecision, type LotFindings, type LotPlan, type Targets } from '../../src/qc/index.js';
+import { aShownFirst, choiceOf, comparable, comparePasses, criticalFieldKeys, type Disagreement, decideLot, planLot, rivestSample, sampleComplete, summarizeChecks, DEFAULT_TARGETS, type FieldCheck, type LotDecision, type LotFindings, type LotPlan, type Targets } from '../../src/qc/index.js';
 import { getTemplate } from '../../src/registers/index.js';
 
 export interface SimRecord {
@@ -59,13 +65,74 @@ export function injectError(rng: Rng, value: string): string {
   return value + 'x';
 }
 
-/** What a keyer with field error rate `rate` keys for a record. */
-export function keyRecord(rng: Rng, r: SimRecord, rate: number): Record<string, string> {
-  return Object.fromEntries(Object.entries(r.truth).map(([k, v]) => [k, rng.chance(rate) ? injectError(rng, v) : v]));
+/**
+ * Correlated errors. A share `hardShare` of the fields (faded ink, ambiguous
+ * handwriting) is hard: the same fields for every reader of the record
+ * (drawn once per record and field). On a hard field a keyer errs at
+ * `hardFactor` × its rate; on the other fields at the rate that keeps its
+ * overall rate what it is alone (rate × (1 − hardShare·hardFactor) ÷
+ * (1 − hardShare); needs hardShare·hardFactor ≤ 1). When pass A misreads a
+ * hard field, pass B, misled by the same strokes, keys the very same wrong
+ * reading with probability `rho`; otherwise B keys on its own at its hard
+ * rate. (So B's overall error rate rises by about hardShare·hardFactor·rateA·rho.)
+ */
+export interface Difficulty {
+  hardShare: number;
+  hardFactor: number;
+  rho: number;
+}
+
+/**
+ * An arbitrator who errs: a wrong decision with probability `errorRate` on
+ * an ordinary field and `hardErrorRate` on a hard one; a wrong decision picks
+ * a wrong shown value with probability `pickShare` (the other of the two, or
+ * either when both are wrong), else types a wrong third value. A right
+ * decision picks the true value, or types it when neither pass has it.
+ */
+export interface Arbitrator {
+  errorRate: number;
+  hardErrorRate: number;
+  pickShare: number;
+}
+
+export interface World {
+  difficulty?: Difficulty;
+  arbitrator?: Arbitrator;
+}
+
+const PERFECT: Arbitrator = { errorRate: 0, hardErrorRate: 0, pickShare: 0 };
+const NO_HARD: ReadonlySet<string> = new Set();
+
+/** The hard fields of a record: a function of the record and the difficulty only, so single and double keying meet the same ones. */
+export function hardFields(r: SimRecord, d: Difficulty | undefined): ReadonlySet<string> {
+  if (!d || d.hardShare === 0) return NO_HARD;
+  const rng = createRng(4242).fork(`hard:${r.id}`);
+  return new Set(Object.keys(r.truth).filter(() => rng.chance(d.hardShare)));
+}
+
+/** A keyer's error rate on a field, hard or not (see Difficulty). */
+function rateOn(rate: number, hard: boolean, d: Difficulty | undefined): number {
+  if (!d || d.hardShare === 0) return rate;
+  if (d.hardShare * d.hardFactor > 1) throw new Error('hardShare × hardFactor must be ≤ 1');
+  return hard ? Math.min(1, rate * d.hardFactor) : (rate * (1 - d.hardShare * d.hardFactor)) / (1 - d.hardShare);
+}
+
+/**
+ * What a keyer with field error rate `rate` keys for a record. With a
+ * difficulty, `hard` are the record's hard fields and `misreadings` pass A's
+ * wrong readings that this keyer may repeat on them (pass B only).
+ */
+export function keyRecord(rng: Rng, r: SimRecord, rate: number, d?: Difficulty, hard: ReadonlySet<string> = NO_HARD, misreadings?: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(r.truth).map(([k, v]) => {
+    const isHard = hard.has(k);
+    const misread = isHard && misreadings?.[k] !== undefined && !sameValue(misreadings[k], v) ? misreadings[k] : undefined;
+    if (misread !== undefined && rng.chance(d!.rho)) return [k, misread];
+    return [k, rng.chance(rateOn(rate, isHard, d)) ? injectError(rng, v) : v];
+  }));
 }
 
 /** Two values agree when equal after the comparison's normalization (qc-keying's comparable: NFC, whitespace, tone placement). */
-export const sameValue = (a: string, b: string): boolean => comparable(a) === comparable(b);
+export const sameValue = (a: string, b: string): boolean => a === b || comparable(a) === comparable(b);
 
 export interface Residual {
   critical: { fields: number; errors: number };
@@ -73,6 +140,8 @@ export interface Residual {
 }
 
 export const residualRate = (r: Residual): number => (r.critical.errors + r.other.errors) / (r.critical.fields + r.other.fields);
+
+const newResidual = (): Residual => ({ critical: { fields: 0, errors: 0 }, other: { fields: 0, errors: 0 } });
 
 function countResidual(acc: Residual, r: SimRecord, final: Record<string, string>): void {
   for (const [k, v] of Object.entries(r.truth)) {
@@ -82,6 +151,44 @@ function countResidual(acc: Residual, r: SimRecord, final: Record<string, string
   }
 }
 
+const wrongFields = (r: SimRecord, keyed: Record<string, string>) => Object.entries(r.truth).filter(([k, v]) => !sameValue(keyed[k] ?? '', v)).length;
+
+/** One arbitration as the disagreement row and the `arbitrated` action keep it. */
+export interface ArbitrationRecord {
+  disagreementId: string;
+  recordId: string;
+  fieldKey: string;
+  valueA: string;
+  valueB: string;
+  /** What the arbitrator did on the screen: the value shown first or second, or a typed third value. */
+  screen: 'first' | 'second' | 'other';
+  value: string;
+  /** choiceOf: the pass the decided value matches. */
+  choice: 'A' | 'B' | 'other';
+  hard: boolean;
+  right: boolean;
+}
+
+/** The arbitrator's action on the screen (values shown in aShownFirst order). */
+function arbitratorAction(rng: Rng, shown: readonly [string, string], truth: string, hard: boolean, a: Arbitrator): { screen: 'first' | 'second' | 'other'; typed?: string } {
+  const at = (i: number) => (i === 0 ? 'first' : 'second');
+  const right = shown.findIndex((v) => sameValue(v, truth));
+  if (!rng.chance(hard ? a.hardErrorRate : a.errorRate)) return right >= 0 ? { screen: at(right) } : { screen: 'other', typed: truth };
+  if (rng.chance(a.pickShare)) return { screen: at(rng.pick([0, 1].filter((i) => i !== right))) };
+  return { screen: 'other', typed: injectError(rng, truth) };
+}
+
+/** Arbitrates one disagreement; the decided value follows arbitration.service's decide (first/second → that value, other → the typed one; choiceOf). */
+function arbitrate(rng: Rng, id: string, r: SimRecord, d: Disagreement, hard: boolean, a: Arbitrator): ArbitrationRecord {
+  const shown: [string, string] = aShownFirst(id) ? [d.valueA, d.valueB] : [d.valueB, d.valueA];
+  const truth = r.truth[d.fieldKey] ?? '';
+  const act = arbitratorAction(rng, shown, truth, hard, a);
+  const picked = act.screen === 'first' ? shown[0] : act.screen === 'second' ? shown[1] : act.typed!;
+  const choice = choiceOf(picked, d.valueA, d.valueB);
+  const value = choice === 'A' ? d.valueA : choice === 'B' ? d.valueB : picked;
+  return { disagreementId: id, recordId: r.id, fieldKey: d.fieldKey, valueA: d.valueA, valueB: d.valueB, screen: act.screen, value, choice, hard, right: sameValue(value, truth) };
+}
+
 export interface KeyedLot {
   records: SimRecord[];
   final: Record<string, string>[];
@@ -89,37 +196,59 @@ export interface KeyedLot {
   /** Fields sent to an arbitrator (double keying only). */
   arbitrated: number;
   fields: number;
+  /** Fields each pass keyed wrong (double keying: [A, B]; single: [keyer]). */
+  keyedWrong: number[];
+  /** Fields both passes keyed wrong alike, so the comparison agreed on a wrong value (double keying only). */
+  undetected: number;
+  arbitrations: ArbitrationRecord[];
 }
 
 /**
  * Blind double keying by keyers at rates a and b, compared with qc-keying's
  * comparePasses (the function the comparison service uses); every
- * disagreement goes to an arbitrator who picks the ground-truth value.
+ * disagreement goes to an arbitrator (by default always right).
  */
-export function doubleKey(records: SimRecord[], rates: [number, number], seed: number): KeyedLot {
+export function doubleKey(records: SimRecord[], rates: [number, number], seed: number, world: World = {}): KeyedLot {
   const rng = createRng(seed).fork('double');
-  const residual: Residual = { critical: { fields: 0, errors: 0 }, other: { fields: 0, errors: 0 } };
-  let arbitrated = 0;
-  let fields = 0;
+  const arbRng = createRng(seed).fork('arbitrator');
+  const residual = newResidual();
+  const arbitrations: ArbitrationRecord[] = [];
+  const keyedWrong = [0, 0];
+  let [arbitrated, fields, undetected] = [0, 0, 0];
   const final = records.map((r) => {
-    const keys = Object.keys(r.truth);
-    const cmp = comparePasses(keys, keyRecord(rng, r, rates[0]), keyRecord(rng, r, rates[1]));
+    const hard = hardFields(r, world.difficulty);
+    const a = keyRecord(rng, r, rates[0], world.difficulty, hard);
+    const b = keyRecord(rng, r, rates[1], world.difficulty, hard, world.difficulty ? a : undefined);
+    const cmp = comparePasses(Object.keys(r.truth), a, b);
     const out: Record<string, string> = { ...cmp.agreed };
-    for (const d of cmp.disagreements) out[d.fieldKey] = r.truth[d.fieldKey] ?? '';
+    for (const d of cmp.disagreements) {
+      const arb = arbitrate(arbRng, String(arbitrations.length + 1), r, d, hard.has(d.fieldKey), world.arbitrator ?? PERFECT);
+      arbitrations.push(arb);
+      out[d.fieldKey] = arb.value;
+    }
+    keyedWrong[0]! += wrongFields(r, a);
+    keyedWrong[1]! += wrongFields(r, b);
+    undetected += Object.entries(cmp.agreed).filter(([k, v]) => !sameValue(v, r.truth[k] ?? '')).length;
     fields += cmp.fields.length;
     arbitrated += cmp.disagreements.length;
     countResidual(residual, r, out);
     return out;
   });
-  return { records, final, residual, arbitrated, fields };
+  return { records, final, residual, arbitrated, fields, keyedWrong, undetected, arbitrations };
 }
 
-/** Single keying; `rateOf(i)` is the rate of the keyer of record i. */
-export function singleKey(records: SimRecord[], rateOf: (i: number) => number, seed: number): KeyedLot {
+/** Single keying; `rateOf(i)` is the rate of the keyer of record i; with a difficulty the keyer meets the same hard fields (and has no one to repeat). */
+export function singleKey(records: SimRecord[], rateOf: (i: number) => number, seed: number, world: World = {}): KeyedLot {
   const rng = createRng(seed).fork('single');
-  const residual: Residual = { critical: { fields: 0, errors: 0 }, other: { fields: 0, errors: 0 } };
-  const final = records.map((r, i) => { const v = keyRecord(rng, r, rateOf(i)); countResidual(residual, r, v); return v; });
-  return { records, final, residual, arbitrated: 0, fields: final.reduce((n, v) => n + Object.keys(v).length, 0) };
+  const residual = newResidual();
+  let wrong = 0;
+  const final = records.map((r, i) => {
+    const v = keyRecord(rng, r, rateOf(i), world.difficulty, hardFields(r, world.difficulty));
+    wrong += wrongFields(r, v);
+    countResidual(residual, r, v);
+    return v;
+  });
+  return { records, final, residual, arbitrated: 0, fields: final.reduce((n, v) => n + Object.keys(v).length, 0), keyedWrong: [wrong], undetected: 0, arbitrations: [] };
 }
 
 export interface SampledAcceptance {
