@@ -12,7 +12,8 @@ import type { Finding } from './field.js';
 import { validateTemplateRecord, type ValidateOptions } from './validate-record.js';
 
 export * from './field.js';
-export { CODE_LISTS, codeLabel, type CodeListId, type CodeOption } from './code-lists.js';
+export { CODE_LISTS, codeLabel, resolveCode, type CodeListId, type CodeOption } from './code-lists.js';
+export { canonicalValues, type Replacement } from './canonical.js';
 export { TEMPLATES, CURRENT_TEMPLATE, REGISTER_TYPES, findTemplate, getTemplate } from './catalog.js';
 export { headerRow, headerText } from './header.js';
 export { formDescription, type FormDescription, type FormField, type Widget, type Autocomplete } from './form.js';
