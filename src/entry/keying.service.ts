@@ -17,6 +17,7 @@ import { completionBlockers, recordFindings, recordView, type RecordView } from 
 import { replayedView, txReused, writeActions } from './record-writer.js';
 import { insertEmptyRecord, listPassesOf, lockRecord, stateOfRow, writeProjection } from './records.repo.js';
 import { planSave, saveTxIds } from './save-plan.js';
+import { checkRecordValues, precheckValueKeys } from './value-limits.js';
 
 const fieldKeysOf = (templateId: string) => new Set(getTemplate(templateId).fields.map((f) => f.key));
 
@@ -68,10 +69,14 @@ export async function createRecord(ctx: AppContext, input: CreateRecordInput): P
 
 /** A draft save (keyed) or, on a completed record, a correction; plus flags and acknowledged warnings. */
 export async function saveRecord(ctx: AppContext, input: SaveRecordInput): Promise<RecordView> {
+  precheckValueKeys(input.values);
   const s = SaveRecordInput.parse(input);
   return writeActions(ctx, s, {
     txIds: saveTxIds(s.clientTxId),
-    plan: (current) => planSave(current, s, s.clientTxId, fieldKeysOf(current.templateId)),
+    plan: (current) => {
+      checkRecordValues(getTemplate(current.templateId), s.values ?? {});
+      return planSave(current, s, s.clientTxId, fieldKeysOf(current.templateId));
+    },
     check: (next) => {
       if (next.status === 'completed') assertCompletable(next, ctx.clock(), 'Không lưu được sửa đổi của bản ghi đã hoàn thành (hãy mở lại bản ghi nếu cần)');
     },
