@@ -40,7 +40,7 @@ function canonicalOf(f: FieldDef, value: string, values: Readonly<Record<string,
       const parsed = readDateText(values, f.key);
       return parsed?.ok && parsed.lunar ? { value: parsed.normalized, reason: 'ngày âm lịch đổi sang dương lịch' } : undefined;
     }
-    default:
+    case 'rowNo': case 'registrationNo': case 'pageNo': case 'text': case 'name': case 'place': case 'dateInWords': case 'time': case 'personalId': case 'idDocNo':
       return undefined;
   }
 }
