@@ -128,6 +128,20 @@ describeBackends('keying over HTTP', (store) => {
     expect(history).toHaveLength(2);
   });
 
+  it('judges a 1998 birth registered 90 days after by the rules of 1998 (NĐ 83/1998: 30 days), not those of 2014', async () => {
+    const rec = (await call('POST', `/api/books/${bookId}/records`, { pageIds: [pageId], clientTxId: 'http-create-98' })).json<{ id: string }>();
+    const of1998 = { ...CLEAN_KS_RECORD, quyenSo: '01/1998', ngayDangKy: '15.12.1998', nksNgaySinh: '16.09.1998', meNgaySinh: '1972', chaNgaySinh: '1970' };
+    const onTime = await call('PUT', `/api/records/${rec.id}`, { clientTxId: 'http-save-9801', expectedVersion: 1, values: { ...of1998, loaiDangKy: '1' } });
+    const warning = onTime.json<{ findings: { path: string; code: string; message: string }[] }>().findings.filter((f) => f.path === 'loaiDangKy');
+    expect(warning).toEqual([expect.objectContaining({ code: 'ks.on_time_but_late', message: expect.stringMatching(/sau 90 ngày.*30 ngày theo Nghị định 83\/1998\/NĐ-CP, Điều 18/) })]);
+    const late = await call('PUT', `/api/records/${rec.id}`, { clientTxId: 'http-save-9802', expectedVersion: 2, values: { loaiDangKy: '4' } });
+    expect(late.json<{ findings: { path: string }[] }>().findings.filter((f) => f.path === 'loaiDangKy')).toEqual([]);
+    const in2016 = await call('PUT', `/api/records/${rec.id}`, {
+      clientTxId: 'http-save-9803', expectedVersion: 3, values: { quyenSo: '01/2016', ngayDangKy: '15.12.2016', nksNgaySinh: '16.09.2016', loaiDangKy: '1' },
+    });
+    expect(in2016.json<{ findings: { path: string; message: string }[] }>().findings.find((f) => f.path === 'loaiDangKy')?.message).toMatch(/60 ngày theo Luật Hộ tịch 2014, Điều 15/);
+  });
+
   it('answers bad requests in Vietnamese', async () => {
     expect((await call('GET', '/api/records/00000000-0000-4000-8000-000000000000')).json()).toMatchObject({ error: { code: 'record.not_found' } });
     expect((await call('GET', '/api/records/xyz')).statusCode).toBe(400);
