@@ -34,8 +34,12 @@ function date(v: string): string {
 }
 
 export function exportCell(f: FieldDef, raw: string | undefined, stt: number, nameCase: NameCase): string {
+  return cleanCell(f, cleanText(raw ?? ''), stt, nameCase);
+}
+
+/** exportCell of a value already cleaned (NFC, whitespace). */
+function cleanCell(f: FieldDef, v: string, stt: number, nameCase: NameCase): string {
   if (f.type === 'rowNo') return String(stt);
-  const v = cleanText(raw ?? '');
   if (v === '') return '';
   switch (f.type) {
     case 'date':
@@ -57,7 +61,7 @@ export interface ExportedRow {
 /** The cells of one registration in template column order, and what was replaced; `stt` counts from 1. */
 export function exportRecordRow(template: RegisterTemplate, values: Readonly<Record<string, string>>, stt: number, nameCase: NameCase): ExportedRow {
   const canonical = canonicalValues(template, values);
-  return { cells: template.fields.map((f) => exportCell(f, canonical.values[f.key], stt, nameCase)), replacements: canonical.replacements };
+  return { cells: template.fields.map((f) => cleanCell(f, canonical.values[f.key] ?? '', stt, nameCase)), replacements: canonical.replacements };
 }
 
 /** The cells of one registration in template column order; `stt` counts from 1. */

@@ -9,10 +9,13 @@
  * them); the stored record keeps the book's text. An ambiguous or unknown
  * value is left as keyed (its finding blocks or warns elsewhere). PURE.
  */
-import { cleanText, resolveEthnicity, resolveNationality } from '../vn/index.js';
+import { cleanText, ETHNIC_GROUPS, ETHNICITY_OTHER, NATIONALITY_VIETNAM, resolveEthnicity, resolveNationality } from '../vn/index.js';
 import { resolveCode } from './code-lists.js';
 import { readDateText } from './date-value.js';
 import type { FieldDef, RegisterTemplate } from './field.js';
+
+/** Canonical ethnicity names: nothing to resolve (the common case, kept fast for big exports). */
+const ETHNIC_NAMES: ReadonlySet<string> = new Set([...ETHNIC_GROUPS, ETHNICITY_OTHER].map((g) => g.name));
 
 export interface Replacement {
   key: string;
@@ -29,10 +32,12 @@ function canonicalOf(f: FieldDef, value: string, values: Readonly<Record<string,
       return found && !found.exact ? { value: found.option.code, reason: `mã chuẩn của danh mục (${found.option.label})` } : undefined;
     }
     case 'ethnicity': {
+      if (ETHNIC_NAMES.has(value)) return undefined;
       const found = resolveEthnicity(value);
       return found.status === 'exact' || found.status === 'alias' ? { value: found.group.name, reason: 'tên dân tộc theo danh mục' } : undefined;
     }
     case 'nationality': {
+      if (value === NATIONALITY_VIETNAM) return undefined;
       const found = resolveNationality(value);
       return found.status !== 'unknown' ? { value: found.name, reason: 'tên quốc gia theo danh mục' } : undefined;
     }
@@ -45,10 +50,13 @@ function canonicalOf(f: FieldDef, value: string, values: Readonly<Record<string,
   }
 }
 
-/** The values (cleaned) with coded fields in their canonical form, and the list of what changed. */
+/** The template's values (cleaned) with coded fields in their canonical form, and the list of what changed. */
 export function canonicalValues(template: RegisterTemplate, raw: Readonly<Record<string, string>>): { values: Record<string, string>; replacements: Replacement[] } {
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) values[k] = cleanText(v);
+  for (const f of template.fields) {
+    const v = raw[f.key];
+    if (v !== undefined) values[f.key] = cleanText(v);
+  }
   const out = { ...values };
   const replacements: Replacement[] = [];
   for (const f of template.fields) {

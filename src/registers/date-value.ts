@@ -8,7 +8,7 @@
  * entry is a re-registration (đăng ký lại, code 2), which may come decades
  * later. Elsewhere such a year stays ambiguous (a WARNING listing the years).
  */
-import { parseDateText, type DateTextOptions, type DateTextResult, type LunarYearHint, type PartialDate } from '../vn/index.js';
+import { parseDateText, parsePartialDate, type DateTextOptions, type DateTextResult, type LunarYearHint, type PartialDate } from '../vn/index.js';
 
 /** The oldest plausible year in a register (a parent born in the 1850s may appear in a 1900s book). */
 export const MIN_YEAR = 1850;
@@ -35,6 +35,8 @@ export function lunarHintFor(values: Readonly<Record<string, string>>, key: stri
 export function readDateText(values: Readonly<Record<string, string>>, key: string, opts: DateTextOptions = {}): DateTextResult | undefined {
   const raw = values[key];
   if (!raw) return undefined;
+  const solar = parsePartialDate(raw, { minYear: MIN_YEAR, ...opts });
+  if (solar.ok || solar.issue.code !== 'date.unparsable') return solar; // the register's forms need no context
   const hint = lunarHintFor(values, key);
   return parseDateText(raw, { minYear: MIN_YEAR, ...opts, ...(hint ? { lunarHint: hint } : {}) });
 }
