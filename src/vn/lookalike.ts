@@ -21,6 +21,8 @@ const FOREIGN: Readonly<Record<string, string>> = {
 };
 
 const FOREIGN_RE = /[\u0370-\u03FF\u0400-\u04FF\u0500-\u052F]/u;
+/** Any character that may need a look: eth, Greek, Cyrillic (composed forms never hide them). */
+const SUSPECT_RE = /[\u00D0\u00F0\u0370-\u03FF\u0400-\u052F]/u;
 const LATIN_RE = /[A-Za-z\u00C0-\u00CF\u00D1-\u00EF\u00F1-\u024F\u1E00-\u1EFF]/u;
 
 export interface LookalikeFinding {
@@ -34,6 +36,7 @@ const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCa
 
 /** The value with look-alikes replaced, or undefined when it has none. */
 export function findLookalikes(value: string): LookalikeFinding | undefined {
+  if (!SUSPECT_RE.test(value)) return undefined;
   const decomposed = value.normalize('NFD');
   const mixed = FOREIGN_RE.test(decomposed) && LATIN_RE.test(decomposed);
   const found = new Set<string>();
