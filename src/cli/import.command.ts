@@ -5,7 +5,8 @@
  * (the rows with an added "Lỗi" column) is written next to the file or to
  * --report, and the exit code is 2. Without --book the books are created from
  * the file (one per quyển số and year), their authority resolved against the
- * administrative units (loaded on first use).
+ * administrative units (loaded on first use). --fix-encoding applies the
+ * legacy-font / look-alike conversions the error report proposed.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,6 +23,7 @@ export interface ImportOptions {
   user?: string;
   data?: string;
   json?: boolean;
+  fixEncoding?: boolean;
 }
 
 const SHOWN_ROWS = 20;
@@ -58,7 +60,9 @@ export async function importCommand(file: string, o: ImportOptions): Promise<num
   const bytes = await readInput(file);
   return withContext(o.data, async (ctx) => {
     if (!o.book) await ensureBuiltinUnits(ctx);
-    const { view, errorReport } = await importFile(await actingAs(ctx, o.user), { fileName: path.basename(file), bytes, bookId: o.book });
+    const { view, errorReport } = await importFile(await actingAs(ctx, o.user), {
+      fileName: path.basename(file), bytes, bookId: o.book, fixEncoding: o.fixEncoding === true,
+    });
     let reportPath: string | undefined;
     if (errorReport) {
       reportPath = o.report ?? path.join(path.dirname(file), errorReportName(path.basename(file)));
@@ -77,6 +81,7 @@ export function importCommands(program: Command): void {
     .option('--book <id>', 'mã quyển sổ nhận dữ liệu (mặc định: tạo quyển theo quyển số và năm đăng ký trong tệp)')
     .option('--report <path>', 'nơi ghi báo cáo lỗi .xlsx (mặc định: cạnh tệp nhập, tên <tệp>.loi.xlsx)')
     .option('--user <login>', 'người nhập (tên đăng nhập), ghi vào lịch sử bản ghi')
+    .option('--fix-encoding', 'chuyển chữ gõ bằng bảng mã cũ (TCVN3, VNI) và chữ cái giống chữ Việt (Ð, chữ Kirin…) theo đề xuất của báo cáo lỗi; mỗi chỗ chuyển được ghi là cảnh báo')
     .option('-d, --data <dir>', 'thư mục dữ liệu')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (file: string, o: ImportOptions) => {

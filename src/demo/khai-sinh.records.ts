@@ -6,14 +6,17 @@
  * father's family name (the mother's without one); the date in words agrees
  * with the date. Old books give parents' birth years only and no ID papers.
  */
-import { addDays, daysFrom, dmy, inWords, yearOf } from './demo-dates.js';
+import { BIRTH_DEADLINES, eraOn } from '../registers/index.js';
+import { addDays, daysFrom, dmy, inWords, toPartial, yearOf } from './demo-dates.js';
 import { communePlace, DEMO_DISTRICT, ETHNIC_MIX, MIGRANT_HOMETOWNS, provinceNameIn } from './demo-place.js';
 import { newPerson, sexCode, type DemoPerson } from './people.js';
 import type { Rng } from './prng.js';
 import { cmnd, compact, headerValues, type BookContext, type Slot, type Values } from './record-common.js';
 
-/** Luật Hộ tịch 2014 Art. 15 (and NĐ 158/2005): 60 days to register a birth on time. */
-const BIRTH_DEADLINE_DAYS = 60;
+/** Days to register a birth on time on a date: the era's deadline (registers BIRTH_DEADLINES; 30 before 04.2006, 60 since). */
+const onTimeDays = (date: Date): number => eraOn(BIRTH_DEADLINES, toPartial(date))?.days ?? 60;
+/** An on-time delay drawn as 3–55 days, folded into the deadline where that is shorter (the draw itself stays the same). */
+const withinDeadline = (drawn: number, deadline: number): number => (drawn < deadline ? drawn : 3 + (drawn % (deadline - 3)));
 const YEAR_DAYS = 365.25;
 const yearsBefore = (date: Date, years: number): Date => addDays(date, -Math.round(years * YEAR_DAYS));
 
@@ -83,10 +86,11 @@ function hometown(rng: Rng, book: BookContext): string {
 
 export function khaiSinhRecord(rng: Rng, book: BookContext, slot: Slot): Values {
   const late = rng.chance(book.year < 1990 ? 0.15 : 0.08);
-  const birth = addDays(slot.date, late ? -rng.int(75, 1500) : -rng.int(3, 55));
+  const deadline = onTimeDays(slot.date);
+  const birth = addDays(slot.date, late ? -rng.int(75, 1500) : -withinDeadline(rng.int(3, 55), deadline));
   const f = family(rng, birth);
   const ids: { me?: string; cha?: string } = book.year >= 1998 ? { me: cmnd(rng), ...(f.father ? { cha: cmnd(rng) } : {}) } : {};
-  const loaiDangKy = daysFrom(birth, slot.date) <= BIRTH_DEADLINE_DAYS ? '1' : '4';
+  const loaiDangKy = daysFrom(birth, slot.date) <= deadline ? '1' : '4';
   return compact({
     ...headerValues(rng, book, slot, loaiDangKy),
     nksHoTen: f.child.name,

@@ -12,7 +12,7 @@ import { newPerson, sexCode, type DemoPerson } from './people.js';
 import type { Rng } from './prng.js';
 import { cmnd, cmndIssued, cmndIssuer, compact, headerValues, type BookContext, type Slot, type Values } from './record-common.js';
 
-/** Luật Hộ tịch 2014 Art. 33: 15 days to register a death on time. */
+/** 15 days to register a death on time: Luật Hộ tịch 2014 Art. 33 and NĐ 158/2005; under NĐ 83/1998 the deadline of rural communes, which the demo's authorities are. */
 const DEATH_DEADLINE_DAYS = 15;
 
 const OLD_AGE_CAUSES = ['Già yếu', 'Bệnh tim', 'Tai biến mạch máu não', 'Ung thư', 'Bệnh phổi'] as const;

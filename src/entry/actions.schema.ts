@@ -4,6 +4,7 @@
  * the database (fold). A kind is a constant, never renamed: history keeps it.
  */
 import { z } from 'zod';
+import { findForbiddenCharacter } from '../vn/index.js';
 
 export const ACTION_KINDS = [
   'created', 'keyed', 'corrected', 'flagged', 'warnings_acknowledged', 'completed', 'reopened', 'compared', 'arbitrated', 'verified',
@@ -12,12 +13,15 @@ export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export const FLAG_KINDS = ['uncertain', 'illegible'] as const;
 
+/** Zod message for text holding NUL, a control character or a lone surrogate (it could not be stored). */
+export const NOT_TEXT = 'Có ký tự không hợp lệ (NUL, ký tự điều khiển hoặc nửa ký tự UTF-16); hãy xóa ký tự đó.';
+
 const fraction = z.number().min(0, 'Tọa độ vùng phải từ 0 đến 1.').max(1, 'Tọa độ vùng phải từ 0 đến 1.');
 
 /** A field the keyer marked: the book is hard to read there. */
 export const FieldFlag = z.object({
   kind: z.enum(FLAG_KINDS, { message: 'Loại đánh dấu phải là uncertain (chưa chắc) hoặc illegible (không đọc được).' }),
-  note: z.string().trim().max(500, 'Ghi chú tối đa 500 ký tự.').default(''),
+  note: z.string().trim().max(500, 'Ghi chú tối đa 500 ký tự.').refine((v) => !findForbiddenCharacter(v, { multiline: true }), NOT_TEXT).default(''),
 });
 export type FieldFlag = z.infer<typeof FieldFlag>;
 

@@ -4,10 +4,13 @@
  * acting user is never an input: it is the context's actor.
  */
 import { z } from 'zod';
-import { FieldFlag, Region } from './actions.schema.js';
+import { findForbiddenCharacter } from '../vn/index.js';
+import { FieldFlag, NOT_TEXT, Region } from './actions.schema.js';
+
+const isText = (v: string) => !findForbiddenCharacter(v);
 
 /** Chosen by the client, one per request; the server derives at most `<id>#flags` / `<id>#ack` from it (column limit 128). */
-const clientTxId = z.string().trim().min(8, 'Mã giao dịch cần ít nhất 8 ký tự.').max(120, 'Mã giao dịch tối đa 120 ký tự.');
+const clientTxId = z.string().trim().min(8, 'Mã giao dịch cần ít nhất 8 ký tự.').max(120, 'Mã giao dịch tối đa 120 ký tự.').refine(isText, NOT_TEXT);
 const expectedVersion = z.number({ message: 'Cần gửi phiên bản bản ghi đang sửa (expectedVersion).' }).int().min(0);
 const recordId = z.uuid('Mã bản ghi không hợp lệ.');
 
@@ -26,19 +29,23 @@ export const SaveRecordInput = z.object({
   recordId,
   clientTxId,
   expectedVersion,
-  /** The fields to change; '' or null clears a field. */
+  /**
+   * The fields to change; '' or null clears a field. Only the template's
+   * fields, each within its limit and with no control character
+   * (value-limits.ts, checked against the record's template before writing).
+   */
   values: z.record(z.string(), z.string({ message: 'Giá trị phải là văn bản.' }).max(2000, 'Giá trị tối đa 2000 ký tự.').nullable()).optional(),
   /** Marks on fields; null removes the mark. */
   flags: z.record(z.string(), FieldFlag.nullable()).optional(),
   /** WARNING codes (or path:code) the keyer accepts. */
-  acknowledge: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
+  acknowledge: z.array(z.string().trim().min(1).max(200).refine(isText, NOT_TEXT)).max(200).optional(),
 });
 export type SaveRecordInput = z.input<typeof SaveRecordInput>;
 
 export const CompleteRecordInput = z.object({ recordId, clientTxId, expectedVersion });
 export type CompleteRecordInput = z.input<typeof CompleteRecordInput>;
 
-export const ReopenRecordInput = CompleteRecordInput.extend({ reason: z.string().trim().max(500, 'Lý do tối đa 500 ký tự.').default('') });
+export const ReopenRecordInput = CompleteRecordInput.extend({ reason: z.string().trim().max(500, 'Lý do tối đa 500 ký tự.').refine((v) => !findForbiddenCharacter(v, { multiline: true }), NOT_TEXT).default('') });
 export type ReopenRecordInput = z.input<typeof ReopenRecordInput>;
 
 /** HTTP: the id in the path. */

@@ -18,6 +18,7 @@ import { completionBlockers, recordFindings, recordView, type RecordView } from 
 import { replayedView, txReused, writeActions, type WriteSteps } from './record-writer.js';
 import { insertEmptyRecord, listPassesOf, lockRecord, stateOfRow, writeProjection } from './records.repo.js';
 import { planSave, saveTxIds } from './save-plan.js';
+import { checkRecordValues, precheckValueKeys } from './value-limits.js';
 
 const fieldKeysOf = (templateId: string) => new Set(getTemplate(templateId).fields.map((f) => f.key));
 
@@ -83,12 +84,16 @@ export async function createRecord(ctx: ActorContext, input: CreateRecordInput):
 
 /** A draft save (keyed) or, on a completed record, a correction; plus flags and acknowledged warnings. */
 export async function saveRecord(ctx: ActorContext, input: SaveRecordInput, opts: WriteOptions = {}): Promise<RecordView> {
+  precheckValueKeys(input.values);
   const s = SaveRecordInput.parse(input);
   return writeActions(ctx, s, {
     permission: opts.permission ?? 'records.key',
     guard: guardOf(ctx, opts, 'save'),
     txIds: saveTxIds(s.clientTxId),
-    plan: (current) => planSave(current, s, s.clientTxId, fieldKeysOf(current.templateId)),
+    plan: (current) => {
+      checkRecordValues(getTemplate(current.templateId), s.values ?? {});
+      return planSave(current, s, s.clientTxId, fieldKeysOf(current.templateId));
+    },
     check: (next) => {
       if (next.status === 'completed') assertCompletable(next, ctx.clock(), 'Không lưu được sửa đổi của bản ghi đã hoàn thành (hãy mở lại bản ghi nếu cần)');
     },

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { ActorContext } from '../auth/index.js';
 import { Invalid } from '../core/index.js';
 import { streamBookRecords } from '../entry/index.js';
-import { validateTemplateRecord, type Finding, type RegisterTemplate } from '../registers/index.js';
+import { canonicalValues, validateTemplateRecord, type Finding, type RegisterTemplate } from '../registers/index.js';
 import type { RecordRow } from '../store/index.js';
 
 export interface GateProblem {
@@ -30,6 +30,8 @@ export interface GateSummary {
   withoutPages: number;
   warnings: number;
   warningsByCode: Record<string, number>;
+  /** Values that go out in their canonical form instead of as keyed (registers canonicalValues). */
+  replacements: number;
   /** SHA-256 of "id:version" of every registration in export order. */
   fingerprint: string;
 }
@@ -75,11 +77,12 @@ export async function checkGate(ctx: ActorContext, bookId: string, title: string
   const fingerprint = createHash('sha256');
   const problems: GateProblem[] = [];
   const warningsByCode: Record<string, number> = {};
-  let [stt, warnings, total, blockedRecords, withoutPages] = [0, 0, 0, 0, 0];
+  let [stt, warnings, total, blockedRecords, withoutPages, replacements] = [0, 0, 0, 0, 0, 0];
   for await (const record of streamBookRecords(ctx.store.db, ctx.actor, bookId)) {
     stt++;
     fingerprint.update(`${record.id}:${record.version}\n`);
     if (record.page_ids.length === 0) withoutPages++;
+    replacements += canonicalValues(template, record.values).replacements.length;
     const findings = validateTemplateRecord(template, record.values, { today });
     const found = problemsOf(template, record, stt, findings);
     if (found.length > 0) blockedRecords++;
@@ -92,5 +95,5 @@ export async function checkGate(ctx: ActorContext, bookId: string, title: string
   }
   if (stt === 0) throw new Invalid('export.empty', `Chưa xuất được ${title}: sổ chưa có bản ghi đăng ký nào.`);
   if (total > 0) throw blocked(title, problems, total, blockedRecords);
-  return { registrations: stt, withoutPages, warnings, warningsByCode, fingerprint: fingerprint.digest('hex') };
+  return { registrations: stt, withoutPages, warnings, warningsByCode, replacements, fingerprint: fingerprint.digest('hex') };
 }

@@ -23,6 +23,7 @@ import { rejection } from '../../test/support/errors.js';
 import type { ActorContext } from '../auth/index.js';
 import { createRecord } from '../entry/index.js';
 import { getTemplate, headerRow } from '../registers/index.js';
+import { REPORT_HEADER } from './export-report.js';
 import { createExport, openExportFile, listExports, signOffExport, type ExportView } from './index.js';
 import { as, insertUsers } from '../../test/support/users.js';
 
@@ -113,6 +114,31 @@ describeBackends('MoJ export', (store) => {
     const rows = readXlsx(await buffer((await openExportFile(ctx, again.id, 'KS-2008-02-2008.xlsx')).open())).rows('DL Import');
     expect(rows[2]!.map((c) => c.text)).toContain('PHẠM ANH ĐÀI');
     expect((await listExports(ctx, book.bookId)).map((e) => [e.id, e.signedOff !== null])).toEqual(expect.arrayContaining([[first.id, true], [again.id, false]]));
+  });
+
+  it('writes coded fields in their canonical form whatever alias was keyed, a lunar date as its solar day, and lists each replacement', async () => {
+    const { bookId, pageIds } = await scannedBook(ctx, { year: 1985, volume: '01/1985', pages: 1 });
+    const keyed = patchValues(CLEAN_KS_RECORD, {
+      so: '1', quyenSo: '01/1985', ngayDangKy: '20.02.1985', nksNgaySinh: 'mùng 5 tháng Giêng năm Ất Sửu', nksGioiTinh: 'Nam giới', nksDanToc: 'Kinh (Việt)',
+      nksQuocTich: 'Vietnam', meDanToc: 'Mèo', meNgaySinh: '1960', chaNgaySinh: '1958',
+    });
+    const id = await keyCompleted(ctx, bookId, pageIds, keyed, ['code.alias', 'ethnicity.alias', 'nationality.alias']);
+    const done = await createExport(ctx, bookId);
+    const file = async (kind: string) => buffer((await openExportFile(ctx, done.id, done.files.find((f) => f.kind === kind)!.name)).open());
+    const rows = readXlsx(await file('xlsx')).rows('DL Import');
+    const value = (key: string) => rows[1]!.find((c) => c.ref.replace(/\d+$/, '') === rows[0]![col(key)]!.ref.replace(/\d+$/, ''))?.text;
+    expect(['nksGioiTinh', 'nksDanToc', 'nksQuocTich', 'meDanToc', 'nksNgaySinh'].map(value)).toEqual(['1', 'Kinh', 'Việt Nam', 'Mông', '25.01.1985']);
+    const report = readXlsx(await file('report')).rows('Cảnh báo').map((r) => r.map((c) => c.text));
+    expect(report[0]).toEqual([...REPORT_HEADER]);
+    const replaced = report.filter((r) => r[5] === 'export.canonical').map((r) => [r[0], r[1], r[2], r[3], r.at(-2), r.at(-1)]);
+    expect(replaced).toEqual([
+      ['1', '1', id, 'nksGioiTinh', 'Nam giới', '1'], ['1', '1', id, 'nksNgaySinh', 'mùng 5 tháng Giêng năm Ất Sửu', '25.01.1985'],
+      ['1', '1', id, 'nksDanToc', 'Kinh (Việt)', 'Kinh'], ['1', '1', id, 'nksQuocTich', 'Vietnam', 'Việt Nam'], ['1', '1', id, 'meDanToc', 'Mèo', 'Mông'],
+    ]);
+    const manifest = JSON.parse((await file('manifest')).toString('utf8'));
+    expect(manifest.counts.canonicalReplacements).toBe(5);
+    const stored = await ctx.store.db.selectFrom('records').select('values').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(stored.values).toMatchObject({ nksDanToc: 'Kinh (Việt)', nksGioiTinh: 'Nam giới', nksNgaySinh: 'mùng 5 tháng Giêng năm Ất Sửu' });
   });
 
   it('refuses a bad name pattern in Vietnamese', async () => {

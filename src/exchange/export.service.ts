@@ -25,7 +25,7 @@ import { recordPages } from './bundles.service.js';
 import { checkGate, NO_PAGES, recordWarnings, type GateSummary } from './export-gate.js';
 import { checkNamePattern, exportBaseName, pdfNamer } from './export-names.js';
 import { createReportWriter } from './export-report.js';
-import { DATA_SHEET, exportRow, notesSheet } from './export-row.js';
+import { DATA_SHEET, exportRecordRow, notesSheet } from './export-row.js';
 import { exportView, loginsOf, type ExportFileKind, type ExportView } from './export-view.js';
 import * as repo from './exports.repo.js';
 import { registrationPdf } from './registration-pdf.js';
@@ -77,8 +77,10 @@ async function writeFiles(job: Job): Promise<Written> {
     for await (const record of streamBookRecords(ctx.store.db, ctx.actor, book.id)) {
       stt++;
       fingerprint.update(`${record.id}:${record.version}\n`);
-      await xlsx.writeRow(exportRow(template, record.values, stt, job.nameCase));
+      const row = exportRecordRow(template, record.values, stt, job.nameCase);
+      await xlsx.writeRow(row.cells);
       for (const w of recordWarnings(template, record, ctx.clock())) await report.add(stt, record.values.so, record.id, w, isAcknowledged(w, record.acknowledged));
+      for (const r of row.replacements) await report.replaced(stt, record.values.so, record.id, r);
       const pages = await recordPages(ctx, record);
       if (pages.length === 0) {
         await report.add(stt, record.values.so, record.id, NO_PAGES, false);
@@ -123,7 +125,10 @@ async function manifestOf(job: Job, id: string, written: Written, files: ReturnT
     book: { id: book.id, title: book.title, registerType: book.registerType, authority: book.authority, authorityUnit: book.authorityUnit?.id ?? null, yearFrom: book.yearFrom, volumeNo: book.volumeNo },
     template: { id: template.id, source: template.source, columns: template.fields.length },
     options: { namePattern: opts.namePattern, nameCase: job.nameCase },
-    counts: { registrations: gate.registrations, rows: gate.registrations, pdfs: written.pdfs, pdfPages: written.pdfPages, withoutPages: gate.withoutPages, warnings: gate.warnings },
+    counts: {
+      registrations: gate.registrations, rows: gate.registrations, pdfs: written.pdfs, pdfPages: written.pdfPages, withoutPages: gate.withoutPages, warnings: gate.warnings,
+      canonicalReplacements: gate.replacements,
+    },
     validation: { checkedAt: job.created.toISOString(), errors: 0, drafts: 0, warnings: gate.warnings, warningsByCode: gate.warningsByCode },
     files: files.map(({ name, kind, bytes, sha256 }) => ({ name, kind, bytes, sha256 })),
     previousExports: await previousExports(job.ctx, book.id),

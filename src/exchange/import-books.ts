@@ -9,8 +9,7 @@
  */
 import { createBook, type BookView } from '../archive/index.js';
 import type { ActorContext } from '../auth/index.js';
-import type { RegisterTemplate } from '../registers/index.js';
-import { parsePartialDate } from '../vn/index.js';
+import { readDate, type RegisterTemplate } from '../registers/index.js';
 import type { RowOutcome } from './import-rows.js';
 
 export interface BookGroup {
@@ -19,10 +18,8 @@ export interface BookGroup {
   rows: RowOutcome[];
 }
 
-const yearOf = (r: RowOutcome): number => {
-  const p = parsePartialDate(r.values.ngayDangKy ?? '');
-  return p.ok ? p.date.year : 0;
-};
+/** The year of ngayDangKy, a lunar date read as its solar day. */
+const yearOf = (r: RowOutcome): number => readDate(r.values, 'ngayDangKy')?.year ?? 0;
 
 /** Rows grouped by (quyenSo, year of ngayDangKy), in the order the groups first appear. */
 export function groupRows(rows: readonly RowOutcome[]): BookGroup[] {

@@ -26,8 +26,14 @@ export interface ReportColumns {
 /** The stored value itself (unlike cellText: a number stays a number, so its date style still applies). */
 const cellValue = (c: Cell): ExcelJS.CellValue => (c.t === 'empty' ? null : c.v);
 
+/** Findings the import's fixEncoding option resolves. */
+const CONVERTIBLE = new Set(['text.legacy_encoding', 'text.lookalike']);
+
+const suggestion = (f: Finding) =>
+  f.fix && CONVERTIBLE.has(f.code) ? ` Đề xuất: ${f.fix.label}. Để áp dụng, nhập lại tệp với tùy chọn chuyển bảng mã (fixEncoding=1, --fix-encoding).` : '';
+
 export function errorLines(findings: readonly Finding[]): string {
-  const line = (f: Finding) => `${f.severity === 'ERROR' ? 'Lỗi' : 'Cảnh báo'} [${f.path === 'row' ? 'cả dòng' : f.path}]: ${f.message}`;
+  const line = (f: Finding) => `${f.severity === 'ERROR' ? 'Lỗi' : 'Cảnh báo'} [${f.path === 'row' ? 'cả dòng' : f.path}]: ${f.message}${suggestion(f)}`;
   const errors = findings.filter((f) => f.severity === 'ERROR');
   const warnings = findings.filter((f) => f.severity === 'WARNING');
   return [...errors, ...warnings].map(line).join('\n');

@@ -6,9 +6,15 @@
  * column the target book's template does not have. File-level problems (a
  * missing required column, a repeated column, merged header cells) stop the
  * import before any row is looked at.
+ * Text in a legacy font (TCVN3, VNI) or with look-alike letters (Ð for Đ…)
+ * is an ERROR whose message names the converted text; with the option
+ * fixEncoding (the user confirmed the conversions of an earlier report) the
+ * row takes the converted text and the report notes each conversion as a
+ * WARNING 'import.text_converted'.
  */
 import { Invalid } from '../core/index.js';
 import { cleanValues, validateTemplateRecord, type FieldDef, type Finding, type RegisterTemplate } from '../registers/index.js';
+import { legacyEncodingIssue, lookalikeIssue } from '../vn/index.js';
 import { convertCell, lostZeros } from './import-cells.js';
 import type { HeaderMatch } from './import-header.js';
 import { columnName, isBlankCell, type ImportTable, type MergedRange, type TableRow } from './import-table.js';
@@ -74,7 +80,32 @@ function strayCell(table: ImportTable, plan: ColumnPlan, col: number, rowNo: num
   return undefined;
 }
 
-export function checkRow(table: ImportTable, plan: ColumnPlan, row: TableRow, today: Date): RowOutcome {
+export interface CheckOptions {
+  /** Apply the offered legacy-font and look-alike conversions (each noted as a WARNING). */
+  fixEncoding?: boolean;
+}
+
+/** The conversion a value would get, if it needs one. */
+function textFix(value: string): { value: string; what: string } | undefined {
+  const legacy = legacyEncodingIssue(value);
+  if (legacy?.fix) return { value: legacy.fix.value, what: 'chuyển từ bảng mã cũ (TCVN3/VNI) sang Unicode' };
+  const lookalike = lookalikeIssue(value);
+  return lookalike?.fix && { value: lookalike.fix.value, what: 'sửa chữ cái thuộc bảng chữ khác (Ð, chữ Kirin, chữ Hy Lạp)' };
+}
+
+/** Applies the text conversions to the row's values, one WARNING each. */
+function convertTexts(values: Record<string, string>): Finding[] {
+  const notes: Finding[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const fix = textFix(value);
+    if (!fix) continue;
+    values[key] = fix.value;
+    notes.push({ path: key, severity: 'WARNING', code: 'import.text_converted', message: `Đã ${fix.what}: "${value}" thành "${fix.value}".` });
+  }
+  return notes;
+}
+
+export function checkRow(table: ImportTable, plan: ColumnPlan, row: TableRow, today: Date, opts: CheckOptions = {}): RowOutcome {
   const raw: Record<string, string> = {};
   const findings: Finding[] = [];
   const numeric = new Set<string>();
@@ -92,11 +123,13 @@ export function checkRow(table: ImportTable, plan: ColumnPlan, row: TableRow, to
     findings.push(...c.findings);
   }
   const values = cleanValues(raw);
+  if (opts.fixEncoding) findings.push(...convertTexts(values));
   findings.push(...lostZeros(plan.template, values, numeric, row.rowNo), ...mergeFindings(table.merges, row.rowNo));
   findings.push(...validateTemplateRecord(plan.template, values, { today }));
   return { rowNo: row.rowNo, values, findings };
 }
 
-export const checkRows = (table: ImportTable, plan: ColumnPlan, today: Date): RowOutcome[] => table.rows.map((r) => checkRow(table, plan, r, today));
+export const checkRows = (table: ImportTable, plan: ColumnPlan, today: Date, opts: CheckOptions = {}): RowOutcome[] =>
+  table.rows.map((r) => checkRow(table, plan, r, today, opts));
 
 export const hasErrors = (r: RowOutcome) => r.findings.some((f) => f.severity === 'ERROR');

@@ -100,6 +100,25 @@ describeBackends('import', (store) => {
     expect(again.view).toMatchObject({ status: 'imported', rowsImported: 2 });
   });
 
+  it('refuses a TCVN3 name naming its Unicode form, and imports it converted once the user chooses fixEncoding', async () => {
+    const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '05/2008' });
+    const bytes = await mojWorkbook([rec({ so: '51', meHoTen: 'NguyÔn ThÞ H\u00AD¬ng' }), rec({ so: '52', chaHoTen: '\u00D0ặng Văn Tú' })]);
+    const { view, errorReport } = await importFile(ctx, { fileName: 'tcvn3.xlsx', bytes, bookId: book.id });
+    expect(view.status).toBe('failed');
+    const lines = readXlsx(errorReport!).rows('DL Import').slice(1).map((r) => r.at(-1)!.text);
+    expect(lines[0]).toMatch(/Lỗi \[meHoTen\]: .*TCVN3.*Đề xuất: Chuyển sang Unicode: Nguyễn Thị Hương\. Để áp dụng, nhập lại tệp với tùy chọn chuyển bảng mã/);
+    expect(lines[1]).toMatch(/Lỗi \[chaHoTen\]: .*Đề xuất: Sửa thành: Đặng Văn Tú/);
+
+    const fixed = await importFile(ctx, { fileName: 'tcvn3.xlsx', bytes, bookId: book.id, fixEncoding: true });
+    expect(fixed.view).toMatchObject({ status: 'imported', rowsImported: 2 });
+    expect(fixed.view.report.rows.flatMap((r) => r.warnings)).toEqual([
+      expect.stringMatching(/^\[meHoTen\] Đã chuyển từ bảng mã cũ \(TCVN3\/VNI\) sang Unicode: "NguyÔn ThÞ H.¬ng" thành "Nguyễn Thị Hương"\.$/),
+      expect.stringMatching(/^\[chaHoTen\] Đã sửa chữ cái thuộc bảng chữ khác .*"Đặng Văn Tú"\.$/),
+    ]);
+    const stored = await ctx.store.db.selectFrom('records').select('values').where('book_id', '=', book.id).orderBy('created_at').execute();
+    expect(stored.map((r) => [r.values.meHoTen, r.values.chaHoTen])).toEqual([['Nguyễn Thị Hương', 'Phạm Văn Tú'], ['Nguyễn Thị Lan', 'Đặng Văn Tú']]);
+  });
+
   it('without a book, creates one book per (quyển số, year of ngày đăng ký) with the authority written in the file', async () => {
     const rows = [
       rec({ so: '1', quyenSo: '01/2018', ngayDangKy: '05.01.2018', nksNgaySinh: '01.01.2018' }),

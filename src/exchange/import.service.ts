@@ -9,6 +9,8 @@
  * keyed, WARNINGs acknowledged by the importing user, completed) and the
  * imports row. The same content is imported once: a second time is a
  * Conflict naming where and when it went ("Tệp này đã được nhập vào quyển …").
+ * With fixEncoding, text in a legacy font or with look-alike letters is
+ * converted (the report lists each conversion) instead of refusing the row.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
@@ -32,6 +34,8 @@ export interface ImportFileInput {
   fileName: string;
   bytes: Buffer;
   bookId?: string | undefined;
+  /** Apply the legacy-font / look-alike conversions a failed import's report offered (each noted as a WARNING). */
+  fixEncoding?: boolean | undefined;
 }
 
 export interface ImportOutcome {
@@ -97,7 +101,7 @@ async function prepare(ctx: ActorContext, input: ImportFileInput): Promise<Prepa
   checkHeaderMerges(table);
   const plan = planColumns(match, template);
   if (table.rows.length === 0) throw new Invalid('import.no_rows', `Tệp "${input.fileName}" không có dòng dữ liệu nào sau dòng tiêu đề.`, 'file');
-  const outcomes = checkRows(table, plan, ctx.clock());
+  const outcomes = checkRows(table, plan, ctx.clock(), { fixEncoding: input.fixEncoding === true });
   return { sha256, fileName: input.fileName, table, plan, book, outcomes, notes: fileNotes(table, plan, match.template) };
 }
 

@@ -1,7 +1,7 @@
 /**
  * HTTP face of the import. POST /api/imports takes the file as the raw body
  * (Content-Type application/octet-stream, text/csv or the xlsx type) with
- * ?filename=…[&bookId=…]; it answers 201 with the import when every row went
+ * ?filename=…[&bookId=…][&fixEncoding=1]; it answers 201 with the import when every row went
  * in, 422 with the import (status failed, errorReportUrl) when rows had
  * errors; file-level problems are the usual typed errors (400/409).
  * GET /api/imports/:id and /api/imports/:id/error-report.xlsx read them back.
@@ -20,6 +20,8 @@ const BODY_TYPES = ['application/octet-stream', 'text/csv', XLSX_MIME, 'applicat
 const ImportQuery = z.object({
   filename: z.string({ message: 'Cần tên tệp (?filename=…).' }).trim().min(1, 'Cần tên tệp (?filename=…).').max(255, 'Tên tệp tối đa 255 ký tự.'),
   bookId: z.uuid('Mã quyển sổ không hợp lệ.').optional().or(z.literal('').transform(() => undefined)),
+  /** 1: apply the legacy-font and look-alike conversions the error report offered. */
+  fixEncoding: z.enum(['0', '1'], { message: 'fixEncoding phải là 0 hoặc 1.' }).optional(),
 });
 const IdParams = z.object({ id: z.uuid('Mã lần nhập không hợp lệ.') });
 
@@ -29,7 +31,7 @@ export async function importsRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/imports', { ...access('imports.run', CREATE), bodyLimit: IMPORT_LIMITS.fileBytes }, async (req, reply) => {
     const q = ImportQuery.parse(req.query);
     if (!Buffer.isBuffer(req.body)) throw new Invalid('import.no_body', 'Cần gửi nội dung tệp (Content-Type: application/octet-stream) cùng tên tệp (?filename=…).', 'file');
-    const { view } = await importFile(req.ctx, { fileName: q.filename, bytes: req.body, bookId: q.bookId });
+    const { view } = await importFile(req.ctx, { fileName: q.filename, bytes: req.body, bookId: q.bookId, fixEncoding: q.fixEncoding === '1' });
     return reply.status(view.status === 'imported' ? 201 : 422).send(view);
   });
   app.get('/api/imports/:id', read, async (req) => getImport(req.ctx, IdParams.parse(req.params).id));

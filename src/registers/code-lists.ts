@@ -1,8 +1,11 @@
 /**
  * Code lists of the MoJ templates ("Ghi chu" sheet) and of the registers whose
  * official template has not been published (proposals, DOMAIN.md §1).
- * A code is stored and exported as its text ('1', '2', …).
+ * A code is stored and exported as its text ('1', '2', …). A value keyed as
+ * the option's label ("Nam", "nữ"), a common other name ("Nam giới") or the
+ * code with a leading zero ("01") is an alias: resolveCode names its code.
  */
+import { compactKey } from '../vn/index.js';
 export interface CodeOption {
   code: string;
   label: string;
@@ -80,4 +83,23 @@ export type CodeListId = keyof typeof CODE_LISTS;
 
 export function codeLabel(listId: CodeListId, code: string): string | undefined {
   return CODE_LISTS[listId].find((o) => o.code === code)?.label;
+}
+
+/** Other names keyed for some options, by list and code. */
+const EXTRA_ALIASES: Partial<Record<CodeListId, Readonly<Record<string, readonly string[]>>>> = {
+  gioiTinh: { '1': ['Nam giới', 'Trai', 'Con trai', 'Male'], '2': ['Nữ giới', 'Gái', 'Con gái', 'Female'], '3': ['Không rõ', 'Chưa xác định'] },
+};
+
+/** The option a keyed value stands for: exact code, or an alias of one; undefined when none. */
+export function resolveCode(listId: CodeListId, value: string): { option: CodeOption; exact: boolean } | undefined {
+  const options: readonly CodeOption[] = CODE_LISTS[listId];
+  const exact = options.find((o) => o.code === value);
+  if (exact) return { option: exact, exact: true };
+  const key = compactKey(value);
+  if (key === '') return undefined;
+  const byNumber = /^\d+$/.test(value) ? options.find((o) => Number(o.code) === Number(value)) : undefined;
+  const aliases = EXTRA_ALIASES[listId] ?? {};
+  const byName = options.find((o) => compactKey(o.label) === key || (aliases[o.code] ?? []).some((a) => compactKey(a) === key));
+  const option = byNumber ?? byName;
+  return option && { option, exact: false };
 }

@@ -96,15 +96,22 @@ export interface RegisterTemplate {
 
 export type Severity = 'ERROR' | 'WARNING' | 'INFO';
 
-/** One finding about a record: which field, how bad, a stable code and a Vietnamese message. */
+/** A correction offered with a finding: the field's whole new value and the button's Vietnamese label. Applied only when the user confirms. */
+export interface FindingFix {
+  value: string;
+  label: string;
+}
+
+/** One finding about a record: which field, how bad, a stable code and a Vietnamese message; maybe a fix to offer. */
 export interface Finding {
   path: string;
   severity: Severity;
   code: string;
   message: string;
+  fix?: FindingFix;
 }
 
-/** What a rule gets: the template, the cleaned values, and the date that counts as today. */
+/** What a rule gets: the template, the cleaned values (code aliases read as their codes), and the date that counts as today. */
 export interface RuleContext {
   template: RegisterTemplate;
   values: Readonly<Record<string, string>>;

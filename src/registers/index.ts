@@ -12,11 +12,14 @@ import type { Finding } from './field.js';
 import { validateTemplateRecord, type ValidateOptions } from './validate-record.js';
 
 export * from './field.js';
-export { CODE_LISTS, codeLabel, type CodeListId, type CodeOption } from './code-lists.js';
+export { CODE_LISTS, codeLabel, resolveCode, type CodeListId, type CodeOption } from './code-lists.js';
+export { canonicalValues, type Replacement } from './canonical.js';
 export { TEMPLATES, CURRENT_TEMPLATE, REGISTER_TYPES, findTemplate, getTemplate } from './catalog.js';
 export { headerRow, headerText } from './header.js';
 export { formDescription, type FormDescription, type FormField, type Widget, type Autocomplete } from './form.js';
 export { validateTemplateRecord, cleanValues, isRequired, type ValidateOptions } from './validate-record.js';
+export { BIRTH_DEADLINES, DEATH_DEADLINES, eraOn, judgeDeadline, isCommuneAuthority, type DeadlineEra, type DeadlineVerdict } from './deadlines.js';
+export { readDate, readDateText, lunarHintFor, MIN_YEAR, EVENT_DATE_KEYS } from './date-value.js';
 
 /** Findings for one record of a register type ('KS') or template id ('KS-60'). */
 export function validateRecord(typeOrTemplate: string, values: Readonly<Record<string, unknown>>, opts?: ValidateOptions): Finding[] {

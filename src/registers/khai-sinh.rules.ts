@@ -1,23 +1,16 @@
 /**
  * Cross-field rules of the birth register (DOMAIN.md §2.1; birth before
- * registration is a common rule): registration type against the legal deadline (a WARNING: the
- * register's own tick-box wins), re-registration only for pre-2016 events,
+ * registration is a common rule): registration type against the legal deadline
+ * in force on the registration date (a WARNING: the register's own tick-box wins), re-registration only for pre-2016 events,
  * parents' ages, court annotations.
  */
 import { isBefore } from '../vn/index.js';
 import type { Finding, RecordRule, RuleContext } from './field.js';
+import { BIRTH_DEADLINES } from './deadlines.js';
 import { deadlineRule, finding, readDate } from './rule-helpers.js';
 
-/** Luật Hộ tịch 2014 Art. 15 (and NĐ 158/2005): 60 days to register a birth. */
-export const BIRTH_DEADLINE_DAYS = 60;
-
-const registrationDeadline = deadlineRule({
-  prefix: 'ks',
-  eventKey: 'nksNgaySinh',
-  eventName: 'ngày sinh',
-  days: BIRTH_DEADLINE_DAYS,
-  law: 'Luật Hộ tịch 2014 Điều 15',
-});
+/** Deadlines of each era (deadlines.ts): 60 days under Luật Hộ tịch 2014 Art. 15 and NĐ 158/2005, 30 before. */
+const registrationDeadline = deadlineRule({ prefix: 'ks', eventKey: 'nksNgaySinh', eventName: 'ngày sinh', eras: BIRTH_DEADLINES });
 
 const reRegistrationBefore2016: RecordRule = {
   id: 'ks.re_registration_pre_2016',

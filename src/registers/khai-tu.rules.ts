@@ -1,16 +1,15 @@
 /**
  * Cross-field rules of the death register (DOMAIN.md §1.2, §2.1): death
  * between birth and registration (ERRORs), registration type against the
- * 15-day deadline of Luật Hộ tịch Art. 33 (WARNINGs: older regulations had
- * other deadlines and the register's own tick-box wins), and the date of the
+ * deadline in force on the registration date (15 days under Luật Hộ tịch
+ * Art. 33 and NĐ 158/2005; deadlines.ts; WARNINGs: the register's own
+ * tick-box wins), and the date of the
  * death notice. The foreign block (loaiDangKy 3) is a field requirement.
  */
 import { isBefore } from '../vn/index.js';
 import type { RecordRule } from './field.js';
+import { DEATH_DEADLINES } from './deadlines.js';
 import { deadlineRule, finding, readDate } from './rule-helpers.js';
-
-/** Luật Hộ tịch 2014 Art. 33: the death is registered within 15 days. */
-export const DEATH_DEADLINE_DAYS = 15;
 
 const deathAfterBirth: RecordRule = {
   id: 'kt.death_after_birth',
@@ -34,13 +33,7 @@ const deathBeforeRegistration: RecordRule = {
   },
 };
 
-const registrationDeadline = deadlineRule({
-  prefix: 'kt',
-  eventKey: 'nktNgayChet',
-  eventName: 'ngày chết',
-  days: DEATH_DEADLINE_DAYS,
-  law: 'Luật Hộ tịch 2014 Điều 33',
-});
+const registrationDeadline = deadlineRule({ prefix: 'kt', eventKey: 'nktNgayChet', eventName: 'ngày chết', eras: DEATH_DEADLINES });
 
 const deathNoticeDate: RecordRule = {
   id: 'kt.death_notice_date',

@@ -2,15 +2,12 @@
  * Small helpers shared by the cross-field rules: read a field's value as a
  * partial date, describe a field for a message, build findings.
  */
-import { daysBetween, parsePartialDate, type PartialDate } from '../vn/index.js';
+import type { PartialDate } from '../vn/index.js';
+import { judgeDeadline, limitOf, type DeadlineEra } from './deadlines.js';
+import { readDate } from './date-value.js';
 import type { FieldDef, Finding, RecordRule, RegisterTemplate, RuleContext, Severity } from './field.js';
 
-export function readDate(values: Readonly<Record<string, string>>, key: string): PartialDate | undefined {
-  const raw = values[key];
-  if (!raw) return undefined;
-  const parsed = parsePartialDate(raw);
-  return parsed.ok ? parsed.date : undefined;
-}
+export { readDate };
 
 export function findField(template: RegisterTemplate, key: string): FieldDef | undefined {
   return template.fields.find((f) => f.key === key);
@@ -52,34 +49,47 @@ export interface DeadlineSpec {
   /** The event date field (nksNgaySinh, nktNgayChet) and how the message calls it ("ngày sinh"). */
   eventKey: string;
   eventName: string;
-  days: number;
-  law: string;
+  /** The deadlines of each era (deadlines.ts); the one in force on the registration date applies. */
+  eras: readonly DeadlineEra[];
+}
+
+const eraText = (era: DeadlineEra) => `${limitOf(era)} theo ${era.source}${era.note ? `; ${era.note}` : ''}`;
+
+function deadlineFindings(spec: DeadlineSpec, values: Readonly<Record<string, string>>, event: PartialDate, reg: PartialDate): Finding[] {
+  const { prefix, eventName } = spec;
+  const code = values.loaiDangKy;
+  const v = judgeDeadline(spec.eras, event, reg, values.noiDangKy);
+  if (v.kind === 'unknown') return [];
+  const after = `đăng ký sau ${v.days} ngày kể từ ${eventName}`;
+  if (code === '1' && v.kind === 'late') {
+    return [finding('loaiDangKy', 'WARNING', `${prefix}.on_time_but_late`,
+      `Ghi "đăng ký đúng hạn" nhưng ${after} (thời hạn ${eraText(v.era)}, quy định áp dụng vào ngày đăng ký). Hãy đối chiếu với sổ.`)];
+  }
+  if (code === '1' && v.kind === 'within_elsewhere') {
+    return [finding('loaiDangKy', 'WARNING', `${prefix}.on_time_only_elsewhere`,
+      `Ghi "đăng ký đúng hạn" nhưng ${after}: quá thời hạn ${eraText(v.era)}; chỉ đúng hạn nếu nơi đăng ký thuộc ${v.era.elsewhere} (thời hạn ${v.era.daysElsewhere} ngày). Hãy đối chiếu với sổ.`)];
+  }
+  if (code === '4' && v.kind === 'within') {
+    return [finding('loaiDangKy', 'WARNING', `${prefix}.late_but_on_time`,
+      `Ghi "đăng ký quá hạn" nhưng ${after}, còn trong thời hạn ${eraText(v.era)}. Hãy đối chiếu với sổ.`)];
+  }
+  return [];
 }
 
 /**
- * loaiDangKy against the legal deadline: code 1 (đúng hạn) expects registration
- * within `days` of the event, code 4 (quá hạn) after. WARNINGs only: older
- * regulations had other deadlines and the register's own tick-box wins.
+ * loaiDangKy against the legal deadline in force on the registration date:
+ * code 1 (đúng hạn) expects registration within the deadline, code 4 (quá
+ * hạn) after it. WARNINGs only: the register's own tick-box wins.
  */
 export function deadlineRule(spec: DeadlineSpec): RecordRule {
-  const { prefix, eventKey, eventName, days: limit } = spec;
+  const current = spec.eras.at(-1)!;
   return {
-    id: `${prefix}.registration_deadline`,
-    description: `Loại đăng ký "đúng hạn" cần đăng ký trong ${limit} ngày kể từ ${eventName} (${spec.law}); "quá hạn" là sau thời hạn đó (chỉ cảnh báo).`,
+    id: `${spec.prefix}.registration_deadline`,
+    description: `Loại đăng ký "đúng hạn" cần đăng ký trong thời hạn kể từ ${spec.eventName} theo quy định áp dụng vào ngày đăng ký (hiện nay ${eraText(current)}; trước đó: ${spec.eras.slice(0, -1).map((e) => `${e.from}–${e.to}: ${e.days === undefined ? 'chưa xác nhận' : limitOf(e)}`).join('; ')}); "quá hạn" là sau thời hạn đó (chỉ cảnh báo).`,
     check({ values }) {
-      const event = readDate(values, eventKey);
+      const event = readDate(values, spec.eventKey);
       const reg = readDate(values, 'ngayDangKy');
-      const days = event && reg ? daysBetween(event, reg) : undefined;
-      if (days === undefined) return [];
-      if (values.loaiDangKy === '1' && days > limit) {
-        return [finding('loaiDangKy', 'WARNING', `${prefix}.on_time_but_late`,
-          `Ghi "đăng ký đúng hạn" nhưng đăng ký sau ${days} ngày kể từ ${eventName} (thời hạn ${limit} ngày theo ${spec.law}). Hãy đối chiếu với sổ.`)];
-      }
-      if (values.loaiDangKy === '4' && days <= limit) {
-        return [finding('loaiDangKy', 'WARNING', `${prefix}.late_but_on_time`,
-          `Ghi "đăng ký quá hạn" nhưng đăng ký sau ${days} ngày, còn trong thời hạn ${limit} ngày. Hãy đối chiếu với sổ.`)];
-      }
-      return [];
+      return event && reg ? deadlineFindings(spec, values, event, reg) : [];
     },
   };
 }

@@ -10,21 +10,29 @@ import {
   checkPersonalId,
   comparePartialDates,
   ethnicityIssue,
+  forbiddenCharacterIssue,
   legacyEncodingIssue,
+  lookalikeIssue,
   nationalityIssue,
-  parsePartialDate,
   toPartialDate,
   type VnIssue,
 } from '../vn/index.js';
-import { CODE_LISTS } from './code-lists.js';
+import { CODE_LISTS, resolveCode } from './code-lists.js';
+import { readDateText } from './date-value.js';
 import type { FieldDef, Finding, RuleContext } from './field.js';
 import { readDate, roleKey } from './rule-helpers.js';
 
 const asFinding = (path: string) => (issue: VnIssue): Finding => ({ path, ...issue });
 
+/** Character-level problems, checked before the type: forbidden characters, a legacy font, look-alike letters. */
+function textIssue(value: string): VnIssue | undefined {
+  return forbiddenCharacterIssue(value) ?? legacyEncodingIssue(value) ?? lookalikeIssue(value);
+}
+
+/** `value` is the field's text as keyed (cleaned); code fields read their alias from it, rules see the code. */
 export function validateValue(field: FieldDef, value: string, ctx: RuleContext): Finding[] {
-  const encoding = legacyEncodingIssue(value);
-  if (encoding) return [asFinding(field.key)(encoding)];
+  const text = textIssue(value);
+  if (text) return [asFinding(field.key)(text)];
   return typeIssues(field, value, ctx).map(asFinding(field.key));
 }
 
@@ -41,7 +49,7 @@ function typeIssues(field: FieldDef, value: string, ctx: RuleContext): VnIssue[]
     case 'name':
       return nameIssues(value);
     case 'date':
-      return dateIssues(value, ctx.today);
+      return dateIssues(field, ctx);
     case 'dateInWords':
       return dateInWordsIssues(field, value, ctx);
     case 'time':
@@ -59,9 +67,6 @@ function typeIssues(field: FieldDef, value: string, ctx: RuleContext): VnIssue[]
   }
 }
 
-/** The oldest plausible year in a register (a parent born in the 1850s may appear in a 1900s book). */
-export const MIN_YEAR = 1850;
-
 const err = (code: string, message: string): VnIssue => ({ code, severity: 'ERROR', message });
 const optional = (i: VnIssue | undefined): VnIssue[] => (i ? [i] : []);
 
@@ -71,11 +76,14 @@ function nameIssues(value: string): VnIssue[] {
   return [];
 }
 
-function dateIssues(value: string, today: Date): VnIssue[] {
-  const parsed = parsePartialDate(value, { minYear: MIN_YEAR, maxYear: today.getFullYear() });
+/** A date as keyed: the register's forms, or a lunar date (INFO naming the solar day; the text stays as keyed). */
+function dateIssues(field: FieldDef, ctx: RuleContext): VnIssue[] {
+  const parsed = readDateText(ctx.values, field.key, { maxYear: ctx.today.getFullYear() });
+  if (!parsed) return [];
   if (!parsed.ok) return [parsed.issue];
-  const future = comparePartialDates(parsed.date, toPartialDate(today)) === 1;
-  return future ? [err('date.future', 'Ngày này ở tương lai, sau ngày hôm nay.')] : [];
+  const future = comparePartialDates(parsed.date, toPartialDate(ctx.today)) === 1;
+  if (future) return [err('date.future', 'Ngày này ở tương lai, sau ngày hôm nay.')];
+  return parsed.lunar ? [parsed.lunar.issue] : [];
 }
 
 function dateInWordsIssues(field: FieldDef, value: string, ctx: RuleContext): VnIssue[] {
@@ -85,7 +93,16 @@ function dateInWordsIssues(field: FieldDef, value: string, ctx: RuleContext): Vn
 
 function codeIssues(field: FieldDef, value: string): VnIssue[] {
   const options = field.codeList ? CODE_LISTS[field.codeList] : [];
-  if (options.some((o) => o.code === value)) return [];
+  const found = field.codeList ? resolveCode(field.codeList, value) : undefined;
+  if (found?.exact) return [];
+  if (found) {
+    const { code, label } = found.option;
+    return [{
+      code: 'code.alias', severity: 'WARNING',
+      message: `"${value}" được hiểu là mã ${code} (${label}); khi xuất sẽ ghi mã ${code}.`,
+      fix: { value: code, label: `Dùng mã chuẩn: ${code} – ${label}` },
+    }];
+  }
   const allowed = options.map((o) => `${o.code} (${o.label})`).join(', ');
   return [err('code.invalid', `Mã "${value}" không có trong danh mục. Các mã hợp lệ: ${allowed}.`)];
 }

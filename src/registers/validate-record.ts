@@ -1,11 +1,13 @@
 /**
  * validateRecord: every finding about one record, in template column order.
  * Values are cleaned (NFC, whitespace) before checking; the caller keeps the
- * book's own text. Unknown keys are reported, never dropped.
+ * book's own text. Code fields keyed as an alias ("Nam" for 1) are WARNINGs
+ * and the cross-field rules read their code. Unknown keys are reported, never dropped.
  */
 import { cleanText } from '../vn/index.js';
 import type { Condition, FieldDef, Finding, RegisterTemplate, RuleContext, Severity } from './field.js';
 import { COMMON_RULES } from './rules-common.js';
+import { resolveCode } from './code-lists.js';
 import { validateValue } from './validate-field.js';
 import { fieldName } from './rule-helpers.js';
 
@@ -33,8 +35,8 @@ export function isRequired(field: FieldDef, values: Readonly<Record<string, stri
   return 'when' in r ? holds(r.when, values) : !holds(r.unless, values);
 }
 
-function presenceFindings(field: FieldDef, ctx: RuleContext): Finding[] {
-  const value = ctx.values[field.key];
+function presenceFindings(field: FieldDef, ctx: RuleContext, keyed: Readonly<Record<string, string>>): Finding[] {
+  const value = keyed[field.key];
   const name = fieldName(ctx.template, field.key);
   if (value === undefined) {
     return isRequired(field, ctx.values)
@@ -46,6 +48,17 @@ function presenceFindings(field: FieldDef, ctx: RuleContext): Finding[] {
     return [{ path: field.key, severity: 'ERROR', code: 'field.must_be_empty', message: `${name} phải để trống theo ${cond} đã chọn.` }];
   }
   return validateValue(field, value, ctx);
+}
+
+/** The values as rules read them: a code field keyed as an alias ("Nam") holds its code ("1"). */
+function withCodes(template: RegisterTemplate, keyed: Readonly<Record<string, string>>): Record<string, string> {
+  const out = { ...keyed };
+  for (const f of template.fields) {
+    const v = keyed[f.key];
+    const found = f.type === 'code' && f.codeList && v !== undefined ? resolveCode(f.codeList, v) : undefined;
+    if (found) out[f.key] = found.option.code;
+  }
+  return out;
 }
 
 /** Columns whose leading zeros matter: given as a JS number, a zero may already be lost. */
@@ -67,9 +80,10 @@ function unknownKeys(template: RegisterTemplate, values: Readonly<Record<string,
 const SEVERITY_ORDER: Record<Severity, number> = { ERROR: 0, WARNING: 1, INFO: 2 };
 
 export function validateTemplateRecord(template: RegisterTemplate, values: Readonly<Record<string, unknown>>, opts: ValidateOptions = {}): Finding[] {
-  const ctx: RuleContext = { template, values: cleanValues(values), today: opts.today ?? new Date() };
+  const keyed = cleanValues(values);
+  const ctx: RuleContext = { template, values: withCodes(template, keyed), today: opts.today ?? new Date() };
   const findings = [
-    ...template.fields.flatMap((f) => presenceFindings(f, ctx)),
+    ...template.fields.flatMap((f) => presenceFindings(f, ctx, keyed)),
     ...[...COMMON_RULES, ...template.rules].flatMap((r) => r.check(ctx)),
     ...numbersForText(template, values),
     ...unknownKeys(template, ctx.values),

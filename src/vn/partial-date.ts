@@ -47,7 +47,7 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; fields: readonly Field[] }> = [
   { re: /^(\d{4})$/, fields: ['y'] },
 ];
 
-const FORMS_HINT = 'hãy ghi theo dạng dd.mm.yyyy, mm.yyyy hoặc yyyy';
+const FORMS_HINT = 'hãy ghi theo dạng dd.mm.yyyy, mm.yyyy hoặc yyyy (ngày âm lịch ghi như trong sổ, ví dụ "mùng 5 tháng Giêng năm Ất Sửu 1985")';
 
 function fail(code: string, message: string): ParseDateResult {
   return { ok: false, issue: makeIssue(code, 'ERROR', message) };

@@ -67,8 +67,28 @@ export function detectLegacyEncoding(s: string): LegacyEncodingFinding | undefin
   return example ? { encoding, message: legacyMessage(encoding, example) } : undefined;
 }
 
-/** ERROR 'text.legacy_encoding' when the text looks typed in a legacy font. */
+/**
+ * The text converted from a legacy encoding, word by word. A word is decoded
+ * unless it is well-formed Vietnamese as written and would not be once
+ * decoded (so "Thò" in VNI becomes "Thị", while a Unicode word the decoding
+ * would break is kept). The user sees the result before it replaces anything. NFC.
+ */
+export function convertLegacyText(s: string, encoding: LegacyEncoding): string {
+  return nfc(s)
+    .replace(TOKEN_RE, (token) => {
+      const decoded = decodeLegacyText(token, encoding);
+      return isVietnameseSyllable(token) && !isVietnameseSyllable(decoded) ? token : decoded;
+    })
+    .normalize('NFC');
+}
+
+const CONVERT_LABEL = 'Chuyển sang Unicode';
+
+/** ERROR 'text.legacy_encoding' when the text looks typed in a legacy font, with the Unicode text as a fix. */
 export function legacyEncodingIssue(s: string): VnIssue | undefined {
   const found = detectLegacyEncoding(s);
-  return found && makeIssue('text.legacy_encoding', 'ERROR', found.message);
+  if (!found) return undefined;
+  const converted = convertLegacyText(s, found.encoding);
+  const message = `${found.message}. Đề xuất: "${converted}"`;
+  return makeIssue('text.legacy_encoding', 'ERROR', message, { value: converted, label: `${CONVERT_LABEL}: ${converted}` });
 }

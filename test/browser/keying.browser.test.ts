@@ -159,4 +159,34 @@ describe('keying in the browser', () => {
     const copied = (await t.app.inject({ method: 'GET', url: `/api/records/${second}`, headers: auth })).json<{ values: Record<string, string> }>();
     expect(copied.values).toEqual({ quyenSo: '01/2008', ngayDangKy: '15.12.2008', noiDangKy: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng', nguoiKy: 'Phạm Văn Cường' });
   }, 120_000);
+
+  it('offers the Unicode form of a TCVN3 name and saves it on confirmation; a lunar date keeps its text and shows its solar day', async () => {
+    const page = await signIn(t, 'nhaplieu', PASSWORD);
+    await page.goto(`${t.base}/#/books/${bookId}`);
+    await page.getByRole('button', { name: 'Thêm bản ghi cho trang 2' }).click();
+    await page.getByTestId('record-status').filter({ hasText: 'Đang nhập' }).waitFor();
+    await expect.poll(() => activeField(page)).toBe('so');
+    await keyAll(page, { nksHoTen: 'NguyÔn ThÞ Mai', nksNgaySinh: 'mùng 5 tháng Giêng năm Ất Sửu 1985' });
+    await page.keyboard.press('Tab');
+
+    const birthRow = page.locator('[data-field="nksNgaySinh"]');
+    await expect.poll(() => birthRow.getByTestId('date-hint').textContent()).toMatch(/^Dương lịch: 25\.01\.1985 · Ngày Hai Mươi Lăm Tháng Một/);
+    expect(await page.locator('#f-nksNgaySinh').inputValue()).toBe('mùng 5 tháng Giêng năm Ất Sửu 1985');
+    await birthRow.locator('.findings .info').filter({ hasText: '25.01.1985 dương lịch' }).waitFor();
+
+    const fix = page.locator('[data-field="nksHoTen"]').getByTestId('finding-fix');
+    await expect.poll(() => fix.textContent()).toBe('Chuyển sang Unicode: Nguyễn Thị Mai');
+    await fix.click();
+    expect(await page.locator('#f-nksHoTen').inputValue()).toBe('Nguyễn Thị Mai');
+    await expect.poll(() => page.locator('[data-field="nksHoTen"] .findings .error').count()).toBe(0);
+    await page.getByTestId('save-state').filter({ hasText: 'Đã lưu' }).waitFor({ timeout: 10_000 });
+
+    const recordId = /#\/records\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const token = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'nhaplieu', password: PASSWORD } })).json<{ token: string }>().token;
+    const history = (await t.app.inject({ method: 'GET', url: `/api/records/${recordId}/history`, headers: { authorization: `Bearer ${token}` } }))
+      .json<{ kind: string; payload: { values?: Record<string, string> } }[]>();
+    const names = history.filter((h) => h.kind === 'keyed' && h.payload.values?.nksHoTen).map((h) => h.payload.values!.nksHoTen);
+    expect(names.at(-1)).toBe('Nguyễn Thị Mai');
+    expect(history.filter((h) => h.kind === 'keyed').map((h) => h.payload.values?.nksNgaySinh).filter(Boolean)).toEqual(['mùng 5 tháng Giêng năm Ất Sửu 1985']);
+  }, 120_000);
 });

@@ -64,6 +64,18 @@ describeBackends('imports over HTTP', (store) => {
     expect(readXlsx(report.rawPayload).rows('DL Import')[1]!.at(-1)!.text).toMatch(/^Lỗi \[nksGioiTinh\]/);
   });
 
+  it('with ?fixEncoding=1 takes a TCVN3 name converted to Unicode (422 without it)', async () => {
+    const bytes = await mojWorkbook([{ ...CLEAN_KS_RECORD, so: '77', nksHoTen: 'TrÇn V¨n H\u00B6i' }]);
+    const refused = await post(app, auth, `/api/imports?filename=tcvn3.xlsx&bookId=${bookId}`, bytes);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json<ImportView>().report.rows[0]!.errors[0]).toMatch(/^\[nksHoTen\] .*TCVN3.*Đề xuất: "Trần Văn Hải"/);
+    const res = await post(app, auth, `/api/imports?filename=tcvn3.xlsx&bookId=${bookId}&fixEncoding=1`, bytes);
+    expect(res.statusCode).toBe(201);
+    const records = await app.inject({ method: 'GET', url: `/api/books/${bookId}/records`, headers: auth });
+    expect(JSON.stringify(records.json())).toContain('Trần Văn Hải');
+    expect((await post(app, auth, `/api/imports?filename=x.xlsx&fixEncoding=yes`, bytes)).statusCode).toBe(400);
+  });
+
   it('refuses users without the permission and files that are not spreadsheets, in Vietnamese', async () => {
     const forbidden = await post(keyerApp, keyerAuth, '/api/imports?filename=a.xlsx', await mojWorkbook([CLEAN_KS_RECORD]));
     expect(forbidden.statusCode).toBe(403);

@@ -60,7 +60,7 @@ export function ImportsPage() {
     setResult(undefined);
     setBusy(true);
     try {
-      const view = await uploadImport(file, String(f.get('bookId') ?? ''));
+      const view = await uploadImport(file, String(f.get('bookId') ?? ''), f.get('fixEncoding') === 'on');
       setResult(view);
       // Imported: the file is done (a second upload would be refused) and new books can now be chosen.
       if (view.status === 'imported') {
@@ -88,6 +88,9 @@ export function ImportsPage() {
             <option value="">Tạo quyển mới theo quyển số và năm trong tệp</option>
             {books.map((b) => <option key={b.id} value={b.id}>{b.title} — {b.authority} ({b.yearFrom})</option>)}
           </select>
+        </label>
+        <label title="Áp dụng các đề xuất 'Chuyển sang Unicode' và 'Sửa thành' của báo cáo lỗi; mỗi chỗ chuyển được ghi là cảnh báo">
+          <input name="fixEncoding" type="checkbox" /> Chuyển chữ gõ bằng bảng mã cũ (TCVN3, VNI) và chữ cái lạ (Ð…) theo đề xuất
         </label>
         <button type="submit" disabled={busy}>{busy ? 'Đang nhập…' : 'Nhập'}</button>
       </form>

@@ -1,7 +1,11 @@
 /**
  * One field of the form: label with the required marker, the input, the
  * uncertain / illegible mark (Alt+U), and under it the date read back
- * (dd.mm.yyyy and in words), the help while focused, and the findings.
+ * (dd.mm.yyyy and in words; a lunar date's solar day next to the text as
+ * keyed), the help while focused, and the findings. A finding that offers a
+ * fix (legacy font -> Unicode, look-alike letters, a code alias) has a
+ * button; pressing it puts the fixed value in the field, saved like any
+ * keyed change (so it is in the record's history).
  */
 import { memo } from 'react';
 import { dateHint } from './form-rules.js';
@@ -26,14 +30,25 @@ export interface FieldRowProps {
 
 const SEVERITY_LABELS = { ERROR: 'Lỗi', WARNING: 'Cảnh báo', INFO: 'Lưu ý' } as const;
 
-function DateReadBack({ value }: { value: string }) {
+/** `decided`: the server read the date with the record's context (a lunar year narrowed by the registration year): its finding speaks. */
+function DateReadBack({ value, decided }: { value: string; decided: boolean }) {
   const hint = dateHint(value);
   if (!hint) return null;
-  if (!hint.ok) return <span className="date-hint bad">{hint.message}</span>;
+  if (!hint.ok) return decided ? null : <span className="date-hint bad">{hint.message}</span>;
   return (
     <span className="date-hint" data-testid="date-hint">
-      <b>{hint.normalized}</b> · {hint.words}
+      {hint.lunar && 'Dương lịch: '}<b>{hint.normalized}</b> · {hint.words}{hint.lunar && ' (ô nhập giữ nguyên ngày âm lịch như trong sổ)'}
     </span>
+  );
+}
+
+function FixButton({ finding, onApply }: { finding: Finding; onApply(value: string): void }) {
+  if (!finding.fix) return null;
+  const { value, label } = finding.fix;
+  return (
+    <button type="button" className="fix" data-testid="finding-fix" onClick={() => onApply(value)} title="Thay giá trị của ô bằng giá trị đề xuất (sẽ được lưu như một lần sửa)">
+      {label}
+    </button>
   );
 }
 
@@ -62,7 +77,7 @@ export const FieldRow = memo(function FieldRow(p: FieldRowProps) {
       <div className="field-input">
         <FieldInput field={field} value={p.value} focused={p.focused} invalid={errors.length > 0} describedBy={msgId} inputRef={p.inputRef}
           onChange={(v) => p.onChange(field.key, v)} onFocus={() => p.onFocus(field.key)} onBlur={() => p.onBlur(field.key)} />
-        {field.widget === 'date' && <DateReadBack value={p.value} />}
+        {field.widget === 'date' && <DateReadBack value={p.value} decided={p.findings.some((f) => f.code === 'lunar.converted')} />}
       </div>
       <FlagButton flag={p.flag} label={field.label} onClick={() => p.onToggleFlag(field.key)} />
       <div className="field-notes" id={msgId}>
@@ -72,6 +87,7 @@ export const FieldRow = memo(function FieldRow(p: FieldRowProps) {
             {p.findings.map((f) => (
               <li key={f.code + f.message} className={`${f.severity.toLowerCase()}${f.acknowledged ? ' acknowledged' : ''}`}>
                 {SEVERITY_LABELS[f.severity]}: {f.message}{f.acknowledged ? ' (đã xác nhận)' : ''}
+                {f.fix && f.fix.value !== p.value && <> <FixButton finding={f} onApply={(v) => p.onChange(field.key, v)} /></>}
               </li>
             ))}
           </ul>

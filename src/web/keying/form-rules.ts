@@ -1,10 +1,11 @@
 /**
  * The form's rules evaluated in the browser, from the form description alone:
  * when a field is required, when it must stay empty, the date hint (the
- * normalized MoJ form and the date in words, from src/vn's pure helpers), and
- * the fields in column order. The server's validator stays the authority.
+ * normalized MoJ form and the date in words, from src/vn's pure helpers; for
+ * a lunar date, its solar day, the keyed text staying as written), and the
+ * fields in column order. The server's validator stays the authority.
  */
-import { dateInWords, parsePartialDate } from '../../vn/index.js';
+import { dateInWords, parseDateText, parsePartialDate } from '../../vn/index.js';
 import type { Condition, FormDescription, FormField, Values } from './keying.api.js';
 
 const holds = (c: Condition, values: Values): boolean => c.in.includes((values[c.field] ?? '').trim());
@@ -25,20 +26,21 @@ export function keyedFields(form: FormDescription): FormField[] {
   return form.groups.flatMap((g) => g.fields).filter((f) => f.widget !== 'none');
 }
 
-export type DateHint = { ok: true; normalized: string; words: string } | { ok: false; message: string };
+export type DateHint = { ok: true; normalized: string; words: string; lunar: boolean } | { ok: false; message: string };
 
-/** What a date as typed means: 27081985 -> 27.08.1985 + words; undefined while empty. */
+/** What a date as typed means: 27081985 -> 27.08.1985 + words; a lunar date -> its solar day; undefined while empty. */
 export function dateHint(text: string): DateHint | undefined {
   if (text.trim() === '') return undefined;
-  const parsed = parsePartialDate(text);
+  const parsed = parseDateText(text);
   if (!parsed.ok) return { ok: false, message: parsed.issue.message };
-  return { ok: true, normalized: parsed.normalized, words: dateInWords(parsed.date) };
+  return { ok: true, normalized: parsed.normalized, words: dateInWords(parsed.date), lunar: parsed.lunar !== undefined };
 }
 
-/** The value a date field keeps when the keyer leaves it: the MoJ form when it parses, else as typed. */
+/** The value a date field keeps when the keyer leaves it: the MoJ form when it parses as one, else as typed (a lunar date is never rewritten). */
 export function normalizeDate(text: string): string {
-  const hint = dateHint(text);
-  return hint?.ok ? hint.normalized : text;
+  if (text.trim() === '') return text;
+  const parsed = parsePartialDate(text);
+  return parsed.ok ? parsed.normalized : text;
 }
 
 /** "1 – Nam" for a code of the list; the code alone flagged when the list lacks it. */

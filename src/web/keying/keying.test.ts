@@ -41,13 +41,20 @@ describe('draft', () => {
 
 describe('form rules', () => {
   it('reads dates the way keyers type them, in the MoJ form and in words', () => {
-    expect(dateHint('01092008')).toEqual({ ok: true, normalized: '01.09.2008', words: 'Ngày Một Tháng Chín Năm Hai Nghìn Không Trăm Linh Tám' });
+    expect(dateHint('01092008')).toEqual({ ok: true, normalized: '01.09.2008', words: 'Ngày Một Tháng Chín Năm Hai Nghìn Không Trăm Linh Tám', lunar: false });
     expect(dateHint('27/8/1985')).toMatchObject({ normalized: '27.08.1985' });
     expect(dateHint('8.1985')).toMatchObject({ normalized: '08.1985', words: 'Tháng Tám Năm Một Nghìn Chín Trăm Tám Mươi Lăm' });
     expect(dateHint('1985')).toMatchObject({ normalized: '1985' });
     expect(dateHint('31021985')).toMatchObject({ ok: false });
     expect(dateHint(' ')).toBeUndefined();
     expect(normalizeDate('2781985')).toBe('2781985');
+  });
+
+  it('shows the solar day of a lunar date and never rewrites the text as keyed', () => {
+    expect(dateHint('mùng 5 tháng Giêng năm Ất Sửu 1985')).toMatchObject({ ok: true, normalized: '25.01.1985', lunar: true });
+    expect(dateHint('mùng 5 tháng Giêng năm Ất Sửu')).toMatchObject({ ok: false, message: expect.stringMatching(/1925 \(28\.01\.1925\)/) });
+    expect(normalizeDate('mùng 5 tháng Giêng năm Ất Sửu 1985')).toBe('mùng 5 tháng Giêng năm Ất Sửu 1985');
+    expect(normalizeDate('27/8/1985')).toBe('27.08.1985');
   });
 
   it('evaluates required and must-be-empty conditions from the form description', () => {
