@@ -1,7 +1,9 @@
 /**
  * HTTP face of sign-in: POST /api/auth/login (sets the session cookie and
- * also answers the token, for non-browser clients), POST /api/auth/logout
- * (ends the session, clears the cookie), GET /api/auth/me.
+ * also answers the token, for non-browser clients; throttled per login and
+ * per client address, 429 with Retry-After), POST /api/auth/logout (ends the
+ * session, clears the cookie), POST /api/auth/logout-all (ends every session
+ * of the signed-in user, everywhere), GET /api/auth/me.
  * Login and me answer the user with `permissions`: what the user's role may
  * do, computed from PERMISSIONS (roles.ts) — the web app hides the actions
  * not listed there, and keeps no permission map of its own.
@@ -12,7 +14,7 @@ import { loginRequired } from './auth.errors.js';
 import { tokenFromRequest } from './auth.hook.js';
 import { clearedSessionCookie, sessionCookie } from './cookies.js';
 import { permissionsOf, type Permission } from './roles.js';
-import { login, logout } from './sessions.service.js';
+import { login, logout, logoutEverywhere } from './sessions.service.js';
 import type { LoginInput } from './user.schema.js';
 import type { AuthUser } from './users.service.js';
 
@@ -28,13 +30,18 @@ const secure = (req: FastifyRequest): boolean => req.protocol === 'https';
 export async function authRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   const { ctx } = opts;
   app.post('/api/auth/login', async (req, reply) => {
-    const r = await login(ctx, (req.body ?? {}) as LoginInput);
+    const r = await login(ctx, (req.body ?? {}) as LoginInput, { address: req.ip });
     reply.header('set-cookie', sessionCookie(r.token, secure(req))).header('cache-control', 'no-store');
     return { ...r, user: sessionUser(r.user) };
   });
   app.post('/api/auth/logout', async (req, reply) => {
     await logout(ctx, tokenFromRequest(req));
     return reply.header('set-cookie', clearedSessionCookie(secure(req))).status(204).send();
+  });
+  app.post('/api/auth/logout-all', async (req, reply) => {
+    if (!req.user) throw loginRequired();
+    const sessionsEnded = await logoutEverywhere(ctx, req.user);
+    return reply.header('set-cookie', clearedSessionCookie(secure(req))).header('cache-control', 'no-store').send({ sessionsEnded });
   });
   app.get('/api/auth/me', async (req, reply) => {
     const user = req.user;

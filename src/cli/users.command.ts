@@ -1,14 +1,17 @@
 /**
- * `hotich users add <login> --role <role> [--name …]` and `hotich users list`.
+ * `hotich users add <login> --role <role> [--name …]`, `hotich users list`
+ * and `hotich users reset-password <login>` (new password, the user's
+ * sessions ended, her login unlocked, the reset recorded).
  * The password is read from the first line of standard input, never from
  * the command line (argv is visible to every user of the machine):
  *   printf '%s\n' "$MAT_KHAU" | hotich users add ntlan --role officer --name "Nguyễn Thị Lan"
+ *   printf '%s\n' "$MAT_KHAU_MOI" | hotich users reset-password ntlan
  */
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
-import { createUser, isRole, listUsers, PASSWORD_MIN, ROLE_IDS, ROLES, type AuthUser, type Role } from '../auth/index.js';
-import { Invalid, type AppContext } from '../core/index.js';
+import { createUser, findUserByLogin, isRole, listUsers, PASSWORD_MIN, resetPassword, ROLE_IDS, ROLES, type AuthUser, type PasswordReset, type Role } from '../auth/index.js';
+import { Invalid, NotFound, type AppContext } from '../core/index.js';
 import { withContext } from './open-context.js';
 
 /** The first line of `input` (without its line ending); '' when the input is empty. */
@@ -48,6 +51,13 @@ export async function addUser(ctx: AppContext, login: string, opts: AddUserOptio
   return createUser(ctx, { login, role: parseRole(opts.role), password, displayName: opts.name ?? '' });
 }
 
+/** `users reset-password` once the password is read (the command line is the actor: none recorded). */
+export async function resetUserPassword(ctx: AppContext, login: string, password: string): Promise<PasswordReset> {
+  const user = await findUserByLogin(ctx, login);
+  if (!user) throw new NotFound('cli.user_not_found', `Không có người dùng "${login.trim().toLowerCase()}".`);
+  return resetPassword(ctx, null, user.id, password);
+}
+
 export function formatUsers(users: readonly AuthUser[]): string {
   if (users.length === 0) return 'Chưa có người dùng nào.';
   return users
@@ -56,7 +66,7 @@ export function formatUsers(users: readonly AuthUser[]): string {
 }
 
 export function usersCommands(program: Command): void {
-  const users = program.command('users').description('người dùng: thêm, liệt kê');
+  const users = program.command('users').description('người dùng: thêm, liệt kê, đặt lại mật khẩu');
   users
     .command('add <login>')
     .description('thêm người dùng; mật khẩu đọc từ dòng đầu của đầu vào chuẩn (stdin)')
@@ -69,6 +79,16 @@ export function usersCommands(program: Command): void {
       const password = await readPassword(process.stdin);
       const user = await withContext(opts.data, (ctx) => addUser(ctx, login, opts, password));
       console.log(`Đã tạo người dùng "${user.login}" (${user.roleLabel}).`);
+    });
+  users
+    .command('reset-password <login>')
+    .description('đặt lại mật khẩu (đọc từ dòng đầu của stdin); kết thúc mọi phiên đăng nhập của người đó, mở khóa đăng nhập')
+    .option('-d, --data <dir>', 'thư mục dữ liệu')
+    .action(async (login: string, opts: { data?: string }) => {
+      if (process.stdin.isTTY) process.stderr.write(`Mật khẩu mới (ít nhất ${PASSWORD_MIN} ký tự; ký tự gõ vào sẽ hiện trên màn hình), rồi Enter: `);
+      const password = await readPassword(process.stdin);
+      const r = await withContext(opts.data, (ctx) => resetUserPassword(ctx, login, password));
+      console.log(`Đã đặt lại mật khẩu của "${r.user.login}"; đã kết thúc ${r.sessionsEnded} phiên đăng nhập.`);
     });
   users
     .command('list')

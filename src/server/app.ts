@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { VERSION, type AppContext } from '../core/index.js';
 import { archiveRoutes, imagesRoutes } from '../archive/index.js';
-import { authHook, authRoutes } from '../auth/index.js';
+import { authHook, authRoutes, csrfHook, usersRoutes } from '../auth/index.js';
 import { entryRoutes } from '../entry/index.js';
 import { qcAcceptanceRoutes, qcEntryPolicy, qcKeyingRoutes } from '../qc/index.js';
 import { bundlesRoutes, exportsRoutes, importsRoutes } from '../exchange/index.js';
@@ -18,6 +18,7 @@ import { registersRoutes } from '../registers/index.js';
 import { unitsRoutes } from '../units/index.js';
 import { installErrorHandler, routeNotFound } from './errors.js';
 import { FALLBACK_SHELL } from './fallback-shell.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { startWorker } from './jobs.js';
 import { jobsRoutes } from './jobs.routes.js';
 
@@ -35,11 +36,16 @@ export interface BuildAppOptions {
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, trustProxy: true });
+  // X-Forwarded-* are believed only from the proxies HOTICH_TRUST_PROXY names (default: none).
+  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, trustProxy: ctx.config.trustProxy });
   installErrorHandler(app, ctx.log);
+  await registerSecurityHeaders(app);
+  // Cookie-authenticated mutations from another origin are refused before anything else looks at them.
+  app.addHook('onRequest', csrfHook(ctx));
   // Every /api and /iiif route needs a signed-in user, except these (the web shell itself is open).
   app.addHook('onRequest', authHook(ctx, { public: ['/api/health'] }));
   await app.register(authRoutes, { ctx });
+  await app.register(usersRoutes, { ctx });
   app.get('/api/health', async () => ({ status: 'ok', version: VERSION, database: ctx.store.backend, time: ctx.clock().toISOString() }));
   await app.register(registersRoutes, { clock: ctx.clock });
   await app.register(unitsRoutes, { ctx });

@@ -1,0 +1,50 @@
+/**
+ * Security headers on every answer (@fastify/helmet), with a Content
+ * Security Policy that the built web app passes (test/browser/csp): scripts
+ * only from the app's own files (Vite emits no inline script); styles from
+ * its own files, plus the one <style> element OpenSeadragon adds (by hash)
+ * — React and OpenSeadragon set element styles through the DOM (CSSOM),
+ * which CSP does not restrict, so no 'unsafe-inline'; images from the app
+ * and blob:/data: (OpenSeadragon decodes tiles through them); OpenSeadragon's
+ * tile-decoding worker is a blob: script. No framing by anyone.
+ * Referrer-Policy is same-origin, not no-referrer: under no-referrer a
+ * browser sends `Origin: null` even on same-origin POSTs, which the CSRF
+ * guard would refuse. HSTS only over HTTPS (directly, or behind a proxy
+ * trusted with HOTICH_TRUST_PROXY): on plain HTTP it would be ignored at
+ * best and lock a LAN installation out at worst.
+ */
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+
+/** OpenSeadragon 6.1.1 injects `<style data-openseadragon-mobile-css>` with exactly this text; its sha256 is in style-src. */
+export const OPENSEADRAGON_STYLE = '@media (hover: none) {    .openseadragon-canvas:focus {        outline: none !important;    }}';
+const OPENSEADRAGON_STYLE_HASH = "'sha256-9xTiqzfwFaL2SGb1rmr8gysEwVVjIvqWAgmZgqFqpEE='";
+
+export const CSP_DIRECTIVES = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", OPENSEADRAGON_STYLE_HASH],
+  'img-src': ["'self'", 'blob:', 'data:'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'worker-src': ["'self'", 'blob:'],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+} as const;
+
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    referrerPolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
+    strictTransportSecurity: false,
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.protocol === 'https') reply.header('strict-transport-security', HSTS);
+  });
+}
