@@ -52,7 +52,15 @@ export async function revokeByTokenHash(db: Db, tokenHash: string, now: Date): P
   await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).execute();
 }
 
+/** Ends every live session of the user (those already expired stay as they are); answers how many. */
 export async function revokeAllOfUser(db: Db, userId: string, now: Date): Promise<number> {
-  const r = await db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where('absolute_expires_at', '>', now)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
