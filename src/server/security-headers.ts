@@ -2,16 +2,19 @@
  * Security headers on every answer (@fastify/helmet), with a Content
  * Security Policy that the built web app passes (test/browser/csp): scripts
  * only from the app's own files (Vite emits no inline script); styles from
- * its own files, plus the one <style> element OpenSeadragon adds (by hash)
- * — React and OpenSeadragon set element styles through the DOM (CSSOM),
- * which CSP does not restrict, so no 'unsafe-inline'; images from the app
- * and blob:/data: (OpenSeadragon decodes tiles through them); OpenSeadragon's
- * tile-decoding worker is a blob: script. No framing by anyone.
- * Referrer-Policy is same-origin, not no-referrer: under no-referrer a
- * browser sends `Origin: null` even on same-origin POSTs, which the CSRF
- * guard would refuse. HSTS only over HTTPS (directly, or behind a proxy
- * trusted with HOTICH_TRUST_PROXY): on plain HTTP it would be ignored at
- * best and lock a LAN installation out at worst.
+ * its own files, plus the one <style> element OpenSeadragon adds (allowed
+ * by its hash). No 'unsafe-inline' for styles: React and OpenSeadragon set
+ * element styles through the DOM (CSSOM), which CSP does not restrict, and
+ * the app renders no style="" markup. img-src and worker-src also allow
+ * blob: (and img-src data:) for OpenSeadragon's other tile-decoding paths (a
+ * blob: worker, blob:/data: images): the drawer used today needs neither
+ * (checked by removing them), but a change of drawer would otherwise fail
+ * silently, and only the app's own scripts can create such URLs. No framing.
+ * Referrer-Policy is same-origin, not helmet's no-referrer: under
+ * no-referrer a browser sends `Origin: null` even on same-origin POSTs,
+ * which the CSRF guard refuses. HSTS only over HTTPS (directly, or behind a
+ * proxy trusted with HOTICH_TRUST_PROXY): on plain HTTP it would be ignored
+ * at best and lock a LAN installation out at worst.
  */
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
