@@ -10,9 +10,11 @@
  * blob: worker, blob:/data: images): the drawer used today needs neither
  * (checked by removing them), but a change of drawer would otherwise fail
  * silently, and only the app's own scripts can create such URLs. No framing.
- * Referrer-Policy is same-origin, not helmet's no-referrer: under
- * no-referrer a browser sends `Origin: null` even on same-origin POSTs,
- * which the CSRF guard refuses. HSTS only over HTTPS (directly, or behind a
+ * Referrer-Policy is same-origin, not helmet's no-referrer: the Fetch
+ * standard has a browser send `Origin: null` on a POST under no-referrer
+ * (Chromium sends the real origin anyway; other engines may follow the
+ * standard), which the CSRF guard would refuse; same-origin also keeps the
+ * Referer, the guard's fallback, for our own requests and leaks nothing out. HSTS only over HTTPS (directly, or behind a
  * proxy trusted with HOTICH_TRUST_PROXY): on plain HTTP it would be ignored
  * at best and lock a LAN installation out at worst.
  */
