@@ -27,7 +27,8 @@ function uploadServer(ctx: AppContext, dir: string): Server {
     path: UPLOAD_PATH,
     datastore: new FileStore({ directory: dir }),
     maxSize: MAX_UPLOAD_BYTES,
-    respectForwardedHeaders: true,
+    // Location URLs follow X-Forwarded-* only when the app trusts a proxy (HOTICH_TRUST_PROXY), as req.protocol/req.host do.
+    respectForwardedHeaders: ctx.config.trustProxy !== false,
     async onUploadCreate(_req, upload) {
       const bookId = upload.metadata?.bookId ?? '';
       if (!upload.metadata?.filename) throw fail(400, 'Thiếu tên tệp (metadata "filename").');

@@ -5,8 +5,8 @@
  * /api/books/:id/exports, a tus upload, logout — while the app's own pages
  * and Bearer clients go through; security headers (CSP, frame, referrer;
  * HSTS only over HTTPS); X-Forwarded-* ignored unless HOTICH_TRUST_PROXY
- * names the proxy (the cookie's Secure flag, HSTS, IIIF ids, the throttled
- * client address and the CSRF origin all follow it).
+ * names the proxy (the cookie's Secure flag, HSTS, IIIF ids, tus upload
+ * URLs, the throttled client address and the CSRF origin all follow it).
  */
 import sharp from 'sharp';
 import type { FastifyInstance } from 'fastify';
@@ -28,6 +28,11 @@ const EXPECTED_CSP = [
   "default-src 'self'", "script-src 'self'", "style-src 'self' 'sha256-9xTiqzfwFaL2SGb1rmr8gysEwVVjIvqWAgmZgqFqpEE='", "img-src 'self' blob: data:",
   "font-src 'self'", "connect-src 'self'", "worker-src 'self' blob:", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
 ].join(';');
+
+/** The headers of a tus upload creation for a 10-byte file into this book. */
+const tusHeaders = (bookId: string) => ({
+  'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': `bookId ${Buffer.from(bookId).toString('base64')},filename ${Buffer.from('a.jpg').toString('base64')}`,
+});
 
 describeBackends('CSRF, security headers and trusted proxies over HTTP', (store) => {
   let ctx: AppContext;
@@ -98,9 +103,11 @@ describeBackends('CSRF, security headers and trusted proxies over HTTP', (store)
 
   it('lets reads through, and guards tus uploads, logout and a foreign sign-in', async () => {
     expect((await app.inject({ method: 'GET', url: `/api/books/${bookId}`, headers: { host: HOST, cookie, origin: EVIL } })).statusCode).toBe(200);
-    const tus = { 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': `bookId ${Buffer.from(bookId).toString('base64')},filename ${Buffer.from('a.jpg').toString('base64')}` };
+    const tus = tusHeaders(bookId);
     refused(await app.inject({ method: 'POST', url: '/api/uploads', headers: { host: HOST, cookie, origin: EVIL, ...tus } }));
-    expect((await app.inject({ method: 'POST', url: '/api/uploads', headers: { host: HOST, cookie, origin: OWN, ...tus } })).statusCode).toBe(201);
+    const created = await app.inject({ method: 'POST', url: '/api/uploads', headers: { host: HOST, cookie, origin: OWN, ...tus } });
+    expect(created.statusCode).toBe(201);
+    expect(created.headers.location).toMatch(new RegExp(`^${OWN}/api/uploads/[0-9a-f]+$`));
     refused(await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { host: HOST, cookie, origin: EVIL } }));
     refused(await app.inject({ method: 'POST', url: '/api/auth/logout-all', headers: { host: HOST, cookie } }));
     const login = (headers: Record<string, string>) => app.inject({ method: 'POST', url: '/api/auth/login', headers: { host: HOST, ...headers }, payload: { login: 'admin', password: PW } });
@@ -135,6 +142,8 @@ describeBackends('CSRF, security headers and trusted proxies over HTTP', (store)
     const info = await app.inject({ method: 'GET', url: `/iiif/3/${pageId}/info.json`, headers: { ...forwarded, cookie } });
     expect(info.json<{ id: string }>().id).toBe(`${OWN}/iiif/3/${pageId}`);
     refused(await patchBook({ ...forwarded, cookie, origin: 'https://public.example' }, 'x'));
+    const upload = await app.inject({ method: 'POST', url: '/api/uploads', headers: { ...forwarded, cookie, origin: OWN, ...tusHeaders(bookId) } });
+    expect(upload.headers.location).toMatch(new RegExp(`^${OWN}/api/uploads/`)); // tus too ignores the forwarded host
   });
 
   describe('with HOTICH_TRUST_PROXY', () => {
@@ -157,6 +166,8 @@ describeBackends('CSRF, security headers and trusted proxies over HTTP', (store)
       expect(info.json<{ id: string }>().id).toBe(`https://public.example/iiif/3/${pageId}`);
       expect((await proxied.inject({ method: 'PATCH', url: `/api/books/${bookId}`, headers: { ...forwarded, cookie, origin: 'https://public.example' }, payload: { notes: 'qua proxy' } })).statusCode).toBe(200);
       refused(await proxied.inject({ method: 'PATCH', url: `/api/books/${bookId}`, headers: { ...forwarded, cookie, origin: OWN }, payload: { notes: 'x' } }));
+      const upload = await proxied.inject({ method: 'POST', url: '/api/uploads', headers: { ...forwarded, cookie, origin: 'https://public.example', ...tusHeaders(bookId) } });
+      expect(upload.headers.location).toMatch(/^https:\/\/public\.example\/api\/uploads\//);
     });
 
     it('ignores a client that is not that proxy', async () => {
