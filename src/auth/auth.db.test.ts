@@ -1,13 +1,18 @@
 /**
  * Users and sessions on both backends: creating users (rules, duplicates),
  * signing in and out, one answer for every bad sign-in, tokens stored only
- * hashed, sliding expiry, the lock after repeated failures.
+ * hashed, idle and absolute expiry, logout everywhere, an administrator's
+ * password reset, the lock after repeated failures.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
 import type { ActorContext } from '../auth/index.js';
-import { BAD_CREDENTIALS, SESSION_TTL_MS, authenticate, createUser, disableUser, hashToken, listUsers, login, logout, setPassword, verifyPassword } from './index.js';
+import { listEntityActions } from '../audit/index.js';
+import { BAD_CREDENTIALS, userActor, withActor, authenticate, createUser, disableUser, hashToken, listUsers, login, logout, logoutEverywhere, resetPassword, setPassword, verifyPassword } from './index.js';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
 
 const PW = 'mật khẩu 2026!';
 
@@ -60,14 +65,57 @@ describeBackends('auth', (store) => {
     expect(rows.map((r) => r.token_hash)).toContain(hashToken(token));
   });
 
-  it('expires a session 12 hours after its last use, sliding', async () => {
+  it('ends a session after 2 hours without use (each use moves that), by default', async () => {
+    expect(ctx.config.auth).toMatchObject({ sessionIdleMs: 2 * HOUR, sessionMaxMs: 12 * HOUR });
+    const r = await login(ctx, { login: 'keyer1', password: PW });
+    expect(Date.parse(r.expiresAt) - now.getTime()).toBe(2 * HOUR);
+    expect(Date.parse(r.absoluteExpiresAt) - now.getTime()).toBe(12 * HOUR);
+    later(2 * HOUR - MIN);
+    expect(await authenticate(ctx, r.token)).toBeDefined(); // used: the idle expiry moves to now + 2 h
+    later(2 * HOUR - MIN);
+    expect(await authenticate(ctx, r.token)).toBeDefined();
+    later(2 * HOUR + 1);
+    expect(await authenticate(ctx, r.token)).toBeUndefined();
+  });
+
+  it('ends a session 12 hours after sign-in however much it is used, and never lets idle expiry pass that', async () => {
     const { token } = await login(ctx, { login: 'keyer1', password: PW });
-    later(SESSION_TTL_MS - 60_000);
-    expect(await authenticate(ctx, token)).toBeDefined(); // used: expiry moves to now + 12 h
-    later(SESSION_TTL_MS - 60_000);
+    for (let h = 0; h < 11; h++) {
+      later(HOUR);
+      expect(await authenticate(ctx, token), `after ${h + 1} h`).toBeDefined();
+    }
+    later(HOUR - MIN); // 11 h 59 min: still within both
     expect(await authenticate(ctx, token)).toBeDefined();
-    later(SESSION_TTL_MS + 1);
+    const row = await store().db.selectFrom('sessions').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirstOrThrow();
+    expect(row.expires_at.getTime()).toBe(row.absolute_expires_at.getTime()); // the idle expiry stops at the absolute end
+    later(MIN);
     expect(await authenticate(ctx, token)).toBeUndefined();
+  });
+
+  it('follows the configured idle time and maximum length', async () => {
+    const short = { ...ctx, config: { ...ctx.config, auth: { ...ctx.config.auth, sessionIdleMs: 10 * MIN, sessionMaxMs: 30 * MIN } } };
+    const { token } = await login(short, { login: 'keyer1', password: PW });
+    later(11 * MIN);
+    expect(await authenticate(short, token)).toBeUndefined();
+    const second = await login(short, { login: 'keyer1', password: PW });
+    for (let i = 0; i < 3; i++) {
+      later(9 * MIN);
+      expect(await authenticate(short, second.token)).toBeDefined();
+    }
+    later(4 * MIN); // 31 minutes after sign-in
+    expect(await authenticate(short, second.token)).toBeUndefined();
+  });
+
+  it('logs out everywhere: every session of the user ends, others stay, and it is recorded', async () => {
+    const u = await createUser(ctx, { login: 'roamer', role: 'keyer', password: PW });
+    const a = await login(ctx, { login: 'roamer', password: PW });
+    const b = await login(ctx, { login: 'roamer', password: PW });
+    const other = await login(ctx, { login: 'keyer1', password: PW });
+    expect(await logoutEverywhere(ctx, u)).toBe(2);
+    for (const t of [a, b]) expect(await authenticate(ctx, t.token)).toBeUndefined();
+    expect(await authenticate(ctx, other.token)).toBeDefined();
+    const actions = (await listEntityActions(store().db, 'user', u.id)).filter((x) => x.kind !== 'created');
+    expect(actions.map((x) => ({ kind: x.kind, actor: x.actor_id, payload: x.payload }))).toEqual([{ kind: 'sessions.logout_all', actor: u.id, payload: { sessionsEnded: 2 } }]);
   });
 
   it('ends a session at logout; unknown and malformed tokens are nobody', async () => {
@@ -98,10 +146,29 @@ describeBackends('auth', (store) => {
     await expect(setPassword(ctx, u.id, 'ngắn')).rejects.toThrow(/ít nhất 10 ký tự/);
   });
 
+  it('an administrator resets a password: sessions end, only the new password works, the reset is recorded without the password', async () => {
+    const admin = await createUser(ctx, { login: 'boss', role: 'admin', password: PW });
+    const u = await createUser(ctx, { login: 'forgetful', role: 'officer', password: PW });
+    const { token } = await login(ctx, { login: 'forgetful', password: PW });
+    const r = await resetPassword(withActor(ctx, userActor(admin)), u.id, 'mật khẩu cấp lại 01');
+    expect(r).toMatchObject({ user: { id: u.id, login: 'forgetful' }, sessionsEnded: 1 });
+    expect(await authenticate(ctx, token)).toBeUndefined();
+    await expect(login(ctx, { login: 'forgetful', password: PW })).rejects.toThrow(BAD_CREDENTIALS);
+    expect((await login(ctx, { login: 'forgetful', password: 'mật khẩu cấp lại 01' })).user.id).toBe(u.id);
+    const actions = (await listEntityActions(store().db, 'user', u.id)).filter((x) => x.kind !== 'created');
+    expect(actions.map((x) => ({ kind: x.kind, actor: x.actor_id, payload: x.payload }))).toEqual([{ kind: 'password.reset', actor: admin.id, payload: { sessionsEnded: 1 } }]);
+    await expect(resetPassword(withActor(ctx, userActor(u)), admin.id, 'mật khẩu cấp lại 03')).rejects.toMatchObject({ code: 'auth.forbidden' });
+    expect(JSON.stringify(actions)).not.toContain('cấp lại');
+    await expect(resetPassword(ctx, u.id, 'ngắn')).rejects.toThrow(/ít nhất 10 ký tự/);
+    await expect(resetPassword(ctx, '00000000-0000-4000-8000-000000000000', 'mật khẩu cấp lại 02')).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
   it('locks a login after 10 failures in 15 minutes, even with the right password, then opens again', async () => {
     await createUser(ctx, { login: 'target', role: 'admin', password: PW });
     for (let i = 0; i < 10; i++) await expect(login(ctx, { login: 'target', password: `sai ${i}` })).rejects.toThrow(BAD_CREDENTIALS);
-    await expect(login(ctx, { login: 'target', password: PW })).rejects.toMatchObject({ kind: 'unauthorized', code: 'auth.locked', message: expect.stringMatching(/^Tạm khóa đăng nhập/) });
+    await expect(login(ctx, { login: 'target', password: PW })).rejects.toMatchObject({
+      kind: 'too_many_requests', code: 'auth.locked', retryAfterSeconds: 15 * 60, message: 'Tạm khóa đăng nhập do nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+    });
     await expect(login(ctx, { login: 'ghost', password: PW })).rejects.toThrow(BAD_CREDENTIALS); // other logins unaffected
     later(15 * 60_000);
     expect((await login(ctx, { login: 'target', password: PW })).user.login).toBe('target');

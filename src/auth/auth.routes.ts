@@ -1,7 +1,9 @@
 /**
  * HTTP face of sign-in: POST /api/auth/login (sets the session cookie and
- * also answers the token, for non-browser clients), POST /api/auth/logout
- * (ends the session, clears the cookie), GET /api/auth/me.
+ * also answers the token, for non-browser clients; throttled per login and
+ * per client address, 429 with Retry-After), POST /api/auth/logout (ends the
+ * session, clears the cookie), POST /api/auth/logout-all (ends every session
+ * of the signed-in user, everywhere), GET /api/auth/me.
  * Login and me answer the user with `permissions`: what the user's role may
  * do, computed from PERMISSIONS (roles.ts) — the web app hides the actions
  * not listed there, and keeps no permission map of its own.
@@ -11,7 +13,7 @@ import type { AppContext } from '../core/index.js';
 import { tokenFromRequest } from './auth.hook.js';
 import { clearedSessionCookie, sessionCookie } from './cookies.js';
 import { permissionsOf, type Permission } from './roles.js';
-import { login, logout } from './sessions.service.js';
+import { login, logout, logoutEverywhere } from './sessions.service.js';
 import type { LoginInput } from './user.schema.js';
 import type { AuthUser } from './users.service.js';
 import { listGrantViews, type GrantView } from './grants.service.js';
@@ -30,13 +32,17 @@ const secure = (req: FastifyRequest): boolean => req.protocol === 'https';
 export async function authRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   const { ctx } = opts;
   app.post('/api/auth/login', access('public', NONE), async (req, reply) => {
-    const r = await login(ctx, (req.body ?? {}) as LoginInput);
+    const r = await login(ctx, (req.body ?? {}) as LoginInput, { address: req.ip });
     reply.header('set-cookie', sessionCookie(r.token, secure(req))).header('cache-control', 'no-store');
     return { ...r, user: sessionUser(r.user) };
   });
   app.post('/api/auth/logout', access('public', SELF), async (req, reply) => {
     await logout(ctx, tokenFromRequest(req));
     return reply.header('set-cookie', clearedSessionCookie(secure(req))).status(204).send();
+  });
+  app.post('/api/auth/logout-all', access('signed-in', SELF), async (req, reply) => {
+    const sessionsEnded = await logoutEverywhere(ctx, req.user!);
+    return reply.header('set-cookie', clearedSessionCookie(secure(req))).header('cache-control', 'no-store').send({ sessionsEnded });
   });
   app.get('/api/auth/me', access('signed-in', SELF), async (req, reply) => {
     reply.header('cache-control', 'no-store');

@@ -14,8 +14,8 @@ describe('cookies', () => {
     expect(parseCookies('bad=%E0%A4%A').get('bad')).toBe('%E0%A4%A');
   });
 
-  it('writes an HttpOnly, SameSite=Lax cookie, Secure over HTTPS only', () => {
-    expect(sessionCookie('tok', false)).toBe('hotich_session=tok; Path=/; HttpOnly; SameSite=Lax');
+  it('writes an HttpOnly, SameSite=Strict cookie, Secure over HTTPS only', () => {
+    expect(sessionCookie('tok', false)).toBe('hotich_session=tok; Path=/; HttpOnly; SameSite=Strict');
     expect(sessionCookie('tok', true)).toMatch(/; Secure$/);
     expect(clearedSessionCookie(false)).toContain('Max-Age=0');
   });

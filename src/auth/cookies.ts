@@ -1,8 +1,10 @@
 /**
  * The session cookie, read and written by hand (no cookie dependency):
- * `hotich_session`, HttpOnly, SameSite=Lax, Path=/, Secure over HTTPS. It
+ * `hotich_session`, HttpOnly, SameSite=Strict (never sent with a request
+ * another site starts, links included; see also csrf.hook.ts), Path=/,
+ * Secure over HTTPS. It
  * has no Max-Age: it lives with the browser session, and the server's
- * sliding expiry decides how long it is worth anything.
+ * idle and absolute expiry decide how long it is worth anything.
  */
 export const SESSION_COOKIE = 'hotich_session';
 
@@ -25,9 +27,9 @@ export function parseCookies(header: string | undefined): Map<string, string> {
 }
 
 export function sessionCookie(token: string, secure: boolean): string {
-  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
 }
 
 export function clearedSessionCookie(secure: boolean): string {
-  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure ? '; Secure' : ''}`;
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure ? '; Secure' : ''}`;
 }

@@ -1,22 +1,25 @@
 /**
  * Sign-in sessions. A token is 32 random bytes (base64url) handed to the
- * client once; only its sha256 is stored. Sessions slide: each use moves the
- * expiry to 12 hours after it (written at most once a minute). Unknown
- * login, wrong password and disabled user get one and the same answer, after
- * the same scrypt work, so logins cannot be enumerated.
+ * client once; only its sha256 is stored. A session ends after
+ * `config.auth.sessionIdleMs` without use (each use moves the idle expiry,
+ * written at most once a minute) and at the latest `sessionMaxMs` after
+ * sign-in, however much it is used. Unknown login, wrong password and
+ * disabled user get one and the same answer, after the same scrypt work, so
+ * logins cannot be enumerated; every check is first reserved with the
+ * throttle (login-throttle.service.ts), so floods are refused before hashing.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { appendEntityAction } from '../audit/index.js';
 import type { AppContext } from '../core/index.js';
 import type { UserRow } from '../store/index.js';
 import { badCredentials } from './auth.errors.js';
-import { throttleFor } from './login-throttle.js';
+import { attemptFailed, attemptSucceeded, reserveAttempt } from './login-throttle.service.js';
 import { hashPassword, needsRehash, verifyPassword } from './password.js';
 import { LoginInput, parseInput } from './user.schema.js';
 import { userView, type AuthUser } from './users.service.js';
 import * as sessions from './sessions.repo.js';
 import * as users from './users.repo.js';
 
-export const SESSION_TTL_MS = 12 * 3600_000;
 /** A session's last_seen_at/expires_at are rewritten at most this often. */
 const TOUCH_EVERY_MS = 60_000;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
@@ -24,7 +27,15 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 export interface LoginResult {
   token: string;
   user: AuthUser;
+  /** When the session ends if it is not used (moves with each use). */
   expiresAt: string;
+  /** When the session ends however it is used. */
+  absoluteExpiresAt: string;
+}
+
+/** Where a sign-in comes from: the client address over HTTP (per-address throttle); absent for the CLI and tests. */
+export interface LoginClient {
+  address?: string | undefined;
 }
 
 export const newToken = (): string => randomBytes(32).toString('base64url');
@@ -41,37 +52,40 @@ async function checkCredentials(ctx: AppContext, login: string, password: string
   return ok && row && row.password_hash && !row.disabled_at ? row : undefined;
 }
 
-export async function login(ctx: AppContext, input: LoginInput): Promise<LoginResult> {
+export async function login(ctx: AppContext, input: LoginInput, client: LoginClient = {}): Promise<LoginResult> {
   const { login: name, password } = parseInput(LoginInput, input);
-  const throttle = throttleFor(ctx);
-  throttle.assertOpen(name, ctx.clock());
+  const ticket = await reserveAttempt(ctx, name, client.address);
   const row = await checkCredentials(ctx, name, password);
   if (!row) {
-    throttle.fail(name, ctx.clock());
-    ctx.log.warn('login failed', { login: name });
+    await attemptFailed(ctx, ticket);
+    ctx.log.warn('login failed', { login: name, address: client.address });
     throw badCredentials();
   }
-  throttle.succeed(name);
+  await attemptSucceeded(ctx, ticket);
   if (needsRehash(row.password_hash ?? '')) await users.setPasswordHash(ctx.store.db, row.id, await hashPassword(password));
   return openSession(ctx, row);
 }
 
+/** The idle expiry after a use at `now`: never past the absolute end. */
+const idleExpiry = (ctx: AppContext, now: Date, absolute: Date): Date => new Date(Math.min(now.getTime() + ctx.config.auth.sessionIdleMs, absolute.getTime()));
+
 async function openSession(ctx: AppContext, row: UserRow): Promise<LoginResult> {
   const token = newToken();
   const now = ctx.clock();
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  await sessions.insertSession(ctx.store.db, { userId: row.id, tokenHash: hashToken(token), now, expiresAt });
-  return { token, user: userView(row), expiresAt: expiresAt.toISOString() };
+  const absoluteExpiresAt = new Date(now.getTime() + ctx.config.auth.sessionMaxMs);
+  const expiresAt = idleExpiry(ctx, now, absoluteExpiresAt);
+  await sessions.insertSession(ctx.store.db, { userId: row.id, tokenHash: hashToken(token), now, expiresAt, absoluteExpiresAt });
+  return { token, user: userView(row), expiresAt: expiresAt.toISOString(), absoluteExpiresAt: absoluteExpiresAt.toISOString() };
 }
 
-/** The signed-in user of this token, or undefined (no token, malformed, unknown, revoked, expired, user disabled). */
+/** The signed-in user of this token, or undefined (no token, malformed, unknown, revoked, idle too long, past its end, user disabled). */
 export async function authenticate(ctx: AppContext, token: string | undefined): Promise<AuthUser | undefined> {
   if (!token || !TOKEN_SHAPE.test(token)) return undefined;
   const now = ctx.clock();
   const live = await sessions.findLiveSession(ctx.store.db, hashToken(token), now);
   if (!live) return undefined;
   if (now.getTime() - live.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-    await sessions.touchSession(ctx.store.db, live.sessionId, now, new Date(now.getTime() + SESSION_TTL_MS));
+    await sessions.touchSession(ctx.store.db, live.sessionId, now, idleExpiry(ctx, now, live.absoluteExpiresAt));
   }
   return userView(live.user);
 }
@@ -80,4 +94,13 @@ export async function authenticate(ctx: AppContext, token: string | undefined): 
 export async function logout(ctx: AppContext, token: string | undefined): Promise<void> {
   if (!token || !TOKEN_SHAPE.test(token)) return;
   await sessions.revokeByTokenHash(ctx.store.db, hashToken(token), ctx.clock());
+}
+
+/** "Sign out everywhere": ends every session of this user (this one included) and records it; answers how many ended. */
+export async function logoutEverywhere(ctx: AppContext, user: Pick<AuthUser, 'id'>): Promise<number> {
+  return ctx.store.db.transaction().execute(async (tx) => {
+    const ended = await sessions.revokeAllOfUser(tx, user.id, ctx.clock());
+    await appendEntityAction(tx, { entityType: 'user', entityId: user.id, kind: 'sessions.logout_all', actorId: user.id, payload: { sessionsEnded: ended } });
+    return ended;
+  });
 }

@@ -3,6 +3,7 @@
  *   GET  /api/users                      users (users.manage: everyone with grants; books.assign: keyers and reviewers to assign)
  *   POST /api/users                      create a user, optionally with units to see (users.manage)
  *   POST /api/users/:id/disable          disable (users.manage)
+ *   POST /api/users/:id/password         set a new password (users.manage): her sessions end, her login is unlocked
  *   PUT  /api/users/:id/organization     set her organization (users.manage)
  *   POST /api/users/:id/grants           grant everything, a unit or a book
  *   DELETE /api/grants/:id               revoke a grant (at once)
@@ -17,12 +18,13 @@ import { assignBooks, grantScope, listGrantViews, revokeGrant, unassignBooks, ty
 import { createOrganization, listOrganizations, setUserOrganization } from './organizations.service.js';
 import { access, CREATE, LIST, on } from './route-access.js';
 import { parseInput } from './user.schema.js';
-import { createUser, disableUser, listUsers, type AuthUser } from './users.service.js';
+import { createUser, disableUser, listUsers, resetPassword, type AuthUser } from './users.service.js';
 
 const IdParams = z.object({ id: z.uuid('Mã người dùng không hợp lệ.') });
 const GrantParams = z.object({ id: z.string().regex(/^\d{1,18}$/, 'Mã quyền truy cập không hợp lệ.') });
 const NewUserBody = z.object({ units: z.array(z.string().min(3).max(100)).max(50).optional() }).passthrough();
 const OrgBody = z.object({ organizationId: z.uuid('Mã tổ chức không hợp lệ.').nullable() });
+const ResetPasswordBody = z.object({ password: z.string({ message: 'Cần nhập mật khẩu mới.' }) });
 const UnassignBody = z.object({ userIds: z.array(z.uuid()).min(1).max(200), bookIds: z.array(z.uuid()).min(1).max(5000) });
 
 const body = (req: FastifyRequest): Record<string, unknown> => (typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {});
@@ -51,6 +53,11 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
     return reply.status(201).send({ ...user, grants: await listGrantViews(req.ctx, [user.id]) });
   });
   app.post('/api/users/:id/disable', access(manage, on.user()), async (req) => disableUser(req.ctx, idOf(req)));
+  app.post('/api/users/:id/password', access(manage, on.user()), async (req, reply) => {
+    const { password } = parseInput(ResetPasswordBody, body(req));
+    reply.header('cache-control', 'no-store');
+    return resetPassword(req.ctx, idOf(req), password);
+  });
   app.put('/api/users/:id/organization', access(manage, on.user()), async (req) => {
     await setUserOrganization(req.ctx, idOf(req), parseInput(OrgBody, body(req)).organizationId);
     return { ok: true };

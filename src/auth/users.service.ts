@@ -1,13 +1,15 @@
 /**
  * Users: creating (login lower-case and unique, password hashed with
- * scrypt), changing the password, disabling (never deleting: actions keep
- * their author), listing. A password change or disabling ends every session
- * of that user.
+ * scrypt), changing the password, an administrator's reset of a password
+ * (recorded in entity_actions, the login unlocked), disabling (never
+ * deleting: actions keep their author), listing. A password change or
+ * reset, or disabling, ends every session of that user.
  */
 import { appendEntityAction } from '../audit/index.js';
 import { Conflict, NotFound, type AppContext } from '../core/index.js';
 import { actorCan, actorIdOf, assertPermission, systemActor, userActor, withActor, type ActorContext } from './actor.js';
 import { isUniqueViolation, type UserRow } from '../store/index.js';
+import { clearLoginFailures } from './login-throttle.service.js';
 import { hashPassword } from './password.js';
 import { isRole, ROLES, type Role } from './roles.js';
 import { NewPassword, NewUserInput, parseInput } from './user.schema.js';
@@ -85,6 +87,33 @@ export async function setPassword(ctx: ActorContext, userId: string, password: s
     await revokeAllOfUser(tx, userId, ctx.clock());
     await appendEntityAction(tx, { entityType: 'user', entityId: userId, kind: 'password_set', actorId: actorIdOf(ctx.actor) });
   });
+}
+
+export interface PasswordReset {
+  user: AuthUser;
+  /** How many open sessions of the user were ended. */
+  sessionsEnded: number;
+}
+
+/**
+ * An administrator (`actorId`; null for the command line) sets a new
+ * password for a user: her sessions end, her login is unlocked, and the
+ * reset is recorded (never the password).
+ */
+export async function resetPassword(ctx: ActorContext, userId: string, password: string): Promise<PasswordReset> {
+  assertPermission(ctx.actor, 'users.manage');
+  const actorId = actorIdOf(ctx.actor);
+  const hash = await hashPassword(parseInput(NewPassword, password));
+  const user = await getUser(ctx, userId);
+  const sessionsEnded = await ctx.store.db.transaction().execute(async (tx) => {
+    await repo.setPasswordHash(tx, userId, hash);
+    const ended = await revokeAllOfUser(tx, userId, ctx.clock());
+    await appendEntityAction(tx, { entityType: 'user', entityId: userId, kind: 'password.reset', actorId, payload: { sessionsEnded: ended } });
+    return ended;
+  });
+  await clearLoginFailures(ctx, user.login);
+  ctx.log.info('password reset', { login: user.login, by: actorId });
+  return { user, sessionsEnded };
 }
 
 /** Disables the user (kept, never deleted) and ends their sessions. Disabling twice changes nothing. */

@@ -4,18 +4,20 @@
  *   hotich users assign <login> --book <id>… | --unit <unit>     (keyers, reviewers: assigned books)
  *   hotich users unassign <login> --book <id>…
  *   hotich users list [--json]
+ *   hotich users reset-password <login>   (new password; her sessions end, her login is unlocked, the reset recorded)
  *   hotich orgs add <name> --kind <kind> [--unit <unit>],  hotich orgs list
  * A unit is its id as the API shows it or its GSO code. The password is read
  * from the first line of standard input, never from the command line (argv
  * is visible to every user of the machine):
  *   printf '%s\n' "$MAT_KHAU" | hotich users add ntlan --role officer --name "Nguyễn Thị Lan" --unit 05815
+ *   printf '%s\n' "$MAT_KHAU_MOI" | hotich users reset-password ntlan
  */
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import {
-  assignBooks, createOrganization, createUser, findUserByLogin, getOrganization, grantScope, isRole, listGrantViews, listOrganizations, listUsers,
-  ORGANIZATION_KINDS, PASSWORD_MIN, ROLE_IDS, ROLES, unassignBooks, type ActorContext, type AuthUser, type GrantView, type OrganizationKind, type Role,
+  assignBooks, createOrganization, createUser, findUserByLogin, getOrganization, grantScope, isRole, listGrantViews, listOrganizations, listUsers, resetPassword,
+  ORGANIZATION_KINDS, PASSWORD_MIN, ROLE_IDS, ROLES, unassignBooks, type ActorContext, type AuthUser, type GrantView, type OrganizationKind, type PasswordReset, type Role,
 } from '../auth/index.js';
 import { Invalid, NotFound } from '../core/index.js';
 import { findUnitByRef } from '../units/index.js';
@@ -88,6 +90,13 @@ export async function assignUser(ctx: ActorContext, login: string, opts: AssignO
   return assignBooks(ctx, { userIds: [user.id], ...(opts.book?.length ? { bookIds: opts.book } : {}), ...(unit ? { unitId: unit.id } : {}) });
 }
 
+/** `users reset-password` once the password is read (the command line acts as the system: no user recorded). */
+export async function resetUserPassword(ctx: ActorContext, login: string, password: string): Promise<PasswordReset> {
+  const user = await findUserByLogin(ctx, login);
+  if (!user) throw new NotFound('cli.user_not_found', `Không có người dùng "${login.trim().toLowerCase()}".`);
+  return resetPassword(ctx, user.id, password);
+}
+
 const scopeText = (grants: readonly GrantView[]) =>
   grants.length === 0 ? 'không thấy sổ nào' : grants.map((g) => (g.kind === 'all' ? 'toàn bộ' : g.kind === 'unit' ? g.unit!.name : `sổ ${g.book!.title}`)).join('; ');
 
@@ -99,7 +108,7 @@ export function formatUsers(users: readonly (AuthUser & { grants?: readonly Gran
 }
 
 export function usersCommands(program: Command): void {
-  const users = program.command('users').description('người dùng: thêm, giao sổ, liệt kê');
+  const users = program.command('users').description('người dùng: thêm, giao sổ, liệt kê, đặt lại mật khẩu');
   users
     .command('add <login>')
     .description('thêm người dùng; mật khẩu đọc từ dòng đầu của đầu vào chuẩn (stdin)')
@@ -139,6 +148,16 @@ export function usersCommands(program: Command): void {
         console.log(`Đã thôi giao ${r.removed} quyển sổ của "${login}".`);
       }),
     );
+  users
+    .command('reset-password <login>')
+    .description('đặt lại mật khẩu (đọc từ dòng đầu của stdin); kết thúc mọi phiên đăng nhập của người đó, mở khóa đăng nhập')
+    .option('-d, --data <dir>', 'thư mục dữ liệu')
+    .action(async (login: string, opts: { data?: string }) => {
+      if (process.stdin.isTTY) process.stderr.write(`Mật khẩu mới (ít nhất ${PASSWORD_MIN} ký tự; ký tự gõ vào sẽ hiện trên màn hình), rồi Enter: `);
+      const password = await readPassword(process.stdin);
+      const r = await withContext(opts.data, (ctx) => resetUserPassword(ctx, login, password));
+      console.log(`Đã đặt lại mật khẩu của "${r.user.login}"; đã kết thúc ${r.sessionsEnded} phiên đăng nhập.`);
+    });
   users
     .command('list')
     .description('liệt kê người dùng và phạm vi của họ')

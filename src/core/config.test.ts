@@ -16,4 +16,30 @@ describe('loadConfig', () => {
     expect(() => loadConfig({}, { HOTICH_EXPORT_NAME_PATTERN: '{xa}' })).toThrow(/không có chỗ trống \{xa\}/);
     expect(() => loadConfig({}, { PORT: '70000' })).toThrow(/Cổng không hợp lệ/);
   });
+
+  it('reads the security settings: trusted proxies off by default, session and sign-in limits with defaults', () => {
+    expect(loadConfig({}, {})).toMatchObject({
+      trustProxy: false,
+      auth: { sessionIdleMs: 2 * 3600_000, sessionMaxMs: 12 * 3600_000, loginMaxFailures: 10, addressMaxFailures: 30, loginWindowMs: 15 * 60_000 },
+    });
+    const env = {
+      HOTICH_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8 ,::1', HOTICH_SESSION_IDLE_MINUTES: '30', HOTICH_SESSION_MAX_HOURS: '8',
+      HOTICH_LOGIN_MAX_FAILURES: '5', HOTICH_LOGIN_MAX_FAILURES_PER_ADDRESS: '100', HOTICH_LOGIN_WINDOW_MINUTES: '60',
+    };
+    expect(loadConfig({}, env)).toMatchObject({
+      trustProxy: ['127.0.0.1', '10.0.0.0/8', '::1'],
+      auth: { sessionIdleMs: 30 * 60_000, sessionMaxMs: 8 * 3600_000, loginMaxFailures: 5, addressMaxFailures: 100, loginWindowMs: 3600_000 },
+    });
+    expect(loadConfig({}, { HOTICH_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({}, { HOTICH_TRUST_PROXY: 'FALSE' }).trustProxy).toBe(false);
+    expect(loadConfig({}, { HOTICH_TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+  });
+
+  it('refuses bad security settings in Vietnamese', () => {
+    expect(() => loadConfig({}, { HOTICH_TRUST_PROXY: '2' })).toThrow(/HOTICH_TRUST_PROXY không hợp lệ: "2"/);
+    expect(() => loadConfig({}, { HOTICH_TRUST_PROXY: 'proxy.example' })).toThrow(/HOTICH_TRUST_PROXY không hợp lệ/);
+    expect(() => loadConfig({}, { HOTICH_LOGIN_MAX_FAILURES: '0' })).toThrow(/HOTICH_LOGIN_MAX_FAILURES không hợp lệ/);
+    expect(() => loadConfig({}, { HOTICH_SESSION_IDLE_MINUTES: '1.5' })).toThrow(/HOTICH_SESSION_IDLE_MINUTES không hợp lệ/);
+    expect(() => loadConfig({}, { HOTICH_SESSION_IDLE_MINUTES: '600', HOTICH_SESSION_MAX_HOURS: '8' })).toThrow(/không được dài hơn thời hạn tối đa/);
+  });
 });

@@ -32,7 +32,38 @@ export interface AppConfig {
    * HOTICH_QC_PROMOTION_CRITICAL (0.001) / HOTICH_QC_PROMOTION_OTHER (0.005).
    */
   qcPromotion: { minRecords: number; critical: number; other: number };
+  /**
+   * Which proxies may tell the client's address and scheme (X-Forwarded-For,
+   * -Proto, -Host): HOTICH_TRUST_PROXY = true or a list of addresses/CIDR
+   * ranges (or loopback, linklocal, uniquelocal). Default false: the headers are ignored.
+   */
+  trustProxy: TrustProxy;
+  /** Sessions and sign-in throttling (HOTICH_SESSION_*, HOTICH_LOGIN_*). */
+  auth: AuthConfig;
 }
+
+export type TrustProxy = boolean | string[];
+
+export interface AuthConfig {
+  /** A session ends after this long without use (HOTICH_SESSION_IDLE_MINUTES, default 120). */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in, used or not (HOTICH_SESSION_MAX_HOURS, default 12). */
+  sessionMaxMs: number;
+  /** Failed sign-ins of one login within the window before it is locked (HOTICH_LOGIN_MAX_FAILURES, default 10). */
+  loginMaxFailures: number;
+  /** Failed sign-ins from one client address within the window, any login (HOTICH_LOGIN_MAX_FAILURES_PER_ADDRESS, default 30). */
+  addressMaxFailures: number;
+  /** The window (HOTICH_LOGIN_WINDOW_MINUTES, default 15). */
+  loginWindowMs: number;
+}
+
+export const DEFAULT_AUTH_CONFIG: AuthConfig = {
+  sessionIdleMs: 120 * 60_000,
+  sessionMaxMs: 12 * 3600_000,
+  loginMaxFailures: 10,
+  addressMaxFailures: 30,
+  loginWindowMs: 15 * 60_000,
+};
 
 export const DEFAULT_EXPORT_NAME_PATTERN = '{commune}_{type}_{year}_{volume}';
 export const EXPORT_NAME_PLACEHOLDERS = ['commune', 'type', 'year', 'volume'] as const;
@@ -66,6 +97,40 @@ function parseCount(name: string, raw: string | undefined, fallback: number): nu
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} không hợp lệ: "${raw}" (cần số nguyên dương).`);
   return n;
+}
+
+/**
+ * HOTICH_TRUST_PROXY: '' or false → false; true (believe any peer: only when
+ * nothing but the proxy can reach the app); or the proxies' addresses and
+ * CIDR ranges separated by commas. (A hop count is not offered: Fastify 5
+ * treats it as trusting no one, since it cannot check the peer.)
+ */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const v = (raw ?? '').trim();
+  if (v === '' || v.toLowerCase() === 'false') return false;
+  if (v.toLowerCase() === 'true') return true;
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = list.find((x) => !/^[0-9a-fA-F:.]*[:.][0-9a-fA-F:.]*(\/\d{1,3})?$/.test(x) && !['loopback', 'linklocal', 'uniquelocal'].includes(x));
+  if (bad !== undefined) {
+    throw new Error(`HOTICH_TRUST_PROXY không hợp lệ: "${bad}" (cần true, hoặc danh sách địa chỉ IP/dải CIDR của proxy cách nhau bằng dấu phẩy, ví dụ 127.0.0.1,10.0.0.0/8).`);
+  }
+  return list;
+}
+
+function authFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
+  const d = DEFAULT_AUTH_CONFIG;
+  const minutes = (name: string, fallbackMs: number) => parseCount(name, env[name], fallbackMs / 60_000) * 60_000;
+  const auth: AuthConfig = {
+    sessionIdleMs: minutes('HOTICH_SESSION_IDLE_MINUTES', d.sessionIdleMs),
+    sessionMaxMs: parseCount('HOTICH_SESSION_MAX_HOURS', env.HOTICH_SESSION_MAX_HOURS, d.sessionMaxMs / 3600_000) * 3600_000,
+    loginMaxFailures: parseCount('HOTICH_LOGIN_MAX_FAILURES', env.HOTICH_LOGIN_MAX_FAILURES, d.loginMaxFailures),
+    addressMaxFailures: parseCount('HOTICH_LOGIN_MAX_FAILURES_PER_ADDRESS', env.HOTICH_LOGIN_MAX_FAILURES_PER_ADDRESS, d.addressMaxFailures),
+    loginWindowMs: minutes('HOTICH_LOGIN_WINDOW_MINUTES', d.loginWindowMs),
+  };
+  if (auth.sessionIdleMs > auth.sessionMaxMs) {
+    throw new Error('HOTICH_SESSION_IDLE_MINUTES không hợp lệ: thời gian chờ không dùng không được dài hơn thời hạn tối đa của phiên (HOTICH_SESSION_MAX_HOURS).');
+  }
+  return auth;
 }
 
 export function parseNameCase(raw: string): NameCase {
@@ -132,6 +197,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
       critical: parseFraction('HOTICH_QC_PROMOTION_CRITICAL', env.HOTICH_QC_PROMOTION_CRITICAL, 0.001),
       other: parseFraction('HOTICH_QC_PROMOTION_OTHER', env.HOTICH_QC_PROMOTION_OTHER, 0.005),
     },
+    trustProxy: parseTrustProxy(env.HOTICH_TRUST_PROXY),
+    auth: authFromEnv(env),
   };
 }
 

@@ -33,7 +33,8 @@ function uploadServer(ctx: AppContext, store: FileStore, dir: string): Server {
     path: UPLOAD_PATH,
     datastore: store,
     maxSize: MAX_UPLOAD_BYTES,
-    respectForwardedHeaders: false, // Location built from the request's own Host (a proxy must pass it through)
+    // Location URLs follow X-Forwarded-* only when the app trusts a proxy (HOTICH_TRUST_PROXY), as req.protocol/req.host do.
+    respectForwardedHeaders: ctx.config.trustProxy !== false,
     async onUploadCreate(_req, upload) {
       if (!upload.metadata?.filename) throw fail(400, 'Thiếu tên tệp (metadata "filename").');
       return {};

@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { VERSION, type AppContext } from '../core/index.js';
 import { archiveRoutes, imagesRoutes } from '../archive/index.js';
-import { access, authRoutes, installAccess, NONE, usersRoutes, type DeclaredRoute } from '../auth/index.js';
+import { access, authRoutes, csrfHook, installAccess, NONE, usersRoutes, type DeclaredRoute } from '../auth/index.js';
 import { entryRoutes } from '../entry/index.js';
 import { qcAcceptanceRoutes, qcEntryPolicy, qcKeyingRoutes } from '../qc/index.js';
 import { bundlesRoutes, exportsRoutes, importsRoutes } from '../exchange/index.js';
@@ -18,6 +18,7 @@ import { registersRoutes } from '../registers/index.js';
 import { unitsRoutes } from '../units/index.js';
 import { installErrorHandler, routeNotFound } from './errors.js';
 import { FALLBACK_SHELL } from './fallback-shell.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { startWorker } from './jobs.js';
 import { jobsRoutes } from './jobs.routes.js';
 
@@ -42,8 +43,12 @@ declare module 'fastify' {
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, trustProxy: true });
+  // X-Forwarded-* are believed only from the proxies HOTICH_TRUST_PROXY names (default: none).
+  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, trustProxy: ctx.config.trustProxy });
   installErrorHandler(app, ctx.log);
+  await registerSecurityHeaders(app);
+  // Cookie-authenticated mutations from another origin are refused before anything else looks at them.
+  app.addHook('onRequest', csrfHook(ctx));
   // From here on every /api and /iiif route must declare its gate and target (route-access.ts).
   app.decorate('declaredRoutes', installAccess(app, ctx));
   await app.register(authRoutes, { ctx });

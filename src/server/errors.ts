@@ -6,9 +6,9 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
-import { isAppError, type ErrorKind, type Logger } from '../core/index.js';
+import { isAppError, TooManyRequests, type ErrorKind, type Logger } from '../core/index.js';
 
-const STATUS: Record<ErrorKind, number> = { not_found: 404, conflict: 409, invalid: 400, forbidden: 403, unauthorized: 401, not_implemented: 501 };
+const STATUS: Record<ErrorKind, number> = { not_found: 404, conflict: 409, invalid: 400, forbidden: 403, unauthorized: 401, not_implemented: 501, too_many_requests: 429 };
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -17,6 +17,7 @@ export interface ErrorBody {
 export function installErrorHandler(app: FastifyInstance, log: Logger): void {
   app.setErrorHandler((err: FastifyError | Error, _req, reply) => {
     if (isAppError(err)) {
+      if (err instanceof TooManyRequests) reply.header('retry-after', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
       return reply.status(STATUS[err.kind]).send({ error: { code: err.code, message: err.message, details: err.details } } satisfies ErrorBody);
     }
     if (err instanceof ZodError) {

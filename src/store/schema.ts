@@ -243,6 +243,18 @@ export interface SessionsTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
   last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
   revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** 0013: fixed at sign-in, never moved; expires_at (idle) never passes it. */
+  absolute_expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** 0013: one row per password check, reserved before the check (login throttle). */
+export interface LoginAttemptsTable {
+  id: Generated<string>;
+  login: string;
+  address: string | null;
+  at: ColumnType<Date, Date | string, Date | string>;
+  outcome: ColumnType<'pending' | 'failed' | 'succeeded', 'pending' | 'failed' | 'succeeded' | undefined, 'pending' | 'failed' | 'succeeded'>;
+  cleared: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 /** 0008: QC mode of a book (no row = single_review). */
@@ -385,6 +397,7 @@ export interface Database {
   admin_unit_aliases: AdminUnitAliasesTable;
   admin_unit_imports: AdminUnitImportsTable;
   sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
   imports: ImportsTable;
   exports: ExportsTable;
   qc_book_settings: QcBookSettingsTable;
@@ -403,6 +416,7 @@ export interface Database {
 
 export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
+export type LoginAttemptRow = Selectable<LoginAttemptsTable>;
 export type Book = Selectable<BooksTable>;
 export type NewBook = Insertable<BooksTable>;
 export type RecordRow = Selectable<RecordsTable>;

@@ -2,16 +2,18 @@
  * Sign-in over HTTP on a bare Fastify app (the hook, the auth routes, a
  * tiny error mapper, stand-in routes): cookie and Bearer sessions, 401
  * and 403 in Vietnamese, public routes, no way around the hook by URL
- * spelling. Also the `hotich users` command's password reading and user creation.
+ * spelling. Also the `hotich users` command's password reading, user
+ * creation and password reset.
  */
 import { PassThrough, Readable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeBackends } from '../support/backends.js';
 import { testContext } from '../support/context.js';
-import { access, authRoutes, BAD_CREDENTIALS, createUser, installAccess, LIST, login, NONE, PERMISSIONS, type ActorContext } from '../../src/auth/index.js';
+import { listEntityActions } from '../../src/audit/index.js';
+import { access, authenticate, authRoutes, BAD_CREDENTIALS, createUser, installAccess, LIST, login, NONE, PERMISSIONS, type ActorContext } from '../../src/auth/index.js';
 // eslint-disable-next-line no-restricted-imports -- the command's own functions: cli/index.ts exposes only run()
-import { addUser, formatUsers, readPassword } from '../../src/cli/users.command.js';
+import { addUser, formatUsers, readPassword, resetUserPassword } from '../../src/cli/users.command.js';
 import { installErrorHandler } from '../../src/server/index.js';
 
 const PW = 'mật khẩu đủ dài';
@@ -68,12 +70,12 @@ describeBackends('auth over HTTP', (store) => {
     await bare.close();
   });
 
-  it('signs in: HttpOnly SameSite=Lax cookie plus { token, user }; the cookie and the Bearer token both work', async () => {
+  it('signs in: HttpOnly SameSite=Strict cookie plus { token, user }; the cookie and the Bearer token both work', async () => {
     const res = await signIn('Admin');
     expect(res.statusCode).toBe(200);
     const { token, user } = res.json<{ token: string; user: { login: string; role: string } }>();
     expect(user).toMatchObject({ login: 'admin', role: 'admin', roleLabel: 'Quản trị', permissions: Object.keys(PERMISSIONS) });
-    expect(res.headers['set-cookie']).toBe(`hotich_session=${token}; Path=/; HttpOnly; SameSite=Lax`);
+    expect(res.headers['set-cookie']).toBe(`hotich_session=${token}; Path=/; HttpOnly; SameSite=Strict`);
     expect(res.headers['cache-control']).toBe('no-store');
     const byCookie = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `theme=dark; hotich_session=${token}` } });
     expect(byCookie.json().user.login).toBe('admin');
@@ -138,6 +140,17 @@ describeBackends('auth over HTTP', (store) => {
     expect((await login(ctx, { login: 'nt.hoa', password: PW })).user.id).toBe(u.id);
     await expect(addUser(ctx, 'x2', { role: 'boss' }, PW)).rejects.toThrow(/Vai trò "boss" không có/);
     await expect(addUser(ctx, 'nt.hoa', { role: 'keyer' }, PW)).rejects.toThrow('Tên đăng nhập "nt.hoa" đã có người dùng.');
+  });
+
+  it('hotich users reset-password: sets the password read on stdin, ends the sessions, records it with no actor', async () => {
+    const u = await createUser(ctx, { login: 'quen.mk', role: 'keyer', password: PW });
+    const { token } = await login(ctx, { login: 'quen.mk', password: PW });
+    const r = await resetUserPassword(ctx, ' Quen.MK ', await readPassword(Readable.from(['mật khẩu mới từ dòng lệnh\n'])));
+    expect(r).toMatchObject({ user: { id: u.id }, sessionsEnded: 1 });
+    expect(await authenticate(ctx, token)).toBeUndefined();
+    expect((await login(ctx, { login: 'quen.mk', password: 'mật khẩu mới từ dòng lệnh' })).user.id).toBe(u.id);
+    expect((await listEntityActions(ctx.store.db, 'user', u.id)).filter((a) => a.kind !== 'created').map((a) => [a.kind, a.actor_id])).toEqual([['password.reset', null]]);
+    await expect(resetUserPassword(ctx, 'khong-co', PW)).rejects.toMatchObject({ code: 'cli.user_not_found', message: 'Không có người dùng "khong-co".' });
   });
 });
 
