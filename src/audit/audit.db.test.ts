@@ -183,7 +183,7 @@ describe('chaining the rows written before migration 0012 [pglite]', () => {
     try {
       await migrate(db, MIGRATIONS.filter((m) => m.id < '0012'));
       const b = await db.insertInto('books').values({ register_type: 'KS', template_version: 'KS-70', authority_text: 'UBND xã A', year_from: 2000 }).returning('id').executeTakeFirstOrThrow();
-      const r = await db.insertInto('records').values({ book_id: b.id, register_type: 'KS', template_version: 'KS-70' }).returning('id').executeTakeFirstOrThrow();
+      const r = await db.insertInto('records').values({ book_id: b.id, register_type: 'KS', template_version: 'KS-70', values: '{}', page_ids: '[]' }).returning('id').executeTakeFirstOrThrow();
       await db.insertInto('entity_actions').values({ entity_type: 'book', entity_id: b.id, book_id: b.id, kind: 'created', actor_id: null, payload: '{}', created_at: '2025-01-01T00:00:00Z' }).execute();
       await db.insertInto('record_actions').values({ record_id: r.id, client_tx_id: 'tx-backfill-1', kind: 'created', actor_id: null, payload: '{}', created_at: '2025-01-02T00:00:00Z' }).execute();
       await db.insertInto('access_log').values({ actor_id: null, action: 'record.view', entity_type: 'record', entity_id: r.id }).execute();

@@ -13,6 +13,7 @@ import { demoCommands } from './demo.command.js';
 import { validateCommand } from './validate.command.js';
 import { exportCommands } from './export.command.js';
 import { importCommands } from './import.command.js';
+import { auditCommands } from './audit.command.js';
 
 function program(): Command {
   const p = new Command('hotich')
@@ -44,6 +45,7 @@ function program(): Command {
   demoCommands(p);
   exportCommands(p);
   importCommands(p);
+  auditCommands(p);
   return p;
 }
 
