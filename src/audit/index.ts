@@ -17,3 +17,7 @@ export { verifyAuditChains, type VerifyReport, type ChainReport, type VerifyOpti
 export { PROBLEM_KINDS, type ChainProblem, type ProblemKind, type Anchor } from './verify-problems.js';
 export { listAuditHeads, takeCheckpoint, headLine, parseHeadLine, vietnamDay } from './checkpoint.service.js';
 export type { Checkpoint } from './heads.repo.js';
+export { listAudit } from './audit-list.service.js';
+export { AuditQuery, type AuditItem, type AuditPage } from './audit-list.schema.js';
+export type { AuditScope } from './audit-list.repo.js';
+export { auditRoutes, type AuditRoutesOptions } from './audit.routes.js';
