@@ -6,7 +6,8 @@
  * empty folder from that tarball. Both refuse a target that is not empty.
  */
 import { spawn } from 'node:child_process';
-import { readdir, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -74,6 +75,7 @@ export async function pgliteNotEmpty(dir: string): Promise<string | undefined> {
 }
 
 export async function restorePglite(dir: string, file: string): Promise<void> {
+  await mkdir(path.dirname(dir), { recursive: true });
   const lite = new PGlite({ dataDir: dir, loadDataDir: new Blob([await readFile(file)]) });
   await lite.waitReady;
   await lite.close();

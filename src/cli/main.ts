@@ -14,6 +14,7 @@ import { validateCommand } from './validate.command.js';
 import { exportCommands } from './export.command.js';
 import { importCommands } from './import.command.js';
 import { auditCommands } from './audit.command.js';
+import { backupCommands } from './backup.command.js';
 
 function program(): Command {
   const p = new Command('hotich')
@@ -46,6 +47,7 @@ function program(): Command {
   exportCommands(p);
   importCommands(p);
   auditCommands(p);
+  backupCommands(p);
   return p;
 }
 
