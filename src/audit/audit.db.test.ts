@@ -133,6 +133,17 @@ describeBackends('audit hash chains', (store) => {
     expect(chain(r, 'actions').problem!.message).toContain(`đầu chuỗi ghi dòng cuối (dòng ${last.tbl} #${last.id} (số thứ tự ${last.chain_seq}))`);
   });
 
+  it('a deleted last row stays visible after new writes are chained', async () => {
+    const last = rows.at(-1)!;
+    const r = await verifyAfter(ctx, async (tx) => {
+      await sql`delete from ${sql.table(last.tbl)} where id = ${last.id}`.execute(tx);
+      await sql`set local session_replication_role = origin`.execute(tx);
+      await appendEntityAction(tx, { entityType: 'book', entityId: 'later', kind: 'created', actorId: null });
+    });
+    expect(chain(r, 'actions').problem).toMatchObject({ kind: 'gap', seq: String(Number(last.chain_seq) + 1) });
+    expect(chain(r, 'actions').problem!.message).toContain(`thiếu số thứ tự ${last.chain_seq} giữa`);
+  });
+
   it('a row edited together with its hash is caught at the next row', async () => {
     const target = recordRow(2);
     const next = rows[Number(target.chain_seq)]!;
@@ -154,6 +165,26 @@ describeBackends('audit hash chains', (store) => {
     const r = await verifyAfter(ctx, (tx) => sql`update access_log set ip = '192.168.1.1' where chain_seq = 2`.execute(tx));
     expect(chain(r, 'actions').ok).toBe(true);
     expect(chain(r, 'access').problem).toMatchObject({ kind: 'hash_mismatch', table: 'access_log', seq: '2' });
+  });
+
+  it('chains many rows of one transaction and concurrent writers without gaps, moving the head at commit', async () => {
+    const before = (await listAuditHeads(ctx.store.db)).find((h) => h.chainId === 'actions')!;
+    await ctx.store.db.transaction().execute(async (tx) => {
+      await tx.insertInto('entity_actions').values(Array.from({ length: 30 }, (_, i) => ({ entity_type: 'page', entity_id: `bulk-${i}`, kind: 'created', actor_id: null, payload: '{}' }))).execute();
+      for (let i = 0; i < 5; i++) await appendEntityAction(tx, { entityType: 'page', entityId: `one-${i}`, kind: 'created', actorId: null });
+      const inside = (await listAuditHeads(tx)).find((h) => h.chainId === 'actions')!;
+      expect(inside.seq).toBe(before.seq);
+    });
+    const writer = (w: number) => ctx.store.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 5; i++) await appendEntityAction(tx, { entityType: 'page', entityId: `w${w}-${i}`, kind: 'created', actorId: null });
+    });
+    await Promise.all([1, 2, 3, 4].map(writer));
+    const report = await verifyAuditChains(ctx.store.db);
+    expect(report.ok).toBe(true);
+    const after = (await listAuditHeads(ctx.store.db)).find((h) => h.chainId === 'actions')!;
+    expect(Number(after.seq)).toBe(Number(before.seq) + 55);
+    expect(chain(report, 'actions').rows).toBe(Number(after.seq));
+    rows = await actionRows(ctx);
   });
 
   it('a consistent truncation (last row and head rolled back together) is caught by the checkpoint and by a published head', async () => {

@@ -4,8 +4,9 @@
  * (access_log, its own chain 'access', so reads never wait for writes)
  * carries its place in the chain (chain_seq), the previous row's hash and its
  * own hash = SHA-256(prev_hash ‖ canonical content). A BEFORE INSERT trigger
- * computes them under a row lock of the chain's head (audit_heads); existing
- * rows are chained here, oldest first. audit_checkpoints keeps the head as it
+ * computes them under a lock of the chain; a deferred trigger moves the
+ * chain's head (audit_heads) at commit; existing rows are chained here,
+ * oldest first. audit_checkpoints keeps the head as it
  * was each day, to be published outside the database.
  */
 export const name = 'audit-chain';
@@ -53,37 +54,66 @@ create function audit_content(r access_log) returns text language sql immutable 
 $fn$;
 `;
 
+/** The last row of chain `c` in the chained tables (static SQL: plpgsql caches its plan). */
+const TAIL = /* sql */ `select x.tbl, x.id, x.chain_seq, x.hash from (
+    (select 'record_actions'::text as tbl, id, chain_seq, hash from record_actions where chain_id = c order by chain_seq desc limit 1)
+    union all (select 'entity_actions', id, chain_seq, hash from entity_actions where chain_id = c order by chain_seq desc limit 1)
+    union all (select 'access_log', id, chain_seq, hash from access_log where chain_id = c order by chain_seq desc limit 1)
+  ) x order by x.chain_seq desc limit 1`;
+
 /**
- * The chaining trigger. Always computes (ignores any chain values given), so a
- * row cannot be inserted with a forged place in the chain. A row whose
- * client_tx_id is already stored will be dropped by ON CONFLICT DO NOTHING
- * after this trigger ran (or fail as a duplicate): it gets the next place but
- * the head does not move, so no gap is left. The check is exact because the
- * head's row lock serializes every writer of the chain.
+ * The chaining triggers. Writers of a chain are serialized by a transaction
+ * advisory lock on the chain (held until commit). BEFORE INSERT: the row goes
+ * after the later of the stored head and the chain's last row (rows this
+ * transaction already added), and gets its hash; it always computes (chain
+ * values given by the writer are ignored). A row then dropped by ON CONFLICT
+ * DO NOTHING leaves no trace: the next row takes the same place. The head
+ * row is moved once per transaction, by a deferred trigger at commit, to the
+ * chain's last row (moving it per row would leave thousands of versions of
+ * one row in a bulk import). A last row deleted later stays visible: the
+ * head still names it, and the next row is chained after it.
  */
 const trigger = /* sql */ `
 create function audit_chain_append() returns trigger language plpgsql as $fn$
 declare
-  head audit_heads%rowtype;
-  tx text := to_jsonb(new) ->> 'client_tx_id';
-  replay boolean := false;
+  c text := tg_argv[0];
+  head_seq bigint;
+  head_hash text;
+  tail record;
 begin
-  select * into head from audit_heads where chain_id = tg_argv[0] for update;
+  perform pg_advisory_xact_lock(727002, hashtext(c));
+  select seq, hash into head_seq, head_hash from audit_heads where chain_id = c;
   if not found then
-    raise exception 'chuỗi kiểm toán "%" chưa có đầu chuỗi trong audit_heads', tg_argv[0];
+    raise exception 'chuỗi kiểm toán "%" chưa có đầu chuỗi trong audit_heads', c;
   end if;
-  if tx is not null then
-    execute format('select exists (select 1 from %I.%I where client_tx_id = $1)', tg_table_schema, tg_table_name) into replay using tx;
+  ${TAIL} into tail;
+  if tail.chain_seq is not null and tail.chain_seq > head_seq then
+    head_seq := tail.chain_seq;
+    head_hash := tail.hash;
   end if;
-  new.chain_id := head.chain_id;
-  new.chain_seq := head.seq + 1;
-  new.prev_hash := head.hash;
-  new.hash := audit_row_hash(head.hash, audit_content(new));
-  if not replay then
-    update audit_heads set seq = new.chain_seq, hash = new.hash, row_table = tg_table_name, row_id = new.id, updated_at = now()
-      where chain_id = head.chain_id;
-  end if;
+  new.chain_id := c;
+  new.chain_seq := head_seq + 1;
+  new.prev_hash := head_hash;
+  new.hash := audit_row_hash(head_hash, audit_content(new));
   return new;
+end
+$fn$;
+
+create function audit_head_advance() returns trigger language plpgsql as $fn$
+declare
+  c text := new.chain_id;
+  flag text := 'hotich.audit_head_' || md5(c);
+  tail record;
+begin
+  -- The first of this transaction's events moves the head to the last row; the others have nothing to do.
+  if coalesce(nullif(current_setting(flag, true), ''), '0')::bigint >= new.chain_seq then
+    return null;
+  end if;
+  ${TAIL} into tail;
+  update audit_heads set seq = tail.chain_seq, hash = tail.hash, row_table = tail.tbl, row_id = tail.id, updated_at = now()
+    where chain_id = c and seq < tail.chain_seq;
+  perform set_config(flag, tail.chain_seq::text, true);
+  return null;
 end
 $fn$;
 `;
@@ -96,6 +126,8 @@ declare
   n bigint := 0;
   prev text := repeat('0', 64);
   h text;
+  last_t text;
+  last_id bigint;
   ra record_actions;
   ea entity_actions;
   al access_log;
@@ -123,9 +155,13 @@ begin
       h := audit_row_hash(prev, audit_content(al));
       update access_log set chain_id = p_chain, chain_seq = n, prev_hash = prev, hash = h where id = r.id;
     end if;
-    update audit_heads set seq = n, hash = h, row_table = r.t, row_id = r.id, updated_at = now() where chain_id = p_chain;
     prev := h;
+    last_t := r.t;
+    last_id := r.id;
   end loop;
+  if n > 0 then
+    update audit_heads set seq = n, hash = h, row_table = last_t, row_id = last_id, updated_at = now() where chain_id = p_chain;
+  end if;
 end
 $fn$;
 
@@ -150,7 +186,7 @@ create table audit_heads (
   updated_at timestamptz not null default now()
 );
 comment on table audit_heads is
-  'The head of each audit hash chain: seq and hash of its last row (row_table, row_id name it). Chains: actions = record_actions + entity_actions (every write), access = access_log (every read of personal data). Moved only by the trigger audit_chain_append, under a row lock, so a chain''s rows get 1, 2, 3... without gaps. seq 0 with 64 zeros is the empty chain (the first row''s prev_hash). An installation serves one province; chain_id lets a deployment of many provinces key chains by province later.';
+  'The head of each audit hash chain: seq and hash of its last row (row_table, row_id name it). Chains: actions = record_actions + entity_actions (every write), access = access_log (every read of personal data). Moved at commit by the deferred trigger audit_head_advance to the chain''s last row; writers of a chain are serialized by a transaction advisory lock (audit_chain_append), so a chain''s rows get 1, 2, 3... without gaps. seq 0 with 64 zeros is the empty chain (the first row''s prev_hash). An installation serves one province; chain_id lets a deployment of many provinces key chains by province later.';
 insert into audit_heads (chain_id, seq, hash) values ('actions', 0, repeat('0', 64)), ('access', 0, repeat('0', 64));
 
 create table audit_checkpoints (
@@ -179,6 +215,9 @@ ${tighten}
 create trigger record_actions_chain before insert on record_actions for each row execute function audit_chain_append('actions');
 create trigger entity_actions_chain before insert on entity_actions for each row execute function audit_chain_append('actions');
 create trigger access_log_chain before insert on access_log for each row execute function audit_chain_append('access');
+create constraint trigger record_actions_chain_head after insert on record_actions deferrable initially deferred for each row execute function audit_head_advance();
+create constraint trigger entity_actions_chain_head after insert on entity_actions deferrable initially deferred for each row execute function audit_head_advance();
+create constraint trigger access_log_chain_head after insert on access_log deferrable initially deferred for each row execute function audit_head_advance();
 
 comment on function audit_row_hash(text, text) is
   'hash of a chained row = hex SHA-256 of (prev_hash ‖ audit_content(row)); the trigger and hotich audit verify use these same functions.';
