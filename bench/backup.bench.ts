@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -85,6 +85,7 @@ async function baseline(store: Store, dataDir: string, out: string): Promise<num
       await cp(dataDir, out, { recursive: true });
       return;
     }
+    await mkdir(out, { recursive: true });
     const dump = spawnSync('pg_dump', ['--format=custom', `--file=${path.join(out, 'plain.dump')}`, `--dbname=${store.postgres!.url}`]);
     if (dump.status !== 0) throw new Error(dump.stderr.toString());
     await cp(path.join(dataDir, 'blobs'), path.join(out, 'blobs'), { recursive: true });
@@ -94,11 +95,14 @@ async function baseline(store: Store, dataDir: string, out: string): Promise<num
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'hotich-bench-backup-'));
   const dbs: string[] = [];
+  let opened: Store | undefined;
+  let closed = false;
   try {
     const dataDir = path.join(dir, 'data');
     const url = BACKEND === 'postgresql' ? await scratchDb(`hotich_bench_${randomUUID().slice(0, 8)}`) : undefined;
     if (url) dbs.push(new URL(url).pathname.slice(1));
     const store = await openStore({ databaseUrl: url, pgliteDir: path.join(dataDir, 'pglite') });
+    opened = store;
     await migrate(store.db);
     const ctx: AppContext = { config: loadConfig({ dataDir }), store, blobs: createLocalBlobStore(path.join(dataDir, 'blobs')), clock: () => new Date(), log: silentLogger };
     log(`filling ${RECORDS} records, ${RECORDS * 2} chained actions, ${BLOBS} blobs of ${BLOB_KB} KB on ${BACKEND}…`);
@@ -114,6 +118,7 @@ async function main(): Promise<void> {
     const baselineSeconds = await baseline(store, dataDir, path.join(dir, 'plain'));
     await rm(path.join(dir, 'plain'), { recursive: true, force: true });
     if (store.backend === 'postgresql') await store.close();
+    closed = true;
     const targetUrl = BACKEND === 'postgresql' ? await scratchDb(`hotich_bench_${randomUUID().slice(0, 8)}`) : undefined;
     if (targetUrl) dbs.push(new URL(targetUrl).pathname.slice(1));
     const target: RestoreTarget = {
@@ -135,6 +140,7 @@ async function main(): Promise<void> {
       ok: verifyOk && restoredOk, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     }));
   } finally {
+    if (opened && !closed && opened.backend === 'postgresql') await opened.close();
     for (const name of dbs) await admin(`drop database if exists ${name} with (force)`).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   }

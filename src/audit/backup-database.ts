@@ -62,6 +62,8 @@ export async function restorePostgres(url: string, schema: string | undefined, f
   // The dump of a schema creates it: an empty schema already there (checked) is dropped first.
   if (schema) await withClient(url, (c) => c.query(`drop schema if exists ${schema}`));
   await runTool('pg_restore', ['--exit-on-error', '--single-transaction', '--no-owner', `--dbname=${url}`, file]);
+  // pg_restore brings no planner statistics: gather them, or the first queries (verify) plan blind.
+  await withClient(url, (c) => c.query('analyze').then(() => undefined));
 }
 
 export async function dumpPglite(dump: () => Promise<Blob>, file: string): Promise<void> {

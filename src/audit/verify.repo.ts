@@ -29,11 +29,16 @@ interface RawRow {
   recomputed: string;
 }
 
-/** Rows of the chain after `afterSeq`, oldest first, at most `limit`. */
-export async function chainBatch(db: Db, chainId: ChainId, afterSeq: string, limit: number): Promise<ChainRow[]> {
+/**
+ * Rows of the chain after `afterSeq`, oldest first, at most `limit`; with `bounded`, only places up to
+ * afterSeq + limit (a range the planner answers from the index even without statistics, e.g. just
+ * after a restore); the caller asks unbounded when a bounded batch comes back short.
+ */
+export async function chainBatch(db: Db, chainId: ChainId, afterSeq: string, limit: number, bounded = false): Promise<ChainRow[]> {
+  const upper = bounded ? sql`and chain_seq <= ${afterSeq}::bigint + ${limit}` : sql``;
   const parts = CHAIN_TABLES[chainId].map(
     (t) => sql`(select ${t}::text as tbl, id, chain_seq, prev_hash, hash, audit_row_hash(prev_hash, audit_content(t)) as recomputed
-      from ${sql.table(t)} t where chain_id = ${chainId} and chain_seq > ${afterSeq}::bigint order by chain_seq limit ${limit})`,
+      from ${sql.table(t)} t where chain_id = ${chainId} and chain_seq > ${afterSeq}::bigint ${upper} order by chain_seq limit ${limit})`,
   );
   const rows = await sql<RawRow>`select * from (${sql.join(parts, sql` union all `)}) c order by chain_seq limit ${limit}`.execute(db);
   return rows.rows.map((r) => ({ table: r.tbl, id: r.id, seq: r.chain_seq, prevHash: r.prev_hash, hash: r.hash, recomputed: r.recomputed }));

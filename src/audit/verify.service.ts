@@ -86,13 +86,15 @@ async function walkRows(db: Kysely<Database>, chainId: ChainId, w: Walk, head: C
   const bySeq = new Map(anchors.map((a) => [a.seq, a]));
   let after = '0';
   for (;;) {
-    const rows = await chainBatch(db, chainId, after, batch);
+    let rows = await chainBatch(db, chainId, after, batch, true);
+    // Short: the end of the chain, or places missing; only then ask for whatever comes next.
+    if (rows.length < batch) rows = await chainBatch(db, chainId, after, batch);
     for (const row of rows) {
       const problem = checkRow(chainId, w, row, bySeq.get(row.seq));
       if (problem) return problem;
       advance(w, row, head);
     }
-    if (rows.length < batch) return undefined;
+    if (rows.length === 0) return undefined;
     after = rows.at(-1)!.seq;
   }
 }
