@@ -39,6 +39,29 @@ const seconds = async (run: () => Promise<unknown>): Promise<number> => {
 };
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/** Seconds spent in each step of a backup or restore, from its progress callback. */
+function stepClock() {
+  const spent: Record<string, number> = {};
+  let current: string | undefined;
+  let since = performance.now();
+  const close = () => {
+    if (current) spent[current] = Math.round((spent[current] ?? 0) * 1000 + performance.now() - since) / 1000;
+  };
+  return {
+    mark: (step: string) => {
+      if (step === current) return;
+      close();
+      current = step;
+      since = performance.now();
+    },
+    done: () => {
+      close();
+      current = undefined;
+      return spent;
+    },
+  };
+}
+
 async function admin(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: loadConfig().testDatabaseUrl });
   await client.connect();
@@ -113,7 +136,9 @@ async function main(): Promise<void> {
     log(`verify ${verifySeconds} s; backup…`);
     const backupDir = path.join(dir, 'backup');
     let manifest!: BackupManifest;
-    const backupTimed = await seconds(async () => (manifest = await createBackup(ctx, backupDir)));
+    const backupSteps = stepClock();
+    const backupTimed = await seconds(async () => (manifest = await createBackup(ctx, backupDir, backupSteps.mark)));
+    const backupStepSeconds = backupSteps.done();
     log(`backup ${backupTimed} s; baseline copy…`);
     const baselineSeconds = await baseline(store, dataDir, path.join(dir, 'plain'));
     await rm(path.join(dir, 'plain'), { recursive: true, force: true });
@@ -126,18 +151,21 @@ async function main(): Promise<void> {
       blobs: createLocalBlobStore(path.join(dir, 'restored', 'blobs')),
     };
     let restoredOk = false;
-    const restoreSeconds = await seconds(async () => (restoredOk = (await restoreBackup(backupDir, target)).ok));
+    const restoreSteps = stepClock();
+    const restoreSeconds = await seconds(async () => (restoredOk = (await restoreBackup(backupDir, target, restoreSteps.mark)).ok));
+    const restoreStepSeconds = restoreSteps.done();
     const dbFile = manifest.files.find((f) => f.path === manifest.database.file)!;
     const rows = RECORDS * 2;
     console.log(`${BACKEND}: ${RECORDS} records, ${rows} chained actions, ${BLOBS} blobs (${Math.round(manifest.blobs.bytes / 1048576)} MB); database file ${Math.round(dbFile.size / 1048576)} MB`);
     console.log(`chained insert ${inserts.chainedSeconds} s (${Math.round(rows / inserts.chainedSeconds)} rows/s) vs plain ${inserts.plainSeconds} s; verify ${verifySeconds} s (${Math.round(rows / verifySeconds)} rows/s)`);
     console.log(`backup ${backupTimed} s vs plain copy ${baselineSeconds} s; restore (with checks and verify) ${restoreSeconds} s; ok ${verifyOk && restoredOk}`);
+    console.log(`backup steps ${JSON.stringify(backupStepSeconds)}; restore steps ${JSON.stringify(restoreStepSeconds)}`);
     console.log(JSON.stringify({
       bench: 'backup', metric: 'backupSeconds', value: backupTimed, baseline: baselineSeconds, ratio: Math.round((backupTimed / baselineSeconds) * 100) / 100,
       backend: BACKEND, records: RECORDS, chainedActions: rows, blobs: BLOBS, blobMB: Math.round(manifest.blobs.bytes / 1048576), databaseFileMB: Math.round(dbFile.size / 1048576),
       restoreSeconds, verifySeconds, verifyRowsPerSecond: Math.round(rows / verifySeconds),
       chainedInsertRowsPerSecond: Math.round(rows / inserts.chainedSeconds), plainInsertRowsPerSecond: Math.round(rows / inserts.plainSeconds),
-      ok: verifyOk && restoredOk, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      backupSteps: backupStepSeconds, restoreSteps: restoreStepSeconds, ok: verifyOk && restoredOk, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     }));
   } finally {
     if (opened && !closed && opened.backend === 'postgresql') await opened.close();
