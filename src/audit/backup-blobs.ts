@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
+import { link, mkdir, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import path from 'node:path';
@@ -21,18 +22,44 @@ export interface BlobTotals {
   bytes: number;
 }
 
-/** Copies every blob of `source` into the backup folder; returns how many and how many bytes. */
-export async function copyBlobsOut(source: BlobStore, dir: string, onBlob?: (n: number) => void): Promise<BlobTotals> {
+/** Where a blob lies in a backup folder (the local store's layout). */
+export const blobPath = (dir: string, name: string): string => path.join(dir, BLOBS_DIR, name.slice(0, 2), name.slice(2, 4), name);
+
+const sizeOf = async (file: string): Promise<number | undefined> => (await stat(file).catch(() => undefined))?.size;
+
+/** Hard-links the blob from an earlier backup when it is there with the same size; returns its size, or undefined. */
+async function linkEarlier(name: string, size: number | undefined, dir: string, linkFrom: string | undefined): Promise<number | undefined> {
+  if (!linkFrom || size === undefined) return undefined;
+  const earlier = blobPath(linkFrom, name);
+  if ((await sizeOf(earlier)) !== size) return undefined;
+  await mkdir(path.dirname(blobPath(dir, name)), { recursive: true });
+  await link(earlier, blobPath(dir, name));
+  return size;
+}
+
+/** Copies one blob, checking its bytes against its name. */
+async function copyOne(source: BlobStore, target: BlobStore, name: string): Promise<number> {
+  const put = await target.put(await source.get(name));
+  if (put.sha256 !== name) throw new Error(`Tệp lưu trữ ${name} trong kho nguồn đã hỏng (nội dung không khớp tên SHA-256); chưa sao lưu được.`);
+  return put.size;
+}
+
+/**
+ * Copies every blob of `source` into the backup folder; returns how many and how many bytes. With
+ * `linkFrom` (an earlier backup on the same file system), a blob already there is hard-linked instead
+ * of copied: blobs never change, so a nightly backup then costs only the new ones.
+ */
+export async function copyBlobsOut(source: BlobStore, dir: string, onBlob?: (n: number) => void, linkFrom?: string): Promise<BlobTotals> {
   const target = createLocalBlobStore(path.join(dir, BLOBS_DIR));
   const list = createWriteStream(path.join(dir, BLOBS_LIST));
   const totals: BlobTotals = { count: 0, bytes: 0 };
   try {
     for await (const name of source.list()) {
-      const put = await target.put(await source.get(name));
-      if (put.sha256 !== name) throw new Error(`Tệp lưu trữ ${name} trong kho nguồn đã hỏng (nội dung không khớp tên SHA-256); chưa sao lưu được.`);
-      if (!list.write(`${name}\t${put.size}\n`)) await once(list, 'drain');
+      const linked = await linkEarlier(name, linkFrom ? await source.size(name) : undefined, dir, linkFrom);
+      const size = linked ?? (await copyOne(source, target, name));
+      if (!list.write(`${name}\t${size}\n`)) await once(list, 'drain');
       totals.count += 1;
-      totals.bytes += put.size;
+      totals.bytes += size;
       onBlob?.(totals.count);
     }
   } finally {

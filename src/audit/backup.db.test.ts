@@ -4,9 +4,10 @@
  * into an empty instance it has the same rows per table, the same audit
  * heads, an intact chain that keeps growing, and readable blobs. A truncated database file, a
  * missing blob, a missing manifest, a non-empty target are each refused with
- * a Vietnamese reason, and the empty target stays empty.
+ * a Vietnamese reason, and the empty target stays empty. A later backup
+ * hard-links the blobs an earlier one already holds.
  */
-import { cp, mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { scratchDatabase } from '../../test/support/scratch-instance.js';
 import { createLocalBlobStore } from '../blobs/index.js';
 import type { AppContext, AppError } from '../core/index.js';
 import { openStore, type Store } from '../store/index.js';
+import { blobPath } from './backup-blobs.js';
 import { tableCounts } from './backup-counts.repo.js';
 import { pgliteNotEmpty, postgresNotEmpty } from './backup-database.js';
 import { appendEntityAction, createBackup, listAuditHeads, logAccess, restoreBackup, verifyAuditChains, type DatabaseTarget, type RestoreTarget } from './index.js';
@@ -78,6 +80,15 @@ describeBackends('backup and restore', (store) => {
     expect(m.files.map((f) => f.path)).toEqual([m.database.file, 'blobs.tsv']);
     expect((await readdir(backup)).sort()).toEqual(['blobs', 'blobs.tsv', m.database.file, 'manifest.json'].sort());
     expect(await message(createBackup(ctx, backup))).toBe(`Thư mục "${backup}" đã có tệp: mỗi lần sao lưu cần một thư mục mới (hoặc trống).`);
+  }, 60_000);
+
+  it('hard-links the blobs of an earlier backup instead of copying them', async () => {
+    const first = JSON.parse(await readFile(path.join(backup, 'manifest.json'), 'utf8')) as { blobs: unknown };
+    const second = path.join(tmp, 'second');
+    const m = await createBackup(ctx, second, undefined, { linkFrom: backup });
+    expect(m.blobs).toEqual(first.blobs);
+    for (const sha of pageBlobs) expect((await stat(blobPath(second, sha))).ino).toBe((await stat(blobPath(backup, sha))).ino);
+    expect(await message(createBackup(ctx, path.join(tmp, 'third'), undefined, { linkFrom: path.join(tmp, 'nowhere') }))).toMatch(/^Không dùng được bản sao lưu trước ".*nowhere" \(--link-from\): không có tệp manifest\.json/);
   }, 60_000);
 
   it('restores into an empty instance: same counts, same audit heads, intact chains, readable blobs', async () => {

@@ -21,7 +21,7 @@ export { listAudit } from './audit-list.service.js';
 export { AuditQuery, type AuditItem, type AuditPage } from './audit-list.schema.js';
 export type { AuditScope } from './audit-list.repo.js';
 export { auditRoutes, type AuditRoutesOptions } from './audit.routes.js';
-export { createBackup, type BackupProgress, type BackupStep } from './backup.service.js';
+export { createBackup, type BackupOptions, type BackupProgress, type BackupStep } from './backup.service.js';
 export { restoreBackup, type RestoreReport, type RestoreTarget, type RestoreProgress, type RestoreStep } from './restore.service.js';
 export type { DatabaseTarget } from './backup-database.js';
 export { BackupManifest, MANIFEST_NAME } from './backup-manifest.js';

@@ -55,12 +55,13 @@ export function backupCommands(program: Command): void {
     .command('backup')
     .description('sao lưu cơ sở dữ liệu và mọi tệp lưu trữ (ảnh quét, tệp xuất) vào một thư mục mới, kèm bản kê manifest.json')
     .requiredOption('-o, --out <dir>', 'thư mục sao lưu (mới hoặc trống)')
+    .option('--link-from <dir>', 'bản sao lưu trước (cùng ổ đĩa): tệp lưu trữ đã có ở đó được liên kết cứng thay vì chép lại')
     .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')
     .option('--json', 'in bản kê dạng JSON')
-    .action((o: { out: string; data?: string; json?: boolean }) =>
+    .action((o: { out: string; linkFrom?: string; data?: string; json?: boolean }) =>
       withContext(o.data, async (ctx) => {
         const started = performance.now();
-        const m = await createBackup(ctx, o.out, progressLine);
+        const m = await createBackup(ctx, o.out, progressLine, { linkFrom: o.linkFrom });
         if (o.json) return console.log(JSON.stringify(m, null, 2));
         console.log([`Đã sao lưu vào ${path.resolve(o.out)} trong ${seconds(started)} giây.`, ...manifestText(m)].join('\n'));
       }),
