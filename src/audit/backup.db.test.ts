@@ -121,7 +121,7 @@ describeBackends('backup and restore', (store) => {
       return message(restoreBackup(dir, target));
     };
     const file = (await readdir(backup)).find((f) => f.startsWith('database.'))!;
-    expect(await damaged('truncated', (d) => truncate(path.join(d, file), 1000))).toMatch(new RegExp(`^Không khôi phục: tệp ${file.replace('.', '\\.')} có 1000 byte, bản kê ghi \\d+ byte \\(bị cắt cụt hoặc bị sửa\\)\\. Chưa thay đổi gì ở nơi khôi phục\\.$`));
+    expect(await damaged('truncated', (d) => truncate(path.join(d, file), 1000))).toMatch(new RegExp(`^Không khôi phục: tệp ${file.replace('.', '\\.')} có 1000 byte, bảng kê ghi \\d+ byte \\(bị cắt cụt hoặc bị sửa\\)\\. Chưa thay đổi gì ở nơi khôi phục\\.$`));
     const blob = pageBlobs[1]!;
     expect(await damaged('no-blob', (d) => rm(path.join(d, 'blobs', blob.slice(0, 2), blob.slice(2, 4), blob)))).toBe(
       `Không khôi phục: thiếu tệp lưu trữ ${blob} (blobs/${blob.slice(0, 2)}/${blob.slice(2, 4)}/${blob}). Chưa thay đổi gì ở nơi khôi phục.`,

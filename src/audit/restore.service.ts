@@ -40,13 +40,13 @@ export interface RestoreReport {
 const refuse = (why: string): Invalid => new Invalid('backup.refused', `Không khôi phục: ${why}. Chưa thay đổi gì ở nơi khôi phục.`);
 
 async function checkFiles(dir: string, m: BackupManifest): Promise<string | undefined> {
-  if (!m.files.some((f) => f.path === m.database.file)) return `bản kê không ghi tệp cơ sở dữ liệu ${m.database.file}`;
+  if (!m.files.some((f) => f.path === m.database.file)) return `bảng kê không ghi tệp cơ sở dữ liệu ${m.database.file}`;
   for (const f of m.files) {
     const file = path.join(dir, f.path);
     const size = (await stat(file).catch(() => undefined))?.size;
     if (size === undefined) return `thiếu tệp ${f.path}`;
-    if (size !== f.size) return `tệp ${f.path} có ${size} byte, bản kê ghi ${f.size} byte (bị cắt cụt hoặc bị sửa)`;
-    if ((await sha256File(file)) !== f.sha256) return `tệp ${f.path} không khớp mã SHA-256 trong bản kê (bị hỏng hoặc bị sửa)`;
+    if (size !== f.size) return `tệp ${f.path} có ${size} byte, bảng kê ghi ${f.size} byte (bị cắt cụt hoặc bị sửa)`;
+    if ((await sha256File(file)) !== f.sha256) return `tệp ${f.path} không khớp mã SHA-256 trong bảng kê (bị hỏng hoặc bị sửa)`;
   }
   return undefined;
 }

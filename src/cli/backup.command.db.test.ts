@@ -61,7 +61,7 @@ for (const backend of BACKENDS) {
       expect(b.out).toContain('3 tệp lưu trữ');
       const r = await hotich(target, 'restore', out());
       expect(r.out).toContain('✓ Số dòng của cả');
-      expect(r.out).toContain('✓ Đầu chuỗi kiểm toán khớp bản kê.');
+      expect(r.out).toContain('✓ Đầu chuỗi kiểm toán khớp bảng kê.');
       expect(r.out).toContain('Kết quả: mọi chuỗi kiểm toán toàn vẹn.');
       expect(r.code).toBe(0);
       const heads = (await hotich(source, 'audit', 'head', '--json')).out;
@@ -78,7 +78,7 @@ for (const backend of BACKENDS) {
       await truncate(path.join(cut, file), 100);
       const r = await hotich(spare, 'restore', cut);
       expect(r.code).toBe(2);
-      expect(r.out).toMatch(new RegExp(`^Lỗi: Không khôi phục: tệp ${file.replace('.', '\\.')} có 100 byte, bản kê ghi \\d+ byte \\(bị cắt cụt hoặc bị sửa\\)\\. Chưa thay đổi gì ở nơi khôi phục\\.$`));
+      expect(r.out).toMatch(new RegExp(`^Lỗi: Không khôi phục: tệp ${file.replace('.', '\\.')} có 100 byte, bảng kê ghi \\d+ byte \\(bị cắt cụt hoặc bị sửa\\)\\. Chưa thay đổi gì ở nơi khôi phục\\.$`));
       expect(await readdir(path.dirname(spare.dataDir))).toEqual([]);
     }, 60_000);
   });

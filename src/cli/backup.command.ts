@@ -21,7 +21,7 @@ const seconds = (started: number): string => ((performance.now() - started) / 10
 const BACKENDS = { pglite: 'cơ sở dữ liệu nhúng (PGlite)', postgresql: 'PostgreSQL' } as const;
 
 const STEPS: Record<BackupStep | RestoreStep, string> = {
-  check: 'kiểm tra bản sao lưu', database: 'cơ sở dữ liệu', blobs: 'tệp lưu trữ', manifest: 'bản kê', compare: 'đối chiếu với bản kê',
+  check: 'kiểm tra bản sao lưu', database: 'cơ sở dữ liệu', blobs: 'tệp lưu trữ', manifest: 'bảng kê', compare: 'đối chiếu với bảng kê',
 };
 function progressLine(step: BackupStep | RestoreStep, done?: number): void {
   if (done === undefined || done === 0 || done % 500 === 0) process.stderr.write(`${STEPS[step]}${done ? `: ${n(done)}` : ''}…\n`);
@@ -39,8 +39,8 @@ export function manifestText(m: BackupManifest): string[] {
 
 export function restoreText(r: RestoreReport): string[] {
   const lines = [
-    r.countMismatches.length === 0 ? `✓ Số dòng của cả ${n(Object.keys(r.manifest.counts).length)} bảng khớp bản kê.` : `✗ Số dòng khác bản kê: ${r.countMismatches.map((x) => `${x.table} ${x.actual ?? 'không có'} ≠ ${x.expected}`).join('; ')}.`,
-    r.headsMatch ? '✓ Đầu chuỗi kiểm toán khớp bản kê.' : '✗ Đầu chuỗi kiểm toán KHÁC bản kê.',
+    r.countMismatches.length === 0 ? `✓ Số dòng của cả ${n(Object.keys(r.manifest.counts).length)} bảng khớp bảng kê.` : `✗ Số dòng khác bảng kê: ${r.countMismatches.map((x) => `${x.table} ${x.actual ?? 'không có'} ≠ ${x.expected}`).join('; ')}.`,
+    r.headsMatch ? '✓ Đầu chuỗi kiểm toán khớp bảng kê.' : '✗ Đầu chuỗi kiểm toán KHÁC bảng kê.',
     ...verifyText(r.verify),
   ];
   return lines;
@@ -53,11 +53,11 @@ function restoreTarget(config: AppConfig): DatabaseTarget {
 export function backupCommands(program: Command): void {
   program
     .command('backup')
-    .description('sao lưu cơ sở dữ liệu và mọi tệp lưu trữ (ảnh quét, tệp xuất) vào một thư mục mới, kèm bản kê manifest.json')
+    .description('sao lưu cơ sở dữ liệu và mọi tệp lưu trữ (ảnh quét, tệp xuất) vào một thư mục mới, kèm bảng kê manifest.json')
     .requiredOption('-o, --out <dir>', 'thư mục sao lưu (mới hoặc trống)')
     .option('--link-from <dir>', 'bản sao lưu trước (cùng ổ đĩa): tệp lưu trữ đã có ở đó được liên kết cứng thay vì chép lại')
     .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')
-    .option('--json', 'in bản kê dạng JSON')
+    .option('--json', 'in bảng kê dạng JSON')
     .action((o: { out: string; linkFrom?: string; data?: string; json?: boolean }) =>
       withContext(o.data, async (ctx) => {
         const started = performance.now();
