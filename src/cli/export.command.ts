@@ -98,7 +98,7 @@ function print(run: ExportRun): void {
 export function exportCommands(program: Command): void {
   program
     .command('export')
-    .description('xuất dữ liệu Bộ Tư pháp: tệp Excel, tệp nén PDF, báo cáo cảnh báo và bản kê (manifest)')
+    .description('xuất dữ liệu Bộ Tư pháp: tệp Excel, tệp nén PDF, báo cáo cảnh báo và bảng kê (manifest)')
     .option('--book <id>', 'mã quyển sổ')
     .option('--all', 'mọi quyển sổ đã hoàn thành của một đơn vị (cùng --unit)')
     .option('--unit <code>', 'mã đơn vị hành chính (xã, huyện hoặc tỉnh)')

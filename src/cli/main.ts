@@ -13,6 +13,8 @@ import { demoCommands } from './demo.command.js';
 import { validateCommand } from './validate.command.js';
 import { exportCommands } from './export.command.js';
 import { importCommands } from './import.command.js';
+import { auditCommands } from './audit.command.js';
+import { backupCommands } from './backup.command.js';
 
 function program(): Command {
   const p = new Command('hotich')
@@ -44,6 +46,8 @@ function program(): Command {
   demoCommands(p);
   exportCommands(p);
   importCommands(p);
+  auditCommands(p);
+  backupCommands(p);
   return p;
 }
 

@@ -9,7 +9,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { VERSION, type AppContext } from '../core/index.js';
 import { archiveRoutes, imagesRoutes } from '../archive/index.js';
-import { access, authRoutes, csrfHook, installAccess, NONE, usersRoutes, type DeclaredRoute } from '../auth/index.js';
+import { auditRoutes } from '../audit/index.js';
+import { access, authRoutes, bookInScope, csrfHook, installAccess, LIST, NONE, seesEverything, usersRoutes, type DeclaredRoute } from '../auth/index.js';
 import { entryRoutes } from '../entry/index.js';
 import { qcAcceptanceRoutes, qcEntryPolicy, qcKeyingRoutes } from '../qc/index.js';
 import { bundlesRoutes, exportsRoutes, importsRoutes } from '../exchange/index.js';
@@ -66,6 +67,11 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(qcAcceptanceRoutes);
   await app.register(uploadRoutes, { ctx });
   await app.register(jobsRoutes);
+  await app.register(auditRoutes, {
+    ctx,
+    route: access('audit.view', LIST),
+    scopeOf: async (req) => ({ bookVisible: (column) => bookInScope(req.ctx.actor, column), seesEverything: await seesEverything(ctx.store.db, req.ctx.actor) }),
+  });
   if (opts.worker) runWorker(app, ctx);
   await mountWeb(app, opts.webRoot ?? defaultWebRoot());
   return app;

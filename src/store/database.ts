@@ -18,6 +18,10 @@ export interface Store {
   db: Kysely<Database>;
   backend: Backend;
   close(): Promise<void>;
+  /** PGlite: the whole data folder as a gzipped tarball (backup). */
+  dumpDataDir?: () => Promise<Blob>;
+  /** PostgreSQL: where the data lives (backup with pg_dump). */
+  postgres?: { url: string; schema: string | undefined };
 }
 
 export interface OpenStoreOptions {
@@ -72,14 +76,14 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, backend: 'postgresql', close: () => db.destroy() };
+  return { db, backend: 'postgresql', close: () => db.destroy(), postgres: { url: databaseUrl, schema } };
 }
 
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.pgSchema);
   const lite = await openPGlite(opts);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
-  return { db, backend: 'pglite', close: () => db.destroy() };
+  return { db, backend: 'pglite', close: () => db.destroy(), dumpDataDir: () => lite.dumpDataDir('gzip') };
 }
 
 /** Drops a test schema created with `pgSchema` (PostgreSQL only). */

@@ -70,6 +70,11 @@ export interface EntityActionsTable {
   reason: Generated<string>;
   payload: Json<Record<string, unknown>>;
   created_at: CreatedAt;
+  /** 0012: place in the audit hash chain (set by the database trigger; never written by the app). */
+  chain_id: ColumnType<string, never, never>;
+  chain_seq: ColumnType<string, never, never>;
+  prev_hash: ColumnType<string, never, never>;
+  hash: ColumnType<string, never, never>;
 }
 
 /** 0011: reads of personal data (who, what, when, from where). */
@@ -83,6 +88,32 @@ export interface AccessLogTable {
   ip: Generated<string>;
   user_agent: Generated<string>;
   at: CreatedAt;
+  /** 0012: place in the audit hash chain (set by the database trigger; never written by the app). */
+  chain_id: ColumnType<string, never, never>;
+  chain_seq: ColumnType<string, never, never>;
+  prev_hash: ColumnType<string, never, never>;
+  hash: ColumnType<string, never, never>;
+}
+
+/** 0012: the head (last row) of each audit chain, moved by the insert trigger only. */
+export interface AuditHeadsTable {
+  chain_id: string;
+  seq: ColumnType<string, never, never>;
+  hash: ColumnType<string, never, never>;
+  row_table: ColumnType<string | null, never, never>;
+  row_id: ColumnType<string | null, never, never>;
+  updated_at: ColumnType<Date, never, never>;
+}
+
+/** 0012: the head of each chain as it was on a day, to publish outside the database (append-only). */
+export interface AuditCheckpointsTable {
+  chain_id: string;
+  day: string;
+  seq: string;
+  hash: string;
+  row_table: string | null;
+  row_id: string | null;
+  taken_at: CreatedAt;
 }
 
 export interface BooksTable {
@@ -173,6 +204,11 @@ export interface RecordActionsTable {
   actor_id: string | null;
   payload: Json<Record<string, unknown>>;
   created_at: CreatedAt;
+  /** 0012: place in the audit hash chain (set by the database trigger; never written by the app). */
+  chain_id: ColumnType<string, never, never>;
+  chain_seq: ColumnType<string, never, never>;
+  prev_hash: ColumnType<string, never, never>;
+  hash: ColumnType<string, never, never>;
 }
 
 export interface JobsTable {
@@ -412,6 +448,8 @@ export interface Database {
   admin_unit_within: AdminUnitWithinTable;
   entity_actions: EntityActionsTable;
   access_log: AccessLogTable;
+  audit_heads: AuditHeadsTable;
+  audit_checkpoints: AuditCheckpointsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -428,3 +466,5 @@ export type OrganizationRow = Selectable<OrganizationsTable>;
 export type UserGrantRow = Selectable<UserGrantsTable>;
 export type EntityAction = Selectable<EntityActionsTable>;
 export type AccessLogRow = Selectable<AccessLogTable>;
+export type AuditHeadRow = Selectable<AuditHeadsTable>;
+export type AuditCheckpointRow = Selectable<AuditCheckpointsTable>;

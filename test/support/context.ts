@@ -22,3 +22,6 @@ export function testContext(store: Store): { ctx: ActorContext; dispose: () => v
   return { ctx, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+
+/** The context type tests hold (modules below auth, such as audit, name it from here). */
+export type TestContext = ActorContext;

@@ -10,6 +10,7 @@ import * as m0008 from './0008-qc.js';
 import * as m0009 from './0009-acceptance.js';
 import * as m0010 from './0010-job-results.js';
 import * as m0011 from './0011-scopes.js';
+import * as m0012 from './0012-audit-chain.js';
 import * as m0013 from './0013-auth-hardening.js';
 
 export interface Migration {
@@ -30,5 +31,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0009', ...m0009 },
   { id: '0010', ...m0010 },
   { id: '0011', ...m0011 },
+  { id: '0012', ...m0012 },
   { id: '0013', ...m0013 },
 ];

@@ -13,6 +13,7 @@ const KeyingPage = lazy(() => import('../keying/index.js').then((m) => ({ defaul
 const AcceptancePage = lazy(() => import('../qc/acceptance.js').then((m) => ({ default: m.AcceptancePage })));
 const ArbitrationPage = lazy(() => import('../qc/index.js').then((m) => ({ default: m.ArbitrationPage })));
 const BookChecksPage = lazy(() => import('../qc/index.js').then((m) => ({ default: m.BookChecksPage })));
+const AuditPage = lazy(() => import('../audit/index.js').then((m) => ({ default: m.AuditPage })));
 
 const DB_NAME = { pglite: 'PGlite (nhúng)', postgresql: 'PostgreSQL' } as const;
 
@@ -36,6 +37,7 @@ function Screen({ user, hash }: { user: SignedInUser; hash: string }) {
   if (arbitration) return can(user, 'qc.arbitrate') ? lazily(<ArbitrationPage bookId={arbitration[1]} />) : <NoPermission to="trọng tài đối chiếu hai lần nhập" />;
   if (checksOf) return lazily(<BookChecksPage bookId={checksOf} canResolve={can(user, 'records.review')} />);
   if (/^#\/qc\/(lots|keyers)/.test(hash)) return lazily(<AcceptancePage hash={hash} user={user} />);
+  if (hash.startsWith('#/audit')) return can(user, 'audit.view') ? lazily(<AuditPage />) : <NoPermission to="xem nhật ký truy cập và thay đổi" />;
   return bookId ? <BookPage id={bookId} user={user} /> : <BooksPage user={user} />;
 }
 
@@ -64,7 +66,7 @@ export function App() {
         <h1><a href="#/">hotich — Số hóa Sổ hộ tịch</a></h1>
         {health && <p className="status" data-testid="health">Phiên bản {health.version} · Cơ sở dữ liệu: {DB_NAME[health.database]}</p>}
         {user && <p className="status">{user.displayName || user.login} · <button className="link" onClick={logout}>Đăng xuất</button></p>}
-        {user && <nav className="status" aria-label="Điều hướng"><a href="#/">Quyển sổ</a>{can(user, 'imports.run') && <> · <a href="#/imports">Nhập dữ liệu từ tệp Excel/CSV</a></>} · <a href="#/qc/lots">Nghiệm thu</a></nav>}
+        {user && <nav className="status" aria-label="Điều hướng"><a href="#/">Quyển sổ</a>{can(user, 'imports.run') && <> · <a href="#/imports">Nhập dữ liệu từ tệp Excel/CSV</a></>} · <a href="#/qc/lots">Nghiệm thu</a>{can(user, 'audit.view') && <> · <a href="#/audit">Nhật ký</a></>}</nav>}
       </header>
       {user === undefined ? <p>Đang tải…</p> : user === null ? <LoginForm onSignedIn={setUser} /> : <Screen user={user} hash={hash} />}
     </main>

@@ -1,0 +1,231 @@
+/**
+ * The audit hash chains on both backends, with actions written through the
+ * real services (a keyed book, entity actions, reads): an intact chain
+ * verifies; each tampering done directly in SQL (the append-only triggers
+ * switched off with session_replication_role = replica, as a database
+ * superuser could) is found and the row named: an edited payload, a deleted
+ * row, two rows re-ordered, a deleted last row, a row rewritten with a fresh
+ * hash, a row slipped in outside the chain, a consistent truncation caught by
+ * a checkpoint and by a published head. Each tampering happens in a
+ * transaction that is rolled back, so every test starts from the intact chain.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql, type Transaction } from 'kysely';
+import { describeBackends } from '../../test/support/backends.js';
+import { testContext } from '../../test/support/context.js';
+import { exportReadyBook } from '../../test/support/export-book.js';
+import type { TestContext as ActorContext } from '../../test/support/context.js';
+import { migrate, MIGRATIONS, openStore, type Database } from '../store/index.js';
+import { appendEntityAction, listAuditHeads, logAccess, parseHeadLine, takeCheckpoint, verifyAuditChains, type ChainReport, type VerifyReport } from './index.js';
+
+class Rollback extends Error {}
+
+/** Runs `tamper` as a superuser would (triggers off), verifies inside the same transaction, then rolls everything back. */
+async function verifyAfter(ctx: ActorContext, tamper: (tx: Transaction<Database>) => Promise<unknown>, opts: Parameters<typeof verifyAuditChains>[1] = {}): Promise<VerifyReport> {
+  let report: VerifyReport | undefined;
+  await ctx.store.db
+    .transaction()
+    .execute(async (tx) => {
+      await sql`set local session_replication_role = replica`.execute(tx);
+      await tamper(tx);
+      await sql`set local session_replication_role = origin`.execute(tx);
+      report = await verifyAuditChains(tx, { batchSize: 3, ...opts });
+      throw new Rollback();
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
+  return report!;
+}
+
+const chain = (r: VerifyReport, id: string): ChainReport => r.chains.find((c) => c.chainId === id)!;
+
+interface Row {
+  tbl: string;
+  id: string;
+  chain_seq: string;
+}
+
+async function actionRows(ctx: ActorContext): Promise<Row[]> {
+  const r = await sql<Row>`select 'record_actions' as tbl, id, chain_seq from record_actions union all select 'entity_actions', id, chain_seq from entity_actions order by chain_seq`.execute(ctx.store.db);
+  return r.rows;
+}
+
+describeBackends('audit hash chains', (store) => {
+  let ctx: ActorContext;
+  let dispose: () => void;
+  let rows: Row[] = [];
+  const recordRow = (i: number) => rows.filter((r) => r.tbl === 'record_actions')[i]!;
+
+  beforeAll(async () => {
+    ({ ctx, dispose } = testContext(store()));
+    const { bookId, records } = await exportReadyBook(ctx);
+    await appendEntityAction(ctx.store.db, { entityType: 'book', entityId: bookId, bookId, kind: 'status', actorId: null, payload: { to: 'keyed' } });
+    for (const id of Object.values(records)) await logAccess(ctx.store.db, { actorId: null, action: 'record.view', entityType: 'record', entityId: id, bookId, ip: '10.0.0.7' });
+    await appendEntityAction(ctx.store.db, { entityType: 'export', entityId: 'e1', bookId, kind: 'signed', actorId: null, reason: 'đã kiểm tra' });
+    rows = await actionRows(ctx);
+  }, 60_000);
+  afterAll(() => dispose());
+
+  it('chains every write and read in order, and an intact chain verifies', async () => {
+    expect(rows.map((r) => r.chain_seq)).toEqual(rows.map((_, i) => String(i + 1)));
+    expect(rows.filter((r) => r.tbl === 'record_actions').length).toBeGreaterThanOrEqual(9);
+    const report = await verifyAuditChains(ctx.store.db, { batchSize: 4 });
+    expect(report.ok).toBe(true);
+    expect(chain(report, 'actions').rows).toBe(rows.length);
+    expect(chain(report, 'access').rows).toBe(3);
+    const heads = await listAuditHeads(ctx.store.db);
+    expect(heads.find((h) => h.chainId === 'actions')).toMatchObject({ seq: String(rows.length), rowTable: 'entity_actions', rowId: rows.at(-1)!.id });
+  });
+
+  it('a replayed write (same client transaction id) leaves no gap', async () => {
+    const again = await appendEntityAction(ctx.store.db, { entityType: 'export', entityId: 'e2', kind: 'signed', actorId: null, clientTxId: 'tx-audit-replay-1' });
+    const replay = await appendEntityAction(ctx.store.db, { entityType: 'export', entityId: 'e2', kind: 'signed', actorId: null, clientTxId: 'tx-audit-replay-1' });
+    expect(again?.chain_seq).toBe(String(rows.length + 1));
+    expect(replay).toBeUndefined();
+    expect((await verifyAuditChains(ctx.store.db)).ok).toBe(true);
+    rows = await actionRows(ctx);
+  });
+
+  it('names a record action whose payload was edited', async () => {
+    const target = recordRow(3);
+    const r = await verifyAfter(ctx, (tx) => sql`update record_actions set payload = '{"values": {"nksHoTen": "Người Khác"}}' where id = ${target.id}`.execute(tx));
+    expect(r.ok).toBe(false);
+    expect(chain(r, 'actions').problem).toMatchObject({ kind: 'hash_mismatch', table: 'record_actions', id: target.id, seq: target.chain_seq });
+    expect(chain(r, 'actions').problem!.message).toBe(`Chuỗi "actions": dòng record_actions #${target.id} (số thứ tự ${target.chain_seq}) đã bị sửa trực tiếp trong cơ sở dữ liệu: nội dung không còn khớp với mã băm đã ghi.`);
+    expect(chain(r, 'access').ok).toBe(true);
+  });
+
+  it('names the place of a deleted row and its neighbours', async () => {
+    const target = recordRow(4);
+    const seq = Number(target.chain_seq);
+    const r = await verifyAfter(ctx, (tx) => sql`delete from record_actions where id = ${target.id}`.execute(tx));
+    const before = rows[seq - 2]!;
+    const after = rows[seq]!;
+    expect(chain(r, 'actions').problem).toMatchObject({ kind: 'gap', table: after.tbl, id: after.id, seq: after.chain_seq });
+    expect(chain(r, 'actions').problem!.message).toContain(`thiếu số thứ tự ${seq} giữa dòng ${before.tbl} #${before.id} (số thứ tự ${before.chain_seq}) và dòng ${after.tbl} #${after.id}`);
+  });
+
+  it('names the first of two rows whose places were swapped', async () => {
+    const [a, b] = [recordRow(2), recordRow(5)];
+    const r = await verifyAfter(ctx, async (tx) => {
+      await sql`update record_actions set chain_seq = -1 where id = ${a.id}`.execute(tx);
+      await sql`update record_actions set chain_seq = ${a.chain_seq}::bigint where id = ${b.id}`.execute(tx);
+      await sql`update record_actions set chain_seq = ${b.chain_seq}::bigint where id = ${a.id}`.execute(tx);
+    });
+    expect(chain(r, 'actions').problem).toMatchObject({ kind: 'prev_mismatch', table: 'record_actions', id: b.id, seq: a.chain_seq });
+    expect(chain(r, 'actions').problem!.message).toContain('thứ tự các dòng đã bị đổi');
+  });
+
+  it('names two rows whose contents were swapped', async () => {
+    const [a, b] = [recordRow(1), recordRow(6)];
+    const r = await verifyAfter(ctx, (tx) =>
+      sql`update record_actions x set payload = y.payload, kind = y.kind from record_actions y
+          where (x.id, y.id) in ((${a.id}::bigint, ${b.id}::bigint), (${b.id}::bigint, ${a.id}::bigint))`.execute(tx),
+    );
+    expect(chain(r, 'actions').problem).toMatchObject({ kind: 'hash_mismatch', id: a.id, seq: a.chain_seq });
+  });
+
+  it('names the deleted last row from the head', async () => {
+    const last = rows.at(-1)!;
+    const r = await verifyAfter(ctx, (tx) => sql`delete from ${sql.table(last.tbl)} where id = ${last.id}`.execute(tx));
+    expect(chain(r, 'actions').problem).toMatchObject({ kind: 'tail_missing', table: last.tbl, id: last.id, seq: last.chain_seq });
+    expect(chain(r, 'actions').problem!.message).toContain(`đầu chuỗi ghi dòng cuối (dòng ${last.tbl} #${last.id} (số thứ tự ${last.chain_seq}))`);
+  });
+
+  it('a deleted last row stays visible after new writes are chained', async () => {
+    const last = rows.at(-1)!;
+    const r = await verifyAfter(ctx, async (tx) => {
+      await sql`delete from ${sql.table(last.tbl)} where id = ${last.id}`.execute(tx);
+      await sql`set local session_replication_role = origin`.execute(tx);
+      await appendEntityAction(tx, { entityType: 'book', entityId: 'later', kind: 'created', actorId: null });
+    });
+    expect(chain(r, 'actions').problem).toMatchObject({ kind: 'gap', seq: String(Number(last.chain_seq) + 1) });
+    expect(chain(r, 'actions').problem!.message).toContain(`thiếu số thứ tự ${last.chain_seq} giữa`);
+  });
+
+  it('a row edited together with its hash is caught at the next row', async () => {
+    const target = recordRow(2);
+    const next = rows[Number(target.chain_seq)]!;
+    const r = await verifyAfter(ctx, async (tx) => {
+      await sql`update record_actions set kind = 'corrected' where id = ${target.id}`.execute(tx);
+      await sql`update record_actions t set hash = audit_row_hash(prev_hash, audit_content(t)) where id = ${target.id}`.execute(tx);
+    });
+    expect(chain(r, 'actions').problem).toMatchObject({ kind: 'prev_mismatch', table: next.tbl, id: next.id });
+  });
+
+  it('finds a row slipped in with the triggers off', async () => {
+    const r = await verifyAfter(ctx, (tx) =>
+      sql`insert into entity_actions (entity_type, entity_id, kind, chain_id, chain_seq, prev_hash, hash) values ('book', 'x', 'created', 'other', 1, ${'0'.repeat(64)}, ${'0'.repeat(64)})`.execute(tx),
+    );
+    expect(chain(r, 'actions').problem).toMatchObject({ kind: 'outside_chain', table: 'entity_actions' });
+  });
+
+  it('names an edited access-log row in the access chain', async () => {
+    const r = await verifyAfter(ctx, (tx) => sql`update access_log set ip = '192.168.1.1' where chain_seq = 2`.execute(tx));
+    expect(chain(r, 'actions').ok).toBe(true);
+    expect(chain(r, 'access').problem).toMatchObject({ kind: 'hash_mismatch', table: 'access_log', seq: '2' });
+  });
+
+  it('chains many rows of one transaction and concurrent writers without gaps, moving the head at commit', async () => {
+    const before = (await listAuditHeads(ctx.store.db)).find((h) => h.chainId === 'actions')!;
+    await ctx.store.db.transaction().execute(async (tx) => {
+      await tx.insertInto('entity_actions').values(Array.from({ length: 30 }, (_, i) => ({ entity_type: 'page', entity_id: `bulk-${i}`, kind: 'created', actor_id: null, payload: '{}' }))).execute();
+      for (let i = 0; i < 5; i++) await appendEntityAction(tx, { entityType: 'page', entityId: `one-${i}`, kind: 'created', actorId: null });
+      const inside = (await listAuditHeads(tx)).find((h) => h.chainId === 'actions')!;
+      expect(inside.seq).toBe(before.seq);
+    });
+    const writer = (w: number) => ctx.store.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 5; i++) await appendEntityAction(tx, { entityType: 'page', entityId: `w${w}-${i}`, kind: 'created', actorId: null });
+    });
+    await Promise.all([1, 2, 3, 4].map(writer));
+    const report = await verifyAuditChains(ctx.store.db);
+    expect(report.ok).toBe(true);
+    const after = (await listAuditHeads(ctx.store.db)).find((h) => h.chainId === 'actions')!;
+    expect(Number(after.seq)).toBe(Number(before.seq) + 55);
+    expect(chain(report, 'actions').rows).toBe(Number(after.seq));
+    rows = await actionRows(ctx);
+  });
+
+  it('a consistent truncation (last row and head rolled back together) is caught by the checkpoint and by a published head', async () => {
+    const heads = await listAuditHeads(ctx.store.db);
+    const published = heads.find((h) => h.chainId === 'actions')!;
+    const last = rows.at(-1)!;
+    const prev = rows.at(-2)!;
+    const truncate = async (tx: Transaction<Database>) => {
+      await sql`delete from ${sql.table(last.tbl)} where id = ${last.id}`.execute(tx);
+      await sql`update audit_heads h set seq = t.chain_seq, hash = t.hash, row_table = ${prev.tbl}, row_id = t.id from ${sql.table(prev.tbl)} t where t.id = ${prev.id} and h.chain_id = 'actions'`.execute(tx);
+    };
+    expect((await verifyAfter(ctx, truncate)).ok).toBe(true);
+    const withHead = await verifyAfter(ctx, truncate, { anchors: [parseHeadLine(`actions:${published.seq}:${published.hash}`)] });
+    expect(chain(withHead, 'actions').problem).toMatchObject({ kind: 'anchor_mismatch' });
+    expect(chain(withHead, 'actions').problem!.message).toContain(`đầu chuỗi đã công bố (số thứ tự ${published.seq}) ghi số thứ tự ${published.seq} nhưng chuỗi chỉ còn đến số thứ tự ${prev.chain_seq}`);
+    const day = await takeCheckpoint(ctx.store.db, new Date('2026-11-25T20:00:00Z'));
+    expect(day.map((c) => [c.chainId, c.day, c.seq])).toEqual([['access', '2026-11-26', '3'], ['actions', '2026-11-26', published.seq]]);
+    const withCheckpoint = await verifyAfter(ctx, truncate);
+    expect(chain(withCheckpoint, 'actions').problem!.message).toContain('điểm mốc ngày 2026-11-26');
+  });
+});
+
+describe('chaining the rows written before migration 0012 [pglite]', () => {
+  it('chains old rows oldest first, and the chain then grows from there', async () => {
+    const store = await openStore({});
+    const db = store.db;
+    try {
+      await migrate(db, MIGRATIONS.filter((m) => m.id < '0012'));
+      const b = await db.insertInto('books').values({ register_type: 'KS', template_version: 'KS-70', authority_text: 'UBND xã A', year_from: 2000 }).returning('id').executeTakeFirstOrThrow();
+      const r = await db.insertInto('records').values({ book_id: b.id, register_type: 'KS', template_version: 'KS-70', values: '{}', page_ids: '[]' }).returning('id').executeTakeFirstOrThrow();
+      await db.insertInto('entity_actions').values({ entity_type: 'book', entity_id: b.id, book_id: b.id, kind: 'created', actor_id: null, payload: '{}', created_at: '2025-01-01T00:00:00Z' }).execute();
+      await db.insertInto('record_actions').values({ record_id: r.id, client_tx_id: 'tx-backfill-1', kind: 'created', actor_id: null, payload: '{}', created_at: '2025-01-02T00:00:00Z' }).execute();
+      await db.insertInto('access_log').values({ actor_id: null, action: 'record.view', entity_type: 'record', entity_id: r.id }).execute();
+      await migrate(db);
+      await db.insertInto('record_actions').values({ record_id: r.id, client_tx_id: 'tx-backfill-2', kind: 'keyed', actor_id: null, payload: '{}' }).execute();
+      const chained = await sql<Row>`select 'entity_actions' as tbl, id, chain_seq from entity_actions union all select 'record_actions', id, chain_seq from record_actions order by chain_seq`.execute(db);
+      expect(chained.rows.map((x) => [x.tbl, x.chain_seq])).toEqual([['entity_actions', '1'], ['record_actions', '2'], ['record_actions', '3']]);
+      const report = await verifyAuditChains(db);
+      expect(report.chains.map((c) => [c.chainId, c.ok, c.rows])).toEqual([['actions', true, 3], ['access', true, 1]]);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
