@@ -9,8 +9,8 @@
  * checked at the end with one deliberate violation (an inline script).
  */
 import type { ConsoleMessage, Page } from 'playwright-core';
+import { createTestUser } from '../support/users.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../src/auth/index.js';
 import { runDemo } from '../../src/demo/index.js';
 import { startBrowserApp, type BrowserApp } from '../support/browser.js';
 
@@ -40,7 +40,7 @@ describe('content security policy in the browser', () => {
   let bookId = '';
   beforeAll(async () => {
     t = await startBrowserApp(async (ctx) => {
-      await createUser(ctx, { login: 'quantri', displayName: 'Lê Văn Quản', role: 'admin', password: PASSWORD });
+      await createTestUser(ctx, { login: 'quantri', displayName: 'Lê Văn Quản', role: 'admin', password: PASSWORD });
       const demo = await runDemo(ctx, { only: [DEMO_BOOK], keyRecord: async () => undefined });
       bookId = demo.books[0]!.id;
     });
