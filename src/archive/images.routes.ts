@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { access, on } from '../auth/index.js';
 import { PageParams, IdParams } from './book.schema.js';
-import { manifestOfBook, pageImage, pageInfo, pageThumbnail } from './images.service.js';
+import { assertPageImage, manifestOfBook, pageImage, pageInfo, pageThumbnail } from './images.service.js';
 
 const ImageParams = z.object({
   pageId: z.uuid('Mã trang không hợp lệ.'),
@@ -26,7 +26,11 @@ const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
  */
 export async function imagesRoutes(app: FastifyInstance): Promise<void> {
   const page = access('records.read', on.page('pageId'));
-  app.get('/iiif/3/:pageId', page, async (req, reply) => reply.redirect(`${baseUrl(req)}/iiif/3/${PageOnly.parse(req.params).pageId}/info.json`, 303));
+  app.get('/iiif/3/:pageId', page, async (req, reply) => {
+    const { pageId } = PageOnly.parse(req.params);
+    await assertPageImage(req.ctx, pageId); // not found (out of scope, unknown) before any redirect
+    return reply.redirect(`${baseUrl(req)}/iiif/3/${pageId}/info.json`, 303);
+  });
   app.get('/iiif/3/:pageId/info.json', page, async (req, reply) =>
     reply.headers({ 'Content-Type': 'application/ld+json;profile="http://iiif.io/api/image/3/context.json"', 'Cache-Control': 'private, no-cache' })
       .send(await pageInfo(req.ctx, PageOnly.parse(req.params).pageId, baseUrl(req))),

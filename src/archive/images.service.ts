@@ -40,6 +40,11 @@ async function scannedPage(ctx: ActorContext, pageId: string) {
   return { ...page, blob_sha256: page.blob_sha256, width_px: page.width_px, height_px: page.height_px };
 }
 
+/** Throws "not found" unless the page has an image and is in the actor's scope (no access-log entry: nothing is read yet). */
+export async function assertPageImage(ctx: ActorContext, pageId: string): Promise<void> {
+  await scannedPage(ctx, pageId);
+}
+
 export const imageServiceId = (baseUrl: string, pageId: string) => `${baseUrl}/iiif/3/${pageId}`;
 
 /** Opening a page image: its info.json (written to the access log; the tiles that follow are not logged one by one). */
