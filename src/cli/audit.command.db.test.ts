@@ -9,27 +9,13 @@
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { BACKENDS } from '../../test/support/backends.js';
-import { scratchInstance, type ScratchInstance } from '../../test/support/scratch-instance.js';
+import { runHotich, scratchInstance, type ScratchInstance } from '../../test/support/scratch-instance.js';
 import { appendEntityAction, logAccess, type VerifyReport } from '../audit/index.js';
 import { loadConfig } from '../core/index.js';
 import { openStore, sql } from '../store/index.js';
-import { run } from './main.js';
 import { openContext } from './open-context.js';
 
-async function hotich(inst: ScratchInstance, ...args: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
-  process.exitCode = undefined;
-  try {
-    await run([...args, '--data', inst.dataDir]);
-  } finally {
-    vi.restoreAllMocks();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  return { code, out: lines.join('\n') };
-}
+const hotich = runHotich;
 
 for (const backend of BACKENDS) {
   const skip = backend === 'postgresql' && inject('postgresProblem') !== '';

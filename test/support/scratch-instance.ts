@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { inject } from 'vitest';
+import { inject, vi } from 'vitest';
+import { run } from '../../src/cli/index.js';
 import pg from 'pg';
 import type { Backend } from '../../src/store/index.js';
 
@@ -55,4 +56,26 @@ export async function scratchInstance(backend: Backend, label = 'hotich-instance
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs the `hotich` command in-process against the instance (its data folder,
+ * and its database through DATABASE_URL) and answers the exit code and what it
+ * printed (console.log and console.error lines; progress on stderr is dropped).
+ */
+export async function runHotich(inst: ScratchInstance, ...args: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  vi.stubEnv('DATABASE_URL', inst.env.DATABASE_URL);
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  process.exitCode = undefined;
+  try {
+    await run([...args, '--data', inst.dataDir]);
+  } finally {
+    vi.restoreAllMocks();
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = undefined;
+  return { code, out: lines.join('\n') };
 }
