@@ -126,7 +126,12 @@ describe('scopes in the browser: communes, assignments, user management', () => 
     await people.getByRole('checkbox').first().waitFor();
     expect(await people.getByRole('checkbox').count()).toBe(1);
     await people.getByLabel(/Trần Thị Nhập/).check();
-    expect(await planner.getByRole('list', { name: 'Quyển sổ để giao' }).getByRole('checkbox').count()).toBe(3);
+    const bookList = planner.getByRole('list', { name: 'Quyển sổ để giao' });
+    expect(await bookList.getByRole('checkbox').count()).toBe(3);
+    await planner.getByLabel('Lọc quyển sổ').fill('xa thu b');
+    await expect.poll(() => bookList.getByRole('checkbox').count()).toBe(1);
+    expect(await bookList.textContent()).toMatch(/B-1 — UBND Xã Thử B/);
+    await planner.getByLabel('Lọc quyển sổ').fill('');
     await planner.getByLabel('Hoặc mọi quyển của xã (hoặc huyện, tỉnh)').fill('Thử A');
     await planner.getByRole('button', { name: /^Xã Thử A, Huyện Thử/ }).click();
     await planner.getByRole('button', { name: 'Giao sổ', exact: true }).click();

@@ -13,6 +13,9 @@ import { BookPicker } from './BookPicker.js';
 
 const NO_ORG = 'none';
 
+/** Who books are assigned to: active keyers and reviewers (an admin's GET /api/users answers everyone). */
+const assignable = (u: ManagedUser) => !u.disabledAt && (u.role === 'keyer' || u.role === 'reviewer');
+
 function People({ users, chosen, onChosen }: { users: ManagedUser[]; chosen: ReadonlySet<string>; onChosen(s: Set<string>): void }) {
   const toggle = (id: string) => {
     const next = new Set(chosen);
@@ -60,7 +63,7 @@ export function AssignPage() {
     listBooks().then(setBooks, (e: Error) => setMessage({ ok: false, text: e.message }));
   }, [reloadUsers]);
 
-  const shownUsers = useMemo(() => users.filter((u) => !org || (org === NO_ORG ? !u.organizationId : u.organizationId === org)), [users, org]);
+  const shownUsers = useMemo(() => users.filter(assignable).filter((u) => !org || (org === NO_ORG ? !u.organizationId : u.organizationId === org)), [users, org]);
   const visible = useMemo(() => new Map(books.map((b) => [b.id, b])), [books]);
   const chooseOrg = (id: string) => {
     setOrg(id);

@@ -1,20 +1,19 @@
 /**
- * Choosing books to assign among those the assigner sees: a filter (title,
- * registering authority, unit, year; diacritics optional), tick boxes, "chọn
+ * Choosing books to assign among those the assigner sees: a filter (every
+ * word typed starts a word of the title, registering authority, unit, year
+ * or volume; diacritics optional), tick boxes, "chọn
  * mọi quyển đang hiện", and instead or besides, a unit whose every book
  * (within the assigner's scope) is assigned.
  */
 import { useMemo, useState } from 'react';
 import type { Book, UnitHit } from './admin.api.js';
-import { unitHitText } from './labels.js';
+import { foldText, unitHitText } from './labels.js';
 import { UnitPicker } from './UnitPicker.js';
 
 const SHOWN = 200;
 
-/** Lower case without diacritics ("Đạ Tẻh" → "da teh"), for filtering. */
-export const foldText = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
-
-const bookText = (b: Book) => foldText([b.title, b.authority, b.authorityUnit?.path ?? '', String(b.yearFrom), b.volumeNo].join(' '));
+const wordsOf = (s: string) => foldText(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const bookWords = (b: Book) => wordsOf([b.title, b.authority, b.authorityUnit?.path ?? '', String(b.yearFrom), b.volumeNo].join(' '));
 
 interface Props {
   books: Book[];
@@ -27,8 +26,11 @@ interface Props {
 export function BookPicker({ books, chosen, onChosen, unit, onUnit }: Props) {
   const [filter, setFilter] = useState('');
   const matching = useMemo(() => {
-    const words = foldText(filter).split(/\s+/).filter(Boolean);
-    return books.filter((b) => words.every((w) => bookText(b).includes(w)));
+    const typed = wordsOf(filter);
+    return books.filter((b) => {
+      const words = bookWords(b);
+      return typed.every((t) => words.some((w) => w.startsWith(t)));
+    });
   }, [books, filter]);
   const shown = matching.slice(0, SHOWN);
   const toggle = (id: string) => {

@@ -1,7 +1,7 @@
 /** The web's role and organization-kind words are the server's, word for word; scopes read as the issue says. */
 import { describe, expect, it } from 'vitest';
 import { ORGANIZATION_KINDS, ROLES, type GrantView } from '../../auth/index.js';
-import { ORGANIZATION_KIND_LABELS, ROLE_LABELS, scopeText, unitHitText } from './labels.js';
+import { foldText, ORGANIZATION_KIND_LABELS, ROLE_LABELS, scopeText, unitHitText } from './labels.js';
 
 const grant = (g: Partial<GrantView>): GrantView => ({ id: '1', userId: 'u', kind: 'all', unit: null, book: null, grantedAt: '', ...g });
 
@@ -18,5 +18,10 @@ describe('admin labels', () => {
     const book = grant({ kind: 'book', book: { id: 'b', title: 'KS quyển 2 năm 2008 — UBND xã An Nhơn' } });
     expect(scopeText([unit, book])).toBe('Xã An Nhơn; Sổ KS quyển 2 năm 2008 — UBND xã An Nhơn');
     expect(unitHitText({ path: 'Xã An Nhơn, Huyện Đạ Tẻh', level: 'commune', scheme: 'legacy' })).toBe('Xã An Nhơn, Huyện Đạ Tẻh (cấp xã, trước 01.07.2025)');
+  });
+
+  it('fold text for filters', () => {
+    expect(foldText('UBND xã Đạ Tẻh')).toBe('ubnd xa da teh');
+    expect(foldText('Đạ Tẻh'.normalize('NFD'))).toBe('da teh');
   });
 });

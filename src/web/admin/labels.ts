@@ -1,8 +1,8 @@
 /**
  * The Vietnamese words of the admin screens: role and organization-kind
  * labels (the server's lists, typed against its ids: a new role or kind
- * fails the type check here, and labels.test.ts compares the words), and a
- * user's scope described from her grants.
+ * fails the type check here, and labels.test.ts compares the words), a
+ * user's scope described from her grants, and text folded for filters.
  */
 import type { GrantView, OrganizationKind, Role } from './admin.api.js';
 
@@ -44,3 +44,6 @@ export function unitHitText(u: { path: string; level: keyof typeof LEVEL_WORDS; 
   const era = u.scheme === 'y2025' ? 'từ 01.07.2025' : u.scheme === 'legacy' ? 'trước 01.07.2025' : 'đơn vị cũ';
   return `${u.path} (cấp ${LEVEL_WORDS[u.level]}, ${era})`;
 }
+
+/** Lower case without diacritics ("Đạ Tẻh" → "da teh"): filters match however the user types. */
+export const foldText = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
