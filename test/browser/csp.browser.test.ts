@@ -90,7 +90,8 @@ describe('content security policy in the browser', () => {
     // The other screens (lazily loaded chunks and their styles included).
     const screens = [
       ['#/imports', 'Nhập dữ liệu từ tệp Excel/CSV'], ['#/qc/lots', 'Nghiệm thu theo mẫu'], ['#/qc/keyers', 'Độ chính xác người nhập liệu'],
-      [`#/qc/checks/${bookId}`, 'Kiểm tra toàn quyển sổ'], ['#/qc/arbitration', 'Trọng tài hai lần nhập'], ['#/', 'Quyển sổ'],
+      [`#/qc/checks/${bookId}`, 'Kiểm tra toàn quyển sổ'], ['#/qc/arbitration', 'Trọng tài hai lần nhập'],
+      ['#/admin/users', 'Người dùng'], ['#/admin/assign', 'Giao sổ'], ['#/', 'Quyển sổ'],
     ] as const;
     for (const [hash, heading] of screens) {
       await page.goto(`${t.base}/${hash}`);

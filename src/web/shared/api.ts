@@ -35,7 +35,7 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
   return parse<T>(await fetch(url, { signal }), url);
 }
 
-export async function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT', url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+export async function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body: unknown, signal?: AbortSignal): Promise<T> {
   const res = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal });
   return res.status === 204 ? (undefined as T) : parse<T>(res, url);
 }
