@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { appendEntityAction } from '../audit/index.js';
 import { NotFound } from '../core/index.js';
-import type { UserGrantRow } from '../store/index.js';
+import { transact, type UserGrantRow } from '../store/index.js';
 import { actorIdOf, assertPermission, type ActorContext } from './actor.js';
 import * as repo from './grants.repo.js';
 import { bookInScope, isBookVisible } from './scope.repo.js';
@@ -66,7 +66,7 @@ export async function grantScope(ctx: ActorContext, userId: string, input: Grant
   await assertMayGrant(ctx, { kind: g.kind, unitId, bookId });
   await assertUser(ctx, userId);
   if (unitId && !(await ctx.store.db.selectFrom('admin_units').select('id').where('id', '=', unitId).executeTakeFirst())) throw unitNotFound(unitId);
-  const row = await ctx.store.db.transaction().execute(async (tx) => {
+  const row = await transact(ctx.store.db, async (tx) => {
     const { row, created } = await repo.upsertGrant(tx, { userId, kind: g.kind, unitId, bookId, grantedBy: actorIdOf(ctx.actor) });
     if (created) await logGrant(tx, ctx, row, 'granted');
     return row;
@@ -78,7 +78,7 @@ export async function revokeGrant(ctx: ActorContext, grantId: string): Promise<v
   const row = /^\d{1,18}$/.test(grantId) ? await repo.findGrant(ctx.store.db, grantId) : undefined;
   if (!row) throw new NotFound('grant.not_found', `Không tìm thấy quyền truy cập #${grantId}.`);
   await assertMayGrant(ctx, { kind: row.kind, unitId: row.unit_id, bookId: row.book_id });
-  await ctx.store.db.transaction().execute(async (tx) => {
+  await transact(ctx.store.db, async (tx) => {
     await repo.deleteGrant(tx, row.id);
     await logGrant(tx, ctx, row, 'revoked');
   });
@@ -132,7 +132,7 @@ export async function assignBooks(ctx: ActorContext, input: AssignInput): Promis
   const a = parseInput(AssignInputSchema, input);
   for (const u of a.userIds) await assertUser(ctx, u);
   const bookIds = await booksToAssign(ctx, a);
-  const created = await ctx.store.db.transaction().execute(async (tx) => {
+  const created = await transact(ctx.store.db, async (tx) => {
     let n = 0;
     for (const userId of a.userIds) {
       for (const bookId of bookIds) {

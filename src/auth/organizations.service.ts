@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { appendEntityAction } from '../audit/index.js';
 import { Conflict, NotFound } from '../core/index.js';
-import type { OrganizationRow } from '../store/index.js';
+import { transact, type OrganizationRow } from '../store/index.js';
 import { actorIdOf, assertPermission, type ActorContext } from './actor.js';
 import * as repo from './grants.repo.js';
 import { parseInput } from './user.schema.js';
@@ -48,7 +48,7 @@ export async function createOrganization(ctx: ActorContext, input: NewOrganizati
   assertPermission(ctx.actor, 'users.manage');
   const o = parseInput(NewOrganizationInput, input);
   if (await repo.findOrganizationByName(ctx.store.db, o.name)) throw new Conflict('organization.name_taken', `Đã có đơn vị tên "${o.name}".`);
-  const row = await ctx.store.db.transaction().execute(async (tx) => {
+  const row = await transact(ctx.store.db, async (tx) => {
     const row = await repo.insertOrganization(tx, { name: o.name, kind: o.kind, unitId: o.unitId ?? null });
     await appendEntityAction(tx, { entityType: 'organization', entityId: row.id, kind: 'created', actorId: actorIdOf(ctx.actor), payload: { name: row.name, kind: row.kind, unitId: row.unit_id } });
     return row;
@@ -70,7 +70,7 @@ export async function getOrganization(ctx: ActorContext, ref: string): Promise<O
 export async function setUserOrganization(ctx: ActorContext, userId: string, organizationId: string | null): Promise<void> {
   assertPermission(ctx.actor, 'users.manage');
   if (organizationId) await getOrganization(ctx, organizationId);
-  await ctx.store.db.transaction().execute(async (tx) => {
+  await transact(ctx.store.db, async (tx) => {
     await repo.setUserOrganization(tx, userId, organizationId);
     await appendEntityAction(tx, { entityType: 'user', entityId: userId, kind: 'organization_set', actorId: actorIdOf(ctx.actor), payload: { organizationId } });
   });

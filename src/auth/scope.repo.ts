@@ -54,6 +54,13 @@ export async function isUnitVisible(db: Db, actor: Actor, unitId: string): Promi
   return row !== undefined;
 }
 
+/** Which of these books the actor sees. */
+export async function visibleBookIds(db: Db, actor: Actor, bookIds: readonly string[]): Promise<Set<string>> {
+  if (bookIds.length === 0) return new Set();
+  const rows = await db.selectFrom('books').select('books.id').where('books.id', 'in', [...new Set(bookIds)]).where(bookInScope(actor, 'books.id')).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** True when the actor sees every book (a grant `all`, or the system). */
 export async function seesEverything(db: Db, actor: Actor): Promise<boolean> {
   if (actor.kind === 'system') return true;

@@ -13,7 +13,9 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { transactContext } from '../store/index.js';
 import { actorCan } from './actor.js';
+import { visibleBookIds } from './scope.repo.js';
 import { assignBooks, grantScope, listGrantViews, revokeGrant, unassignBooks, type GrantView } from './grants.service.js';
 import { createOrganization, listOrganizations, setUserOrganization } from './organizations.service.js';
 import { access, CREATE, LIST, on } from './route-access.js';
@@ -34,11 +36,20 @@ export interface ManagedUser extends AuthUser {
   grants: GrantView[];
 }
 
-/** Everyone with their grants for user management; active keyers and reviewers for an assigner. */
+/**
+ * Everyone with their grants for user management; for an assigner, the
+ * active keyers and reviewers with only the grants of books she sees herself
+ * (a book's title names its authority: outside her scope it is not shown).
+ */
 async function usersFor(req: FastifyRequest): Promise<ManagedUser[]> {
+  const manager = actorCan(req.ctx.actor, 'users.manage');
   const all = await listUsers(req.ctx);
-  const visible = actorCan(req.ctx.actor, 'users.manage') ? all : all.filter((u) => !u.disabledAt && (u.role === 'keyer' || u.role === 'reviewer'));
-  const grants = await listGrantViews(req.ctx, visible.map((u) => u.id));
+  const visible = manager ? all : all.filter((u) => !u.disabledAt && (u.role === 'keyer' || u.role === 'reviewer'));
+  let grants = await listGrantViews(req.ctx, visible.map((u) => u.id));
+  if (!manager) {
+    const seen = await visibleBookIds(req.ctx.store.db, req.ctx.actor, grants.flatMap((g) => (g.book ? [g.book.id] : [])));
+    grants = grants.filter((g) => g.kind === 'book' && seen.has(g.book!.id));
+  }
   return visible.map((u) => ({ ...u, grants: grants.filter((g) => g.userId === u.id) }));
 }
 
@@ -48,8 +59,12 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/users', access(manageOrAssign, LIST), async (req) => usersFor(req));
   app.post('/api/users', access(manage, CREATE), async (req, reply) => {
     const { units = [] } = parseInput(NewUserBody, body(req));
-    const user = await createUser(req.ctx, body(req) as never);
-    for (const unitId of units) await grantScope(req.ctx, user.id, { kind: 'unit', unitId });
+    // The user and her scope, all or nothing.
+    const user = await transactContext(req.ctx, async (ctx) => {
+      const user = await createUser(ctx, body(req) as never);
+      for (const unitId of units) await grantScope(ctx, user.id, { kind: 'unit', unitId });
+      return user;
+    });
     return reply.status(201).send({ ...user, grants: await listGrantViews(req.ctx, [user.id]) });
   });
   app.post('/api/users/:id/disable', access(manage, on.user()), async (req) => disableUser(req.ctx, idOf(req)));

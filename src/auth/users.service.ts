@@ -8,7 +8,7 @@
 import { appendEntityAction } from '../audit/index.js';
 import { Conflict, NotFound, type AppContext } from '../core/index.js';
 import { actorCan, actorIdOf, assertPermission, systemActor, userActor, withActor, type ActorContext } from './actor.js';
-import { isUniqueViolation, type UserRow } from '../store/index.js';
+import { transact, isUniqueViolation, type UserRow } from '../store/index.js';
 import { clearLoginFailures } from './login-throttle.service.js';
 import { hashPassword } from './password.js';
 import { isRole, ROLES, type Role } from './roles.js';
@@ -45,7 +45,7 @@ export async function createUser(ctx: ActorContext, input: NewUserInput): Promis
   if (await repo.findUserByLogin(ctx.store.db, u.login)) throw loginTaken(u.login);
   const password_hash = await hashPassword(u.password);
   try {
-    const row = await ctx.store.db.transaction().execute(async (tx) => {
+    const row = await transact(ctx.store.db, async (tx) => {
       const row = await repo.insertUser(tx, { login: u.login, display_name: u.displayName, role: u.role, password_hash, organization_id: u.organizationId ?? null });
       const payload = { login: row.login, role: row.role, displayName: row.display_name, organizationId: row.organization_id };
       await appendEntityAction(tx, { entityType: 'user', entityId: row.id, kind: 'created', actorId: actorIdOf(ctx.actor), payload });
@@ -82,7 +82,7 @@ export async function setPassword(ctx: ActorContext, userId: string, password: s
   if (actorIdOf(ctx.actor) !== userId) assertPermission(ctx.actor, 'users.manage');
   const hash = await hashPassword(parseInput(NewPassword, password));
   await getUser(ctx, userId);
-  await ctx.store.db.transaction().execute(async (tx) => {
+  await transact(ctx.store.db, async (tx) => {
     await repo.setPasswordHash(tx, userId, hash);
     await revokeAllOfUser(tx, userId, ctx.clock());
     await appendEntityAction(tx, { entityType: 'user', entityId: userId, kind: 'password_set', actorId: actorIdOf(ctx.actor) });
@@ -105,7 +105,7 @@ export async function resetPassword(ctx: ActorContext, userId: string, password:
   const actorId = actorIdOf(ctx.actor);
   const hash = await hashPassword(parseInput(NewPassword, password));
   const user = await getUser(ctx, userId);
-  const sessionsEnded = await ctx.store.db.transaction().execute(async (tx) => {
+  const sessionsEnded = await transact(ctx.store.db, async (tx) => {
     await repo.setPasswordHash(tx, userId, hash);
     const ended = await revokeAllOfUser(tx, userId, ctx.clock());
     await appendEntityAction(tx, { entityType: 'user', entityId: userId, kind: 'password.reset', actorId, payload: { sessionsEnded: ended } });
@@ -121,7 +121,7 @@ export async function disableUser(ctx: ActorContext, userId: string): Promise<Au
   assertPermission(ctx.actor, 'users.manage');
   await getUser(ctx, userId);
   const now = ctx.clock();
-  await ctx.store.db.transaction().execute(async (tx) => {
+  await transact(ctx.store.db, async (tx) => {
     await repo.setDisabled(tx, userId, now);
     await revokeAllOfUser(tx, userId, now);
     await appendEntityAction(tx, { entityType: 'user', entityId: userId, kind: 'disabled', actorId: actorIdOf(ctx.actor) });

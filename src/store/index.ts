@@ -10,7 +10,7 @@ export { PGliteDialect } from './pglite-dialect.js';
 export { openStore, openPGlite, dropPgSchema, type Store, type Backend, type OpenStoreOptions } from './database.js';
 export { migrate, type MigrationReport } from './migrator.js';
 export { isUniqueViolation } from './errors.js';
-export { transact } from './transact.js';
+export { transact, transactContext } from './transact.js';
 export { MIGRATIONS, type Migration } from './migrations/index.js';
 export type * from './schema.js';
 export { sql } from 'kysely';

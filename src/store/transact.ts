@@ -12,3 +12,8 @@ export function transact<T>(db: Kysely<Database>, fn: (tx: Transaction<Database>
   if (db.isTransaction) return fn(db as Transaction<Database>);
   return db.transaction().execute(fn);
 }
+
+/** The same, for services that take a whole context: `fn` gets the context with its db set to the transaction. */
+export function transactContext<C extends { store: { db: Kysely<Database> } }, T>(ctx: C, fn: (txCtx: C) => Promise<T>): Promise<T> {
+  return transact(ctx.store.db, (tx) => fn({ ...ctx, store: { ...ctx.store, db: tx } }));
+}

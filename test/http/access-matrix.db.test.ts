@@ -14,7 +14,7 @@
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ROLE_IDS, type Role } from '../../src/auth/index.js';
+import { createUser, grantScope, ROLE_IDS, type Role } from '../../src/auth/index.js';
 import { CHECK_CODES } from '../../src/qc/index.js';
 import { buildApp } from '../../src/server/index.js';
 import { buildAccessWorld, freshHeaders, type AccessWorld, type RoleUser, type Side } from '../support/access-fixture.js';
@@ -259,4 +259,24 @@ describeBackends('access matrix', (store) => {
       expect(problems).toEqual([]);
     }, 180_000);
   }
+
+  it('shows an assigner only the book grants of books she sees; the admin sees every grant', async () => {
+    const keyer = await createUser(ctx, { login: `matrix-two-books-${unique()}`, role: 'keyer', password: 'mật khẩu đủ dài 1' });
+    await grantScope(ctx, keyer.id, { kind: 'book', bookId: world.b.bookId });
+    await grantScope(ctx, keyer.id, { kind: 'book', bookId: world.a.bookId });
+    const asPlanner = await call({ method: 'GET', url: '/api/users' }, await freshHeaders(ctx, 'planner'));
+    expect(asPlanner.statusCode).toBe(200);
+    expect(asPlanner.body).not.toContain(world.b.bookId);
+    const spare = (asPlanner.json() as { id: string; grants: { kind: string; book?: { id: string } }[] }[]).find((x) => x.id === keyer.id);
+    expect(spare?.grants.map((g) => g.book?.id)).toEqual([world.a.bookId]);
+    const asAdmin = await call({ method: 'GET', url: '/api/users' }, await freshHeaders(ctx, 'admin'));
+    expect(asAdmin.body).toContain(world.b.bookId);
+  });
+
+  it('creates a user and her units all or nothing: an unknown unit leaves no user behind', async () => {
+    const login = `matrix-atomic-${Date.now()}`;
+    const res = await call({ method: 'POST', url: '/api/users', payload: { login, role: 'officer', password: 'mật khẩu đủ dài 1', units: ['legacy:commune:00000'] } }, await freshHeaders(ctx, 'admin'));
+    expect(res.statusCode).toBe(404);
+    expect(await ctx.store.db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst()).toBeUndefined();
+  });
 });
