@@ -8,7 +8,7 @@ import type { Database } from '../store/index.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Stable codes of what was read. */
-export const ACCESS_ACTIONS = ['record.view', 'record.history', 'image.view', 'record.pdf', 'book.zip', 'export.download', 'import.report', 'qc.sample', 'search'] as const;
+export const ACCESS_ACTIONS = ['record.view', 'record.history', 'image.view', 'record.pdf', 'book.zip', 'export.download', 'import.report', 'qc.sample', 'search', 'extract.issue', 'extract.pdf', 'extract.log'] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
 export interface AccessEntry {

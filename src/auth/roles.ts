@@ -41,6 +41,7 @@ export const PERMISSIONS = {
   'units.manage': ['admin', 'planner'],
   'users.manage': ['admin'],
   'audit.view': ['admin', 'planner'],
+  'extracts.issue': ['admin', 'officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -64,6 +65,7 @@ export const PERMISSION_LABELS = {
   'reports.view': 'xem báo cáo',
   'units.manage': 'quản lý danh mục đơn vị hành chính',
   'users.manage': 'quản lý người dùng',
+  'extracts.issue': 'cấp bản sao trích lục hộ tịch',
   'audit.view': 'xem nhật ký truy cập và thay đổi',
 } as const satisfies Record<Permission, string>;
 

@@ -40,6 +40,10 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   /** Sessions and sign-in throttling (HOTICH_SESSION_*, HOTICH_LOGIN_*). */
   auth: AuthConfig;
+  /** The address citizens reach this installation at (HOTICH_PUBLIC_URL), printed in the QR code of certified copies; default http://localhost:<port>. */
+  publicUrl: string;
+  /** Fee per certified copy in đồng (HOTICH_EXTRACT_FEE, default 8000: TT 281/2016/TT-BTC). */
+  extractFee: number;
 }
 
 export type TrustProxy = boolean | string[];
@@ -199,6 +203,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     },
     trustProxy: parseTrustProxy(env.HOTICH_TRUST_PROXY),
     auth: authFromEnv(env),
+    publicUrl: (env.HOTICH_PUBLIC_URL || `http://localhost:${overrides.port ?? parsePort(env.PORT) ?? DEFAULT_PORT}`).replace(/\/+$/, ''),
+    extractFee: parseCount('HOTICH_EXTRACT_FEE', env.HOTICH_EXTRACT_FEE, 8000),
   };
 }
 

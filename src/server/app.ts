@@ -12,6 +12,7 @@ import { archiveRoutes, imagesRoutes } from '../archive/index.js';
 import { auditRoutes } from '../audit/index.js';
 import { access, authRoutes, bookInScope, csrfHook, installAccess, LIST, NONE, seesEverything, usersRoutes, type DeclaredRoute } from '../auth/index.js';
 import { entryRoutes } from '../entry/index.js';
+import { extractsRoutes } from '../extracts/index.js';
 import { qcAcceptanceRoutes, qcEntryPolicy, qcKeyingRoutes } from '../qc/index.js';
 import { bundlesRoutes, exportsRoutes, importsRoutes } from '../exchange/index.js';
 import { uploadRoutes } from '../ingest/index.js';
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(qcAcceptanceRoutes);
   await app.register(uploadRoutes, { ctx });
   await app.register(jobsRoutes);
+  await app.register(extractsRoutes, { ctx });
   await app.register(auditRoutes, {
     ctx,
     route: access('audit.view', LIST),

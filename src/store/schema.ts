@@ -419,6 +419,65 @@ export interface MigrationsTable {
   applied_at: CreatedAt;
 }
 
+/** 0019: the last copy number of an issuing authority in a year (src/extracts). */
+export interface ExtractCountersTable {
+  issuing_unit_id: string;
+  year: number;
+  last_no: number;
+}
+
+/** 0019: a citizen's request for a copy (procedure 2.000635). */
+export interface ExtractRequestsTable {
+  id: Generated<string>;
+  issuing_unit_id: string;
+  record_id: string | null;
+  requester_name: string;
+  requester_id_type: Generated<string>;
+  requester_id_no: Generated<string>;
+  relation: Generated<string>;
+  authorization_ref: Generated<string>;
+  channel: Generated<string>;
+  wanted: JsonWithDefault<Record<string, string>>;
+  copies: number;
+  fee_per_copy: number;
+  fee_exemption: Generated<string>;
+  received_at: ColumnType<Date, Date | string, Date | string>;
+  due_at: ColumnType<Date, Date | string, Date | string>;
+  status: Generated<string>;
+  refusal_reason: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** 0019: a certified copy issued (the issuance log). */
+export interface ExtractCopiesTable {
+  id: Generated<string>;
+  request_id: string | null;
+  record_id: string;
+  book_id: string;
+  issuing_unit_id: string;
+  year: number;
+  seq: number;
+  number: string;
+  copy_type: string;
+  copies: number;
+  token: string;
+  printed: Json<Record<string, unknown>>;
+  pdf_sha256: string;
+  issued_by: string | null;
+  issued_at: ColumnType<Date, Date | string, never>;
+  revoked_at: ColumnType<Date | null, never, Date | string>;
+  revoked_by: ColumnType<string | null, never, string>;
+  revoke_reason: ColumnType<string, never, string>;
+}
+
+/** 0019: exceptions to the statutory working-day calendar. */
+export interface WorkingCalendarTable {
+  day: string;
+  kind: 'holiday' | 'workday';
+  name: Generated<string>;
+}
+
 export interface Database {
   users: UsersTable;
   books: BooksTable;
@@ -450,6 +509,10 @@ export interface Database {
   access_log: AccessLogTable;
   audit_heads: AuditHeadsTable;
   audit_checkpoints: AuditCheckpointsTable;
+  extract_counters: ExtractCountersTable;
+  extract_requests: ExtractRequestsTable;
+  extract_copies: ExtractCopiesTable;
+  working_calendar: WorkingCalendarTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -468,3 +531,5 @@ export type EntityAction = Selectable<EntityActionsTable>;
 export type AccessLogRow = Selectable<AccessLogTable>;
 export type AuditHeadRow = Selectable<AuditHeadsTable>;
 export type AuditCheckpointRow = Selectable<AuditCheckpointsTable>;
+export type ExtractCopyRow = Selectable<ExtractCopiesTable>;
+export type ExtractRequestRow = Selectable<ExtractRequestsTable>;

@@ -27,6 +27,7 @@ export * from './number-words.js';
 export * from './date-words.js';
 export * from './can-chi.js';
 export * from './lunar-calendar.js';
+export * from './holidays.js';
 export { readLunarText, type LunarDateText, type LunarTextParse } from './lunar-text.js';
 export * from './lunar-date.js';
 export * from './date-text.js';
