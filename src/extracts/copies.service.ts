@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { appendEntityAction } from '../audit/index.js';
-import { actorIdOf, assertPermission, isBookVisible, isUnitVisible, logRead, systemActor, type ActorContext } from '../auth/index.js';
+import { actorIdOf, assertPermission, isUnitVisible, logRead, systemActor, type ActorContext } from '../auth/index.js';
 import { Conflict, Invalid, NotFound } from '../core/index.js';
 import { findRecord } from '../entry/index.js';
 import { getTemplate } from '../registers/index.js';

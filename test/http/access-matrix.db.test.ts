@@ -58,6 +58,9 @@ let made = 0;
 const unique = () => `${process.pid}-${++made}`;
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
+const ISSUE: readonly Role[] = ['admin', 'officer'];
+const NO_ID = '00000000-0000-4000-8000-000000000000';
+
 const MATRIX: readonly Row[] = [
   // Sign-in and the caller's own session
   { route: 'POST /api/auth/login', allow: 'public', req: () => send('POST', '/api/auth/login', {}), ok: 400 },
@@ -168,6 +171,21 @@ const MATRIX: readonly Row[] = [
   { route: 'GET /api/imports/:id/error-report.xlsx', allow: ALL_ROLES, req: (s) => get(`/api/imports/${s.importId}/error-report.xlsx`), ok: 200, scoped: true },
   { route: 'GET /api/records/:id/pdf', allow: WRITE, req: (s) => get(`/api/records/${s.recordId}/pdf`), ok: 200, scoped: true },
   { route: 'GET /api/books/:id/registrations.zip', allow: WRITE, req: (s) => get(`/api/books/${s.bookId}/registrations.zip`), ok: 200, scoped: true },
+  // Certified copies (issued once the matrix has signed the export off, refused with the reasons before) and the public verification
+  {
+    route: 'POST /api/records/:id/extracts', allow: ISSUE, ok: [201, 400], scoped: true,
+    req: (s) => send('POST', `/api/records/${s.recordId}/extracts`, { issuingUnitId: s.unitId, signerName: 'Người Ký', signerTitle: 'CHỦ TỊCH' }),
+  },
+  { route: 'GET /api/extracts', allow: ISSUE, req: () => get('/api/extracts'), ok: 200 },
+  { route: 'GET /api/extracts/log.xlsx', allow: ISSUE, req: (s) => get(`/api/extracts/log.xlsx?unit=${encodeURIComponent(s.unitId)}&from=2026-01-01&to=2026-12-31`), ok: 200, scoped: true },
+  { route: 'GET /api/extracts/:id', allow: ISSUE, req: () => get(`/api/extracts/${NO_ID}`), ok: 404 },
+  { route: 'GET /api/extracts/:id/pdf', allow: ISSUE, req: () => get(`/api/extracts/${NO_ID}/pdf`), ok: 404 },
+  { route: 'POST /api/extracts/:id/revoke', allow: ISSUE, req: () => send('POST', `/api/extracts/${NO_ID}/revoke`, { reason: 'thử' }), ok: 404 },
+  { route: 'POST /api/extract-requests', allow: ISSUE, req: (s) => send('POST', '/api/extract-requests', { issuingUnitId: s.unitId, requesterName: 'Người Yêu Cầu' }), ok: 201, scoped: true },
+  { route: 'GET /api/extract-requests', allow: ISSUE, req: () => get('/api/extract-requests'), ok: 200 },
+  { route: 'POST /api/extract-requests/:id/found', allow: ISSUE, req: (s) => send('POST', `/api/extract-requests/${NO_ID}/found`, { recordId: s.recordId }), ok: 404 },
+  { route: 'POST /api/extract-requests/:id/refuse', allow: ISSUE, req: () => send('POST', `/api/extract-requests/${NO_ID}/refuse`, { reason: 'thử' }), ok: 404 },
+  { route: 'GET /api/verify/:token', allow: 'public', req: () => get(`/api/verify/${'A'.repeat(24)}`), ok: 404 },
   // Jobs and the audit log
   { route: 'GET /api/jobs/:id', allow: 'signed-in', req: (s, w, u) => get(`/api/jobs/${s === w.a ? u.jobIn : u.jobOut}`), ok: 200, scoped: true },
   { route: 'GET /api/audit', allow: PLAN, req: () => get('/api/audit'), ok: 200 },
