@@ -13,7 +13,7 @@ import { Conflict, Invalid, NotFound } from '../core/index.js';
 import { findRecord } from '../entry/index.js';
 import { getTemplate } from '../registers/index.js';
 import { transact, type Book, type ExtractCopyRow, type RecordRow } from '../store/index.js';
-import { getUnitIndex, unitPath } from '../units/index.js';
+import { findUnitByRef, getUnitIndex, unitPath } from '../units/index.js';
 import { findCopyLayout } from './copy-layouts.js';
 import { renderCopyPdf } from './copy-pdf.js';
 import { localDay } from './due-time.js';
@@ -43,6 +43,13 @@ async function issuerOf(ctx: ActorContext, unitId: string): Promise<{ province: 
   return { province: path[path.length - 1] ?? '', authority: `UBND ${unit.name}`, place: unit.name.replace(/^(Xã|Phường|Thị trấn|Đặc khu|Huyện|Quận|Thị xã|Thành phố)\s+/u, '') };
 }
 
+/** The issuing authority by id or GSO code, within the actor's scope (404 otherwise). */
+export async function issuingUnit(ctx: ActorContext, ref: string): Promise<string> {
+  const unit = await findUnitByRef(ctx, ref).catch(() => undefined);
+  if (!unit || !(await isUnitVisible(ctx.store.db, ctx.actor, unit.id))) throw new NotFound('unit.not_found', `Không có đơn vị "${ref}" trong phạm vi của bạn.`);
+  return unit.id;
+}
+
 async function recordFor(ctx: ActorContext, recordId: string, requestId: string | undefined): Promise<RecordRow> {
   const seen = await findRecord(ctx.store.db, ctx.actor, recordId);
   if (seen) return seen;
@@ -59,20 +66,20 @@ async function bookOf(ctx: ActorContext, bookId: string): Promise<Book> {
 export async function issueCopy(ctx: ActorContext, recordId: string, input: IssueCopyInput): Promise<IssuedCopy> {
   assertPermission(ctx.actor, 'extracts.issue');
   const i = parse(IssueCopyInput, input);
-  if (!(await isUnitVisible(ctx.store.db, ctx.actor, i.issuingUnitId))) throw new NotFound('unit.not_found', `Không có đơn vị "${i.issuingUnitId}" trong phạm vi của bạn.`);
+  const unitId = await issuingUnit(ctx, i.issuingUnitId);
   const record = await recordFor(ctx, recordId, i.requestId);
   const layout = findCopyLayout(record.register_type);
   if (!layout) throw new Invalid('extract.type_unsupported', `Chưa hỗ trợ cấp bản sao cho loại sổ ${getTemplate(record.template_version).title}.`);
   const book = await bookOf(ctx, record.book_id);
   const refusals = await refusalsOf(ctx.store.db, record, book, ctx.clock());
   if (refusals.length > 0) throw new Invalid('extract.not_eligible', `Chưa cấp được bản sao: ${refusals.join(' ')}`, undefined, { refusals });
-  const issuer = await issuerOf(ctx, i.issuingUnitId);
+  const issuer = await issuerOf(ctx, unitId);
   const now = ctx.clock();
   const issuedOn = localDay(now).day;
   const year = Number(issuedOn.slice(0, 4));
   const token = randomBytes(18).toString('base64url');
   const copy = await transact(ctx.store.db, async (tx) => {
-    const seq = await repo.nextCopyNumber(tx, i.issuingUnitId, year);
+    const seq = await repo.nextCopyNumber(tx, unitId, year);
     const number = `${seq}/${year}/${layout.suffix}`;
     const printed = printedCopy(layout, getTemplate(record.template_version), record.values, {
       issuer, number, place: i.place || issuer.place, issuedOn, book: { volumeNo: book.volume_no }, pageNo: record.values.trangSo ?? '',
@@ -81,7 +88,7 @@ export async function issueCopy(ctx: ActorContext, recordId: string, input: Issu
     const pdf = await renderCopyPdf(printed, verifyUrlOf(ctx, token));
     const put = await ctx.blobs.put(pdf);
     const row = await repo.insertCopy(tx, {
-      request_id: i.requestId ?? null, record_id: record.id, book_id: book.id, issuing_unit_id: i.issuingUnitId, year, seq, number,
+      request_id: i.requestId ?? null, record_id: record.id, book_id: book.id, issuing_unit_id: unitId, year, seq, number,
       copy_type: layout.suffix, copies: i.copies, token, printed: JSON.stringify(printed), pdf_sha256: put.sha256, issued_by: actorIdOf(ctx.actor), issued_at: now,
     });
     await appendEntityAction(tx, { entityType: 'extract_copy', entityId: row.id, bookId: book.id, kind: 'issued', actorId: actorIdOf(ctx.actor), payload: { number, recordId: record.id, copies: i.copies, requestId: i.requestId ?? null } });

@@ -6,8 +6,8 @@
  * reader may act for; the read is logged.
  */
 import ExcelJS from 'exceljs';
-import { assertPermission, isUnitVisible, logRead, type ActorContext } from '../auth/index.js';
-import { NotFound } from '../core/index.js';
+import { assertPermission, logRead, type ActorContext } from '../auth/index.js';
+import { issuingUnit } from './copies.service.js';
 import * as repo from './extracts.repo.js';
 import type { PrintedCopy } from './printed-copy.js';
 
@@ -24,7 +24,7 @@ const COLUMNS = [
 
 export async function issuanceLogXlsx(ctx: ActorContext, unitId: string, from: Date, to: Date): Promise<Buffer> {
   assertPermission(ctx.actor, 'extracts.issue');
-  if (!(await isUnitVisible(ctx.store.db, ctx.actor, unitId))) throw new NotFound('unit.not_found', `Không có đơn vị "${unitId}" trong phạm vi của bạn.`);
+  unitId = await issuingUnit(ctx, unitId);
   const copies = await repo.listCopies(ctx.store.db, ctx.actor, { unitId, from, to }, 100_000);
   const requests = new Map((await repo.listRequests(ctx.store.db, ctx.actor, { unitId }, 100_000)).map((r) => [r.id, r]));
   const wb = new ExcelJS.Workbook();

@@ -7,7 +7,8 @@
  * issueCopy) | refused (with a reason). Every change is an entity action.
  */
 import { appendEntityAction } from '../audit/index.js';
-import { actorIdOf, assertPermission, isUnitVisible, type ActorContext } from '../auth/index.js';
+import { actorIdOf, assertPermission, type ActorContext } from '../auth/index.js';
+import { issuingUnit } from './copies.service.js';
 import { Conflict, NotFound } from '../core/index.js';
 import { transact, type ExtractRequestRow } from '../store/index.js';
 import { dueAt, workingDays } from './due-time.js';
@@ -46,12 +47,12 @@ export function requestView(r: ExtractRequestRow): RequestView {
 export async function createRequest(ctx: ActorContext, input: NewRequestInput): Promise<RequestView> {
   assertPermission(ctx.actor, 'extracts.issue');
   const r = parse(NewRequestInput, input);
-  if (!(await isUnitVisible(ctx.store.db, ctx.actor, r.issuingUnitId))) throw new NotFound('unit.not_found', `Không có đơn vị "${r.issuingUnitId}" trong phạm vi của bạn.`);
+  const unitId = await issuingUnit(ctx, r.issuingUnitId);
   const receivedAt = r.receivedAt ? new Date(r.receivedAt) : ctx.clock();
   const due = dueAt(receivedAt, workingDays(await repo.calendarExceptions(ctx.store.db)));
   const row = await transact(ctx.store.db, async (tx) => {
     const row = await repo.insertRequest(tx, {
-      issuing_unit_id: r.issuingUnitId, record_id: r.recordId ?? null, requester_name: r.requesterName, requester_id_type: r.requesterIdType,
+      issuing_unit_id: unitId, record_id: r.recordId ?? null, requester_name: r.requesterName, requester_id_type: r.requesterIdType,
       requester_id_no: r.requesterIdNo, relation: r.relation, authorization_ref: r.authorizationRef, channel: r.channel, wanted: JSON.stringify(r.wanted),
       copies: r.copies, fee_per_copy: ctx.config.extractFee, fee_exemption: r.feeExemption, received_at: receivedAt, due_at: due, created_by: actorIdOf(ctx.actor),
     });

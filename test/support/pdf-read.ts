@@ -6,9 +6,11 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
+/** jsQR is a CommonJS bundle: its default import is the function at run time, whatever the types say. */
+const jsQR = jsQRModule as unknown as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
 const DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const OPTIONS = { standardFontDataUrl: `${DIR}/standard_fonts/`, cMapUrl: `${DIR}/cmaps/`, wasmUrl: `${DIR}/wasm/`, isEvalSupported: false, verbosity: 0 } as const;
 
