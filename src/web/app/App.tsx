@@ -16,6 +16,8 @@ const ArbitrationPage = lazy(() => import('../qc/index.js').then((m) => ({ defau
 const BookChecksPage = lazy(() => import('../qc/index.js').then((m) => ({ default: m.BookChecksPage })));
 const AuditPage = lazy(() => import('../audit/index.js').then((m) => ({ default: m.AuditPage })));
 const UsersPage = lazy(() => import('../admin/index.js').then((m) => ({ default: m.UsersPage })));
+const IssuePage = lazy(() => import('../extracts/index.js').then((m) => ({ default: m.IssuePage })));
+const ExtractsPage = lazy(() => import('../extracts/index.js').then((m) => ({ default: m.ExtractsPage })));
 const AssignPage = lazy(() => import('../admin/index.js').then((m) => ({ default: m.AssignPage })));
 
 const DB_NAME = { pglite: 'PGlite (nhúng)', postgresql: 'PostgreSQL' } as const;
@@ -42,6 +44,9 @@ function Screen({ user, hash }: { user: SignedInUser; hash: string }) {
   if (/^#\/qc\/(lots|keyers)/.test(hash)) return lazily(<AcceptancePage hash={hash} user={user} />);
   if (hash.startsWith('#/admin/users')) return can(user, 'users.manage') ? lazily(<UsersPage />) : <NoPermission to="quản lý người dùng" />;
   if (hash.startsWith('#/admin/assign')) return can(user, 'books.assign') ? lazily(<AssignPage />) : <NoPermission to="giao quyển sổ cho người nhập liệu, người kiểm tra" />;
+  const issueOf = /^#\/extracts\/record\/([0-9a-f-]{36})(?:\?request=([0-9a-f-]{36}))?/.exec(hash);
+  if (issueOf) return can(user, 'extracts.issue') ? lazily(<IssuePage recordId={issueOf[1]!} requestId={issueOf[2] ?? ''} />) : <NoPermission to="cấp bản sao trích lục hộ tịch" />;
+  if (hash.startsWith('#/extracts')) return can(user, 'extracts.issue') ? lazily(<ExtractsPage />) : <NoPermission to="cấp bản sao trích lục hộ tịch" />;
   if (hash.startsWith('#/audit')) return can(user, 'audit.view') ? lazily(<AuditPage />) : <NoPermission to="xem nhật ký truy cập và thay đổi" />;
   return bookId ? <BookPage id={bookId} user={user} /> : <BooksPage user={user} />;
 }
@@ -71,7 +76,7 @@ export function App() {
         <h1><a href="#/">hotich — Số hóa Sổ hộ tịch</a></h1>
         {health && <p className="status" data-testid="health">Phiên bản {health.version} · Cơ sở dữ liệu: {DB_NAME[health.database]}</p>}
         {user && <p className="status">{user.displayName || user.login} · <button className="link" onClick={logout}>Đăng xuất</button></p>}
-        {user && <nav className="status" aria-label="Điều hướng"><a href="#/">Quyển sổ</a>{can(user, 'imports.run') && <> · <a href="#/imports">Nhập dữ liệu từ tệp Excel/CSV</a></>} · <a href="#/qc/lots">Nghiệm thu</a>{can(user, 'audit.view') && <> · <a href="#/audit">Nhật ký</a></>}{can(user, 'books.assign') && <> · <a href="#/admin/assign">Giao sổ</a></>}{can(user, 'users.manage') && <> · <a href="#/admin/users">Người dùng</a></>}</nav>}
+        {user && <nav className="status" aria-label="Điều hướng"><a href="#/">Quyển sổ</a>{can(user, 'imports.run') && <> · <a href="#/imports">Nhập dữ liệu từ tệp Excel/CSV</a></>} · <a href="#/qc/lots">Nghiệm thu</a>{can(user, 'extracts.issue') && <> · <a href="#/extracts">Bản sao trích lục</a></>}{can(user, 'audit.view') && <> · <a href="#/audit">Nhật ký</a></>}{can(user, 'books.assign') && <> · <a href="#/admin/assign">Giao sổ</a></>}{can(user, 'users.manage') && <> · <a href="#/admin/users">Người dùng</a></>}</nav>}
       </header>
       {user === undefined ? <p>Đang tải…</p> : user === null ? <LoginForm onSignedIn={setUser} /> : <Screen user={user} hash={hash} />}
     </main>

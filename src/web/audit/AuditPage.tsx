@@ -14,10 +14,12 @@ const KINDS: Record<string, string> = {
   verified: 'Kiểm tra', arbitrated: 'Phân xử', imported: 'Nhập từ tệp', changed: 'Thay đổi', status: 'Đổi trạng thái', signed: 'Ký duyệt',
   'record.view': 'Xem bản ghi', 'record.history': 'Xem lịch sử bản ghi', 'image.view': 'Xem ảnh trang', 'record.pdf': 'Tải PDF đăng ký',
   'book.zip': 'Tải tệp nén quyển sổ', 'export.download': 'Tải tệp xuất', 'import.report': 'Tải báo cáo nhập', 'qc.sample': 'Xem mẫu nghiệm thu', search: 'Tìm kiếm',
+  issued: 'Cấp bản sao', revoked: 'Thu hồi', received: 'Tiếp nhận yêu cầu', found: 'Tìm thấy bản ghi', refused: 'Từ chối',
+  'extract.issue': 'Cấp bản sao', 'extract.pdf': 'Tải PDF bản sao', 'extract.log': 'Tải sổ cấp bản sao',
 };
 const ENTITIES: Record<string, string> = {
   record: 'Bản ghi', book: 'Quyển sổ', page: 'Trang', user: 'Người dùng', organization: 'Cơ quan', grant: 'Phân quyền', qc_setting: 'Thiết lập kiểm tra',
-  qc_decision: 'Quyết định kiểm tra', qc_lot: 'Lô nghiệm thu', export: 'Lần xuất', import: 'Lần nhập', search: 'Tìm kiếm',
+  qc_decision: 'Quyết định kiểm tra', qc_lot: 'Lô nghiệm thu', export: 'Lần xuất', import: 'Lần nhập', search: 'Tìm kiếm', extract_copy: 'Bản sao', extract_request: 'Yêu cầu cấp bản sao', admin_unit: 'Đơn vị hành chính',
 };
 
 const when = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
