@@ -1,0 +1,58 @@
+/**
+ * `hotich calendar` and `hotich extracts log` in-process against a whole
+ * instance of each backend: a day set off is listed and moves a request's due
+ * time; a day that is both off and working is refused; the issuance log of
+ * an authority is written as xlsx.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { BACKENDS } from '../../test/support/backends.js';
+import { runHotich, scratchInstance, type ScratchInstance } from '../../test/support/scratch-instance.js';
+import { loadConfig } from '../core/index.js';
+import { calendarExceptions, dueAt, localDay, vnTime, workingDays } from '../extracts/index.js';
+import { openContext } from './open-context.js';
+
+for (const backend of BACKENDS) {
+  const skip = backend === 'postgresql' && inject('postgresProblem') !== '';
+  (skip ? describe.skip : describe)(`hotich calendar, extracts log [${backend}]`, () => {
+    let inst: ScratchInstance;
+    beforeAll(async () => {
+      inst = await scratchInstance(backend, 'hotich-extracts-cli-');
+      vi.stubEnv('DATABASE_URL', inst.env.DATABASE_URL);
+      const opened = await openContext(loadConfig({ dataDir: inst.dataDir, databaseUrl: inst.databaseUrl }));
+      await opened.ctx.store.db.insertInto('admin_units').values({ id: 'legacy:commune:95101', scheme: 'legacy', level: 'commune', code: '95101', name: 'Xã Lịch', kind: 'Xã', parent_id: null, source: 'test' }).execute();
+      await opened.close();
+    }, 60_000);
+    afterAll(async () => {
+      vi.unstubAllEnvs();
+      await inst.dispose();
+    });
+
+    it('sets a day off, lists it with the year\'s holidays, and the due time follows it', async () => {
+      expect((await runHotich(inst, 'calendar', 'set', '2026-12-07', '--off', '--name', 'Nghỉ bù theo thông báo')).out).toContain('Đã đặt ngày 2026-12-07 là ngày nghỉ.');
+      const list = await runHotich(inst, 'calendar', 'list', '--year', '2026');
+      expect(list.out).toContain('2026-02-17  nghỉ  Tết Âm lịch (mùng 1)');
+      expect(list.out).toContain('2026-12-07  nghỉ  (đặt riêng)');
+      const opened = await openContext(loadConfig({ dataDir: inst.dataDir, databaseUrl: inst.databaseUrl }));
+      const exceptions = await calendarExceptions(opened.ctx.store.db);
+      await opened.close();
+      expect(exceptions).toEqual([{ day: '2026-12-07', kind: 'holiday' }]);
+      expect(localDay(dueAt(vnTime('2026-12-04', 16), workingDays(exceptions))).day).toBe('2026-12-08');
+      const both = await runHotich(inst, 'calendar', 'set', '2026-12-08', '--off', '--work');
+      expect(both.code).toBe(2);
+      expect(both.out).toContain('Chọn đúng một trong --off (ngày nghỉ) hoặc --work (ngày làm việc).');
+    });
+
+    it('writes the issuance log of an authority (by its GSO code) as xlsx', async () => {
+      const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'hotich-log-')), 'so.xlsx');
+      const r = await runHotich(inst, 'extracts', 'log', '--unit', '95101', '--from', '2026-01-01', '--to', '2026-12-31', '--out', out);
+      expect(r.out).toContain(`Đã ghi Sổ cấp bản sao vào ${out}.`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+      expect(wb.worksheets[0]!.getRow(1).values).toContain('Họ, chữ đệm, tên, giấy tờ tùy thân của người yêu cầu');
+    });
+  });
+}
