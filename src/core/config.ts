@@ -44,6 +44,8 @@ export interface AppConfig {
   publicUrl: string;
   /** Fee per certified copy in đồng (HOTICH_EXTRACT_FEE, default 8000: TT 281/2016/TT-BTC). */
   extractFee: number;
+  /** PAdES signature of certified copies: a PKCS#12 file (HOTICH_SIGN_P12) and its passphrase (HOTICH_SIGN_P12_PASSWORD); absent: copies are not signed digitally. */
+  signing: { p12Path: string; passphrase: string } | undefined;
 }
 
 export type TrustProxy = boolean | string[];
@@ -205,6 +207,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     auth: authFromEnv(env),
     publicUrl: (env.HOTICH_PUBLIC_URL || `http://localhost:${overrides.port ?? parsePort(env.PORT) ?? DEFAULT_PORT}`).replace(/\/+$/, ''),
     extractFee: parseCount('HOTICH_EXTRACT_FEE', env.HOTICH_EXTRACT_FEE, 8000),
+    signing: env.HOTICH_SIGN_P12 ? { p12Path: path.resolve(cwd, env.HOTICH_SIGN_P12), passphrase: env.HOTICH_SIGN_P12_PASSWORD ?? '' } : undefined,
   };
 }
 

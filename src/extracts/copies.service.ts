@@ -85,7 +85,7 @@ export async function issueCopy(ctx: ActorContext, recordId: string, input: Issu
       issuer, number, place: i.place || issuer.place, issuedOn, book: { volumeNo: book.volume_no }, pageNo: record.values.trangSo ?? '',
       signer: { title: i.signerTitle.replace(/\\n/g, '\n'), name: i.signerName },
     });
-    const pdf = await renderCopyPdf(printed, verifyUrlOf(ctx, token));
+    const pdf = await renderCopyPdf(printed, verifyUrlOf(ctx, token), ctx.config.signing ? { config: ctx.config.signing, at: now } : undefined);
     const put = await ctx.blobs.put(pdf);
     const row = await repo.insertCopy(tx, {
       request_id: i.requestId ?? null, record_id: record.id, book_id: book.id, issuing_unit_id: unitId, year, seq, number,

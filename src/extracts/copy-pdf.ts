@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import qrcode from 'qrcode-generator';
+import { addSignaturePlaceholder, signPdf, type SigningConfig } from './copy-signing.js';
 import { placeAndDate, type PrintedCopy } from './printed-copy.js';
 
 const A4: [number, number] = [595.28, 841.89];
@@ -108,7 +109,13 @@ function qr(page: PDFPage, f: Fonts, url: string): void {
   page.drawText(url, { x: M, y: M, size: 7, font: f.regular });
 }
 
-export async function renderCopyPdf(c: PrintedCopy, verifyUrl: string): Promise<Buffer> {
+/** A PAdES signature to add: the certificate and the signing time. */
+export interface CopySigning {
+  config: SigningConfig;
+  at: Date;
+}
+
+export async function renderCopyPdf(c: PrintedCopy, verifyUrl: string, signing?: CopySigning): Promise<Buffer> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   const f = { regular: await doc.embedFont(await load(FONTS.regular), { subset: true }), bold: await doc.embedFont(await load(FONTS.bold), { subset: true }) };
@@ -121,5 +128,7 @@ export async function renderCopyPdf(c: PrintedCopy, verifyUrl: string): Promise<
   body(s, c);
   signature(s, c);
   qr(s.page, f, verifyUrl);
-  return Buffer.from(await doc.save({ useObjectStreams: false }));
+  if (!signing) return Buffer.from(await doc.save({ useObjectStreams: false }));
+  addSignaturePlaceholder(doc, { name: c.signer.name, location: c.place, reason: `${c.title} (BẢN SAO) số ${c.number}`.normalize('NFC'), at: signing.at });
+  return signPdf(Buffer.from(await doc.save({ useObjectStreams: false })), signing.config, signing.at);
 }
