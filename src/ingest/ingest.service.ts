@@ -13,6 +13,7 @@ import { isAppError } from '../core/index.js';
 import { cleanFileName } from './file-name.js';
 import { StopIngest } from './ingest.errors.js';
 import { markNearDuplicates } from './near-duplicates.js';
+import { pixelBudgetOf } from './pixel-budget.js';
 import { processFile } from './process-file.service.js';
 
 /** A file to ingest: its bytes, or a loader called only when its turn comes (a scanner folder can be large). */
@@ -67,7 +68,7 @@ async function ingestOne(ctx: ActorContext, bookId: string, input: IngestInput, 
       report({ code: 'ingest.duplicate' });
       return;
     }
-    const processed = await processFile({ name: input.name, bytes }, { onProgress: report });
+    const processed = await processFile({ name: input.name, bytes }, { onProgress: report, budget: pixelBudgetOf(ctx.config) });
     markNearDuplicates(processed.pages, await listPageHashes(ctx, bookId)); // flags the pages in place
     const stored = await storeIngestedFile(ctx, bookId, { ...processed, original: bytes });
     summary.files.push({ name: processed.name, pages: stored.pages });

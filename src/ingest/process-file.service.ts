@@ -29,6 +29,7 @@ function settingsFrom(opts: ProcessOptions): IngestSettings {
     pdfDpi: opts.pdfDpi ?? INGEST_DEFAULTS.pdfDpi,
     maxPixels: opts.maxPixels ?? INGEST_DEFAULTS.maxPixels,
     maxPages: opts.maxPages ?? INGEST_DEFAULTS.maxPages,
+    budget: opts.budget,
   };
   if (!(settings.pdfDpi >= 36 && settings.pdfDpi <= 1200)) throw new RangeError('pdfDpi must be between 36 and 1200');
   if (!(settings.maxPixels > 0 && settings.maxPages > 0)) throw new RangeError('maxPixels and maxPages must be positive');
