@@ -1,54 +1,158 @@
 /**
- * npm run bench:ingest — pages per second through the whole ingest pipeline
- * (sniff, decode, normalize, thumbnail, hash, quality flags, blob store,
- * page rows in an embedded PGlite) on 200 generated A4 page images, against
- * raw sharp decode + resize of the same files in the same run.
- * ratio = pipeline pages/s ÷ raw sharp pages/s (≤ 1; how much the pipeline costs).
+ * npm run bench:ingest — pages per second and peak memory of the whole ingest
+ * pipeline (read from disk, sniff, header check, pixel budget, decode, master,
+ * thumbnail, dhash, blank check, blobs fsynced into the store, page rows in an
+ * embedded PGlite) against a bare sharp script that makes the same derivatives
+ * from the same files in the same run: the upright master JPEG (quality 90),
+ * the 300 px WebP thumbnail, SHA-256 checksums of the file and of both, both
+ * written to disk. Same sharp threads and cache setting for both.
+ *
+ * The pages are synthetic 300 dpi colour A3 scans (3508 × 4961 px, 4–5 MB
+ * JPEG each: paper grain, ruled form, handwriting-like strokes, a stamp; see
+ * bench/support/synthetic-scans.ts), written to a temp folder first. Each side
+ * runs in its own child process so that its peak RSS is its own; each reports
+ * its peak RSS after half of the pages and after all of them (flat = no growth
+ * with page count).
+ *
+ *   PAGES=40 (default) — pages per run; the RSS checkpoint is at PAGES/2.
+ *   PAGES_DIR=<folder> — reuse pages generated earlier (kept; for profiling).
+ *
+ * Last line: {bench, metric, value, baseline, ratio = pipeline ÷ bare (goal ≥ 0.87), peakRssMB, ...}.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { createBook } from '../src/archive/index.js';
-import { createLocalBlobStore } from '../src/blobs/index.js';
-import { loadConfig, silentLogger } from '../src/core/index.js';
-import { systemActor, type ActorContext } from '../src/auth/index.js';
-import { ingestFiles } from '../src/ingest/index.js';
-import { migrate, openStore } from '../src/store/index.js';
-import { textJpeg } from '../test/support/scans.js';
+import { A3_300DPI, scannedPageJpeg } from './support/synthetic-scans.js';
 
-const PAGES = 200;
-async function generate(): Promise<Buffer[]> {
-  const out: Buffer[] = [];
-  for (let n = 0; n < PAGES; n++) out.push(await textJpeg(1240, 1754, 28, n)); // A4 at 150 dpi
-  return out;
+const SELF = fileURLToPath(import.meta.url);
+const PAGES = Number(process.env.PAGES ?? 40);
+const THREADS = Math.max(1, os.availableParallelism());
+
+interface RunResult {
+  role: 'bare' | 'pipeline';
+  pages: number;
+  seconds: number;
+  /** Peak RSS once set up, before the first page (modules, and for the pipeline the embedded database). */
+  rssSetupMB: number;
+  rssHalfMB: number;
+  rssAllMB: number;
+  rejected?: number;
+}
+
+const maxRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const listFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.jpg')).sort().map((f) => path.join(dir, f));
+
+/** The bare sharp script: what a careful engineer would write with sharp alone. */
+async function bare(files: string[], out: string): Promise<RunResult> {
+  sharp.concurrency(THREADS);
+  sharp.cache(false);
+  mkdirSync(out, { recursive: true });
+  let rssHalfMB = 0;
+  const rssSetupMB = maxRssMB();
+  const t = process.hrtime.bigint();
+  for (const [i, file] of files.entries()) {
+    const bytes = await readFile(file);
+    sha256(bytes);
+    const [master, thumbnail] = await Promise.all([
+      sharp(bytes).rotate().jpeg({ quality: 90, mozjpeg: false }).toBuffer(),
+      sharp(bytes).rotate().resize(300, 300, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toBuffer(),
+    ]);
+    await Promise.all([writeFile(path.join(out, sha256(master)), master), writeFile(path.join(out, sha256(thumbnail)), thumbnail)]);
+    if (i + 1 === Math.floor(files.length / 2)) rssHalfMB = maxRssMB();
+  }
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  return { role: 'bare', pages: files.length, seconds, rssSetupMB, rssHalfMB, rssAllMB: maxRssMB() };
+}
+
+/** The real pipeline: ingestFiles into a book, files loaded from disk one at a time. */
+async function pipeline(files: string[], data: string): Promise<RunResult> {
+  const { createBook } = await import('../src/archive/index.js');
+  const { createLocalBlobStore } = await import('../src/blobs/index.js');
+  const { loadConfig, silentLogger } = await import('../src/core/index.js');
+  const { systemActor } = await import('../src/auth/index.js');
+  const { ingestFiles } = await import('../src/ingest/index.js');
+  const { migrate, openStore } = await import('../src/store/index.js');
+  const store = await openStore({ pgliteDir: path.join(data, 'db') }); // on disk, as the server runs it
+  await migrate(store.db);
+  const ctx = {
+    config: loadConfig({ dataDir: data }, { HOTICH_INGEST_THREADS: String(THREADS) }),
+    store, blobs: createLocalBlobStore(path.join(data, 'blobs')), clock: () => new Date(), log: silentLogger, actor: systemActor('bench'),
+  };
+  const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008 });
+  const inputs = files.map((file) => ({ name: path.basename(file), load: () => readFile(file) }));
+  let rssHalfMB = 0;
+  const rssSetupMB = maxRssMB();
+  const half = Math.floor(files.length / 2);
+  const t = process.hrtime.bigint();
+  const summary = await ingestFiles(ctx, book.id, inputs, (p) => {
+    if (p.code === 'ingest.file_done' && p.fileIndex + 1 === half) rssHalfMB = maxRssMB();
+  });
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  await store.close();
+  const pages = summary.files.reduce((n, f) => n + f.pages.length, 0);
+  return { role: 'pipeline', pages, seconds, rssSetupMB, rssHalfMB, rssAllMB: maxRssMB(), rejected: summary.rejected.length };
+}
+
+function runChild(role: RunResult['role'], pagesDir: string, work: string): RunResult {
+  const child = spawnSync(process.execPath, [...process.execArgv, SELF, '--child', role, pagesDir, work], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const last = child.stdout.trim().split('\n').at(-1) ?? '';
+  if (child.status !== 0 || !last.startsWith('{')) throw new Error(`${role} run failed (exit ${child.status}): ${child.stdout}`);
+  return JSON.parse(last) as RunResult;
+}
+
+async function generate(dir: string): Promise<number> {
+  sharp.concurrency(THREADS);
+  let bytes = 0;
+  for (let n = 0; n < PAGES; n++) {
+    const page = await scannedPageJpeg(n + 1);
+    bytes += page.length;
+    writeFileSync(path.join(dir, `trang-${String(n + 1).padStart(4, '0')}.jpg`), page);
+  }
+  return bytes;
 }
 
 async function main(): Promise<void> {
-  sharp.concurrency(2);
-  const files = await generate();
-  let t = process.hrtime.bigint();
-  for (const f of files) await sharp(f).resize(300).toBuffer();
-  const rawSeconds = Number(process.hrtime.bigint() - t) / 1e9;
-
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hotich-bench-'));
-  const store = await openStore({});
-  await migrate(store.db);
-  const ctx: ActorContext = { config: loadConfig({ dataDir: dir }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => new Date(), log: silentLogger, actor: systemActor('bench') };
-  const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008 });
-  t = process.hrtime.bigint();
-  const summary = await ingestFiles(ctx, book.id, files.map((bytes, i) => ({ name: `trang-${i + 1}.jpg`, bytes })));
-  const pipelineSeconds = Number(process.hrtime.bigint() - t) / 1e9;
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-
-  const pages = summary.files.reduce((n, f) => n + f.pages.length, 0);
-  const value = pages / pipelineSeconds;
-  const baseline = PAGES / rawSeconds;
-  console.log(`hotich ingest: ${pages} trang trong ${pipelineSeconds.toFixed(1)} s (${value.toFixed(1)} trang/giây); bị từ chối ${summary.rejected.length}`);
-  console.log(`baseline sharp giải mã + thu nhỏ: ${baseline.toFixed(1)} trang/giây`);
-  if (pages !== PAGES) process.exitCode = 1;
-  console.log(JSON.stringify({ bench: 'ingest', metric: 'pages_per_second', value, baseline, ratio: value / baseline, pages, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  const root = mkdtempSync(path.join(os.tmpdir(), 'hotich-bench-ingest-'));
+  try {
+    const pagesDir = process.env.PAGES_DIR ?? path.join(root, 'pages');
+    mkdirSync(pagesDir, { recursive: true });
+    let t = Date.now();
+    const bytes = process.env.PAGES_DIR ? 0 : await generate(pagesDir);
+    console.log(`${PAGES} trang A3 300 dpi màu (${A3_300DPI.width}×${A3_300DPI.height}), JPEG trung bình ${(bytes / PAGES / 1e6).toFixed(1)} MB, tạo trong ${((Date.now() - t) / 1000).toFixed(0)} s`);
+    t = Date.now();
+    const b = runChild('bare', pagesDir, path.join(root, 'bare'));
+    const p = runChild('pipeline', pagesDir, path.join(root, 'pipeline'));
+    const value = p.pages / p.seconds;
+    const baseline = b.pages / b.seconds;
+    const half = Math.floor(PAGES / 2);
+    console.log(`sharp trần (ảnh gốc JPEG + ảnh nhỏ WebP + SHA-256): ${baseline.toFixed(2)} trang/giây; RSS đỉnh ${b.rssSetupMB} MB trước trang đầu, ${b.rssHalfMB} MB sau ${half} trang, ${b.rssAllMB} MB sau ${b.pages} trang`);
+    console.log(`hotich ingest (cả quy trình, blob + PGlite): ${value.toFixed(2)} trang/giây; RSS đỉnh ${p.rssSetupMB} MB trước trang đầu (gồm PGlite), ${p.rssHalfMB} MB sau ${half} trang, ${p.rssAllMB} MB sau ${p.pages} trang; bị từ chối ${p.rejected}`);
+    console.log(`tải máy (loadavg 1 phút) ${os.loadavg()[0]!.toFixed(1)} trên ${THREADS} lõi; đo trong ${((Date.now() - t) / 1000).toFixed(0)} s`);
+    if (p.pages !== PAGES || p.rejected !== 0) process.exitCode = 1;
+    console.log(JSON.stringify({
+      bench: 'ingest', metric: 'pages_per_second', value: round(value), baseline: round(baseline), ratio: round(value / baseline),
+      pages: PAGES, page: 'A3 300 dpi colour JPEG', threads: THREADS,
+      peakRssMB: { pipeline: p.rssAllMB, bare: b.rssAllMB },
+      peakRssAtPagesMB: { pages: [0, half, PAGES], pipeline: [p.rssSetupMB, p.rssHalfMB, p.rssAllMB], bare: [b.rssSetupMB, b.rssHalfMB, b.rssAllMB] },
+    }));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
-await main();
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+if (process.argv[2] === '--child') {
+  const [role, pagesDir, work] = process.argv.slice(3) as [RunResult['role'], string, string];
+  const files = listFiles(pagesDir);
+  const result = role === 'bare' ? await bare(files, work) : await pipeline(files, work);
+  console.log(JSON.stringify(result));
+} else {
+  await main();
+}

@@ -64,6 +64,16 @@ describeBackends('ingest', (store) => {
     expect(await listPages(ctx, book.id)).toHaveLength(1);
   });
 
+  it('finds the same file twice within one batch while the next file is decoded during the store', async () => {
+    const book = await createBook(ctx, { registerType: 'KT', authority: 'UBND xã An Nhơn', yearFrom: 1998 });
+    const a = await textJpeg(1240, 1754, 20, 11);
+    const c = await textJpeg(1240, 1754, 25, 12);
+    const summary = await ingestFiles(ctx, book.id, [{ name: 'a.jpg', bytes: a }, { name: 'b.jpg', bytes: a }, { name: 'c.jpg', bytes: c }]);
+    expect(summary.files.map((f) => [f.name, f.pages.map((p) => p.seq)])).toEqual([['a.jpg', [1]], ['c.jpg', [2]]]);
+    expect(summary.duplicates).toMatchObject([{ name: 'b.jpg', code: 'ingest.duplicate', pages: [1] }]);
+    expect(summary.rejected).toEqual([]);
+  });
+
   it('reports bad files by name, keeps going, and leaves nothing half-stored', async () => {
     const book = await createBook(ctx, { registerType: 'KH', authority: 'UBND xã An Nhơn', yearFrom: 2001 });
     const good = await textJpeg(1240, 1754, 20, 5);

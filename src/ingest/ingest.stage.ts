@@ -36,10 +36,12 @@ export interface ProcessOptions {
   onProgress?: (e: ProcessProgress) => void;
   /** The app's budget of decoded pixels in flight (ingestFiles passes pixelBudgetOf(config)); none = only the per-page cap. */
   budget?: PixelBudget;
+  /** SHA-256 of the bytes when the caller has already computed it (saves hashing a large file twice). */
+  sha256?: string;
 }
 
 export const INGEST_DEFAULTS = { pdfDpi: 150, maxPixels: 120_000_000, maxPages: 2000 } as const;
-export type IngestSettings = Required<Omit<ProcessOptions, 'onProgress' | 'budget'>> & { budget: PixelBudget | undefined };
+export type IngestSettings = Required<Omit<ProcessOptions, 'onProgress' | 'budget' | 'sha256'>> & { budget: PixelBudget | undefined };
 
 /** One page as the decoder gets it: encoded image bytes (with a page number) or raw RGBA. */
 export interface PageInput {

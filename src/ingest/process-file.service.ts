@@ -80,6 +80,6 @@ export async function processFile(input: { name: string; bytes: Buffer }, opts: 
   await runStages(INGEST_STAGES, item);
   if (item.kind === undefined) throw new Error('processFile: the sniff stage did not run');
   item.report({ code: 'ingest.done', pages: item.pages.length });
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const sha256 = opts.sha256 ?? createHash('sha256').update(input.bytes).digest('hex');
   return { name: item.name, sha256, kind: item.kind, pages: item.pages };
 }
