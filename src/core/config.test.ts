@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 
@@ -8,6 +9,13 @@ describe('loadConfig', () => {
     });
     const env = { HOTICH_QC_PROMOTION_MIN_RECORDS: '200', HOTICH_QC_PROMOTION_CRITICAL: '0.002', HOTICH_QC_PROMOTION_OTHER: '0.01', HOTICH_EXPORT_NAME_CASE: 'UPPER' };
     expect(loadConfig({}, env)).toMatchObject({ exportNameCase: 'upper', qcPromotion: { minRecords: 200, critical: 0.002, other: 0.01 } });
+  });
+
+  it('reads the ingest memory budget and threads, with defaults', () => {
+    expect(loadConfig({}, {}).ingest).toEqual({ megapixelsInFlight: 150, threads: Math.max(1, os.availableParallelism()) });
+    expect(loadConfig({}, { HOTICH_INGEST_MEGAPIXELS: '400', HOTICH_INGEST_THREADS: '2' }).ingest).toEqual({ megapixelsInFlight: 400, threads: 2 });
+    expect(() => loadConfig({}, { HOTICH_INGEST_MEGAPIXELS: '0' })).toThrow(/HOTICH_INGEST_MEGAPIXELS không hợp lệ/);
+    expect(() => loadConfig({}, { HOTICH_INGEST_THREADS: 'hai' })).toThrow(/HOTICH_INGEST_THREADS không hợp lệ/);
   });
 
   it('refuses bad values with a Vietnamese message naming the variable', () => {

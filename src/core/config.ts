@@ -2,6 +2,7 @@
  * Configuration: the ONLY place in hotich that reads process.env.
  * Every other module receives what it needs through `ctx` or arguments.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export const DEFAULT_PORT = 8080;
@@ -46,7 +47,24 @@ export interface AppConfig {
   extractFee: number;
   /** PAdES signature of certified copies: a PKCS#12 file (HOTICH_SIGN_P12) and its passphrase (HOTICH_SIGN_P12_PASSWORD); absent: copies are not signed digitally. */
   signing: { p12Path: string; passphrase: string } | undefined;
+  /** The memory budget and threads of scan ingest (HOTICH_INGEST_*). */
+  ingest: IngestConfig;
 }
+
+export interface IngestConfig {
+  /**
+   * Decoded megapixels in flight across ALL concurrent ingests of the app
+   * (HOTICH_INGEST_MEGAPIXELS, default 150): a page waits until its pixels fit.
+   * A decoded pixel costs about 1 byte (bilevel) to 8 bytes (PDF raster) of
+   * memory, so 150 is roughly 0,2–1,2 GB at worst; one page larger than the
+   * budget runs alone.
+   */
+  megapixelsInFlight: number;
+  /** libvips threads per image for sharp (HOTICH_INGEST_THREADS, default: the number of cores). */
+  threads: number;
+}
+
+export const DEFAULT_INGEST_MEGAPIXELS = 150;
 
 export type TrustProxy = boolean | string[];
 
@@ -208,6 +226,10 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     publicUrl: (env.HOTICH_PUBLIC_URL || `http://localhost:${overrides.port ?? parsePort(env.PORT) ?? DEFAULT_PORT}`).replace(/\/+$/, ''),
     extractFee: parseCount('HOTICH_EXTRACT_FEE', env.HOTICH_EXTRACT_FEE, 8000),
     signing: env.HOTICH_SIGN_P12 ? { p12Path: path.resolve(cwd, env.HOTICH_SIGN_P12), passphrase: env.HOTICH_SIGN_P12_PASSWORD ?? '' } : undefined,
+    ingest: {
+      megapixelsInFlight: parseCount('HOTICH_INGEST_MEGAPIXELS', env.HOTICH_INGEST_MEGAPIXELS, DEFAULT_INGEST_MEGAPIXELS),
+      threads: parseCount('HOTICH_INGEST_THREADS', env.HOTICH_INGEST_THREADS, Math.max(1, os.availableParallelism())),
+    },
   };
 }
 

@@ -1,9 +1,10 @@
 /**
  * Stage 5: thumbnail, dhash, resolution and quality flags for each master,
- * turning the masters into ProcessedPages.
+ * from its small raster (the master itself is not decoded again), turning the
+ * masters into ProcessedPages.
  */
 import type { IngestStage } from './ingest.stage.js';
-import { analyzePage } from './page-quality.js';
+import { analyzeSmall } from './page-quality.js';
 
 export const analyzeStage: IngestStage = {
   id: 'analyze',
@@ -11,8 +12,9 @@ export const analyzeStage: IngestStage = {
   run: async (item) => {
     const masters = item.masters.splice(0);
     for (const master of masters) {
-      const { thumbnail, dhash, dpiAtA4, flags } = await analyzePage(master.image, master.width, master.height);
-      item.pages.push({ ...master, thumbnail, dhash, dpiAtA4, flags });
+      const { small, ...kept } = master;
+      const { thumbnail, dhash, dpiAtA4, flags } = await analyzeSmall(small, master.width, master.height);
+      item.pages.push({ ...kept, thumbnail, dhash, dpiAtA4, flags });
       item.report({ code: 'ingest.page_analyzed', page: master.index + 1, pages: masters.length });
     }
   },

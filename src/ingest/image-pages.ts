@@ -13,6 +13,10 @@ export async function openImagePages(bytes: Buffer, kind: Exclude<FileKind, 'pdf
   const count = kind === 'tiff' ? await tiffPageCount(bytes) : 1;
   return {
     count,
+    pixels: async (index) => {
+      const { width = 0, height = 0 } = await sharp(bytes, { limitInputPixels: false, ...(kind === 'tiff' ? { page: index } : {}) }).metadata();
+      return width * height;
+    },
     read: async (index) => (kind === 'tiff' ? { data: bytes, page: index } : { data: bytes }),
     close: async () => {},
   };

@@ -6,8 +6,12 @@
  * uploads (tus) at /api/uploads end in an ingest.
  * Invariants: a file's name is display text, never a path; its type comes from
  * its bytes, never its extension; pages are decoded one at a time and their size
- * is checked from the header before decoding; a failure is a StopIngest with a
- * stable code and a Vietnamese message naming the file; progress is stable codes.
+ * is checked from the header before decoding, and every page waits for its
+ * pixels in the app's PixelBudget (decoded megapixels in flight across all
+ * concurrent ingests, HOTICH_INGEST_MEGAPIXELS); a page is decoded once and its
+ * master and thumbnail both come from that decode; a failure is a StopIngest
+ * with a stable code and a Vietnamese message naming the file; progress is
+ * stable codes.
  */
 export { processFile, runStages, INGEST_STAGES } from './process-file.service.js';
 export { markNearDuplicates, hammingDistance, NEAR_DUPLICATE_DISTANCE } from './near-duplicates.js';
@@ -25,3 +29,4 @@ export { cleanFileName } from './file-name.js';
 export { PAGE_FLAGS, type PageFlag, type ProcessedFile, type ProcessedPage } from './ingest.types.js';
 export { ingestFiles, type IngestInput, type IngestProgress, type IngestSummary } from './ingest.service.js';
 export { uploadRoutes, UPLOAD_PATH } from './upload.routes.js';
+export { PixelBudget, pixelBudgetOf, type PixelBudgetStats } from './pixel-budget.js';

@@ -6,6 +6,7 @@
  * for every stage that ran, whether the ingest succeeded or not.
  */
 import type { ProcessedFile, ProcessedPage } from './ingest.types.js';
+import type { PixelBudget } from './pixel-budget.js';
 import { stopIngest, type IngestErrorCode, type IngestErrorParams, type StopIngest } from './ingest.errors.js';
 
 export type FileKind = ProcessedFile['kind'];
@@ -33,10 +34,14 @@ export interface ProcessOptions {
   /** Largest accepted page count of one file (default 2000). */
   maxPages?: number;
   onProgress?: (e: ProcessProgress) => void;
+  /** The app's budget of decoded pixels in flight (ingestFiles passes pixelBudgetOf(config)); none = only the per-page cap. */
+  budget?: PixelBudget;
+  /** SHA-256 of the bytes when the caller has already computed it (saves hashing a large file twice). */
+  sha256?: string;
 }
 
 export const INGEST_DEFAULTS = { pdfDpi: 150, maxPixels: 120_000_000, maxPages: 2000 } as const;
-export type IngestSettings = Required<Omit<ProcessOptions, 'onProgress'>>;
+export type IngestSettings = Required<Omit<ProcessOptions, 'onProgress' | 'budget' | 'sha256'>> & { budget: PixelBudget | undefined };
 
 /** One page as the decoder gets it: encoded image bytes (with a page number) or raw RGBA. */
 export interface PageInput {
@@ -48,12 +53,22 @@ export interface PageInput {
 /** The pages of one file, read one at a time so only one is ever decoded. */
 export interface PageSource {
   readonly count: number;
+  /** The page's width × height from its header (no pixel decoded): what it will ask of the PixelBudget. */
+  pixels(index: number): Promise<number>;
   read(index: number): Promise<PageInput>;
   close(): Promise<void>;
 }
 
+/** A small upright sRGB copy of a page (longest side 300 px), made from the same decode as its master. */
+export interface SmallRaster {
+  data: Buffer;
+  width: number;
+  height: number;
+  channels: 3;
+}
+
 /** A page after decoding and normalization, before analysis. */
-export type MasterPage = Pick<ProcessedPage, 'index' | 'image' | 'mime' | 'width' | 'height'>;
+export type MasterPage = Pick<ProcessedPage, 'index' | 'image' | 'mime' | 'width' | 'height'> & { small: SmallRaster };
 
 /** The shared work item, filled in stage by stage. */
 export interface IngestItem {

@@ -1,11 +1,13 @@
 /**
  * Stage 4: decode and normalize each page, one page at a time (a PDF page is
  * rasterized only when its turn comes, and its pixels are dropped once its
- * master is encoded). Decoder failures become StopIngest codes here.
+ * master and small raster are made). Each page first waits for its pixels in
+ * the app's PixelBudget (shared with every other ingest running), and holds
+ * them while it is decoded. Decoder failures become StopIngest codes here.
  */
 import { StopIngest } from './ingest.errors.js';
 import { fail, type IngestItem, type IngestStage, type PageSource } from './ingest.stage.js';
-import { isPixelLimitError, normalizePage, PageTooLarge } from './page-image.js';
+import { derivePage, isPixelLimitError, PageTooLarge, readPageHeader } from './page-image.js';
 
 function explain(item: IngestItem, error: unknown, page: number | undefined): StopIngest {
   if (error instanceof StopIngest) return error;
@@ -20,8 +22,13 @@ function explain(item: IngestItem, error: unknown, page: number | undefined): St
 
 async function normalizeOne(item: IngestItem, source: PageSource, index: number): Promise<void> {
   const page = source.count > 1 ? index + 1 : undefined;
+  const { budget, maxPixels } = item.settings;
+  const decode = async () => {
+    const input = await source.read(index);
+    return derivePage(input, await readPageHeader(input, maxPixels), maxPixels);
+  };
   try {
-    const master = await normalizePage(await source.read(index), item.settings.maxPixels);
+    const master = budget === undefined ? await decode() : await budget.with(await source.pixels(index), decode);
     item.masters.push({ index, ...master });
   } catch (error) {
     throw explain(item, error, page);

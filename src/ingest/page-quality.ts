@@ -1,5 +1,6 @@
 /**
- * What we can tell about a page from a small greyscale copy: the WebP
+ * What we can tell about a page from its small copy (300 px, made by
+ * page-image.ts from the same decode as the master): the WebP
  * thumbnail, a 64-bit difference hash (dhash) for near-duplicate detection,
  * the resolution it would have as an A4 sheet, and whether it is blank.
  *
@@ -11,6 +12,7 @@
  * with only "Trang 12" in small type ≈ 0.06 %, one title line ≈ 0.3 %, text ≈ 20 %.
  */
 import sharp from 'sharp';
+import type { SmallRaster } from './ingest.stage.js';
 import type { PageFlag, ProcessedPage } from './ingest.types.js';
 
 export const THUMBNAIL_MAX_SIDE = 300;
@@ -50,15 +52,26 @@ export function dpiAtA4(width: number, height: number): number {
   return Math.max(width, height) / A4_LONG_SIDE_INCHES;
 }
 
-export async function analyzePage(image: Buffer, width: number, height: number): Promise<PageQuality> {
-  const small = sharp(image).resize(THUMBNAIL_MAX_SIDE, THUMBNAIL_MAX_SIDE, { fit: 'inside', withoutEnlargement: true });
-  const thumbnail = await small.clone().webp({ quality: 75 }).toBuffer();
-  const { data, info } = await small.clone().greyscale().removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  const grey = { data, width: info.width, height: info.height };
+/** Thumbnail, dhash, resolution and flags from a page's small raster (made with its master, from the same decode). */
+export async function analyzeSmall(small: SmallRaster, width: number, height: number): Promise<PageQuality> {
+  const raw = () => sharp(small.data, { raw: { width: small.width, height: small.height, channels: small.channels } });
+  const [thumbnail, greyData] = await Promise.all([raw().webp({ quality: 75 }).toBuffer(), raw().greyscale().raw().toBuffer()]);
+  const grey = { data: greyData, width: small.width, height: small.height };
   const [dhash, inkRatio] = await Promise.all([dhashOf(grey), inkRatioOf(grey)]);
   const dpi = dpiAtA4(width, height);
   const flags: PageFlag[] = [];
   if (dpi < LOW_RESOLUTION_DPI) flags.push('quality.low_resolution');
   if (inkRatio < BLANK_PAGE.maxInkRatio) flags.push('quality.blank');
   return { thumbnail, dhash, dpiAtA4: Math.round(dpi * 10) / 10, flags, inkRatio };
+}
+
+/** The same from an encoded image (tests, and anything that has only the master). */
+export async function analyzePage(image: Buffer, width: number, height: number): Promise<PageQuality> {
+  const { data, info } = await sharp(image)
+    .resize(THUMBNAIL_MAX_SIDE, THUMBNAIL_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
+    .toColourspace('srgb')
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return analyzeSmall({ data, width: info.width, height: info.height, channels: 3 }, width, height);
 }

@@ -40,6 +40,13 @@ export async function openPdfPages(bytes: Buffer, settings: IngestSettings, fail
   }
   return {
     count: doc.numPages,
+    pixels: async (index) => {
+      const page = await doc.getPage(index + 1).catch(() => {
+        throw fail('ingest.pdf_corrupt', { page: index + 1 });
+      });
+      const { width, height } = page.getViewport({ scale: settings.pdfDpi / 72 });
+      return Math.round(width) * Math.round(height);
+    },
     read: (index) => renderPage(doc, index, settings, fail),
     close: () => doc.destroy(),
   };

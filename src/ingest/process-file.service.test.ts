@@ -11,7 +11,7 @@ import { INGEST_STAGES, processFile, runStages } from './process-file.service.js
 import { textPdf } from '../../test/support/scans.js';
 
 const newItem = (bytes: Buffer = Buffer.alloc(0)): IngestItem => ({
-  bytes, rawName: 'x', settings: { ...INGEST_DEFAULTS }, report: () => {}, name: 'x', masters: [], pages: [],
+  bytes, rawName: 'x', settings: { ...INGEST_DEFAULTS, budget: undefined }, report: () => {}, name: 'x', masters: [], pages: [],
 });
 
 function stage(id: string, log: string[], o: { canRun?: boolean; fails?: boolean; cleanupFails?: boolean } = {}): IngestStage {
@@ -63,6 +63,7 @@ describe('page by page', () => {
     const reads: number[] = [];
     const source: PageSource = {
       count: 3,
+      pixels: async () => 40 * 60,
       read: async (index) => {
         reads.push(index);
         expect(item.masters).toHaveLength(index); // every earlier page is already a master

@@ -29,6 +29,7 @@ function settingsFrom(opts: ProcessOptions): IngestSettings {
     pdfDpi: opts.pdfDpi ?? INGEST_DEFAULTS.pdfDpi,
     maxPixels: opts.maxPixels ?? INGEST_DEFAULTS.maxPixels,
     maxPages: opts.maxPages ?? INGEST_DEFAULTS.maxPages,
+    budget: opts.budget,
   };
   if (!(settings.pdfDpi >= 36 && settings.pdfDpi <= 1200)) throw new RangeError('pdfDpi must be between 36 and 1200');
   if (!(settings.maxPixels > 0 && settings.maxPages > 0)) throw new RangeError('maxPixels and maxPages must be positive');
@@ -79,6 +80,6 @@ export async function processFile(input: { name: string; bytes: Buffer }, opts: 
   await runStages(INGEST_STAGES, item);
   if (item.kind === undefined) throw new Error('processFile: the sniff stage did not run');
   item.report({ code: 'ingest.done', pages: item.pages.length });
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const sha256 = opts.sha256 ?? createHash('sha256').update(input.bytes).digest('hex');
   return { name: item.name, sha256, kind: item.kind, pages: item.pages };
 }

@@ -34,15 +34,20 @@ describe('processFile: images', () => {
     expect(file.pages[0]).toMatchObject({ mime: 'image/jpeg', width: 1654, height: 2339 });
   });
 
-  it('keeps PNG for bilevel and palette inputs', async () => {
+  it('keeps PNG for bilevel (1-bit grey) and palette inputs', async () => {
     const svg = textPageSvg({ ...A4_150, lines: 10 });
     const g4 = await sharp(svg).removeAlpha().toColourspace('b-w').tiff({ bitdepth: 1, compression: 'ccittfax4' }).toBuffer();
     const palette = await sharp(svg).png({ palette: true, colours: 16 }).toBuffer();
-    for (const [name, bytes] of [['g4.tif', g4], ['palette.png', palette]] as const) {
-      const [page] = (await processFile({ name, bytes })).pages;
-      expect(page?.mime, name).toBe('image/png');
-      expect((await sharp(page!.image).metadata()).isPalette, name).toBe(true);
-    }
+    const [bilevel] = (await processFile({ name: 'g4.tif', bytes: g4 })).pages;
+    expect(bilevel).toMatchObject({ mime: 'image/png', width: A4_150.width, height: A4_150.height });
+    expect(await sharp(bilevel!.image).metadata()).toMatchObject({ bitsPerSample: 1, channels: 1, isPalette: false });
+    const same = await sharp(bilevel!.image).toColourspace('b-w').raw().toBuffer();
+    const original = await sharp(g4).toColourspace('b-w').raw().toBuffer();
+    expect(same.equals(original)).toBe(true); // lossless, pixel for pixel
+    expect(bilevel!.flags).toEqual([]);
+    const [page] = (await processFile({ name: 'palette.png', bytes: palette })).pages;
+    expect(page?.mime).toBe('image/png');
+    expect((await sharp(page!.image).metadata()).isPalette).toBe(true);
   });
 
   it('expands a 3-page TIFF into 3 distinct pages', async () => {
