@@ -1,12 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  // precompress: .br and .gz next to every script, style and index.html (served as they are, server/app.ts).
+  plugins: [react(), precompress()],
   build: { outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)), emptyOutDir: true },
   server: { proxy: { '/api': 'http://localhost:8080', '/iiif': 'http://localhost:8080' } },
 });
