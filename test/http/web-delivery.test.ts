@@ -64,6 +64,8 @@ describe('web delivery over HTTP', () => {
 
   it('builds without an ineffective dynamic import, with .br and .gz next to every script, style and index.html', () => {
     expect(output).not.toMatch(/INEFFECTIVE_DYNAMIC_IMPORT|dynamic import will not move module/);
+    // registers/ and vn/ are bundled for the keying form: nothing Node-only may come along.
+    expect(output).not.toMatch(/externalized for browser compatibility/);
     const texts = ['index.html', ...readdirSync(path.join(webRoot, 'assets')).filter((f) => /\.(js|css)$/.test(f)).map((f) => `assets/${f}`)];
     expect(texts.length).toBeGreaterThan(4);
     for (const f of texts) {
@@ -80,6 +82,12 @@ describe('web delivery over HTTP', () => {
     expect(code).not.toContain('Không còn điểm khác biệt nào bạn được làm trọng tài');
     expect(code).not.toContain('Nghiệm thu theo mẫu');
     expect(code).not.toContain('OpenSeadragon');
+  });
+
+  it('bundles the catalog\'s validators into the keying chunk, without registers\' HTTP routes and their Zod schemas', () => {
+    const keying = readFileSync(path.join(webRoot, asset(/^keying-.*\.js$/)), 'utf8');
+    expect(keying).toContain('phải để trống theo');
+    expect(keying).not.toContain('ZodError');
   });
 
   it('serves Brotli, then gzip, else the plain file, by Accept-Encoding, with Vary', async () => {

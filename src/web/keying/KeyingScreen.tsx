@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ConflictBanner } from './ConflictBanner.js';
-import { keyedFields } from './form-rules.js';
+import { keyedFields } from './form-fields.js';
 import { ImageViewer, type ViewerControls } from './ImageViewer.js';
 import type { Finding, FormDescription } from './keying.api.js';
 import { QuickPick } from './QuickPick.js';
@@ -35,7 +35,7 @@ export function KeyingScreen({ data, userId, readOnly = false }: { data: KeyingD
   const labelOf = useCallback((key: string) => labels.get(key) ?? key, [labels]);
   const editor = useRecordEditor(data.record);
   const { draft } = editor;
-  const findings = useFindings(form.templateId, draft.values, draft.base.acknowledged, data.record.findings);
+  const findings = useFindings(form.templateId, draft.values, draft.base.acknowledged);
   const focus = useFieldFocus();
   const { focusField, element } = focus;
   const [notice, setNotice] = useState<string>();
