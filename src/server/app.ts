@@ -20,7 +20,7 @@ import { installErrorHandler } from './errors.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { startWorker } from './jobs.js';
 import { jobsRoutes } from './jobs.routes.js';
-import { mountWeb } from './web.js';
+import { mountWeb, registerCompression } from './web.js';
 
 /** Where `npm run build:web` puts the SPA: <repo>/dist/web (seen from dist/server/server or src/server). */
 export function defaultWebRoot(): string {
@@ -47,6 +47,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, trustProxy: ctx.config.trustProxy });
   installErrorHandler(app, ctx.log);
   await registerSecurityHeaders(app);
+  await registerCompression(app);
   // Cookie-authenticated mutations from another origin are refused before anything else looks at them.
   app.addHook('onRequest', csrfHook(ctx));
   // From here on every /api and /iiif route must declare its gate and target (route-access.ts).

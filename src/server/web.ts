@@ -1,5 +1,13 @@
 /**
- * Serving the built web app (dist/web, `npm run build:web`).
+ * Serving the built web app (dist/web, `npm run build:web`), and compressing
+ * the API's answers.
+ * - API answers (JSON lists of books and records above all): Brotli (quality
+ *   4, fast) or gzip by Accept-Encoding, above 1 KB, through
+ *   @fastify/compress, registered before every route (registerCompression).
+ *   Only compressible types (by mime-db: JSON, text, CSV…; not JPEG tiles,
+ *   xlsx, zip or PDF, which are compressed already); nothing without an
+ *   Accept-Encoding; an answer already encoded (the precompressed files
+ *   below) is left alone. Request bodies are not touched.
  * - Compression: the build writes a Brotli and a gzip copy next to every text
  *   file (web/precompress.ts); @fastify/static's `preCompressed` picks the
  *   best one the browser accepts (br, then gzip, else the plain file), sets
@@ -18,6 +26,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { routeNotFound } from './errors.js';
@@ -27,6 +36,11 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
 /** Vite's assetsDir: everything in it carries a content hash in its name. */
 const ASSETS = 'assets';
+
+/** Compression of dynamic answers; must come before the routes (it attaches to each route as it is declared). */
+export async function registerCompression(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyCompress, { global: true, globalDecompression: false, threshold: 1024, encodings: ['br', 'gzip'] });
+}
 
 /** Whether a served file (its path on disk) is one of the build's hashed assets. */
 function isHashedAsset(root: string, file: string): boolean {

@@ -5,7 +5,8 @@
  * (QC, acceptance, keying) are really outside the first load; the server
  * picks br, then gzip, else the plain file by Accept-Encoding (with Vary);
  * hashed assets are cached for a year as immutable, index.html is no-cache
- * and revalidates by ETag; a missing asset is a 404, not the HTML shell.
+ * and revalidates by ETag; a missing asset is a 404, not the HTML shell;
+ * the API's JSON answers above 1 KB are compressed on the fly.
  * The browser's view of the same (bytes on the wire) is in
  * test/browser/web-delivery.browser.test.ts.
  */
@@ -18,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/index.js';
 import { openTestStore } from '../support/backends.js';
 import { testContext } from '../support/context.js';
+import { signedInUser } from '../support/http.js';
 import { buildWeb } from '../support/web-build.js';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -44,6 +46,7 @@ describe('web delivery over HTTP', () => {
   let app: FastifyInstance;
   let closeStore: () => Promise<void>;
   let dispose: () => void;
+  let auth: { authorization: string };
   const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
   const asset = (pattern: RegExp) => `/assets/${readdirSync(path.join(webRoot, 'assets')).find((f) => pattern.test(f))!}`;
 
@@ -54,6 +57,7 @@ describe('web delivery over HTTP', () => {
     const test = testContext(opened.store);
     dispose = test.dispose;
     app = await buildApp(test.ctx, { webRoot });
+    auth = (await signedInUser(test.ctx)).headers;
   }, 120_000);
   afterAll(async () => {
     await app?.close();
@@ -129,6 +133,23 @@ describe('web delivery over HTTP', () => {
     expect(route.statusCode).toBe(200);
     expect(route.headers['cache-control']).toBe('no-cache');
     expect(zlib.gunzipSync(route.rawPayload).toString()).toContain('<div id="root">');
+  });
+
+  it('compresses the API\'s JSON answers by Accept-Encoding (none without it), but not the small ones', async () => {
+    const url = '/api/registers/KS-70/form';
+    const plain = await get(url, { ...auth });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const br = await get(url, { ...auth, 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    expect(JSON.parse(zlib.brotliDecompressSync(br.rawPayload).toString())).toEqual(plain.json());
+    const gz = await get(url, { ...auth, 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).equals(plain.rawPayload)).toBe(true);
+    const small = await get('/api/health', { 'accept-encoding': 'br' });
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 
   it('answers 404 for a missing asset (an old chunk) or file, not the HTML shell', async () => {
