@@ -110,7 +110,7 @@ describe('web delivery in the browser', () => {
     expect((await keyingResponse.allHeaders())['content-encoding']).toMatch(/^(br|gzip)$/);
     expect((await keyingResponse.allHeaders())['cache-control']).toBe(IMMUTABLE);
     await page.waitForLoadState('networkidle');
-    const keying = (await transfers(page)).filter((f) => /\/assets\/keying-/.test(f.path));
+    const keying = (await transfers(page)).filter((f) => /\/assets\/keying-.*\.js$/.test(f.path));
     print('Keying screen chunk', keying);
     expect(keying).toHaveLength(1);
     expect(keying[0]!.encodedBodySize).toBeLessThan(keying[0]!.decodedBodySize * 0.4);
