@@ -1,10 +1,11 @@
 /**
  * core — what every module may use and that knows nothing of the domain:
- * configuration (the only reader of process.env), typed user-facing errors,
+ * configuration (the only reader of process.env), typed user-facing errors
+ * (re-exported from common/, their browser-safe home),
  * the version, the context type and the background job queue (job-runner.ts:
  * typed job map, enqueue, runDueJobs; job-worker.ts: the server's loop).
- * Invariant: nothing here imports another hotich module at run time (only
- * the store's and blobs' types); the job map itself lives in server/jobs.ts.
+ * Invariant: nothing here imports another hotich module at run time but
+ * common/ (only the store's and blobs' types); the job map itself lives in server/jobs.ts.
  */
 export { loadConfig, parsePort, DEFAULT_PORT, type AppConfig, type ConfigOverrides, type S3Config } from './config.js';
 export { parseTrustProxy, DEFAULT_AUTH_CONFIG, type TrustProxy, type AuthConfig } from './config.js';

@@ -3,7 +3,7 @@
  * `CURRENT_TEMPLATE` names the layout used for new books of each type; it is
  * complete by construction (a new RegisterType fails to compile until added).
  */
-import { Invalid } from '../core/index.js';
+import { Invalid } from '../common/index.js';
 import type { RegisterTemplate, RegisterType } from './field.js';
 import { KHAI_SINH_60, KHAI_SINH_70 } from './khai-sinh.js';
 import { KHAI_TU } from './khai-tu.js';

@@ -8,7 +8,7 @@
  * entry is a re-registration (đăng ký lại, code 2), which may come decades
  * later. Elsewhere such a year stays ambiguous (a WARNING listing the years).
  */
-import { parseDateText, parsePartialDate, type DateTextOptions, type DateTextResult, type LunarYearHint, type PartialDate } from '../vn/index.js';
+import { dateInWords, parseDateText, parsePartialDate, type DateTextOptions, type DateTextResult, type LunarYearHint, type PartialDate } from '../vn/index.js';
 
 /** The oldest plausible year in a register (a parent born in the 1850s may appear in a 1900s book). */
 export const MIN_YEAR = 1850;
@@ -45,4 +45,23 @@ export function readDateText(values: Readonly<Record<string, string>>, key: stri
 export function readDate(values: Readonly<Record<string, string>>, key: string): PartialDate | undefined {
   const parsed = readDateText(values, key);
   return parsed?.ok ? parsed.date : undefined;
+}
+
+/** A date field read back to the keyer: the MoJ form and the date in words (a lunar date: its solar day), or why it cannot be read. */
+export type DateReading = { ok: true; normalized: string; words: string; lunar: boolean } | { ok: false; message: string };
+
+/** Date field `key` read as the validator reads it (the record's context included); undefined while empty. */
+export function dateReading(values: Readonly<Record<string, string>>, key: string): DateReading | undefined {
+  if ((values[key] ?? '').trim() === '') return undefined;
+  const parsed = readDateText(values, key);
+  if (!parsed) return undefined;
+  if (!parsed.ok) return { ok: false, message: parsed.issue.message };
+  return { ok: true, normalized: parsed.normalized, words: dateInWords(parsed.date), lunar: parsed.lunar !== undefined };
+}
+
+/** The text a date field keeps once left: the MoJ form when it reads as one (27/8/1985 -> 27.08.1985), else as typed (a lunar date is never rewritten). */
+export function normalizeDateText(text: string): string {
+  if (text.trim() === '') return text;
+  const parsed = parsePartialDate(text, { minYear: MIN_YEAR });
+  return parsed.ok ? parsed.normalized : text;
 }

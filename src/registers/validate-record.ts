@@ -28,11 +28,38 @@ export function cleanValues(values: Readonly<Record<string, unknown>>): Record<s
 
 const holds = (c: Condition, values: Readonly<Record<string, string>>): boolean => c.in.includes(values[c.field] ?? '');
 
-export function isRequired(field: FieldDef, values: Readonly<Record<string, string>>): boolean {
+/** Whether `field` must be filled, given the values as rules read them (ruleValues). */
+export function isRequired(field: Pick<FieldDef, 'required'>, values: Readonly<Record<string, string>>): boolean {
   const r = field.required;
   if (r === 'always') return true;
   if (r === 'optional') return false;
   return 'when' in r ? holds(r.when, values) : !holds(r.unless, values);
+}
+
+/** Whether `field` must stay empty, given the values as rules read them (ruleValues). */
+export function mustBeEmpty(field: Pick<FieldDef, 'emptyWhen'>, values: Readonly<Record<string, string>>): boolean {
+  return field.emptyWhen !== undefined && holds(field.emptyWhen, values);
+}
+
+export interface FieldRequirement {
+  required: boolean;
+  mustBeEmpty: boolean;
+}
+
+/**
+ * For every field of the template: must it be filled, must it stay empty,
+ * for these values: the very conditions the validator applies (the keying
+ * form shows them as the keyer types; a field that must stay empty is never
+ * also required).
+ */
+export function fieldRequirements(template: RegisterTemplate, values: Readonly<Record<string, unknown>>): Record<string, FieldRequirement> {
+  const ruled = ruleValues(template, values);
+  const out: Record<string, FieldRequirement> = {};
+  for (const f of template.fields) {
+    const empty = mustBeEmpty(f, ruled);
+    out[f.key] = { required: !empty && isRequired(f, ruled), mustBeEmpty: empty };
+  }
+  return out;
 }
 
 function presenceFindings(field: FieldDef, ctx: RuleContext, keyed: Readonly<Record<string, string>>): Finding[] {
@@ -43,7 +70,7 @@ function presenceFindings(field: FieldDef, ctx: RuleContext, keyed: Readonly<Rec
       ? [{ path: field.key, severity: 'ERROR', code: 'field.required', message: `Chưa nhập ${name} (bắt buộc).` }]
       : [];
   }
-  if (field.emptyWhen && holds(field.emptyWhen, ctx.values)) {
+  if (field.emptyWhen && mustBeEmpty(field, ctx.values)) {
     const cond = fieldName(ctx.template, field.emptyWhen.field);
     return [{ path: field.key, severity: 'ERROR', code: 'field.must_be_empty', message: `${name} phải để trống theo ${cond} đã chọn.` }];
   }
@@ -59,6 +86,11 @@ function withCodes(template: RegisterTemplate, keyed: Readonly<Record<string, st
     if (found) out[f.key] = found.option.code;
   }
   return out;
+}
+
+/** The values as every rule reads them: cleaned (NFC, whitespace, empty dropped), code aliases as their codes. */
+export function ruleValues(template: RegisterTemplate, values: Readonly<Record<string, unknown>>): Record<string, string> {
+  return withCodes(template, cleanValues(values));
 }
 
 /** Columns whose leading zeros matter: given as a JS number, a zero may already be lost. */

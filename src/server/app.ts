@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { VERSION, type AppContext } from '../core/index.js';
 import { archiveRoutes, imagesRoutes } from '../archive/index.js';
@@ -18,11 +17,11 @@ import { bundlesRoutes, exportsRoutes, importsRoutes } from '../exchange/index.j
 import { uploadRoutes } from '../ingest/index.js';
 import { registersRoutes } from '../registers/index.js';
 import { unitsRoutes } from '../units/index.js';
-import { installErrorHandler, routeNotFound } from './errors.js';
-import { FALLBACK_SHELL } from './fallback-shell.js';
+import { installErrorHandler } from './errors.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { startWorker } from './jobs.js';
 import { jobsRoutes } from './jobs.routes.js';
+import { mountWeb, registerCompression } from './web.js';
 
 /** Where `npm run build:web` puts the SPA: <repo>/dist/web (seen from dist/server/server or src/server). */
 export function defaultWebRoot(): string {
@@ -49,6 +48,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, trustProxy: ctx.config.trustProxy });
   installErrorHandler(app, ctx.log);
   await registerSecurityHeaders(app);
+  await registerCompression(app);
   // Cookie-authenticated mutations from another origin are refused before anything else looks at them.
   app.addHook('onRequest', csrfHook(ctx));
   // From here on every /api and /iiif route must declare its gate and target (route-access.ts).
@@ -87,16 +87,5 @@ function runWorker(app: FastifyInstance, ctx: AppContext): void {
   });
   app.addHook('onClose', async () => {
     await worker?.stop();
-  });
-}
-
-async function mountWeb(app: FastifyInstance, root: string): Promise<void> {
-  const built = existsSync(path.join(root, 'index.html'));
-  if (built) await app.register(fastifyStatic, { root, wildcard: false });
-  // SPA: unknown non-API GETs get the shell so client-side routes survive a reload.
-  app.setNotFoundHandler((req, reply) => {
-    const api = req.url.startsWith('/api/') || req.url.startsWith('/iiif/');
-    if (api || req.method !== 'GET') return reply.status(404).send(routeNotFound(req.method, req.url));
-    return built ? reply.sendFile('index.html') : reply.type('text/html; charset=utf-8').send(FALLBACK_SHELL);
   });
 }

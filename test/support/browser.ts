@@ -1,9 +1,8 @@
 /**
  * Browser tests: the app built into its own folder (parallel tests each
- * build), on an in-memory PGlite with a temporary data folder, listening on
+ * build; a production build, as shipped: web-build.ts), on an in-memory PGlite with a temporary data folder, listening on
  * 127.0.0.1, and Debian's Chromium driven by playwright-core.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { systemActor, type ActorContext } from '../../src/auth/index.js';
 import { loadConfig, silentLogger } from '../../src/core/index.js';
 import { buildApp } from '../../src/server/index.js';
 import { migrate, openStore } from '../../src/store/index.js';
+import { buildWeb } from './web-build.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,7 +30,7 @@ export interface BrowserApp {
 export async function startBrowserApp(seed: (ctx: ActorContext) => Promise<void>): Promise<BrowserApp> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hotich-browser-'));
   const webRoot = path.join(dir, 'web');
-  execFileSync('npm', ['run', 'build:web', '--', '--outDir', webRoot, '--emptyOutDir'], { cwd: ROOT, stdio: 'pipe' });
+  buildWeb(webRoot);
   const store = await openStore({});
   await migrate(store.db);
   const ctx: ActorContext = {

@@ -12,8 +12,8 @@ import { getJson, sendJson, type Health } from '../shared/index.js';
 
 const KeyingPage = lazy(() => import('../keying/index.js').then((m) => ({ default: m.KeyingPage })));
 const AcceptancePage = lazy(() => import('../qc/acceptance.js').then((m) => ({ default: m.AcceptancePage })));
-const ArbitrationPage = lazy(() => import('../qc/index.js').then((m) => ({ default: m.ArbitrationPage })));
-const BookChecksPage = lazy(() => import('../qc/index.js').then((m) => ({ default: m.BookChecksPage })));
+const ArbitrationPage = lazy(() => import('../qc/screens.js').then((m) => ({ default: m.ArbitrationPage })));
+const BookChecksPage = lazy(() => import('../qc/screens.js').then((m) => ({ default: m.BookChecksPage })));
 const AuditPage = lazy(() => import('../audit/index.js').then((m) => ({ default: m.AuditPage })));
 const UsersPage = lazy(() => import('../admin/index.js').then((m) => ({ default: m.UsersPage })));
 const IssuePage = lazy(() => import('../extracts/index.js').then((m) => ({ default: m.IssuePage })));

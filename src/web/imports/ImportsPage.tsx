@@ -6,7 +6,7 @@
  * nothing, the rows with errors and the error report to download and fix.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { getJson } from '../shared/index.js';
+import { FilePicker, getJson } from '../shared/index.js';
 import { uploadImport, type Book, type ImportView } from './imports.api.js';
 
 function RowList({ view }: { view: ImportView }) {
@@ -82,7 +82,7 @@ export function ImportsPage() {
         được nhập: hãy tải báo cáo lỗi, sửa theo sổ rồi nhập lại chính tệp đó. Cùng một tệp chỉ nhập một lần.
       </p>
       <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Nhập dữ liệu từ tệp">
-        <label>Tệp (.xlsx, .csv) <input name="file" type="file" accept=".xlsx,.csv,text/csv" /></label>
+        <FilePicker label="Tệp (.xlsx, .csv)" name="file" accept=".xlsx,.csv,text/csv" />
         <label>Quyển sổ nhận dữ liệu
           <select name="bookId" defaultValue="">
             <option value="">Tạo quyển mới theo quyển số và năm trong tệp</option>

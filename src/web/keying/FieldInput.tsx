@@ -4,7 +4,7 @@
  * text input for dates and numbers, a one-line growing textarea for free text.
  */
 import type { FocusEvent } from 'react';
-import { optionLabel } from './form-rules.js';
+import { optionLabel } from './form-fields.js';
 import type { FormField } from './keying.api.js';
 import { datalistId, PlaceDatalist } from './suggestions.js';
 import type { FieldElement } from './useFieldFocus.js';

@@ -8,7 +8,7 @@
  * keyed change (so it is in the record's history).
  */
 import { memo } from 'react';
-import { dateHint } from './form-rules.js';
+import type { DateReading } from '../../registers/index.js';
 import { FieldInput } from './FieldInput.js';
 import { FLAG_LABELS, type FieldFlag, type Finding, type FormField } from './keying.api.js';
 import type { FieldElement } from './useFieldFocus.js';
@@ -19,6 +19,8 @@ export interface FieldRowProps {
   flag: FieldFlag | undefined;
   required: boolean;
   mustBeEmpty: boolean;
+  /** A date field's value as the validator reads it (registers' dateReading); undefined while empty. */
+  dateReading: DateReading | undefined;
   findings: readonly Finding[];
   focused: boolean;
   inputRef: (el: FieldElement | null) => void;
@@ -30,11 +32,10 @@ export interface FieldRowProps {
 
 const SEVERITY_LABELS = { ERROR: 'Lỗi', WARNING: 'Cảnh báo', INFO: 'Lưu ý' } as const;
 
-/** `decided`: the server read the date with the record's context (a lunar year narrowed by the registration year): its finding speaks. */
-function DateReadBack({ value, decided }: { value: string; decided: boolean }) {
-  const hint = dateHint(value);
+/** The date read back; a date that cannot be read says why, unless a finding of the field already says it. */
+function DateReadBack({ hint, findings }: { hint: DateReading | undefined; findings: readonly Finding[] }) {
   if (!hint) return null;
-  if (!hint.ok) return decided ? null : <span className="date-hint bad">{hint.message}</span>;
+  if (!hint.ok) return findings.some((f) => f.message === hint.message) ? null : <span className="date-hint bad">{hint.message}</span>;
   return (
     <span className="date-hint" data-testid="date-hint">
       {hint.lunar && 'Dương lịch: '}<b>{hint.normalized}</b> · {hint.words}{hint.lunar && ' (ô nhập giữ nguyên ngày âm lịch như trong sổ)'}
@@ -77,7 +78,7 @@ export const FieldRow = memo(function FieldRow(p: FieldRowProps) {
       <div className="field-input">
         <FieldInput field={field} value={p.value} focused={p.focused} invalid={errors.length > 0} describedBy={msgId} inputRef={p.inputRef}
           onChange={(v) => p.onChange(field.key, v)} onFocus={() => p.onFocus(field.key)} onBlur={() => p.onBlur(field.key)} />
-        {field.widget === 'date' && <DateReadBack value={p.value} decided={p.findings.some((f) => f.code === 'lunar.converted')} />}
+        {field.widget === 'date' && <DateReadBack hint={p.dateReading} findings={p.findings} />}
       </div>
       <FlagButton flag={p.flag} label={field.label} onClick={() => p.onToggleFlag(field.key)} />
       <div className="field-notes" id={msgId}>

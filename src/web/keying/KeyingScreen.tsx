@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ConflictBanner } from './ConflictBanner.js';
-import { keyedFields } from './form-rules.js';
+import { DraftOffer } from './DraftOffer.js';
+import { keyedFields } from './form-fields.js';
 import { ImageViewer, type ViewerControls } from './ImageViewer.js';
 import type { Finding, FormDescription } from './keying.api.js';
 import { QuickPick } from './QuickPick.js';
@@ -33,9 +34,9 @@ export function KeyingScreen({ data, userId, readOnly = false }: { data: KeyingD
   const fields = useMemo(() => keyedFields(form), [form]);
   const labels = useMemo(() => labelsOf(form), [form]);
   const labelOf = useCallback((key: string) => labels.get(key) ?? key, [labels]);
-  const editor = useRecordEditor(data.record);
+  const editor = useRecordEditor(data.record, userId, !readOnly);
   const { draft } = editor;
-  const findings = useFindings(form.templateId, draft.values, draft.base.acknowledged, data.record.findings);
+  const findings = useFindings(form.templateId, draft.values, draft.base.acknowledged);
   const focus = useFieldFocus();
   const { focusField, element } = focus;
   const [notice, setNotice] = useState<string>();
@@ -119,6 +120,7 @@ export function KeyingScreen({ data, userId, readOnly = false }: { data: KeyingD
       <div className="keying-body">
         <ImageViewer pageId={page?.id} pageLabel={page ? `Trang ${page.seq}/${nav.pages.length}` : 'Chưa có ảnh'} region={region} controlsRef={viewer} />
         <section className="form-panel" aria-label="Bản ghi">
+          {editor.draftOffer && <DraftOffer offer={editor.draftOffer} onRestore={editor.restoreDraft} onDiscard={editor.discardDraft} />}
           {editor.conflict && (
             <ConflictBanner conflict={editor.conflict} myId={userId} mine={draft.values} saved={draft.base.values} labelOf={labelOf} onReload={() => void editor.reloadLatest()} />
           )}

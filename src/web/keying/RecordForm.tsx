@@ -1,11 +1,14 @@
 /**
  * The form generated from the form description: one fieldset per group, in
- * the template's column order (which is the Tab order). A required-field
- * finding is shown only once the keyer has left the field, or after a
- * completion attempt; every other finding shows as soon as it is known.
+ * the template's column order (which is the Tab order). Which fields are
+ * required or must stay empty, and how a date reads back, come from the
+ * catalog's own rules (registers/, as the validator applies them to these
+ * values). A required-field finding is shown only once the keyer has left
+ * the field, or after a completion attempt; every other finding shows as
+ * soon as it is known.
  */
-import { useCallback, useState } from 'react';
-import { isRequired, mustBeEmpty, normalizeDate } from './form-rules.js';
+import { useCallback, useMemo, useState } from 'react';
+import { dateReading, normalizeDateText, requirementsOf } from '../../registers/index.js';
 import { FieldRow } from './FieldRow.js';
 import type { FieldFlag, Finding, Flags, FormDescription, Values } from './keying.api.js';
 import { CodeDatalists } from './suggestions.js';
@@ -41,9 +44,10 @@ export function RecordForm(p: RecordFormProps) {
     return p.showAllFindings || visited.has(key) ? list : list.filter((f) => f.code !== 'field.required');
   };
   const fieldsByKey = new Map(form.groups.flatMap((g) => g.fields).map((f) => [f.key, f]));
+  const requirements = useMemo(() => requirementsOf(form.templateId, values), [form.templateId, values]);
   const onBlur = useCallback((key: string) => {
     const value = values[key] ?? '';
-    if (fieldsByKey.get(key)?.widget === 'date' && normalizeDate(value) !== value) onChange(key, normalizeDate(value));
+    if (fieldsByKey.get(key)?.widget === 'date' && normalizeDateText(value) !== value) onChange(key, normalizeDateText(value));
     setVisited((v) => (v.has(key) ? v : new Set(v).add(key)));
     focus.setFocused(undefined);
     onLeave(key);
@@ -56,8 +60,8 @@ export function RecordForm(p: RecordFormProps) {
         <fieldset key={g.id} className="field-group">
           <legend>{g.label}</legend>
           {g.fields.filter((f) => f.widget !== 'none').map((f) => (
-            <FieldRow key={f.key} field={f} value={values[f.key] ?? ''} flag={p.flags[f.key]} required={isRequired(f, values) && !mustBeEmpty(f, values)}
-              mustBeEmpty={mustBeEmpty(f, values)} findings={shown(f.key)} focused={focus.focused === f.key} inputRef={focus.refFor(f.key)}
+            <FieldRow key={f.key} field={f} value={values[f.key] ?? ''} flag={p.flags[f.key]} required={requirements[f.key]?.required ?? false}
+              mustBeEmpty={requirements[f.key]?.mustBeEmpty ?? false} dateReading={f.widget === 'date' ? dateReading(values, f.key) : undefined} findings={shown(f.key)} focused={focus.focused === f.key} inputRef={focus.refFor(f.key)}
               onChange={onChange} onFocus={onFocus} onBlur={onBlur} onToggleFlag={p.onToggleFlag} />
           ))}
         </fieldset>

@@ -57,6 +57,18 @@ export function afterSave(d: Draft, sent: Changes, view: RecordView): Draft {
   return { base: view, values, flags };
 }
 
+/** The draft with `changes` laid on it (a change set as pendingChanges makes it: '' or null clears a field, null removes a flag). */
+export function applyChanges(d: Draft, changes: Changes): Draft {
+  const values = { ...d.values };
+  for (const [key, v] of Object.entries(changes.values ?? {})) values[key] = v ?? '';
+  const flags = { ...d.flags };
+  for (const [key, f] of Object.entries(changes.flags ?? {})) {
+    if (f) flags[key] = f;
+    else delete flags[key];
+  }
+  return { ...d, values, flags };
+}
+
 /** After a conflict: the newest version, with the keyer's unsaved edits kept on the fields nobody else changed. */
 export function rebaseOnLatest(d: Draft, latest: RecordView, changedByOthers: ReadonlySet<string>): Draft {
   const pending = pendingChanges(d);

@@ -1,11 +1,12 @@
 /**
- * What the keying screen reads and writes over HTTP: the form description of
- * a register template, records (read, save, complete), findings of the
- * validator, the book's records and pages. Shapes are the server's own types
+ * What the keying screen reads and writes over HTTP: records (read, save,
+ * complete), the book's records and pages. The form description comes from
+ * the catalog bundled with the app (registers/, the same one the server
+ * validates with), so it needs no request. Shapes are the server's own types
  * (type-only imports: nothing of the server's code reaches the bundle).
  */
 import type { FieldFlag, RecordFinding as Finding, RecordListItem, RecordView } from '../../entry/index.js';
-import type { FormDescription } from '../../registers/index.js';
+import { formDescription, getTemplate, type FormDescription } from '../../registers/index.js';
 import { ApiError, getJson, newTxId, sendJson } from '../shared/index.js';
 
 export type { FormDescription, FormField, Widget, Autocomplete as AutocompleteKind, Condition, Requirement } from '../../registers/index.js';
@@ -46,13 +47,13 @@ export interface SaveBody {
 export const FLAG_LABELS: Record<FlagKind, string> = { uncertain: 'Chưa chắc', illegible: 'Không đọc được' };
 
 
-const forms = new Map<string, Promise<FormDescription>>();
+const forms = new Map<string, FormDescription>();
 
-export function loadForm(templateId: string): Promise<FormDescription> {
+/** The form description of a template, from the bundled catalog (what GET /api/registers/:id/form answers). */
+export async function loadForm(templateId: string): Promise<FormDescription> {
   let form = forms.get(templateId);
   if (!form) {
-    form = getJson<FormDescription>(`/api/registers/${encodeURIComponent(templateId)}/form`);
-    form.catch(() => forms.delete(templateId));
+    form = formDescription(getTemplate(templateId));
     forms.set(templateId, form);
   }
   return form;
@@ -81,8 +82,6 @@ export const api = {
   reopen: (id: string, expectedVersion: number) =>
     sendJson<RecordView>('POST', `/api/records/${id}/reopen`, { clientTxId: newTxId(), expectedVersion, reason: 'Mở lại từ màn hình nhập liệu' }),
   create: (bookId: string, pageIds: string[]) => sendJson<RecordView>('POST', `/api/books/${bookId}/records`, { clientTxId: newTxId(), pageIds }),
-  validate: (templateId: string, values: Values, signal: AbortSignal) =>
-    sendJson<{ findings: Finding[] }>('POST', `/api/registers/${encodeURIComponent(templateId)}/validate`, { values }, signal),
   /** Commune suggestions; none when the server refuses (an abort still rejects). */
   units: (q: string, signal: AbortSignal) =>
     getJson<{ name: string; path: string }[]>(`/api/units/lookup?${new URLSearchParams({ q, level: 'commune' })}`, signal)

@@ -1,7 +1,13 @@
-/** The keying screen's pure parts: the draft against the server, the form rules, the shortcut map. */
+/**
+ * The keying screen's pure parts: the draft against the server, the rules
+ * the form shows (the catalog's own, from registers/, the code the server
+ * validates with), the form helpers, the shortcut map.
+ */
 import { describe, expect, it } from 'vitest';
+import { dateReading, formDescription, normalizeDateText, requirementsOf, TEMPLATES, validateRecord } from '../../registers/index.js';
+import { CLEAN_KS_RECORD } from '../../../test/support/records.js';
 import { afterSave, draftOf, pendingChanges, rebaseOnLatest } from './draft.js';
-import { copyForwardValues, dateHint, isRequired, mustBeEmpty, normalizeDate } from './form-rules.js';
+import { copyForwardValues, keyedFields } from './form-fields.js';
 import { restrictForm, type FormDescription, type FormField, type RecordView } from './keying.api.js';
 import { matchEntries, quickPickEntries } from './QuickPick.js';
 import { shortcutOf } from './shortcuts.js';
@@ -39,31 +45,58 @@ describe('draft', () => {
   });
 });
 
-describe('form rules', () => {
+describe('form rules (the catalog\'s, as the server applies them)', () => {
+  const hint = (text: string, key = 'ngayDangKy', more: Record<string, string> = {}) => dateReading({ ...more, [key]: text }, key);
+
   it('reads dates the way keyers type them, in the MoJ form and in words', () => {
-    expect(dateHint('01092008')).toEqual({ ok: true, normalized: '01.09.2008', words: 'Ngày Một Tháng Chín Năm Hai Nghìn Không Trăm Linh Tám', lunar: false });
-    expect(dateHint('27/8/1985')).toMatchObject({ normalized: '27.08.1985' });
-    expect(dateHint('8.1985')).toMatchObject({ normalized: '08.1985', words: 'Tháng Tám Năm Một Nghìn Chín Trăm Tám Mươi Lăm' });
-    expect(dateHint('1985')).toMatchObject({ normalized: '1985' });
-    expect(dateHint('31021985')).toMatchObject({ ok: false });
-    expect(dateHint(' ')).toBeUndefined();
-    expect(normalizeDate('2781985')).toBe('2781985');
+    expect(hint('01092008')).toEqual({ ok: true, normalized: '01.09.2008', words: 'Ngày Một Tháng Chín Năm Hai Nghìn Không Trăm Linh Tám', lunar: false });
+    expect(hint('27/8/1985')).toMatchObject({ normalized: '27.08.1985' });
+    expect(hint('8.1985')).toMatchObject({ normalized: '08.1985', words: 'Tháng Tám Năm Một Nghìn Chín Trăm Tám Mươi Lăm' });
+    expect(hint('1985')).toMatchObject({ normalized: '1985' });
+    expect(hint('31021985')).toMatchObject({ ok: false });
+    expect(hint(' ')).toBeUndefined();
+    expect(normalizeDateText('2781985')).toBe('2781985');
   });
 
-  it('shows the solar day of a lunar date and never rewrites the text as keyed', () => {
-    expect(dateHint('mùng 5 tháng Giêng năm Ất Sửu 1985')).toMatchObject({ ok: true, normalized: '25.01.1985', lunar: true });
-    expect(dateHint('mùng 5 tháng Giêng năm Ất Sửu')).toMatchObject({ ok: false, message: expect.stringMatching(/1925 \(28\.01\.1925\)/) });
-    expect(normalizeDate('mùng 5 tháng Giêng năm Ất Sửu 1985')).toBe('mùng 5 tháng Giêng năm Ất Sửu 1985');
-    expect(normalizeDate('27/8/1985')).toBe('27.08.1985');
+  it('shows the solar day of a lunar date, narrows a Can Chi year by the registration as the validator does, and never rewrites the text as keyed', () => {
+    expect(hint('mùng 5 tháng Giêng năm Ất Sửu 1985')).toMatchObject({ ok: true, normalized: '25.01.1985', lunar: true });
+    expect(hint('mùng 5 tháng Giêng năm Ất Sửu')).toMatchObject({ ok: false, message: expect.stringMatching(/1925 \(28\.01\.1925\)/) });
+    // A birth registered in 1986: the one Ất Sửu in the 60 years before it (the form used to say "ambiguous" where the server did not).
+    expect(hint('mùng 5 tháng Giêng năm Ất Sửu', 'nksNgaySinh', { ngayDangKy: '10.03.1986' })).toMatchObject({ ok: true, normalized: '25.01.1985', lunar: true });
+    expect(normalizeDateText('mùng 5 tháng Giêng năm Ất Sửu 1985')).toBe('mùng 5 tháng Giêng năm Ất Sửu 1985');
+    expect(normalizeDateText('27/8/1985')).toBe('27.08.1985');
   });
 
-  it('evaluates required and must-be-empty conditions from the form description', () => {
-    const noMother = { field: 'nksLoaiKhaiSinh', in: ['2', '4', '5'] };
-    const meHoTen = field('meHoTen', { required: { unless: noMother }, emptyWhen: noMother });
-    expect(isRequired(meHoTen, { nksLoaiKhaiSinh: '1' })).toBe(true);
-    expect(isRequired(meHoTen, { nksLoaiKhaiSinh: '2' })).toBe(false);
-    expect(mustBeEmpty(meHoTen, { nksLoaiKhaiSinh: '4' })).toBe(true);
-    expect(isRequired(field('x', { required: { when: { field: 'loaiDangKy', in: ['3'] } } }), { loaiDangKy: '3' })).toBe(true);
+  it('marks the mother\'s fields required, or to be left empty, from the kind of birth registration (KS-70), code or its name', () => {
+    expect(requirementsOf('KS-70', { nksLoaiKhaiSinh: '1' }).meHoTen).toEqual({ required: true, mustBeEmpty: false });
+    expect(requirementsOf('KS-70', { nksLoaiKhaiSinh: '2' }).meHoTen).toEqual({ required: false, mustBeEmpty: true });
+    expect(requirementsOf('KS-70', { nksLoaiKhaiSinh: ' Chưa xác định được mẹ ' }).meHoTen).toEqual({ required: false, mustBeEmpty: true });
+    expect(requirementsOf('KS-70', { nksLoaiKhaiSinh: '3' }).chaHoTen).toEqual({ required: false, mustBeEmpty: true });
+  });
+
+  it('agrees with the validator field by field, for every template: required <=> "field.required" when empty, must stay empty <=> "field.must_be_empty" when filled', () => {
+    const variants: Record<string, string>[] = [{}, ...['1', '2', '3', '4', '5'].map((c) => ({ nksLoaiKhaiSinh: c, loaiDangKy: c }))];
+    let checked = 0;
+    for (const template of TEMPLATES) {
+      for (const base of variants) {
+        const empty = validateRecord(template.id, base);
+        const filled = validateRecord(template.id, Object.fromEntries([...template.fields.map((f) => [f.key, 'x'] as const), ...Object.entries(base)]));
+        const req = requirementsOf(template.id, base);
+        for (const f of template.fields) {
+          if (f.key in base) continue;
+          expect(req[f.key]!.required, `${template.id} ${f.key} ${JSON.stringify(base)}`).toBe(empty.some((x) => x.path === f.key && x.code === 'field.required'));
+          expect(req[f.key]!.mustBeEmpty, `${template.id} ${f.key} ${JSON.stringify(base)}`).toBe(filled.some((x) => x.path === f.key && x.code === 'field.must_be_empty'));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('finds nothing wrong in a clean record, and an error as the server would name it', () => {
+    expect(validateRecord('KS-70', CLEAN_KS_RECORD, { today: new Date('2026-11-25T12:00:00') }).filter((f) => f.severity !== 'INFO')).toEqual([]);
+    const noMother = validateRecord('KS-70', { ...CLEAN_KS_RECORD, nksLoaiKhaiSinh: '2' }, { today: new Date('2026-11-25T12:00:00') });
+    expect(noMother).toContainEqual(expect.objectContaining({ path: 'meHoTen', severity: 'ERROR', code: 'field.must_be_empty' }));
   });
 
   it('restricts a form to the fields of a critical-only pass, in catalog order, dropping empty groups', () => {
@@ -73,6 +106,14 @@ describe('form rules', () => {
     };
     const r = restrictForm(form, ['nksHoTen', 'so']);
     expect(r.groups.map((g) => [g.id, g.fields.map((f) => f.key)])).toEqual([['dangKy', ['so']], ['nks', ['nksHoTen']]]);
+  });
+
+  it('lists the keyed fields of the catalog\'s form in column order, without the row number', () => {
+    const form = formDescription(TEMPLATES.find((t) => t.id === 'KS-70')!);
+    const keys = keyedFields(form).map((f) => f.key);
+    expect(keys.slice(0, 2)).toEqual(['so', 'quyenSo']);
+    expect(keys).toContain('meHoTen');
+    expect(keyedFields(form).every((f) => f.widget !== 'none')).toBe(true);
   });
 
   it('copies forward only copy-forward fields that are empty here', () => {

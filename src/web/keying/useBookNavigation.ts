@@ -5,7 +5,7 @@
  * copy-forward from the previous record of the book.
  */
 import { useCallback, useState } from 'react';
-import { copyForwardValues } from './form-rules.js';
+import { copyForwardValues } from './form-fields.js';
 import { api, type BookInfo, type FormDescription, type FormField, type PageInfo, type RecordListItem, type RecordView } from './keying.api.js';
 import type { RecordEditor } from './useRecordEditor.js';
 

@@ -1,29 +1,21 @@
 /**
- * The register's findings on the values as they are typed: the server's
- * validator (POST /api/registers/:id/validate), 300 ms after the last change;
- * an answer that arrives after newer typing is dropped. Warnings the record
- * already acknowledged are marked (by code, or path:code).
+ * The register's findings on the values as they are typed, computed in the
+ * browser by the catalog's own validator (registers/: the same code the
+ * server runs on save, which stays the authority: completion asks the
+ * server). No request while typing; the computation follows the typing at
+ * React's deferred pace, so a slow machine never delays a keystroke.
+ * Warnings the record already acknowledged are marked (by code, or path:code).
  */
-import { useEffect, useState } from 'react';
-import { api, type Finding, type Values } from './keying.api.js';
+import { useDeferredValue, useMemo } from 'react';
+import { validateRecord } from '../../registers/index.js';
+import type { Finding, Values } from './keying.api.js';
 
-export const VALIDATE_DEBOUNCE_MS = 300;
-
-export function useFindings(templateId: string, values: Values, acknowledged: readonly string[], initial: Finding[]): Finding[] {
-  const [findings, setFindings] = useState(initial);
-  useEffect(() => {
-    const ctl = new AbortController();
-    const timer = setTimeout(() => {
-      api.validate(templateId, values, ctl.signal).then((r) => setFindings(r.findings), () => undefined);
-    }, VALIDATE_DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      ctl.abort();
-    };
-  }, [templateId, values]);
-  return findings.map((f) =>
+export function useFindings(templateId: string, values: Values, acknowledged: readonly string[]): Finding[] {
+  const typed = useDeferredValue(values);
+  const findings = useMemo(() => validateRecord(templateId, typed, { today: new Date() }), [templateId, typed]);
+  return useMemo(() => findings.map((f) =>
     f.severity === 'WARNING' ? { ...f, acknowledged: acknowledged.includes(f.code) || acknowledged.includes(`${f.path}:${f.code}`) } : f,
-  );
+  ), [findings, acknowledged]);
 }
 
 /** Findings grouped by field key. */

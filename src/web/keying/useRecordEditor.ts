@@ -5,12 +5,15 @@
  * save lost to the network is retried with the SAME id, so the server
  * replays it instead of seeing a conflict with itself). A 409 stops every
  * save until the keyer reloads the latest version: nothing is overwritten.
+ * Every change is also kept in the browser until the server has it, and a
+ * kept draft of an earlier visit is offered back (useLocalDraft.ts).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../shared/index.js';
-import { afterSave, draftOf, pendingChanges, rebaseOnLatest, type Draft } from './draft.js';
+import { afterSave, applyChanges, draftOf, pendingChanges, rebaseOnLatest, type Draft } from './draft.js';
 import { newTxId } from '../shared/index.js';
 import { api, type ConflictDetails, type FieldFlag, type RecordView } from './keying.api.js';
+import { useLocalDraft, type DraftOffer } from './useLocalDraft.js';
 
 export type SaveState = { kind: 'saved' | 'dirty' | 'saving' | 'conflict' } | { kind: 'error'; message: string };
 
@@ -35,10 +38,17 @@ export interface RecordEditor {
   adopt(view: RecordView): void;
   showConflict(details: ConflictDetails): void;
   reloadLatest(): Promise<void>;
+  /** Unsaved edits of an earlier visit kept in this browser ("Khôi phục bản nháp chưa lưu?"). */
+  draftOffer: DraftOffer | undefined;
+  restoreDraft(): void;
+  discardDraft(): void;
 }
 
-export function useRecordEditor(initial: RecordView): RecordEditor {
+/** `userId` names whose browser-kept drafts these are; `keepLocal` false (read-only screen) keeps and offers none. */
+export function useRecordEditor(initial: RecordView, userId?: string, keepLocal = true): RecordEditor {
   const [draft, setDraftState] = useState(() => draftOf(initial));
+  const local = useLocalDraft(userId, initial, keepLocal);
+  const { keep } = local;
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
   const [conflict, setConflict] = useState<ConflictDetails>();
   const draftRef = useRef(draft);
@@ -51,7 +61,8 @@ export function useRecordEditor(initial: RecordView): RecordEditor {
   const setDraft = useCallback((d: Draft) => {
     draftRef.current = d;
     setDraftState(d);
-  }, []);
+    keep(d);
+  }, [keep]);
 
   const showConflict = useCallback((details: ConflictDetails) => {
     conflictRef.current = details;
@@ -137,9 +148,14 @@ export function useRecordEditor(initial: RecordView): RecordEditor {
     if (pendingChanges(next)) schedule(AUTOSAVE_MS);
   }, [setDraft, schedule]);
 
+  const restoreDraft = useCallback(() => {
+    const changes = local.take();
+    if (changes) edit(applyChanges(draftRef.current, changes));
+  }, [local, edit]);
+
   useUnsavedGuard(draftRef, conflictRef, timer);
   const current = useCallback(() => draftRef.current, []);
-  return { draft, current, saveState, conflict, setValue, setFlag, save, saveSoon, adopt, showConflict, reloadLatest };
+  return { draft, current, saveState, conflict, setValue, setFlag, save, saveSoon, adopt, showConflict, reloadLatest, draftOffer: local.offer, restoreDraft, discardDraft: local.discard };
 }
 
 /** Warns before the tab closes with unsaved changes; on leaving the screen, sends what is pending (best effort). */
