@@ -27,6 +27,7 @@ import { checkNamePattern, exportBaseName, pdfNamer } from './export-names.js';
 import { createReportWriter } from './export-report.js';
 import { DATA_SHEET, exportRecordRow, notesSheet } from './export-row.js';
 import { exportView, loginsOf, type ExportFileKind, type ExportView } from './export-view.js';
+import { changesOfExports } from './export-signoff.service.js';
 import * as repo from './exports.repo.js';
 import { registrationPdf } from './registration-pdf.js';
 import { zipRegistrationPdfs } from './registration-zip.js';
@@ -118,6 +119,15 @@ async function previousExports(ctx: ActorContext, bookId: string) {
   }));
 }
 
+/** What changed since the newest signed-off export (export_changes): the registrations corrected or reopened after its sign-off. */
+async function changesSinceLast(ctx: ActorContext, bookId: string) {
+  const rows = await repo.listExportsOfBook(ctx.store.db, ctx.actor, bookId);
+  const last = rows.find((r) => r.signed_off_at !== null);
+  if (!last) return null;
+  const changes = (await changesOfExports(ctx, [last.id])).get(last.id) ?? [];
+  return { exportId: last.id, signedOffAt: last.signed_off_at!.toISOString(), records: new Set(changes.map((c) => c.recordId)).size, changes };
+}
+
 async function manifestOf(job: Job, id: string, written: Written, files: ReturnType<typeof fileEntry>[], opts: { namePattern: string; createdBy: string | null }) {
   const { book, template, gate } = job;
   return {
@@ -132,6 +142,7 @@ async function manifestOf(job: Job, id: string, written: Written, files: ReturnT
     validation: { checkedAt: job.created.toISOString(), errors: 0, drafts: 0, warnings: gate.warnings, warningsByCode: gate.warningsByCode },
     files: files.map(({ name, kind, bytes, sha256 }) => ({ name, kind, bytes, sha256 })),
     previousExports: await previousExports(job.ctx, book.id),
+    changesSinceLastExport: await changesSinceLast(job.ctx, book.id),
   };
 }
 

@@ -44,7 +44,7 @@ async function correctRecord(ctx: ActorContext, lotId: string, recordId: string,
   if (!row) return { recordId, outcome: 'failed', fields, message: 'Không tìm thấy bản ghi.' };
   const values = Object.fromEntries(errors.map((e) => [e.fieldKey, e.correctValue === '' ? null : e.correctValue]));
   try {
-    await saveRecord(ctx, { recordId, clientTxId: `qc-lot-${lotId}-${recordId}-fix`, expectedVersion: row.version, values }, as);
+    await saveRecord(ctx, { recordId, clientTxId: `qc-lot-${lotId}-${recordId}-fix`, expectedVersion: row.version, values, reason: reasonOf(row.template_version, errors) }, as);
     return { recordId, outcome: 'corrected', fields };
   } catch (e) {
     if (!isAppError(e) || row.status !== 'completed') return { recordId, outcome: 'failed', fields, message: e instanceof Error ? e.message : String(e) };
