@@ -13,7 +13,7 @@ import { IdParams, type CreateRecordInput } from './entry.schema.js';
 import { completeRecord, createRecord, reopenRecord, saveRecord, type WriteGuard } from './keying.service.js';
 import type { RecordView } from './record-view.js';
 import { getRecordView, listBookRecords, recordHistory } from './records.service.js';
-import { bookHistory, recordHistoryItems } from './history.service.js';
+import { bookHistory, recordTimeline } from './history.service.js';
 
 export interface EntryPolicy {
   /** Replaces createRecord for POST /api/books/:id/records (e.g. a double-keyed book: a registration and the caller's pass A). */
@@ -44,5 +44,5 @@ export async function entryRoutes(app: FastifyInstance, opts: { policy?: EntryPo
   app.get('/api/records/:id/history', access('records.read', record), async (req) => recordHistory(req.ctx, idOf(req)));
   // History panels (who, when, what, why): the book's (its entity actions + corrections of its registrations) and one registration's.
   app.get('/api/books/:id/history', access('books.read', on.book()), async (req) => bookHistory(req.ctx, idOf(req)));
-  app.get('/api/records/:id/timeline', access('records.read', record), async (req) => recordHistoryItems(req.ctx, idOf(req)));
+  app.get('/api/records/:id/timeline', access('records.read', record), async (req) => recordTimeline(req.ctx, idOf(req)));
 }

@@ -4,11 +4,11 @@
  * manifest): the signed-off export that holds a registration, and the
  * export_changes rows written when such a registration changes.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../store/index.js';
 
 /** The newest signed-off export of the book made after the registration was created (so it holds it); undefined when none. */
-export async function findCoveringExport(tx: Transaction<Database>, bookId: string, recordCreatedAt: Date): Promise<{ id: string } | undefined> {
+export async function findCoveringExport(tx: Kysely<Database> | Transaction<Database>, bookId: string, recordCreatedAt: Date): Promise<{ id: string } | undefined> {
   return tx.selectFrom('exports').select('id').where('book_id', '=', bookId).where('signed_off_at', 'is not', null)
     .where('created_at', '>=', recordCreatedAt).orderBy('created_at', 'desc').orderBy('id').limit(1).executeTakeFirst();
 }

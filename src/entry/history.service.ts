@@ -14,6 +14,8 @@ import { listRecordChangesOfBook } from './history.repo.js';
 import { assertCanRead } from './record-access.js';
 import { recordNotFound } from './record-errors.js';
 import { findRecord } from './records.repo.js';
+import { findCoveringExport } from './export-changes.repo.js';
+import { recordStage, STAGE_LABELS, type RecordStage } from './lifecycle.js';
 import { z } from 'zod';
 
 export interface HistoryItem {
@@ -39,6 +41,14 @@ const SUBJECTS: Record<string, string> = {
   book: 'Sổ', page: 'Trang', export: 'Xuất dữ liệu', qc_setting: 'Chế độ kiểm soát chất lượng', qc_decision: 'Kiểm tra sổ', qc_lot: 'Lô nghiệm thu', import: 'Nhập từ tệp', grant: 'Giao sổ',
 };
 
+/** Vietnamese of the entity action kinds a book's history holds (type:kind); others show as "<subject>: <kind>". */
+const ENTITY_KINDS: Record<string, string> = {
+  'book:created': 'Thêm quyển sổ vào danh mục', 'book:changed': 'Sửa thông tin quyển sổ', 'page:scanned': 'Thêm trang quét',
+  'page:reordered': 'Sắp xếp lại thứ tự trang', 'page:status_set': 'Đổi trạng thái trang', 'page:missing_inserted': 'Thêm chỗ trang thiếu',
+  'qc_setting:mode_set': 'Chọn chế độ kiểm soát chất lượng', 'qc_lot:created': 'Lập lô nghiệm thu', 'qc_lot:accepted': 'Lô nghiệm thu ĐẠT', 'qc_lot:rejected': 'Lô nghiệm thu KHÔNG ĐẠT',
+  'import:created': 'Nhập dữ liệu từ tệp',
+};
+
 const status = (s: unknown) => BOOK_STATUS_LABELS[String(s)] ?? String(s);
 
 function entitySummary(type: string, kind: string, payload: Record<string, unknown>): string {
@@ -46,7 +56,7 @@ function entitySummary(type: string, kind: string, payload: Record<string, unkno
   if (type === 'export' && kind === 'stale') return 'Bản xuất đã ký duyệt không còn khớp với sổ: có bản ghi được đính chính sau khi ký duyệt';
   if (type === 'export' && kind === 'signed_off') return 'Ký duyệt báo cáo của lần xuất dữ liệu';
   if (type === 'export' && kind === 'created') return 'Xuất dữ liệu sang mẫu của Bộ Tư pháp';
-  return `${SUBJECTS[type] ?? type}: ${kind}`;
+  return ENTITY_KINDS[`${type}:${kind}`] ?? `${SUBJECTS[type] ?? type}: ${kind}`;
 }
 
 function fieldsText(templateId: string, payload: Record<string, unknown>): string {
@@ -84,17 +94,31 @@ export async function bookHistory(ctx: ActorContext, bookId: string): Promise<Hi
   return items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
-/** One registration's history, oldest first (every record action, with who and why). */
-export async function recordHistoryItems(ctx: ActorContext, recordId: string): Promise<HistoryItem[]> {
+export interface RecordTimeline {
+  recordId: string;
+  bookId: string;
+  version: number;
+  stage: RecordStage;
+  stageLabel: string;
+  /** The signed-off export that holds the registration: a change now is a correction that makes it stale. */
+  exportId: string | null;
+  items: HistoryItem[];
+}
+
+/** One registration's stage and history, oldest first (every record action, with who and why). */
+export async function recordTimeline(ctx: ActorContext, recordId: string): Promise<RecordTimeline> {
   const row = z.uuid().safeParse(recordId).success ? await findRecord(ctx.store.db, ctx.actor, recordId) : undefined;
   if (!row) throw recordNotFound(recordId);
   await assertCanRead(ctx.store.db, ctx.actor, row);
   await logRead(ctx, { action: 'record.history', entityType: 'record', entityId: row.id, bookId: row.book_id });
   const actions = await listActions(ctx.store.db, row.id);
   const names = await userDisplayNames(ctx, actions.map((a) => a.actor_id));
-  return actions.map((a) => ({
+  const covering = row.keying_of === null ? await findCoveringExport(ctx.store.db, row.book_id, row.created_at) : undefined;
+  const stage = recordStage(row.status, actions.map((a) => a.kind), covering !== undefined);
+  const items = actions.map((a) => ({
     at: a.created_at.toISOString(), by: a.actor_id ? (names.get(a.actor_id) ?? null) : null, subject: 'record', kind: a.kind,
     summary: recordSummary(a.kind, row.template_version, a.payload, row.values.so ?? null), reason: str(a.payload.reason), recordId: row.id, so: row.values.so ?? null,
     decisionRef: str(a.payload.decisionRef) || null,
   }));
+  return { recordId: row.id, bookId: row.book_id, version: row.version, stage, stageLabel: STAGE_LABELS[stage], exportId: covering?.id ?? null, items };
 }

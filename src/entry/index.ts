@@ -35,7 +35,7 @@ export { type PlannedAction } from './save-plan.js';
 export { getRecordView, listBookRecords, recordHistory, mainNameField, type RecordListItem, type HistoryEntry } from './records.service.js';
 export { recordView, recordFindings, completionBlockers, isAcknowledged, type RecordView, type RecordFinding } from './record-view.js';
 export { entryRoutes, type EntryPolicy } from './entry.routes.js';
-export { bookHistory, recordHistoryItems, type HistoryItem } from './history.service.js';
+export { bookHistory, recordTimeline, type HistoryItem, type RecordTimeline } from './history.service.js';
 export { RECORD_STAGES, STAGE_LABELS, TRANSITIONS, lifecycleRule, recordStage, type RecordStage, type LifecycleOp } from './lifecycle.js';
 export { importRecord, type ImportRecordInput, type ImportedRecord } from './import-record.js';
 export { ImportSource } from './actions.schema.js';

@@ -19,7 +19,7 @@ import { listBookActions } from '../audit/index.js';
 import type { ActorContext } from '../auth/index.js';
 import { createExport, listExports, signOffExport } from '../exchange/index.js';
 import { verifyRecord } from '../qc/index.js';
-import { bookHistory, createRecord, findRecord, recordHistoryItems, reopenRecord, saveRecord } from './index.js';
+import { bookHistory, createRecord, findRecord, recordTimeline, reopenRecord, saveRecord } from './index.js';
 import { qcAccepted, recordStage } from './lifecycle.js';
 
 let seq = 0;
@@ -139,7 +139,9 @@ describeBackends('corrections after export sign-off', (store) => {
     expect(correction!.summary).toContain('Đính chính bản ghi số 1');
     expect(correction!.by).toBeTruthy();
     expect(panel.some((h) => h.summary === 'Trạng thái sổ: Đã xuất dữ liệu → Đang kiểm tra')).toBe(true);
-    expect((await recordHistoryItems(reviewer, recordId)).at(-1)).toMatchObject({ kind: 'corrected', reason: 'Sổ ghi Hai, nhập nhầm' });
+    const timeline = await recordTimeline(reviewer, recordId);
+    expect(timeline.stage).toBe('exported');
+    expect(timeline.items.at(-1)).toMatchObject({ kind: 'corrected', reason: 'Sổ ghi Hai, nhập nhầm' });
 
     const next = await createExport(ctx, bookId);
     const manifest = (await ctx.store.db.selectFrom('exports').select('manifest').where('id', '=', next.id).executeTakeFirstOrThrow()).manifest as { changesSinceLastExport: unknown };
