@@ -22,7 +22,7 @@ import { isAcknowledged, streamBookRecords } from '../entry/index.js';
 import { getTemplate, headerRow, type RegisterTemplate } from '../registers/index.js';
 import { BlobFileWriter, storeSmallFile, type StoredBlobFile } from './blob-file.js';
 import { recordPages } from './bundles.service.js';
-import { checkGate, NO_PAGES, recordWarnings, type GateSummary } from './export-gate.js';
+import { checkBookRules, checkGate, NO_PAGES, recordWarnings, type BookRulesSummary, type GateSummary } from './export-gate.js';
 import { checkNamePattern, exportBaseName, pdfNamer } from './export-names.js';
 import { createReportWriter } from './export-report.js';
 import { DATA_SHEET, exportRecordRow, notesSheet } from './export-row.js';
@@ -48,6 +48,7 @@ interface Job {
   nameCase: NameCase;
   created: Date;
   gate: GateSummary;
+  bookRules: BookRulesSummary;
 }
 
 interface Written {
@@ -143,6 +144,7 @@ async function manifestOf(job: Job, id: string, written: Written, files: ReturnT
     files: files.map(({ name, kind, bytes, sha256 }) => ({ name, kind, bytes, sha256 })),
     previousExports: await previousExports(job.ctx, book.id),
     changesSinceLastExport: await changesSinceLast(job.ctx, book.id),
+    bookChecks: job.bookRules,
   };
 }
 
@@ -154,7 +156,8 @@ export async function createExport(ctx: ActorContext, bookId: string, opts: Expo
   const template = getTemplate(book.templateId);
   const namePattern = checkNamePattern(opts.namePattern ?? ctx.config.exportNamePattern);
   const gate = await checkGate(ctx, book.id, book.title, template);
-  const job: Job = { ctx, book, template, base: exportBaseName(book, namePattern), nameCase: opts.nameCase ?? ctx.config.exportNameCase, created: ctx.clock(), gate };
+  const bookRules = await checkBookRules(ctx, book.id, book.title);
+  const job: Job = { ctx, book, template, base: exportBaseName(book, namePattern), nameCase: opts.nameCase ?? ctx.config.exportNameCase, created: ctx.clock(), gate, bookRules };
   const written = await writeFiles(job);
   const files = [
     fileEntry(`${job.base}.xlsx`, 'xlsx', written.xlsx), fileEntry(`${job.base}.zip`, 'zip', written.zip), fileEntry(`${job.base}_bao-cao-kiem-tra.xlsx`, 'report', written.report),

@@ -11,6 +11,7 @@
  * back to its keyer. A rejected lot returns to keying: its errors are listed
  * in the decision and report; the team re-checks the lot and submits a new lot.
  */
+import { syncBookStatus } from '../archive/index.js';
 import { appendEntityAction } from '../audit/index.js';
 import { actorIdOf, assertPermission, type ActorContext } from '../auth/index.js';
 import { Conflict, Invalid, isAppError } from '../core/index.js';
@@ -71,6 +72,7 @@ export async function decideSampledLot(ctx: ActorContext, lotId: string, input: 
   await ctx.store.db.transaction().execute(async (tx) => {
     await updateDecisionPayload(tx, lotId, decision);
     await appendEntityAction(tx, { entityType: 'qc_lot', entityId: lotId, kind: status, actorId, reason: d.note, payload: { verdict: lot.proposed!.verdict, corrections: decision.corrections.length } });
+    for (const b of lot.scope.books) await syncBookStatus(tx, ctx.actor, b.id, ctx.clock());
   });
   return getLot(ctx, lotId);
 }
