@@ -28,6 +28,8 @@ export const NewBookInput = z
     condition: z.enum(BOOK_CONDITIONS, { message: 'Tình trạng phải là: good, damaged, partly_illegible, missing_pages.' }).default('good'),
     custody: z.string().trim().max(300).default(''),
     notes: z.string().max(5000).default(''),
+    /** A copy book (sổ lưu tại UBND huyện / bản sao): may share the identity of another book. */
+    isCopy: z.boolean({ message: 'isCopy phải là true hoặc false.' }).default(false),
   })
   .refine((b) => b.yearTo === undefined || b.yearTo >= b.yearFrom, { message: 'Năm kết thúc không được trước năm bắt đầu.', path: ['yearTo'] });
 export type NewBookInput = z.infer<typeof NewBookInput>;

@@ -2,7 +2,7 @@
  * Queries on books. Every read and lock takes the acting user and keeps to
  * her scope (bookInScope): a book outside it is not found.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Updateable } from 'kysely';
 import { bookInScope, type Actor } from '../auth/index.js';
 import type { Book, BooksTable, Database, NewBook } from '../store/index.js';
@@ -52,4 +52,25 @@ export async function listBooks(db: Db, actor: Actor, limit: number, offset: num
 /** Writes the change; the caller has locked (and so scope-checked) the book in the same transaction. */
 export async function updateBook(db: Transaction<Database>, id: string, patch: Updateable<BooksTable>): Promise<Book | undefined> {
   return db.updateTable('books').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+/**
+ * Books that are not copies with this identity: register type, year, quyển
+ * (spaces and case ignored), and the authority — the resolved unit when
+ * there is one, else the authority as written (spaces and case ignored).
+ */
+export async function findSameIdentity(db: Db, b: { register_type: string; year_from: number; volume_no: string; authority_unit_code: string | null; authority_text: string }): Promise<{ id: string }[]> {
+  const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return db.selectFrom('books').select('id')
+    .where('register_type', '=', b.register_type).where('year_from', '=', b.year_from).where('is_copy', '=', false)
+    .where(sql<string>`lower(regexp_replace(trim(volume_no), '\\s+', ' ', 'g'))`, '=', norm(b.volume_no))
+    .where((eb) => (b.authority_unit_code
+      ? eb('authority_unit_code', '=', b.authority_unit_code)
+      : eb.and([eb('authority_unit_code', 'is', null), eb(sql<string>`lower(regexp_replace(trim(authority_text), '\\s+', ' ', 'g'))`, '=', norm(b.authority_text))])))
+    .orderBy('created_at').execute();
+}
+
+/** Serializes the creation of books of one identity until the transaction ends. */
+export async function lockIdentity(db: Db, key: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(727014, hashtext(${key}))`.execute(db);
 }

@@ -10,7 +10,7 @@
 import { appendEntityAction } from '../audit/index.js';
 import { actorIdOf, assertPermission, isUnitVisible, seesEverything, type ActorContext } from '../auth/index.js';
 import { Forbidden } from '../auth/index.js';
-import { Invalid, NotFound, type AppContext } from '../core/index.js';
+import { Conflict, Invalid, NotFound, type AppContext } from '../core/index.js';
 import { getTemplate } from '../registers/index.js';
 import { transact, type Book } from '../store/index.js';
 import { getUnitIndex, resolvePlaceText, unitPath } from '../units/index.js';
@@ -35,6 +35,8 @@ export interface BookView {
   custody: string;
   notes: string;
   status: string;
+  /** A copy book (sổ lưu / bản sao): shares the identity of another book on purpose. */
+  isCopy: boolean;
   /** Progress, in lists: pages with an image, registrations keyed (any state) and completed. */
   progress?: { pagesScanned: number; recordsKeyed: number; recordsCompleted: number };
 }
@@ -44,7 +46,7 @@ export function bookView(b: Book, unitPath?: string, progress?: BookView['progre
     id: b.id, registerType: b.register_type, templateId: b.template_version, title: `${getTemplate(b.template_version).title} ${b.volume_no}`.trim(),
     authority: b.authority_text, authorityUnit: b.authority_unit_code ? { id: b.authority_unit_code, path: unitPath ?? '' } : null,
     yearFrom: b.year_from, yearTo: b.year_to, volumeNo: b.volume_no, openedOn: b.opened_on, closedOn: b.closed_on, pageCount: b.page_count,
-    declaredEventCount: b.declared_event_count, condition: b.condition, custody: b.custody, notes: b.notes, status: b.status,
+    declaredEventCount: b.declared_event_count, condition: b.condition, custody: b.custody, notes: b.notes, status: b.status, isCopy: b.is_copy,
     ...(progress === undefined ? {} : { progress }),
   };
 }
@@ -84,6 +86,26 @@ async function assertAuthorityInScope(ctx: ActorContext, text: string, unit: Res
   }
 }
 
+/**
+ * One book, one registration: a book that is not a copy may not share its
+ * identity (register type, authority unit, year, quyển) with another; the
+ * answer links to the first one when the actor may see it. A book whose
+ * quyển is unknown ('') is not checked. (Serialized by an advisory lock on
+ * the identity within the creating transaction.)
+ */
+async function assertNewIdentity(ctx: ActorContext, tx: Parameters<typeof repo.findSameIdentity>[0], b: Parameters<typeof repo.findSameIdentity>[1]): Promise<void> {
+  if (b.volume_no.trim() === '') return;
+  const key = [b.register_type, b.year_from, b.volume_no.trim().toLowerCase(), b.authority_unit_code ?? b.authority_text.trim().toLowerCase()].join('|');
+  await repo.lockIdentity(tx, key);
+  const [first] = await repo.findSameIdentity(tx, b);
+  if (!first) return;
+  const visible = await repo.findBook(tx, ctx.actor, first.id);
+  const where = visible ? ` (xem: #/books/${first.id})` : '';
+  throw new Conflict('book.duplicate',
+    `Đã có quyển sổ ${b.register_type} năm ${b.year_from}, quyển ${b.volume_no} của cùng cơ quan đăng ký${where}. Mỗi quyển sổ chỉ đăng ký một lần; nếu đây là sổ lưu hoặc bản sao, hãy đánh dấu "Sổ lưu / bản sao".`,
+    visible ? { existingId: first.id, link: `#/books/${first.id}`, url: `/api/books/${first.id}` } : {});
+}
+
 export async function createBook(ctx: ActorContext, input: unknown): Promise<BookView> {
   assertPermission(ctx.actor, 'books.write');
   const b = NewBookInput.parse(input);
@@ -91,11 +113,13 @@ export async function createBook(ctx: ActorContext, input: unknown): Promise<Boo
   const unit = await resolveAuthority(ctx, b.authority, b.yearFrom, b.authorityUnitId);
   await assertAuthorityInScope(ctx, b.authority, unit);
   const row = await transact(ctx.store.db, async (tx) => {
-    const row = await repo.insertBook(tx, {
+    const fields = {
       register_type: template.registerType, template_version: template.id, authority_text: b.authority, authority_unit_code: unit?.id ?? null,
       year_from: b.yearFrom, year_to: b.yearTo ?? null, volume_no: b.volumeNo, opened_on: b.openedOn ?? null, closed_on: b.closedOn ?? null,
-      page_count: b.pageCount ?? null, declared_event_count: b.declaredEventCount ?? null, condition: b.condition, custody: b.custody, notes: b.notes,
-    });
+      page_count: b.pageCount ?? null, declared_event_count: b.declaredEventCount ?? null, condition: b.condition, custody: b.custody, notes: b.notes, is_copy: b.isCopy,
+    };
+    if (!b.isCopy) await assertNewIdentity(ctx, tx, fields);
+    const row = await repo.insertBook(tx, fields);
     await appendEntityAction(tx, { entityType: 'book', entityId: row.id, bookId: row.id, kind: 'created', actorId: actorIdOf(ctx.actor), payload: { ...b } });
     return row;
   });

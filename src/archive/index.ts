@@ -9,6 +9,7 @@ export { NewBookInput, BookPatch, BOOK_CONDITIONS, PAGE_STATUSES } from './book.
 export { createBook, getBook, listBooks, updateBook, bookView, describeBook, bookNotFound, type BookView } from './books.service.js';
 export { listPages, getPage, reorderPages, setPageStatus, insertMissingPage, pageView, type PageView } from './pages.service.js';
 export { storeIngestedFile, findIngestedFile, listPageHashes, type IncomingFile, type IncomingPage, type StoredFile } from './ingested.service.js';
+export { BOOK_STATUSES, BOOK_STATUS_LABELS, bookStatusOf, syncBookStatus, type BookStatus } from './book-status.js';
 export { archiveRoutes } from './archive.routes.js';
 export { imagesRoutes } from './images.routes.js';
 export { pageInfo, pageImage, manifestOfBook, IIIF_LIMITS } from './images.service.js';

@@ -6,6 +6,7 @@
  * leaves the whole file. The same content twice in a book is refused by
  * (book_id, sha256) and reported as a duplicate.
  */
+import { syncBookStatus } from './book-status.js';
 import { appendEntityAction } from '../audit/index.js';
 import { actorIdOf, assertPermission, type ActorContext } from '../auth/index.js';
 import type { PutResult } from '../blobs/index.js';
@@ -76,6 +77,7 @@ export async function storeIngestedFile(ctx: ActorContext, bookId: string, file:
         entityType: 'page', entityId: row.id, bookId, kind: 'scanned', actorId: actorIdOf(ctx.actor),
         payload: { file: file.name, sha256: file.sha256, pages: pages.map((p) => ({ id: p.id, seq: p.seq })) },
       });
+      await syncBookStatus(tx, ctx.actor, bookId, ctx.clock());
       return { fileId: row.id, pages: pages.map(pageView) };
     });
   } catch (e) {

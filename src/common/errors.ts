@@ -2,7 +2,7 @@
  * Typed errors a user can meet. Each carries a stable code and a Vietnamese
  * message; the server maps them to HTTP status in one place (server/errors).
  */
-export type ErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unauthorized' | 'not_implemented' | 'too_many_requests';
+export type ErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unauthorized' | 'not_implemented' | 'too_many_requests' | 'unprocessable';
 
 export class AppError extends Error {
   constructor(
@@ -31,6 +31,13 @@ export class Conflict extends AppError {
 export class Invalid extends AppError {
   constructor(code: string, message: string, readonly path?: string, details?: unknown) {
     super('invalid', code, message, details);
+  }
+}
+
+/** Well-formed but contradicting what the server already holds (e.g. a client transaction id reused with other content): HTTP 422. */
+export class Unprocessable extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super('unprocessable', code, message, details);
   }
 }
 

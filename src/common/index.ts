@@ -8,4 +8,4 @@
  * Invariant: no import at all, neither another hotich module nor a Node
  * built-in (ESLint forbids both).
  */
-export { AppError, NotFound, Conflict, Invalid, TooManyRequests, isAppError, type ErrorKind } from './errors.js';
+export { AppError, NotFound, Conflict, Invalid, Unprocessable, TooManyRequests, isAppError, type ErrorKind } from './errors.js';

@@ -10,7 +10,7 @@
 export { loadConfig, parsePort, DEFAULT_PORT, type AppConfig, type ConfigOverrides, type S3Config } from './config.js';
 export { parseTrustProxy, DEFAULT_AUTH_CONFIG, type TrustProxy, type AuthConfig } from './config.js';
 export { parseExportNamePattern, parseNameCase, DEFAULT_EXPORT_NAME_PATTERN, EXPORT_NAME_PLACEHOLDERS, NAME_CASES, type NameCase } from './config.js';
-export { AppError, NotFound, Conflict, Invalid, TooManyRequests, isAppError, type ErrorKind } from './errors.js';
+export { AppError, NotFound, Conflict, Invalid, TooManyRequests, Unprocessable, isAppError, type ErrorKind } from './errors.js';
 export { VERSION } from './version.js';
 export { consoleLogger, silentLogger, type AppContext, type Logger } from './context.js';
 export { enqueueJob, getJob, runNextJob, runDueJobs, releaseStaleJobs, retryDelayMs, STALE_AFTER_MS, JOB_STATUSES, type Handler, type JobHandlers, type AnyJobHandlers, type JobInfo, type JobStatus, type JobView } from './job-runner.js';

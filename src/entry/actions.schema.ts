@@ -61,12 +61,17 @@ export const CreatedPayload = z.object({
   path: ['pageIds'],
 });
 /** keyed / corrected: the fields that changed, a null value clears the field. */
-export const ValuesPayload = z.object({ values: z.record(z.string(), z.string().nullable()) });
+export const ValuesPayload = z.object({
+  values: z.record(z.string(), z.string().nullable()),
+  /** Why (a correction of an accepted or exported registration), and the decision it rests on. */
+  reason: z.string().optional(),
+  decisionRef: z.string().optional(),
+});
 /** flagged: a null flag removes the mark. */
 export const FlaggedPayload = z.object({ flags: z.record(z.string(), FieldFlag.nullable()) });
 export const AcknowledgedPayload = z.object({ codes: z.array(z.string().min(1)).min(1) });
 export const CompletedPayload = z.object({});
-export const ReopenedPayload = z.object({ reason: z.string().default('') });
+export const ReopenedPayload = z.object({ reason: z.string().default(''), decisionRef: z.string().optional() });
 /**
  * compared (src/qc, on a registration): the two passes were compared field by
  * field. values = what the registration takes now (agreed fields; in

@@ -13,6 +13,7 @@ import { IdParams, type CreateRecordInput } from './entry.schema.js';
 import { completeRecord, createRecord, reopenRecord, saveRecord, type WriteGuard } from './keying.service.js';
 import type { RecordView } from './record-view.js';
 import { getRecordView, listBookRecords, recordHistory } from './records.service.js';
+import { bookHistory, recordTimeline } from './history.service.js';
 
 export interface EntryPolicy {
   /** Replaces createRecord for POST /api/books/:id/records (e.g. a double-keyed book: a registration and the caller's pass A). */
@@ -37,8 +38,11 @@ export async function entryRoutes(app: FastifyInstance, opts: { policy?: EntryPo
   app.post('/api/books/:id/records', access('records.key', on.book()), async (req, reply) => reply.status(201).send(await create(req.ctx, inputOf(req, 'bookId'))));
   app.get('/api/books/:id/records', access('records.read', on.book()), async (req) => listBookRecords(req.ctx, idOf(req)));
   app.get('/api/records/:id', access('records.read', record), async (req) => getRecordView(req.ctx, idOf(req)));
-  app.put('/api/records/:id', access('records.key', record), async (req) => saveRecord(req.ctx, inputOf(req, 'recordId'), guarded));
+  app.put('/api/records/:id', access(['records.key', 'records.review'], record), async (req) => saveRecord(req.ctx, inputOf(req, 'recordId'), guarded));
   app.post('/api/records/:id/complete', access('records.key', record), async (req) => completeRecord(req.ctx, inputOf(req, 'recordId'), guarded));
-  app.post('/api/records/:id/reopen', access('records.key', record), async (req) => reopenRecord(req.ctx, inputOf(req, 'recordId'), guarded));
+  app.post('/api/records/:id/reopen', access(['records.key', 'records.review'], record), async (req) => reopenRecord(req.ctx, inputOf(req, 'recordId'), guarded));
   app.get('/api/records/:id/history', access('records.read', record), async (req) => recordHistory(req.ctx, idOf(req)));
+  // History panels (who, when, what, why): the book's (its entity actions + corrections of its registrations) and one registration's.
+  app.get('/api/books/:id/history', access('books.read', on.book()), async (req) => bookHistory(req.ctx, idOf(req)));
+  app.get('/api/records/:id/timeline', access('records.read', record), async (req) => recordTimeline(req.ctx, idOf(req)));
 }

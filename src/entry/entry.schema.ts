@@ -25,6 +25,9 @@ export const CreateRecordInput = z
   .refine((r) => r.regions.every((g) => r.pageIds.includes(g.pageId)), { message: 'Vùng phải nằm trên một trang đã chọn.', path: ['regions'] });
 export type CreateRecordInput = z.input<typeof CreateRecordInput>;
 
+const reason = z.string().trim().max(500, 'Lý do tối đa 500 ký tự.').refine((v) => !findForbiddenCharacter(v, { multiline: true }), NOT_TEXT);
+const decisionRef = z.string().trim().max(300, 'Số, ngày của quyết định tối đa 300 ký tự.').refine(isText, NOT_TEXT).optional();
+
 export const SaveRecordInput = z.object({
   recordId,
   clientTxId,
@@ -39,13 +42,17 @@ export const SaveRecordInput = z.object({
   flags: z.record(z.string(), FieldFlag.nullable()).optional(),
   /** WARNING codes (or path:code) the keyer accepts. */
   acknowledge: z.array(z.string().trim().min(1).max(200).refine(isText, NOT_TEXT)).max(200).optional(),
+  /** Why: required for a correction of an exported registration (lifecycle.ts). */
+  reason: reason.optional(),
+  /** The decision a correction rests on (e.g. "Quyết định 12/QĐ-UBND ngày 03.02.2026"), when there is one. */
+  decisionRef,
 });
 export type SaveRecordInput = z.input<typeof SaveRecordInput>;
 
 export const CompleteRecordInput = z.object({ recordId, clientTxId, expectedVersion });
 export type CompleteRecordInput = z.input<typeof CompleteRecordInput>;
 
-export const ReopenRecordInput = CompleteRecordInput.extend({ reason: z.string().trim().max(500, 'Lý do tối đa 500 ký tự.').refine((v) => !findForbiddenCharacter(v, { multiline: true }), NOT_TEXT).default('') });
+export const ReopenRecordInput = CompleteRecordInput.extend({ reason: reason.default(''), decisionRef });
 export type ReopenRecordInput = z.input<typeof ReopenRecordInput>;
 
 /** HTTP: the id in the path. */

@@ -9,6 +9,11 @@
  * nothing; a write names the version it saw and a stale one gets a Conflict
  * listing what changed, never an overwrite; version = number of actions; a
  * completed record has no ERROR finding and every WARNING acknowledged.
+ * Lifecycle (lifecycle.ts, checked by the record writer in its transaction):
+ * after QC acceptance only a checker changes or reopens a registration (with
+ * a reason to reopen); after its book's export sign-off every change is a
+ * correction with a reason, written to export_changes (the export is stale).
+ * A client_tx_id replayed with another content is refused (422).
  * A row with keying_of set is a KEYING PASS of a registration (src/qc owns
  * the rules): listed nowhere as a registration, readable by its keyer only.
  */
@@ -30,5 +35,7 @@ export { type PlannedAction } from './save-plan.js';
 export { getRecordView, listBookRecords, recordHistory, mainNameField, type RecordListItem, type HistoryEntry } from './records.service.js';
 export { recordView, recordFindings, completionBlockers, isAcknowledged, type RecordView, type RecordFinding } from './record-view.js';
 export { entryRoutes, type EntryPolicy } from './entry.routes.js';
+export { bookHistory, recordTimeline, type HistoryItem, type RecordTimeline } from './history.service.js';
+export { RECORD_STAGES, STAGE_LABELS, TRANSITIONS, lifecycleRule, recordStage, type RecordStage, type LifecycleOp } from './lifecycle.js';
 export { importRecord, type ImportRecordInput, type ImportedRecord } from './import-record.js';
 export { ImportSource } from './actions.schema.js';

@@ -15,7 +15,9 @@ import type { KeyingPass } from './actions.schema.js';
 import { CompleteRecordInput, CreateRecordInput, ReopenRecordInput, SaveRecordInput } from './entry.schema.js';
 import { fold, type RecordState } from './fold.js';
 import { completionBlockers, recordFindings, recordView, type RecordView } from './record-view.js';
-import { replayedView, txReused, writeActions, type WriteSteps } from './record-writer.js';
+import { assertSameRequest, replayedView, txReused, writeActions, type WriteSteps } from './record-writer.js';
+import { requestHash } from './request-hash.js';
+import { syncBookStatus } from '../archive/index.js';
 import { insertEmptyRecord, listPassesOf, lockRecord, stateOfRow, writeProjection } from './records.repo.js';
 import { planSave, saveTxIds } from './save-plan.js';
 import { checkRecordValues, precheckValueKeys } from './value-limits.js';
@@ -47,7 +49,7 @@ export type WriteOp = 'save' | 'complete' | 'reopen';
 
 export interface WriteOptions {
   guard?: WriteGuard | undefined;
-  /** The permission the write needs: records.key by default; a reviewer's or acceptance correction names its own. */
+  /** The permission the write needs; by default (saves, reopenings) the lifecycle rule of the record's stage decides, completion needs records.key. */
   permission?: Permission;
 }
 
@@ -61,19 +63,22 @@ export async function createRecord(ctx: ActorContext, input: CreateRecordInput):
   for (const pageId of r.pageIds) await getPage(ctx, r.bookId, pageId);
   const today = ctx.clock();
   const created = { kind: 'created', payload: { bookId: book.id, registerType: book.register_type, templateId: book.template_version, pageIds: r.pageIds, regions: r.regions } } as const;
+  const hash = requestHash({ ...r, clientTxId: undefined });
   try {
     return await ctx.store.db.transaction().execute(async (tx) => {
       const [stored] = await findActionsByTx(tx, [r.clientTxId]);
       if (stored) {
         if (stored.kind !== 'created') throw txReused(r.clientTxId);
+        assertSameRequest([stored], hash);
         return replayedView(stored.record_id, [stored], await listActions(tx, stored.record_id), today);
       }
       const id = await insertEmptyRecord(tx, { bookId: book.id, registerType: book.register_type, templateId: book.template_version });
-      const row = { record_id: id, client_tx_id: r.clientTxId, kind: created.kind, actor_id: actorIdOf(ctx.actor), payload: JSON.stringify(created.payload) };
+      const row = { record_id: id, client_tx_id: r.clientTxId, kind: created.kind, actor_id: actorIdOf(ctx.actor), payload: JSON.stringify({ ...created.payload, requestHash: hash }) };
       const { action, replayed } = await appendAction(tx, row);
       if (replayed) throw new LostCreateRace();
       const state = fold([action]);
       await writeProjection(tx, id, state);
+      await syncBookStatus(tx, ctx.actor, book.id, today);
       return recordView(id, state, today);
     });
   } catch (e) {
@@ -87,8 +92,12 @@ export async function saveRecord(ctx: ActorContext, input: SaveRecordInput, opts
   precheckValueKeys(input.values);
   const s = SaveRecordInput.parse(input);
   return writeActions(ctx, s, {
-    permission: opts.permission ?? 'records.key',
+    permission: opts.permission,
     guard: guardOf(ctx, opts, 'save'),
+    op: 'edit',
+    requestHash: requestHash(s),
+    reason: s.reason,
+    decisionRef: s.decisionRef,
     txIds: saveTxIds(s.clientTxId),
     plan: (current) => {
       checkRecordValues(getTemplate(current.templateId), s.values ?? {});
@@ -110,6 +119,8 @@ export async function completeRecord(ctx: ActorContext, input: CompleteRecordInp
   return writeActions(ctx, c, {
     permission: opts.permission ?? 'records.key',
     guard: guardOf(ctx, opts, 'complete'),
+    op: 'complete',
+    requestHash: requestHash(c),
     txIds: [c.clientTxId],
     plan: (current) => {
       if (current.status === 'completed') throw new Conflict('record.already_completed', 'Bản ghi này đã hoàn thành.');
@@ -122,8 +133,12 @@ export async function completeRecord(ctx: ActorContext, input: CompleteRecordInp
 export async function reopenRecord(ctx: ActorContext, input: ReopenRecordInput, opts: WriteOptions = {}): Promise<RecordView> {
   const o = ReopenRecordInput.parse(input);
   return writeActions(ctx, o, {
-    permission: opts.permission ?? 'records.key',
+    permission: opts.permission,
     guard: guardOf(ctx, opts, 'reopen'),
+    op: 'reopen',
+    requestHash: requestHash(o),
+    reason: o.reason,
+    decisionRef: o.decisionRef,
     txIds: [o.clientTxId],
     plan: (current) => {
       if (current.status !== 'completed') throw new Conflict('record.not_completed', 'Bản ghi chưa hoàn thành nên không cần mở lại.');

@@ -4,14 +4,23 @@
  * found") and check she may write it (keying passes are their keyer's); if
  * the client transaction id is already stored, answer what that request
  * answered the first time (the fold of the history up to it) and write
- * nothing; run the caller's guard (e.g. src/qc's policy) on the locked row; if
- * the client saw another version, refuse with what changed since (Conflict);
- * else append the planned actions, fold the whole history and write the row.
- * A check that throws after the fold rolls everything back.
+ * nothing — unless it came with another content (Unprocessable, 422); run the
+ * caller's guard (e.g. src/qc's policy) on the locked row; if the client saw
+ * another version, refuse with what changed since (Conflict); check the
+ * lifecycle (lifecycle.ts: who may change the record at its stage, with a
+ * reason where one is needed); else append the planned actions, fold the
+ * whole history and write the row; a change to a registration a signed-off
+ * export holds is written to export_changes (the export is stale); the
+ * book's status follows (src/archive). A check that throws after the fold
+ * rolls everything back.
  */
-import { actorIdOf, assertPermission, type Actor, type ActorContext, type Permission } from '../auth/index.js';
-import { Conflict } from '../core/index.js';
+import { syncBookStatus } from '../archive/index.js';
+import { appendEntityAction } from '../audit/index.js';
+import { actorCan, actorIdOf, assertPermission, Forbidden, forbidden, type Actor, type ActorContext, type Permission } from '../auth/index.js';
+import { Conflict, Invalid, Unprocessable } from '../core/index.js';
 import { recordNotFound, txReused } from './record-errors.js';
+import { exportHasChanges, findCoveringExport, insertExportChange } from './export-changes.repo.js';
+import { CHANGING_KINDS, lifecycleRule, mayDo, recordStage, STAGE_LABELS, type LifecycleOp, type RecordStage } from './lifecycle.js';
 import type { Database, RecordAction, RecordRow } from '../store/index.js';
 import type { Transaction } from 'kysely';
 import { assertCanWrite } from './record-access.js';
@@ -28,8 +37,12 @@ export interface Target {
 }
 
 export interface WriteSteps {
-  /** What the actor's role must allow (checked inside the transaction). */
-  permission: Permission;
+  /**
+   * What the actor's role must allow (checked inside the transaction); when
+   * absent, any permission that changes records (keying, review, acceptance)
+   * and the lifecycle rule of the record's stage decides.
+   */
+  permission?: Permission | undefined;
   /** Runs on the locked row before the version check; throw to refuse. */
   guard?(tx: Transaction<Database>, row: RecordRow): Promise<void>;
   /** Every client_tx_id this request may have written (a replay finds any of them). */
@@ -38,9 +51,25 @@ export interface WriteSteps {
   plan(current: RecordState): PlannedAction[];
   /** Runs on the new state before it is written; throw to roll back. */
   check?(next: RecordState): void;
+  /** What the write does in lifecycle terms (lifecycle.ts). */
+  op: LifecycleOp;
+  /** The request's content fingerprint (requestHash): a replay with another content is refused. */
+  requestHash: string;
+  /** Why (required where the lifecycle says so); decisionRef: the decision a correction rests on. */
+  reason?: string | undefined;
+  decisionRef?: string | undefined;
+}
+
+/** Where a record is in the line, and the signed-off export that holds it (if any). */
+export interface Lifecycle {
+  stage: RecordStage;
+  exportId: string | null;
 }
 
 export { recordNotFound, txReused };
+
+/** The permissions that may change a record at all (the lifecycle narrows them by stage). */
+const WRITERS: readonly Permission[] = ['records.key', 'records.review', 'qc.accept'];
 
 /** The answer a request gave the first time: the history folded up to its last stored action. */
 export function replayedView(recordId: string, stored: readonly RecordAction[], history: readonly RecordAction[], today: Date): RecordView {
@@ -61,12 +90,71 @@ function staleVersion(recordId: string, history: readonly RecordAction[], expect
   );
 }
 
-async function appendPlanned(tx: Transaction<Database>, recordId: string, actor: Actor, planned: readonly PlannedAction[], history: RecordAction[]): Promise<void> {
+/** Extra payload keys every action of a request carries: its fingerprint, and the reason and decision of a correction. */
+type Extra = { requestHash?: string; reason?: string; decisionRef?: string };
+
+async function appendPlanned(tx: Transaction<Database>, recordId: string, actor: Actor, planned: readonly PlannedAction[], history: RecordAction[], extra: Extra = {}): Promise<RecordAction[]> {
+  const added: RecordAction[] = [];
   for (const p of planned) {
-    const row = { record_id: recordId, client_tx_id: p.clientTxId, kind: p.body.kind, actor_id: actorIdOf(actor), payload: JSON.stringify(p.body.payload) };
+    const payload = { ...p.body.payload, ...extra };
+    const row = { record_id: recordId, client_tx_id: p.clientTxId, kind: p.body.kind, actor_id: actorIdOf(actor), payload: JSON.stringify(payload) };
     const { action, replayed } = await appendAction(tx, row);
     if (replayed) throw txReused(p.clientTxId);
     history.push(action);
+    added.push(action);
+  }
+  return added;
+}
+
+/** The same client_tx_id with another content: refused (422), never silently answered with the old state. */
+export function assertSameRequest(stored: readonly RecordAction[], requestHash: string): void {
+  const first = stored[0]!;
+  const hash = (first.payload as { requestHash?: unknown }).requestHash;
+  if (typeof hash === 'string' && hash !== requestHash) {
+    throw new Unprocessable('record.client_tx_payload_differs',
+      `Mã giao dịch ${first.client_tx_id} đã được dùng cho một yêu cầu có nội dung khác. Không ghi nội dung mới: hãy tạo mã giao dịch mới cho mỗi lần lưu.`,
+      { clientTxId: first.client_tx_id });
+  }
+}
+
+export async function lifecycleOf(tx: Transaction<Database>, row: RecordRow, history: readonly RecordAction[], current: RecordState): Promise<Lifecycle> {
+  if (row.keying_of !== null) return { stage: current.status === 'completed' ? 'completed' : 'draft', exportId: null };
+  const covering = await findCoveringExport(tx, row.book_id, row.created_at);
+  return { stage: recordStage(current.status, history.map((a) => a.kind), covering !== undefined), exportId: covering?.id ?? null };
+}
+
+const LOCKED: Partial<Record<RecordStage, string>> = {
+  accepted: 'Bản ghi đã được kiểm tra và chấp nhận nên người nhập liệu không mở lại hay sửa được. Chỉ người kiểm tra hoặc công chức tư pháp - hộ tịch mới mở lại hoặc sửa, kèm lý do.',
+  exported: 'Bản ghi đã được xuất và ký duyệt. Mọi thay đổi là một lần đính chính do người kiểm tra hoặc công chức tư pháp - hộ tịch thực hiện, kèm lý do.',
+  loaded: 'Bản ghi đã được đưa vào cơ sở dữ liệu hộ tịch điện tử. Mọi thay đổi là một lần đính chính do người kiểm tra hoặc công chức tư pháp - hộ tịch thực hiện, kèm lý do.',
+};
+
+/** Who may do this at the record's stage, and with a reason where one is needed. */
+export function assertLifecycle(actor: Actor, life: Lifecycle, steps: Pick<WriteSteps, 'op' | 'reason'>): void {
+  const rule = lifecycleRule(life.stage, steps.op);
+  if (!mayDo(actor, rule)) {
+    throw new Forbidden('record.locked', LOCKED[life.stage] ?? `Bạn không thay đổi được bản ghi ở giai đoạn "${STAGE_LABELS[life.stage]}".`, { stage: life.stage });
+  }
+  if (rule.reason && !(steps.reason ?? '').trim()) {
+    const what = steps.op === 'reopen' ? 'mở lại' : 'đính chính';
+    throw new Invalid('record.reason_required', `Cần ghi lý do ${what} bản ghi (giai đoạn "${STAGE_LABELS[life.stage]}").`, 'reason', { stage: life.stage });
+  }
+}
+
+/** A change to a registration a signed-off export holds: one export_changes row per changing action; the first one marks the export stale in its history. */
+async function recordExportChanges(tx: Transaction<Database>, actor: Actor, row: RecordRow, exportId: string, added: readonly RecordAction[], steps: WriteSteps): Promise<void> {
+  const changing = added.filter((a) => CHANGING_KINDS.has(a.kind));
+  if (changing.length === 0) return;
+  const first = !(await exportHasChanges(tx, exportId));
+  for (const a of changing) {
+    const values = (a.payload as { values?: Record<string, unknown> }).values ?? {};
+    await insertExportChange(tx, {
+      exportId, bookId: row.book_id, recordId: row.id, actionId: a.id, kind: a.kind, fields: Object.keys(values),
+      reason: steps.reason ?? '', decisionRef: steps.decisionRef ?? '', actorId: actorIdOf(actor),
+    });
+  }
+  if (first) {
+    await appendEntityAction(tx, { entityType: 'export', entityId: exportId, bookId: row.book_id, kind: 'stale', actorId: actorIdOf(actor), reason: steps.reason ?? '', payload: { recordId: row.id } });
   }
 }
 
@@ -74,22 +162,32 @@ export async function writeActions(ctx: ActorContext, target: Target, steps: Wri
   const today = ctx.clock();
   const { recordId } = target;
   return ctx.store.db.transaction().execute(async (tx) => {
-    assertPermission(ctx.actor, steps.permission);
+    if (steps.permission) assertPermission(ctx.actor, steps.permission);
+    else if (!WRITERS.some((p) => actorCan(ctx.actor, p))) throw forbidden('records.key');
     const row = await lockRecord(tx, ctx.actor, recordId);
     if (!row) throw recordNotFound(recordId);
     await assertCanWrite(tx, ctx.actor, row);
     const history = await listActions(tx, recordId);
     const stored = await findActionsByTx(tx, steps.txIds);
-    if (stored.length > 0) return replayedView(recordId, stored, history, today);
+    if (stored.length > 0) {
+      if (stored.every((a) => a.record_id === recordId)) assertSameRequest(stored, steps.requestHash);
+      return replayedView(recordId, stored, history, today);
+    }
     await steps.guard?.(tx, row);
     const current = fold(history);
+    const life = await lifecycleOf(tx, row, history, current);
+    if (steps.op !== 'edit') assertLifecycle(ctx.actor, life, steps);
     if (target.expectedVersion !== current.version) throw staleVersion(recordId, history, target.expectedVersion, current);
     const planned = steps.plan(current);
     if (planned.length === 0) return recordView(recordId, current, today);
-    await appendPlanned(tx, recordId, ctx.actor, planned, history);
+    if (steps.op === 'edit') assertLifecycle(ctx.actor, life, steps);
+    const extra: Extra = { requestHash: steps.requestHash, ...(steps.reason ? { reason: steps.reason } : {}), ...(steps.decisionRef ? { decisionRef: steps.decisionRef } : {}) };
+    const added = await appendPlanned(tx, recordId, ctx.actor, planned, history, extra);
     const next = fold(history);
     steps.check?.(next);
     await writeProjection(tx, recordId, next);
+    if (life.exportId) await recordExportChanges(tx, ctx.actor, row, life.exportId, added, steps);
+    if (life.exportId || current.status !== next.status) await syncBookStatus(tx, ctx.actor, row.book_id, today);
     return recordView(recordId, next, today);
   });
 }
@@ -109,8 +207,11 @@ export async function appendInTransaction(
   const stored = new Set((await findActionsByTx(tx, planned.map((p) => p.clientTxId))).map((a) => a.client_tx_id));
   const fresh = planned.filter((p) => !stored.has(p.clientTxId));
   if (fresh.length === 0) return fold(history);
-  await appendPlanned(tx, recordId, actor, fresh, history);
+  const added = await appendPlanned(tx, recordId, actor, fresh, history);
   const next = fold(history);
   await writeProjection(tx, recordId, next);
+  if (added.some((a) => a.kind === 'completed' || a.kind === 'reopened' || a.kind === 'verified' || a.kind === 'compared')) {
+    await syncBookStatus(tx, actor, next.bookId, added.at(-1)!.created_at);
+  }
   return next;
 }

@@ -5,13 +5,18 @@
  * WARNINGs are only counted (the report lists them). A registration without
  * pages (taken in from an earlier campaign's file, never scanned here) gets
  * no PDF: it is counted and listed in the report as export.no_pages. The pass
- * also fingerprints the book (ids and versions in export order) so the
+ * Book-level rules (src/qc book checks: numbering across the books of one
+ * authority and year, dates within the book) are checked too: an ERROR
+ * blocks the book; WARNINGs go into the manifest (bookChecks) for the
+ * reviewer's sign-off, each with its resolution when a reviewer gave one.
+ * The pass also fingerprints the book (ids and versions in export order) so the
  * writing pass can prove it exported exactly what was checked.
  */
 import { createHash } from 'node:crypto';
 import type { ActorContext } from '../auth/index.js';
 import { Invalid } from '../core/index.js';
 import { streamBookRecords } from '../entry/index.js';
+import { getBookChecks, type BookCheckItem } from '../qc/index.js';
 import { canonicalValues, validateTemplateRecord, type Finding, type RegisterTemplate } from '../registers/index.js';
 import type { RecordRow } from '../store/index.js';
 
@@ -96,4 +101,28 @@ export async function checkGate(ctx: ActorContext, bookId: string, title: string
   if (stt === 0) throw new Invalid('export.empty', `Chưa xuất được ${title}: sổ chưa có bản ghi đăng ký nào.`);
   if (total > 0) throw blocked(title, problems, total, blockedRecords);
   return { registrations: stt, withoutPages, warnings, warningsByCode, replacements, fingerprint: fingerprint.digest('hex') };
+}
+
+export interface BookRulesSummary {
+  warnings: number;
+  /** WARNINGs nobody resolved or explained yet. */
+  open: number;
+  items: { code: string; subject: string; message: string; resolution: BookCheckItem['resolution'] }[];
+}
+
+/** The book-level checks: ERRORs refuse the export (the same 'export.blocked' list, each line linked to its record); WARNINGs are returned for the manifest. */
+export async function checkBookRules(ctx: ActorContext, bookId: string, title: string): Promise<BookRulesSummary> {
+  const checks = await getBookChecks(ctx, bookId);
+  const errors = checks.items.filter((i) => i.severity === 'ERROR');
+  if (errors.length > 0) {
+    const problems: GateProblem[] = errors.map((e) => ({ stt: 0, recordId: e.recordIds[0] ?? '', so: null, field: null, code: `book.${e.code}`, message: e.message }));
+    const more = errors.length > LISTED ? `\n… và ${errors.length - LISTED} lỗi khác.` : '';
+    const message = `Chưa xuất được ${title}: ${errors.length} lỗi kiểm tra toàn quyển sổ cần sửa trước khi xuất:\n${problems.slice(0, LISTED).map((p) => `- ${p.message}`).join('\n')}${more}`;
+    throw new Invalid('export.blocked', message, undefined, { problems: problems.slice(0, KEPT), total: errors.length, records: new Set(problems.map((p) => p.recordId)).size });
+  }
+  const warnings = checks.items.filter((i) => i.severity === 'WARNING');
+  return {
+    warnings: warnings.length, open: warnings.filter((w) => !w.resolution).length,
+    items: warnings.map((w) => ({ code: w.code, subject: w.subject, message: w.message, resolution: w.resolution })),
+  };
 }

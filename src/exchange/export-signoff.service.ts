@@ -5,13 +5,13 @@
  */
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { getBook } from '../archive/index.js';
+import { getBook, syncBookStatus } from '../archive/index.js';
 import { appendEntityAction } from '../audit/index.js';
-import { actorCan, actorIdOf, assertPermission, forbidden, logRead, type ActorContext } from '../auth/index.js';
+import { actorCan, actorIdOf, assertPermission, forbidden, logRead, userDisplayNames, type ActorContext } from '../auth/index.js';
 import { Conflict, NotFound } from '../core/index.js';
 import { transact } from '../store/index.js';
 import { blobFileStream } from './blob-file.js';
-import { exportView, loginsOf, type ExportFileKind, type ExportView } from './export-view.js';
+import { changeView, exportView, loginsOf, type ExportChangeView, type ExportFileKind, type ExportView } from './export-view.js';
 import * as repo from './exports.repo.js';
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
@@ -22,16 +22,26 @@ async function exportRow(ctx: ActorContext, id: string) {
   return row;
 }
 
+/** The changes since each export's sign-off, by export id. */
+export async function changesOfExports(ctx: ActorContext, exportIds: readonly string[]): Promise<Map<string, ExportChangeView[]>> {
+  const items = await repo.listExportChanges(ctx.store.db, exportIds);
+  const names = await userDisplayNames(ctx, items.map((c) => c.actor_id));
+  const out = new Map<string, ExportChangeView[]>();
+  for (const c of items) out.set(c.export_id, [...(out.get(c.export_id) ?? []), changeView(c, names)]);
+  return out;
+}
+
 export async function listExports(ctx: ActorContext, bookId: string): Promise<ExportView[]> {
   await getBook(ctx, bookId);
   const rows = await repo.listExportsOfBook(ctx.store.db, ctx.actor, bookId);
   const names = await loginsOf(ctx, rows);
-  return rows.map((r) => exportView(r, names));
+  const changes = await changesOfExports(ctx, rows.map((r) => r.id));
+  return rows.map((r) => exportView(r, names, changes.get(r.id)));
 }
 
 export async function getExport(ctx: ActorContext, id: string): Promise<ExportView> {
   const row = await exportRow(ctx, id);
-  return exportView(row, await loginsOf(ctx, [row]));
+  return exportView(row, await loginsOf(ctx, [row]), (await changesOfExports(ctx, [row.id])).get(row.id));
 }
 
 export const SignOffInput = z.object({ note: z.string().trim().max(2000, 'Ý kiến tối đa 2000 ký tự.').default('') });
@@ -47,6 +57,7 @@ export async function signOffExport(ctx: ActorContext, id: string, input: unknow
     const row = await repo.signOffExport(tx, before.id, actorId, ctx.clock(), note);
     if (!row) throw new Conflict('export.already_signed_off', 'Báo cáo của lần xuất này đã được ký duyệt trước đó.');
     await appendEntityAction(tx, { entityType: 'export', entityId: row.id, bookId: row.book_id, kind: 'signed_off', actorId, reason: note });
+    await syncBookStatus(tx, ctx.actor, row.book_id, ctx.clock());
     return row;
   });
   return exportView(row, await loginsOf(ctx, [row]));

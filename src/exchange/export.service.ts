@@ -22,11 +22,12 @@ import { isAcknowledged, streamBookRecords } from '../entry/index.js';
 import { getTemplate, headerRow, type RegisterTemplate } from '../registers/index.js';
 import { BlobFileWriter, storeSmallFile, type StoredBlobFile } from './blob-file.js';
 import { recordPages } from './bundles.service.js';
-import { checkGate, NO_PAGES, recordWarnings, type GateSummary } from './export-gate.js';
+import { checkBookRules, checkGate, NO_PAGES, recordWarnings, type BookRulesSummary, type GateSummary } from './export-gate.js';
 import { checkNamePattern, exportBaseName, pdfNamer } from './export-names.js';
 import { createReportWriter } from './export-report.js';
 import { DATA_SHEET, exportRecordRow, notesSheet } from './export-row.js';
 import { exportView, loginsOf, type ExportFileKind, type ExportView } from './export-view.js';
+import { changesOfExports } from './export-signoff.service.js';
 import * as repo from './exports.repo.js';
 import { registrationPdf } from './registration-pdf.js';
 import { zipRegistrationPdfs } from './registration-zip.js';
@@ -47,6 +48,7 @@ interface Job {
   nameCase: NameCase;
   created: Date;
   gate: GateSummary;
+  bookRules: BookRulesSummary;
 }
 
 interface Written {
@@ -118,6 +120,15 @@ async function previousExports(ctx: ActorContext, bookId: string) {
   }));
 }
 
+/** What changed since the newest signed-off export (export_changes): the registrations corrected or reopened after its sign-off. */
+async function changesSinceLast(ctx: ActorContext, bookId: string) {
+  const rows = await repo.listExportsOfBook(ctx.store.db, ctx.actor, bookId);
+  const last = rows.find((r) => r.signed_off_at !== null);
+  if (!last) return null;
+  const changes = (await changesOfExports(ctx, [last.id])).get(last.id) ?? [];
+  return { exportId: last.id, signedOffAt: last.signed_off_at!.toISOString(), records: new Set(changes.map((c) => c.recordId)).size, changes };
+}
+
 async function manifestOf(job: Job, id: string, written: Written, files: ReturnType<typeof fileEntry>[], opts: { namePattern: string; createdBy: string | null }) {
   const { book, template, gate } = job;
   return {
@@ -132,6 +143,8 @@ async function manifestOf(job: Job, id: string, written: Written, files: ReturnT
     validation: { checkedAt: job.created.toISOString(), errors: 0, drafts: 0, warnings: gate.warnings, warningsByCode: gate.warningsByCode },
     files: files.map(({ name, kind, bytes, sha256 }) => ({ name, kind, bytes, sha256 })),
     previousExports: await previousExports(job.ctx, book.id),
+    changesSinceLastExport: await changesSinceLast(job.ctx, book.id),
+    bookChecks: job.bookRules,
   };
 }
 
@@ -143,7 +156,8 @@ export async function createExport(ctx: ActorContext, bookId: string, opts: Expo
   const template = getTemplate(book.templateId);
   const namePattern = checkNamePattern(opts.namePattern ?? ctx.config.exportNamePattern);
   const gate = await checkGate(ctx, book.id, book.title, template);
-  const job: Job = { ctx, book, template, base: exportBaseName(book, namePattern), nameCase: opts.nameCase ?? ctx.config.exportNameCase, created: ctx.clock(), gate };
+  const bookRules = await checkBookRules(ctx, book.id, book.title);
+  const job: Job = { ctx, book, template, base: exportBaseName(book, namePattern), nameCase: opts.nameCase ?? ctx.config.exportNameCase, created: ctx.clock(), gate, bookRules };
   const written = await writeFiles(job);
   const files = [
     fileEntry(`${job.base}.xlsx`, 'xlsx', written.xlsx), fileEntry(`${job.base}.zip`, 'zip', written.zip), fileEntry(`${job.base}_bao-cao-kiem-tra.xlsx`, 'report', written.report),

@@ -57,3 +57,24 @@ export async function registrationCounts(db: Db, actor: Actor, bookId: string): 
     .executeTakeFirstOrThrow();
   return { total: Number(r.total), drafts: Number(r.drafts) };
 }
+
+export interface ExportChangeItem {
+  export_id: string;
+  record_id: string;
+  so: string | null;
+  kind: string;
+  fields: string[];
+  reason: string;
+  decision_ref: string;
+  actor_id: string | null;
+  created_at: Date;
+}
+
+/** The changes made to registrations after these exports were signed off (export_changes), oldest first. */
+export async function listExportChanges(db: Db, exportIds: readonly string[]): Promise<ExportChangeItem[]> {
+  if (exportIds.length === 0) return [];
+  const rows = await db.selectFrom('export_changes as c').innerJoin('records as r', 'r.id', 'c.record_id')
+    .select(['c.export_id', 'c.record_id', 'c.kind', 'c.fields', 'c.reason', 'c.decision_ref', 'c.actor_id', 'c.created_at', 'r.values'])
+    .where('c.export_id', 'in', exportIds).orderBy('c.id').execute();
+  return rows.map(({ values, ...r }) => ({ ...r, so: values.so ?? null }));
+}

@@ -146,7 +146,7 @@ describeBackends('import', (store) => {
   });
 
   it('importRecord: a replayed row finds its record and adds nothing', async () => {
-    const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '05/2008' });
+    const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '06/2008' });
     const source = { kind: 'import' as const, importId: '00000000-0000-4000-8000-000000000001', file: 'r.xlsx', sheet: 'DL Import', row: 2, sha256: 'a'.repeat(64) };
     const input = { bookId: book.id, registerType: 'KS', templateId: 'KS-70', values: CLEAN_KS_RECORD, acknowledge: [], source, clientTxId: 'imp-replay-test-0001', today: ctx.clock(), actor: ctx.actor };
     const first = await ctx.store.db.transaction().execute((tx) => importRecord(tx, input));

@@ -10,8 +10,8 @@ import { appendEntityAction } from '../audit/index.js';
 import { actorIdOf, assertPermission, type ActorContext } from '../auth/index.js';
 import { Invalid } from '../core/index.js';
 import { listRecordsOfBook } from '../entry/index.js';
-import { bookChecks, CHECK_CODES, type BookCheckFinding } from './book-checks.js';
-import { listCheckNotes, upsertCheckNote } from './book-checks.repo.js';
+import { bookChecks, CHECK_CODES, numberRanges, type BookCheckFinding, type NeighbourRange } from './book-checks.js';
+import { listCheckNotes, listNeighbourNumbers, upsertCheckNote } from './book-checks.repo.js';
 
 export interface CheckResolution {
   status: 'resolved' | 'explained';
@@ -29,6 +29,16 @@ export interface BookChecklist {
   items: BookCheckItem[];
   /** Findings without a resolution. */
   open: number;
+  /** ERROR findings (they block the export whatever their resolution). */
+  errors: number;
+}
+
+/** The numbering of the books this one continues or is continued by (book-checks.ts edge checks). */
+async function neighbourRanges(ctx: ActorContext, book: Parameters<typeof listNeighbourNumbers>[1]): Promise<NeighbourRange[]> {
+  const rows = await listNeighbourNumbers(ctx.store.db, book);
+  const byBook = new Map<string, { id: string; so: string | undefined; ngayDangKy: string | undefined; pageIds: string[] }[]>();
+  for (const r of rows) byBook.set(r.book_id, [...(byBook.get(r.book_id) ?? []), { id: '', so: r.so ?? undefined, ngayDangKy: r.ngay_dang_ky ?? undefined, pageIds: [] }]);
+  return [...byBook.values()].flatMap((regs) => numberRanges(regs));
 }
 
 export async function getBookChecks(ctx: ActorContext, bookId: string): Promise<BookChecklist> {
@@ -36,11 +46,12 @@ export async function getBookChecks(ctx: ActorContext, bookId: string): Promise<
   const regs = (await listRecordsOfBook(ctx.store.db, ctx.actor, book.id)).map((r) => ({ id: r.id, so: r.values.so, ngayDangKy: r.values.ngayDangKy, pageIds: r.page_ids }));
   const pages = await listPages(ctx, book.id);
   const notes = new Map((await listCheckNotes(ctx.store.db, book.id)).map((n) => [`${n.check_code}|${n.subject}`, n]));
-  const items = bookChecks({ declaredEventCount: book.declared_event_count }, regs, pages).map((f) => {
+  const meta = { declaredEventCount: book.declared_event_count, yearFrom: book.year_from, yearTo: book.year_to, openedOn: book.opened_on, closedOn: book.closed_on };
+  const items = bookChecks(meta, regs, pages, await neighbourRanges(ctx, book)).map((f) => {
     const n = notes.get(`${f.code}|${f.subject}`);
     return { ...f, resolution: n ? { status: n.status as CheckResolution['status'], note: n.note, by: n.by, at: n.at.toISOString() } : null };
   });
-  return { bookId: book.id, items, open: items.filter((i) => !i.resolution).length };
+  return { bookId: book.id, items, open: items.filter((i) => !i.resolution).length, errors: items.filter((i) => i.severity === 'ERROR').length };
 }
 
 export const ResolveCheckInput = z

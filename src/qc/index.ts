@@ -25,7 +25,7 @@ export { compareIfReady, compareBook, COMPARE_ROUND, type CompareResult, type Co
 export { createRecordInBook, claimPass, keyingQueue, completePass, passFields, ClaimPassInput, type KeyingQueue, type QueueItem, type CompletedPass } from './passes.service.js';
 export { getArbitrationItem, nextArbitration, decide, DecideInput, type ArbitrationItem, type NextArbitration, type Decision } from './arbitration.service.js';
 export { reviewQueue, verifyRecord, VerifyInput } from './review.service.js';
-export { bookChecks, CHECK_CODES, type CheckCode, type BookCheckFinding } from './book-checks.js';
+export { bookChecks, numberRanges, CHECK_CODES, CHECK_SEVERITY, type CheckCode, type BookCheckFinding, type NeighbourRange } from './book-checks.js';
 export { getBookChecks, resolveBookCheck, ResolveCheckInput, type BookChecklist, type BookCheckItem, type CheckResolution } from './book-checks.service.js';
 export { qcEntryPolicy } from './policy.js';
 export { qcKeyingRoutes } from './qc-keying.routes.js';

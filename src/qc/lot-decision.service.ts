@@ -11,6 +11,7 @@
  * back to its keyer. A rejected lot returns to keying: its errors are listed
  * in the decision and report; the team re-checks the lot and submits a new lot.
  */
+import { syncBookStatus } from '../archive/index.js';
 import { appendEntityAction } from '../audit/index.js';
 import { actorIdOf, assertPermission, type ActorContext } from '../auth/index.js';
 import { Conflict, Invalid, isAppError } from '../core/index.js';
@@ -44,7 +45,7 @@ async function correctRecord(ctx: ActorContext, lotId: string, recordId: string,
   if (!row) return { recordId, outcome: 'failed', fields, message: 'Không tìm thấy bản ghi.' };
   const values = Object.fromEntries(errors.map((e) => [e.fieldKey, e.correctValue === '' ? null : e.correctValue]));
   try {
-    await saveRecord(ctx, { recordId, clientTxId: `qc-lot-${lotId}-${recordId}-fix`, expectedVersion: row.version, values }, as);
+    await saveRecord(ctx, { recordId, clientTxId: `qc-lot-${lotId}-${recordId}-fix`, expectedVersion: row.version, values, reason: reasonOf(row.template_version, errors) }, as);
     return { recordId, outcome: 'corrected', fields };
   } catch (e) {
     if (!isAppError(e) || row.status !== 'completed') return { recordId, outcome: 'failed', fields, message: e instanceof Error ? e.message : String(e) };
@@ -71,6 +72,7 @@ export async function decideSampledLot(ctx: ActorContext, lotId: string, input: 
   await ctx.store.db.transaction().execute(async (tx) => {
     await updateDecisionPayload(tx, lotId, decision);
     await appendEntityAction(tx, { entityType: 'qc_lot', entityId: lotId, kind: status, actorId, reason: d.note, payload: { verdict: lot.proposed!.verdict, corrections: decision.corrections.length } });
+    for (const b of lot.scope.books) await syncBookStatus(tx, ctx.actor, b.id, ctx.clock());
   });
   return getLot(ctx, lotId);
 }

@@ -8,7 +8,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { isAppError, TooManyRequests, type ErrorKind, type Logger } from '../core/index.js';
 
-const STATUS: Record<ErrorKind, number> = { not_found: 404, conflict: 409, invalid: 400, forbidden: 403, unauthorized: 401, not_implemented: 501, too_many_requests: 429 };
+const STATUS: Record<ErrorKind, number> = { not_found: 404, conflict: 409, invalid: 400, forbidden: 403, unauthorized: 401, not_implemented: 501, too_many_requests: 429, unprocessable: 422 };
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };

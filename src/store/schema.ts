@@ -136,6 +136,8 @@ export interface BooksTable {
   quyen_year: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** 0014: a copy book (sổ lưu / bản sao), allowed to share another book's identity. */
+  is_copy: Generated<boolean>;
 }
 
 export interface IngestFilesTable {
@@ -354,6 +356,21 @@ export interface ExportsTable {
   note: Generated<string>;
 }
 
+/** 0014: a change to a registration after its book's export was signed off (the export is stale). */
+export interface ExportChangesTable {
+  id: ColumnType<string, never, never>;
+  export_id: string;
+  book_id: string;
+  record_id: string;
+  action_id: string;
+  kind: string;
+  fields: JsonArray<string>;
+  reason: string;
+  decision_ref: ColumnType<string, string | undefined, never>;
+  actor_id: string | null;
+  created_at: CreatedAt;
+}
+
 /** 0007: one import of registrations from an xlsx/CSV file (src/exchange import). */
 export interface ImportsTable {
   id: ColumnType<string, string | undefined, never>;
@@ -495,6 +512,7 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   imports: ImportsTable;
   exports: ExportsTable;
+  export_changes: ExportChangesTable;
   qc_book_settings: QcBookSettingsTable;
   qc_disagreements: QcDisagreementsTable;
   qc_review_corrections: QcReviewCorrectionsTable;
@@ -523,6 +541,7 @@ export type NewBook = Insertable<BooksTable>;
 export type RecordRow = Selectable<RecordsTable>;
 export type RecordAction = Selectable<RecordActionsTable>;
 export type ExportRow = Selectable<ExportsTable>;
+export type ExportChangeRow = Selectable<ExportChangesTable>;
 export type NewRecordAction = Insertable<RecordActionsTable>;
 export type ImportRow = Selectable<ImportsTable>;
 export type OrganizationRow = Selectable<OrganizationsTable>;

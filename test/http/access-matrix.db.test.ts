@@ -48,6 +48,7 @@ const ALL_ROLES = ROLE_IDS;
 const WRITE = ['admin', 'planner', 'officer'] as const;
 const KEY = ['admin', 'officer', 'keyer'] as const;
 const REVIEW = ['admin', 'officer', 'reviewer'] as const;
+const KEY_OR_REVIEW = ['admin', 'officer', 'keyer', 'reviewer'] as const;
 const PLAN = ['admin', 'planner'] as const;
 const REPORTS_OR_REVIEW = ['admin', 'planner', 'officer', 'reviewer'] as const;
 const get = (url: string): Req => ({ method: 'GET', url });
@@ -115,10 +116,12 @@ const MATRIX: readonly Row[] = [
   { route: 'POST /api/books/:id/records', allow: KEY, req: (s) => send('POST', `/api/books/${s.bookId}/records`, { pageIds: [s.pageId], clientTxId: txId() }), ok: 201, scoped: true },
   { route: 'GET /api/books/:id/records', allow: ALL_ROLES, req: (s) => get(`/api/books/${s.bookId}/records`), ok: 200, scoped: true },
   { route: 'GET /api/records/:id', allow: ALL_ROLES, req: (s) => get(`/api/records/${s.recordId}`), ok: 200, scoped: true },
-  { route: 'PUT /api/records/:id', allow: KEY, req: (s) => send('PUT', `/api/records/${s.recordId}`, { clientTxId: txId(), expectedVersion: 0, values: {} }), ok: 409, scoped: true },
+  { route: 'PUT /api/records/:id', allow: KEY_OR_REVIEW, req: (s) => send('PUT', `/api/records/${s.recordId}`, { clientTxId: txId(), expectedVersion: 0, values: {} }), ok: 409, scoped: true },
   { route: 'POST /api/records/:id/complete', allow: KEY, req: (s) => send('POST', `/api/records/${s.recordId}/complete`, { clientTxId: txId(), expectedVersion: 0 }), ok: 409, scoped: true },
-  { route: 'POST /api/records/:id/reopen', allow: KEY, req: (s) => send('POST', `/api/records/${s.recordId}/reopen`, { clientTxId: txId(), expectedVersion: 0 }), ok: 409, scoped: true },
+  { route: 'POST /api/records/:id/reopen', allow: KEY_OR_REVIEW, req: (s) => send('POST', `/api/records/${s.recordId}/reopen`, { clientTxId: txId(), expectedVersion: 0 }), ok: 409, scoped: true },
   { route: 'GET /api/records/:id/history', allow: ALL_ROLES, req: (s) => get(`/api/records/${s.recordId}/history`), ok: 200, scoped: true },
+  { route: 'GET /api/records/:id/timeline', allow: ALL_ROLES, req: (s) => get(`/api/records/${s.recordId}/timeline`), ok: 200, scoped: true },
+  { route: 'GET /api/books/:id/history', allow: ALL_ROLES, req: (s) => get(`/api/books/${s.bookId}/history`), ok: 200, scoped: true },
   // QC: modes, passes (side A's pass is the keyer's own), arbitration, review, book checks
   { route: 'GET /api/books/:id/qc-mode', allow: ALL_ROLES, req: (s) => get(`/api/books/${s.bookId}/qc-mode`), ok: 200, scoped: true },
   { route: 'PUT /api/books/:id/qc-mode', allow: PLAN, req: (s) => send('PUT', `/api/books/${s.bookId}/qc-mode`, { mode: 'single_review' }), ok: 200, scoped: true },

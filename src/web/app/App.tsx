@@ -8,6 +8,7 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { can, LoginForm, NoPermission, type SignedInUser } from '../auth/index.js';
 import { BookPage, BooksPage } from '../books/index.js';
 import { ImportsPage } from '../imports/index.js';
+import { RecordHistoryPage } from '../history/index.js';
 import { getJson, sendJson, type Health } from '../shared/index.js';
 
 const KeyingPage = lazy(() => import('../keying/index.js').then((m) => ({ default: m.KeyingPage })));
@@ -37,6 +38,8 @@ function Screen({ user, hash }: { user: SignedInUser; hash: string }) {
   const bookId = /^#\/books\/([0-9a-f-]{36})/.exec(hash)?.[1];
   const arbitration = /^#\/qc\/arbitration(?:\/([0-9a-f-]{36}))?/.exec(hash);
   const checksOf = /^#\/qc\/checks\/([0-9a-f-]{36})/.exec(hash)?.[1];
+  const historyOf = /^#\/history\/records\/([0-9a-f-]{36})/.exec(hash)?.[1];
+  if (historyOf) return <RecordHistoryPage id={historyOf} user={user} />;
   const lazily = (page: ReactNode) => <Suspense fallback={<p>Đang tải…</p>}>{page}</Suspense>;
   if (hash.startsWith('#/imports')) return can(user, 'imports.run') ? <ImportsPage /> : <NoPermission to="nhập dữ liệu từ tệp Excel/CSV" />;
   if (arbitration) return can(user, 'qc.arbitrate') ? lazily(<ArbitrationPage bookId={arbitration[1]} />) : <NoPermission to="trọng tài đối chiếu hai lần nhập" />;

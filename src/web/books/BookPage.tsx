@@ -8,9 +8,10 @@ import { can, type SignedInUser } from '../auth/index.js';
 import { BookQcPanel } from '../qc/index.js';
 import { getJson } from '../shared/index.js';
 import { addRecord, BookRecords, type RecordItem } from './BookRecords.js';
-import { FLAG_LABELS, PAGE_STATUS_LABELS, type Book, type Page } from './books.api.js';
+import { BOOK_STATUS_LABELS, FLAG_LABELS, PAGE_STATUS_LABELS, type Book, type Page } from './books.api.js';
 import { UploadPanel } from './UploadPanel.js';
 import { ExportPanel } from './ExportPanel.js';
+import { BookHistoryPanel } from '../history/index.js';
 
 export function BookPage({ id, user }: { id: string; user: SignedInUser }) {
   const [book, setBook] = useState<Book>();
@@ -33,7 +34,7 @@ export function BookPage({ id, user }: { id: string; user: SignedInUser }) {
     <section>
       <p><a href="#/">← Danh sách quyển sổ</a></p>
       <h2>{book.title}</h2>
-      <p>{book.authority}{book.authorityUnit && <> — <em>{book.authorityUnit.path}</em></>} · năm {book.yearFrom}</p>
+      <p>{book.authority}{book.authorityUnit && <> — <em>{book.authorityUnit.path}</em></>} · năm {book.yearFrom} · <span data-testid="book-status">{BOOK_STATUS_LABELS[book.status] ?? book.status}</span></p>
       {can(user, 'scans.upload') && <UploadPanel bookId={id} onDone={load} />}
       <BookQcPanel bookId={id} user={user} />
       <h3>Các trang ({pages.length})</h3>
@@ -55,6 +56,7 @@ export function BookPage({ id, user }: { id: string; user: SignedInUser }) {
       <h3>Các bản ghi ({records.length})</h3>
       <BookRecords records={records} pageSeq={(pageId) => pages.find((p) => p.id === pageId)?.seq} canKey={keyer} />
       <ExportPanel bookId={id} user={user} />
+      <BookHistoryPanel bookId={id} />
     </section>
   );
 }

@@ -49,6 +49,20 @@ function SignOff({ exp, canSign, onDone, onError }: { exp: ExportView; canSign: 
   );
 }
 
+/** An export signed off and changed since: it no longer says what the book says; the next export lists these changes. */
+function Stale({ stale }: { stale: NonNullable<ExportView['stale']> }) {
+  return (
+    <div className="stale" role="status" data-testid="export-stale">
+      <p><strong>Bản xuất này đã cũ:</strong> {stale.records} bản ghi đã được đính chính hoặc mở lại sau khi ký duyệt. Hãy xuất lại; lần xuất sau sẽ liệt kê các thay đổi này.</p>
+      <ul>
+        {stale.changes.map((c, i) => (
+          <li key={i}><a href={`#/history/records/${c.recordId}`}>{c.so ? `Số ${c.so}` : 'Bản ghi'}</a>: {c.kind === 'reopened' ? 'mở lại' : `đính chính ${c.fields.join(', ')}`} — {c.by ?? 'không rõ'}, {when(c.at)}{c.reason && <> — lý do: “{c.reason}”</>}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** The gate's refusal: its message line by line, each "- Số …" line linked to the record it names (the server lists problems in that order). */
 function ExportError({ error }: { error: Error }) {
   const problems = error instanceof ApiError && error.code === 'export.blocked' ? (error.details as { problems?: GateProblem[] } | undefined)?.problems ?? [] : [];
@@ -106,6 +120,7 @@ export function ExportPanel({ bookId, user }: { bookId: string; user: SignedInUs
               {exp.files.filter((f) => exporter || f.kind === 'report').map((f) => <li key={f.name}><a href={f.url} download={f.name}>{KIND_LABELS[f.kind] ?? f.kind}: {f.name}</a> ({kb(f.bytes)})</li>)}
             </ul>
             <SignOff exp={exp} canSign={reviewer} onDone={load} onError={setError} />
+            {exp.stale && <Stale stale={exp.stale} />}
           </li>
         ))}
       </ol>

@@ -13,7 +13,7 @@ function CheckRow({ bookId, item, canResolve, onDone }: { bookId: string; item: 
   const send = (status: 'resolved' | 'explained') => qcApi.resolveCheck(bookId, item.code, item.subject, status, note).then(onDone, (e: Error) => setError(e.message));
   return (
     <li data-testid="check-item" className={item.resolution ? 'done' : ''}>
-      <p>{item.message} {item.resolution && <strong>— {item.resolution.status === 'resolved' ? 'Đã sửa' : `Đã giải thích: ${item.resolution.note}`}</strong>}</p>
+      <p>{item.severity === 'ERROR' && <strong className="error">Lỗi (chặn xuất dữ liệu): </strong>}{item.message} {item.resolution && <strong>— {item.resolution.status === 'resolved' ? 'Đã sửa' : `Đã giải thích: ${item.resolution.note}`}</strong>}</p>
       {item.recordIds.map((id) => <a key={id} href={`#/records/${id}`}>Mở bản ghi </a>)}
       {canResolve && (
         <>
