@@ -8,7 +8,7 @@ export function BooksPage({ user }: { user: SignedInUser }) {
   const [books, setBooks] = useState<Book[]>([]);
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [error, setError] = useState<string>();
-  const load = () => getJson<Book[]>('/api/books').then(setBooks).catch((e: Error) => setError(e.message));
+  const load = () => getJson<{ items: Book[] }>('/api/books?limit=200').then((p) => setBooks(p.items)).catch((e: Error) => setError(e.message));
   useEffect(() => {
     void load();
     getJson<TemplateSummary[]>('/api/registers').then((t) => setTemplates(t.filter((x) => x.current))).catch((e: Error) => setError(e.message));
