@@ -9,6 +9,8 @@
  * nothing; a write names the version it saw and a stale one gets a Conflict
  * listing what changed, never an overwrite; version = number of actions; a
  * completed record has no ERROR finding and every WARNING acknowledged.
+ * record_findings holds each registration's findings as of its last change,
+ * stamped with record and rules version (record-findings.ts); lists read it.
  * A row with keying_of set is a KEYING PASS of a registration (src/qc owns
  * the rules): listed nowhere as a registration, readable by its keyer only.
  */
@@ -24,10 +26,11 @@ export {
 } from './actions.schema.js';
 export { fold, applyAction, type RecordState, type RecordStatus, type FoldableAction } from './fold.js';
 export { changesSince, type ChangesSince, type FieldChange, type FlagChange } from './changes-since.js';
-export { CreateRecordInput, SaveRecordInput, CompleteRecordInput, ReopenRecordInput } from './entry.schema.js';
+export { CreateRecordInput, SaveRecordInput, CompleteRecordInput, ReopenRecordInput, RecordListQuery } from './entry.schema.js';
 export { createRecord, saveRecord, completeRecord, reopenRecord, createKeyingPass, type CompleteOptions, type CreatePassInput, type WriteGuard, type WriteOptions, type WriteOp } from './keying.service.js';
 export { type PlannedAction } from './save-plan.js';
-export { getRecordView, listBookRecords, recordHistory, mainNameField, type RecordListItem, type HistoryEntry } from './records.service.js';
+export { getRecordView, listBookRecords, listBookRecordsPage, recordHistory, mainNameField, type RecordListItem, type RecordPage, type HistoryEntry } from './records.service.js';
+export { RULES_VERSION, findingsOf } from './record-findings.js';
 export { recordView, recordFindings, completionBlockers, isAcknowledged, type RecordView, type RecordFinding } from './record-view.js';
 export { entryRoutes, type EntryPolicy } from './entry.routes.js';
 export { importRecord, type ImportRecordInput, type ImportedRecord } from './import-record.js';

@@ -196,8 +196,8 @@ export interface RecordsTable {
   keying_of: ColumnType<string | null, string | null | undefined, string | null>;
   /** 0008: 'A' | 'B' for a keying pass, null for a registration. */
   keying_pass: ColumnType<string | null, string | null | undefined, string | null>;
-  /** 0016, generated: values.so read as a number (list order). */
-  so_num: ColumnType<string | number | null, never, never>;
+  /** 0016, generated: values.so read as a number, 999999999999999999 when not one (list order). */
+  so_sort: ColumnType<string | number, never, never>;
 }
 
 /** 0016: stored findings of a registration, stamped with the record and rules versions they came from. */

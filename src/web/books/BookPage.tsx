@@ -20,7 +20,7 @@ export function BookPage({ id, user }: { id: string; user: SignedInUser }) {
   const load = useCallback(() => {
     getJson<Book>(`/api/books/${id}`).then(setBook).catch((e: Error) => setError(e.message));
     getJson<Page[]>(`/api/books/${id}/pages`).then(setPages).catch((e: Error) => setError(e.message));
-    getJson<RecordItem[]>(`/api/books/${id}/records`).then(setRecords).catch((e: Error) => setError(e.message));
+    getJson<{ items: RecordItem[] }>(`/api/books/${id}/records?limit=500`).then((p) => setRecords(p.items)).catch((e: Error) => setError(e.message));
   }, [id]);
   const add = (pageId: string) => void addRecord(id, pageId).catch((e: Error) => setError(e.message));
   const firstRecordOn = (pageId: string) => records.find((r) => r.pageIds.includes(pageId));

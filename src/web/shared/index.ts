@@ -1,3 +1,4 @@
-/** Shared by the web features: typed fetch helpers whose errors carry the server's Vietnamese message; client transaction ids; record status labels. */
+/** Shared by the web features: typed fetch helpers whose errors carry the server's Vietnamese message; client transaction ids; record status labels; a virtual table for long lists. */
 export { ApiError, getJson, sendJson, type Health, type TemplateSummary } from './api.js';
 export { newTxId, RECORD_STATUS_LABELS } from './records.js';
+export { VirtualTable } from './VirtualTable.js';
