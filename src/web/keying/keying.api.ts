@@ -68,7 +68,6 @@ export function restrictForm(form: FormDescription, keys: readonly string[]): Fo
 export const api = {
   record: (id: string) => getJson<RecordView>(`/api/records/${id}`),
   book: (id: string) => getJson<BookInfo>(`/api/books/${id}`),
-  records: (bookId: string) => getJson<{ items: RecordListItem[] }>(`/api/books/${bookId}/records?limit=500`).then((p) => p.items),
   pages: (bookId: string) => getJson<PageInfo[]>(`/api/books/${bookId}/pages`),
   save: (id: string, body: SaveBody) => sendJson<RecordView>('PUT', `/api/records/${id}`, body),
   complete: (id: string, expectedVersion: number) =>
