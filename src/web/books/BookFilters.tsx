@@ -45,6 +45,11 @@ function UnitFilter({ onUnit }: { onUnit: (id: string | undefined) => void }) {
 
 export function BookFilters({ templates, value, onChange }: { templates: TemplateSummary[]; value: BookFilter; onChange: (f: BookFilter) => void }) {
   const set = (k: keyof BookFilter, v: string | undefined) => onChange({ ...value, [k]: v === '' ? undefined : v });
+  const [year, setYear] = useState(value.year ?? '');
+  const typeYear = (text: string) => {
+    setYear(text);
+    if (text === '' || /^\d{4}$/.test(text)) set('year', text); // a year applies once it has its four digits
+  };
   return (
     <form className="inline-form book-filters" aria-label="Lọc quyển sổ" onSubmit={(e) => e.preventDefault()}>
       <UnitFilter onUnit={(id) => set('unit', id)} />
@@ -54,7 +59,7 @@ export function BookFilters({ templates, value, onChange }: { templates: Templat
           {templates.map((t) => <option key={t.id} value={t.registerType}>{t.title}</option>)}
         </select>
       </label>
-      <label>Năm <input type="number" min={1850} max={2200} value={value.year ?? ''} onChange={(e) => set('year', e.target.value)} size={6} /></label>
+      <label>Năm <input type="number" min={1850} max={2200} value={year} onChange={(e) => typeYear(e.target.value)} size={6} /></label>
       <label>Trạng thái
         <select value={value.status ?? ''} onChange={(e) => set('status', e.target.value)}>
           <option value="">Tất cả</option>

@@ -4,7 +4,7 @@
  * validator, the book's records and pages. Shapes are the server's own types
  * (type-only imports: nothing of the server's code reaches the bundle).
  */
-import type { FieldFlag, RecordFinding as Finding, RecordListItem, RecordView } from '../../entry/index.js';
+import type { FieldFlag, RecordFinding as Finding, RecordView } from '../../entry/index.js';
 import type { FormDescription } from '../../registers/index.js';
 import { ApiError, getJson, newTxId, sendJson } from '../shared/index.js';
 

@@ -7,6 +7,7 @@
 import { useCallback, useState } from 'react';
 import { copyForwardValues } from './form-rules.js';
 import { api, type BookInfo, type FormDescription, type FormField, type PageInfo, type RecordListItem, type RecordView } from './keying.api.js';
+import { pendingChanges } from './draft.js';
 import { rememberRecord } from './record-cache.js';
 import type { RecordEditor } from './useRecordEditor.js';
 
@@ -43,7 +44,9 @@ export function useBookNavigation(data: KeyingData, fields: readonly FormField[]
 
   const leaveTo = useCallback(async (target: RecordListItem | undefined, none: string) => {
     if (!target) return say(none);
-    if (await editor.save()) {
+    // Nothing typed and nothing in flight: leave at once (a save would only re-render this screen on its way out).
+    const clean = editor.saveState.kind === 'saved' && !pendingChanges(editor.current());
+    if (clean || (await editor.save())) {
       rememberRecord(editor.current().base);
       open(target.id);
     }
