@@ -50,7 +50,7 @@ describeBackends('archive', (store) => {
     const book = await createBook(ctx, { registerType: 'KH', authority: 'UBND xã An Nhơn', yearFrom: 1999, pageCount: 100 });
     const changed = await updateBook(ctx, book.id, { condition: 'damaged', custody: 'Tủ 3, UBND xã', declaredEventCount: 87 });
     expect(changed).toMatchObject({ condition: 'damaged', custody: 'Tủ 3, UBND xã', declaredEventCount: 87, pageCount: 100 });
-    expect((await listBooks(ctx)).map((b) => b.id)).toContain(book.id);
+    expect((await listBooks(ctx)).items.map((b) => b.id)).toContain(book.id);
   });
 
   it('appends pages, reorders them, inserts a missing page and marks a blank one', async () => {
@@ -92,7 +92,7 @@ describeBackends('archive', (store) => {
     await storeIngestedFile(ctx, book.id, { name: 'p.jpg', sha256: 'c'.repeat(64), kind: 'jpeg', original: Buffer.from('c'), pages: [page(21), page(22)] });
     const rows = ['draft', 'completed', 'completed'].map((status) => ({ book_id: book.id, register_type: 'KS', template_version: 'KS-70', status, values: {}, page_ids: '[]' }));
     await store().db.insertInto('records').values(rows).execute();
-    const listed = (await listBooks(ctx)).find((b) => b.id === book.id);
+    const listed = (await listBooks(ctx)).items.find((b) => b.id === book.id);
     expect(listed?.progress).toEqual({ pagesScanned: 2, recordsKeyed: 3, recordsCompleted: 2 });
   });
 });

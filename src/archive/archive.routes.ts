@@ -11,7 +11,7 @@ import { insertMissingPage, listPages, reorderPages, setPageStatus } from './pag
 
 export async function archiveRoutes(app: FastifyInstance): Promise<void> {
   const book = on.book();
-  app.get('/api/books', access('books.read', LIST), async (req) => listBooks(req.ctx));
+  app.get('/api/books', access('books.read', LIST), async (req) => listBooks(req.ctx, req.query));
   app.post('/api/books', access('books.write', CREATE), async (req, reply) => reply.status(201).send(await createBook(req.ctx, req.body)));
   app.get('/api/books/:id', access('books.read', book), async (req) => describeBook(req.ctx, await getBook(req.ctx, IdParams.parse(req.params).id)));
   app.patch('/api/books/:id', access('books.write', book), async (req) => updateBook(req.ctx, IdParams.parse(req.params).id, req.body));

@@ -53,3 +53,15 @@ export const PageStatusInput = z.object({ status: z.enum(PAGE_STATUSES, { messag
 export const MissingPageInput = z.object({ afterSeq: z.coerce.number().int().min(0), note: z.string().max(1000).default('') });
 export const IdParams = z.object({ id: z.uuid('Mã không hợp lệ.') });
 export const PageParams = z.object({ id: z.uuid('Mã sổ không hợp lệ.'), pageId: z.uuid('Mã trang không hợp lệ.') });
+
+/** Filters and page of the book list (GET /api/books, `hotich books list`). `unit` is a unit id as the API shows it or a GSO code. */
+export const BookListQuery = z.object({
+  unit: z.string().trim().min(1).max(100).optional(),
+  type: z.string().trim().min(1).max(20).optional(),
+  year: year.optional(),
+  status: z.string().trim().regex(/^[a-z_]+(,[a-z_]+)*$/, 'Trạng thái sổ không hợp lệ (ví dụ: keying hoặc keying,keyed).').optional(),
+  q: z.string().trim().max(200).optional(),
+  cursor: z.uuid('Con trỏ trang không hợp lệ.').optional(),
+  limit: z.coerce.number().int().min(1, 'Số dòng mỗi trang từ 1 đến 200.').max(200, 'Số dòng mỗi trang từ 1 đến 200.').default(50),
+});
+export type BookListQuery = z.infer<typeof BookListQuery>;

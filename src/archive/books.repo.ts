@@ -2,7 +2,7 @@
  * Queries on books. Every read and lock takes the acting user and keeps to
  * her scope (bookInScope): a book outside it is not found.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Updateable } from 'kysely';
 import { bookInScope, type Actor } from '../auth/index.js';
 import type { Book, BooksTable, Database, NewBook } from '../store/index.js';
@@ -29,8 +29,24 @@ export async function lockBook(db: Transaction<Database>, actor: Actor, id: stri
   return db.selectFrom('books').selectAll().where('id', '=', id).where(bookInScope(actor, 'books.id')).forUpdate().executeTakeFirst();
 }
 
-export async function listBooks(db: Db, actor: Actor, limit: number, offset: number): Promise<BookRow[]> {
-  const rows = await db
+/** What the list keeps to: every part optional, all given parts must hold. */
+export interface BookFilter {
+  /** Books whose authority lies within this unit (admin_unit_within: any level, old units through their main successor). */
+  unitId?: string | undefined;
+  registerType?: string | undefined;
+  /** Books whose years span this year. */
+  year?: number | undefined;
+  statuses?: readonly string[] | undefined;
+  /** Folded words (searchKey), each the start of a word of the book's search_key. */
+  words?: readonly string[] | undefined;
+  /** The id of the last book of the previous page (newest first). */
+  after?: string | undefined;
+  limit: number;
+}
+
+/** One page of books, newest first (created_at desc, id desc), keyset-paged after a book id; progress counts included. */
+export async function listBooks(db: Db, actor: Actor, f: BookFilter): Promise<BookRow[]> {
+  let q = db
     .selectFrom('books')
     .selectAll('books')
     .select((eb) => [
@@ -39,11 +55,16 @@ export async function listBooks(db: Db, actor: Actor, limit: number, offset: num
       eb.selectFrom('records').whereRef('records.book_id', '=', 'books.id').where('records.keying_of', 'is', null).select(eb.fn.countAll<string>().as('n')).as('records_keyed'),
       eb.selectFrom('records').whereRef('records.book_id', '=', 'books.id').where('records.keying_of', 'is', null).where('records.status', '=', 'completed').select(eb.fn.countAll<string>().as('n')).as('records_completed'),
     ])
-    .where(bookInScope(actor, 'books.id'))
-    .orderBy('books.created_at', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+    .where(bookInScope(actor, 'books.id'));
+  if (f.unitId !== undefined) q = q.where(sql<SqlBool>`books.authority_unit_code in (select unit_id from admin_unit_within where within_id = ${f.unitId})`);
+  if (f.registerType !== undefined) q = q.where('books.register_type', '=', f.registerType);
+  if (f.year !== undefined) q = q.where('books.year_from', '<=', f.year).where(sql<SqlBool>`coalesce(books.year_to, books.year_from) >= ${f.year}`);
+  if (f.statuses !== undefined && f.statuses.length > 0) q = q.where('books.status', 'in', [...f.statuses]);
+  for (const w of f.words ?? []) q = q.where(sql<SqlBool>`(' ' || books.search_key) like ${`% ${w}%`}`);
+  if (f.after !== undefined) {
+    q = q.where(sql<SqlBool>`(books.created_at, books.id) < (select c.created_at, c.id from books c where c.id = ${f.after})`);
+  }
+  const rows = await q.orderBy('books.created_at', 'desc').orderBy('books.id', 'desc').limit(f.limit).execute();
   return rows.map((r) => ({
     ...r, pages_present: Number(r.pages_present), pages_total: Number(r.pages_total), records_keyed: Number(r.records_keyed), records_completed: Number(r.records_completed),
   }));

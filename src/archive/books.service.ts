@@ -13,8 +13,9 @@ import { Forbidden } from '../auth/index.js';
 import { Conflict, Invalid, NotFound, type AppContext } from '../core/index.js';
 import { getTemplate } from '../registers/index.js';
 import { transact, type Book } from '../store/index.js';
-import { getUnitIndex, resolvePlaceText, unitPath } from '../units/index.js';
-import { BookPatch, NewBookInput } from './book.schema.js';
+import { findUnitByRef, getUnitIndex, resolvePlaceText, unitPath } from '../units/index.js';
+import { searchKey } from '../vn/index.js';
+import { BookListQuery, BookPatch, NewBookInput } from './book.schema.js';
 import * as repo from './books.repo.js';
 
 export interface BookView {
@@ -137,10 +138,39 @@ export async function getBook(ctx: ActorContext, id: string): Promise<Book> {
   return book;
 }
 
-export async function listBooks(ctx: ActorContext, limit = 100, offset = 0): Promise<BookView[]> {
-  return Promise.all((await repo.listBooks(ctx.store.db, ctx.actor, limit, offset)).map((b) =>
+export interface BookPage {
+  items: BookView[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** The unit a list filter names (an id as the API shows it, or a GSO code); an unknown one is an invalid filter. */
+async function unitOfFilter(ctx: ActorContext, ref: string): Promise<string> {
+  try {
+    return (await findUnitByRef(ctx, ref)).id;
+  } catch (e) {
+    if (e instanceof NotFound) throw new Invalid('book.list_unit_unknown', e.message, 'unit');
+    throw e;
+  }
+}
+
+/** One page of the books the actor sees, newest first, filtered (unit at any level with the units within it, type, year, status, words). */
+export async function listBooks(ctx: ActorContext, input: unknown = {}): Promise<BookPage> {
+  const q = BookListQuery.parse(input);
+  const rows = await repo.listBooks(ctx.store.db, ctx.actor, {
+    unitId: q.unit !== undefined ? await unitOfFilter(ctx, q.unit) : undefined,
+    registerType: q.type !== undefined ? getTemplate(q.type).registerType : undefined,
+    year: q.year,
+    statuses: q.status?.split(','),
+    words: q.q !== undefined ? searchKey(q.q).split(' ').filter((w) => w !== '') : undefined,
+    after: q.cursor,
+    limit: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit);
+  const items = await Promise.all(page.map((b) =>
     describeBook(ctx, b, { pagesScanned: b.pages_present, recordsKeyed: b.records_keyed, recordsCompleted: b.records_completed }),
   ));
+  return { items, nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
 }
 
 function patchOf(p: BookPatch, unit: ResolvedUnit | undefined) {

@@ -1,5 +1,6 @@
 /**
- * `hotich books add` (inventory a book) and `hotich ingest` (scanner output
+ * `hotich books add` (inventory a book), `hotich books list` (the book list
+ * with the API's filters and page shape) and `hotich ingest` (scanner output
  * into a book). With --json each prints one JSON object (the book, or the
  * ingest summary); otherwise Vietnamese text, with progress on stderr.
  */
@@ -7,7 +8,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { createBook } from '../archive/index.js';
+import { createBook, listBooks, type BookPage, type BookView } from '../archive/index.js';
+import type { ActorContext } from '../auth/index.js';
 import { Invalid } from '../core/index.js';
 import { ingestFiles, type IngestProgress } from '../ingest/index.js';
 import { ensureBuiltinUnits } from '../units/index.js';
@@ -35,6 +37,38 @@ function progressLine(p: IngestProgress): void {
   process.stderr.write(`[${p.fileIndex + 1}/${p.files}] ${path.basename(p.file)}${page}: ${p.code}\n`);
 }
 
+export interface BooksListOptions {
+  unit?: string | undefined;
+  type?: string | undefined;
+  year?: string | undefined;
+  status?: string | undefined;
+  q?: string | undefined;
+  /** One page of this many books (with its nextCursor); without it, every matching book. */
+  limit?: string | undefined;
+  cursor?: string | undefined;
+}
+
+/** The books `hotich books list` prints: the API's page shape ({items, nextCursor}), every page followed unless --limit is given. */
+export async function runBooksList(ctx: ActorContext, o: BooksListOptions): Promise<BookPage> {
+  const filter = { unit: o.unit, type: o.type, year: o.year, status: o.status, q: o.q };
+  if (o.limit !== undefined) return listBooks(ctx, { ...filter, limit: o.limit, cursor: o.cursor });
+  const items: BookView[] = [];
+  let cursor: string | undefined = o.cursor;
+  do {
+    const page = await listBooks(ctx, { ...filter, limit: 200, cursor });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return { items, nextCursor: null };
+}
+
+function bookLine(b: BookView): string {
+  const years = b.yearTo !== null && b.yearTo !== b.yearFrom ? `${b.yearFrom}–${b.yearTo}` : `${b.yearFrom}`;
+  const unit = b.authorityUnit ? b.authorityUnit.path : 'chưa xác định đơn vị';
+  const p = b.progress;
+  return `${b.id}  ${b.title} · năm ${years} · ${b.authority} (${unit}) · trạng thái ${b.status}${p ? ` · ${p.pagesScanned} trang, ${p.recordsKeyed} bản ghi, ${p.recordsCompleted} hoàn thành` : ''}`;
+}
+
 export function booksCommands(program: Command): void {
   const books = program.command('books').description('kiểm kê quyển sổ');
   books
@@ -57,6 +91,29 @@ export function booksCommands(program: Command): void {
         });
         if (o.json) console.log(JSON.stringify(book));
         else console.log(`Đã thêm quyển sổ ${book.id}: ${book.title}, ${book.authority}${book.authorityUnit ? ` → ${book.authorityUnit.path}` : ''}.`);
+      }),
+    );
+  books
+    .command('list')
+    .description('liệt kê quyển sổ (mới nhất trước), lọc theo đơn vị, loại sổ, năm, trạng thái')
+    .option('--unit <unit>', 'đơn vị hành chính ở mọi cấp, kể cả đơn vị cũ (mã như API hoặc mã Tổng cục Thống kê); gồm cả sổ của các đơn vị trực thuộc')
+    .option('--type <type>', 'loại sổ: KS, KT, KH, CMC, HN, TDCC, GH, GC, CN')
+    .option('--year <yyyy>', 'sổ có năm này')
+    .option('--status <status>', 'trạng thái sổ (nhiều trạng thái cách nhau bởi dấu phẩy)')
+    .option('--q <text>', 'chữ có trong cơ quan đăng ký, quyển số hoặc ghi chú (không cần dấu)')
+    .option('--limit <n>', 'chỉ một trang n quyển (1–200), kèm nextCursor')
+    .option('--cursor <id>', 'tiếp tục sau quyển này (nextCursor của trang trước)')
+    .option('-d, --data <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in kết quả dạng JSON, cùng dạng với GET /api/books')
+    .action((o: BooksListOptions & { data?: string; json?: boolean }) =>
+      withContext(o.data, async (ctx) => {
+        const page = await runBooksList(ctx, o);
+        if (o.json) console.log(JSON.stringify(page));
+        else {
+          for (const b of page.items) console.log(bookLine(b));
+          console.log(page.items.length === 0 ? 'Không có quyển sổ nào khớp.' : `${page.items.length} quyển sổ.`);
+          if (page.nextCursor) console.log(`Còn nữa: thêm --cursor ${page.nextCursor}`);
+        }
       }),
     );
   program

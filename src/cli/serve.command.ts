@@ -21,7 +21,7 @@ export interface ServeOptions {
 }
 
 async function demoIfEmpty(ctx: ActorContext): Promise<boolean> {
-  if ((await listBooks(ctx, 1)).length > 0) return false;
+  if ((await listBooks(ctx, { limit: 1 })).items.length > 0) return false;
   console.log('Cơ sở dữ liệu trống: đang tạo dữ liệu minh họa (khoảng nửa phút)…');
   const summary = await runDemoIfEmpty(ctx, {});
   if (!summary) return false;

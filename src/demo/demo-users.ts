@@ -71,7 +71,7 @@ async function grant(ctx: ActorContext, userId: string, scope: DemoScope, books:
 /** Creates the demo organizations and users that do not exist yet, with their scopes; returns the new logins. */
 export async function ensureDemoUsers(ctx: ActorContext): Promise<string[]> {
   const orgs = await ensureOrgs(ctx);
-  const books = (await listBooks(ctx, 1000)).map((b) => ({ id: b.id, authority: b.authority, unitId: b.authorityUnit?.id ?? null }));
+  const books = (await listBooks(ctx, { limit: 200 })).items.map((b) => ({ id: b.id, authority: b.authority, unitId: b.authorityUnit?.id ?? null }));
   const created: string[] = [];
   for (const u of DEMO_USERS) {
     if (await findUserByLogin(ctx, u.login)) continue;

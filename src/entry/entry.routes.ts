@@ -1,5 +1,5 @@
 /**
- * HTTP face of keying: records of a book (create, list), one record (read,
+ * HTTP face of keying: records of a book (create, list in windows), one record (read,
  * save, complete, reopen, history). Errors are the typed errors of the
  * services; the server maps them to HTTP. The acting user is the request's
  * context (req.ctx); the services check her permission and scope inside
@@ -12,7 +12,7 @@ import { access, on, type ActorContext } from '../auth/index.js';
 import { IdParams, type CreateRecordInput } from './entry.schema.js';
 import { completeRecord, createRecord, reopenRecord, saveRecord, type WriteGuard } from './keying.service.js';
 import type { RecordView } from './record-view.js';
-import { getRecordView, listBookRecords, recordHistory } from './records.service.js';
+import { getRecordView, listBookRecordsPage, recordHistory } from './records.service.js';
 import { bookHistory, recordTimeline } from './history.service.js';
 
 export interface EntryPolicy {
@@ -36,7 +36,7 @@ export async function entryRoutes(app: FastifyInstance, opts: { policy?: EntryPo
   const guarded = { guard: policy.guardWrite };
   const record = on.record();
   app.post('/api/books/:id/records', access('records.key', on.book()), async (req, reply) => reply.status(201).send(await create(req.ctx, inputOf(req, 'bookId'))));
-  app.get('/api/books/:id/records', access('records.read', on.book()), async (req) => listBookRecords(req.ctx, idOf(req)));
+  app.get('/api/books/:id/records', access('records.read', on.book()), async (req) => listBookRecordsPage(req.ctx, idOf(req), req.query));
   app.get('/api/records/:id', access('records.read', record), async (req) => getRecordView(req.ctx, idOf(req)));
   app.put('/api/records/:id', access(['records.key', 'records.review'], record), async (req) => saveRecord(req.ctx, inputOf(req, 'recordId'), guarded));
   app.post('/api/records/:id/complete', access('records.key', record), async (req) => completeRecord(req.ctx, inputOf(req, 'recordId'), guarded));

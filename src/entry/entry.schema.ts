@@ -57,3 +57,15 @@ export type ReopenRecordInput = z.input<typeof ReopenRecordInput>;
 
 /** HTTP: the id in the path. */
 export const IdParams = z.object({ id: z.uuid('Mã không hợp lệ.') });
+
+/**
+ * A window of a book's registrations (GET /api/books/:id/records): from `offset`,
+ * or after the record `after` (a cursor), or centred on the record `around` (the keying screen's window).
+ */
+export const RecordListQuery = z.object({
+  limit: z.coerce.number().int().min(1, 'Số bản ghi mỗi trang từ 1 đến 500.').max(500, 'Số bản ghi mỗi trang từ 1 đến 500.').default(100),
+  offset: z.coerce.number().int().min(0, 'Vị trí không được âm.').optional(),
+  after: z.uuid('Con trỏ trang không hợp lệ.').optional(),
+  around: z.uuid('Mã bản ghi không hợp lệ.').optional(),
+}).refine((q) => [q.offset, q.after, q.around].filter((x) => x !== undefined).length <= 1, { message: 'Chỉ dùng một trong offset, after, around.' });
+export type RecordListQuery = z.infer<typeof RecordListQuery>;

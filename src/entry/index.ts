@@ -14,6 +14,8 @@
  * a reason to reopen); after its book's export sign-off every change is a
  * correction with a reason, written to export_changes (the export is stale).
  * A client_tx_id replayed with another content is refused (422).
+ * record_findings holds each registration's findings as of its last change,
+ * stamped with record and rules version (record-findings.ts); lists read it.
  * A row with keying_of set is a KEYING PASS of a registration (src/qc owns
  * the rules): listed nowhere as a registration, readable by its keyer only.
  */
@@ -29,10 +31,11 @@ export {
 } from './actions.schema.js';
 export { fold, applyAction, type RecordState, type RecordStatus, type FoldableAction } from './fold.js';
 export { changesSince, type ChangesSince, type FieldChange, type FlagChange } from './changes-since.js';
-export { CreateRecordInput, SaveRecordInput, CompleteRecordInput, ReopenRecordInput } from './entry.schema.js';
+export { CreateRecordInput, SaveRecordInput, CompleteRecordInput, ReopenRecordInput, RecordListQuery } from './entry.schema.js';
 export { createRecord, saveRecord, completeRecord, reopenRecord, createKeyingPass, type CompleteOptions, type CreatePassInput, type WriteGuard, type WriteOptions, type WriteOp } from './keying.service.js';
 export { type PlannedAction } from './save-plan.js';
-export { getRecordView, listBookRecords, recordHistory, mainNameField, type RecordListItem, type HistoryEntry } from './records.service.js';
+export { getRecordView, listBookRecords, listBookRecordsPage, recordHistory, mainNameField, type RecordListItem, type RecordPage, type HistoryEntry } from './records.service.js';
+export { RULES_VERSION, findingsOf } from './record-findings.js';
 export { recordView, recordFindings, completionBlockers, isAcknowledged, type RecordView, type RecordFinding } from './record-view.js';
 export { entryRoutes, type EntryPolicy } from './entry.routes.js';
 export { bookHistory, recordTimeline, type HistoryItem, type RecordTimeline } from './history.service.js';

@@ -9,6 +9,7 @@ import { bookInScope, type Actor } from '../auth/index.js';
 import type { Database, RecordRow } from '../store/index.js';
 import type { FieldFlag, KeyingPass } from './actions.schema.js';
 import type { RecordState, RecordStatus } from './fold.js';
+import { writeFindings } from './record-findings.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -16,12 +17,10 @@ export async function findRecord(db: Db, actor: Actor, id: string): Promise<Reco
   return db.selectFrom('records').selectAll().where('id', '=', id).where(bookInScope(actor, 'records.book_id')).executeTakeFirst();
 }
 
-/** A book's registrations (never keying passes) in registration order: by số when numeric, then by creation. */
+/** A book's registrations (never keying passes) in registration order: by số when numeric (so_sort), then by creation. */
 export async function listRecordsOfBook(db: Db, actor: Actor, bookId: string): Promise<RecordRow[]> {
-  const rows = await db.selectFrom('records').selectAll().where('book_id', '=', bookId).where('keying_of', 'is', null)
-    .where(bookInScope(actor, 'records.book_id')).orderBy('created_at').execute();
-  const num = (r: RecordRow) => Number.parseInt(String(r.values.so ?? ''), 10);
-  return rows.sort((a, b) => (Number.isNaN(num(a)) ? Infinity : num(a)) - (Number.isNaN(num(b)) ? Infinity : num(b)));
+  return db.selectFrom('records').selectAll().where('book_id', '=', bookId).where('keying_of', 'is', null)
+    .where(bookInScope(actor, 'records.book_id')).orderBy('so_sort').orderBy('created_at').orderBy('id').execute();
 }
 
 /** The keying passes of a registration (src/qc), A before B; the caller has the registration in scope. */
@@ -44,7 +43,7 @@ export async function insertEmptyRecord(tx: Transaction<Database>, r: { bookId: 
   return row.id;
 }
 
-/** Writes the fold of the record's actions into its row. */
+/** Writes the fold of the record's actions into its row, and a registration's stored findings with it. */
 export async function writeProjection(tx: Transaction<Database>, id: string, s: RecordState): Promise<void> {
   await tx
     .updateTable('records')
@@ -56,6 +55,7 @@ export async function writeProjection(tx: Transaction<Database>, id: string, s: 
     })
     .where('id', '=', id)
     .execute();
+  await writeFindings(tx, id, s);
 }
 
 /** The state a row holds (the inverse of writeProjection). */

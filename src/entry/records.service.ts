@@ -1,6 +1,7 @@
 /**
- * Reading records: one record as the keyer sees it (state + findings), the
- * records of a book with their key fields, and a record's history. Reads use
+ * Reading records: one record as the keyer sees it (state + findings, fresh),
+ * the records of a book with their key fields in windows (counts from the
+ * stored findings, record-findings.ts), and a record's history. Reads use
  * the projection row (equal to the fold of the actions by construction).
  */
 import { z } from 'zod';
@@ -8,10 +9,13 @@ import { getBook } from '../archive/index.js';
 import { logRead, type ActorContext } from '../auth/index.js';
 import { getTemplate } from '../registers/index.js';
 import { listActions } from './actions.repo.js';
-import { completionBlockers, recordFindings, recordView, type RecordView } from './record-view.js';
+import { RecordListQuery } from './entry.schema.js';
+import { findingsOf, isStale, upsertFindings, type RowWithFindings } from './record-findings.js';
+import { countRegistrations, positionOf, registrationsPage } from './record-list.repo.js';
+import { recordView, type RecordView } from './record-view.js';
 import { assertCanRead } from './record-access.js';
 import { recordNotFound } from './record-errors.js';
-import { findRecord, listRecordsOfBook, stateOfRow } from './records.repo.js';
+import { findRecord, stateOfRow } from './records.repo.js';
 import type { RecordStatus } from './fold.js';
 
 export interface RecordListItem {
@@ -60,19 +64,66 @@ export async function getRecordView(ctx: ActorContext, id: string): Promise<Reco
   return recordView(row.id, stateOfRow(row), ctx.clock());
 }
 
+export interface RecordPage {
+  items: RecordListItem[];
+  /** Registrations in the book. */
+  total: number;
+  /** Position of the first item in the whole list (0-based). */
+  offset: number;
+  /** Pass as `after` for the next window; null at the end. */
+  nextCursor: string | null;
+}
+
+function listItem(row: RowWithFindings, nameKey: string | undefined, f: { errors: number; unacknowledged: number }): RecordListItem {
+  const state = stateOfRow(row);
+  return {
+    id: row.id, status: state.status, version: state.version, so: state.values.so ?? null, name: nameKey ? (state.values[nameKey] ?? null) : null,
+    pageIds: state.pageIds, flagged: Object.keys(state.flags).length, errors: f.errors,
+    unacknowledgedWarnings: f.unacknowledged, updatedAt: state.updatedAt.toISOString(),
+  };
+}
+
+/** The rows' items from their stored findings; rows whose findings are missing or stale (record or rules version) are validated now and stored. */
+async function itemsOf(ctx: ActorContext, rows: readonly RowWithFindings[], nameKey: string | undefined): Promise<RecordListItem[]> {
+  const items: RecordListItem[] = [];
+  for (const row of rows) {
+    if (!isStale(row)) {
+      items.push(listItem(row, nameKey, { errors: row.f_errors ?? 0, unacknowledged: row.f_unacknowledged ?? 0 }));
+      continue;
+    }
+    const state = stateOfRow(row);
+    const f = findingsOf(state);
+    await upsertFindings(ctx.store.db, row.id, state, f);
+    items.push(listItem(row, nameKey, f));
+  }
+  return items;
+}
+
+/** Where a window starts: `offset`, just after the record `after`, or with the record `around` in its middle. */
+async function windowStart(ctx: ActorContext, bookId: string, q: RecordListQuery): Promise<number> {
+  const anchor = q.after ?? q.around;
+  if (anchor === undefined) return q.offset ?? 0;
+  const pos = await positionOf(ctx.store.db, ctx.actor, bookId, anchor);
+  if (pos === undefined) throw recordNotFound(anchor);
+  return q.after !== undefined ? pos + 1 : Math.max(0, pos - Math.floor((q.limit - 1) / 2));
+}
+
+/** A window of the book's registrations in registration order, with counts from their stored findings (no re-validation of fresh ones). */
+export async function listBookRecordsPage(ctx: ActorContext, bookId: string, input: unknown = {}): Promise<RecordPage> {
+  const book = await getBook(ctx, z.uuid('Mã sổ không hợp lệ.').parse(bookId));
+  const q = RecordListQuery.parse(input);
+  const total = await countRegistrations(ctx.store.db, ctx.actor, book.id);
+  const offset = await windowStart(ctx, book.id, q);
+  const rows = await registrationsPage(ctx.store.db, ctx.actor, book.id, offset, q.limit);
+  const items = await itemsOf(ctx, rows, mainNameField(book.template_version));
+  return { items, total, offset, nextCursor: offset + items.length < total && items.length > 0 ? items[items.length - 1]!.id : null };
+}
+
+/** Every registration of the book, in registration order (for services that need the whole book, e.g. review). */
 export async function listBookRecords(ctx: ActorContext, bookId: string): Promise<RecordListItem[]> {
   const book = await getBook(ctx, z.uuid('Mã sổ không hợp lệ.').parse(bookId));
-  const nameKey = mainNameField(book.template_version);
-  const today = ctx.clock();
-  return (await listRecordsOfBook(ctx.store.db, ctx.actor, book.id)).map((row) => {
-    const state = stateOfRow(row);
-    const blockers = completionBlockers(recordFindings(state, today));
-    return {
-      id: row.id, status: state.status, version: state.version, so: state.values.so ?? null, name: nameKey ? (state.values[nameKey] ?? null) : null,
-      pageIds: state.pageIds, flagged: Object.keys(state.flags).length, errors: blockers.errors.length,
-      unacknowledgedWarnings: blockers.unacknowledged.length, updatedAt: state.updatedAt.toISOString(),
-    };
-  });
+  const rows = await registrationsPage(ctx.store.db, ctx.actor, book.id, 0, Number.MAX_SAFE_INTEGER);
+  return itemsOf(ctx, rows, mainNameField(book.template_version));
 }
 
 /** Every action of a record, oldest first (newest last); version is the record's version after it. */

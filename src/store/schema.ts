@@ -134,6 +134,8 @@ export interface BooksTable {
   notes: Generated<string>;
   status: Generated<string>;
   quyen_year: string | null;
+  /** 0016, generated: folded words of authority, volume number and notes (the list's text filter). */
+  search_key: ColumnType<string, never, never>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   /** 0014: a copy book (sổ lưu / bản sao), allowed to share another book's identity. */
@@ -196,6 +198,20 @@ export interface RecordsTable {
   keying_of: ColumnType<string | null, string | null | undefined, string | null>;
   /** 0008: 'A' | 'B' for a keying pass, null for a registration. */
   keying_pass: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0016, generated: values.so read as a number, 999999999999999999 when not one (list order). */
+  so_sort: ColumnType<string | number, never, never>;
+}
+
+/** 0016: stored findings of a registration, stamped with the record and rules versions they came from. */
+export interface RecordFindingsTable {
+  record_id: string;
+  book_id: string;
+  record_version: number;
+  rules_version: string;
+  findings: Json<unknown[]>;
+  errors: number;
+  unacknowledged: number;
+  computed_at: Generated<Date>;
 }
 
 export interface RecordActionsTable {
@@ -501,6 +517,7 @@ export interface Database {
   pages: PagesTable;
   ingest_files: IngestFilesTable;
   records: RecordsTable;
+  record_findings: RecordFindingsTable;
   record_actions: RecordActionsTable;
   jobs: JobsTable;
   hotich_migrations: MigrationsTable;

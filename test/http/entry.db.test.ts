@@ -73,7 +73,7 @@ describeBackends('keying over HTTP', (store) => {
     expect(done.json()).toMatchObject({ status: 'completed', version: 4 });
 
     const list = await call('GET', `/api/books/${bookId}/records`);
-    expect(list.json()).toEqual([expect.objectContaining({ id: rec.id, status: 'completed', so: '15', name: 'Phạm Anh Đài' })]);
+    expect(list.json()).toMatchObject({ total: 1, offset: 0, nextCursor: null, items: [expect.objectContaining({ id: rec.id, status: 'completed', so: '15', name: 'Phạm Anh Đài', errors: 0 })] });
     const reopened = await call('POST', `/api/records/${rec.id}/reopen`, { clientTxId: 'http-open-0001', expectedVersion: 4, reason: 'Sai trang' });
     expect(reopened.json()).toMatchObject({ status: 'draft', version: 5 });
     expect((await call('GET', `/api/records/${rec.id}`)).json()).toEqual(reopened.json());

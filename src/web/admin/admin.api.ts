@@ -4,7 +4,7 @@
  */
 import { getJson, sendJson } from '../shared/index.js';
 import type { AuthUser, GrantInput, GrantView, OrganizationKind, OrganizationView, PasswordReset, Role } from '../../auth/index.js';
-import type { BookView } from '../../archive/index.js';
+import type { BookPage } from '../../archive/index.js';
 
 export type { GrantView, OrganizationKind, OrganizationView, Role } from '../../auth/index.js';
 export type { BookView as Book } from '../../archive/index.js';
@@ -34,7 +34,8 @@ export interface NewUser {
 
 export const listUsers = (signal?: AbortSignal) => getJson<ManagedUser[]>('/api/users', signal);
 export const listOrganizations = (signal?: AbortSignal) => getJson<OrganizationView[]>('/api/organizations', signal);
-export const listBooks = (signal?: AbortSignal) => getJson<BookView[]>('/api/books', signal);
+/** The first 200 books (newest first) for the pickers. */
+export const listBooks = (signal?: AbortSignal) => getJson<BookPage>('/api/books?limit=200', signal).then((p) => p.items);
 
 export const lookupUnits = (q: string, signal?: AbortSignal) => getJson<UnitHit[]>(`/api/units/lookup?${new URLSearchParams({ q, limit: '12' }).toString()}`, signal);
 

@@ -1,7 +1,7 @@
 /** The audit screen's calls: GET /api/audit (the server's own types, type-only) and the books for the unit choice. */
 import { getJson } from '../shared/index.js';
 import type { AuditPage } from '../../audit/index.js';
-import type { BookView } from '../../archive/index.js';
+import type { BookPage, BookView } from '../../archive/index.js';
 
 export type { AuditItem, AuditPage } from '../../audit/index.js';
 export type { BookView } from '../../archive/index.js';
@@ -25,4 +25,5 @@ export function fetchAudit(f: AuditFilter, before: string | null, signal?: Abort
   return getJson<AuditPage>(`/api/audit?${q.toString()}`, signal);
 }
 
-export const listBooks = (signal?: AbortSignal): Promise<BookView[]> => getJson<BookView[]>('/api/books', signal);
+/** The first 200 books (newest first), whose units the filter offers. */
+export const listBooks = (signal?: AbortSignal): Promise<BookView[]> => getJson<BookPage>('/api/books?limit=200', signal).then((p) => p.items);

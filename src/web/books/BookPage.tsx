@@ -3,11 +3,12 @@
  * quality flags, keying links) and its records. Uploading (scans.upload) and
  * keying (records.key) show only to users who may do them.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { can, type SignedInUser } from '../auth/index.js';
 import { BookQcPanel } from '../qc/index.js';
 import { getJson } from '../shared/index.js';
-import { addRecord, BookRecords, type RecordItem } from './BookRecords.js';
+import { addRecord, BookRecords } from './BookRecords.js';
+import { useRecordRows } from './useRecordRows.js';
 import { BOOK_STATUS_LABELS, FLAG_LABELS, PAGE_STATUS_LABELS, type Book, type Page } from './books.api.js';
 import { UploadPanel } from './UploadPanel.js';
 import { ExportPanel } from './ExportPanel.js';
@@ -16,17 +17,23 @@ import { BookHistoryPanel } from '../history/index.js';
 export function BookPage({ id, user }: { id: string; user: SignedInUser }) {
   const [book, setBook] = useState<Book>();
   const [pages, setPages] = useState<Page[]>([]);
-  const [records, setRecords] = useState<RecordItem[]>([]);
   const [error, setError] = useState<string>();
+  const records = useRecordRows(id, setError);
+  const { reload } = records;
   const load = useCallback(() => {
     getJson<Book>(`/api/books/${id}`).then(setBook).catch((e: Error) => setError(e.message));
     getJson<Page[]>(`/api/books/${id}/pages`).then(setPages).catch((e: Error) => setError(e.message));
-    getJson<RecordItem[]>(`/api/books/${id}/records`).then(setRecords).catch((e: Error) => setError(e.message));
   }, [id]);
+  const reloadAll = useCallback(() => {
+    load();
+    reload();
+  }, [load, reload]);
   const add = (pageId: string) => void addRecord(id, pageId).catch((e: Error) => setError(e.message));
-  const firstRecordOn = (pageId: string) => records.find((r) => r.pageIds.includes(pageId));
+  /** The first loaded registration on the page (the rows loaded so far: the first chunk at least). */
+  const firstRecordOn = (pageId: string) => records.loaded.find((r) => r.pageIds.includes(pageId));
   const keyer = can(user, 'records.key');
   useEffect(load, [load]);
+  const seqOf = useMemo(() => new Map(pages.map((p) => [p.id, p.seq])), [pages]);
 
   if (error) return <p role="alert">{error}</p>;
   if (!book) return <p>Đang tải…</p>;
@@ -35,7 +42,7 @@ export function BookPage({ id, user }: { id: string; user: SignedInUser }) {
       <p><a href="#/">← Danh sách quyển sổ</a></p>
       <h2>{book.title}</h2>
       <p>{book.authority}{book.authorityUnit && <> — <em>{book.authorityUnit.path}</em></>} · năm {book.yearFrom} · <span data-testid="book-status">{BOOK_STATUS_LABELS[book.status] ?? book.status}</span></p>
-      {can(user, 'scans.upload') && <UploadPanel bookId={id} onDone={load} />}
+      {can(user, 'scans.upload') && <UploadPanel bookId={id} onDone={reloadAll} />}
       <BookQcPanel bookId={id} user={user} />
       <h3>Các trang ({pages.length})</h3>
       <ol className="page-strip" aria-label="Các trang">
@@ -53,8 +60,8 @@ export function BookPage({ id, user }: { id: string; user: SignedInUser }) {
           </li>
         ))}
       </ol>
-      <h3>Các bản ghi ({records.length})</h3>
-      <BookRecords records={records} pageSeq={(pageId) => pages.find((p) => p.id === pageId)?.seq} canKey={keyer} />
+      <h3>Các bản ghi ({records.total ?? '…'})</h3>
+      {records.total !== undefined && <BookRecords total={records.total} at={records.at} onRange={records.onRange} pageSeq={(pageId) => seqOf.get(pageId)} canKey={keyer} />}
       <ExportPanel bookId={id} user={user} />
       <BookHistoryPanel bookId={id} />
     </section>

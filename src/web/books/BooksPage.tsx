@@ -1,16 +1,36 @@
-/** The list of register books with their scan progress, and the form to inventory a new one (books.write only). */
-import { useEffect, useState, type FormEvent } from 'react';
+/**
+ * The list of register books with their scan progress, filtered (unit, type,
+ * year, status, words) and scrolled through page by page however many there
+ * are (a virtual table), and the form to inventory a new one (books.write only).
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { can, type SignedInUser } from '../auth/index.js';
-import { getJson, sendJson, type TemplateSummary } from '../shared/index.js';
+import { getJson, sendJson, VirtualTable, type TemplateSummary } from '../shared/index.js';
+import { BookFilters, BOOK_STATUS_LABELS } from './BookFilters.js';
 import type { Book } from './books.api.js';
+import { useBookList, type BookFilter } from './useBookList.js';
+
+function BookRow({ b }: { b: Book }) {
+  return (
+    <tr key={b.id}>
+      <td><a href={`#/books/${b.id}`}>{b.title}</a></td>
+      <td title={b.authorityUnit?.path ?? ''}>{b.authority}{b.authorityUnit ? '' : ' (chưa xác định đơn vị)'}</td>
+      <td>{b.yearTo && b.yearTo !== b.yearFrom ? `${b.yearFrom}–${b.yearTo}` : b.yearFrom}</td>
+      <td>{BOOK_STATUS_LABELS[b.status] ?? b.status}</td>
+      <td>{b.progress?.pagesScanned ?? 0}</td>
+      <td>{b.progress?.recordsKeyed ?? 0}</td>
+      <td>{b.progress?.recordsCompleted ?? 0}</td>
+    </tr>
+  );
+}
 
 export function BooksPage({ user }: { user: SignedInUser }) {
-  const [books, setBooks] = useState<Book[]>([]);
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [error, setError] = useState<string>();
-  const load = () => getJson<Book[]>('/api/books').then(setBooks).catch((e: Error) => setError(e.message));
+  const [filter, setFilter] = useState<BookFilter>({});
+  const onError = useCallback((m: string) => setError(m), []);
+  const list = useBookList(filter, onError);
   useEffect(() => {
-    void load();
     getJson<TemplateSummary[]>('/api/registers').then((t) => setTemplates(t.filter((x) => x.current))).catch((e: Error) => setError(e.message));
   }, []);
 
@@ -39,21 +59,17 @@ export function BooksPage({ user }: { user: SignedInUser }) {
         <label>Quyển số <input name="volumeNo" size={8} /></label>
         <button type="submit">Thêm quyển sổ</button>
       </form>}
-      <table>
-        <thead><tr><th>Sổ</th><th>Cơ quan đăng ký</th><th>Năm</th><th>Trang đã quét</th><th>Bản ghi đã nhập</th><th>Đã hoàn thành</th></tr></thead>
-        <tbody>
-          {books.map((b) => (
-            <tr key={b.id}>
-              <td><a href={`#/books/${b.id}`}>{b.title}</a></td>
-              <td>{b.authority}{b.authorityUnit ? '' : ' (chưa xác định đơn vị)'}</td>
-              <td>{b.yearFrom}</td>
-              <td>{b.progress?.pagesScanned ?? 0}</td>
-              <td>{b.progress?.recordsKeyed ?? 0}</td>
-              <td>{b.progress?.recordsCompleted ?? 0}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BookFilters templates={templates} value={filter} onChange={(f) => {
+        setError(undefined);
+        setFilter(f);
+      }} />
+      <p className="hint" data-testid="book-count">{list.done ? `${list.items.length} quyển sổ` : `${list.items.length}+ quyển sổ (cuộn xuống để tải thêm)`}</p>
+      <VirtualTable label="Quyển sổ" columns={7} count={list.items.length + (list.done ? 0 : 1)} onRange={list.onRange}
+        head={<tr><th>Sổ</th><th>Cơ quan đăng ký</th><th>Năm</th><th>Trạng thái</th><th>Trang đã quét</th><th>Bản ghi đã nhập</th><th>Đã hoàn thành</th></tr>}
+        row={(i) => {
+          const b = list.items[i];
+          return b ? <BookRow key={b.id} b={b} /> : undefined;
+        }} />
     </section>
   );
 }

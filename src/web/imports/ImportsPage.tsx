@@ -47,7 +47,7 @@ export function ImportsPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<ImportView>();
-  const loadBooks = () => getJson<Book[]>('/api/books').then(setBooks).catch((e: Error) => setError(e.message));
+  const loadBooks = () => getJson<{ items: Book[] }>('/api/books?limit=200').then((p) => setBooks(p.items)).catch((e: Error) => setError(e.message));
   useEffect(() => void loadBooks(), []);
 
   async function submit(e: FormEvent<HTMLFormElement>) {

@@ -1,29 +1,28 @@
 /**
  * Route #/records/:id: loads the record, then its form description, book,
- * the book's records and pages, and shows the keying screen. Pass B of a
+ * a window of the book's records and its pages (from record-cache.ts where
+ * it can: a switch to a prefetched neighbour needs no request), and shows the
+ * keying screen. Pass B of a
  * book double-keyed on critical fields only shows just those fields (the
  * QC module names them).
  */
 import { useEffect, useState } from 'react';
 import { KeyingScreen } from './KeyingScreen.js';
-import { api, loadForm, restrictForm } from './keying.api.js';
+import { loadKeyingData, peekKeyingData, prefetchAround } from './record-cache.js';
 import type { KeyingData } from './useBookNavigation.js';
 
-async function loadKeyingData(id: string): Promise<KeyingData> {
-  const record = await api.record(id);
-  const [form, book, records, pages, passFields] = await Promise.all([
-    loadForm(record.templateId), api.book(record.bookId), api.records(record.bookId), api.pages(record.bookId),
-    record.keyingPass === 'B' ? api.passFields(record.id) : Promise.resolve(null),
-  ]);
-  return { record, form: passFields ? restrictForm(form, passFields) : form, book, records, pages };
-}
-
 export function KeyingPage({ id, userId, readOnly = false }: { id: string; userId?: string; readOnly?: boolean }) {
-  const [data, setData] = useState<KeyingData>();
+  // A neighbour fetched ahead opens in the first render, with no loading step (record-cache.ts).
+  const [data, setData] = useState<KeyingData | undefined>(() => peekKeyingData(id));
   const [error, setError] = useState<string>();
   useEffect(() => {
+    if (data) return prefetchAround(data);
     let live = true;
-    loadKeyingData(id).then((d) => live && setData(d), (e: Error) => live && setError(e.message));
+    loadKeyingData(id).then((d) => {
+      if (!live) return;
+      setData(d);
+      prefetchAround(d);
+    }, (e: Error) => live && setError(e.message));
     return () => {
       live = false;
     };

@@ -115,7 +115,7 @@ export function KeyingScreen({ data, userId, readOnly = false }: { data: KeyingD
   const general = findings.filter((f) => !known.has(f.path));
   return (
     <div className="keying">
-      <TopBar book={data.book} record={draft.base} position={nav.position} total={data.records.length} name={nameKey ? (draft.values[nameKey] ?? '') : ''} saveState={editor.saveState}
+      <TopBar book={data.book} record={draft.base} position={data.offset + nav.position} total={data.total} name={nameKey ? (draft.values[nameKey] ?? '') : ''} saveState={editor.saveState}
         onReopen={readOnly ? undefined : () => void completion.reopen()} />
       <div className="keying-body">
         <ImageViewer pageId={page?.id} pageLabel={page ? `Trang ${page.seq}/${nav.pages.length}` : 'Chưa có ảnh'} region={region} controlsRef={viewer} />

@@ -5,7 +5,7 @@
  * validates with), so it needs no request. Shapes are the server's own types
  * (type-only imports: nothing of the server's code reaches the bundle).
  */
-import type { FieldFlag, RecordFinding as Finding, RecordListItem, RecordView } from '../../entry/index.js';
+import type { FieldFlag, RecordFinding as Finding, RecordView } from '../../entry/index.js';
 import { formDescription, getTemplate, type FormDescription } from '../../registers/index.js';
 import { ApiError, getJson, newTxId, sendJson } from '../shared/index.js';
 
@@ -69,7 +69,6 @@ export function restrictForm(form: FormDescription, keys: readonly string[]): Fo
 export const api = {
   record: (id: string) => getJson<RecordView>(`/api/records/${id}`),
   book: (id: string) => getJson<BookInfo>(`/api/books/${id}`),
-  records: (bookId: string) => getJson<RecordListItem[]>(`/api/books/${bookId}/records`),
   pages: (bookId: string) => getJson<PageInfo[]>(`/api/books/${bookId}/pages`),
   save: (id: string, body: SaveBody) => sendJson<RecordView>('PUT', `/api/records/${id}`, body),
   complete: (id: string, expectedVersion: number) =>

@@ -7,13 +7,18 @@
 import { useCallback, useState } from 'react';
 import { copyForwardValues } from './form-fields.js';
 import { api, type BookInfo, type FormDescription, type FormField, type PageInfo, type RecordListItem, type RecordView } from './keying.api.js';
+import { pendingChanges } from './draft.js';
+import { rememberRecord } from './record-cache.js';
 import type { RecordEditor } from './useRecordEditor.js';
 
 export interface KeyingData {
   record: RecordView;
   form: FormDescription;
   book: BookInfo;
+  /** A window of the book's registrations around the record (record-cache.ts): position offset of the list of total. */
   records: RecordListItem[];
+  offset: number;
+  total: number;
   pages: PageInfo[];
 }
 
@@ -39,7 +44,12 @@ export function useBookNavigation(data: KeyingData, fields: readonly FormField[]
 
   const leaveTo = useCallback(async (target: RecordListItem | undefined, none: string) => {
     if (!target) return say(none);
-    if (await editor.save()) open(target.id);
+    // Nothing typed and nothing in flight: leave at once (a save would only re-render this screen on its way out).
+    const clean = editor.saveState.kind === 'saved' && !pendingChanges(editor.current());
+    if (clean || (await editor.save())) {
+      rememberRecord(editor.current().base);
+      open(target.id);
+    }
     else say('Chưa lưu được bản ghi này nên chưa chuyển sang bản ghi khác.');
   }, [editor, say]);
 

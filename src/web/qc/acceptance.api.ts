@@ -1,5 +1,5 @@
 /** Calls of the acceptance screens (sampled acceptance, keyer accuracy); types come from the server (type-only). */
-import type { BookView } from '../../archive/index.js';
+import type { BookPage, BookView } from '../../archive/index.js';
 import type { KeyerAccuracy, LotView, SampledRecord, SampleItem } from '../../qc/index.js';
 import { getJson, sendJson } from '../shared/index.js';
 
@@ -21,7 +21,8 @@ export const getSampled = (id: string, recordId: string) => getJson<SampledRecor
 export const submitChecks = (id: string, recordId: string, wrong: Record<string, string>) => sendJson<SampledRecord>('POST', `/api/qc/lots/${id}/checks`, { recordId, wrong });
 export const decideLot = (id: string, verdict: 'accept' | 'reject', note: string) => sendJson<LotView>('POST', `/api/qc/lots/${id}/decision`, { verdict, note });
 export const createLot = (body: unknown) => sendJson<LotView>('POST', '/api/qc/lots', body);
-export const listBooks = () => getJson<BookView[]>('/api/books');
+/** The first 200 books (newest first) for the lot form's picker. */
+export const listBooks = () => getJson<BookPage>('/api/books?limit=200').then((p) => p.items);
 export const listKeyers = () => getJson<KeyerAccuracy[]>('/api/qc/keyers');
 
 export const pct = (x: number, digits = 3): string => `${(x * 100).toFixed(digits).replace('.', ',')} %`;
