@@ -5,7 +5,7 @@
  * their payload types and handlers; only this composition level knows them
  * all. runJobs/startWorker bind the generic runner (core) to this map.
  */
-import { runDueJobs, startJobWorker, type AppContext, type JobHandlers, type JobWorker } from '../core/index.js';
+import { runDueJobs, startJobWorker, type AppContext, type JobHandlers, type JobWorker, type JobWorkerOptions } from '../core/index.js';
 import { runExportJob, type ExportBookJob } from '../exchange/index.js';
 
 export interface Jobs {
@@ -20,4 +20,4 @@ export const JOB_HANDLERS = {
 export const runJobs = (ctx: AppContext): Promise<number> => runDueJobs(ctx, JOB_HANDLERS);
 
 /** The server's worker loop over this map (polls every 500 ms when idle). */
-export const startWorker = (ctx: AppContext, opts: { idleMs?: number } = {}): JobWorker => startJobWorker(ctx, JOB_HANDLERS, opts);
+export const startWorker = (ctx: AppContext, opts: JobWorkerOptions = {}): JobWorker => startJobWorker(ctx, JOB_HANDLERS, opts);
