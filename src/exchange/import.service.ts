@@ -23,7 +23,7 @@ import { isUniqueViolation, type Book, type Database, type ImportRow } from '../
 import { createGroupBook, groupRows, type BookGroup } from './import-books.js';
 import { readCsvTable } from './import-csv.js';
 import { buildErrorReport } from './import-report.js';
-import { checkHeaderMerges, checkRows, hasErrors, planColumns, type ColumnPlan, type RowOutcome } from './import-rows.js';
+import { checkHeaderMerges, checkRow, hasErrors, planColumns, type ColumnPlan, type RowOutcome } from './import-rows.js';
 import { sniffImportFile } from './import-sniff.js';
 import type { ImportTable } from './import-table.js';
 import { importView, rowReports, type ImportReportJson, type ImportView } from './import-view.js';
@@ -36,6 +36,21 @@ export interface ImportFileInput {
   bookId?: string | undefined;
   /** Apply the legacy-font / look-alike conversions a failed import's report offered (each noted as a WARNING). */
   fixEncoding?: boolean | undefined;
+}
+
+/** How far an import got: rows read from the file, checked against the catalog, written as records. */
+export interface ImportProgress {
+  phase: 'reading' | 'checking' | 'writing' | 'done';
+  rowsTotal: number;
+  rowsRead: number;
+  rowsChecked: number;
+  rowsWritten: number;
+}
+
+/** What the caller (job, CLI) follows the import with: progress reports, and a signal to stop (nothing is written then). */
+export interface ImportHooks {
+  progress?: (p: ImportProgress) => void;
+  signal?: AbortSignal | undefined;
 }
 
 export interface ImportOutcome {
@@ -56,7 +71,7 @@ interface Prepared {
 
 const when = (d: Date) => d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false });
 
-async function refuseIfImported(ctx: ActorContext, sha256: string): Promise<void> {
+export async function refuseIfImported(ctx: ActorContext, sha256: string): Promise<void> {
   const [done] = await findImportedBySha(ctx.store.db, sha256);
   if (!done) return;
   const report = done.report as unknown as ImportReportJson;
@@ -93,15 +108,45 @@ function fileNotes(table: ImportTable, plan: ColumnPlan, fileTemplate: RegisterT
   return notes;
 }
 
-async function prepare(ctx: ActorContext, input: ImportFileInput): Promise<Prepared> {
+/** Checks the rows one by one, reporting progress every CHECK_STEP rows (and yielding to the event loop). */
+const CHECK_STEP = 500;
+
+async function checkTable(table: ImportTable, plan: ColumnPlan, today: Date, input: ImportFileInput, tell: Tell): Promise<RowOutcome[]> {
+  const outcomes: RowOutcome[] = [];
+  const opts = { fixEncoding: input.fixEncoding === true };
+  for (const row of table.rows) {
+    outcomes.push(checkRow(table, plan, row, today, opts));
+    if (outcomes.length % CHECK_STEP === 0) {
+      tell({ phase: 'checking', rowsChecked: outcomes.length });
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+  tell({ phase: 'checking', rowsChecked: outcomes.length });
+  return outcomes;
+}
+
+type Tell = (p: Partial<ImportProgress>) => void;
+
+function progressTeller(hooks: ImportHooks): Tell {
+  const state: ImportProgress = { phase: 'reading', rowsTotal: 0, rowsRead: 0, rowsChecked: 0, rowsWritten: 0 };
+  return (p) => {
+    Object.assign(state, p);
+    if (state.phase !== 'done') hooks.signal?.throwIfAborted();
+    hooks.progress?.({ ...state });
+  };
+}
+
+async function prepare(ctx: ActorContext, input: ImportFileInput, tell: Tell): Promise<Prepared> {
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  tell({ phase: 'reading' });
   const { table, match } = await readTable(input.fileName, input.bytes);
+  tell({ rowsTotal: table.rows.length, rowsRead: table.rows.length });
   const { book, template } = await targetTemplate(ctx, match.template, input.bookId);
   await refuseIfImported(ctx, sha256);
   checkHeaderMerges(table);
   const plan = planColumns(match, template);
   if (table.rows.length === 0) throw new Invalid('import.no_rows', `Tệp "${input.fileName}" không có dòng dữ liệu nào sau dòng tiêu đề.`, 'file');
-  const outcomes = checkRows(table, plan, ctx.clock(), { fixEncoding: input.fixEncoding === true });
+  const outcomes = await checkTable(table, plan, ctx.clock(), input, tell);
   return { sha256, fileName: input.fileName, table, plan, book, outcomes, notes: fileNotes(table, plan, match.template) };
 }
 
@@ -132,7 +177,7 @@ async function recordFailure(ctx: ActorContext, p: Prepared): Promise<ImportOutc
 }
 
 
-async function importGroup(tx: Transaction<Database>, ctx: ActorContext, p: Prepared, g: { bookId: string; rows: readonly RowOutcome[] }, importId: string): Promise<number> {
+async function importGroup(tx: Transaction<Database>, ctx: ActorContext, p: Prepared, g: { bookId: string; rows: readonly RowOutcome[] }, importId: string, onRow: () => void): Promise<number> {
   const sheetTag = createHash('sha256').update(p.table.sheet).digest('hex').slice(0, 8);
   let written = 0;
   for (const o of g.rows) {
@@ -143,6 +188,7 @@ async function importGroup(tx: Transaction<Database>, ctx: ActorContext, p: Prep
       clientTxId: `imp-${p.sha256}-${sheetTag}-${o.rowNo}`, actor: ctx.actor, today: ctx.clock(),
     });
     if (!r.replayed) written++;
+    onRow();
   }
   return written;
 }
@@ -153,27 +199,40 @@ async function createBooks(txCtx: ActorContext, template: RegisterTemplate, grou
   return out;
 }
 
-async function commit(ctx: ActorContext, p: Prepared): Promise<ImportRow> {
+async function commit(ctx: ActorContext, p: Prepared, tell: Tell): Promise<ImportRow> {
   const importId = randomUUID();
   const actorId = actorIdOf(ctx.actor);
   return ctx.store.db.transaction().execute(async (tx) => {
     const txCtx: ActorContext = { ...ctx, store: { ...ctx.store, db: tx } };
     const targets = p.book ? [{ book: bookView(p.book), rows: p.outcomes }] : await createBooks(txCtx, p.plan.template, groupRows(p.outcomes));
     let written = 0;
-    for (const t of targets) written += await importGroup(tx, ctx, p, { bookId: t.book.id, rows: t.rows }, importId);
+    let done = 0;
+    const onRow = () => { if (++done % CHECK_STEP === 0) tell({ rowsWritten: done }); };
+    for (const t of targets) written += await importGroup(tx, ctx, p, { bookId: t.book.id, rows: t.rows }, importId, onRow);
     const books = targets.map((t) => ({ id: t.book.id, title: `${t.book.title} (${t.book.authority}, ${t.book.yearFrom})`, records: t.rows.length }));
     const bookId = targets.length === 1 ? targets[0]!.book.id : null;
     return insertImport(tx, importRowOf(p, importId, actorId, bookId, written, reportJson(p, books)));
   });
 }
 
-/** Imports a file; a failed import (row ERRORs) returns its report and writes no record. File-level problems throw. */
-export async function importFile(ctx: ActorContext, input: ImportFileInput): Promise<ImportOutcome> {
+/**
+ * Imports a file; a failed import (row ERRORs) returns its report and writes no record. File-level problems throw.
+ * hooks.progress follows it; when hooks.signal fires the import stops (throws) and its transaction writes nothing.
+ */
+export async function importFile(ctx: ActorContext, input: ImportFileInput, hooks: ImportHooks = {}): Promise<ImportOutcome> {
   assertPermission(ctx.actor, 'imports.run');
-  const p = await prepare(ctx, input);
-  if (p.outcomes.some(hasErrors)) return recordFailure(ctx, p);
+  const tell = progressTeller(hooks);
+  const p = await prepare(ctx, input, tell);
+  if (p.outcomes.some(hasErrors)) {
+    const failed = await recordFailure(ctx, p);
+    tell({ phase: 'done' });
+    return failed;
+  }
   try {
-    return { view: importView(await commit(ctx, p)) };
+    tell({ phase: 'writing' });
+    const view = importView(await commit(ctx, p, tell));
+    tell({ phase: 'done', rowsWritten: p.outcomes.length });
+    return { view };
   } catch (e) {
     if (isUniqueViolation(e)) await refuseIfImported(ctx, p.sha256);
     throw e;

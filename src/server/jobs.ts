@@ -6,14 +6,16 @@
  * all. runJobs/startWorker bind the generic runner (core) to this map.
  */
 import { runDueJobs, startJobWorker, type AppContext, type JobHandlers, type JobWorker, type JobWorkerOptions } from '../core/index.js';
-import { runExportJob, type ExportBookJob } from '../exchange/index.js';
+import { runExportJob, runImportJob, type ExportBookJob, type ImportFileJob } from '../exchange/index.js';
 
 export interface Jobs {
   'export.book': ExportBookJob;
+  'import.file': ImportFileJob;
 }
 
 export const JOB_HANDLERS = {
   'export.book': runExportJob,
+  'import.file': runImportJob,
 } satisfies JobHandlers<Jobs>;
 
 /** Runs every due job now (tests, one-off commands); returns how many ran. */
