@@ -11,23 +11,22 @@
  * Conflict naming where and when it went ("Tệp này đã được nhập vào quyển …").
  * With fixEncoding, text in a legacy font or with look-alike letters is
  * converted (the report lists each conversion) instead of refusing the row.
+ * Reading and checking (import-check.ts) run in a worker thread for big files
+ * (import-off-thread.ts); hooks.progress follows rows read, checked, written.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { bookView, getBook, type BookView } from '../archive/index.js';
 import { actorIdOf, assertPermission, isBookVisible, logRead, type ActorContext } from '../auth/index.js';
-import { Conflict, Invalid, NotFound } from '../core/index.js';
+import { Conflict, NotFound } from '../core/index.js';
 import { importRecord } from '../entry/index.js';
 import { getTemplate, type RegisterTemplate } from '../registers/index.js';
 import { isUniqueViolation, type Book, type Database, type ImportRow } from '../store/index.js';
 import { createGroupBook, groupRows, type BookGroup } from './import-books.js';
-import { readCsvTable } from './import-csv.js';
-import { buildErrorReport } from './import-report.js';
-import { checkHeaderMerges, checkRow, hasErrors, planColumns, type ColumnPlan, type RowOutcome } from './import-rows.js';
-import { sniffImportFile } from './import-sniff.js';
-import type { ImportTable } from './import-table.js';
+import { CHECK_STEP, type TableMeta } from './import-check.js';
+import { checkImportFile } from './import-off-thread.js';
+import { hasErrors, type ColumnPlan, type RowOutcome } from './import-rows.js';
 import { importView, rowReports, type ImportReportJson, type ImportView } from './import-view.js';
-import { readXlsxTable, type MatchedTable } from './import-xlsx.js';
 import { findImport, findImportedBySha, insertImport } from './imports.repo.js';
 
 export interface ImportFileInput {
@@ -51,6 +50,8 @@ export interface ImportProgress {
 export interface ImportHooks {
   progress?: (p: ImportProgress) => void;
   signal?: AbortSignal | undefined;
+  /** Read and check in a worker thread (default: for files of OFF_THREAD_BYTES or more). */
+  thread?: boolean | undefined;
 }
 
 export interface ImportOutcome {
@@ -62,11 +63,13 @@ export interface ImportOutcome {
 interface Prepared {
   sha256: string;
   fileName: string;
-  table: ImportTable;
-  plan: ColumnPlan;
+  table: TableMeta;
+  plan: Pick<ColumnPlan, 'template'>;
   book: Book | undefined;
   outcomes: RowOutcome[];
   notes: string[];
+  /** Built with the check when a row has an ERROR. */
+  errorReport?: Buffer;
 }
 
 const when = (d: Date) => d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false });
@@ -86,45 +89,6 @@ export async function refuseIfImported(ctx: ActorContext, sha256: string): Promi
   );
 }
 
-async function readTable(fileName: string, bytes: Buffer): Promise<MatchedTable> {
-  return sniffImportFile(fileName, bytes) === 'xlsx' ? readXlsxTable(bytes) : readCsvTable(bytes);
-}
-
-async function targetTemplate(ctx: ActorContext, fileTemplate: RegisterTemplate, bookId: string | undefined): Promise<{ book?: Book; template: RegisterTemplate }> {
-  if (!bookId) return { template: fileTemplate };
-  const book = await getBook(ctx, bookId);
-  if (book.register_type !== fileTemplate.registerType) {
-    const bookTitle = getTemplate(book.template_version).title;
-    throw new Invalid('import.book_type_mismatch', `Tệp theo mẫu ${fileTemplate.id} (${fileTemplate.title}) nhưng quyển đã chọn là ${bookTitle}; hãy chọn quyển cùng loại sổ hoặc để trống để tạo quyển mới.`, 'bookId');
-  }
-  return { book, template: getTemplate(book.template_version) };
-}
-
-function fileNotes(table: ImportTable, plan: ColumnPlan, fileTemplate: RegisterTemplate): string[] {
-  const where = table.kind === 'csv' ? 'tệp CSV' : `trang "${table.sheet}"`;
-  const notes = [`Nhận ra mẫu ${fileTemplate.id} (${fileTemplate.title}) ở ${where}, dòng tiêu đề ${table.headerRowNo}.`];
-  if (plan.unknown.length > 0) notes.push(`Các cột không thuộc mẫu ${plan.template.id} nên không được nhập: ${plan.unknown.join(', ')}.`);
-  if (table.emptyRows > 0) notes.push(`Đã bỏ qua ${table.emptyRows.toLocaleString('vi-VN')} dòng trống.`);
-  return notes;
-}
-
-/** Checks the rows one by one, reporting progress every CHECK_STEP rows (and yielding to the event loop). */
-const CHECK_STEP = 500;
-
-async function checkTable(table: ImportTable, plan: ColumnPlan, today: Date, input: ImportFileInput, tell: Tell): Promise<RowOutcome[]> {
-  const outcomes: RowOutcome[] = [];
-  const opts = { fixEncoding: input.fixEncoding === true };
-  for (const row of table.rows) {
-    outcomes.push(checkRow(table, plan, row, today, opts));
-    if (outcomes.length % CHECK_STEP === 0) {
-      tell({ phase: 'checking', rowsChecked: outcomes.length });
-      await new Promise((r) => setImmediate(r));
-    }
-  }
-  tell({ phase: 'checking', rowsChecked: outcomes.length });
-  return outcomes;
-}
-
 type Tell = (p: Partial<ImportProgress>) => void;
 
 function progressTeller(hooks: ImportHooks): Tell {
@@ -136,18 +100,16 @@ function progressTeller(hooks: ImportHooks): Tell {
   };
 }
 
-async function prepare(ctx: ActorContext, input: ImportFileInput, tell: Tell): Promise<Prepared> {
+/** The file read and checked off the event loop (import-off-thread.ts); the book and the replay check stay here (database). */
+async function prepare(ctx: ActorContext, input: ImportFileInput, tell: Tell, hooks: ImportHooks): Promise<Prepared> {
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   tell({ phase: 'reading' });
-  const { table, match } = await readTable(input.fileName, input.bytes);
-  tell({ rowsTotal: table.rows.length, rowsRead: table.rows.length });
-  const { book, template } = await targetTemplate(ctx, match.template, input.bookId);
+  const book = input.bookId ? await getBook(ctx, input.bookId) : undefined;
   await refuseIfImported(ctx, sha256);
-  checkHeaderMerges(table);
-  const plan = planColumns(match, template);
-  if (table.rows.length === 0) throw new Invalid('import.no_rows', `Tệp "${input.fileName}" không có dòng dữ liệu nào sau dòng tiêu đề.`, 'file');
-  const outcomes = await checkTable(table, plan, ctx.clock(), input, tell);
-  return { sha256, fileName: input.fileName, table, plan, book, outcomes, notes: fileNotes(table, plan, match.template) };
+  const checkInput = { fileName: input.fileName, bytes: input.bytes, bookTemplateId: book?.template_version, fixEncoding: input.fixEncoding === true, today: ctx.clock().getTime() };
+  const checked = await checkImportFile(checkInput, (p) => tell(p.rowsChecked === undefined ? p : { phase: 'checking', ...p }), { signal: hooks.signal, thread: hooks.thread });
+  const { table, notes, outcomes, errorReport } = checked;
+  return { sha256, fileName: input.fileName, table, plan: { template: getTemplate(checked.templateId) }, book, outcomes, notes, ...(errorReport ? { errorReport: Buffer.from(errorReport) } : {}) };
 }
 
 const warningCount = (outcomes: readonly RowOutcome[]) => outcomes.reduce((n, o) => n + o.findings.filter((f) => f.severity === 'WARNING').length, 0);
@@ -169,8 +131,7 @@ function importRowOf(p: Prepared, id: string, actorId: string | null | undefined
 
 async function recordFailure(ctx: ActorContext, p: Prepared): Promise<ImportOutcome> {
   const actorId = actorIdOf(ctx.actor);
-  const colOfKey = new Map([...p.plan.columns].map(([col, f]) => [f.key, col]));
-  const errorReport = await buildErrorReport(p.fileName, p.table, p.outcomes, { colOfKey }, p.notes);
+  const errorReport = p.errorReport!;
   const { sha256 } = await ctx.blobs.put(errorReport);
   const row = await insertImport(ctx.store.db, importRowOf(p, randomUUID(), actorId, p.book?.id ?? null, 'failed', reportJson(p, [], sha256)));
   return { view: importView(row), errorReport };
@@ -222,7 +183,7 @@ async function commit(ctx: ActorContext, p: Prepared, tell: Tell): Promise<Impor
 export async function importFile(ctx: ActorContext, input: ImportFileInput, hooks: ImportHooks = {}): Promise<ImportOutcome> {
   assertPermission(ctx.actor, 'imports.run');
   const tell = progressTeller(hooks);
-  const p = await prepare(ctx, input, tell);
+  const p = await prepare(ctx, input, tell, hooks);
   if (p.outcomes.some(hasErrors)) {
     const failed = await recordFailure(ctx, p);
     tell({ phase: 'done' });
