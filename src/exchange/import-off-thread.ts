@@ -18,6 +18,12 @@ import type { RowOutcome } from './import-rows.js';
 /** From this size on, a file is read and checked in a worker thread. */
 export const OFF_THREAD_BYTES = 256 * 1024;
 
+/** The thread's heap ceiling: a file that needs more fails the import (typed) instead of the server. */
+export const THREAD_HEAP_MB = 1536;
+
+const outOfMemory = () =>
+  new Invalid('import.too_big_to_read', `Tệp cần hơn ${THREAD_HEAP_MB.toLocaleString('vi-VN')} MB bộ nhớ để đọc và kiểm tra; hãy tách thành nhiều tệp (mỗi quyển sổ một tệp).`, 'file');
+
 const SOURCE = import.meta.url.endsWith('.ts');
 const THREAD_URL = new URL(`./import-thread.${SOURCE ? 'ts' : 'js'}`, import.meta.url);
 
@@ -46,7 +52,7 @@ function rebuild(e: ThreadError): Error {
 
 function inThread(input: CheckInput, tell: (p: CheckProgress) => void, signal?: AbortSignal): Promise<CheckedFile> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(threadEntry(), { workerData: input });
+    const worker = new Worker(threadEntry(), { workerData: input, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
     const outcomes: RowOutcome[] = [];
     let settled = false;
     const settle = (fn: () => void) => {
@@ -63,7 +69,7 @@ function inThread(input: CheckInput, tell: (p: CheckProgress) => void, signal?: 
       else if (m.t === 'error') settle(() => reject(rebuild(m.error)));
       else settle(() => resolve({ table: m.table, templateId: m.templateId, notes: m.notes, outcomes, ...(m.errorReport ? { errorReport: m.errorReport } : {}) }));
     });
-    worker.on('error', (e) => settle(() => reject(e)));
+    worker.on('error', (e) => settle(() => reject((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory() : e)));
     worker.on('exit', (code) => settle(() => reject(new Error(`import thread exited (${code}) before answering`))));
     worker.on('exit', () => signal?.removeEventListener('abort', onAbort));
   });

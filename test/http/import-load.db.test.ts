@@ -1,0 +1,144 @@
+/**
+ * A campaign-size import beside keyers, on both backends: an 85.000-row CSV
+ * (IMPORT_LOAD_ROWS to change it) goes in through POST /api/imports and the
+ * server's job worker while 10 simulated keyers save records and /api/health
+ * is polled. Every latency is filed under the import's phase at that moment
+ * (reading/checking: in a worker thread; writing: the one all-or-nothing
+ * transaction) and the figures are printed. Asserted: the import finishes
+ * whole (every row a record) or fails whole (none); health and saves stay
+ * under 200 ms p95 while the file is read and checked; health stays under
+ * 200 ms p95 throughout.
+ * KNOWN LIMIT, printed but not asserted: while the rows are written, keyers'
+ * saves wait for the import's transaction, because every write appends to the
+ * one audit chain (0012) under its lock until commit (PostgreSQL), or PGlite's
+ * single session is held (PGlite). Meeting 200 ms there needs the import to
+ * write in short transactions (e.g. a book hidden until its last batch) —
+ * not done yet. Opt-in (IMPORT_LOAD=1): at 85.000 rows the writing alone
+ * takes many minutes on a 2-core machine. The file is generated as text in
+ * well under a second.
+ */
+import { performance } from 'node:perf_hooks';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBook, storeIngestedFile } from '../../src/archive/index.js';
+import type { ActorContext } from '../../src/auth/index.js';
+import type { JobView } from '../../src/core/index.js';
+import type { ImportProgress, ImportView } from '../../src/exchange/index.js';
+import { startWorker } from '../../src/server/index.js';
+import { describeBackends } from '../support/backends.js';
+import { testContext } from '../support/context.js';
+import { fakeIncomingPage } from '../support/fixtures.js';
+import { signedInApp } from '../support/http.js';
+import { CLEAN_KS_RECORD } from '../support/records.js';
+
+const ROWS = Number(process.env.IMPORT_LOAD_ROWS ?? 85_000);
+const KEYERS = 10;
+const P95_LIMIT_MS = 200;
+const TIMEOUT_MS = 30 * 60_000;
+
+const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
+
+/** The CSV: the KS-70 keys as header, one clean registration per row (so = row number). */
+function bigCsv(rows: number): Buffer {
+  const keys = Object.keys(CLEAN_KS_RECORD);
+  const fixed = keys.map((k) => (k === 'so' ? '' : quote(CLEAN_KS_RECORD[k]!)));
+  const at = keys.indexOf('so');
+  const lines = [keys.join(',')];
+  for (let i = 1; i <= rows; i++) {
+    fixed[at] = String(i);
+    lines.push(fixed.join(','));
+  }
+  return Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+}
+
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? 0;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.skipIf(process.env.IMPORT_LOAD !== '1')('import load (IMPORT_LOAD=1)', () => describeBackends('a big import beside keyers', (store) => {
+  let ctx: ActorContext;
+  let app: FastifyInstance;
+  let auth = { authorization: '' };
+  let dispose: () => void;
+  let keyerBook = '';
+  let importBook = '';
+  const recordIds: string[] = [];
+  beforeAll(async () => {
+    ({ ctx, dispose } = testContext(store()));
+    ctx = { ...ctx, clock: () => new Date() };
+    ({ app, headers: auth } = await signedInApp(ctx));
+    keyerBook = (await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '01/2008' })).id;
+    importBook = (await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '02/2018' })).id;
+    const pages = Array.from({ length: KEYERS }, (_, i) => fakeIncomingPage(i + 1, 'load'));
+    const stored = await storeIngestedFile(ctx, keyerBook, { name: 'k.jpg', sha256: 'e'.repeat(64), kind: 'jpeg', original: Buffer.from('k'), pages });
+    for (const [i, page] of stored.pages.entries()) {
+      const res = await app.inject({ method: 'POST', url: `/api/books/${keyerBook}/records`, headers: auth, payload: { pageIds: [page.id], clientTxId: `load-create-${i}` } });
+      recordIds.push(res.json<{ id: string }>().id);
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+    dispose();
+  });
+
+  it(`imports ${ROWS.toLocaleString('vi-VN')} rows while ${KEYERS} keyers save: all or nothing, under ${P95_LIMIT_MS} ms p95 while reading and checking, health throughout`, async () => {
+    const t0 = performance.now();
+    const file = bigCsv(ROWS);
+    const madeMs = performance.now() - t0;
+    const posted = await app.inject({ method: 'POST', url: `/api/imports?filename=lon.csv&bookId=${importBook}`, headers: { ...auth, 'content-type': 'text/csv' }, payload: file });
+    expect(posted.statusCode).toBe(202);
+    const { jobId } = posted.json<{ jobId: string }>();
+    const worker = startWorker(ctx, { idleMs: 50 });
+    let finished = false;
+    let phase: ImportProgress['phase'] | 'queued' = 'queued';
+    const health: Record<string, number[]> = {};
+    const saves: Record<string, number[]> = {};
+    const timed = async (lists: Record<string, number[]>, call: () => Promise<{ statusCode: number }>) => {
+      const at = phase === 'writing' ? 'writing' : 'reading/checking';
+      const start = performance.now();
+      const res = await call();
+      (lists[at] ??= []).push(performance.now() - start);
+      expect(res.statusCode).toBe(200);
+    };
+    const keyer = async (k: number) => {
+      for (let version = 1, n = 0; !finished; version++, n++) {
+        const payload = { clientTxId: `load-save-${k}-${n}`, expectedVersion: version, values: { ...CLEAN_KS_RECORD, so: String(k + 1), trangSo: String(n % 500 + 1) } };
+        await timed(saves, () => app.inject({ method: 'PUT', url: `/api/records/${recordIds[k]!}`, headers: auth, payload }));
+        await sleep(250);
+      }
+    };
+    const poller = async () => {
+      while (!finished) {
+        await timed(health, () => app.inject({ method: 'GET', url: '/api/health' }));
+        await sleep(100);
+      }
+    };
+    const load = [poller(), ...recordIds.map((_, k) => keyer(k))];
+    let job: JobView;
+    for (;;) {
+      job = (await app.inject({ method: 'GET', url: `/api/jobs/${jobId}`, headers: auth })).json<JobView>();
+      if (job.status === 'done' || job.status === 'failed') break;
+      phase = (job.progress as ImportProgress | undefined)?.phase ?? phase;
+      await sleep(200);
+    }
+    finished = true;
+    await Promise.all(load);
+    await worker.stop();
+    const importMs = performance.now() - t0 - madeMs;
+    const view = job.result as ImportView | undefined;
+    const records = Number((await ctx.store.db.selectFrom('records').select((eb) => eb.fn.countAll<string>().as('n')).where('book_id', '=', importBook).executeTakeFirstOrThrow()).n);
+    const figures = {
+      backend: ctx.store.backend, rows: ROWS, fileMB: +(file.length / 1024 ** 2).toFixed(1), generateMs: Math.round(madeMs), importS: +(importMs / 1000).toFixed(1),
+      job: job.status, import: view?.status, records,
+      p95Ms: Object.fromEntries(['reading/checking', 'writing'].map((k) => [k, { health: Math.round(p95(health[k] ?? [])), saves: Math.round(p95(saves[k] ?? [])), n: (health[k]?.length ?? 0) + (saves[k]?.length ?? 0) }])),
+      allHealthP95Ms: Math.round(p95(Object.values(health).flat())),
+    };
+    console.log(`import beside keyers ${JSON.stringify(figures)}`);
+    expect(job.status).toBe('done');
+    expect(records).toBe(view?.status === 'imported' ? ROWS : 0);
+    const reading = figures.p95Ms['reading/checking']!;
+    expect(reading.n).toBeGreaterThan(0);
+    expect(reading.health).toBeLessThan(P95_LIMIT_MS);
+    expect(reading.saves).toBeLessThan(P95_LIMIT_MS);
+    expect(figures.allHealthP95Ms).toBeLessThan(P95_LIMIT_MS);
+  }, TIMEOUT_MS);
+}));
