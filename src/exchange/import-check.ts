@@ -48,8 +48,8 @@ export interface CheckedFile {
 /** Rows between two progress reports (and two yields to the event loop, in-process). */
 export const CHECK_STEP = 500;
 
-async function readTable(fileName: string, bytes: Buffer): Promise<MatchedTable> {
-  return sniffImportFile(fileName, bytes) === 'xlsx' ? readXlsxTable(bytes) : readCsvTable(bytes);
+async function readTable(fileName: string, bytes: Buffer, onRows: (n: number) => void): Promise<MatchedTable> {
+  return sniffImportFile(fileName, bytes) === 'xlsx' ? readXlsxTable(bytes, onRows) : readCsvTable(bytes);
 }
 
 function targetTemplate(fileTemplate: RegisterTemplate, bookTemplateId: string | undefined): RegisterTemplate {
@@ -71,7 +71,15 @@ function fileNotes(table: ImportTable, plan: ColumnPlan, fileTemplate: RegisterT
 
 export async function readAndCheck(input: CheckInput, tell: (p: CheckProgress) => void | Promise<void>): Promise<CheckedFile> {
   const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
-  const { table, match } = await readTable(input.fileName, bytes);
+  // While streaming, progress is told without waiting; a stop it asks for is honoured at the next awaited report.
+  const whileReading = (n: number) => {
+    try {
+      void Promise.resolve(tell({ rowsRead: n })).catch(() => undefined);
+    } catch {
+      /* see above */
+    }
+  };
+  const { table, match } = await readTable(input.fileName, bytes, whileReading);
   await tell({ rowsTotal: table.rows.length, rowsRead: table.rows.length });
   const template = targetTemplate(match.template, input.bookTemplateId);
   checkHeaderMerges(table);
