@@ -23,7 +23,7 @@ import { importRecord } from '../entry/index.js';
 import { getTemplate, type RegisterTemplate } from '../registers/index.js';
 import { isUniqueViolation, type Book, type Database, type ImportRow } from '../store/index.js';
 import { createGroupBook, groupRows, type BookGroup } from './import-books.js';
-import { CHECK_STEP, type TableMeta } from './import-check.js';
+import type { TableMeta } from './import-check.js';
 import { checkImportFile } from './import-off-thread.js';
 import { hasErrors, type ColumnPlan, type RowOutcome } from './import-rows.js';
 import { importView, rowReports, type ImportReportJson, type ImportView } from './import-view.js';
@@ -91,6 +91,8 @@ export async function refuseIfImported(ctx: ActorContext, sha256: string): Promi
 
 type Tell = (p: Partial<ImportProgress>) => void;
 
+const WRITE_STEP = 50;
+
 function progressTeller(hooks: ImportHooks): Tell {
   const state: ImportProgress = { phase: 'reading', rowsTotal: 0, rowsRead: 0, rowsChecked: 0, rowsWritten: 0 };
   return (p) => {
@@ -138,7 +140,7 @@ async function recordFailure(ctx: ActorContext, p: Prepared): Promise<ImportOutc
 }
 
 
-async function importGroup(tx: Transaction<Database>, ctx: ActorContext, p: Prepared, g: { bookId: string; rows: readonly RowOutcome[] }, importId: string, onRow: () => void): Promise<number> {
+async function importGroup(tx: Transaction<Database>, ctx: ActorContext, p: Prepared, g: { bookId: string; rows: readonly RowOutcome[] }, importId: string, onRow: () => Promise<void>): Promise<number> {
   const sheetTag = createHash('sha256').update(p.table.sheet).digest('hex').slice(0, 8);
   let written = 0;
   for (const o of g.rows) {
@@ -149,7 +151,7 @@ async function importGroup(tx: Transaction<Database>, ctx: ActorContext, p: Prep
       clientTxId: `imp-${p.sha256}-${sheetTag}-${o.rowNo}`, actor: ctx.actor, today: ctx.clock(),
     });
     if (!r.replayed) written++;
-    onRow();
+    await onRow();
   }
   return written;
 }
@@ -168,7 +170,13 @@ async function commit(ctx: ActorContext, p: Prepared, tell: Tell): Promise<Impor
     const targets = p.book ? [{ book: bookView(p.book), rows: p.outcomes }] : await createBooks(txCtx, p.plan.template, groupRows(p.outcomes));
     let written = 0;
     let done = 0;
-    const onRow = () => { if (++done % CHECK_STEP === 0) tell({ rowsWritten: done }); };
+    // Every WRITE_STEP rows: report, and yield a macrotask — PGlite answers in microtasks, so a long
+    // chain of queries would otherwise starve timers and I/O (health, the lease's heartbeat).
+    const onRow = async () => {
+      if (++done % WRITE_STEP !== 0) return;
+      tell({ rowsWritten: done });
+      await new Promise((resolve) => setImmediate(resolve));
+    };
     for (const t of targets) written += await importGroup(tx, ctx, p, { bookId: t.book.id, rows: t.rows }, importId, onRow);
     const books = targets.map((t) => ({ id: t.book.id, title: `${t.book.title} (${t.book.authority}, ${t.book.yearFrom})`, records: t.rows.length }));
     const bookId = targets.length === 1 ? targets[0]!.book.id : null;

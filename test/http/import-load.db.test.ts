@@ -93,18 +93,19 @@ describe.skipIf(process.env.IMPORT_LOAD !== '1')('import load (IMPORT_LOAD=1)', 
       [IMPORT_FILE_JOB]: (c: AppContext, p: ImportFileJob, job: JobInfo) =>
         runImportJob(c, p, { ...job, progress: (r) => { phase = (r as ImportProgress).phase; job.progress(r); } }),
     };
-    const worker = startJobWorker(ctx, handlers, { idleMs: 50 });
     const health: Record<string, number[]> = {};
     const saves: Record<string, number[]> = {};
     const timed = async (lists: Record<string, number[]>, call: () => Promise<{ statusCode: number }>) => {
-      const at = phase === 'writing' || phase === 'done' ? 'writing' : 'reading/checking';
+      const writing = () => phase === 'writing' || phase === 'done';
+      const before = writing();
       const start = performance.now();
       const res = await call();
-      (lists[at] ??= []).push(performance.now() - start);
+      // A call that overlapped the writing (began or ended in it) counts there.
+      (lists[before || writing() ? 'writing' : 'reading/checking'] ??= []).push(performance.now() - start);
       expect(res.statusCode).toBe(200);
     };
     const keyer = async (k: number) => {
-      for (let version = 1, n = 0; !finished; version++, n++) {
+      for (let version = 2, n = 0; !finished; version++, n++) {
         const payload = { clientTxId: `load-save-${k}-${n}`, expectedVersion: version, values: { ...CLEAN_KS_RECORD, so: String(k + 1), trangSo: String(n % 500 + 1) } };
         await timed(saves, () => app.inject({ method: 'PUT', url: `/api/records/${recordIds[k]!}`, headers: auth, payload }));
         await sleep(250);
@@ -116,6 +117,11 @@ describe.skipIf(process.env.IMPORT_LOAD !== '1')('import load (IMPORT_LOAD=1)', 
         await sleep(100);
       }
     };
+    // Warm-up (not counted): one save per keyer and one health call, before the job is let run.
+    const warm: Record<string, number[]> = {};
+    await Promise.all(recordIds.map((id, k) => timed(warm, () => app.inject({ method: 'PUT', url: `/api/records/${id}`, headers: auth, payload: { clientTxId: `load-warm-${k}`, expectedVersion: 1, values: { ...CLEAN_KS_RECORD, so: String(k + 1) } } }))));
+    await timed(warm, () => app.inject({ method: 'GET', url: '/api/health' }));
+    const worker = startJobWorker(ctx, handlers, { idleMs: 50 });
     const load = [poller(), ...recordIds.map((_, k) => keyer(k))];
     let job: JobView;
     for (;;) {
