@@ -2,7 +2,8 @@
  * `hotich import` in-process on an embedded database in a temporary folder:
  * a file with a row error imports nothing, exits 2 and leaves the error
  * report next to the file; the corrected file imports (books created from
- * the file); the same file again is refused with where it went.
+ * the file), printing its progress on stderr; the same file again is refused
+ * with where it went.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -27,14 +28,16 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-async function hotich(...args: string[]): Promise<{ code: number; out: string }> {
+async function hotich(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const lines: string[] = [];
+  const errs: string[] = [];
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => errs.push(String(chunk)) > 0);
   vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
   vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
   process.exitCode = undefined;
   await run([...args, '--data', path.join(dir, 'data')]);
   vi.restoreAllMocks();
-  return { code: Number(process.exitCode ?? 0), out: lines.join('\n') };
+  return { code: Number(process.exitCode ?? 0), out: lines.join('\n'), err: errs.join('') };
 }
 
 it('imports all or nothing, writes the error report, refuses the same file twice', async () => {
@@ -52,6 +55,8 @@ it('imports all or nothing, writes the error report, refuses the same file twice
   const done = await hotich('import', file);
   expect(done.out).toMatch(/^Đã nhập 2 bản ghi từ tệp "ks-2008.xlsx" \(mẫu KS-70\) vào 1 quyển sổ/);
   expect(done.code).toBe(0);
+  expect(done.err).toContain('Nhập: đang kiểm tra — đã đọc 2, đã kiểm tra 2, đã ghi 0 / 2 dòng');
+  expect(done.err).toContain('Nhập: xong — đã đọc 2, đã kiểm tra 2, đã ghi 2 / 2 dòng');
 
   const again = await hotich('import', file);
   expect(again.code).toBe(2);

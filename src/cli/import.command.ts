@@ -6,7 +6,8 @@
  * --report, and the exit code is 2. Without --book the books are created from
  * the file (one per quyển số and year), their authority resolved against the
  * administrative units (loaded on first use). --fix-encoding applies the
- * legacy-font / look-alike conversions the error report proposed.
+ * legacy-font / look-alike conversions the error report proposed. Progress
+ * (rows read, checked, written) goes to stderr while it runs.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { contextOfUser, findUserByLogin, type ActorContext } from '../auth/index
 import { Invalid, NotFound } from '../core/index.js';
 import { errorReportName, importFile, type ImportView } from '../exchange/index.js';
 import { ensureBuiltinUnits } from '../units/index.js';
+import { importProgressPrinter } from './import-progress.js';
 import { withContext } from './open-context.js';
 
 export interface ImportOptions {
@@ -62,7 +64,7 @@ export async function importCommand(file: string, o: ImportOptions): Promise<num
     if (!o.book) await ensureBuiltinUnits(ctx);
     const { view, errorReport } = await importFile(await actingAs(ctx, o.user), {
       fileName: path.basename(file), bytes, bookId: o.book, fixEncoding: o.fixEncoding === true,
-    });
+    }, { progress: importProgressPrinter() });
     let reportPath: string | undefined;
     if (errorReport) {
       reportPath = o.report ?? path.join(path.dirname(file), errorReportName(path.basename(file)));

@@ -3,7 +3,8 @@
  * configuration (the only reader of process.env), typed user-facing errors
  * (re-exported from common/, their browser-safe home),
  * the version, the context type and the background job queue (job-runner.ts:
- * typed job map, enqueue, runDueJobs; job-worker.ts: the server's loop).
+ * typed job map, enqueue, runDueJobs; job-lease.ts: the heartbeat of a
+ * running job; job-worker.ts: the server's loop).
  * Invariant: nothing here imports another hotich module at run time but
  * common/ (only the store's and blobs' types); the job map itself lives in server/jobs.ts.
  */
@@ -13,6 +14,7 @@ export { parseExportNamePattern, parseNameCase, DEFAULT_EXPORT_NAME_PATTERN, EXP
 export { AppError, NotFound, Conflict, Invalid, TooManyRequests, Unprocessable, isAppError, type ErrorKind } from './errors.js';
 export { VERSION } from './version.js';
 export { consoleLogger, silentLogger, type AppContext, type Logger } from './context.js';
-export { enqueueJob, getJob, runNextJob, runDueJobs, releaseStaleJobs, retryDelayMs, STALE_AFTER_MS, JOB_STATUSES, type Handler, type JobHandlers, type AnyJobHandlers, type JobInfo, type JobStatus, type JobView } from './job-runner.js';
-export { startJobWorker, type JobWorker } from './job-worker.js';
+export { enqueueJob, getJob, runNextJob, runDueJobs, releaseStaleJobs, retryDelayMs, LEASE_MS, JOB_STATUSES, type Handler, type JobHandlers, type AnyJobHandlers, type JobInfo, type JobStatus, type JobView } from './job-runner.js';
+export { startJobWorker, STALE_CHECK_MS, type JobWorker, type JobWorkerOptions } from './job-worker.js';
+export { DEFAULT_LEASE, LeaseLost, type LeaseOptions } from './job-lease.js';
 export type { UserFacingError } from './jobs.repo.js';

@@ -6,13 +6,17 @@
  * with a generic message after max_attempts; concurrent claimers never take
  * the same job; a job whose worker vanished is released (queued again, or
  * failed without attempts left); the worker loop runs a job and stops cleanly.
+ * Leases (real clock, short lease): a killed worker's job is taken over by
+ * one of two competing workers exactly once; a live job running for several
+ * lease lengths is never taken back and its progress is stored; a worker
+ * whose lease was taken back sees its signal fire and its outcome dropped.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext, TEST_NOW } from '../../test/support/context.js';
 import type { AppContext } from './context.js';
 import { Invalid } from './errors.js';
-import { enqueueJob, getJob, releaseStaleJobs, retryDelayMs, runDueJobs, STALE_AFTER_MS, type JobHandlers } from './job-runner.js';
+import { enqueueJob, getJob, LEASE_MS, releaseStaleJobs, retryDelayMs, runDueJobs, type JobHandlers, type JobInfo } from './job-runner.js';
 import { startJobWorker } from './job-worker.js';
 import { claimDueJob, markDone } from './jobs.repo.js';
 
@@ -34,6 +38,11 @@ const handlers = {
     return 'ok';
   },
 } satisfies JobHandlers<TestJobs>;
+
+interface LiveJobs {
+  'test.count': { ms: number };
+  'test.long': { ms: number };
+}
 
 const at = (ctx: AppContext, ms: number): AppContext => ({ ...ctx, clock: () => new Date(TEST_NOW.getTime() + ms) });
 const enqueue = <K extends keyof TestJobs & string>(ctx: AppContext, kind: K, payload: TestJobs[K]) => enqueueJob<TestJobs, K>(ctx, kind, payload);
@@ -95,12 +104,14 @@ describeBackends('job runner', (store) => {
   it('never lets two concurrent claimers take the same job', async () => {
     const ids = new Set<string>();
     for (let i = 0; i < 20; i++) ids.add(await enqueue(ctx, 'test.sum', { a: i, b: 0, actorId: null }));
+    const claimedBy = new Map<string, string>();
     const claimer = async (worker: string) => {
       const got: string[] = [];
       for (;;) {
-        const job = await claimDueJob(ctx.store.db, worker, TEST_NOW, ['test.sum']);
+        const job = await claimDueJob(ctx.store.db, worker, TEST_NOW, ['test.sum'], LEASE_MS);
         if (!job) return got;
         got.push(job.id);
+        claimedBy.set(job.id, worker);
       }
     };
     const claimed = (await Promise.all(['w1', 'w2', 'w3', 'w4'].map(claimer))).flat();
@@ -108,18 +119,18 @@ describeBackends('job runner', (store) => {
     expect(new Set(claimed)).toEqual(ids);
     const rows = await ctx.store.db.selectFrom('jobs').select(['status', 'attempts']).where('id', 'in', [...ids]).execute();
     expect(rows.every((r) => r.status === 'running' && r.attempts === 1)).toBe(true);
-    for (const id of ids) await markDone(ctx.store.db, id, null, TEST_NOW);
+    for (const id of claimed) expect(await markDone(ctx.store.db, id, claimedBy.get(id)!, null, TEST_NOW)).toBe(true);
   });
 
-  it('releases the jobs of a vanished worker: queued again, or failed when no attempt is left', async () => {
+  it('releases the jobs whose lease lapsed: queued again, or failed when no attempt is left', async () => {
     const again = await enqueue(ctx, 'test.sum', { a: 1, b: 1, actorId: null });
     const last = await enqueue(ctx, 'test.sum', { a: 2, b: 2, actorId: null });
     await ctx.store.db.updateTable('jobs').set({ max_attempts: 1 }).where('id', '=', last).execute();
-    for (const id of [again, last]) expect((await claimDueJob(ctx.store.db, 'gone', TEST_NOW, ['test.sum']))?.id).toBe(id);
-    expect(await releaseStaleJobs(at(ctx, STALE_AFTER_MS - 1))).toBe(0);
-    expect(await releaseStaleJobs(at(ctx, STALE_AFTER_MS + 1))).toBe(2);
+    for (const id of [again, last]) expect((await claimDueJob(ctx.store.db, 'gone', TEST_NOW, ['test.sum'], LEASE_MS))?.id).toBe(id);
+    expect(await releaseStaleJobs(at(ctx, LEASE_MS - 1))).toBe(0);
+    expect(await releaseStaleJobs(at(ctx, LEASE_MS + 1))).toBe(2);
     expect((await getJob(ctx, last)).error?.code).toBe('job.failed');
-    expect(await runDueJobs(at(ctx, STALE_AFTER_MS + 1), handlers)).toBe(1);
+    expect(await runDueJobs(at(ctx, LEASE_MS + 1), handlers)).toBe(1);
     expect(await getJob(ctx, again)).toMatchObject({ status: 'done', result: { sum: 2 } });
   });
 
@@ -134,5 +145,68 @@ describeBackends('job runner', (store) => {
     await expect.poll(async () => (await getJob(ctx, id)).status, { timeout: 5_000 }).toBe('done');
     await worker.stop();
     expect((await getJob(ctx, id)).result).toEqual({ sum: 42 });
+  });
+  describe('leases (real clock, 300 ms lease)', () => {
+    const LEASE = { leaseMs: 300, heartbeatMs: 80, progressMs: 50 };
+    const WORKER = { ...LEASE, idleMs: 20, staleCheckMs: 50 };
+    let live: AppContext;
+    const runs = new Map<string, number>();
+    const count = (id: string) => runs.set(id, (runs.get(id) ?? 0) + 1);
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const liveHandlers = {
+      'test.count': async (_c: AppContext, _p: { ms: number }, job: JobInfo) => { count(job.id); return 'ok'; },
+      'test.long': async (_c: AppContext, p: { ms: number }, job: JobInfo) => {
+        count(job.id);
+        for (let t = 0; t < p.ms; t += 100) {
+          job.progress({ step: t / 100 + 1 });
+          await sleep(100);
+          if (job.signal.aborted) throw job.signal.reason;
+        }
+        return 'ok';
+      },
+    };
+    const attempts = async (id: string) => (await live.store.db.selectFrom('jobs').select('attempts').where('id', '=', id).executeTakeFirstOrThrow()).attempts;
+    beforeAll(() => {
+      live = { ...ctx, clock: () => new Date() };
+    });
+
+    it('takes over a killed worker\'s job exactly once, between two competing workers', async () => {
+      const id = await enqueueJob<LiveJobs, 'test.count'>(live, 'test.count', { ms: 0 });
+      // What a killed process leaves: the row claimed, a lease nobody renews.
+      expect((await claimDueJob(live.store.db, 'killed', new Date(), ['test.count'], LEASE.leaseMs))?.id).toBe(id);
+      const workers = [startJobWorker(live, liveHandlers, WORKER), startJobWorker(live, liveHandlers, WORKER)];
+      await expect.poll(async () => (await getJob(live, id)).status, { timeout: 5_000, interval: 20 }).toBe('done');
+      await sleep(LEASE.leaseMs * 2);
+      await Promise.all(workers.map((w) => w.stop()));
+      expect(runs.get(id)).toBe(1);
+      expect(await attempts(id)).toBe(2);
+    });
+
+    it('never takes back a live job running for several lease lengths, and stores its progress', async () => {
+      const id = await enqueueJob<LiveJobs, 'test.long'>(live, 'test.long', { ms: LEASE.leaseMs * 4 });
+      const owner = startJobWorker(live, liveHandlers, WORKER);
+      await expect.poll(async () => (await getJob(live, id)).status, { timeout: 2_000, interval: 10 }).toBe('running');
+      const rival = startJobWorker(live, liveHandlers, WORKER);
+      await expect.poll(async () => (await getJob(live, id)).progress, { timeout: 2_000, interval: 20 }).toMatchObject({ step: expect.any(Number) });
+      await expect.poll(async () => (await getJob(live, id)).status, { timeout: 5_000, interval: 20 }).toBe('done');
+      await Promise.all([owner.stop(), rival.stop()]);
+      expect(runs.get(id)).toBe(1);
+      expect(await attempts(id)).toBe(1);
+      expect((await getJob(live, id)).progress).toEqual({ step: 12 });
+    });
+
+    it('tells a worker whose lease was taken back to stop, and drops its outcome', async () => {
+      const id = await enqueueJob<LiveJobs, 'test.long'>(live, 'test.long', { ms: 1_000 });
+      const owner = startJobWorker(live, liveHandlers, { ...WORKER, staleCheckMs: 60_000 });
+      await expect.poll(async () => (await getJob(live, id)).status, { timeout: 2_000, interval: 10 }).toBe('running');
+      // As if the owner froze past its lease: the lease lapses and the job is taken back.
+      await live.store.db.updateTable('jobs').set({ lease_until: new Date(Date.now() - 1) }).where('id', '=', id).execute();
+      expect(await releaseStaleJobs(live)).toBe(1);
+      const rival = startJobWorker(live, liveHandlers, WORKER);
+      await expect.poll(async () => (await getJob(live, id)).status, { timeout: 5_000, interval: 20 }).toBe('done');
+      await Promise.all([owner.stop(), rival.stop()]);
+      expect(runs.get(id)).toBe(2);
+      expect(await attempts(id)).toBe(2);
+    });
   });
 });

@@ -9,18 +9,26 @@
  *   code, Vietnamese message and details;
  * - anything else -> retried with backoff until max_attempts, then failed
  *   with a generic Vietnamese message (the raw text stays in last_error).
- * A job still running after STALE_AFTER_MS (its worker died) is released:
- * queued again, or failed when no attempt is left (releaseStaleJobs).
+ * While a handler runs its worker renews the job's lease (job-lease.ts) and
+ * stores the progress the handler reports (job.progress); a job whose lease
+ * lapsed (its worker died or froze) is released: queued again, or failed when
+ * no attempt is left (releaseStaleJobs). Only the lease holder may finish a
+ * job, so a job is never finished twice, and a live job is never taken back.
  * Tests call runDueJobs (no timers); the server runs startJobWorker.
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from './context.js';
 import { isAppError, NotFound } from './errors.js';
+import { DEFAULT_LEASE, holdLease, type LeaseOptions } from './job-lease.js';
 import * as repo from './jobs.repo.js';
 
 export interface JobInfo {
   id: string;
   attempt: number;
+  /** Fires when the job's lease was taken back by another worker: stop, write nothing more. */
+  signal: AbortSignal;
+  /** Reports progress (JSON, e.g. { rowsRead, rowsChecked, rowsWritten }); stored about once a second. */
+  progress(report: unknown): void;
 }
 
 export type Handler<P, R = unknown> = (ctx: AppContext, payload: P, job: JobInfo) => Promise<R>;
@@ -40,6 +48,8 @@ export interface JobView {
   status: JobStatus;
   result?: unknown;
   error?: repo.UserFacingError;
+  /** The handler's last progress report, when it made one. */
+  progress?: unknown;
 }
 
 /** Wait before attempt n+1 after n failed attempts: 15 s, 1 min, 4 min … */
@@ -58,6 +68,7 @@ export async function getJob(ctx: AppContext, id: string): Promise<JobView & { p
     id: row.id, kind: row.kind, status, payload: row.payload,
     ...(status === 'done' ? { result: row.result } : {}),
     ...(status === 'failed' && row.error ? { error: row.error as repo.UserFacingError } : {}),
+    ...(row.progress !== null ? { progress: row.progress } : {}),
   };
 }
 
@@ -66,43 +77,48 @@ const GENERIC_FAILURE = (attempts: number): repo.UserFacingError => ({
   message: `Công việc không thực hiện được${attempts > 0 ? ` sau ${attempts} lần thử` : ''}. Vui lòng thử lại hoặc báo cho quản trị viên.`,
 });
 
-async function recordFailure(ctx: AppContext, job: { id: string; kind: string; attempts: number; max_attempts: number }, e: unknown): Promise<void> {
+async function recordFailure(ctx: AppContext, job: { id: string; kind: string; attempts: number; max_attempts: number }, owner: string, e: unknown): Promise<boolean> {
   const raw = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   const now = ctx.clock();
-  if (isAppError(e)) return repo.markFailed(ctx.store.db, job.id, { code: e.code, message: e.message, details: e.details }, raw, now);
+  if (isAppError(e)) return repo.markFailed(ctx.store.db, job.id, owner, { code: e.code, message: e.message, details: e.details }, raw, now);
   ctx.log.error('job failed', { id: job.id, kind: job.kind, attempt: job.attempts, error: raw });
-  if (job.attempts < job.max_attempts) return repo.requeue(ctx.store.db, job.id, raw, new Date(now.getTime() + retryDelayMs(job.attempts)));
-  return repo.markFailed(ctx.store.db, job.id, GENERIC_FAILURE(job.attempts), raw, now);
+  if (job.attempts < job.max_attempts) return repo.requeue(ctx.store.db, job.id, owner, raw, new Date(now.getTime() + retryDelayMs(job.attempts)));
+  return repo.markFailed(ctx.store.db, job.id, owner, GENERIC_FAILURE(job.attempts), raw, now);
 }
 
-/** Claims and runs ONE due job; false when none was due. */
-export async function runNextJob(ctx: AppContext, handlers: AnyJobHandlers, workerId = `worker-${randomUUID()}`): Promise<boolean> {
-  const job = await repo.claimDueJob(ctx.store.db, workerId, ctx.clock(), Object.keys(handlers));
+/** Claims and runs ONE due job, holding its lease while it runs; false when none was due. */
+export async function runNextJob(ctx: AppContext, handlers: AnyJobHandlers, workerId = `worker-${randomUUID()}`, lease: Partial<LeaseOptions> = {}): Promise<boolean> {
+  const opts = { ...DEFAULT_LEASE, ...lease };
+  const job = await repo.claimDueJob(ctx.store.db, workerId, ctx.clock(), Object.keys(handlers), opts.leaseMs);
   if (!job) return false;
   const handler = handlers[job.kind];
+  const held = holdLease(ctx, job.id, workerId, opts);
+  let finished: boolean;
   try {
     if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-    const result = await handler(ctx, job.payload as never, { id: job.id, attempt: job.attempts });
-    await repo.markDone(ctx.store.db, job.id, result, ctx.clock());
+    const result = await handler(ctx, job.payload as never, { id: job.id, attempt: job.attempts, signal: held.signal, progress: held.progress });
+    await held.release();
+    finished = await repo.markDone(ctx.store.db, job.id, workerId, result, ctx.clock());
   } catch (e) {
-    await recordFailure(ctx, job, e);
+    await held.release();
+    finished = await recordFailure(ctx, job, workerId, e);
   }
+  if (!finished) ctx.log.warn('job lost its lease; its outcome was dropped', { id: job.id, kind: job.kind, worker: workerId });
   return true;
 }
 
-/** A job running longer than this is taken for lost (its worker died): 1 hour, far above a large export. */
-export const STALE_AFTER_MS = 60 * 60_000;
+/** How long a running job may go without renewing its lease before any worker takes it back. */
+export const LEASE_MS = DEFAULT_LEASE.leaseMs;
 
-/** Puts back in the queue (or fails, when no attempt is left) the jobs whose worker vanished; returns how many. */
-export async function releaseStaleJobs(ctx: AppContext, staleAfterMs = STALE_AFTER_MS): Promise<number> {
-  const now = ctx.clock();
-  const raw = `worker lost: still running after ${Math.round(staleAfterMs / 60_000)} min`;
-  return repo.releaseStale(ctx.store.db, new Date(now.getTime() - staleAfterMs), now, { raw, error: GENERIC_FAILURE(0) });
+/** Puts back in the queue (or fails, when no attempt is left) the running jobs whose lease lapsed; returns how many. */
+export async function releaseStaleJobs(ctx: AppContext): Promise<number> {
+  const raw = 'worker lost: its lease lapsed';
+  return repo.releaseLapsed(ctx.store.db, ctx.clock(), { raw, error: GENERIC_FAILURE(0) });
 }
 
 /** Runs every job due now, one after another, until none is left; returns how many ran. */
-export async function runDueJobs(ctx: AppContext, handlers: AnyJobHandlers, workerId?: string): Promise<number> {
+export async function runDueJobs(ctx: AppContext, handlers: AnyJobHandlers, workerId?: string, lease?: Partial<LeaseOptions>): Promise<number> {
   let ran = 0;
-  while (await runNextJob(ctx, handlers, workerId)) ran++;
+  while (await runNextJob(ctx, handlers, workerId, lease)) ran++;
   return ran;
 }

@@ -1,24 +1,32 @@
 /**
- * The worker loop the server runs: claim and run due jobs one at a time,
- * sleep `idleMs` (default 500 ms) when none is due; every minute (and at
- * start) release the jobs of vanished workers. stop() wakes it, waits
- * for the job in hand to finish, and resolves; a database error is logged
- * and retried after the idle pause, never thrown out of the loop.
+ * The worker loop the server runs: claim and run due jobs one at a time
+ * (each under a lease it renews, job-lease.ts), sleep `idleMs` (default
+ * 500 ms) when none is due; every `staleCheckMs` (15 s, and at start) take
+ * back the jobs whose lease lapsed, so a dead worker's job starts again within
+ * a lease plus a check (under a minute). stop() wakes it, waits for the job in
+ * hand to finish, and resolves; a database error is logged and retried after
+ * the idle pause, never thrown out of the loop.
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from './context.js';
+import type { LeaseOptions } from './job-lease.js';
 import { releaseStaleJobs, runNextJob, type AnyJobHandlers } from './job-runner.js';
 
-const STALE_CHECK_MS = 60_000;
+export const STALE_CHECK_MS = 15_000;
 
 export interface JobWorker {
   readonly id: string;
   stop(): Promise<void>;
 }
 
-export function startJobWorker(ctx: AppContext, handlers: AnyJobHandlers, opts: { idleMs?: number } = {}): JobWorker {
+export interface JobWorkerOptions extends Partial<LeaseOptions> {
+  idleMs?: number;
+  staleCheckMs?: number;
+}
+
+export function startJobWorker(ctx: AppContext, handlers: AnyJobHandlers, opts: JobWorkerOptions = {}): JobWorker {
   const id = `worker-${randomUUID()}`;
-  const idleMs = opts.idleMs ?? 500;
+  const { idleMs = 500, staleCheckMs = STALE_CHECK_MS, ...lease } = opts;
   let stopped = false;
   let wake: (() => void) | undefined;
   const pause = () => new Promise<void>((resolve) => {
@@ -32,11 +40,11 @@ export function startJobWorker(ctx: AppContext, handlers: AnyJobHandlers, opts: 
   let checkedAt = -Infinity;
   async function loop(): Promise<void> {
     while (!stopped) {
-      if (Date.now() - checkedAt >= STALE_CHECK_MS) {
+      if (Date.now() - checkedAt >= staleCheckMs) {
         checkedAt = Date.now();
         await releaseStaleJobs(ctx).catch(logged);
       }
-      const ran = await runNextJob(ctx, handlers, id).catch(logged);
+      const ran = await runNextJob(ctx, handlers, id, lease).catch(logged);
       if (!ran && !stopped) await pause();
     }
   }

@@ -18,6 +18,7 @@ import { openXlsxZip, type XlsxZip } from './import-zip.js';
 
 export const MAX_DATA_ROWS = 200_000;
 const HEADER_SEARCH_ROWS = 10;
+const READ_STEP = 1000;
 
 export interface MatchedTable {
   table: ImportTable;
@@ -31,7 +32,7 @@ function tooManyRows(): Invalid {
 }
 
 /** Reads one sheet; undefined when no header row is found among its first rows. */
-async function readSheet(zip: XlsxZip, sheet: { name: string; path: string }, ctx: SheetContext & { date1904: boolean }, seen: string[]): Promise<MatchedTable | undefined> {
+async function readSheet(zip: XlsxZip, sheet: { name: string; path: string }, ctx: SheetContext & { date1904: boolean }, seen: string[], onRows?: (n: number) => void): Promise<MatchedTable | undefined> {
   let found: { match: HeaderMatch; rowNo: number; header: Map<number, string> } | undefined;
   const rows: TableRow[] = [];
   let emptyRows = 0;
@@ -44,6 +45,7 @@ async function readSheet(zip: XlsxZip, sheet: { name: string; path: string }, ct
     if (found) {
       if (rows.length >= MAX_DATA_ROWS) throw tooManyRows();
       rows.push(row);
+      if (onRows && rows.length % READ_STEP === 0) onRows(rows.length);
       return true;
     }
     const header = headerOf(row);
@@ -68,7 +70,8 @@ export function unknownTemplate(seen: readonly string[]): Invalid {
   );
 }
 
-export async function readXlsxTable(bytes: Buffer): Promise<MatchedTable> {
+/** onRows (progress) is told the data rows read so far every READ_STEP rows. */
+export async function readXlsxTable(bytes: Buffer, onRows?: (n: number) => void): Promise<MatchedTable> {
   const zip = await openXlsxZip(bytes);
   try {
     const wb = await readWorkbook(zip);
@@ -76,7 +79,7 @@ export async function readXlsxTable(bytes: Buffer): Promise<MatchedTable> {
     const seen: string[] = [];
     for (const sheet of wb.sheets) {
       if (!zip.has(sheet.path)) continue;
-      const found = await readSheet(zip, sheet, ctx, seen);
+      const found = await readSheet(zip, sheet, ctx, seen, onRows);
       if (found) return found;
     }
     throw unknownTemplate(seen);

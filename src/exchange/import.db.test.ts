@@ -5,7 +5,8 @@
  * record but an error report (read back with the independent xlsx reader)
  * that, corrected, imports; without a book, one book per (quyển, year);
  * a book of another register type is refused; a record-level replay adds
- * nothing.
+ * nothing. The same file read and checked in a worker thread gives the same
+ * outcome (error report, typed refusal, import) with its progress.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
@@ -18,7 +19,7 @@ import type { ActorContext } from '../auth/index.js';
 import { AppError } from '../core/index.js';
 import { importRecord, listActions } from '../entry/index.js';
 import type { Store } from '../store/index.js';
-import { getImport, getImportErrorReport, importFile } from './index.js';
+import { getImport, getImportErrorReport, importFile, type ImportProgress } from './index.js';
 import { as, insertUsers } from '../../test/support/users.js';
 
 async function counts(store: Store) {
@@ -98,6 +99,25 @@ describeBackends('import', (store) => {
     });
     const again = await importFile(ctx, { fileName: 'loi.xlsx', bytes: fixed, bookId: book.id });
     expect(again.view).toMatchObject({ status: 'imported', rowsImported: 2 });
+  });
+
+  it('reads and checks in a worker thread with the same outcome: error report, typed refusal, import, progress', async () => {
+    const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '09/2008' });
+    const bad = await mojWorkbook([rec({ so: '91' }), rec({ so: '92', nksNgaySinh: '31.02.2008' })]);
+    const inProcess = await importFile(ctx, { fileName: 'luong.xlsx', bytes: bad, bookId: book.id }, { thread: false });
+    const seen: ImportProgress[] = [];
+    const threaded = await importFile(ctx, { fileName: 'luong.xlsx', bytes: bad, bookId: book.id }, { thread: true, progress: (p) => seen.push(p) });
+    const bare = (r: typeof threaded.view.report) => ({ ...r, errorReport: typeof r.errorReport });
+    expect(bare(threaded.view.report)).toEqual(bare(inProcess.view.report));
+    expect(readXlsx(threaded.errorReport!).rows('DL Import')).toEqual(readXlsx(inProcess.errorReport!).rows('DL Import'));
+    expect(seen.at(-1)).toEqual({ phase: 'done', rowsTotal: 2, rowsRead: 2, rowsChecked: 2, rowsWritten: 0 });
+    const other = await createBook(ctx, { registerType: 'KT', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '09/2008' });
+    const e = await refusal(importFile(ctx, { fileName: 'luong.xlsx', bytes: bad, bookId: other.id }, { thread: true }));
+    expect([e.constructor.name, e.code]).toEqual(['Invalid', 'import.book_type_mismatch']);
+    const good = await mojWorkbook([rec({ so: '93' })]);
+    const done = await importFile(ctx, { fileName: 'luong-sach.xlsx', bytes: good, bookId: book.id }, { thread: true, progress: (p) => seen.push(p) });
+    expect(done.view).toMatchObject({ status: 'imported', rowsImported: 1 });
+    expect(seen.at(-1)).toEqual({ phase: 'done', rowsTotal: 1, rowsRead: 1, rowsChecked: 1, rowsWritten: 1 });
   });
 
   it('refuses a TCVN3 name naming its Unicode form, and imports it converted once the user chooses fixEncoding', async () => {

@@ -11,23 +11,22 @@
  * Conflict naming where and when it went ("Tệp này đã được nhập vào quyển …").
  * With fixEncoding, text in a legacy font or with look-alike letters is
  * converted (the report lists each conversion) instead of refusing the row.
+ * Reading and checking (import-check.ts) run in a worker thread for big files
+ * (import-off-thread.ts); hooks.progress follows rows read, checked, written.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { bookView, getBook, type BookView } from '../archive/index.js';
 import { actorIdOf, assertPermission, isBookVisible, logRead, type ActorContext } from '../auth/index.js';
-import { Conflict, Invalid, NotFound } from '../core/index.js';
+import { Conflict, NotFound } from '../core/index.js';
 import { importRecord } from '../entry/index.js';
 import { getTemplate, type RegisterTemplate } from '../registers/index.js';
 import { isUniqueViolation, type Book, type Database, type ImportRow } from '../store/index.js';
 import { createGroupBook, groupRows, type BookGroup } from './import-books.js';
-import { readCsvTable } from './import-csv.js';
-import { buildErrorReport } from './import-report.js';
-import { checkHeaderMerges, checkRows, hasErrors, planColumns, type ColumnPlan, type RowOutcome } from './import-rows.js';
-import { sniffImportFile } from './import-sniff.js';
-import type { ImportTable } from './import-table.js';
+import type { TableMeta } from './import-check.js';
+import { checkImportFile } from './import-off-thread.js';
+import { hasErrors, type ColumnPlan, type RowOutcome } from './import-rows.js';
 import { importView, rowReports, type ImportReportJson, type ImportView } from './import-view.js';
-import { readXlsxTable, type MatchedTable } from './import-xlsx.js';
 import { findImport, findImportedBySha, insertImport } from './imports.repo.js';
 
 export interface ImportFileInput {
@@ -36,6 +35,23 @@ export interface ImportFileInput {
   bookId?: string | undefined;
   /** Apply the legacy-font / look-alike conversions a failed import's report offered (each noted as a WARNING). */
   fixEncoding?: boolean | undefined;
+}
+
+/** How far an import got: rows read from the file, checked against the catalog, written as records. */
+export interface ImportProgress {
+  phase: 'reading' | 'checking' | 'writing' | 'done';
+  rowsTotal: number;
+  rowsRead: number;
+  rowsChecked: number;
+  rowsWritten: number;
+}
+
+/** What the caller (job, CLI) follows the import with: progress reports, and a signal to stop (nothing is written then). */
+export interface ImportHooks {
+  progress?: (p: ImportProgress) => void;
+  signal?: AbortSignal | undefined;
+  /** Read and check in a worker thread (default: for files of OFF_THREAD_BYTES or more). */
+  thread?: boolean | undefined;
 }
 
 export interface ImportOutcome {
@@ -47,16 +63,18 @@ export interface ImportOutcome {
 interface Prepared {
   sha256: string;
   fileName: string;
-  table: ImportTable;
-  plan: ColumnPlan;
+  table: TableMeta;
+  plan: Pick<ColumnPlan, 'template'>;
   book: Book | undefined;
   outcomes: RowOutcome[];
   notes: string[];
+  /** Built with the check when a row has an ERROR. */
+  errorReport?: Buffer;
 }
 
 const when = (d: Date) => d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false });
 
-async function refuseIfImported(ctx: ActorContext, sha256: string): Promise<void> {
+export async function refuseIfImported(ctx: ActorContext, sha256: string): Promise<void> {
   const [done] = await findImportedBySha(ctx.store.db, sha256);
   if (!done) return;
   const report = done.report as unknown as ImportReportJson;
@@ -71,38 +89,29 @@ async function refuseIfImported(ctx: ActorContext, sha256: string): Promise<void
   );
 }
 
-async function readTable(fileName: string, bytes: Buffer): Promise<MatchedTable> {
-  return sniffImportFile(fileName, bytes) === 'xlsx' ? readXlsxTable(bytes) : readCsvTable(bytes);
+type Tell = (p: Partial<ImportProgress>) => void;
+
+const WRITE_STEP = 50;
+
+function progressTeller(hooks: ImportHooks): Tell {
+  const state: ImportProgress = { phase: 'reading', rowsTotal: 0, rowsRead: 0, rowsChecked: 0, rowsWritten: 0 };
+  return (p) => {
+    Object.assign(state, p);
+    if (state.phase !== 'done') hooks.signal?.throwIfAborted();
+    hooks.progress?.({ ...state });
+  };
 }
 
-async function targetTemplate(ctx: ActorContext, fileTemplate: RegisterTemplate, bookId: string | undefined): Promise<{ book?: Book; template: RegisterTemplate }> {
-  if (!bookId) return { template: fileTemplate };
-  const book = await getBook(ctx, bookId);
-  if (book.register_type !== fileTemplate.registerType) {
-    const bookTitle = getTemplate(book.template_version).title;
-    throw new Invalid('import.book_type_mismatch', `Tệp theo mẫu ${fileTemplate.id} (${fileTemplate.title}) nhưng quyển đã chọn là ${bookTitle}; hãy chọn quyển cùng loại sổ hoặc để trống để tạo quyển mới.`, 'bookId');
-  }
-  return { book, template: getTemplate(book.template_version) };
-}
-
-function fileNotes(table: ImportTable, plan: ColumnPlan, fileTemplate: RegisterTemplate): string[] {
-  const where = table.kind === 'csv' ? 'tệp CSV' : `trang "${table.sheet}"`;
-  const notes = [`Nhận ra mẫu ${fileTemplate.id} (${fileTemplate.title}) ở ${where}, dòng tiêu đề ${table.headerRowNo}.`];
-  if (plan.unknown.length > 0) notes.push(`Các cột không thuộc mẫu ${plan.template.id} nên không được nhập: ${plan.unknown.join(', ')}.`);
-  if (table.emptyRows > 0) notes.push(`Đã bỏ qua ${table.emptyRows.toLocaleString('vi-VN')} dòng trống.`);
-  return notes;
-}
-
-async function prepare(ctx: ActorContext, input: ImportFileInput): Promise<Prepared> {
+/** The file read and checked off the event loop (import-off-thread.ts); the book and the replay check stay here (database). */
+async function prepare(ctx: ActorContext, input: ImportFileInput, tell: Tell, hooks: ImportHooks): Promise<Prepared> {
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const { table, match } = await readTable(input.fileName, input.bytes);
-  const { book, template } = await targetTemplate(ctx, match.template, input.bookId);
+  tell({ phase: 'reading' });
+  const book = input.bookId ? await getBook(ctx, input.bookId) : undefined;
   await refuseIfImported(ctx, sha256);
-  checkHeaderMerges(table);
-  const plan = planColumns(match, template);
-  if (table.rows.length === 0) throw new Invalid('import.no_rows', `Tệp "${input.fileName}" không có dòng dữ liệu nào sau dòng tiêu đề.`, 'file');
-  const outcomes = checkRows(table, plan, ctx.clock(), { fixEncoding: input.fixEncoding === true });
-  return { sha256, fileName: input.fileName, table, plan, book, outcomes, notes: fileNotes(table, plan, match.template) };
+  const checkInput = { fileName: input.fileName, bytes: input.bytes, bookTemplateId: book?.template_version, fixEncoding: input.fixEncoding === true, today: ctx.clock().getTime() };
+  const checked = await checkImportFile(checkInput, (p) => tell(p.rowsChecked === undefined ? p : { phase: 'checking', ...p }), { signal: hooks.signal, thread: hooks.thread });
+  const { table, notes, outcomes, errorReport } = checked;
+  return { sha256, fileName: input.fileName, table, plan: { template: getTemplate(checked.templateId) }, book, outcomes, notes, ...(errorReport ? { errorReport: Buffer.from(errorReport) } : {}) };
 }
 
 const warningCount = (outcomes: readonly RowOutcome[]) => outcomes.reduce((n, o) => n + o.findings.filter((f) => f.severity === 'WARNING').length, 0);
@@ -124,15 +133,14 @@ function importRowOf(p: Prepared, id: string, actorId: string | null | undefined
 
 async function recordFailure(ctx: ActorContext, p: Prepared): Promise<ImportOutcome> {
   const actorId = actorIdOf(ctx.actor);
-  const colOfKey = new Map([...p.plan.columns].map(([col, f]) => [f.key, col]));
-  const errorReport = await buildErrorReport(p.fileName, p.table, p.outcomes, { colOfKey }, p.notes);
+  const errorReport = p.errorReport!;
   const { sha256 } = await ctx.blobs.put(errorReport);
   const row = await insertImport(ctx.store.db, importRowOf(p, randomUUID(), actorId, p.book?.id ?? null, 'failed', reportJson(p, [], sha256)));
   return { view: importView(row), errorReport };
 }
 
 
-async function importGroup(tx: Transaction<Database>, ctx: ActorContext, p: Prepared, g: { bookId: string; rows: readonly RowOutcome[] }, importId: string): Promise<number> {
+async function importGroup(tx: Transaction<Database>, ctx: ActorContext, p: Prepared, g: { bookId: string; rows: readonly RowOutcome[] }, importId: string, onRow: () => Promise<void>): Promise<number> {
   const sheetTag = createHash('sha256').update(p.table.sheet).digest('hex').slice(0, 8);
   let written = 0;
   for (const o of g.rows) {
@@ -143,6 +151,7 @@ async function importGroup(tx: Transaction<Database>, ctx: ActorContext, p: Prep
       clientTxId: `imp-${p.sha256}-${sheetTag}-${o.rowNo}`, actor: ctx.actor, today: ctx.clock(),
     });
     if (!r.replayed) written++;
+    await onRow();
   }
   return written;
 }
@@ -153,27 +162,46 @@ async function createBooks(txCtx: ActorContext, template: RegisterTemplate, grou
   return out;
 }
 
-async function commit(ctx: ActorContext, p: Prepared): Promise<ImportRow> {
+async function commit(ctx: ActorContext, p: Prepared, tell: Tell): Promise<ImportRow> {
   const importId = randomUUID();
   const actorId = actorIdOf(ctx.actor);
   return ctx.store.db.transaction().execute(async (tx) => {
     const txCtx: ActorContext = { ...ctx, store: { ...ctx.store, db: tx } };
     const targets = p.book ? [{ book: bookView(p.book), rows: p.outcomes }] : await createBooks(txCtx, p.plan.template, groupRows(p.outcomes));
     let written = 0;
-    for (const t of targets) written += await importGroup(tx, ctx, p, { bookId: t.book.id, rows: t.rows }, importId);
+    let done = 0;
+    // Every WRITE_STEP rows: report, and yield a macrotask — PGlite answers in microtasks, so a long
+    // chain of queries would otherwise starve timers and I/O (health, the lease's heartbeat).
+    const onRow = async () => {
+      if (++done % WRITE_STEP !== 0) return;
+      tell({ rowsWritten: done });
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    for (const t of targets) written += await importGroup(tx, ctx, p, { bookId: t.book.id, rows: t.rows }, importId, onRow);
     const books = targets.map((t) => ({ id: t.book.id, title: `${t.book.title} (${t.book.authority}, ${t.book.yearFrom})`, records: t.rows.length }));
     const bookId = targets.length === 1 ? targets[0]!.book.id : null;
     return insertImport(tx, importRowOf(p, importId, actorId, bookId, written, reportJson(p, books)));
   });
 }
 
-/** Imports a file; a failed import (row ERRORs) returns its report and writes no record. File-level problems throw. */
-export async function importFile(ctx: ActorContext, input: ImportFileInput): Promise<ImportOutcome> {
+/**
+ * Imports a file; a failed import (row ERRORs) returns its report and writes no record. File-level problems throw.
+ * hooks.progress follows it; when hooks.signal fires the import stops (throws) and its transaction writes nothing.
+ */
+export async function importFile(ctx: ActorContext, input: ImportFileInput, hooks: ImportHooks = {}): Promise<ImportOutcome> {
   assertPermission(ctx.actor, 'imports.run');
-  const p = await prepare(ctx, input);
-  if (p.outcomes.some(hasErrors)) return recordFailure(ctx, p);
+  const tell = progressTeller(hooks);
+  const p = await prepare(ctx, input, tell, hooks);
+  if (p.outcomes.some(hasErrors)) {
+    const failed = await recordFailure(ctx, p);
+    tell({ phase: 'done' });
+    return failed;
+  }
   try {
-    return { view: importView(await commit(ctx, p)) };
+    tell({ phase: 'writing' });
+    const view = importView(await commit(ctx, p, tell));
+    tell({ phase: 'done', rowsWritten: p.outcomes.length });
+    return { view };
   } catch (e) {
     if (isUniqueViolation(e)) await refuseIfImported(ctx, p.sha256);
     throw e;

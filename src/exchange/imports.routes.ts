@@ -1,16 +1,19 @@
 /**
  * HTTP face of the import. POST /api/imports takes the file as the raw body
  * (Content-Type application/octet-stream, text/csv or the xlsx type) with
- * ?filename=…[&bookId=…][&fixEncoding=1]; it answers 201 with the import when every row went
- * in, 422 with the import (status failed, errorReportUrl) when rows had
- * errors; file-level problems are the usual typed errors (400/409).
+ * ?filename=…[&bookId=…][&fixEncoding=1]; after the cheap checks (a table
+ * file, the book in scope, not imported before: the usual typed errors
+ * 400/404/409) it stores the file and answers 202 { jobId }. GET
+ * /api/jobs/:id follows the job (progress: rows read, checked, written); its
+ * result is the import (status imported, or failed with errorReportUrl).
  * GET /api/imports/:id and /api/imports/:id/error-report.xlsx read them back.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { access, CREATE, on } from '../auth/index.js';
 import { Invalid } from '../core/index.js';
-import { getImport, getImportErrorReport, importFile } from './import.service.js';
+import { getImport, getImportErrorReport } from './import.service.js';
+import { startImport } from './import-job.js';
 import { IMPORT_LIMITS } from './import-zip.js';
 import { attachment } from './attachment.js';
 
@@ -31,8 +34,8 @@ export async function importsRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/imports', { ...access('imports.run', CREATE), bodyLimit: IMPORT_LIMITS.fileBytes }, async (req, reply) => {
     const q = ImportQuery.parse(req.query);
     if (!Buffer.isBuffer(req.body)) throw new Invalid('import.no_body', 'Cần gửi nội dung tệp (Content-Type: application/octet-stream) cùng tên tệp (?filename=…).', 'file');
-    const { view } = await importFile(req.ctx, { fileName: q.filename, bytes: req.body, bookId: q.bookId, fixEncoding: q.fixEncoding === '1' });
-    return reply.status(view.status === 'imported' ? 201 : 422).send(view);
+    const started = await startImport(req.ctx, { fileName: q.filename, bytes: req.body, bookId: q.bookId, fixEncoding: q.fixEncoding === '1' });
+    return reply.status(202).send(started);
   });
   app.get('/api/imports/:id', read, async (req) => getImport(req.ctx, IdParams.parse(req.params).id));
   app.get('/api/imports/:id/error-report.xlsx', read, async (req, reply) => {

@@ -47,8 +47,11 @@ export { exportsRoutes } from './exports.routes.js';
  * writes only its imports row and an error report xlsx (added "Lỗi" column);
  * a successful one creates completed records carrying their source (file,
  * sheet, row, sha256) in one transaction. The same content is imported once.
+ * Over HTTP an import is a background job (import-job.ts, kind 'import.file')
+ * that reports its progress (rows read, checked, written).
  */
-export { importFile, getImport, getImportErrorReport, errorReportName, type ImportFileInput, type ImportOutcome } from './import.service.js';
+export { importFile, getImport, getImportErrorReport, errorReportName, type ImportFileInput, type ImportOutcome, type ImportProgress, type ImportHooks } from './import.service.js';
+export { startImport, runImportJob, IMPORT_FILE_JOB, type ImportFileJob } from './import-job.js';
 export { importView, type ImportView, type ImportReportJson, type ImportRowReport } from './import-view.js';
 export { matchHeader, normalizeHeader, ERROR_COLUMN, type HeaderMatch } from './import-header.js';
 export { IMPORT_LIMITS } from './import-zip.js';

@@ -5,19 +5,21 @@
  * their payload types and handlers; only this composition level knows them
  * all. runJobs/startWorker bind the generic runner (core) to this map.
  */
-import { runDueJobs, startJobWorker, type AppContext, type JobHandlers, type JobWorker } from '../core/index.js';
-import { runExportJob, type ExportBookJob } from '../exchange/index.js';
+import { runDueJobs, startJobWorker, type AppContext, type JobHandlers, type JobWorker, type JobWorkerOptions } from '../core/index.js';
+import { runExportJob, runImportJob, type ExportBookJob, type ImportFileJob } from '../exchange/index.js';
 
 export interface Jobs {
   'export.book': ExportBookJob;
+  'import.file': ImportFileJob;
 }
 
 export const JOB_HANDLERS = {
   'export.book': runExportJob,
+  'import.file': runImportJob,
 } satisfies JobHandlers<Jobs>;
 
 /** Runs every due job now (tests, one-off commands); returns how many ran. */
 export const runJobs = (ctx: AppContext): Promise<number> => runDueJobs(ctx, JOB_HANDLERS);
 
 /** The server's worker loop over this map (polls every 500 ms when idle). */
-export const startWorker = (ctx: AppContext, opts: { idleMs?: number } = {}): JobWorker => startJobWorker(ctx, JOB_HANDLERS, opts);
+export const startWorker = (ctx: AppContext, opts: JobWorkerOptions = {}): JobWorker => startJobWorker(ctx, JOB_HANDLERS, opts);

@@ -246,6 +246,12 @@ export interface JobsTable {
   result: Json<unknown> | null;
   /** 0010: what the user is shown (status failed): { code, message, details }. */
   error: Json<unknown> | null;
+  /** 0015: the lease the running worker renews; null unless running. */
+  lease_until: Date | null;
+  /** 0015: the last renewal of the lease. */
+  heartbeat_at: Date | null;
+  /** 0015: the handler's last progress report (import: rows read, checked, written). */
+  progress: Json<unknown> | null;
 }
 
 export interface AdminUnitsTable {

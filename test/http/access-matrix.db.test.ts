@@ -167,7 +167,7 @@ const MATRIX: readonly Row[] = [
     req: (s) => get(`/api/exports/${s.exportId}/files/${encodeURIComponent(s.reportFile)}`),
   },
   {
-    route: 'POST /api/imports', allow: WRITE, ok: [201, 409], scoped: true,
+    route: 'POST /api/imports', allow: WRITE, ok: [202, 409], scoped: true,
     req: (s) => ({ method: 'POST', url: `/api/imports?filename=ma-tran.xlsx&bookId=${s.bookId}`, headers: { 'content-type': 'application/octet-stream' }, payload: CLEAN_IMPORT }),
   },
   { route: 'GET /api/imports/:id', allow: ALL_ROLES, req: (s) => get(`/api/imports/${s.importId}`), ok: 200, scoped: true },

@@ -13,6 +13,7 @@ import * as m0011 from './0011-scopes.js';
 import * as m0012 from './0012-audit-chain.js';
 import * as m0013 from './0013-auth-hardening.js';
 import * as m0014 from './0014-lifecycle.js';
+import * as m0015 from './0015-job-leases.js';
 import * as m0016 from './0016-paging.js';
 import * as m0019 from './0019-extracts.js';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0012', ...m0012 },
   { id: '0013', ...m0013 },
   { id: '0014', ...m0014 },
+  { id: '0015', ...m0015 },
   { id: '0016', ...m0016 },
   { id: '0019', ...m0019 },
 ];

@@ -1,13 +1,15 @@
 /**
  * "Nhập dữ liệu từ tệp Excel/CSV": the user picks an xlsx (MoJ template) or
  * CSV file and, optionally, the book it goes into (otherwise books are
- * created per quyển số and year). The answer is the import: what went in
+ * created per quyển số and year). The upload starts a background job whose
+ * progress (rows read, checked, written) shows as a bar; its answer is the import: what went in
  * (books, records, warnings the user accepts by importing) or, all or
  * nothing, the rows with errors and the error report to download and fix.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { FilePicker, getJson } from '../shared/index.js';
-import { uploadImport, type Book, type ImportView } from './imports.api.js';
+import { ImportProgressBar } from './ImportProgressBar.js';
+import { followImport, uploadImport, type Book, type ImportProgress, type ImportView } from './imports.api.js';
 
 function RowList({ view }: { view: ImportView }) {
   const failed = view.status === 'failed';
@@ -47,6 +49,7 @@ export function ImportsPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<ImportView>();
+  const [progress, setProgress] = useState<ImportProgress>();
   const loadBooks = () => getJson<{ items: Book[] }>('/api/books?limit=200').then((p) => setBooks(p.items)).catch((e: Error) => setError(e.message));
   useEffect(() => void loadBooks(), []);
 
@@ -58,9 +61,11 @@ export function ImportsPage() {
     if (!(file instanceof File) || file.size === 0) return setError('Hãy chọn tệp Excel (.xlsx) hoặc CSV.');
     setError(undefined);
     setResult(undefined);
+    setProgress(undefined);
     setBusy(true);
     try {
-      const view = await uploadImport(file, String(f.get('bookId') ?? ''), f.get('fixEncoding') === 'on');
+      const jobId = await uploadImport(file, String(f.get('bookId') ?? ''), f.get('fixEncoding') === 'on');
+      const view = await followImport(jobId, setProgress);
       setResult(view);
       // Imported: the file is done (a second upload would be refused) and new books can now be chosen.
       if (view.status === 'imported') {
@@ -94,6 +99,7 @@ export function ImportsPage() {
         </label>
         <button type="submit" disabled={busy}>{busy ? 'Đang nhập…' : 'Nhập'}</button>
       </form>
+      {busy && <ImportProgressBar progress={progress} />}
       {error && <p role="alert">{error}</p>}
       {result && <ImportResult view={result} />}
     </section>
