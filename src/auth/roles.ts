@@ -41,6 +41,7 @@ export const PERMISSIONS = {
   'units.manage': ['admin', 'planner'],
   'users.manage': ['admin'],
   'audit.view': ['admin', 'planner'],
+  'extracts.issue': ['admin', 'officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -65,6 +66,7 @@ export const PERMISSION_LABELS = {
   'units.manage': 'quản lý danh mục đơn vị hành chính',
   'users.manage': 'quản lý người dùng',
   'audit.view': 'xem nhật ký truy cập và thay đổi',
+  'extracts.issue': 'tìm trong toàn tỉnh và cấp bản sao trích lục',
 } as const satisfies Record<Permission, string>;
 
 export interface Principal {
