@@ -168,6 +168,9 @@ const MATRIX: readonly Row[] = [
   { route: 'GET /api/imports/:id/error-report.xlsx', allow: ALL_ROLES, req: (s) => get(`/api/imports/${s.importId}/error-report.xlsx`), ok: 200, scoped: true },
   { route: 'GET /api/records/:id/pdf', allow: WRITE, req: (s) => get(`/api/records/${s.recordId}/pdf`), ok: 200, scoped: true },
   { route: 'GET /api/books/:id/registrations.zip', allow: WRITE, req: (s) => get(`/api/books/${s.bookId}/registrations.zip`), ok: 200, scoped: true },
+  // Search: within scope; extracts.issue (admin, officer) sees the province in a minimal view, so the row names commune A's unit
+  // to stay a within-scope call (the province-wide view and its minimal fields: src/search/search.db.test.ts)
+  { route: 'GET /api/search', allow: ALL_ROLES, req: (s) => get(`/api/search?q=${encodeURIComponent('pham anh dai')}&unit=${encodeURIComponent(s.unitId)}`), ok: 200 },
   // Jobs and the audit log
   { route: 'GET /api/jobs/:id', allow: 'signed-in', req: (s, w, u) => get(`/api/jobs/${s === w.a ? u.jobIn : u.jobOut}`), ok: 200, scoped: true },
   { route: 'GET /api/audit', allow: PLAN, req: () => get('/api/audit'), ok: 200 },
