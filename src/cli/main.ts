@@ -15,6 +15,7 @@ import { exportCommands } from './export.command.js';
 import { importCommands } from './import.command.js';
 import { auditCommands } from './audit.command.js';
 import { backupCommands } from './backup.command.js';
+import { searchCommands } from './search.command.js';
 
 function program(): Command {
   const p = new Command('hotich')
@@ -48,6 +49,7 @@ function program(): Command {
   importCommands(p);
   auditCommands(p);
   backupCommands(p);
+  searchCommands(p);
   return p;
 }
 

@@ -90,7 +90,10 @@ function branches(q: NameQuery, f: SearchFilters): RawBuilder<unknown>[] {
     out.push(branch(sql<SqlBool>`p.ten_key = ${q.ten} and p.name_fold like ${'% ' + q.fold}`));
   } else {
     out.push(branch(sql<SqlBool>`p.ten_key = ${q.ten}`));
-    if (q.tenVariants.length > 0 && hasSelectiveFilter(f)) out.push(branch(sql<SqlBool>`p.ten_key in (${sql.join(q.tenVariants)})`));
+    if (hasSelectiveFilter(f)) {
+      out.push(branch(sql<SqlBool>`p.ho_key = ${q.ho}`));
+      if (q.tenVariants.length > 0) out.push(branch(sql<SqlBool>`p.ten_key in (${sql.join(q.tenVariants)})`));
+    }
   }
   return out;
 }
