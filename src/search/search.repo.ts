@@ -16,6 +16,8 @@ import type { Database } from '../store/index.js';
 import type { NameQuery } from './query.js';
 
 export interface SearchFilters {
+  /** Only books the actor may see (bookInScope), applied inside every branch so a cap never fills with unseen rows. */
+  scope?: RawBuilder<SqlBool>;
   registerType?: string;
   /** ISO days, inclusive; a person matches when her birth or the registration date may fall inside. */
   from?: string;
@@ -53,12 +55,16 @@ export interface HitRow {
 
 /** Rows one branch may bring: enough for any real block, bounded for the worst (a common tên with no year). */
 const BRANCH_CAP = 3000;
+/** Rows a one-edit-away branch may bring: its block mixes real neighbouring names (hương → thương, cường, dương…). */
+const VARIANT_CAP = 1000;
 const MIN_SIMILARITY = 0.3;
+/** The exact tier reads this many pages of rows, so the same spelling with diacritics can come first among them. */
+const EXACT_PAGES = 10;
 
 const TRUE = sql<SqlBool>`true`;
 
 function filterSql(f: SearchFilters): RawBuilder<SqlBool> {
-  const parts: RawBuilder<SqlBool>[] = [];
+  const parts: RawBuilder<SqlBool>[] = f.scope ? [f.scope] : [];
   if (f.registerType) parts.push(sql<SqlBool>`p.register_type = ${f.registerType}`);
   if (f.so) parts.push(sql<SqlBool>`p.reg_so = ${f.so}`);
   if (f.from || f.to) {
@@ -78,50 +84,66 @@ export function hasSelectiveFilter(f: SearchFilters): boolean {
   return Boolean(f.from || f.to || f.unitId || f.registerType || f.so);
 }
 
-/** A year given as a filter narrows the B-tree blocks on birth_year as well (only when one year is asked). */
+/** The columns a branch brings (the candidate rows themselves: never joined back to the table). */
+const COLUMNS = sql`p.record_id, p.role, p.book_id, p.register_type, p.full_name, p.name_tone, p.name_fold,
+  p.birth_lo::text as birth_lo, p.birth_hi::text as birth_hi, p.reg_so, p.quyen_so, p.reg_date, p.page_id`;
+
+const branchOf = (f: SearchFilters) => (cond: RawBuilder<SqlBool>, cap = BRANCH_CAP) =>
+  sql`(select ${COLUMNS} from person_index p where ${cond} and ${filterSql(f)} limit ${cap})`;
+
+/** The B-tree blocks of a name: exact folded name; tên + họ; one letter off in tên or in họ; the name without its họ. */
 function branches(q: NameQuery, f: SearchFilters): RawBuilder<unknown>[] {
-  const where = filterSql(f);
-  const branch = (cond: RawBuilder<SqlBool>) => sql`(select p.record_id, p.role from person_index p where ${cond} and ${where} limit ${BRANCH_CAP})`;
+  const branch = branchOf(f);
   const out = [branch(sql<SqlBool>`p.name_fold = ${q.fold}`)];
   if (q.words > 1) {
     out.push(branch(sql<SqlBool>`p.ten_key = ${q.ten} and p.ho_key = ${q.ho}`));
-    if (q.tenVariants.length > 0) out.push(branch(sql<SqlBool>`p.ten_key in (${sql.join(q.tenVariants)}) and p.ho_key = ${q.ho}`));
-    if (q.hoVariants.length > 0) out.push(branch(sql<SqlBool>`p.ten_key = ${q.ten} and p.ho_key in (${sql.join(q.hoVariants)})`));
-    out.push(branch(sql<SqlBool>`p.ten_key = ${q.ten} and p.name_fold like ${'% ' + q.fold}`));
+    // With a middle name typed, a slip in tên or họ keeps the rest: the prefix / suffix narrows the block before ranking.
+    const head = q.dem ? sql<SqlBool>` and left(p.name_fold, ${q.ho.length + q.dem.length + 2}) = ${`${q.ho} ${q.dem} `}` : sql``;
+    const tail = q.dem ? sql<SqlBool>` and right(p.name_fold, ${q.dem.length + q.ten.length + 2}) = ${` ${q.dem} ${q.ten}`}` : sql``;
+    if (q.tenVariants.length > 0) out.push(branch(sql<SqlBool>`p.ten_key in (${sql.join(q.tenVariants)}) and p.ho_key = ${q.ho}${head}`, VARIANT_CAP));
+    if (q.hoVariants.length > 0) out.push(branch(sql<SqlBool>`p.ten_key = ${q.ten} and p.ho_key in (${sql.join(q.hoVariants)})${tail}`, VARIANT_CAP));
+    // right() rather than LIKE '% …': the planner must take the tên B-tree, not the trigram index.
+    out.push(branch(sql<SqlBool>`p.ten_key = ${q.ten} and right(p.name_fold, ${q.fold.length + 1}) = ${' ' + q.fold}`));
   } else {
     out.push(branch(sql<SqlBool>`p.ten_key = ${q.ten}`));
     if (hasSelectiveFilter(f)) {
       out.push(branch(sql<SqlBool>`p.ho_key = ${q.ho}`));
-      if (q.tenVariants.length > 0) out.push(branch(sql<SqlBool>`p.ten_key in (${sql.join(q.tenVariants)})`));
+      if (q.tenVariants.length > 0) out.push(branch(sql<SqlBool>`p.ten_key in (${sql.join(q.tenVariants)})`, VARIANT_CAP));
     }
   }
   return out;
 }
 
 function trigramBranch(q: NameQuery, f: SearchFilters): RawBuilder<unknown> {
-  return sql`(select p.record_id, p.role from person_index p
-    where p.name_fold operator(public.%) ${q.fold} and ${filterSql(f)} limit ${BRANCH_CAP})`;
+  return branchOf(f)(sql<SqlBool>`p.name_fold operator(public.%) ${q.fold}`);
 }
 
 async function ranked(db: Kysely<Database>, actor: Actor, q: NameQuery, candidates: RawBuilder<unknown>[], scoped: boolean, limit: number): Promise<HitRow[]> {
-  const scope = bookInScope(actor, 'p.book_id');
+  const scope = bookInScope(actor, 'c.book_id');
   const { rows } = await sql<HitRow>`
-    with cand as (${sql.join(candidates, sql` union `)})
-    select p.record_id, p.role, p.book_id, p.register_type, p.full_name, p.name_tone, p.name_fold,
-      p.birth_lo::text as birth_lo, p.birth_hi::text as birth_hi, p.reg_so, p.quyen_so, p.reg_date, p.page_id,
-      b.authority_text, b.authority_unit_code, b.volume_no, r.status as record_status,
-      public.similarity(p.name_fold, ${q.fold})::float8 as sim, ${scoped ? TRUE : scope} as in_scope
-    from cand join person_index p on p.record_id = cand.record_id and p.role = cand.role
-      join books b on b.id = p.book_id join records r on r.id = p.record_id
-    where ${scoped ? scope : TRUE}
-      and (p.name_fold = ${q.fold} or public.similarity(p.name_fold, ${q.fold}) >= ${MIN_SIMILARITY})
-    order by (p.name_tone = ${q.tone}) desc, (p.name_fold = ${q.fold}) desc, sim desc, p.birth_lo nulls last, p.record_id, p.role
-    limit ${limit}`.execute(db);
+    with cand as (${sql.join(candidates, sql` union `)}),
+    top as (
+      select c.*, public.similarity(c.name_fold, ${q.fold})::float8 as sim, ${scoped ? TRUE : scope} as in_scope,
+        (c.name_tone = ${q.tone}) as tone_exact, (c.name_fold = ${q.fold}) as fold_exact
+      from cand c
+      where (c.name_fold = ${q.fold} or public.similarity(c.name_fold, ${q.fold}) >= ${MIN_SIMILARITY})
+      order by tone_exact desc, fold_exact desc, sim desc, c.birth_lo nulls last, c.record_id, c.role
+      limit ${limit})
+    select top.*, b.authority_text, b.authority_unit_code, b.volume_no, r.status as record_status
+    from top join books b on b.id = top.book_id join records r on r.id = top.record_id
+    order by top.tone_exact desc, top.fold_exact desc, top.sim desc, top.birth_lo nulls last, top.record_id, top.role`.execute(db);
   return rows.map((r) => ({ ...r, sim: Number(r.sim), in_scope: Boolean(r.in_scope) }));
 }
 
-/** Ranked hits: B-tree blocks first; the filtered trigram fallback when they find nothing. */
-export async function findPeople(db: Kysely<Database>, actor: Actor, q: NameQuery, f: SearchFilters, opts: { scoped: boolean; limit: number }): Promise<{ rows: HitRow[]; fallback: boolean }> {
+/**
+ * Ranked hits. First the exact folded name alone: a common name ("Nguyễn Thị
+ * Hương") fills the page there and no fuzzy block is read. Else the B-tree
+ * blocks; the filtered trigram fallback when they find nothing.
+ */
+export async function findPeople(db: Kysely<Database>, actor: Actor, q: NameQuery, filters: SearchFilters, opts: { scoped: boolean; limit: number }): Promise<{ rows: HitRow[]; fallback: boolean }> {
+  const f: SearchFilters = opts.scoped ? { ...filters, scope: bookInScope(actor, 'p.book_id') } : filters;
+  const exact = await ranked(db, actor, q, [branchOf(f)(sql<SqlBool>`p.name_fold = ${q.fold}`, opts.limit * EXACT_PAGES)], opts.scoped, opts.limit);
+  if (exact.length >= opts.limit) return { rows: exact, fallback: false };
   const rows = await ranked(db, actor, q, branches(q, f), opts.scoped, opts.limit);
   if (rows.length > 0 || !hasSelectiveFilter(f)) return { rows, fallback: false };
   return { rows: await ranked(db, actor, q, [trigramBranch(q, f)], opts.scoped, opts.limit), fallback: true };
