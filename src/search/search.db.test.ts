@@ -5,6 +5,7 @@ import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
 import { CLEAN_KS_RECORD, patchValues } from '../../test/support/records.js';
 import { bookOf, insertSearchUnits, keyed, UNITS } from '../../test/support/search-world.js';
+import { signedInApp } from '../../test/support/http.js';
 import { as, insertUsers } from '../../test/support/users.js';
 import { rebuildPersonIndex } from './person-index.repo.js';
 import { searchPeople, type SearchResult } from './search.service.js';
@@ -134,6 +135,22 @@ describeBackends('search', (store) => {
       expect(await count()).toBe(before + 2);
       const last = await ctx.store.db.selectFrom('access_log').select(['entity_type', 'entity_id']).where('action', '=', 'search').orderBy('at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
       expect(last).toEqual({ entity_type: 'search', entity_id: '"khong ai"' });
+    });
+  });
+
+  describe('HTTP', () => {
+    it('GET /api/search reads the query string (year as text) and refuses a bad one in Vietnamese', async () => {
+      const { app, headers } = await signedInApp(ctx, { role: 'keyer', grants: [{ kind: 'unit', unitId: UNITS.district }] });
+      try {
+        const ok = await app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent('nguyen thi thuy hoa')}&year=1990&type=ks`, headers });
+        expect(ok.statusCode).toBe(200);
+        expect((ok.json() as SearchResult).hits.map((h) => h.recordId)).toEqual([ids.target]);
+        const bad = await app.inject({ method: 'GET', url: '/api/search?q=&year=abc', headers });
+        expect(bad.statusCode).toBe(400);
+        expect(bad.body).toMatch(/Cần nhập họ tên cần tìm|Năm phải là số/);
+      } finally {
+        await app.close();
+      }
     });
   });
 
