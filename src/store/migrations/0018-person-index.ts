@@ -35,7 +35,6 @@ create table person_index (
   check (event_lo is null or event_lo <= event_hi)
 );
 create index person_index_ten_ho_idx on person_index (ten_key, ho_key, birth_year);
-create index person_index_ten_year_idx on person_index (ten_key, birth_year);
 create index person_index_fold_idx on person_index (name_fold, birth_year);
 create index person_index_ho_year_idx on person_index (ho_key, birth_year);
 create index person_index_book_idx on person_index (book_id, reg_so);
