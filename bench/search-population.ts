@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createRng, FAMILY_NAMES, GIVEN_NAME_ERA_FACTOR, GIVEN_NAMES, MIDDLE_NAMES, nameEra, type Rng } from '../src/demo/index.js';
-import { dateSpan, type PersonRow } from '../src/search/index.js';
+import { dateSpan, headTail, type PersonRow } from '../src/search/index.js';
 import { nameKeys } from '../src/vn/index.js';
 
 type Sex = 'male' | 'female';
@@ -44,7 +44,7 @@ function row(role: string, name: string, year: number, month: number, day: numbe
   const [lo, hi] = dateSpan({ year, month, day, precision: 'day' });
   const [elo, ehi] = dateSpan({ year: regYear, precision: 'year' });
   return {
-    role, full_name: name, name_tone: k.tone, name_fold: k.fold, ho_key: k.ho, ten_key: k.ten, birth_year: year, birth_lo: lo, birth_hi: hi,
+    role, full_name: name, name_tone: k.tone, name_fold: k.fold, ho_key: k.ho, ten_key: k.ten, ...headTail(k.fold), birth_year: year, birth_lo: lo, birth_hi: hi,
     event_lo: elo, event_hi: ehi, reg_so: String(so), quyen_so: '', reg_date: String(regYear), page_id: null,
   };
 }

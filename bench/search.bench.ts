@@ -52,9 +52,9 @@ async function loadBatch(store: Store, regs: readonly Registration[], bookIds: r
     from unnest(${regs.map((r) => r.id)}::uuid[], ${regs.map((r) => bookIds[r.bookNo]!)}::uuid[], ${regs.map((r) => r.registerType)}::text[]) as t(id, book_id, rt)`.execute(db);
   const rows = regs.flatMap((r) => r.people.map((p) => ({ ...p, record_id: r.id, book_id: bookIds[r.bookNo]!, register_type: r.registerType })));
   const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
-  await sql`insert into person_index (record_id, role, book_id, register_type, full_name, name_tone, name_fold, ho_key, ten_key, birth_year, birth_lo, birth_hi, event_lo, event_hi, reg_so, quyen_so, reg_date)
+  await sql`insert into person_index (record_id, role, book_id, register_type, full_name, name_tone, name_fold, ho_key, ten_key, head_key, tail_key, birth_year, birth_lo, birth_hi, event_lo, event_hi, reg_so, quyen_so, reg_date)
     select * from unnest(${col('record_id')}::uuid[], ${col('role')}::text[], ${col('book_id')}::uuid[], ${col('register_type')}::text[], ${col('full_name')}::text[],
-      ${col('name_tone')}::text[], ${col('name_fold')}::text[], ${col('ho_key')}::text[], ${col('ten_key')}::text[], ${col('birth_year')}::smallint[],
+      ${col('name_tone')}::text[], ${col('name_fold')}::text[], ${col('ho_key')}::text[], ${col('ten_key')}::text[], ${col('head_key')}::text[], ${col('tail_key')}::text[], ${col('birth_year')}::smallint[],
       ${col('birth_lo')}::date[], ${col('birth_hi')}::date[], ${col('event_lo')}::date[], ${col('event_hi')}::date[], ${col('reg_so')}::text[], ${col('quyen_so')}::text[], ${col('reg_date')}::text[])`.execute(db);
 }
 

@@ -27,6 +27,9 @@ export interface PersonRow {
   name_fold: string;
   ho_key: string;
   ten_key: string;
+  /** Folded words but the last ('nguyen thi thuy'), and but the first ('thi thuy hoa'). */
+  head_key: string;
+  tail_key: string;
   birth_year: number | null;
   birth_lo: string | null;
   birth_hi: string | null;
@@ -51,6 +54,12 @@ export function dateSpan(d: PartialDate | undefined): [string, string] | [null, 
   return [`${y}-${m}-${pad(d.day)}`, `${y}-${m}-${pad(d.day)}`];
 }
 
+/** The folded name without its last word, and without its first. */
+export function headTail(fold: string): { head_key: string; tail_key: string } {
+  const words = fold.split(' ');
+  return { head_key: words.slice(0, -1).join(' '), tail_key: words.slice(1).join(' ') };
+}
+
 export function personRows(r: IndexableRecord): PersonRow[] {
   if (r.keyingOf !== null) return [];
   const template = findTemplate(r.templateId);
@@ -67,7 +76,7 @@ export function personRows(r: IndexableRecord): PersonRow[] {
     const birth = birthKey ? readDate(v, birthKey) : undefined;
     const [birthLo, birthHi] = dateSpan(birth);
     rows.push({
-      role: f.person, full_name: name.normalize('NFC'), name_tone: keys.tone, name_fold: keys.fold, ho_key: keys.ho, ten_key: keys.ten,
+      role: f.person, full_name: name.normalize('NFC'), name_tone: keys.tone, name_fold: keys.fold, ho_key: keys.ho, ten_key: keys.ten, ...headTail(keys.fold),
       birth_year: birth?.year ?? null, birth_lo: birthLo, birth_hi: birthHi, event_lo: eventLo, event_hi: eventHi,
       reg_so: (v.so ?? '').trim(), quyen_so: (v.quyenSo ?? '').trim(), reg_date: (v.ngayDangKy ?? '').trim(), page_id: r.pageIds[0] ?? null,
     });

@@ -13,6 +13,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { bookInScope, type Actor } from '../auth/index.js';
 import type { Database } from '../store/index.js';
+import { headTail } from './person-rows.js';
 import type { NameQuery } from './query.js';
 
 export interface SearchFilters {
@@ -97,11 +98,10 @@ function branches(q: NameQuery, f: SearchFilters): RawBuilder<unknown>[] {
   const out = [branch(sql<SqlBool>`p.name_fold = ${q.fold}`)];
   if (q.words > 1) {
     out.push(branch(sql<SqlBool>`p.ten_key = ${q.ten} and p.ho_key = ${q.ho}`));
-    // With a middle name typed, a slip in tên or họ keeps the rest: the prefix / suffix narrows the block before ranking.
-    const head = q.dem ? sql<SqlBool>` and left(p.name_fold, ${q.ho.length + q.dem.length + 2}) = ${`${q.ho} ${q.dem} `}` : sql``;
-    const tail = q.dem ? sql<SqlBool>` and right(p.name_fold, ${q.dem.length + q.ten.length + 2}) = ${` ${q.dem} ${q.ten}`}` : sql``;
-    if (q.tenVariants.length > 0) out.push(branch(sql<SqlBool>`p.ten_key in (${sql.join(q.tenVariants)}) and p.ho_key = ${q.ho}${head}`, VARIANT_CAP));
-    if (q.hoVariants.length > 0) out.push(branch(sql<SqlBool>`p.ten_key = ${q.ten} and p.ho_key in (${sql.join(q.hoVariants)})${tail}`, VARIANT_CAP));
+    // A slip in tên keeps every word before it exact (head_key), a slip in họ every word after it (tail_key): exact B-tree probes.
+    const { head_key: head, tail_key: tail } = headTail(q.fold);
+    if (q.tenVariants.length > 0) out.push(branch(sql<SqlBool>`p.head_key = ${head} and p.ten_key in (${sql.join(q.tenVariants)})`, VARIANT_CAP));
+    if (q.hoVariants.length > 0) out.push(branch(sql<SqlBool>`p.tail_key = ${tail} and p.ho_key in (${sql.join(q.hoVariants)})`, VARIANT_CAP));
     // right() rather than LIKE '% …': the planner must take the tên B-tree, not the trigram index.
     out.push(branch(sql<SqlBool>`p.ten_key = ${q.ten} and right(p.name_fold, ${q.fold.length + 1}) = ${' ' + q.fold}`));
   } else {

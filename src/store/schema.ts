@@ -207,6 +207,8 @@ export interface PersonIndexTable {
   name_fold: string;
   ho_key: string;
   ten_key: string;
+  head_key: string;
+  tail_key: string;
   birth_year: number | null;
   birth_lo: ColumnType<string | null, string | null, string | null>;
   birth_hi: ColumnType<string | null, string | null, string | null>;

@@ -21,6 +21,8 @@ create table person_index (
   name_fold     text not null,
   ho_key        text not null,
   ten_key       text not null,
+  head_key      text not null,
+  tail_key      text not null,
   birth_year    smallint,
   birth_lo      date,
   birth_hi      date,
@@ -37,8 +39,10 @@ create table person_index (
 create index person_index_ten_ho_idx on person_index (ten_key, ho_key, birth_year);
 create index person_index_fold_idx on person_index (name_fold, birth_year);
 create index person_index_ho_year_idx on person_index (ho_key, birth_year);
+create index person_index_head_idx on person_index (head_key, ten_key);
+create index person_index_tail_idx on person_index (tail_key, ho_key);
 create index person_index_book_idx on person_index (book_id, reg_so);
 create index person_index_trgm_idx on person_index using gin (name_fold public.gin_trgm_ops);
 comment on table person_index is
-  'Search index of people in registrations (src/search), derived data: one row per person block (role = the register''s person prefix: nks, me, cha, chong, vo, nkt…) with a non-empty name, of every registration (keying passes are not indexed). Written in the transaction that writes the records row (entry writeProjection calls search indexRecord) and rebuilt whole by rebuildPersonIndex. name_tone = normalizeName lower case; name_fold = searchKey (no diacritics, lower, single spaces); ho_key/ten_key = first/last folded word. birth_lo..birth_hi and event_lo..event_hi are the spans of partial dates (a year alone spans the year). Candidates are found by B-tree keys; trigram similarity only ranks them or runs with a selective filter, never over the whole table.';
+  'Search index of people in registrations (src/search), derived data: one row per person block (role = the register''s person prefix: nks, me, cha, chong, vo, nkt…) with a non-empty name, of every registration (keying passes are not indexed). Written in the transaction that writes the records row (entry writeProjection calls search indexRecord) and rebuilt whole by rebuildPersonIndex. name_tone = normalizeName lower case; name_fold = searchKey (no diacritics, lower, single spaces); ho_key/ten_key = first/last folded word; head_key = every folded word but the last, tail_key = every one but the first (a slip in tên or họ keeps the rest exact). birth_lo..birth_hi and event_lo..event_hi are the spans of partial dates (a year alone spans the year). Candidates are found by B-tree keys; trigram similarity only ranks them or runs with a selective filter, never over the whole table.';
 `;
