@@ -43,14 +43,17 @@ async function withClient<T>(url: string, run: (c: pg.Client) => Promise<T>): Pr
   }
 }
 
+/** An object that belongs to an extension (pg_trgm's functions in public do not make a database "not empty"). */
+const EXTENSION_MEMBER = (oid: string) => `exists (select 1 from pg_depend d where d.objid = ${oid} and d.deptype = 'e')`;
+
 /** Why the PostgreSQL target is not empty (a Vietnamese sentence), or undefined when it is. */
 export async function postgresNotEmpty(url: string, schema: string | undefined): Promise<string | undefined> {
   const name = schema ?? 'public';
   if (!SCHEMA_NAME.test(name)) return `tên schema không hợp lệ: ${name}`;
   const n = await withClient(url, async (c) => {
     const r = await c.query<{ n: string }>(
-      `select (select count(*) from pg_class k join pg_namespace s on s.oid = k.relnamespace where s.nspname = $1)
-            + (select count(*) from pg_proc p join pg_namespace s on s.oid = p.pronamespace where s.nspname = $1) as n`,
+      `select (select count(*) from pg_class k join pg_namespace s on s.oid = k.relnamespace where s.nspname = $1 and not ${EXTENSION_MEMBER('k.oid')})
+            + (select count(*) from pg_proc p join pg_namespace s on s.oid = p.pronamespace where s.nspname = $1 and not ${EXTENSION_MEMBER('p.oid')}) as n`,
       [name],
     );
     return Number(r.rows[0]!.n);
@@ -61,6 +64,8 @@ export async function postgresNotEmpty(url: string, schema: string | undefined):
 export async function restorePostgres(url: string, schema: string | undefined, file: string): Promise<void> {
   // The dump of a schema creates it: an empty schema already there (checked) is dropped first.
   if (schema) await withClient(url, (c) => c.query(`drop schema if exists ${schema}`));
+  // The dump of one schema does not carry the extensions its indexes use (search's pg_trgm, migration 0018, lives in public).
+  await withClient(url, (c) => c.query('create extension if not exists pg_trgm with schema public').then(() => undefined));
   await runTool('pg_restore', ['--exit-on-error', '--single-transaction', '--no-owner', `--dbname=${url}`, file]);
   // pg_restore brings no planner statistics: gather them, or the first queries (verify) plan blind.
   await withClient(url, (c) => c.query('analyze').then(() => undefined));

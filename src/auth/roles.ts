@@ -65,8 +65,8 @@ export const PERMISSION_LABELS = {
   'reports.view': 'xem báo cáo',
   'units.manage': 'quản lý danh mục đơn vị hành chính',
   'users.manage': 'quản lý người dùng',
-  'extracts.issue': 'cấp bản sao trích lục hộ tịch',
   'audit.view': 'xem nhật ký truy cập và thay đổi',
+  'extracts.issue': 'tìm trong toàn tỉnh và cấp bản sao trích lục',
 } as const satisfies Record<Permission, string>;
 
 export interface Principal {

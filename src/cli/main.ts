@@ -16,6 +16,7 @@ import { importCommands } from './import.command.js';
 import { auditCommands } from './audit.command.js';
 import { backupCommands } from './backup.command.js';
 import { extractsCommands } from './extracts.command.js';
+import { searchCommands } from './search.command.js';
 
 function program(): Command {
   const p = new Command('hotich')
@@ -50,6 +51,7 @@ function program(): Command {
   auditCommands(p);
   backupCommands(p);
   extractsCommands(p);
+  searchCommands(p);
   return p;
 }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { systemActor, withActor, type ActorContext } from '../auth/index.js';
 import { consoleLogger, loadConfig, type AppConfig, type AppContext, type Logger } from '../core/index.js';
 import { blobStoreFromConfig } from '../blobs/index.js';
+import { rebuildPersonIndex } from '../search/index.js';
 import { migrate, openStore, type MigrationReport } from '../store/index.js';
 
 export interface OpenedContext {
@@ -19,6 +20,8 @@ export async function openContext(config: AppConfig, log: Logger = consoleLogger
   const store = await openStore({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
   try {
     const migrations = await migrate(store.db);
+    // The person index arrived with 0018: records keyed before it are indexed once, here (keys are computed in TypeScript).
+    if (migrations.applied.includes('0018')) await rebuildPersonIndex(store.db);
     const blobs = blobStoreFromConfig({ dataDir: config.dataDir, ...(config.s3 ? { s3: config.s3 } : {}) });
     const ctx: AppContext = { config, store, blobs, clock: () => new Date(), log };
     return { ctx, migrations, close: () => store.close() };

@@ -6,6 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { bookInScope, type Actor } from '../auth/index.js';
+import { indexRecord } from '../search/index.js';
 import type { Database, RecordRow } from '../store/index.js';
 import type { FieldFlag, KeyingPass } from './actions.schema.js';
 import type { RecordState, RecordStatus } from './fold.js';
@@ -43,7 +44,7 @@ export async function insertEmptyRecord(tx: Transaction<Database>, r: { bookId: 
   return row.id;
 }
 
-/** Writes the fold of the record's actions into its row, and a registration's stored findings with it. */
+/** Writes the fold of the record's actions into its row, a registration's stored findings and its people in the search index (same transaction). */
 export async function writeProjection(tx: Transaction<Database>, id: string, s: RecordState): Promise<void> {
   await tx
     .updateTable('records')
@@ -56,6 +57,7 @@ export async function writeProjection(tx: Transaction<Database>, id: string, s: 
     .where('id', '=', id)
     .execute();
   await writeFindings(tx, id, s);
+  await indexRecord(tx, id, s);
 }
 
 /** The state a row holds (the inverse of writeProjection). */

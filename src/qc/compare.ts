@@ -2,15 +2,16 @@
  * Field-by-field comparison of two keying passes. PURE.
  * Normalization can hide no real difference: Unicode NFC, whitespace
  * (trimmed, runs collapsed to one space) and the placement of the tone mark
- * (hoà = hòa, src/vn normalizeTonePlacement). Anything else — a missing
- * diacritic, a different letter, case — is a disagreement. An absent value
+ * (hoà = hòa): src/vn normalizeName, the same normalization search uses.
+ * Anything else — a missing diacritic, a different letter, case — is a
+ * disagreement. An absent value
  * is ''. A field is compared when either pass has it non-empty.
  */
-import { normalizeTonePlacement } from '../vn/index.js';
+import { normalizeName } from '../vn/index.js';
 
 /** The comparison form of a value (never stored; the registration keeps pass A's text, NFC and trimmed). */
 export function comparable(v: string | undefined): string {
-  return normalizeTonePlacement((v ?? '').normalize('NFC').replace(/\s+/gu, ' ').trim());
+  return normalizeName(v ?? '');
 }
 
 /** The text a registration takes from a pass: NFC, whitespace tidied, tone marks as keyed. */

@@ -12,6 +12,7 @@ import { auditRoutes } from '../audit/index.js';
 import { access, authRoutes, bookInScope, csrfHook, installAccess, LIST, NONE, seesEverything, usersRoutes, type DeclaredRoute } from '../auth/index.js';
 import { entryRoutes } from '../entry/index.js';
 import { extractsRoutes } from '../extracts/index.js';
+import { searchRoutes } from '../search/index.js';
 import { qcAcceptanceRoutes, qcEntryPolicy, qcKeyingRoutes } from '../qc/index.js';
 import { bundlesRoutes, exportsRoutes, importsRoutes } from '../exchange/index.js';
 import { uploadRoutes } from '../ingest/index.js';
@@ -64,6 +65,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(exportsRoutes);
   await app.register(importsRoutes);
   await app.register(entryRoutes, { policy: qcEntryPolicy() });
+  await app.register(searchRoutes);
   await app.register(qcKeyingRoutes);
   await app.register(qcAcceptanceRoutes);
   await app.register(uploadRoutes, { ctx });

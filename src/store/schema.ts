@@ -214,6 +214,30 @@ export interface RecordFindingsTable {
   computed_at: Generated<Date>;
 }
 
+/** 0018: search's person index (src/search): one row per person block of a registration, keys from src/vn nameKeys. */
+export interface PersonIndexTable {
+  record_id: string;
+  role: string;
+  book_id: string;
+  register_type: string;
+  full_name: string;
+  name_tone: string;
+  name_fold: string;
+  ho_key: string;
+  ten_key: string;
+  head_key: string;
+  tail_key: string;
+  birth_year: number | null;
+  birth_lo: ColumnType<string | null, string | null, string | null>;
+  birth_hi: ColumnType<string | null, string | null, string | null>;
+  event_lo: ColumnType<string | null, string | null, string | null>;
+  event_hi: ColumnType<string | null, string | null, string | null>;
+  reg_so: string;
+  quyen_so: string;
+  reg_date: string;
+  page_id: string | null;
+}
+
 export interface RecordActionsTable {
   id: ColumnType<string, never, never>;
   record_id: string;
@@ -524,6 +548,7 @@ export interface Database {
   ingest_files: IngestFilesTable;
   records: RecordsTable;
   record_findings: RecordFindingsTable;
+  person_index: PersonIndexTable;
   record_actions: RecordActionsTable;
   jobs: JobsTable;
   hotich_migrations: MigrationsTable;

@@ -19,6 +19,7 @@ export * from './lookalike.js';
 export * from './characters.js';
 export * from './search-key.js';
 export * from './tone.js';
+export * from './name-keys.js';
 export { isVietnameseSyllable } from './syllable.js';
 export * from './name-case.js';
 export * from './calendar.js';

@@ -189,6 +189,9 @@ const MATRIX: readonly Row[] = [
   { route: 'POST /api/extract-requests/:id/found', allow: ISSUE, req: (s) => send('POST', `/api/extract-requests/${NO_ID}/found`, { recordId: s.recordId }), ok: 404 },
   { route: 'POST /api/extract-requests/:id/refuse', allow: ISSUE, req: () => send('POST', `/api/extract-requests/${NO_ID}/refuse`, { reason: 'thử' }), ok: 404 },
   { route: 'GET /api/verify/:token', allow: 'public', req: () => get(`/api/verify/${'A'.repeat(24)}`), ok: 404 },
+  // Search: within scope; extracts.issue (admin, officer) sees the province in a minimal view, so the row names commune A's unit
+  // to stay a within-scope call (the province-wide view and its minimal fields: src/search/search.db.test.ts)
+  { route: 'GET /api/search', allow: ALL_ROLES, req: (s) => get(`/api/search?q=${encodeURIComponent('pham anh dai')}&unit=${encodeURIComponent(s.unitId)}`), ok: 200 },
   // Jobs and the audit log
   { route: 'GET /api/jobs/:id', allow: 'signed-in', req: (s, w, u) => get(`/api/jobs/${s === w.a ? u.jobIn : u.jobOut}`), ok: 200, scoped: true },
   { route: 'GET /api/audit', allow: PLAN, req: () => get('/api/audit'), ok: 200 },

@@ -1,6 +1,6 @@
 /**
  * The web shell: a hash router over the books screens, the keying screen,
- * QC, audit and the admin screens (users, assignment; loaded lazily), and
+ * search (linked from the navigation, "/" or Ctrl+K from any screen), QC, audit and the admin screens (users, assignment; loaded lazily), and
  * the system status. Actions and screens the signed-in
  * user may not use are hidden (`can`, from the permissions sent with the user).
  */
@@ -9,6 +9,7 @@ import { can, LoginForm, NoPermission, type SignedInUser } from '../auth/index.j
 import { BookPage, BooksPage } from '../books/index.js';
 import { ImportsPage } from '../imports/index.js';
 import { RecordHistoryPage } from '../history/index.js';
+import { SearchPage, useSearchShortcut } from '../search/index.js';
 import { getJson, sendJson, type Health } from '../shared/index.js';
 
 const KeyingPage = lazy(() => import('../keying/index.js').then((m) => ({ default: m.KeyingPage })));
@@ -41,6 +42,7 @@ function Screen({ user, hash }: { user: SignedInUser; hash: string }) {
   const historyOf = /^#\/history\/records\/([0-9a-f-]{36})/.exec(hash)?.[1];
   if (historyOf) return <RecordHistoryPage id={historyOf} user={user} />;
   const lazily = (page: ReactNode) => <Suspense fallback={<p>Đang tải…</p>}>{page}</Suspense>;
+  if (hash.startsWith('#/search')) return <SearchPage query={hash.split('?')[1] ?? ''} />;
   if (hash.startsWith('#/imports')) return can(user, 'imports.run') ? <ImportsPage /> : <NoPermission to="nhập dữ liệu từ tệp Excel/CSV" />;
   if (arbitration) return can(user, 'qc.arbitrate') ? lazily(<ArbitrationPage bookId={arbitration[1]} />) : <NoPermission to="trọng tài đối chiếu hai lần nhập" />;
   if (checksOf) return lazily(<BookChecksPage bookId={checksOf} canResolve={can(user, 'records.review')} />);
@@ -58,6 +60,7 @@ export function App() {
   const [health, setHealth] = useState<Health>();
   const [user, setUser] = useState<SignedInUser | null>();
   const hash = useHash();
+  useSearchShortcut();
   useEffect(() => {
     getJson<Health>('/api/health').then(setHealth).catch(() => undefined);
     getJson<{ user: SignedInUser }>('/api/auth/me').then((r) => setUser(r.user), () => setUser(null));
@@ -79,7 +82,7 @@ export function App() {
         <h1><a href="#/">hotich — Số hóa Sổ hộ tịch</a></h1>
         {health && <p className="status" data-testid="health">Phiên bản {health.version} · Cơ sở dữ liệu: {DB_NAME[health.database]}</p>}
         {user && <p className="status">{user.displayName || user.login} · <button className="link" onClick={logout}>Đăng xuất</button></p>}
-        {user && <nav className="status" aria-label="Điều hướng"><a href="#/">Quyển sổ</a>{can(user, 'imports.run') && <> · <a href="#/imports">Nhập dữ liệu từ tệp Excel/CSV</a></>} · <a href="#/qc/lots">Nghiệm thu</a>{can(user, 'extracts.issue') && <> · <a href="#/extracts">Bản sao trích lục</a></>}{can(user, 'audit.view') && <> · <a href="#/audit">Nhật ký</a></>}{can(user, 'books.assign') && <> · <a href="#/admin/assign">Giao sổ</a></>}{can(user, 'users.manage') && <> · <a href="#/admin/users">Người dùng</a></>}</nav>}
+        {user && <nav className="status" aria-label="Điều hướng"><a href="#/">Quyển sổ</a> · <a href="#/search" title="Phím tắt: / hoặc Ctrl+K">Tìm kiếm</a>{can(user, 'imports.run') && <> · <a href="#/imports">Nhập dữ liệu từ tệp Excel/CSV</a></>} · <a href="#/qc/lots">Nghiệm thu</a>{can(user, 'extracts.issue') && <> · <a href="#/extracts">Bản sao trích lục</a></>}{can(user, 'audit.view') && <> · <a href="#/audit">Nhật ký</a></>}{can(user, 'books.assign') && <> · <a href="#/admin/assign">Giao sổ</a></>}{can(user, 'users.manage') && <> · <a href="#/admin/users">Người dùng</a></>}</nav>}
       </header>
       {user === undefined ? <p>Đang tải…</p> : user === null ? <LoginForm onSignedIn={setUser} /> : <Screen user={user} hash={hash} />}
     </main>

@@ -1,0 +1,225 @@
+/**
+ * npm run bench:search — person search on a synthetic province
+ * (bench/search-population.ts: realistic Vietnamese name frequencies), on
+ * PostgreSQL and on PGlite, reported separately.
+ * Size: SEARCH_BENCH_REGISTRATIONS (default 1,000,000 registrations, about
+ * 2.4 people each), SEARCH_BENCH_QUERIES (default 1,000), SEARCH_BENCH_BASELINE
+ * (baseline queries per backend, default 30), SEARCH_BENCH_BACKENDS
+ * (default "postgresql,pglite"). Keep sizes small while developing.
+ * Loading: books and records rows (minimal values) and person_index rows in
+ * batches of unnest() arrays, with the person_index indexes dropped; then the
+ * indexes of migration 0018 are created again, timed (build time) and
+ * measured (size). Queries go through searchPeople (the service the API
+ * uses, access-log row included), a mix of 25 % exact (with diacritics,
+ * some NFD or new tone placement), 25 % without diacritics, 25 % with one
+ * letter wrong and 25 % name + birth year; recall@5 is reported per form.
+ * Baseline, same run and data: a sequential scan with ILIKE '%name%' over the
+ * unaccented name column (index scans off), ordered so every row is read.
+ * Last line: {bench, metric, value, baseline, ratio, p50Ms, p95Ms,
+ * pglitep95Ms, baselineP95Ms, ...}; ratio = baseline p95 / PostgreSQL p95.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { systemActor, withActor, type ActorContext } from '../src/auth/index.js';
+import { createLocalBlobStore } from '../src/blobs/index.js';
+import { loadConfig, silentLogger } from '../src/core/index.js';
+import { createRng, type Rng } from '../src/demo/index.js';
+import { searchPeople } from '../src/search/index.js';
+import { dropPgSchema, MIGRATIONS, migrate, openStore, sql, type Store } from '../src/store/index.js';
+import { searchKey } from '../src/vn/index.js';
+import { registrations, type Registration } from './search-population.js';
+
+const N = Number(process.env.SEARCH_BENCH_REGISTRATIONS ?? 1_000_000);
+const QUERIES = Number(process.env.SEARCH_BENCH_QUERIES ?? 1_000);
+const BASELINE = Number(process.env.SEARCH_BENCH_BASELINE ?? 30);
+const BACKENDS = (process.env.SEARCH_BENCH_BACKENDS ?? 'postgresql,pglite').split(',') as ('postgresql' | 'pglite')[];
+const BOOKS = Math.max(1, Math.round(N / 2000));
+const BATCH = 5000;
+const SAMPLE = 20_000;
+
+type Form = 'exact' | 'noDiacritics' | 'misspelled' | 'nameYear';
+interface Probe { recordId: string; name: string; year: number }
+interface Query { form: Form; q: string; year?: number; recordId: string; name: string }
+
+const INDEX_SQL = [...MIGRATIONS.find((m) => m.id === '0018')!.up.matchAll(/create index (person_index_\w+) on person_index[^;]*;/g)].map((m) => ({ name: m[1]!, sql: m[0] }));
+
+async function loadBatch(store: Store, regs: readonly Registration[], bookIds: readonly string[]): Promise<void> {
+  const db = store.db;
+  await sql`insert into records (id, book_id, register_type, template_version, values, page_ids)
+    select id, book_id, rt, rt, '{}'::jsonb, '[]'::jsonb
+    from unnest(${regs.map((r) => r.id)}::uuid[], ${regs.map((r) => bookIds[r.bookNo]!)}::uuid[], ${regs.map((r) => r.registerType)}::text[]) as t(id, book_id, rt)`.execute(db);
+  const rows = regs.flatMap((r) => r.people.map((p) => ({ ...p, record_id: r.id, book_id: bookIds[r.bookNo]!, register_type: r.registerType })));
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  await sql`insert into person_index (record_id, role, book_id, register_type, full_name, name_tone, name_fold, ho_key, ten_key, head_key, tail_key, birth_year, birth_lo, birth_hi, event_lo, event_hi, reg_so, quyen_so, reg_date)
+    select * from unnest(${col('record_id')}::uuid[], ${col('role')}::text[], ${col('book_id')}::uuid[], ${col('register_type')}::text[], ${col('full_name')}::text[],
+      ${col('name_tone')}::text[], ${col('name_fold')}::text[], ${col('ho_key')}::text[], ${col('ten_key')}::text[], ${col('head_key')}::text[], ${col('tail_key')}::text[], ${col('birth_year')}::smallint[],
+      ${col('birth_lo')}::date[], ${col('birth_hi')}::date[], ${col('event_lo')}::date[], ${col('event_hi')}::date[], ${col('reg_so')}::text[], ${col('quyen_so')}::text[], ${col('reg_date')}::text[])`.execute(db);
+}
+
+async function load(store: Store, rng: Rng): Promise<{ probes: Probe[]; loadMs: number; people: number }> {
+  const started = performance.now();
+  for (const i of INDEX_SQL) await sql.raw(`drop index ${i.name}`).execute(store.db);
+  const bookIds: string[] = [];
+  for (let b = 0; b < BOOKS; b++) {
+    const row = await store.db.insertInto('books').values({ register_type: 'KS', template_version: 'KS-70', authority_text: `UBND xã Thử ${b}`, year_from: 2000, volume_no: String(b) })
+      .returning('id').executeTakeFirstOrThrow();
+    bookIds.push(row.id);
+  }
+  const probes: Probe[] = [];
+  let seen = 0;
+  let people = 0;
+  let batch: Registration[] = [];
+  for (const r of registrations(N, BOOKS)) {
+    for (const p of r.people) {
+      seen++;
+      const probe = { recordId: r.id, name: p.full_name, year: p.birth_year! };
+      if (probes.length < SAMPLE) probes.push(probe);
+      else if (rng.next() < SAMPLE / seen) probes[rng.int(0, SAMPLE - 1)] = probe;
+    }
+    people += r.people.length;
+    batch.push(r);
+    if (batch.length === BATCH) {
+      await loadBatch(store, batch, bookIds);
+      batch = [];
+      if ((people / 2.4) % 100_000 < BATCH) process.stderr.write(`  ${store.backend}: ${Math.round(people / 2.4).toLocaleString('vi-VN')} việc đăng ký…\n`);
+    }
+  }
+  if (batch.length > 0) await loadBatch(store, batch, bookIds);
+  return { probes, loadMs: performance.now() - started, people };
+}
+
+async function buildIndexes(store: Store): Promise<{ buildMs: number; indexBytes: number; tableBytes: number }> {
+  const started = performance.now();
+  for (const i of INDEX_SQL) await sql.raw(i.sql).execute(store.db);
+  await sql`analyze person_index`.execute(store.db);
+  const buildMs = performance.now() - started;
+  const { rows } = await sql<{ idx: string; tbl: string }>`select pg_indexes_size('person_index')::text as idx, pg_relation_size('person_index')::text as tbl`.execute(store.db);
+  return { buildMs, indexBytes: Number(rows[0]!.idx), tableBytes: Number(rows[0]!.tbl) };
+}
+
+/** One letter of the folded name replaced by a neighbour on the keyboard row (or dropped). */
+function misspell(rng: Rng, name: string): string {
+  const folded = searchKey(name);
+  const letters = [...folded].map((c, i) => (c === ' ' ? -1 : i)).filter((i) => i >= 0);
+  const at = rng.pick(letters);
+  const swap = 'qwertyuiopasdfghjklzxcvbnm';
+  const c = folded[at]!;
+  const next = rng.chance(0.3) ? '' : swap[(swap.indexOf(c) + 1) % swap.length]!;
+  return folded.slice(0, at) + next + folded.slice(at + 1);
+}
+
+function queries(rng: Rng, probes: readonly Probe[]): Query[] {
+  const forms: Form[] = ['exact', 'noDiacritics', 'misspelled', 'nameYear'];
+  return Array.from({ length: QUERIES }, (_, i): Query => {
+    const p = rng.pick(probes);
+    const form = forms[i % 4]!;
+    return { ...shape(rng, form, p), name: p.name };
+  });
+}
+
+function shape(rng: Rng, form: Form, p: Probe): Omit<Query, 'name'> {
+    switch (form) {
+      case 'exact':
+        return { form, q: rng.chance(0.3) ? p.name.normalize('NFD') : p.name, recordId: p.recordId };
+      case 'noDiacritics':
+        return { form, q: searchKey(p.name), recordId: p.recordId };
+      case 'misspelled':
+        return { form, q: misspell(rng, p.name), recordId: p.recordId };
+      case 'nameYear':
+        return { form, q: searchKey(p.name), year: p.year, recordId: p.recordId };
+    }
+}
+
+const percentile = (xs: readonly number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const round = (x: number) => Math.round(x * 100) / 100;
+
+async function runQueries(ctx: ActorContext, qs: readonly Query[]) {
+  const times: number[] = [];
+  const slow: [number, string][] = [];
+  const hits: Record<Form, [number, number]> = { exact: [0, 0], noDiacritics: [0, 0], misspelled: [0, 0], nameYear: [0, 0] };
+  for (const q of qs) {
+    const t0 = performance.now();
+    const r = await searchPeople(ctx, { q: q.q, ...(q.year ? { year: q.year } : {}), limit: 20 });
+    times.push(performance.now() - t0);
+    // Common names are shared by many people: recall@5 counts a hit with the very same name (folded) as found (the person is indistinguishable by name alone).
+    const top = r.hits.slice(0, 5);
+    const found = top.some((h) => h.recordId === q.recordId || searchKey(h.name) === searchKey(q.name));
+    slow.push([times.at(-1)!, `${q.form} "${q.q}"${q.year ? ` ${q.year}` : ''} → ${r.hits.length}`]);
+    hits[q.form][0] += found ? 1 : 0;
+    hits[q.form][1] += 1;
+  }
+  for (const [ms, what] of slow.sort((a, b) => b[0] - a[0]).slice(0, 5)) process.stderr.write(`  chậm nhất: ${round(ms)} ms ${what}\n`);
+  const recall = Object.fromEntries(Object.entries(hits).map(([k, [f, n]]) => [k, round(f / Math.max(1, n))]));
+  return { p50: percentile(times, 50), p95: percentile(times, 95), recall };
+}
+
+async function runBaseline(store: Store, qs: readonly Query[]): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (const q of qs.slice(0, BASELINE)) {
+    const t0 = performance.now();
+    await store.db.transaction().execute(async (tx) => {
+      await sql`set local enable_indexscan = off`.execute(tx);
+      await sql`set local enable_bitmapscan = off`.execute(tx);
+      await sql`select record_id, role from person_index where name_fold ilike ${'%' + searchKey(q.q) + '%'} order by name_fold, record_id limit 20`.execute(tx);
+    });
+    times.push(performance.now() - t0);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function openBench(backend: 'postgresql' | 'pglite', dir: string): Promise<{ store: Store; dispose: () => Promise<void> }> {
+  if (backend === 'pglite') {
+    const store = await openStore({ pgliteDir: path.join(dir, 'pglite') });
+    return { store, dispose: () => store.close() };
+  }
+  const url = loadConfig().testDatabaseUrl;
+  const schema = `hotich_bench_search_${randomUUID().slice(0, 8)}`;
+  const store = await openStore({ databaseUrl: url, pgSchema: schema });
+  if (process.env.SEARCH_BENCH_KEEP) process.stderr.write(`  schema giữ lại: ${schema}\n`);
+  return { store, dispose: async () => { await store.close(); if (!process.env.SEARCH_BENCH_KEEP) await dropPgSchema(url, schema); } };
+}
+
+async function benchBackend(backend: 'postgresql' | 'pglite') {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hotich-bench-search-'));
+  const { store, dispose } = await openBench(backend, dir);
+  try {
+    await migrate(store.db);
+    const rng = createRng(1515);
+    const { probes, loadMs, people } = await load(store, rng.fork('load'));
+    const built = await buildIndexes(store);
+    const ctx = withActor({ config: loadConfig({ dataDir: dir }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => new Date(), log: silentLogger }, systemActor('bench'));
+    const qs = queries(rng.fork('queries'), probes);
+    await runQueries(ctx, qs.slice(0, 20)); // warm-up
+    const measured = await runQueries(ctx, qs);
+    const baseline = await runBaseline(store, qs);
+    const out = {
+      backend, registrations: N, people, loadS: round(loadMs / 1000), indexBuildS: round(built.buildMs / 1000), indexMB: round(built.indexBytes / 2 ** 20),
+      tableMB: round(built.tableBytes / 2 ** 20), p50Ms: round(measured.p50), p95Ms: round(measured.p95), recallAt5: measured.recall,
+      baselineP50Ms: round(baseline.p50), baselineP95Ms: round(baseline.p95),
+    };
+    console.log(`${backend}: ${JSON.stringify(out)}`);
+    return out;
+  } finally {
+    await dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const results: Record<string, Awaited<ReturnType<typeof benchBackend>>> = {};
+for (const b of BACKENDS) results[b] = await benchBackend(b);
+const pg = results.postgresql;
+const lite = results.pglite;
+const main = pg ?? lite!;
+console.log(JSON.stringify({
+  bench: 'search', metric: 'p95Ms', value: main.p95Ms, baseline: main.baselineP95Ms, ratio: round(main.baselineP95Ms / main.p95Ms),
+  p50Ms: pg?.p50Ms ?? null, p95Ms: pg?.p95Ms ?? null, baselineP95Ms: pg?.baselineP95Ms ?? null,
+  pglitep50Ms: lite?.p50Ms ?? null, pglitep95Ms: lite?.p95Ms ?? null, pgliteBaselineP95Ms: lite?.baselineP95Ms ?? null,
+  registrations: N, people: main.people, queries: QUERIES, indexBuildS: pg?.indexBuildS ?? null, indexMB: pg?.indexMB ?? null,
+  pgliteIndexBuildS: lite?.indexBuildS ?? null, pgliteIndexMB: lite?.indexMB ?? null, recallAt5: main.recallAt5, pgliteRecallAt5: lite?.recallAt5 ?? null,
+  goal: 'p95 < 50 ms on PostgreSQL, ratio ≥ 50',
+}));

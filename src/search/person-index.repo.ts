@@ -1,0 +1,47 @@
+/**
+ * Writing the person index. indexRecord runs inside the transaction that
+ * writes a records row (entry's writeProjection calls it, one line), so the
+ * index never disagrees with a committed record: the record's rows are
+ * replaced by the rows of its new state. rebuildPersonIndex recomputes every
+ * row from the records table, in batches (after an upgrade of the keys, or
+ * to repair); it is a job or a CLI command, never a request.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../store/index.js';
+import { personRows, type IndexableRecord } from './person-rows.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Replaces the index rows of one record by those of its current state. */
+export async function indexRecord(tx: Db, recordId: string, record: IndexableRecord): Promise<void> {
+  await tx.deleteFrom('person_index').where('record_id', '=', recordId).execute();
+  const rows = personRows(record);
+  if (rows.length === 0) return;
+  await tx.insertInto('person_index').values(rows.map((r) => ({ ...r, record_id: recordId, book_id: record.bookId, register_type: record.registerType }))).execute();
+}
+
+export interface RebuildReport {
+  records: number;
+  people: number;
+}
+
+/** Recomputes the whole index from the records, `batch` records per transaction. */
+export async function rebuildPersonIndex(db: Kysely<Database>, batch = 500): Promise<RebuildReport> {
+  await sql`delete from person_index`.execute(db);
+  const report: RebuildReport = { records: 0, people: 0 };
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await db.selectFrom('records').select(['id', 'book_id', 'register_type', 'template_version', 'values', 'page_ids', 'keying_of'])
+      .where('id', '>', after).orderBy('id').limit(batch).execute();
+    if (rows.length === 0) return report;
+    await db.transaction().execute(async (tx) => {
+      for (const r of rows) {
+        const rec = { bookId: r.book_id, registerType: r.register_type, templateId: r.template_version, values: r.values, pageIds: r.page_ids, keyingOf: r.keying_of };
+        await indexRecord(tx, r.id, rec);
+        report.people += personRows(rec).length;
+      }
+    });
+    report.records += rows.length;
+    after = rows.at(-1)!.id;
+  }
+}
