@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   'units.manage': ['admin', 'planner'],
   'users.manage': ['admin'],
   'audit.view': ['admin', 'planner'],
+  'plans.read': ['admin', 'planner', 'officer'],
+  'plans.manage': ['admin', 'planner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -65,6 +67,8 @@ export const PERMISSION_LABELS = {
   'units.manage': 'quản lý danh mục đơn vị hành chính',
   'users.manage': 'quản lý người dùng',
   'audit.view': 'xem nhật ký truy cập và thay đổi',
+  'plans.read': 'xem kế hoạch và tiến độ số hóa',
+  'plans.manage': 'lập và điều chỉnh kế hoạch số hóa',
 } as const satisfies Record<Permission, string>;
 
 export interface Principal {

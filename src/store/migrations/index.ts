@@ -12,6 +12,7 @@ import * as m0010 from './0010-job-results.js';
 import * as m0011 from './0011-scopes.js';
 import * as m0012 from './0012-audit-chain.js';
 import * as m0013 from './0013-auth-hardening.js';
+import * as m0017 from './0017-plans.js';
 
 export interface Migration {
   id: string;
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0011', ...m0011 },
   { id: '0012', ...m0012 },
   { id: '0013', ...m0013 },
+  { id: '0017', ...m0017 },
 ];
