@@ -19,3 +19,7 @@ export type { CampaignView, PackageView, StageView, Estimates } from './plan-vie
 export { getProgress, type ProgressView, type PackageProgress, type Rollup, type ProgressQuery } from './progress.service.js';
 export { refreshProgress, progressDrift, type DriftRow } from './progress-refresh.js';
 export { stageFacts } from './stage-facts.js';
+export { confirmLoads } from './loads.service.js';
+export { listReminders, type ReminderItem, type OrganizationReminders } from './reminders.service.js';
+export { getBurnup, type BurnupSeries } from './burnup.service.js';
+export { plansRoutes } from './plans.routes.js';

@@ -32,10 +32,10 @@ export async function createCampaign(ctx: ActorContext, input: CampaignInput): P
 
 export async function updateCampaign(ctx: ActorContext, id: string, input: CampaignInput & { version: number }): Promise<CampaignView> {
   assertPermission(ctx.actor, 'plans.manage');
-  const change = parsePlanInput(ChangeInput, input);
-  const c = parsePlanInput(CampaignInput, input);
   return transact(ctx.store.db, async (tx) => {
     if (!(await repo.findCampaign(tx, ctx.actor, id))) throw campaignNotFound(id);
+    const change = parsePlanInput(ChangeInput, input);
+    const c = parsePlanInput(CampaignInput, input);
     const row = await tx.updateTable('plan_campaigns').set({
       name: c.name, doc_ref: c.docRef, issued_on: c.issuedOn ?? null, scope_text: c.scopeText, unit_id: c.unitId ?? null, version: change.version + 1, updated_at: ctx.clock(),
     }).where('id', '=', id).where('version', '=', change.version).returningAll().executeTakeFirst();
@@ -91,9 +91,9 @@ const packageColumns = (p: ReturnType<typeof PackageInput.parse>, e: ReturnType<
 
 export async function addPackage(ctx: ActorContext, campaignId: string, input: PackageInput): Promise<PackageView> {
   assertPermission(ctx.actor, 'plans.manage');
-  const p = parsePlanInput(PackageInput, input);
   return transact(ctx.store.db, async (tx) => {
     if (!(await repo.findCampaign(tx, ctx.actor, campaignId))) throw campaignNotFound(campaignId);
+    const p = parsePlanInput(PackageInput, input);
     const { estimates, stages } = await preparePackage(ctx, tx, p);
     const row = await tx.insertInto('plan_packages').values({ campaign_id: campaignId, ...packageColumns(p, estimates) }).returningAll().executeTakeFirstOrThrow();
     await repo.replaceStages(tx, row.id, stages);
@@ -104,10 +104,10 @@ export async function addPackage(ctx: ActorContext, campaignId: string, input: P
 
 export async function updatePackage(ctx: ActorContext, id: string, input: PackageInput & { version: number }): Promise<PackageView> {
   assertPermission(ctx.actor, 'plans.manage');
-  const change = parsePlanInput(ChangeInput, input);
-  const p = parsePlanInput(PackageInput, input);
   return transact(ctx.store.db, async (tx) => {
     if (!(await repo.findPackage(tx, ctx.actor, id))) throw packageNotFound(id);
+    const change = parsePlanInput(ChangeInput, input);
+    const p = parsePlanInput(PackageInput, input);
     const { estimates, stages } = await preparePackage(ctx, tx, p);
     const row = await tx.updateTable('plan_packages').set({ ...packageColumns(p, estimates), version: change.version + 1, updated_at: ctx.clock() })
       .where('id', '=', id).where('version', '=', change.version).returningAll().executeTakeFirst();
@@ -120,9 +120,9 @@ export async function updatePackage(ctx: ActorContext, id: string, input: Packag
 
 export async function removePackage(ctx: ActorContext, id: string, input: { version: number; reason: string }): Promise<void> {
   assertPermission(ctx.actor, 'plans.manage');
-  const change = parsePlanInput(ChangeInput, input);
   await transact(ctx.store.db, async (tx) => {
     if (!(await repo.findPackage(tx, ctx.actor, id))) throw packageNotFound(id);
+    const change = parsePlanInput(ChangeInput, input);
     const row = await tx.updateTable('plan_packages').set({ removed_at: ctx.clock(), version: change.version + 1, updated_at: ctx.clock() })
       .where('id', '=', id).where('version', '=', change.version).returning('id').executeTakeFirst();
     if (!row) throw stale();

@@ -21,7 +21,7 @@ describeBackends('plans progress', (store) => {
   beforeAll(async () => {
     ({ ctx, dispose } = testContext(store()));
     await insertPlanUnits(ctx);
-    [userId] = await insertUsers(ctx, [{ login: 'plans-reviewer', role: 'reviewer' }]);
+    userId = (await insertUsers(ctx, [{ login: 'plans-reviewer', role: 'reviewer' }]))[0]!;
     campaignId = (await createCampaign(ctx, { name: 'Kế hoạch số hóa thử', docRef: '37/KH-UBND', issuedOn: '2026-10-01', unitId: UNITS.province })).id;
   });
   afterAll(() => dispose());

@@ -56,7 +56,7 @@ export interface ProgressView {
 
 export interface ProgressQuery { campaignId?: string | undefined; unitId?: string | undefined }
 
-interface Loaded { view: PackageView; amounts: AmountsByStage; fieldsDone: number; booksFound: number }
+export interface Loaded { view: PackageView; amounts: AmountsByStage; fieldsDone: number; booksFound: number }
 
 const num = (s: string | number | null | undefined) => Number(s ?? 0);
 
@@ -72,7 +72,7 @@ function totalOf(stage: Stage, p: PackageView, live: repo.LiveRow | undefined, a
   }
 }
 
-async function loadPackages(ctx: ActorContext, views: PackageView[], today: string): Promise<Loaded[]> {
+export async function loadPackages(ctx: ActorContext, views: PackageView[], today: string): Promise<Loaded[]> {
   const ids = views.map((v) => v.id);
   const db = ctx.store.db;
   const [done, daily, live] = await Promise.all([repo.doneByPackage(db, ids), repo.dailyByPackage(db, ids, addDays(today, -27)), repo.liveTotals(db, ids)]);
@@ -113,15 +113,22 @@ function rollupOf(id: string, name: string, level: string | null, parentId: stri
   return { id, name, level, parentId, packages: members.length, fields, cost, stages, ...overall(stages) };
 }
 
+/** The live packages of the query (campaign, unit) within the reader's scope, and the units they lie within. */
+export async function packagesInFocus(ctx: ActorContext, q: ProgressQuery) {
+  const db = ctx.store.db;
+  const rows = await plans.listPackageRows(db, ctx.actor, q.campaignId);
+  const ancestors = await repo.ancestorsOf(db, rows.map((r) => r.unit_id));
+  if (q.unitId && !ancestors.some((a) => a.within_id === q.unitId) && !(await plans.unitExists(db, q.unitId))) throw new NotFound('unit.not_found', `Không tìm thấy đơn vị ${q.unitId}.`);
+  const inFocus = q.unitId ? rows.filter((r) => ancestors.some((a) => a.unit_id === r.unit_id && a.within_id === q.unitId)) : rows;
+  return { inFocus, ancestors };
+}
+
 export async function getProgress(ctx: ActorContext, q: ProgressQuery = {}): Promise<ProgressView> {
   assertPermission(ctx.actor, 'plans.read');
   await refreshProgress(ctx.store.db);
   const db = ctx.store.db;
   const today = vietnamDay(ctx.clock());
-  const rows = await plans.listPackageRows(db, ctx.actor, q.campaignId);
-  const ancestors = await repo.ancestorsOf(db, rows.map((r) => r.unit_id));
-  if (q.unitId && !ancestors.some((a) => a.within_id === q.unitId) && !(await plans.unitExists(db, q.unitId))) throw new NotFound('unit.not_found', `Không tìm thấy đơn vị ${q.unitId}.`);
-  const inFocus = q.unitId ? rows.filter((r) => ancestors.some((a) => a.unit_id === r.unit_id && a.within_id === q.unitId)) : rows;
+  const { inFocus, ancestors } = await packagesInFocus(ctx, q);
   const stageRows = await plans.listStageRows(db, inFocus.map((r) => r.id));
   const loaded = await loadPackages(ctx, inFocus.map((r) => packageView(r, stageRows)), today);
   const orgIds = stageRows.map((s) => s.organization_id).filter((x): x is string => !!x);

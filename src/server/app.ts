@@ -15,6 +15,7 @@ import { entryRoutes } from '../entry/index.js';
 import { qcAcceptanceRoutes, qcEntryPolicy, qcKeyingRoutes } from '../qc/index.js';
 import { bundlesRoutes, exportsRoutes, importsRoutes } from '../exchange/index.js';
 import { uploadRoutes } from '../ingest/index.js';
+import { plansRoutes } from '../plans/index.js';
 import { registersRoutes } from '../registers/index.js';
 import { unitsRoutes } from '../units/index.js';
 import { installErrorHandler, routeNotFound } from './errors.js';
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(qcAcceptanceRoutes);
   await app.register(uploadRoutes, { ctx });
   await app.register(jobsRoutes);
+  await app.register(plansRoutes);
   await app.register(auditRoutes, {
     ctx,
     route: access('audit.view', LIST),

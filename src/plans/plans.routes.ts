@@ -1,0 +1,56 @@
+/**
+ * HTTP face of campaign plans and progress (JSON unless said otherwise).
+ * Reading needs plans.read (admin, planner, officer) and answers within the
+ * reader's scope; planning needs plans.manage (admin, planner).
+ *   GET  /api/plans/campaigns                 [CampaignView]
+ *   POST /api/plans/campaigns                 CampaignInput -> 201 CampaignView
+ *   GET  /api/plans/campaigns/:id             CampaignView & { packages: [PackageView] }
+ *   PUT  /api/plans/campaigns/:id             CampaignInput & { version, reason } -> CampaignView (409 stale)
+ *   POST /api/plans/campaigns/:id/packages    PackageInput -> 201 PackageView (estimates default to the inventory)
+ *   GET  /api/plans/packages/:id              PackageView (stages: all eight, in order)
+ *   PUT  /api/plans/packages/:id              PackageInput & { version, reason } -> PackageView
+ *   POST /api/plans/packages/:id/remove       { version, reason } -> 204
+ *   GET  /api/plans/packages/:id/history      [PlanChange] (who, when, why, what)
+ *   GET  /api/plans/progress?campaignId&unitId  ProgressView: total, packages (stages with done/total/percent/
+ *                                             rate7/rate28/forecast range/status/delayDays), units (every unit the
+ *                                             packages lie within: id, level, parentId -> drill-down), organizations
+ *   GET  /api/plans/burnup?campaignId&unitId  { today, series: [{ stage, total, deadline, forecast*, points: [day, cumulative] }] }
+ *   GET  /api/plans/reminders?days&campaignId { today, days, organizations: [{ organizationName, items (late first) }] }
+ *   POST /api/plans/loads                     { loads: [{ bookId, loadedOn, batchRef }], source } -> { confirmed }
+ *   GET  /api/plans/campaigns/:id/template.xlsx  the plan template (drop-downs of units and organizations)
+ *   GET  /api/plans/campaigns/:id/plan.xlsx      the current plan in the same layout
+ *   POST /api/plans/campaigns/:id/import         xlsx body (octet-stream) -> { packages } or 400 with a row report
+ *   GET  /api/plans/report.xlsx|.pdf?period=week|month&unitId&campaignId  "Báo cáo tiến độ số hóa sổ hộ tịch"
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { access, CREATE, LIST, on } from '../auth/index.js';
+import { getBurnup } from './burnup.service.js';
+import { confirmLoads } from './loads.service.js';
+import { addPackage, createCampaign, getCampaign, getPackage, listCampaigns, packageHistory, removePackage, updateCampaign, updatePackage } from './plan.service.js';
+import { getProgress } from './progress.service.js';
+import { listReminders } from './reminders.service.js';
+
+const Id = z.object({ id: z.uuid('Mã không hợp lệ.') });
+const idOf = (req: FastifyRequest) => Id.parse(req.params).id;
+const body = (req: FastifyRequest) => (typeof req.body === 'object' && req.body !== null ? req.body : {}) as never;
+const ProgressQ = z.object({ campaignId: z.uuid('Mã kế hoạch không hợp lệ.').optional(), unitId: z.string().min(3).max(100).optional() });
+const RemindersQ = z.object({ campaignId: z.uuid('Mã kế hoạch không hợp lệ.').optional(), days: z.coerce.number().int().min(0).max(365).default(7) });
+
+export async function plansRoutes(app: FastifyInstance): Promise<void> {
+  const campaign = on.campaign();
+  const pkg = on.work_package();
+  app.get('/api/plans/campaigns', access('plans.read', LIST), async (req) => listCampaigns(req.ctx));
+  app.post('/api/plans/campaigns', access('plans.manage', CREATE), async (req, reply) => reply.status(201).send(await createCampaign(req.ctx, body(req))));
+  app.get('/api/plans/campaigns/:id', access('plans.read', campaign), async (req) => getCampaign(req.ctx, idOf(req)));
+  app.put('/api/plans/campaigns/:id', access('plans.manage', campaign), async (req) => updateCampaign(req.ctx, idOf(req), body(req)));
+  app.post('/api/plans/campaigns/:id/packages', access('plans.manage', campaign), async (req, reply) => reply.status(201).send(await addPackage(req.ctx, idOf(req), body(req))));
+  app.get('/api/plans/packages/:id', access('plans.read', pkg), async (req) => getPackage(req.ctx, idOf(req)));
+  app.put('/api/plans/packages/:id', access('plans.manage', pkg), async (req) => updatePackage(req.ctx, idOf(req), body(req)));
+  app.post('/api/plans/packages/:id/remove', access('plans.manage', pkg), async (req, reply) => { await removePackage(req.ctx, idOf(req), body(req)); return reply.status(204).send(); });
+  app.get('/api/plans/packages/:id/history', access('plans.read', pkg), async (req) => packageHistory(req.ctx, idOf(req)));
+  app.get('/api/plans/progress', access('plans.read', LIST), async (req) => getProgress(req.ctx, ProgressQ.parse(req.query)));
+  app.get('/api/plans/burnup', access('plans.read', LIST), async (req) => getBurnup(req.ctx, ProgressQ.parse(req.query)));
+  app.get('/api/plans/reminders', access('plans.read', LIST), async (req) => listReminders(req.ctx, RemindersQ.parse(req.query)));
+  app.post('/api/plans/loads', access('plans.manage', CREATE), async (req) => confirmLoads(req.ctx, body(req)));
+}
