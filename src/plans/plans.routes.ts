@@ -19,13 +19,18 @@
  *   POST /api/plans/loads                     { loads: [{ bookId, loadedOn, batchRef }], source } -> { confirmed }
  *   GET  /api/plans/campaigns/:id/template.xlsx  the plan template (drop-downs of units and organizations)
  *   GET  /api/plans/campaigns/:id/plan.xlsx      the current plan in the same layout
- *   POST /api/plans/campaigns/:id/import         xlsx body (octet-stream) -> { packages } or 400 with a row report
+ *   POST /api/plans/campaigns/:id/import?filename  xlsx body (octet-stream) -> { added, changed }, or 400 with
+ *                                             error.details.rows = [{ row, errors }] and nothing imported
+ *   POST /api/plans/campaigns/:id/import-report.xlsx  the same body checked only: the file back with a "Lỗi" column
  *   GET  /api/plans/report.xlsx|.pdf?period=week|month&unitId&campaignId  "Báo cáo tiến độ số hóa sổ hộ tịch"
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Invalid } from '../core/index.js';
 import { z } from 'zod';
 import { access, CREATE, LIST, on } from '../auth/index.js';
 import { getBurnup } from './burnup.service.js';
+import { planExport, planTemplate } from './plan-files.service.js';
+import { checkPlanRows, importPlan, planErrorReport } from './plan-import.js';
 import { confirmLoads } from './loads.service.js';
 import { addPackage, createCampaign, getCampaign, getPackage, listCampaigns, packageHistory, removePackage, updateCampaign, updatePackage } from './plan.service.js';
 import { getProgress } from './progress.service.js';
@@ -37,7 +42,17 @@ const body = (req: FastifyRequest) => (typeof req.body === 'object' && req.body 
 const ProgressQ = z.object({ campaignId: z.uuid('Mã kế hoạch không hợp lệ.').optional(), unitId: z.string().min(3).max(100).optional() });
 const RemindersQ = z.object({ campaignId: z.uuid('Mã kế hoạch không hợp lệ.').optional(), days: z.coerce.number().int().min(0).max(365).default(7) });
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const download = (reply: FastifyReply, name: string, type: string, bytes: Uint8Array) =>
+  reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`).send(Buffer.from(bytes));
+const fileBody = (req: FastifyRequest): Buffer => {
+  if (!Buffer.isBuffer(req.body)) throw new Invalid('plan_import.no_body', 'Cần gửi tệp kế hoạch xlsx (Content-Type: application/octet-stream).', 'file');
+  return req.body;
+};
+const FileQ = z.object({ filename: z.string().max(300).default('kế hoạch.xlsx') });
+
 export async function plansRoutes(app: FastifyInstance): Promise<void> {
+  app.addContentTypeParser(['application/octet-stream', XLSX], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, b, done) => done(null, b));
   const campaign = on.campaign();
   const pkg = on.work_package();
   app.get('/api/plans/campaigns', access('plans.read', LIST), async (req) => listCampaigns(req.ctx));
@@ -52,5 +67,13 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/plans/progress', access('plans.read', LIST), async (req) => getProgress(req.ctx, ProgressQ.parse(req.query)));
   app.get('/api/plans/burnup', access('plans.read', LIST), async (req) => getBurnup(req.ctx, ProgressQ.parse(req.query)));
   app.get('/api/plans/reminders', access('plans.read', LIST), async (req) => listReminders(req.ctx, RemindersQ.parse(req.query)));
+  app.get('/api/plans/campaigns/:id/template.xlsx', access('plans.read', campaign), async (req, reply) => download(reply, 'mau-ke-hoach.xlsx', XLSX, await planTemplate(req.ctx, idOf(req))));
+  app.get('/api/plans/campaigns/:id/plan.xlsx', access('plans.read', campaign), async (req, reply) => download(reply, 'ke-hoach.xlsx', XLSX, await planExport(req.ctx, idOf(req))));
+  app.post('/api/plans/campaigns/:id/import', access('plans.manage', campaign), async (req) => importPlan(req.ctx, idOf(req), fileBody(req), FileQ.parse(req.query).filename));
+  app.post('/api/plans/campaigns/:id/import-report.xlsx', access('plans.manage', campaign), async (req, reply) => {
+    const bytes = fileBody(req);
+    const { rows } = await checkPlanRows(req.ctx, idOf(req), bytes);
+    return download(reply, 'ke-hoach-loi.xlsx', XLSX, await planErrorReport(bytes, rows));
+  });
   app.post('/api/plans/loads', access('plans.manage', CREATE), async (req) => confirmLoads(req.ctx, body(req)));
 }

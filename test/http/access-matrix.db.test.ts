@@ -181,6 +181,16 @@ const MATRIX: readonly Row[] = [
   { route: 'GET /api/plans/progress', allow: WRITE, req: () => get('/api/plans/progress'), ok: 200 },
   { route: 'GET /api/plans/burnup', allow: WRITE, req: () => get('/api/plans/burnup'), ok: 200 },
   { route: 'GET /api/plans/reminders', allow: WRITE, req: () => get('/api/plans/reminders?days=30'), ok: 200 },
+  { route: 'GET /api/plans/campaigns/:id/template.xlsx', allow: WRITE, req: (s) => get(`/api/plans/campaigns/${s.campaignId}/template.xlsx`), ok: 200, scoped: true },
+  { route: 'GET /api/plans/campaigns/:id/plan.xlsx', allow: WRITE, req: (s) => get(`/api/plans/campaigns/${s.campaignId}/plan.xlsx`), ok: 200, scoped: true },
+  {
+    route: 'POST /api/plans/campaigns/:id/import', allow: PLAN, ok: 400, scoped: true,
+    req: (s) => ({ method: 'POST', url: `/api/plans/campaigns/${s.campaignId}/import`, headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('không phải xlsx') }),
+  },
+  {
+    route: 'POST /api/plans/campaigns/:id/import-report.xlsx', allow: PLAN, ok: 400, scoped: true,
+    req: (s) => ({ method: 'POST', url: `/api/plans/campaigns/${s.campaignId}/import-report.xlsx`, headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('không phải xlsx') }),
+  },
   { route: 'POST /api/plans/loads', allow: PLAN, req: (s) => send('POST', '/api/plans/loads', { loads: [{ bookId: s.bookId, loadedOn: '2026-11-20', batchRef: 'MA-TRAN-1' }] }), ok: 200, scoped: true },
   // Jobs and the audit log
   { route: 'GET /api/jobs/:id', allow: 'signed-in', req: (s, w, u) => get(`/api/jobs/${s === w.a ? u.jobIn : u.jobOut}`), ok: 200, scoped: true },
