@@ -15,6 +15,7 @@ import { exportCommands } from './export.command.js';
 import { importCommands } from './import.command.js';
 import { auditCommands } from './audit.command.js';
 import { backupCommands } from './backup.command.js';
+import { reportCommands } from './report.command.js';
 
 function program(): Command {
   const p = new Command('hotich')
@@ -46,6 +47,7 @@ function program(): Command {
   demoCommands(p);
   exportCommands(p);
   importCommands(p);
+  reportCommands(p);
   auditCommands(p);
   backupCommands(p);
   return p;

@@ -22,4 +22,6 @@ export { stageFacts } from './stage-facts.js';
 export { confirmLoads } from './loads.service.js';
 export { listReminders, type ReminderItem, type OrganizationReminders } from './reminders.service.js';
 export { getBurnup, type BurnupSeries } from './burnup.service.js';
+export { progressReport, progressReportContent, type ReportQuery } from './report.service.js';
+export type { ReportContent, ReportRow, ReportPeriod } from './report-content.js';
 export { plansRoutes } from './plans.routes.js';

@@ -35,6 +35,7 @@ import { confirmLoads } from './loads.service.js';
 import { addPackage, createCampaign, getCampaign, getPackage, listCampaigns, packageHistory, removePackage, updateCampaign, updatePackage } from './plan.service.js';
 import { getProgress } from './progress.service.js';
 import { listReminders } from './reminders.service.js';
+import { progressReport } from './report.service.js';
 
 const Id = z.object({ id: z.uuid('Mã không hợp lệ.') });
 const idOf = (req: FastifyRequest) => Id.parse(req.params).id;
@@ -49,6 +50,7 @@ const fileBody = (req: FastifyRequest): Buffer => {
   if (!Buffer.isBuffer(req.body)) throw new Invalid('plan_import.no_body', 'Cần gửi tệp kế hoạch xlsx (Content-Type: application/octet-stream).', 'file');
   return req.body;
 };
+const ReportQ = z.object({ period: z.enum(['week', 'month'], { message: 'Kỳ báo cáo phải là week hoặc month.' }).default('week'), unitId: z.string().min(2).max(100).optional(), campaignId: z.uuid('Mã kế hoạch không hợp lệ.').optional() });
 const FileQ = z.object({ filename: z.string().max(300).default('kế hoạch.xlsx') });
 
 export async function plansRoutes(app: FastifyInstance): Promise<void> {
@@ -75,5 +77,12 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
     const { rows } = await checkPlanRows(req.ctx, idOf(req), bytes);
     return download(reply, 'ke-hoach-loi.xlsx', XLSX, await planErrorReport(bytes, rows));
   });
+  for (const format of ['xlsx', 'pdf'] as const) {
+    app.get(`/api/plans/report.${format}`, access('plans.read', LIST), async (req, reply) => {
+      const q = ReportQ.parse(req.query);
+      const bytes = await progressReport(req.ctx, { period: q.period, unit: q.unitId, campaignId: q.campaignId }, format);
+      return download(reply, `bao-cao-tien-do.${format}`, format === 'pdf' ? 'application/pdf' : XLSX, bytes);
+    });
+  }
   app.post('/api/plans/loads', access('plans.manage', CREATE), async (req) => confirmLoads(req.ctx, body(req)));
 }

@@ -37,6 +37,7 @@ export interface Rollup {
   level: string | null;
   parentId: string | null;
   packages: number;
+  packageIds: string[];
   fields: FieldsFigure;
   cost: Money;
   stages: StageProgress[];
@@ -110,7 +111,7 @@ function rollupOf(id: string, name: string, level: string | null, parentId: stri
     cost.toDate += c.toDate;
   }
   const stages = STAGES.map((s) => stageProgress(s, sum[s], today));
-  return { id, name, level, parentId, packages: members.length, fields, cost, stages, ...overall(stages) };
+  return { id, name, level, parentId, packages: members.length, packageIds: members.map((m) => m.view.id), fields, cost, stages, ...overall(stages) };
 }
 
 /** The live packages of the query (campaign, unit) within the reader's scope, and the units they lie within. */
@@ -171,7 +172,7 @@ function orgRollups(loaded: Loaded[], orgNames: Map<string, string>, today: stri
       for (const s of mine) addAmounts(sum[s.stage], l.amounts[s.stage]);
     }
     const stages = STAGES.map((s) => stageProgress(s, sum[s], today));
-    return { id: orgId, name, level: null, parentId: null, packages, fields: { planned: 0, done: 0 }, cost: { budget: 0, toDate: 0 }, stages, ...overall(stages) };
+    return { id: orgId, name, level: null, parentId: null, packages, packageIds: [], fields: { planned: 0, done: 0 }, cost: { budget: 0, toDate: 0 }, stages, ...overall(stages) };
   });
 }
 

@@ -191,6 +191,8 @@ const MATRIX: readonly Row[] = [
     route: 'POST /api/plans/campaigns/:id/import-report.xlsx', allow: PLAN, ok: 400, scoped: true,
     req: (s) => ({ method: 'POST', url: `/api/plans/campaigns/${s.campaignId}/import-report.xlsx`, headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('không phải xlsx') }),
   },
+  { route: 'GET /api/plans/report.xlsx', allow: WRITE, req: () => get('/api/plans/report.xlsx?period=week'), ok: 200 },
+  { route: 'GET /api/plans/report.pdf', allow: WRITE, req: () => get('/api/plans/report.pdf?period=month'), ok: 200 },
   { route: 'POST /api/plans/loads', allow: PLAN, req: (s) => send('POST', '/api/plans/loads', { loads: [{ bookId: s.bookId, loadedOn: '2026-11-20', batchRef: 'MA-TRAN-1' }] }), ok: 200, scoped: true },
   // Jobs and the audit log
   { route: 'GET /api/jobs/:id', allow: 'signed-in', req: (s, w, u) => get(`/api/jobs/${s === w.a ? u.jobIn : u.jobOut}`), ok: 200, scoped: true },
