@@ -36,6 +36,7 @@ export const daysBetween = (from: string, to: string) => Math.round((Date.parse(
 
 /** The last `n` daily amounts ending today (missing days are 0). */
 function window(daily: ReadonlyMap<string, number>, today: string, n: number): number[] {
+  if (daily.size === 0) return new Array<number>(n).fill(0);
   return Array.from({ length: n }, (_, i) => daily.get(addDays(today, -i)) ?? 0);
 }
 

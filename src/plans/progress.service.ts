@@ -77,21 +77,35 @@ export async function loadPackages(ctx: ActorContext, views: PackageView[], toda
   const ids = views.map((v) => v.id);
   const db = ctx.store.db;
   const [done, daily, live] = await Promise.all([repo.doneByPackage(db, ids), repo.dailyByPackage(db, ids, addDays(today, -27)), repo.liveTotals(db, ids)]);
+  const doneOf = groupBy(done, (r) => r.package_id);
+  const dailyOf = groupBy(daily, (r) => r.package_id);
+  const liveOf = new Map(live.map((r) => [r.package_id, r]));
   return views.map((view) => {
     const amounts = emptyByStage();
     let fieldsDone = 0;
-    for (const r of done.filter((d) => d.package_id === view.id)) {
+    for (const r of doneOf.get(view.id) ?? []) {
       amounts[r.stage as Stage].done += num(r.done);
       if (r.stage === 'key1') fieldsDone += num(r.done) * fieldCountOf(r.register_type);
     }
-    for (const r of daily.filter((d) => d.package_id === view.id)) amounts[r.stage as Stage].daily.set(r.day, num(r.qty));
-    const l = live.find((x) => x.package_id === view.id);
+    for (const r of dailyOf.get(view.id) ?? []) amounts[r.stage as Stage].daily.set(r.day, num(r.qty));
+    const l = liveOf.get(view.id);
     for (const s of view.stages) {
       amounts[s.stage].total = totalOf(s.stage, view, l, amounts[s.stage].done);
       amounts[s.stage].deadline = s.deadline;
     }
     return { view, amounts, fieldsDone, booksFound: num(l?.books) };
   });
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
 }
 
 function costOf(view: PackageView, amounts: AmountsByStage): Money {
@@ -120,7 +134,8 @@ export async function packagesInFocus(ctx: ActorContext, q: ProgressQuery) {
   const rows = await plans.listPackageRows(db, ctx.actor, q.campaignId);
   const ancestors = await repo.ancestorsOf(db, rows.map((r) => r.unit_id));
   if (q.unitId && !ancestors.some((a) => a.within_id === q.unitId) && !(await plans.unitExists(db, q.unitId))) throw new NotFound('unit.not_found', `Không tìm thấy đơn vị ${q.unitId}.`);
-  const inFocus = q.unitId ? rows.filter((r) => ancestors.some((a) => a.unit_id === r.unit_id && a.within_id === q.unitId)) : rows;
+  const focusUnits = new Set(ancestors.filter((a) => a.within_id === q.unitId).map((a) => a.unit_id));
+  const inFocus = q.unitId ? rows.filter((r) => focusUnits.has(r.unit_id)) : rows;
   return { inFocus, ancestors };
 }
 
@@ -153,12 +168,18 @@ function packageProgress(l: Loaded, unitName: string, orgNames: Map<string, stri
 
 function unitRollups(loaded: Loaded[], ancestors: repo.AncestorRow[], today: string): Rollup[] {
   const units = new Map<string, repo.AncestorRow>();
-  const mine = new Set(loaded.map((l) => l.view.unitId));
-  for (const a of ancestors) if (mine.has(a.unit_id)) units.set(a.within_id, a);
-  return [...units.values()].map((u) => {
-    const members = loaded.filter((l) => ancestors.some((a) => a.unit_id === l.view.unitId && a.within_id === u.within_id));
-    return rollupOf(u.within_id, `${u.kind} ${u.name}`, u.level, u.parent_id, members, today);
-  }).sort((a, b) => a.id.localeCompare(b.id));
+  const members = new Map<string, Loaded[]>();
+  const byUnit = groupBy(ancestors, (a) => a.unit_id);
+  for (const l of loaded) {
+    for (const a of byUnit.get(l.view.unitId) ?? []) {
+      units.set(a.within_id, a);
+      const list = members.get(a.within_id);
+      if (list) list.push(l);
+      else members.set(a.within_id, [l]);
+    }
+  }
+  return [...units.values()].map((u) => rollupOf(u.within_id, `${u.kind} ${u.name}`, u.level, u.parent_id, members.get(u.within_id) ?? [], today))
+    .sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** Per responsible organization: the stages it answers for, summed over packages. */
