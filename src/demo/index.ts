@@ -16,4 +16,5 @@ export { renderPageJpeg, pageFileName } from './page-image.js';
 export { DEMO_PAGE } from './page-svg.js';
 export { createRng, type Rng } from './prng.js';
 export { newPerson, type DemoPerson } from './people.js';
+export { seedDemoCampaign, DEMO_CAMPAIGN } from './demo-plan.js';
 export { DEMO_USERS, DEMO_ORGS, DEMO_PASSWORD, ensureDemoUsers, type DemoUser } from './demo-users.js';
