@@ -24,25 +24,9 @@ export interface DoneRow { package_id: string; stage: string; register_type: str
 export interface DailyRow { package_id: string; stage: string; day: string; qty: string }
 export interface LiveRow { package_id: string; books: string; declared_pages: string; double_registrations: string; open_disagreements: string }
 
-export async function doneByPackage(db: Db, ids: readonly string[]): Promise<DoneRow[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await sql<DoneRow>`
-    select pb_.package_id, g.stage, pb_.register_type, sum(g.done)::text as done
-    from ${packageBooks(ids)} pb_ join progress_book g on g.book_id = pb_.book_id
-    group by 1, 2, 3`.execute(db);
-  return rows;
-}
 
-export async function dailyByPackage(db: Db, ids: readonly string[], since: string): Promise<DailyRow[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await sql<DailyRow>`
-    select pb_.package_id, d.stage, d.day::text as day, sum(d.qty)::text as qty
-    from ${packageBooks(ids)} pb_ join progress_daily d on d.book_id = pb_.book_id and d.day >= ${since}::date
-    group by 1, 2, 3`.execute(db);
-  return rows;
-}
 
-/** Burn-up series: cumulative done per package, stage and day from `since` (the days before summed into the first). */
+/** Burn-up series: amount per package, stage and day, every day (the service accumulates). */
 export async function historyByPackage(db: Db, ids: readonly string[]): Promise<DailyRow[]> {
   if (ids.length === 0) return [];
   const { rows } = await sql<DailyRow>`
@@ -52,21 +36,6 @@ export async function historyByPackage(db: Db, ids: readonly string[]): Promise<
   return rows;
 }
 
-export async function liveTotals(db: Db, ids: readonly string[]): Promise<LiveRow[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await sql<LiveRow>`
-    with open_d as (select r.book_id, count(*) as n from qc_disagreements d join records r on r.id = d.record_id where d.status = 'open' group by 1),
-    dbl as (select book_id from qc_book_settings where mode like 'double%')
-    select pb_.package_id, count(*)::text as books, coalesce(sum(pb_.page_count), 0)::text as declared_pages,
-      coalesce(sum(g.done) filter (where dbl.book_id is not null), 0)::text as double_registrations,
-      coalesce(sum(open_d.n), 0)::text as open_disagreements
-    from ${packageBooks(ids)} pb_
-    left join open_d on open_d.book_id = pb_.book_id
-    left join dbl on dbl.book_id = pb_.book_id
-    left join progress_book g on g.book_id = pb_.book_id and g.stage = 'key1'
-    group by 1`.execute(db);
-  return rows;
-}
 
 export interface AncestorRow { unit_id: string; within_id: string; name: string; kind: string; level: string; parent_id: string | null }
 
@@ -82,4 +51,35 @@ export async function organizationNames(db: Db, ids: readonly string[]): Promise
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export interface PackageFacts { done: DoneRow[]; daily: DailyRow[]; live: LiveRow[] }
+
+/** done, daily (since `since`) and live totals of the packages in one statement (the package's books found once). */
+export async function packageFacts(db: Db, ids: readonly string[], since: string): Promise<PackageFacts> {
+  if (ids.length === 0) return { done: [], daily: [], live: [] };
+  const { rows } = await sql<{ k: string; package_id: string; a: string | null; b: string | null; c: string; d: string; e: string }>`
+    with pb_ as materialized ${packageBooks(ids)},
+    open_d as (select r.book_id, count(*) as n from qc_disagreements d join records r on r.id = d.record_id where d.status = 'open' group by 1),
+    dbl as (select book_id from qc_book_settings where mode like 'double%')
+    select 'done' as k, pb_.package_id, g.stage as a, pb_.register_type as b, sum(g.done)::text as c, '' as d, '' as e
+      from pb_ join progress_book g on g.book_id = pb_.book_id group by 2, 3, 4
+    union all
+    select 'daily', pb_.package_id, d.stage, d.day::text, sum(d.qty)::text, '', ''
+      from pb_ join progress_daily d on d.book_id = pb_.book_id and d.day >= ${since}::date group by 2, 3, 4
+    union all
+    select 'live', pb_.package_id, null, null, count(*)::text, coalesce(sum(pb_.page_count), 0)::text,
+      (coalesce(sum(g.done) filter (where dbl.book_id is not null), 0)::text || '/' || coalesce(sum(open_d.n), 0)::text)
+      from pb_ left join open_d on open_d.book_id = pb_.book_id left join dbl on dbl.book_id = pb_.book_id
+      left join progress_book g on g.book_id = pb_.book_id and g.stage = 'key1' group by 2`.execute(db);
+  const out: PackageFacts = { done: [], daily: [], live: [] };
+  for (const r of rows) {
+    if (r.k === 'done') out.done.push({ package_id: r.package_id, stage: r.a!, register_type: r.b!, done: r.c });
+    else if (r.k === 'daily') out.daily.push({ package_id: r.package_id, stage: r.a!, day: r.b!, qty: r.c });
+    else {
+      const [dbl, open] = r.e.split('/');
+      out.live.push({ package_id: r.package_id, books: r.c, declared_pages: r.d, double_registrations: dbl!, open_disagreements: open! });
+    }
+  }
+  return out;
 }

@@ -76,7 +76,7 @@ function totalOf(stage: Stage, p: PackageView, live: repo.LiveRow | undefined, a
 export async function loadPackages(ctx: ActorContext, views: PackageView[], today: string): Promise<Loaded[]> {
   const ids = views.map((v) => v.id);
   const db = ctx.store.db;
-  const [done, daily, live] = await Promise.all([repo.doneByPackage(db, ids), repo.dailyByPackage(db, ids, addDays(today, -27)), repo.liveTotals(db, ids)]);
+  const { done, daily, live } = await repo.packageFacts(db, ids, addDays(today, -27));
   const doneOf = groupBy(done, (r) => r.package_id);
   const dailyOf = groupBy(daily, (r) => r.package_id);
   const liveOf = new Map(live.map((r) => [r.package_id, r]));
