@@ -1,6 +1,6 @@
 /**
  * The web shell: a hash router over the books screens, the keying screen,
- * QC, audit and the admin screens (users, assignment; loaded lazily), and
+ * QC, the campaign dashboard (#/plans), audit and the admin screens (users, assignment; loaded lazily), and
  * the system status. Actions and screens the signed-in
  * user may not use are hidden (`can`, from the permissions sent with the user).
  */
@@ -17,6 +17,7 @@ const BookChecksPage = lazy(() => import('../qc/index.js').then((m) => ({ defaul
 const AuditPage = lazy(() => import('../audit/index.js').then((m) => ({ default: m.AuditPage })));
 const UsersPage = lazy(() => import('../admin/index.js').then((m) => ({ default: m.UsersPage })));
 const AssignPage = lazy(() => import('../admin/index.js').then((m) => ({ default: m.AssignPage })));
+const PlansPage = lazy(() => import('../plans/index.js').then((m) => ({ default: m.PlansPage })));
 
 const DB_NAME = { pglite: 'PGlite (nhúng)', postgresql: 'PostgreSQL' } as const;
 
@@ -42,6 +43,7 @@ function Screen({ user, hash }: { user: SignedInUser; hash: string }) {
   if (/^#\/qc\/(lots|keyers)/.test(hash)) return lazily(<AcceptancePage hash={hash} user={user} />);
   if (hash.startsWith('#/admin/users')) return can(user, 'users.manage') ? lazily(<UsersPage />) : <NoPermission to="quản lý người dùng" />;
   if (hash.startsWith('#/admin/assign')) return can(user, 'books.assign') ? lazily(<AssignPage />) : <NoPermission to="giao quyển sổ cho người nhập liệu, người kiểm tra" />;
+  if (hash.startsWith('#/plans')) return can(user, 'plans.read') ? lazily(<PlansPage hash={hash} canManage={can(user, 'plans.manage')} />) : <NoPermission to="xem kế hoạch và tiến độ số hóa" />;
   if (hash.startsWith('#/audit')) return can(user, 'audit.view') ? lazily(<AuditPage />) : <NoPermission to="xem nhật ký truy cập và thay đổi" />;
   return bookId ? <BookPage id={bookId} user={user} /> : <BooksPage user={user} />;
 }
@@ -71,7 +73,7 @@ export function App() {
         <h1><a href="#/">hotich — Số hóa Sổ hộ tịch</a></h1>
         {health && <p className="status" data-testid="health">Phiên bản {health.version} · Cơ sở dữ liệu: {DB_NAME[health.database]}</p>}
         {user && <p className="status">{user.displayName || user.login} · <button className="link" onClick={logout}>Đăng xuất</button></p>}
-        {user && <nav className="status" aria-label="Điều hướng"><a href="#/">Quyển sổ</a>{can(user, 'imports.run') && <> · <a href="#/imports">Nhập dữ liệu từ tệp Excel/CSV</a></>} · <a href="#/qc/lots">Nghiệm thu</a>{can(user, 'audit.view') && <> · <a href="#/audit">Nhật ký</a></>}{can(user, 'books.assign') && <> · <a href="#/admin/assign">Giao sổ</a></>}{can(user, 'users.manage') && <> · <a href="#/admin/users">Người dùng</a></>}</nav>}
+        {user && <nav className="status" aria-label="Điều hướng"><a href="#/">Quyển sổ</a>{can(user, 'plans.read') && <> · <a href="#/plans">Kế hoạch</a></>}{can(user, 'imports.run') && <> · <a href="#/imports">Nhập dữ liệu từ tệp Excel/CSV</a></>} · <a href="#/qc/lots">Nghiệm thu</a>{can(user, 'audit.view') && <> · <a href="#/audit">Nhật ký</a></>}{can(user, 'books.assign') && <> · <a href="#/admin/assign">Giao sổ</a></>}{can(user, 'users.manage') && <> · <a href="#/admin/users">Người dùng</a></>}</nav>}
       </header>
       {user === undefined ? <p>Đang tải…</p> : user === null ? <LoginForm onSignedIn={setUser} /> : <Screen user={user} hash={hash} />}
     </main>
