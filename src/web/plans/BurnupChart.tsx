@@ -11,6 +11,7 @@ import { MEASURE_LABELS, viDate, viNumber, type BurnupSeries } from './plans.api
 const MEASURE_OF: Record<string, keyof typeof MEASURE_LABELS> = { inventory: 'books', scan: 'pages', key1: 'registrations', key2: 'registrations', arbitration: 'fields', acceptance: 'registrations', handover: 'books', loaded: 'books' };
 
 function Chart({ s, today }: { s: BurnupSeries; today: string }) {
+  const clip = `burnup-clip${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const g = burnupGeometry(s, today);
   const unit = MEASURE_LABELS[MEASURE_OF[s.stage] ?? 'books'];
   const caption = `${s.label}: đã làm ${viNumber(g.lastDone)} / ${viNumber(s.total)} ${unit} đến ${viDate(today)}; thời hạn ${viDate(s.deadline)}; dự báo xong ${viDate(s.forecast)}.`;
@@ -24,13 +25,16 @@ function Chart({ s, today }: { s: BurnupSeries; today: string }) {
           </g>
         ))}
         {g.xTicks.map((d) => <text key={`x${d}`} x={g.x(d)} y={BOX.height - 12} textAnchor="middle" className="tick">{viDate(d).slice(0, 5)}</text>)}
-        {g.range && <polygon points={g.range} className="range" />}
-        {g.plan && <polyline points={g.plan} className="plan" />}
-        <polyline points={g.done} className="done" />
-        {g.forecast && <polyline points={g.forecast} className="forecast" />}
+        <clipPath id={clip}><rect x={BOX.left} y={0} width={BOX.width - BOX.left - BOX.right} height={BOX.height - BOX.bottom} /></clipPath>
+        <g clipPath={`url(#${clip})`}>
+          {g.range && <polygon points={g.range} className="range" />}
+          {g.plan && <polyline points={g.plan} className="plan" />}
+          <polyline points={g.done} className="done" />
+          {g.forecast && <polyline points={g.forecast} className="forecast" />}
+        </g>
         <line x1={g.x(today)} x2={g.x(today)} y1={BOX.top} y2={BOX.height - BOX.bottom} className="today" />
         <text x={g.x(today) + 3} y={BOX.top + 10} className="tick">Hôm nay</text>
-        {s.deadline && <text x={g.x(s.deadline)} y={g.y(s.total) - 4} textAnchor="middle" className="tick">Thời hạn</text>}
+        {s.deadline && <text x={g.x(s.deadline) - 3} y={g.y(s.total) + 12} textAnchor="end" className="tick">Thời hạn</text>}
       </svg>
       <figcaption>
         <span className="legend done">Đã làm</span> <span className="legend plan">Kế hoạch</span> <span className="legend forecast">Dự báo</span> — {caption}

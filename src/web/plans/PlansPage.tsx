@@ -2,9 +2,9 @@
  * "Kế hoạch số hóa" (#/plans?campaign=&unit=): the campaign dashboard. The
  * unit shown (the campaign's unit, usually the province, when none is
  * chosen) with its stage bars and burn-up chart, the units one level below
- * to drill into (breadcrumbs lead back up), the late/at-risk list, at a
- * commune the packages themselves, the progress report to download, the
- * reminders and the plan's xlsx files. Every figure comes from the server.
+ * to drill into (breadcrumbs lead back up), the reminders, the late/at-risk
+ * list, at a commune the packages themselves, the progress report to
+ * download and the plan's xlsx files. Every figure comes from the server.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Breadcrumbs, chainOf } from './Breadcrumbs.js';
@@ -84,9 +84,10 @@ export function PlansPage({ hash, canManage }: { hash: string; canManage: boolea
       {!p || !data ? <p>Đang tải tiến độ…</p> : (
         <>
           <h3 className="focus-title">{p.total.name} <span className={`status-badge ${p.total.status}`}>{STATUS_LABELS[p.total.status]}</span>{p.total.delayDays > 0 && <span className="hint"> · chậm {p.total.delayDays} ngày</span>}</h3>
+          <StageBars stages={p.total.stages} label={`Các công đoạn — ${p.total.name}`} />
           <div className="plans-overview">
-            <StageBars stages={p.total.stages} label={`Các công đoạn — ${p.total.name}`} />
             <BurnupChart key={`${campaign.id}|${unitId ?? ''}`} series={data.burnup.series} today={data.burnup.today} />
+            <RemindersPanel campaignId={campaign.id} reloadKey={reloadKey} />
           </div>
           {children.length > 0 && (
             <section aria-labelledby="units-h">
@@ -104,10 +105,7 @@ export function PlansPage({ hash, canManage }: { hash: string; canManage: boolea
           ))}
         </>
       )}
-      <div className="plans-side">
-        <RemindersPanel campaignId={campaign.id} />
-        <PlanFiles campaignId={campaign.id} canManage={canManage} onImported={() => setReloadKey((k) => k + 1)} />
-      </div>
+      <PlanFiles campaignId={campaign.id} canManage={canManage} onImported={() => setReloadKey((k) => k + 1)} />
     </section>
   );
 }

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { getReminders, STATUS_LABELS, viDate, type OrganizationReminders } from './plans.api.js';
 
-export function RemindersPanel({ campaignId }: { campaignId: string }) {
+export function RemindersPanel({ campaignId, reloadKey }: { campaignId: string; reloadKey: number }) {
   const [days, setDays] = useState(7);
   const [orgs, setOrgs] = useState<OrganizationReminders[]>();
   const [error, setError] = useState<string>();
@@ -13,7 +13,7 @@ export function RemindersPanel({ campaignId }: { campaignId: string }) {
     const ac = new AbortController();
     getReminders(campaignId, days, ac.signal).then((r) => { setOrgs(r.organizations); setError(undefined); }, (e: Error) => { if (!ac.signal.aborted) setError(e.message); });
     return () => ac.abort();
-  }, [campaignId, days]);
+  }, [campaignId, days, reloadKey]);
   return (
     <section aria-labelledby="reminders-h" className="reminders">
       <h3 id="reminders-h">Việc sắp đến hạn và quá hạn</h3>

@@ -33,9 +33,11 @@ const pts = (list: [number, number][]) => list.map(([a, b]) => `${a.toFixed(1)},
 
 export function burnupGeometry(s: BurnupSeries, today: string, box: Box = BOX): Geometry {
   const t = dayNo(today);
-  const days = [t, ...s.points.map(([d]) => dayNo(d)), ...[s.deadline, s.forecastLatest, s.forecast].filter((d): d is string => !!d).map(dayNo)];
+  const days = [t, ...s.points.map(([d]) => dayNo(d)), ...[s.deadline].filter((d): d is string => !!d).map(dayNo)];
   const from = Math.min(...days, t - 7);
-  const to = Math.max(...days, from + 7);
+  // The forecast widens the range up to twice the span so far (a far slow end is clipped, not squeezing the work done into a sliver).
+  const forecastDays = [s.forecast, s.forecastLatest].filter((d): d is string => !!d).map(dayNo);
+  const to = Math.max(...days, from + 7, Math.min(Math.max(...forecastDays, t), t + Math.max(14, 2 * (t - from))));
   const lastDone = s.points.at(-1)?.[1] ?? 0;
   const yMax = Math.max(1, s.total, lastDone);
   const x = (day: string | number) => box.left + ((typeof day === 'number' ? day : dayNo(day)) - from) / (to - from) * (box.width - box.left - box.right);
