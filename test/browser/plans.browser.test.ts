@@ -8,6 +8,7 @@
  * dashboard shows the province; she drills down to the district and to
  * commune A (breadcrumbs at each step), sees its scanning late with the
  * contractor responsible (also among the contractor's reminders), and downloads the progress report as xlsx and PDF.
+ * An officer of commune B sees only B's package and no import form.
  * Screenshots of the dashboard are kept under test-results/ (an artifact).
  */
 import { randomBytes } from 'node:crypto';
@@ -59,6 +60,7 @@ async function seed(ctx: ActorContext): Promise<string> {
   await scannedBook(ctx, COMMUNE_B, 'B-1', 20);
   const contractor = await createOrganization(ctx, { name: CONTRACTOR, kind: 'contractor' });
   await createTestUser(ctx, { login: 'sotuphap', displayName: 'Lê Văn Sở', role: 'planner', password: PASSWORD }, [{ kind: 'unit', unitId: PROVINCE }]);
+  await createTestUser(ctx, { login: 'canbo.b', displayName: 'Nguyễn Thị B', role: 'officer', password: PASSWORD }, [{ kind: 'unit', unitId: COMMUNE_B }]);
   await createCampaign(ctx, { name: 'Kế hoạch số hóa sổ hộ tịch thử', docRef: '12/KH-UBND', issuedOn: '2026-10-01', unitId: PROVINCE });
   return contractor.id;
 }
@@ -110,6 +112,9 @@ describe('the campaign dashboard in the browser', () => {
 
   it('a planner imports a plan from the template, drills down to a commune, sees the late package and downloads the report', async () => {
     const page = await signIn(t, 'sotuphap', PASSWORD, { acceptDownloads: true });
+    const cspProblems: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) cspProblems.push(m.text()); });
+    page.on('pageerror', (e) => cspProblems.push(`page error: ${e.message}`));
     await page.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Kế hoạch' }).click();
     await page.getByRole('heading', { name: 'Kế hoạch số hóa' }).waitFor();
     await page.getByRole('heading', { name: /^Tỉnh Kế Hoạch Thử/ }).or(page.getByText('Chưa có công đoạn nào')).first().waitFor();
@@ -174,6 +179,20 @@ describe('the campaign dashboard in the browser', () => {
     // Back up by the breadcrumbs to the province.
     await crumbs.getByRole('link', { name: 'Tỉnh Kế Hoạch Thử' }).click();
     await expect.poll(() => units.locator('tbody th').allTextContents()).toEqual(['Huyện Tiến Độ']);
+    expect(cspProblems).toEqual([]);
     await page.context().close();
   }, 180_000);
+
+  it("an officer of commune B sees only B's package and may not import a plan", async () => {
+    const page = await signIn(t, 'canbo.b', PASSWORD);
+    await page.goto(`${t.base}/#/plans`);
+    await page.getByRole('heading', { name: 'Kế hoạch số hóa' }).waitFor();
+    const late = page.getByRole('table', { name: 'Công đoạn chậm và có nguy cơ chậm' });
+    await late.waitFor();
+    expect(await late.locator('tbody tr td:first-child').allTextContents()).toEqual(['Xã Thử B', 'Xã Thử B']);
+    expect(await page.getByText('Xã Thử A').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Tải mẫu kế hoạch (.xlsx)' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Nhập kế hoạch' }).count()).toBe(0);
+    await page.context().close();
+  }, 90_000);
 });
