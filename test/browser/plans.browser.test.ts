@@ -94,6 +94,7 @@ async function fillTemplate(bytes: Buffer, contractorId: string, badRow: boolean
     ws.getCell(r, col('Người chịu trách nhiệm - Quét/chụp')).value = 'Trần Văn Quét';
     ws.getCell(r, col('Thời hạn - Nhập liệu lần 1')).value = dayFromNow(60);
     ws.getCell(r, col('Đơn vị chịu trách nhiệm - Nhập liệu lần 1')).value = org;
+    ws.getCell(r, col('Đơn giá (đồng) - Quét/chụp')).value = 1000;
   };
   row(2, COMMUNE_A, 'KS', dayFromNow(-5));
   row(3, COMMUNE_B, badRow ? 'KX' : 'KS', dayFromNow(30));
@@ -143,7 +144,14 @@ describe('the campaign dashboard in the browser', () => {
     expect(await province.getByRole('row', { name: /^Quét\/chụp/ }).textContent()).toMatch(/2 \/ 70 trang/);
     const reminders = page.getByRole('list', { name: `Việc của ${CONTRACTOR}` });
     await expect.poll(() => reminders.getByRole('listitem').first().textContent()).toMatch(/^Chậm tiến độ Xã Thử A — Quét\/chụp: hạn .* \(quá hạn \d+ ngày\)/);
+    expect(await page.getByTestId('plan-totals').textContent()).toMatch(/^2 gói công việc · Trường nhập liệu: 0 \/ [\d.]+ · Kinh phí đã thực hiện: 2\.000 \/ dự toán 70\.000 đồng$/);
     await page.screenshot({ path: screenshot('province.png'), fullPage: true });
+    const exported = await download(page, page.getByRole('link', { name: 'Xuất kế hoạch hiện tại (.xlsx)' }));
+    const plan = new ExcelJS.Workbook();
+    await plan.xlsx.load(exported.bytes as unknown as ExcelJS.Buffer);
+    const planRows = plan.getWorksheet('Kế hoạch')!.getSheetValues().slice(2).filter((r) => Array.isArray(r) && r.some((v) => v != null)) as unknown[][];
+    expect(planRows.map((r) => String(r[2]))).toEqual([`Xã Thử A [${COMMUNE_A}]`, `Xã Thử B [${COMMUNE_B}]`]);
+    expect(planRows.every((r) => /^[0-9a-f-]{36}$/.test(String(r[1])))).toBe(true);
 
     await units.getByRole('link', { name: 'Huyện Tiến Độ' }).click();
     const crumbs = page.getByRole('navigation', { name: 'Đường dẫn đơn vị' });

@@ -12,7 +12,7 @@ import { BurnupChart } from './BurnupChart.js';
 import { LateList } from './LateList.js';
 import { PlanFiles } from './PlanFiles.js';
 import { parsePlanHash, planHash } from './plan-hash.js';
-import { getBurnup, getProgress, listCampaigns, reportUrl, STATUS_LABELS, viDate, type BurnupSeries, type CampaignView, type ProgressView } from './plans.api.js';
+import { getBurnup, getProgress, listCampaigns, reportUrl, STATUS_LABELS, viDate, viNumber, type BurnupSeries, type CampaignView, type ProgressView } from './plans.api.js';
 import { RemindersPanel } from './RemindersPanel.js';
 import { StageBars } from './StageBars.js';
 import { UnitGrid } from './UnitGrid.js';
@@ -30,6 +30,16 @@ function ReportLinks({ campaignId, unitId }: { campaignId: string; unitId: strin
       <a className="file-button" href={reportUrl('xlsx', { campaignId, unitId, period })} download>Tải báo cáo (.xlsx)</a>
       <a className="file-button" href={reportUrl('pdf', { campaignId, unitId, period })} download>Tải báo cáo (.pdf)</a>
     </div>
+  );
+}
+
+/** Fields keyed against the plan, and the cost to date (done × unit price) against the budget (plan × unit price). */
+function Totals({ rollup }: { rollup: ProgressView['total'] }) {
+  return (
+    <p className="totals" data-testid="plan-totals">
+      {rollup.packages} gói công việc · Trường nhập liệu: {viNumber(rollup.fields.done)} / {viNumber(rollup.fields.planned)}
+      {rollup.cost.budget > 0 && <> · Kinh phí đã thực hiện: {viNumber(Math.round(rollup.cost.toDate))} / dự toán {viNumber(Math.round(rollup.cost.budget))} đồng</>}
+    </p>
   );
 }
 
@@ -84,6 +94,7 @@ export function PlansPage({ hash, canManage }: { hash: string; canManage: boolea
       {!p || !data ? <p>Đang tải tiến độ…</p> : (
         <>
           <h3 className="focus-title">{p.total.name} <span className={`status-badge ${p.total.status}`}>{STATUS_LABELS[p.total.status]}</span>{p.total.delayDays > 0 && <span className="hint"> · chậm {p.total.delayDays} ngày</span>}</h3>
+          <Totals rollup={p.total} />
           <StageBars stages={p.total.stages} label={`Các công đoạn — ${p.total.name}`} />
           <div className="plans-overview">
             <BurnupChart key={`${campaign.id}|${unitId ?? ''}`} series={data.burnup.series} today={data.burnup.today} />
