@@ -170,6 +170,7 @@ describe('the campaign dashboard in the browser', () => {
     ]);
     expect(Number(await lateRow.locator('td').nth(3).textContent())).toBeGreaterThanOrEqual(5);
     expect(await late.textContent()).not.toMatch(/Xã Thử B/);
+    await expect.poll(() => page.getByRole('list', { name: `Việc của ${CONTRACTOR}` }).getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^Chậm tiến độ Xã Thử A — Quét\/chụp/)]);
     expect(await page.getByRole('img', { name: /^Biểu đồ tiến độ cộng dồn/ }).count()).toBe(1);
     await page.screenshot({ path: screenshot('commune.png'), fullPage: true });
 

@@ -1,13 +1,17 @@
 /**
  * "Việc sắp đến hạn và quá hạn": per responsible organization (within the
- * reader's scope), the stages due within N days or late, most delayed first.
+ * reader's scope) and for the unit shown, the stages due within N days or
+ * late, most delayed first.
  */
 import { useEffect, useState } from 'react';
 import { getReminders, STATUS_LABELS, viDate, type OrganizationReminders } from './plans.api.js';
 
-export function RemindersPanel({ campaignId, reloadKey }: { campaignId: string; reloadKey: number }) {
+/** `packageIds`: the packages of the unit shown (the reminders of the campaign are narrowed to them). */
+export function RemindersPanel({ campaignId, reloadKey, packageIds }: { campaignId: string; reloadKey: number; packageIds: readonly string[] }) {
   const [days, setDays] = useState(7);
-  const [orgs, setOrgs] = useState<OrganizationReminders[]>();
+  const [all, setOrgs] = useState<OrganizationReminders[]>();
+  const inView = new Set(packageIds);
+  const orgs = all?.map((o) => ({ ...o, items: o.items.filter((i) => inView.has(i.packageId)) })).filter((o) => o.items.length > 0);
   const [error, setError] = useState<string>();
   useEffect(() => {
     const ac = new AbortController();
