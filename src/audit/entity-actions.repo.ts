@@ -9,7 +9,7 @@ import type { Database, EntityAction } from '../store/index.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** The kinds of things whose history entity_actions keeps. */
-export const ENTITY_TYPES = ['book', 'page', 'user', 'organization', 'grant', 'qc_setting', 'qc_decision', 'qc_lot', 'export', 'import', 'extract_copy', 'extract_request'] as const;
+export const ENTITY_TYPES = ['book', 'page', 'user', 'organization', 'grant', 'qc_setting', 'qc_decision', 'qc_lot', 'export', 'import', 'extract_copy', 'extract_request', 'campaign', 'work_package'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export interface NewEntityAction {

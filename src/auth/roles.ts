@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   'audit.view': ['admin', 'planner'],
   'extracts.issue': ['admin', 'officer'],
+  'plans.read': ['admin', 'planner', 'officer'],
+  'plans.manage': ['admin', 'planner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -67,6 +69,8 @@ export const PERMISSION_LABELS = {
   'users.manage': 'quản lý người dùng',
   'audit.view': 'xem nhật ký truy cập và thay đổi',
   'extracts.issue': 'tìm trong toàn tỉnh và cấp bản sao trích lục',
+  'plans.read': 'xem kế hoạch và tiến độ số hóa',
+  'plans.manage': 'lập và điều chỉnh kế hoạch số hóa',
 } as const satisfies Record<Permission, string>;
 
 export interface Principal {

@@ -15,7 +15,7 @@
 import type { Permission } from './roles.js';
 
 export const TARGET_KINDS = [
-  'book', 'record', 'page', 'export', 'import', 'lot', 'job', 'disagreement', 'pass', 'upload', 'user', 'grant', 'organization', 'extract', 'extractRequest',
+  'book', 'record', 'page', 'export', 'import', 'lot', 'job', 'disagreement', 'pass', 'upload', 'user', 'grant', 'organization', 'extract', 'extractRequest', 'campaign', 'work_package',
 ] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 

@@ -17,6 +17,7 @@ import { auditCommands } from './audit.command.js';
 import { backupCommands } from './backup.command.js';
 import { extractsCommands } from './extracts.command.js';
 import { searchCommands } from './search.command.js';
+import { reportCommands } from './report.command.js';
 
 function program(): Command {
   const p = new Command('hotich')
@@ -48,6 +49,7 @@ function program(): Command {
   demoCommands(p);
   exportCommands(p);
   importCommands(p);
+  reportCommands(p);
   auditCommands(p);
   backupCommands(p);
   extractsCommands(p);

@@ -13,6 +13,7 @@ import { Conflict } from '../core/index.js';
 import { ingestFiles, type IngestInput } from '../ingest/index.js';
 import { createRecord, saveRecord } from '../entry/index.js';
 import { countBooks } from './demo.repo.js';
+import { seedDemoCampaign } from './demo-plan.js';
 import { DEFAULT_DEMO_SEED, demoProvince, type DemoBook } from './demo-truth.js';
 import { pageFileName, renderPageJpeg } from './page-image.js';
 
@@ -129,6 +130,7 @@ export async function runDemo(ctx: ActorContext, opts: RunDemoOptions = {}): Pro
   const chosen = demoProvince(seed).books.filter((b) => !opts.only || opts.only.includes(b.key));
   for (const book of chosen) books.push(await demoBookInto(ctx, seed, book, opts));
   const sum = (k: 'pages' | 'records' | 'keyed') => books.reduce((n, b) => n + b[k], 0);
+  if (!opts.only) await seedDemoCampaign(ctx);
   return { seed, books, pages: sum('pages'), records: sum('records'), keyed: sum('keyed') };
 }
 

@@ -17,4 +17,5 @@ export { DEMO_PAGE } from './page-svg.js';
 export { createRng, type Rng } from './prng.js';
 export { FAMILY_NAMES, MIDDLE_NAMES, GIVEN_NAMES, GIVEN_NAME_ERA_FACTOR, nameEra } from './name-frequencies.js';
 export { newPerson, type DemoPerson } from './people.js';
+export { seedDemoCampaign, DEMO_CAMPAIGN } from './demo-plan.js';
 export { DEMO_USERS, DEMO_ORGS, DEMO_PASSWORD, ensureDemoUsers, type DemoUser } from './demo-users.js';

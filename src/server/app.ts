@@ -16,6 +16,7 @@ import { searchRoutes } from '../search/index.js';
 import { qcAcceptanceRoutes, qcEntryPolicy, qcKeyingRoutes } from '../qc/index.js';
 import { bundlesRoutes, exportsRoutes, importsRoutes } from '../exchange/index.js';
 import { uploadRoutes } from '../ingest/index.js';
+import { plansRoutes } from '../plans/index.js';
 import { registersRoutes } from '../registers/index.js';
 import { unitsRoutes } from '../units/index.js';
 import { installErrorHandler } from './errors.js';
@@ -71,6 +72,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(uploadRoutes, { ctx });
   await app.register(jobsRoutes);
   await app.register(extractsRoutes, { ctx });
+  await app.register(plansRoutes);
   await app.register(auditRoutes, {
     ctx,
     route: access('audit.view', LIST),

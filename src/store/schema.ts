@@ -476,6 +476,80 @@ export interface QcSampleChecksTable {
   checked_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** 0017: a campaign plan (src/plans). */
+export interface PlanCampaignsTable {
+  id: Generated<string>;
+  name: string;
+  doc_ref: Generated<string>;
+  issued_on: string | null;
+  scope_text: Generated<string>;
+  unit_id: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** 0017: a work package of a campaign. */
+export interface PlanPackagesTable {
+  id: Generated<string>;
+  campaign_id: string;
+  unit_id: string;
+  register_types: JsonArray<string>;
+  year_from: number;
+  year_to: number;
+  est_books: Generated<number>;
+  est_pages: Generated<number>;
+  est_registrations: Generated<number>;
+  est_fields: ColumnType<string, number | string | undefined, number | string>;
+  note: Generated<string>;
+  version: Generated<number>;
+  removed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** 0017: one stage of a work package: deadline, responsible organization and person, unit price. */
+export interface PlanPackageStagesTable {
+  package_id: string;
+  stage: string;
+  deadline: string | null;
+  organization_id: string | null;
+  person: Generated<string>;
+  unit_price: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+}
+
+/** 0017: a book confirmed loaded into the national system. */
+export interface PlanBookLoadsTable {
+  book_id: string;
+  loaded_on: string;
+  batch_ref: string;
+  source: string;
+  confirmed_by: string | null;
+  confirmed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** 0017: books whose progress must be recomputed (filled by triggers). */
+export interface ProgressDirtyTable {
+  book_id: string;
+  marked_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** 0017: derived: a book's progress per stage and day. */
+export interface ProgressDailyTable {
+  book_id: string;
+  stage: string;
+  day: string;
+  qty: ColumnType<string, number | string, number | string>;
+}
+
+/** 0017: derived: a book's progress per stage. */
+export interface ProgressBookTable {
+  book_id: string;
+  stage: string;
+  done: ColumnType<string, number | string, number | string>;
+}
+
 export interface MigrationsTable {
   id: string;
   name: string;
@@ -579,6 +653,13 @@ export interface Database {
   extract_requests: ExtractRequestsTable;
   extract_copies: ExtractCopiesTable;
   working_calendar: WorkingCalendarTable;
+  plan_campaigns: PlanCampaignsTable;
+  plan_packages: PlanPackagesTable;
+  plan_package_stages: PlanPackageStagesTable;
+  plan_book_loads: PlanBookLoadsTable;
+  progress_dirty: ProgressDirtyTable;
+  progress_daily: ProgressDailyTable;
+  progress_book: ProgressBookTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

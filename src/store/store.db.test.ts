@@ -19,6 +19,7 @@ describeBackends('store', (store) => {
     expect(rows.map((r) => r.name).sort()).toEqual([
       'access_log', 'admin_unit_aliases', 'admin_unit_imports', 'admin_unit_successors', 'admin_unit_within', 'admin_units', 'audit_checkpoints', 'audit_heads',
       'books', 'entity_actions', 'export_changes', 'exports', 'extract_copies', 'extract_counters', 'extract_requests', 'imports', 'ingest_files', 'jobs', 'login_attempts', 'organizations', 'pages', 'person_index',
+      'plan_book_loads', 'plan_campaigns', 'plan_package_stages', 'plan_packages', 'progress_book', 'progress_daily', 'progress_dirty',
       'qc_book_check_notes', 'qc_book_settings', 'qc_disagreements', 'qc_lot_samples', 'qc_lots', 'qc_review_corrections', 'qc_sample_checks',
       'record_actions', 'record_findings', 'records', 'sessions', 'user_grants', 'users', 'working_calendar',
     ]);

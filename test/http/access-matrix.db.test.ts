@@ -192,6 +192,32 @@ const MATRIX: readonly Row[] = [
   // Search: within scope; extracts.issue (admin, officer) sees the province in a minimal view, so the row names commune A's unit
   // to stay a within-scope call (the province-wide view and its minimal fields: src/search/search.db.test.ts)
   { route: 'GET /api/search', allow: ALL_ROLES, req: (s) => get(`/api/search?q=${encodeURIComponent('pham anh dai')}&unit=${encodeURIComponent(s.unitId)}`), ok: 200 },
+  // Campaign plans and progress (plans.read: admin, planner, officer; plans.manage: admin, planner)
+  { route: 'GET /api/plans/campaigns', allow: WRITE, req: () => get('/api/plans/campaigns'), ok: 200 },
+  { route: 'POST /api/plans/campaigns', allow: PLAN, req: (s) => send('POST', '/api/plans/campaigns', { name: `Kế hoạch ma trận ${unique()}`, unitId: s.unitId }), ok: 201, scoped: true },
+  { route: 'GET /api/plans/campaigns/:id', allow: WRITE, req: (s) => get(`/api/plans/campaigns/${s.campaignId}`), ok: 200, scoped: true },
+  { route: 'PUT /api/plans/campaigns/:id', allow: PLAN, req: (s) => send('PUT', `/api/plans/campaigns/${s.campaignId}`, {}), ok: 400, scoped: true },
+  { route: 'POST /api/plans/campaigns/:id/packages', allow: PLAN, req: (s) => send('POST', `/api/plans/campaigns/${s.campaignId}/packages`, {}), ok: 400, scoped: true },
+  { route: 'GET /api/plans/packages/:id', allow: WRITE, req: (s) => get(`/api/plans/packages/${s.packageId}`), ok: 200, scoped: true },
+  { route: 'PUT /api/plans/packages/:id', allow: PLAN, req: (s) => send('PUT', `/api/plans/packages/${s.packageId}`, {}), ok: 400, scoped: true },
+  { route: 'POST /api/plans/packages/:id/remove', allow: PLAN, req: (s) => send('POST', `/api/plans/packages/${s.packageId}/remove`, {}), ok: 400, scoped: true },
+  { route: 'GET /api/plans/packages/:id/history', allow: WRITE, req: (s) => get(`/api/plans/packages/${s.packageId}/history`), ok: 200, scoped: true },
+  { route: 'GET /api/plans/progress', allow: WRITE, req: () => get('/api/plans/progress'), ok: 200 },
+  { route: 'GET /api/plans/burnup', allow: WRITE, req: () => get('/api/plans/burnup'), ok: 200 },
+  { route: 'GET /api/plans/reminders', allow: WRITE, req: () => get('/api/plans/reminders?days=30'), ok: 200 },
+  { route: 'GET /api/plans/campaigns/:id/template.xlsx', allow: WRITE, req: (s) => get(`/api/plans/campaigns/${s.campaignId}/template.xlsx`), ok: 200, scoped: true },
+  { route: 'GET /api/plans/campaigns/:id/plan.xlsx', allow: WRITE, req: (s) => get(`/api/plans/campaigns/${s.campaignId}/plan.xlsx`), ok: 200, scoped: true },
+  {
+    route: 'POST /api/plans/campaigns/:id/import', allow: PLAN, ok: 400, scoped: true,
+    req: (s) => ({ method: 'POST', url: `/api/plans/campaigns/${s.campaignId}/import`, headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('không phải xlsx') }),
+  },
+  {
+    route: 'POST /api/plans/campaigns/:id/import-report.xlsx', allow: PLAN, ok: 400, scoped: true,
+    req: (s) => ({ method: 'POST', url: `/api/plans/campaigns/${s.campaignId}/import-report.xlsx`, headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('không phải xlsx') }),
+  },
+  { route: 'GET /api/plans/report.xlsx', allow: WRITE, req: () => get('/api/plans/report.xlsx?period=week'), ok: 200 },
+  { route: 'GET /api/plans/report.pdf', allow: WRITE, req: () => get('/api/plans/report.pdf?period=month'), ok: 200 },
+  { route: 'POST /api/plans/loads', allow: PLAN, req: (s) => send('POST', '/api/plans/loads', { loads: [{ bookId: s.bookId, loadedOn: '2026-11-20', batchRef: 'MA-TRAN-1' }] }), ok: 200, scoped: true },
   // Jobs and the audit log
   { route: 'GET /api/jobs/:id', allow: 'signed-in', req: (s, w, u) => get(`/api/jobs/${s === w.a ? u.jobIn : u.jobOut}`), ok: 200, scoped: true },
   { route: 'GET /api/audit', allow: PLAN, req: () => get('/api/audit'), ok: 200 },

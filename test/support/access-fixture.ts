@@ -17,6 +17,7 @@ import {
 import { enqueueJob } from '../../src/core/index.js';
 import { createKeyingPass } from '../../src/entry/index.js';
 import { createExport, importFile } from '../../src/exchange/index.js';
+import { addPackage, createCampaign } from '../../src/plans/index.js';
 import { createLot } from '../../src/qc/index.js';
 import { rebuildWithin } from '../../src/units/index.js';
 import { keyCompleted } from './export-book.js';
@@ -38,6 +39,9 @@ export interface Side {
   reportFile: string;
   importId: string;
   lotId: string;
+  /** A campaign of this commune and its one work package (plans). */
+  campaignId: string;
+  packageId: string;
 }
 
 export interface RoleUser {
@@ -86,7 +90,10 @@ async function side(ctx: ActorContext, name: 'A' | 'B', unitId: string): Promise
   const bad = await mojWorkbook([patchValues(CLEAN_KS_RECORD, { nksHoTen: undefined, so: `9${name === 'A' ? 1 : 2}` })]);
   const failed = await importFile(ctx, { fileName: `loi-${name}.xlsx`, bytes: bad, bookId: book.id });
   const lot = await createLot(ctx, { scope: { kind: 'books', bookIds: [book.id] }, plan: { kind: 'confidence' } });
+  const campaign = await createCampaign(ctx, { name: `Kế hoạch số hóa xã ${name}`, unitId });
+  const pkg = await addPackage(ctx, campaign.id, { unitId, registerTypes: ['KS'], yearFrom: 2000, yearTo: 2010, stages: [{ stage: 'key1', deadline: '2026-12-31' }] });
   return {
+    campaignId: campaign.id, packageId: pkg.id,
     unitId, bookId: book.id, pageId, recordId, disagreementId: String(disagreement.id), exportId: exported.id,
     reportFile: exported.files.find((f) => f.kind === 'report')!.name, importId: failed.view.id, lotId: lot.id,
   };
@@ -127,6 +134,6 @@ export async function buildAccessWorld(ctx: ActorContext): Promise<AccessWorld> 
   }
   const spare = await createUser(ctx, { login: 'matrix-spare', role: 'keyer', password: PASSWORD });
   const org = await createOrganization(ctx, { name: 'Đơn vị ma trận quyền', kind: 'other' });
-  const outIds = [b.bookId, b.pageId, b.recordId, b.passId, b.exportId, b.importId, b.lotId];
+  const outIds = [b.bookId, b.pageId, b.recordId, b.passId, b.exportId, b.importId, b.lotId, b.campaignId, b.packageId];
   return { a, b, users, spare, orgId: org.id, outIds };
 }

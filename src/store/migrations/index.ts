@@ -15,6 +15,7 @@ import * as m0013 from './0013-auth-hardening.js';
 import * as m0014 from './0014-lifecycle.js';
 import * as m0015 from './0015-job-leases.js';
 import * as m0016 from './0016-paging.js';
+import * as m0017 from './0017-plans.js';
 import * as m0018 from './0018-person-index.js';
 import * as m0019 from './0019-extracts.js';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0014', ...m0014 },
   { id: '0015', ...m0015 },
   { id: '0016', ...m0016 },
+  { id: '0017', ...m0017 },
   { id: '0018', ...m0018 },
   { id: '0019', ...m0019 },
 ];

@@ -1,6 +1,6 @@
 /**
  * The web shell: a hash router over the books screens, the keying screen,
- * search (linked from the navigation, "/" or Ctrl+K from any screen), QC, audit and the admin screens (users, assignment; loaded lazily), and
+ * search (linked from the navigation, "/" or Ctrl+K from any screen), QC, the campaign dashboard (#/plans), audit and the admin screens (users, assignment; loaded lazily), and
  * the system status. Actions and screens the signed-in
  * user may not use are hidden (`can`, from the permissions sent with the user).
  */
@@ -21,6 +21,7 @@ const UsersPage = lazy(() => import('../admin/index.js').then((m) => ({ default:
 const IssuePage = lazy(() => import('../extracts/index.js').then((m) => ({ default: m.IssuePage })));
 const ExtractsPage = lazy(() => import('../extracts/index.js').then((m) => ({ default: m.ExtractsPage })));
 const AssignPage = lazy(() => import('../admin/index.js').then((m) => ({ default: m.AssignPage })));
+const PlansPage = lazy(() => import('../plans/index.js').then((m) => ({ default: m.PlansPage })));
 
 const DB_NAME = { pglite: 'PGlite (nhúng)', postgresql: 'PostgreSQL' } as const;
 
@@ -52,6 +53,7 @@ function Screen({ user, hash }: { user: SignedInUser; hash: string }) {
   const issueOf = /^#\/extracts\/record\/([0-9a-f-]{36})(?:\?request=([0-9a-f-]{36}))?/.exec(hash);
   if (issueOf) return can(user, 'extracts.issue') ? lazily(<IssuePage recordId={issueOf[1]!} requestId={issueOf[2] ?? ''} />) : <NoPermission to="cấp bản sao trích lục hộ tịch" />;
   if (hash.startsWith('#/extracts')) return can(user, 'extracts.issue') ? lazily(<ExtractsPage />) : <NoPermission to="cấp bản sao trích lục hộ tịch" />;
+  if (hash.startsWith('#/plans')) return can(user, 'plans.read') ? lazily(<PlansPage hash={hash} canManage={can(user, 'plans.manage')} />) : <NoPermission to="xem kế hoạch và tiến độ số hóa" />;
   if (hash.startsWith('#/audit')) return can(user, 'audit.view') ? lazily(<AuditPage />) : <NoPermission to="xem nhật ký truy cập và thay đổi" />;
   return bookId ? <BookPage id={bookId} user={user} /> : <BooksPage user={user} />;
 }
@@ -82,7 +84,7 @@ export function App() {
         <h1><a href="#/">hotich — Số hóa Sổ hộ tịch</a></h1>
         {health && <p className="status" data-testid="health">Phiên bản {health.version} · Cơ sở dữ liệu: {DB_NAME[health.database]}</p>}
         {user && <p className="status">{user.displayName || user.login} · <button className="link" onClick={logout}>Đăng xuất</button></p>}
-        {user && <nav className="status" aria-label="Điều hướng"><a href="#/">Quyển sổ</a> · <a href="#/search" title="Phím tắt: / hoặc Ctrl+K">Tìm kiếm</a>{can(user, 'imports.run') && <> · <a href="#/imports">Nhập dữ liệu từ tệp Excel/CSV</a></>} · <a href="#/qc/lots">Nghiệm thu</a>{can(user, 'extracts.issue') && <> · <a href="#/extracts">Bản sao trích lục</a></>}{can(user, 'audit.view') && <> · <a href="#/audit">Nhật ký</a></>}{can(user, 'books.assign') && <> · <a href="#/admin/assign">Giao sổ</a></>}{can(user, 'users.manage') && <> · <a href="#/admin/users">Người dùng</a></>}</nav>}
+        {user && <nav className="status" aria-label="Điều hướng"><a href="#/">Quyển sổ</a>{can(user, 'plans.read') && <> · <a href="#/plans">Kế hoạch</a></>} · <a href="#/search" title="Phím tắt: / hoặc Ctrl+K">Tìm kiếm</a>{can(user, 'imports.run') && <> · <a href="#/imports">Nhập dữ liệu từ tệp Excel/CSV</a></>} · <a href="#/qc/lots">Nghiệm thu</a>{can(user, 'extracts.issue') && <> · <a href="#/extracts">Bản sao trích lục</a></>}{can(user, 'audit.view') && <> · <a href="#/audit">Nhật ký</a></>}{can(user, 'books.assign') && <> · <a href="#/admin/assign">Giao sổ</a></>}{can(user, 'users.manage') && <> · <a href="#/admin/users">Người dùng</a></>}</nav>}
       </header>
       {user === undefined ? <p>Đang tải…</p> : user === null ? <LoginForm onSignedIn={setUser} /> : <Screen user={user} hash={hash} />}
     </main>

@@ -1,0 +1,27 @@
+/**
+ * plans — digitization campaigns (kế hoạch), their work packages (a unit ×
+ * register types × years, with estimates, and per stage a deadline, a
+ * responsible organization and person and a unit price) and progress derived
+ * from facts, never typed.
+ * Invariants: every plan change is an entity_actions row with who and why
+ * (campaign / work_package); a reader sees only packages of units within her
+ * scope; progress_daily/progress_book equal a full recomputation from the
+ * source tables (stage-facts.ts, the ONE mapping of tables to stages) for
+ * every book not in progress_dirty, and every progress read refreshes the
+ * dirty books first.
+ * HTTP API: see plans.routes.ts (header lists every route and its answer).
+ */
+export { STAGES, STAGE_INFO, MEASURE_LABELS, isStage, stageByLabel, type Stage, type StageMeasure } from './stages.js';
+export { stageFigures, STATUS_LABELS, addDays, daysBetween, type StageFigures, type StageStatus } from './forecast.js';
+export { CampaignInput, PackageInput, StageInput, LoadsInput } from './plan.schema.js';
+export { createCampaign, updateCampaign, listCampaigns, getCampaign, listPackages, getPackage, addPackage, updatePackage, removePackage, packageHistory, type PlanChange } from './plan.service.js';
+export type { CampaignView, PackageView, StageView, Estimates } from './plan-views.js';
+export { getProgress, type ProgressView, type PackageProgress, type Rollup, type ProgressQuery } from './progress.service.js';
+export { refreshProgress, progressDrift, type DriftRow } from './progress-refresh.js';
+export { stageFacts } from './stage-facts.js';
+export { confirmLoads } from './loads.service.js';
+export { listReminders, type ReminderItem, type OrganizationReminders } from './reminders.service.js';
+export { getBurnup, type BurnupSeries } from './burnup.service.js';
+export { progressReport, progressReportContent, type ReportQuery } from './report.service.js';
+export type { ReportContent, ReportRow, ReportPeriod } from './report-content.js';
+export { plansRoutes } from './plans.routes.js';

@@ -1,0 +1,29 @@
+/**
+ * "Đã cập nhật vào Hệ thống": the confirmation, per book, that its data was
+ * loaded into the national civil-status system (day and batch reference),
+ * typed on the web or imported from a file. All or nothing: a book out of
+ * scope or unknown refuses the whole batch. Each confirmation is an
+ * entity_actions row of the book (kind loaded).
+ */
+import { appendEntityAction } from '../audit/index.js';
+import { actorIdOf, assertPermission, bookInScope, type ActorContext } from '../auth/index.js';
+import { NotFound } from '../core/index.js';
+import { transact } from '../store/index.js';
+import { LoadsInput, parsePlanInput } from './plan.schema.js';
+
+export async function confirmLoads(ctx: ActorContext, input: LoadsInput): Promise<{ confirmed: number }> {
+  assertPermission(ctx.actor, 'plans.manage');
+  const { loads, source } = parsePlanInput(LoadsInput, input);
+  return transact(ctx.store.db, async (tx) => {
+    const ids = [...new Set(loads.map((l) => l.bookId))];
+    const seen = new Set((await tx.selectFrom('books').select('id').where('id', 'in', ids).where(bookInScope(ctx.actor, 'books.id')).execute()).map((r) => r.id));
+    const missing = ids.find((id) => !seen.has(id));
+    if (missing) throw new NotFound('book.not_found', `Không tìm thấy quyển sổ ${missing} trong phạm vi của bạn.`);
+    for (const l of loads) {
+      const row = { loaded_on: l.loadedOn, batch_ref: l.batchRef, source, confirmed_by: actorIdOf(ctx.actor), confirmed_at: ctx.clock() };
+      await tx.insertInto('plan_book_loads').values({ book_id: l.bookId, ...row }).onConflict((oc) => oc.column('book_id').doUpdateSet(row)).execute();
+      await appendEntityAction(tx, { entityType: 'book', entityId: l.bookId, bookId: l.bookId, kind: 'loaded', actorId: actorIdOf(ctx.actor), payload: { loadedOn: l.loadedOn, batchRef: l.batchRef, source } });
+    }
+    return { confirmed: loads.length };
+  });
+}

@@ -1,0 +1,207 @@
+/**
+ * The campaign dashboard in a real browser (issue 14), seeded through the
+ * services: a test province (one district, communes A and B), a scanned book
+ * in each commune, a contractor and a campaign over the province.
+ * A planner opens "Kế hoạch", downloads the plan template, fills it as a
+ * planner would in Excel (found by the headers), uploads a file with a bad
+ * row (refused whole, the row's errors shown), then the fixed file; the
+ * dashboard shows the province; she drills down to the district and to
+ * commune A (breadcrumbs at each step), sees its scanning late with the
+ * contractor responsible (also among the contractor's reminders), and downloads the progress report as xlsx and PDF.
+ * An officer of commune B sees only B's package and no import form.
+ * Screenshots of the dashboard are kept under test-results/ (an artifact).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBook, storeIngestedFile } from '../../src/archive/index.js';
+import { createOrganization, type ActorContext } from '../../src/auth/index.js';
+import { createCampaign } from '../../src/plans/index.js';
+import { rebuildWithin } from '../../src/units/index.js';
+import { ROOT, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { fakeIncomingPage } from '../support/fixtures.js';
+import { textJpeg } from '../support/scans.js';
+import { createTestUser } from '../support/users.js';
+
+const PASSWORD = 'mat-khau-ke-hoach';
+const PROVINCE = 'legacy:province:94';
+const DISTRICT = 'legacy:district:941';
+const COMMUNE_A = 'legacy:commune:94101';
+const COMMUNE_B = 'legacy:commune:94102';
+const UNITS = [
+  { id: PROVINCE, level: 'province', code: '94', name: 'Kế Hoạch Thử', kind: 'Tỉnh', parent_id: null },
+  { id: DISTRICT, level: 'district', code: '941', name: 'Tiến Độ', kind: 'Huyện', parent_id: PROVINCE },
+  { id: COMMUNE_A, level: 'commune', code: '94101', name: 'Thử A', kind: 'Xã', parent_id: DISTRICT },
+  { id: COMMUNE_B, level: 'commune', code: '94102', name: 'Thử B', kind: 'Xã', parent_id: DISTRICT },
+];
+const CONTRACTOR = 'Công ty Số hóa Thử';
+
+function screenshot(name: string): string {
+  mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+  return path.join(ROOT, 'test-results', `plans-${name}`);
+}
+
+/** dd/mm/yyyy of today + n days (UTC; the deadlines used are far enough from today for the time zone not to matter). */
+const dayFromNow = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('/');
+
+async function scannedBook(ctx: ActorContext, unitId: string, volumeNo: string, pageCount: number): Promise<void> {
+  const book = await createBook(ctx, { registerType: 'KS', authority: `UBND ${volumeNo}`, authorityUnitId: unitId, yearFrom: 2005, volumeNo, pageCount, declaredEventCount: 40 });
+  const page = { ...fakeIncomingPage(1, volumeNo), image: await textJpeg(620, 877, 12, 1), width: 620, height: 877, thumbnail: await textJpeg(100, 141, 4, 1) };
+  await storeIngestedFile(ctx, book.id, { name: `${volumeNo}.pdf`, sha256: randomBytes(32).toString('hex'), kind: 'pdf', original: Buffer.from(volumeNo), pages: [page] });
+}
+
+async function seed(ctx: ActorContext): Promise<string> {
+  await ctx.store.db.insertInto('admin_units').values(UNITS.map((u) => ({ ...u, scheme: 'legacy', source: 'test' }))).execute();
+  await rebuildWithin(ctx.store.db);
+  await scannedBook(ctx, COMMUNE_A, 'A-1', 50);
+  await scannedBook(ctx, COMMUNE_B, 'B-1', 20);
+  const contractor = await createOrganization(ctx, { name: CONTRACTOR, kind: 'contractor' });
+  await createTestUser(ctx, { login: 'sotuphap', displayName: 'Lê Văn Sở', role: 'planner', password: PASSWORD }, [{ kind: 'unit', unitId: PROVINCE }]);
+  await createTestUser(ctx, { login: 'canbo.b', displayName: 'Nguyễn Thị B', role: 'officer', password: PASSWORD }, [{ kind: 'unit', unitId: COMMUNE_B }]);
+  await createCampaign(ctx, { name: 'Kế hoạch số hóa sổ hộ tịch thử', docRef: '12/KH-UBND', issuedOn: '2026-10-01', unitId: PROVINCE });
+  return contractor.id;
+}
+
+async function download(page: Page, link: ReturnType<Page['getByRole']>): Promise<{ d: Download; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  return { d, bytes: readFileSync((await d.path())!) };
+}
+
+/** Fills the template as a planner does: by the headers of row 1, choices as the drop-downs give them. */
+async function fillTemplate(bytes: Buffer, contractorId: string, badRow: boolean): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const ws = wb.getWorksheet('Kế hoạch')!;
+  const headers = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+  const col = (h: string) => {
+    const i = headers.indexOf(h);
+    if (i < 1) throw new Error(`no column ${h}`);
+    return i;
+  };
+  const choices = wb.getWorksheet('Danh mục')!.getColumn(1).values.filter((x) => x != null).map(String);
+  const unitChoice = (id: string) => choices.find((c) => c.endsWith(`[${id}]`))!;
+  const org = `${CONTRACTOR} [${contractorId}]`;
+  const row = (r: number, unit: string, type: string, scanDeadline: string) => {
+    ws.getCell(r, col('Đơn vị hành chính')).value = unitChoice(unit);
+    ws.getCell(r, col('Loại sổ (KS, KT, KH...)')).value = type;
+    ws.getCell(r, col('Từ năm')).value = 2000;
+    ws.getCell(r, col('Đến năm')).value = 2010;
+    ws.getCell(r, col('Thời hạn - Quét/chụp')).value = scanDeadline;
+    ws.getCell(r, col('Đơn vị chịu trách nhiệm - Quét/chụp')).value = org;
+    ws.getCell(r, col('Người chịu trách nhiệm - Quét/chụp')).value = 'Trần Văn Quét';
+    ws.getCell(r, col('Thời hạn - Nhập liệu lần 1')).value = dayFromNow(60);
+    ws.getCell(r, col('Đơn vị chịu trách nhiệm - Nhập liệu lần 1')).value = org;
+    ws.getCell(r, col('Đơn giá (đồng) - Quét/chụp')).value = 1000;
+  };
+  row(2, COMMUNE_A, 'KS', dayFromNow(-5));
+  row(3, COMMUNE_B, badRow ? 'KX' : 'KS', dayFromNow(30));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('the campaign dashboard in the browser', () => {
+  let t: BrowserApp;
+  let contractorId: string;
+  beforeAll(async () => {
+    t = await startBrowserApp(async (ctx) => {
+      contractorId = await seed(ctx);
+    });
+  }, 180_000);
+  afterAll(async () => t?.close());
+
+  it('a planner imports a plan from the template, drills down to a commune, sees the late package and downloads the report', async () => {
+    const page = await signIn(t, 'sotuphap', PASSWORD, { acceptDownloads: true });
+    const cspProblems: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) cspProblems.push(m.text()); });
+    page.on('pageerror', (e) => cspProblems.push(`page error: ${e.message}`));
+    await page.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Kế hoạch' }).click();
+    await page.getByRole('heading', { name: 'Kế hoạch số hóa' }).waitFor();
+    await page.getByRole('heading', { name: /^Tỉnh Kế Hoạch Thử/ }).or(page.getByText('Chưa có công đoạn nào')).first().waitFor();
+
+    const template = await download(page, page.getByRole('link', { name: 'Tải mẫu kế hoạch (.xlsx)' }));
+    expect(template.d.suggestedFilename()).toBe('mau-ke-hoach.xlsx');
+    const upload = page.getByLabel('Tệp kế hoạch đã điền (.xlsx)');
+    const mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await upload.setInputFiles({ name: 'ke-hoach-loi.xlsx', mimeType: mime, buffer: await fillTemplate(template.bytes, contractorId, true) });
+    await page.getByRole('button', { name: 'Nhập kế hoạch' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Không dòng nào được nhập.' }).waitFor();
+    const errors = page.getByRole('table', { name: 'Các dòng có lỗi' });
+    expect(await errors.locator('tbody tr td:first-child').allTextContents()).toEqual(['3']);
+    expect(await errors.textContent()).toMatch(/Loại sổ "KX"/);
+    expect(await page.getByRole('table', { name: 'Tiến độ theo đơn vị' }).count()).toBe(0);
+
+    await upload.setInputFiles({ name: 'ke-hoach.xlsx', mimeType: mime, buffer: await fillTemplate(template.bytes, contractorId, false) });
+    await page.getByRole('button', { name: 'Nhập kế hoạch' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã nhập kế hoạch: thêm 2 gói, sửa 0 gói.' }).waitFor();
+
+    // The province: its stages, the district below it, the late stage of commune A already in the list.
+    const units = page.getByRole('table', { name: 'Tiến độ theo đơn vị' });
+    await units.waitFor();
+    expect(await units.locator('tbody th').allTextContents()).toEqual(['Huyện Tiến Độ']);
+    const province = page.getByRole('table', { name: 'Các công đoạn — Tỉnh Kế Hoạch Thử' });
+    expect(await province.getByRole('row', { name: /^Quét\/chụp/ }).textContent()).toMatch(/2 \/ 70 trang/);
+    const reminders = page.getByRole('list', { name: `Việc của ${CONTRACTOR}` });
+    await expect.poll(() => reminders.getByRole('listitem').first().textContent()).toMatch(/^Chậm tiến độ Xã Thử A — Quét\/chụp: hạn .* \(quá hạn \d+ ngày\)/);
+    expect(await page.getByTestId('plan-totals').textContent()).toMatch(/^2 gói công việc · Trường nhập liệu: 0 \/ [\d.]+ · Kinh phí đã thực hiện: 2\.000 \/ dự toán 70\.000 đồng$/);
+    await page.screenshot({ path: screenshot('province.png'), fullPage: true });
+    const exported = await download(page, page.getByRole('link', { name: 'Xuất kế hoạch hiện tại (.xlsx)' }));
+    const plan = new ExcelJS.Workbook();
+    await plan.xlsx.load(exported.bytes as unknown as ExcelJS.Buffer);
+    const planRows = plan.getWorksheet('Kế hoạch')!.getSheetValues().slice(2).filter((r) => Array.isArray(r) && r.some((v) => v != null)) as unknown[][];
+    expect(planRows.map((r) => String(r[2]))).toEqual([`Xã Thử A [${COMMUNE_A}]`, `Xã Thử B [${COMMUNE_B}]`]);
+    expect(planRows.every((r) => /^[0-9a-f-]{36}$/.test(String(r[1])))).toBe(true);
+
+    await units.getByRole('link', { name: 'Huyện Tiến Độ' }).click();
+    const crumbs = page.getByRole('navigation', { name: 'Đường dẫn đơn vị' });
+    await expect.poll(() => crumbs.getByRole('listitem').allTextContents()).toEqual(['Kế hoạch số hóa sổ hộ tịch thử', 'Tỉnh Kế Hoạch Thử', 'Huyện Tiến Độ']);
+    await expect.poll(() => units.locator('tbody th').allTextContents()).toEqual(['Xã Thử A', 'Xã Thử B']);
+
+    // Keyboard: the commune's link is reached and followed from the keyboard.
+    await units.getByRole('link', { name: 'Xã Thử A' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => crumbs.getByRole('listitem').allTextContents()).toEqual(['Kế hoạch số hóa sổ hộ tịch thử', 'Tỉnh Kế Hoạch Thử', 'Huyện Tiến Độ', 'Xã Thử A']);
+    await page.getByRole('region', { name: 'Gói công việc Xã Thử A' }).waitFor();
+    const late = page.getByRole('table', { name: 'Công đoạn chậm và có nguy cơ chậm' });
+    const lateRow = late.getByRole('row').filter({ hasText: 'Quét/chụp' });
+    await expect.poll(() => lateRow.locator('td').allTextContents()).toEqual([
+      'Xã Thử A', 'Quét/chụp', 'Chậm tiến độ', expect.stringMatching(/^\d+$/), dayFromNow(-5), expect.stringMatching(/^\d\d\/\d\d\/\d{4}$|^—$/), '1 / 50', `${CONTRACTOR} · Trần Văn Quét`,
+    ]);
+    expect(Number(await lateRow.locator('td').nth(3).textContent())).toBeGreaterThanOrEqual(5);
+    expect(await late.textContent()).not.toMatch(/Xã Thử B/);
+    await expect.poll(() => page.getByRole('list', { name: `Việc của ${CONTRACTOR}` }).getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^Chậm tiến độ Xã Thử A — Quét\/chụp/)]);
+    expect(await page.getByRole('img', { name: /^Biểu đồ tiến độ cộng dồn/ }).count()).toBe(1);
+    await page.screenshot({ path: screenshot('commune.png'), fullPage: true });
+
+    const xlsx = await download(page, page.getByRole('link', { name: 'Tải báo cáo (.xlsx)' }));
+    expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.load(xlsx.bytes as unknown as ExcelJS.Buffer);
+    const text = report.worksheets.flatMap((ws) => ws.getSheetValues().flat().map((v) => String(v ?? ''))).join(' ');
+    expect(text).toMatch(/Báo cáo tiến độ số hóa sổ hộ tịch/i);
+    expect(text).toMatch(/Xã Thử A/);
+    expect(text).not.toMatch(/Xã Thử B/);
+    const pdf = await download(page, page.getByRole('link', { name: 'Tải báo cáo (.pdf)' }));
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // Back up by the breadcrumbs to the province.
+    await crumbs.getByRole('link', { name: 'Tỉnh Kế Hoạch Thử' }).click();
+    await expect.poll(() => units.locator('tbody th').allTextContents()).toEqual(['Huyện Tiến Độ']);
+    expect(cspProblems).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
+  it("an officer of commune B sees only B's package and may not import a plan", async () => {
+    const page = await signIn(t, 'canbo.b', PASSWORD);
+    await page.goto(`${t.base}/#/plans`);
+    await page.getByRole('heading', { name: 'Kế hoạch số hóa' }).waitFor();
+    const late = page.getByRole('table', { name: 'Công đoạn chậm và có nguy cơ chậm' });
+    await late.waitFor();
+    expect(await late.locator('tbody tr td:first-child').allTextContents()).toEqual(['Xã Thử B', 'Xã Thử B']);
+    expect(await page.getByText('Xã Thử A').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Tải mẫu kế hoạch (.xlsx)' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Nhập kế hoạch' }).count()).toBe(0);
+    await page.context().close();
+  }, 90_000);
+});
