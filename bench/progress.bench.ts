@@ -83,9 +83,9 @@ async function baseline(ctx: ActorContext, campaignId: string, unitId: string | 
   const { rows } = await sql<{ n: string }>`
     with pk as (select p.* from plan_packages p where p.campaign_id = ${campaignId} and p.removed_at is null
         and (${unitId}::text is null or exists (select 1 from admin_unit_within w where w.unit_id = p.unit_id and w.within_id = ${unitId}))),
-      pb as (select pk.id as package_id, b.id as book_id from pk join admin_unit_within w on w.within_id = pk.unit_id
+      pb as materialized (select pk.id as package_id, b.id as book_id from pk join admin_unit_within w on w.within_id = pk.unit_id
         join books b on b.authority_unit_code = w.unit_id and pk.register_types @> to_jsonb(b.register_type::text) and b.year_from <= pk.year_to and coalesce(b.year_to, b.year_from) >= pk.year_from),
-      f as (${stageFacts((col) => sql`${col} in (select book_id from pb)`)}),
+      f as materialized (${stageFacts((col) => (unitId === null ? sql`true` : sql`${col} in (select b.id from books b join admin_unit_within w on w.unit_id = b.authority_unit_code where w.within_id = ${unitId})`))}),
       agg as (select pb.package_id, f.stage, sum(f.qty) as done, sum(f.qty) filter (where f.day >= ${since}::date) as recent
         from pb join f on f.book_id = pb.book_id group by 1, 2)
     select count(*)::text as n from agg`.execute(ctx.store.db);

@@ -34,17 +34,29 @@ const DAY_MS = 86_400_000;
 export const addDays = (isoDay: string, n: number) => new Date(Date.parse(`${isoDay}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
-/** The last `n` daily amounts ending today (missing days are 0). */
-function window(daily: ReadonlyMap<string, number>, today: string, n: number): number[] {
-  if (daily.size === 0) return new Array<number>(n).fill(0);
-  return Array.from({ length: n }, (_, i) => daily.get(addDays(today, -i)) ?? 0);
+const windows = new Map<string, string[]>();
+/** The last 28 days ending today, newest first (memoized: dashboards judge hundreds of stages against one today). */
+function windowDays(today: string): string[] {
+  let days = windows.get(today);
+  if (!days) {
+    days = Array.from({ length: 28 }, (_, i) => addDays(today, -i));
+    if (windows.size > 64) windows.clear();
+    windows.set(today, days);
+  }
+  return days;
+}
+
+/** The last 28 daily amounts ending today (missing days are 0). */
+function window(daily: ReadonlyMap<string, number>, today: string): number[] {
+  if (daily.size === 0) return new Array<number>(28).fill(0);
+  return windowDays(today).map((d) => daily.get(d) ?? 0);
 }
 
 const finish = (today: string, remaining: number, rate: number) => (rate > 0 ? addDays(today, Math.ceil(remaining / rate - 1e-9)) : null);
 
 export function stageFigures(input: { done: number; total: number; daily: ReadonlyMap<string, number>; today: string; deadline: string | null }): StageFigures {
   const { done, total, today, deadline } = input;
-  const last28 = window(input.daily, today, 28);
+  const last28 = window(input.daily, today);
   const rate7 = last28.slice(0, 7).reduce((a, b) => a + b, 0) / 7;
   const mean = last28.reduce((a, b) => a + b, 0) / 28;
   const sd = Math.sqrt(last28.reduce((a, b) => a + (b - mean) ** 2, 0) / 28);
