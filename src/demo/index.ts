@@ -17,3 +17,7 @@ export { DEMO_PAGE } from './page-svg.js';
 export { createRng, type Rng } from './prng.js';
 export { newPerson, type DemoPerson } from './people.js';
 export { DEMO_USERS, DEMO_ORGS, DEMO_PASSWORD, ensureDemoUsers, type DemoUser } from './demo-users.js';
+export { runStagedDemo, DEMO_STAGE_PLAN, DEMO_STAGE_LABELS, type DemoStage, type StagedBookSummary, type StagedDemoOptions } from './demo-stages.js';
+export { demoCounts, type DemoCounts } from './demo.repo.js';
+export { grantDemoBook, type DemoTeam } from './demo-users.js';
+export { ensureEmpty as ensureDemoEmpty } from './demo.service.js';
