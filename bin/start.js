@@ -3,7 +3,8 @@
 // build stamp: the SHA-256 of every file the build reads, kept in
 // dist/.build-stamp), then `hotich serve --demo` in this same process, so the
 // "ready after … s" line the server prints counts from the moment npm started us.
-// `node bin/start.js --check` only says whether a build is needed (exit 1 if so).
+// `node bin/start.js --check` only says whether a build is needed (exit 1 if so);
+// `--stamp` stamps what `npm run build` just built.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,11 @@ function upToDate(hash) {
 }
 
 const hash = sourceHash();
+if (process.argv.includes('--stamp')) {
+  // `npm run build` ends here: what it just built is stamped, so the next npm start skips the build.
+  writeFileSync(STAMP, `${hash}\n`);
+  process.exit(0);
+}
 if (process.argv.includes('--check')) {
   console.log(upToDate(hash) ? 'Bản biên dịch đã mới nhất.' : 'Mã nguồn đã thay đổi: cần biên dịch lại.');
   process.exit(upToDate(hash) ? 0 : 1);
@@ -50,7 +56,6 @@ if (!upToDate(hash)) {
     console.error('Biên dịch không thành công (xem lỗi ở trên). Hãy sửa rồi chạy lại npm start.');
     process.exit(built.status ?? 1);
   }
-  writeFileSync(STAMP, `${hash}\n`);
 } else {
   console.log('Mã nguồn không đổi kể từ lần biên dịch trước: bỏ qua bước biên dịch.');
 }
