@@ -417,6 +417,8 @@ export interface MigrationsTable {
   id: string;
   name: string;
   applied_at: CreatedAt;
+  /** SHA-256 of the migration's SQL when applied (the migrator's bookkeeping; null until the next start on older databases). */
+  checksum: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Database {
