@@ -3,6 +3,7 @@
  * Every other module receives what it needs through `ctx` or arguments.
  */
 import path from 'node:path';
+import { LOG_LEVELS, type LogFormat, type LogLevel } from './logger.js';
 
 export const DEFAULT_PORT = 8080;
 
@@ -40,6 +41,8 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   /** Sessions and sign-in throttling (HOTICH_SESSION_*, HOTICH_LOGIN_*). */
   auth: AuthConfig;
+  /** The log (logger.ts): HOTICH_LOG_LEVEL (default info) and HOTICH_LOG_FORMAT (text, the default, or json). */
+  log: { level: LogLevel; format: LogFormat };
 }
 
 export type TrustProxy = boolean | string[];
@@ -179,6 +182,14 @@ function parsePort(raw: string | undefined): number | undefined {
   return n;
 }
 
+function logFromEnv(env: NodeJS.ProcessEnv): AppConfig['log'] {
+  const level = (env.HOTICH_LOG_LEVEL || 'info').trim().toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new Error(`HOTICH_LOG_LEVEL không hợp lệ: "${env.HOTICH_LOG_LEVEL}" (chọn ${LOG_LEVELS.join(', ')}).`);
+  const format = (env.HOTICH_LOG_FORMAT || 'text').trim().toLowerCase();
+  if (format !== 'text' && format !== 'json') throw new Error(`HOTICH_LOG_FORMAT không hợp lệ: "${env.HOTICH_LOG_FORMAT}" (chọn text hoặc json).`);
+  return { level: level as LogLevel, format };
+}
+
 export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): AppConfig {
   const cwd = process.cwd();
   return {
@@ -199,6 +210,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     },
     trustProxy: parseTrustProxy(env.HOTICH_TRUST_PROXY),
     auth: authFromEnv(env),
+    log: logFromEnv(env),
   };
 }
 

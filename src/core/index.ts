@@ -1,7 +1,7 @@
 /**
  * core — what every module may use and that knows nothing of the domain:
  * configuration (the only reader of process.env), typed user-facing errors,
- * the version, the context type and the background job queue (job-runner.ts:
+ * the version, the context type, the log (pino, logger.ts) and the background job queue (job-runner.ts:
  * typed job map, enqueue, runDueJobs; job-worker.ts: the server's loop).
  * Invariant: nothing here imports another hotich module at run time (only
  * the store's and blobs' types); the job map itself lives in server/jobs.ts.
@@ -11,7 +11,8 @@ export { parseTrustProxy, DEFAULT_AUTH_CONFIG, type TrustProxy, type AuthConfig 
 export { parseExportNamePattern, parseNameCase, DEFAULT_EXPORT_NAME_PATTERN, EXPORT_NAME_PLACEHOLDERS, NAME_CASES, type NameCase } from './config.js';
 export { AppError, NotFound, Conflict, Invalid, TooManyRequests, isAppError, type ErrorKind } from './errors.js';
 export { VERSION } from './version.js';
-export { consoleLogger, silentLogger, type AppContext, type Logger } from './context.js';
+export { type AppContext } from './context.js';
+export { createLogger, fromPino, readableLine, silentLogger, LOG_LEVELS, type Logger, type LoggerOptions, type LogLevel, type LogFormat } from './logger.js';
 export { enqueueJob, getJob, runNextJob, runDueJobs, releaseStaleJobs, retryDelayMs, STALE_AFTER_MS, JOB_STATUSES, type Handler, type JobHandlers, type AnyJobHandlers, type JobInfo, type JobStatus, type JobView } from './job-runner.js';
 export { startJobWorker, type JobWorker } from './job-worker.js';
 export type { UserFacingError } from './jobs.repo.js';
