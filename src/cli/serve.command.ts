@@ -1,8 +1,9 @@
 /**
- * `hotich serve`: open the database, migrate, load the built-in unit lists on
- * first start, listen. With `--demo` (what `npm start` uses) an EMPTY
- * database gets the demo users before the server listens (their logins are
- * printed at once) and the demo province right after, in the background,
+ * `hotich serve`: open the database, migrate, listen; on a first start the
+ * built-in unit lists load right after, in the background. With `--demo`
+ * (what `npm start` uses) an EMPTY database gets the demo users before the
+ * server listens (their logins are printed at once) and the demo province
+ * once the unit lists are in, in the background,
  * book after book, each at its stage of the line (src/demo demo-stages.ts):
  * the first answer does not wait for the demo. Everything printed is plain
  * Vietnamese lines; the counts announced at the end are read back from the
@@ -72,7 +73,6 @@ async function demoInBackground(ctx: ActorContext, team: DemoTeam, stopping: () 
 export async function serveCommand(opts: ServeOptions): Promise<void> {
   const config = loadConfig({ dataDir: opts.data, port: parsePort(opts.port), host: opts.host });
   const opened = await openContext(config);
-  if (await ensureBuiltinUnits(opened.ctx)) console.log('Đã nạp danh mục đơn vị hành chính có sẵn (lần chạy đầu tiên).');
   const demoCtx = withActor(opened.ctx, systemActor('demo'));
   const demo = opts.demo ? await prepareDemo(demoCtx) : undefined;
   const app = await buildApp(opened.ctx, { worker: true });
@@ -90,5 +90,20 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   console.log(`hotich đang chạy: http://localhost:${config.port}/ (cơ sở dữ liệu: ${where})`);
   console.log(`Sẵn sàng trả lời sau ${seconds(process.uptime())} giây kể từ khi khởi động.`);
   if (demo?.logins) printDemoLogins();
-  if (demo?.pending) void demoInBackground(demoCtx, demo.pending, () => stopping);
+  void firstStartInBackground(demoCtx, demo?.pending, () => stopping);
+}
+
+/**
+ * After the server answers: the built-in unit lists on a first start (a
+ * minute on a busy machine), then the demo province when one is due (its
+ * authorities resolve against those lists).
+ */
+async function firstStartInBackground(ctx: ActorContext, team: DemoTeam | undefined, stopping: () => boolean): Promise<void> {
+  try {
+    if (await ensureBuiltinUnits(ctx)) console.log('Đã nạp danh mục đơn vị hành chính có sẵn (lần chạy đầu tiên).');
+  } catch (e) {
+    if (!stopping()) console.error(`Không nạp được danh mục đơn vị hành chính có sẵn: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+  if (team) await demoInBackground(ctx, team, stopping);
 }
