@@ -5,7 +5,7 @@
  * lines when HOTICH_LOG_FORMAT=json; the silent logger prints nothing.
  */
 import { PassThrough } from 'node:stream';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { createLogger, readableLine } from '../core/index.js';
 import { installErrorHandler } from './errors.js';
@@ -19,7 +19,7 @@ function captured(format: 'text' | 'json') {
 
 async function failingApp(format: 'text' | 'json') {
   const c = captured(format);
-  const app = Fastify({ loggerInstance: c.log.pino as FastifyBaseLogger, disableRequestLogging: true, genReqId: () => 'req-42' });
+  const app = Fastify({ loggerInstance: c.log.pino as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), genReqId: () => 'req-42' });
   installErrorHandler(app);
   app.get('/boom', async () => {
     throw new Error('đĩa đầy');

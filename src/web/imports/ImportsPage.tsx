@@ -47,6 +47,7 @@ export function ImportsPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<ImportView>();
+  const [fileName, setFileName] = useState<string>();
   const loadBooks = () => getJson<Book[]>('/api/books').then(setBooks).catch((e: Error) => setError(e.message));
   useEffect(() => void loadBooks(), []);
 
@@ -65,6 +66,7 @@ export function ImportsPage() {
       // Imported: the file is done (a second upload would be refused) and new books can now be chosen.
       if (view.status === 'imported') {
         form.reset();
+        setFileName(undefined);
         void loadBooks();
       }
     } catch (err) {
@@ -82,7 +84,12 @@ export function ImportsPage() {
         được nhập: hãy tải báo cáo lỗi, sửa theo sổ rồi nhập lại chính tệp đó. Cùng một tệp chỉ nhập một lần.
       </p>
       <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Nhập dữ liệu từ tệp">
-        <label>Tệp (.xlsx, .csv) <input name="file" type="file" accept=".xlsx,.csv,text/csv" /></label>
+        {/* The browser's own file button speaks the browser's language: ours says it in Vietnamese. */}
+        <label className="file-button">
+          Chọn tệp Excel/CSV…
+          <input name="file" type="file" accept=".xlsx,.csv,text/csv" aria-label="Tệp (.xlsx, .csv)" onChange={(e) => setFileName(e.currentTarget.files?.[0]?.name)} />
+        </label>
+        <span className="hint" data-testid="chosen-file">{fileName ?? 'Chưa chọn tệp nào'}</span>
         <label>Quyển sổ nhận dữ liệu
           <select name="bookId" defaultValue="">
             <option value="">Tạo quyển mới theo quyển số và năm trong tệp</option>
