@@ -24,8 +24,9 @@ function trackRequests(page: Page, base: string) {
     const url = new URL(r.url());
     if (r.url().startsWith(base) && r.status() >= 400) failures.push(`${r.status()} ${r.request().method()} ${url.pathname}${url.search} (${page.url().replace(base, '')})`);
   });
+  /** Until no request has been in flight for 600 ms (at most 20 s: a screen that polls still gets checked). */
   const settled = async () => {
-    for (let quiet = 0; quiet < 4; ) {
+    for (let quiet = 0, waited = 0; quiet < 4 && waited < 20_000; waited += 150) {
       await page.waitForTimeout(150);
       quiet = inFlight === 0 ? quiet + 1 : 0;
     }
@@ -70,7 +71,7 @@ describe('the demo, role by role', () => {
     for (const lot of lots.slice(0, 2)) await visit(lot);
     expect(failures, login).toEqual([]);
     await page.close();
-  }, 300_000);
+  }, 600_000);
 
   it('the book header shows the unit path of the authority', async () => {
     const page = await signIn(t, 'quantri', DEMO_PASSWORD);
