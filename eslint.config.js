@@ -3,7 +3,10 @@
 // (ARCHITECTURE.md: vn <- registers <- domain modules <- server, cli, web).
 // common, vn and registers also run in the browser: no Node built-in, and
 // registers may not import core (config, job runner); the web imports other
-// modules' code only from those three (types from anywhere).
+// modules' code only from those three (types from anywhere), never Node's
+// globals. Every folder of src/ must be a module named here with its layer
+// rule (checked below: a new module without one stops the lint).
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -58,6 +61,20 @@ function webBundleOnly(depth) {
   };
 }
 
+/** The browser app may not use Node's globals. */
+const webGlobals = {
+  files: ['src/web/**/*.{ts,tsx}'],
+  ignores: ['src/web/**/*.test.{ts,tsx}', 'src/web/vite.config.ts', 'src/web/precompress.ts'],
+  languageOptions: { globals: { ...globals.browser } },
+  rules: { 'no-restricted-globals': ['error', ...['process', 'Buffer', 'global', 'require', '__dirname', '__filename', 'setImmediate'].map((name) => ({ name, message: 'The web app runs in the browser: no Node global.' }))] },
+};
+
+const LAYERED = ['common', 'core', 'vn', 'store', 'blobs', 'registers', ...DOMAIN, ...TOP];
+const unlayered = readdirSync(new URL('./src', import.meta.url), { withFileTypes: true })
+  .filter((e) => e.isDirectory() && !LAYERED.includes(e.name))
+  .map((e) => e.name);
+if (unlayered.length > 0) throw new Error(`eslint.config.js: src/${unlayered.join(', src/')} has no layer rule; add it to MODULES and give it its layer.`);
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'eslint.config.js'] },
   js.configs.recommended,
@@ -81,7 +98,14 @@ export default tseslint.config(
   ...browserSafeLayer('registers', [...DOMAIN, ...TOP, 'core', 'store', 'blobs']),
   // The web bundles only browser-safe modules' code; types of the server's modules are fine (erased).
   ...[1, 2, 3].map(webBundleOnly),
-  ...DOMAIN.filter((d) => d !== 'audit').map((d) => layer(d, TOP)),
+  // Only the command line (and tests) make the demo: no domain module imports it.
+  ...DOMAIN.filter((d) => d !== 'audit' && d !== 'demo').map((d) => layer(d, [...TOP, 'demo'])),
+  layer('demo', TOP),
   // audit is below every domain module: they all write to it.
   layer('audit', [...DOMAIN.filter((d) => d !== 'audit'), ...TOP]),
+  // The top: the server never reaches into the command line or the web app; the command line composes the server.
+  layer('server', ['cli', 'web', 'demo']),
+  layer('cli', ['web']),
+  layer('web', ['server', 'cli']),
+  webGlobals,
 );

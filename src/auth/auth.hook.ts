@@ -11,7 +11,7 @@
  * handler cannot act without an actor.
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import type { AppContext } from '../core/index.js';
+import { fromPino, type AppContext } from '../core/index.js';
 import { userActor, withActor, type ActorContext, forbidden } from './actor.js';
 import { loginRequired } from './auth.errors.js';
 import { parseCookies, SESSION_COOKIE } from './cookies.js';
@@ -81,7 +81,9 @@ export function installAccess(app: FastifyInstance, ctx: AppContext): DeclaredRo
     if (!user) throw loginRequired();
     if (!passesGate(user, access.gate)) throw forbidden(firstPermission(access.gate));
     req.user = user;
-    contexts.set(req, withActor(ctx, userActor(user), { ip: req.ip, userAgent: req.headers['user-agent'] ?? '' }));
+    // The request's services log through the request's logger (its lines carry the request id).
+    const log = fromPino(req.log, ctx.log.pino);
+    contexts.set(req, withActor({ ...ctx, log }, userActor(user), { ip: req.ip, userAgent: req.headers['user-agent'] ?? '' }));
   });
   return routes;
 }

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { systemActor, withActor, type ActorContext } from '../auth/index.js';
-import { consoleLogger, loadConfig, type AppConfig, type AppContext, type Logger } from '../core/index.js';
+import { createLogger, loadConfig, type AppConfig, type AppContext, type Logger } from '../core/index.js';
 import { blobStoreFromConfig } from '../blobs/index.js';
 import { rebuildPersonIndex } from '../search/index.js';
 import { migrate, openStore, type MigrationReport } from '../store/index.js';
@@ -16,7 +16,7 @@ export interface OpenedContext {
   close(): Promise<void>;
 }
 
-export async function openContext(config: AppConfig, log: Logger = consoleLogger): Promise<OpenedContext> {
+export async function openContext(config: AppConfig, log: Logger = createLogger(config.log)): Promise<OpenedContext> {
   const store = await openStore({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
   try {
     const migrations = await migrate(store.db);

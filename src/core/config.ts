@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { LOG_LEVELS, type LogFormat, type LogLevel } from './logger.js';
 
 export const DEFAULT_PORT = 8080;
 
@@ -49,6 +50,8 @@ export interface AppConfig {
   signing: { p12Path: string; passphrase: string } | undefined;
   /** The memory budget and threads of scan ingest (HOTICH_INGEST_*). */
   ingest: IngestConfig;
+  /** The log (logger.ts): HOTICH_LOG_LEVEL (default info) and HOTICH_LOG_FORMAT (text, the default, or json). */
+  log: { level: LogLevel; format: LogFormat };
 }
 
 export interface IngestConfig {
@@ -203,6 +206,14 @@ function parsePort(raw: string | undefined): number | undefined {
   return n;
 }
 
+function logFromEnv(env: NodeJS.ProcessEnv): AppConfig['log'] {
+  const level = (env.HOTICH_LOG_LEVEL || 'info').trim().toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new Error(`HOTICH_LOG_LEVEL không hợp lệ: "${env.HOTICH_LOG_LEVEL}" (chọn ${LOG_LEVELS.join(', ')}).`);
+  const format = (env.HOTICH_LOG_FORMAT || 'text').trim().toLowerCase();
+  if (format !== 'text' && format !== 'json') throw new Error(`HOTICH_LOG_FORMAT không hợp lệ: "${env.HOTICH_LOG_FORMAT}" (chọn text hoặc json).`);
+  return { level: level as LogLevel, format };
+}
+
 export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): AppConfig {
   const cwd = process.cwd();
   return {
@@ -230,6 +241,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
       megapixelsInFlight: parseCount('HOTICH_INGEST_MEGAPIXELS', env.HOTICH_INGEST_MEGAPIXELS, DEFAULT_INGEST_MEGAPIXELS),
       threads: parseCount('HOTICH_INGEST_THREADS', env.HOTICH_INGEST_THREADS, Math.max(1, os.availableParallelism())),
     },
+    log: logFromEnv(env),
   };
 }
 

@@ -6,12 +6,7 @@
 import type { BlobStore } from '../blobs/index.js';
 import type { Store } from '../store/index.js';
 import type { AppConfig } from './config.js';
-
-export interface Logger {
-  info(msg: string, data?: Record<string, unknown>): void;
-  warn(msg: string, data?: Record<string, unknown>): void;
-  error(msg: string, data?: Record<string, unknown>): void;
-}
+import type { Logger } from './logger.js';
 
 export interface AppContext {
   config: AppConfig;
@@ -20,11 +15,3 @@ export interface AppContext {
   clock: () => Date;
   log: Logger;
 }
-
-export const consoleLogger: Logger = {
-  info: (msg, data) => console.log(msg, data ?? ''),
-  warn: (msg, data) => console.warn(msg, data ?? ''),
-  error: (msg, data) => console.error(msg, data ?? ''),
-};
-
-export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };

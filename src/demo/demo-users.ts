@@ -8,8 +8,7 @@
  * (never on a database that already had books), so a real installation never
  * gets them.
  */
-import { listBooks } from '../archive/index.js';
-import { assignBooks, createOrganization, createUser, findUserByLogin, grantScope, listOrganizations, setUserOrganization, type ActorContext } from '../auth/index.js';
+import { assignBooks, createOrganization, createUser, findUserByLogin, grantScope, listOrganizations, setUserOrganization, type ActorContext, type AuthUser } from '../auth/index.js';
 import { DEMO_COMMUNES } from './demo-place.js';
 
 export const DEMO_PASSWORD = 'hotich-demo';
@@ -47,6 +46,9 @@ export const DEMO_USERS: readonly DemoUser[] = [
 const communeOf = (authority: string): CommuneKey | undefined =>
   (Object.keys(DEMO_COMMUNES) as CommuneKey[]).find((k) => authority.includes(`xã ${DEMO_COMMUNES[k].name},`));
 
+/** The demo's people, by login, once they exist (ensureDemoUsers). */
+export type DemoTeam = ReadonlyMap<string, AuthUser>;
+
 async function ensureOrgs(ctx: ActorContext): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const existing = await listOrganizations(ctx);
@@ -57,28 +59,42 @@ async function ensureOrgs(ctx: ActorContext): Promise<Map<string, string>> {
   return ids;
 }
 
-/** Gives a new demo user her scope over the demo books (a unit where the book's authority resolved, else the book). */
-async function grant(ctx: ActorContext, userId: string, scope: DemoScope, books: readonly { id: string; authority: string; unitId: string | null }[]): Promise<void> {
-  if (scope.kind === 'all') return void (await grantScope(ctx, userId, { kind: 'all' }));
-  const mine = books.filter((b) => scope.communes.includes(communeOf(b.authority)!));
-  if (scope.kind === 'assigned') {
-    if (mine.length > 0) await assignBooks(ctx, { userIds: [userId], bookIds: mine.map((b) => b.id) });
-    return;
-  }
-  for (const b of mine) await grantScope(ctx, userId, b.unitId ? { kind: 'unit', unitId: b.unitId } : { kind: 'book', bookId: b.id });
-}
-
-/** Creates the demo organizations and users that do not exist yet, with their scopes; returns the new logins. */
-export async function ensureDemoUsers(ctx: ActorContext): Promise<string[]> {
+/**
+ * Creates the demo organizations and the demo users that do not exist yet
+ * (province-wide users get their scope now; the others get theirs book by
+ * book, grantDemoBook); returns every demo user by login.
+ */
+export async function ensureDemoUsers(ctx: ActorContext): Promise<DemoTeam> {
   const orgs = await ensureOrgs(ctx);
-  const books = (await listBooks(ctx, { limit: 200 })).items.map((b) => ({ id: b.id, authority: b.authority, unitId: b.authorityUnit?.id ?? null }));
-  const created: string[] = [];
+  const team = new Map<string, AuthUser>();
   for (const u of DEMO_USERS) {
-    if (await findUserByLogin(ctx, u.login)) continue;
+    const found = await findUserByLogin(ctx, u.login);
+    if (found) {
+      team.set(u.login, found);
+      continue;
+    }
     const user = await createUser(ctx, { login: u.login, displayName: u.displayName, role: u.role, password: DEMO_PASSWORD });
     await setUserOrganization(ctx, user.id, orgs.get(u.org)!);
-    await grant(ctx, user.id, u.scope, books);
-    created.push(u.login);
+    if (u.scope.kind === 'all') await grantScope(ctx, user.id, { kind: 'all' });
+    team.set(u.login, user);
   }
-  return created;
+  return team;
+}
+
+/**
+ * A new demo book reaches the users whose scope holds it: the commune
+ * officers through the book's unit (the book itself when its authority did
+ * not resolve), the contractor's keyers and reviewer by assignment.
+ */
+export async function grantDemoBook(ctx: ActorContext, team: DemoTeam, book: { id: string; authority: string; authorityUnit: { id: string } | null }): Promise<void> {
+  const commune = communeOf(book.authority);
+  if (!commune) return;
+  const assigned: string[] = [];
+  for (const u of DEMO_USERS) {
+    const user = team.get(u.login);
+    if (!user || u.scope.kind === 'all' || !u.scope.communes.includes(commune)) continue;
+    if (u.scope.kind === 'assigned') assigned.push(user.id);
+    else await grantScope(ctx, user.id, book.authorityUnit ? { kind: 'unit', unitId: book.authorityUnit.id } : { kind: 'book', bookId: book.id });
+  }
+  if (assigned.length > 0) await assignBooks(ctx, { userIds: assigned, bookIds: [book.id] });
 }

@@ -78,13 +78,6 @@ export interface DemoSummary {
   keyed: number;
 }
 
-async function ensureEmpty(ctx: ActorContext): Promise<void> {
-  const books = await countBooks(ctx.store.db);
-  if (books > 0) {
-    throw new Conflict('demo.not_empty', `Cơ sở dữ liệu đã có ${books} quyển sổ; dữ liệu minh họa chỉ được tạo trên cơ sở dữ liệu trống (thêm --force để vẫn tạo).`);
-  }
-}
-
 function inventory(ctx: ActorContext, book: DemoBook): Promise<BookView> {
   const records = book.pageList.reduce((n, p) => n + p.records.length, 0);
   return createBook(ctx, {
@@ -113,14 +106,31 @@ async function keyBook(ctx: ActorContext, seed: number, book: DemoBook, view: Bo
   return keyed.length;
 }
 
-async function demoBookInto(ctx: ActorContext, seed: number, book: DemoBook, opts: RunDemoOptions): Promise<DemoBookSummary> {
+export interface DemoBookOptions {
+  keyRecord?: KeyRecord;
+  onProgress?: (p: DemoProgress) => void;
+  /** Runs once the book is inventoried and scanned, before its registrations are keyed (grants, the QC mode). */
+  beforeKeying?: (view: BookView) => Promise<void>;
+}
+
+/** One book of the demo province: inventoried, scanned, its chosen registrations keyed. */
+export async function demoBookInto(ctx: ActorContext, seed: number, book: DemoBook, opts: DemoBookOptions): Promise<DemoBookSummary> {
   const view = await inventory(ctx, book);
   const pages = await scan(ctx, seed, book, view.id, opts.onProgress);
+  await opts.beforeKeying?.(view);
   const keyed = await keyBook(ctx, seed, book, view, new Map(pages.map((p) => [p.seq, p.id])), opts.keyRecord ?? keyThroughEntry);
   return {
     id: view.id, key: book.key, title: view.title, authority: view.authority, authorityUnit: view.authorityUnit, year: book.year, pages: pages.length,
     flaggedPages: pages.filter((p) => p.flags.length > 0).length, records: book.pageList.reduce((n, p) => n + p.records.length, 0), keyed,
   };
+}
+
+/** Refuses (Conflict demo.not_empty, Vietnamese) a database that already has books. */
+export async function ensureEmpty(ctx: ActorContext): Promise<void> {
+  const books = await countBooks(ctx.store.db);
+  if (books > 0) {
+    throw new Conflict('demo.not_empty', `Cơ sở dữ liệu đã có ${books} quyển sổ; dữ liệu minh họa chỉ được tạo trên cơ sở dữ liệu trống (thêm --force để vẫn tạo).`);
+  }
 }
 
 export async function runDemo(ctx: ActorContext, opts: RunDemoOptions = {}): Promise<DemoSummary> {

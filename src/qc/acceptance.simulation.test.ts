@@ -12,6 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptLot, doubleKey, hardFields, injectError, residualRate, simRecords, singleKey, type KeyedLot } from '../../test/support/qc-simulation.js';
 import { choiceOf } from './compare.js';
+// eslint-disable-next-line no-restricted-imports -- a test may use the demo's seeded random generator (the product code may not)
 import { createRng } from '../demo/index.js';
 
 /** P(X ≤ k | n, p) by the term recurrence, and the one-sided 95 % upper bound by bisection: independent of stats-beta. */

@@ -2,10 +2,12 @@
  * Fastify composition only: builds the app from a ready context, mounts each
  * module's routes, the health endpoint and the web shell. No rules here.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { pino } from 'pino';
 import { VERSION, type AppContext } from '../core/index.js';
 import { archiveRoutes, imagesRoutes } from '../archive/index.js';
 import { auditRoutes } from '../audit/index.js';
@@ -47,8 +49,16 @@ declare module 'fastify' {
 
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
   // X-Forwarded-* are believed only from the proxies HOTICH_TRUST_PROXY names (default: none).
-  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, trustProxy: ctx.config.trustProxy });
-  installErrorHandler(app, ctx.log);
+  const app = Fastify({
+    // Fastify's own logger: the process's pino (request loggers carry the request id); silent when the context's log is.
+    loggerInstance: (ctx.log.pino ?? pino({ level: 'silent' })) as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: ctx.config.trustProxy,
+  });
+  logRequests(app);
+  installErrorHandler(app);
   await registerSecurityHeaders(app);
   await registerCompression(app);
   // Cookie-authenticated mutations from another origin are refused before anything else looks at them.
@@ -81,6 +91,18 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   if (opts.worker) runWorker(app, ctx);
   await mountWeb(app, opts.webRoot ?? defaultWebRoot());
   return app;
+}
+
+/** Every answer names its request (x-request-id, as in the log); failures are logged with it, the rest at debug level. */
+function logRequests(app: FastifyInstance): void {
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    const entry = { method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (reply.statusCode >= 500) req.log.error(entry, 'request failed');
+    else req.log.debug(entry, 'request');
+  });
 }
 
 /** One job worker from the moment the app is ready until it closes. */

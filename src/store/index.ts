@@ -8,7 +8,7 @@
  */
 export { PGliteDialect } from './pglite-dialect.js';
 export { openStore, openPGlite, dropPgSchema, type Store, type Backend, type OpenStoreOptions } from './database.js';
-export { migrate, type MigrationReport } from './migrator.js';
+export { migrate, migrationChecksum, type MigrationReport } from './migrator.js';
 export { isUniqueViolation } from './errors.js';
 export { transact, transactContext } from './transact.js';
 export { MIGRATIONS, type Migration } from './migrations/index.js';

@@ -554,6 +554,8 @@ export interface MigrationsTable {
   id: string;
   name: string;
   applied_at: CreatedAt;
+  /** SHA-256 of the migration's SQL when applied (the migrator's bookkeeping; null until the next start on older databases). */
+  checksum: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** 0019: the last copy number of an issuing authority in a year (src/extracts). */

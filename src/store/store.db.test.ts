@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { newRecord } from '../../test/support/fixtures.js';
-import { MIGRATIONS, migrate, sql } from './index.js';
+import { isAppError } from '../core/index.js';
+import { MIGRATIONS, migrate, migrationChecksum, sql } from './index.js';
 
 describeBackends('store', (store) => {
   it('has applied every migration, and migrating again applies nothing', async () => {
@@ -9,6 +10,21 @@ describeBackends('store', (store) => {
     expect(rows.map((r) => r.id)).toEqual(MIGRATIONS.map((m) => m.id));
     const again = await migrate(store().db);
     expect(again.applied).toEqual([]);
+  });
+
+  it('keeps the checksum of every applied migration; a migration changed since stops the start, naming it', async () => {
+    const { db } = store();
+    const rows = await db.selectFrom('hotich_migrations').select(['id', 'checksum']).orderBy('id').execute();
+    expect(rows.map((r) => r.checksum)).toEqual(MIGRATIONS.map(migrationChecksum));
+    const edited = MIGRATIONS.map((m) => (m.id === '0003' ? { ...m, up: `${m.up}\n-- sửa lén` } : m));
+    const err = await migrate(db, edited).catch((e: unknown) => e);
+    expect(isAppError(err) && err.code).toBe('migrations.changed');
+    expect((err as Error).message).toMatch(/^Tệp nâng cấp cơ sở dữ liệu 0003 \(.+\) đã bị sửa sau khi được áp dụng/);
+    // A database migrated before checksums existed gets them, and is not refused.
+    await db.updateTable('hotich_migrations').set({ checksum: null }).where('id', '=', '0002').execute();
+    expect((await migrate(db)).applied).toEqual([]);
+    const again = await db.selectFrom('hotich_migrations').select('checksum').where('id', '=', '0002').executeTakeFirstOrThrow();
+    expect(again.checksum).toBe(migrationChecksum(MIGRATIONS.find((m) => m.id === '0002')!));
   });
 
   it('states the invariants of every table in COMMENT ON TABLE', async () => {

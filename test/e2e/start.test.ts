@@ -1,7 +1,12 @@
 /**
  * The fresh-machine path: build, then `hotich serve` on the embedded database
  * answers /api/health and serves the web shell; `hotich migrate` and
- * `hotich validate` work from the built binary.
+ * `hotich validate` work from the built binary. The first run as `npm start`
+ * makes it (bin/start.js after a build: the stamp says nothing changed):
+ * the time to the first answer is printed, the logins are plain lines, and
+ * the demo, made behind the running server, holds a book at every stage
+ * (drafts, disagreements to arbitrate, a lot under review, accepted, exported
+ * and signed off), with announced counts that agree with the API.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,8 +29,8 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<unknown> {
-  for (let i = 0; i < 240; i++) {
+async function waitForHealth(url: string, child: ChildProcess, log: () => string, seconds = 60): Promise<unknown> {
+  for (let i = 0; i < seconds * 4; i++) {
     if (child.exitCode !== null) throw new Error(`hotich serve exited ${child.exitCode}:\n${log()}`);
     try {
       const res = await fetch(url);
@@ -36,6 +41,27 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`no answer from ${url}:\n${log()}`);
+}
+
+async function waitFor(done: () => boolean, child: ChildProcess, log: () => string, seconds = 120): Promise<void> {
+  for (let i = 0; i < seconds * 4; i++) {
+    if (done()) return;
+    if (child.exitCode !== null) throw new Error(`hotich exited ${child.exitCode}:\n${log()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out:\n${log()}`);
+}
+
+/** GET as a demo user (signed in with the demo password): the parsed JSON, or a failure naming the status. */
+async function signedInFetch(base: string, login: string): Promise<(url: string) => Promise<unknown>> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: 'hotich-demo' }) });
+  expect(res.status).toBe(200);
+  const { token } = (await res.json()) as { token: string };
+  return async (url) => {
+    const r = await fetch(`${base}${url}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!r.ok) throw new Error(`${r.status} GET ${url}: ${await r.text()}`);
+    return r.json();
+  };
 }
 
 function runCli(args: string[]): { code: number; out: string } {
@@ -72,6 +98,49 @@ describe('built app', () => {
     expect(page).toContain('<div id="root">');
     expect(output).toContain(`http://localhost:${port}/`);
   }, 120_000);
+
+  it('npm start (bin/start.js) skips the build, answers, prints the time and the logins; the demo holds every stage', async () => {
+    child?.kill('SIGTERM');
+    const port = await freePort();
+    const env = { ...process.env, DATABASE_URL: '' };
+    const first = spawn('node', [path.join(root, 'bin/start.js'), '--port', String(port), '--data', path.join(dataDir, 'first-run')], { cwd: root, env });
+    child = first;
+    let log = '';
+    first.stdout?.on('data', (d) => (log += String(d)));
+    first.stderr?.on('data', (d) => (log += String(d)));
+    const base = `http://127.0.0.1:${port}`;
+    // A first run migrates a new database and loads the unit lists: slower than a restart on a busy machine.
+    await waitForHealth(`${base}/api/health`, first, () => log, 300);
+    await waitFor(() => /Sẵn sàng trả lời sau (\d+,\d) giây/.test(log), first, () => log);
+    const ready = Number(/Sẵn sàng trả lời sau (\d+,\d) giây/.exec(log)![1]!.replace(',', '.'));
+    console.log(`first answer after ${ready} s (npm start, build skipped)`);
+    expect(log).toContain('bỏ qua bước biên dịch');
+    expect(log).toMatch(/^ {2}sotuphap +Cán bộ Sở Tư pháp/m);
+    expect(log).not.toMatch(/\{|\[object|Deprecation|Warning/);
+    await waitFor(() => log.includes('Dữ liệu minh họa đã sẵn sàng'), first, () => log, 600);
+    const announced = /Dữ liệu minh họa đã sẵn sàng: (\d+) quyển sổ, (\d+) trang ảnh, (\d+) việc đăng ký đã nhập liệu \((\d+) đã hoàn thành, (\d+) đang nhập\), \d+ lần nhập độc lập, (\d+) chỗ khác nhau chờ trọng tài, (\d+) lô đã nghiệm thu, (\d+) lô đang kiểm tra mẫu, (\d+) lần xuất dữ liệu \((\d+) đã ký duyệt\)/.exec(log);
+    expect(announced, log).not.toBeNull();
+    const [books, pages, regs, completed, drafts, open, accepted, sampling, exportsMade, signed] = announced!.slice(1).map(Number) as number[];
+    expect([books, accepted, sampling, exportsMade, signed]).toEqual([6, 2, 1, 1, 1]);
+    expect(open).toBeGreaterThan(0);
+    expect(drafts).toBeGreaterThan(0);
+
+    const api = await signedInFetch(base, 'sotuphap');
+    const list = (await api('/api/books')) as { id: string; title: string; progress: { pagesScanned: number; recordsKeyed: number; recordsCompleted: number } }[];
+    expect(list).toHaveLength(books!);
+    const sum = (k: 'pagesScanned' | 'recordsKeyed' | 'recordsCompleted') => list.reduce((n, b) => n + b.progress[k], 0);
+    expect([sum('pagesScanned'), sum('recordsKeyed'), sum('recordsCompleted')]).toEqual([pages, regs, completed]);
+    const ks1985 = list.find((b) => b.title === 'Sổ đăng ký khai sinh 01/1985')!;
+    const exported = (await api(`/api/books/${ks1985.id}/exports`)) as { signedOff: unknown }[];
+    expect(exported).toHaveLength(1);
+    expect(exported[0]!.signedOff).toBeTruthy();
+    const lots = (await api('/api/qc/lots')) as { status: string }[];
+    expect(lots.map((l) => l.status).sort()).toEqual(['accepted', 'accepted', 'sampling']);
+    const reviewer = await signedInFetch(base, 'kiemtra');
+    const next = (await reviewer('/api/qc/arbitration/next')) as { remaining: number };
+    expect(next.remaining).toBe(open);
+    first.kill('SIGTERM');
+  }, 900_000);
 
   it('hotich migrate reports an up-to-date database', () => {
     child?.kill('SIGTERM');

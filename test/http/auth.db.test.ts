@@ -20,7 +20,7 @@ const PW = 'mật khẩu đủ dài';
 
 async function bareApp(ctx: ActorContext): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, trustProxy: true });
-  installErrorHandler(app, ctx.log);
+  installErrorHandler(app);
   installAccess(app, ctx);
   await app.register(authRoutes, { ctx });
   app.get('/api/health', access('public', NONE), async () => ({ status: 'ok' }));

@@ -14,10 +14,12 @@ export function BookQcPanel({ bookId, user }: { bookId: string; user: SignedInUs
   const [setting, setSetting] = useState<QcSetting>();
   const [queue, setQueue] = useState<KeyingQueue>();
   const [message, setMessage] = useState<string>();
+  const keyer = can(user, 'records.key');
   const load = useCallback(() => {
     qcApi.mode(bookId).then(setSetting, (e: Error) => setMessage(e.message));
-    qcApi.queue(bookId).then(setQueue, () => setQueue(undefined));
-  }, [bookId]);
+    // Only keyers have a work queue (records.key); asking for another role's would be refused.
+    if (keyer) qcApi.queue(bookId).then(setQueue, () => setQueue(undefined));
+  }, [bookId, keyer]);
   useEffect(load, [load]);
   const change = (mode: QcMode) => qcApi.setMode(bookId, mode).then((s) => (setSetting(s), load()), (e: Error) => setMessage(e.message));
   const open = (registrationId: string) => qcApi.claim(registrationId).then((pass) => void (location.hash = `#/records/${pass.id}`), (e: Error) => setMessage(e.message));

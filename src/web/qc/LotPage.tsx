@@ -50,10 +50,12 @@ export function LotPage({ id, user }: { id: string; user: SignedInUser }) {
   const [lot, setLot] = useState<LotView>();
   const [sample, setSample] = useState<SampleItem[]>([]);
   const [error, setError] = useState('');
+  const reviewer = can(user, 'records.review');
   useEffect(() => {
     getLot(id).then(setLot, (e: Error) => setError(e.message));
-    listSample(id).then(setSample, () => undefined);
-  }, [id]);
+    // The sample list is the checker's (records.review): only she gets the link to check it.
+    if (reviewer) listSample(id).then(setSample, () => undefined);
+  }, [id, reviewer]);
   if (!lot) return <p role={error ? 'alert' : undefined}>{error || 'Đang tải lô…'}</p>;
   const f = lot.findings;
   const firstUnchecked = sample.find((s) => !s.checked) ?? sample[0];
