@@ -5,9 +5,11 @@
  * with the group's most frequent noiDangKy as its authority text (resolved to
  * an administrative unit by createBook when the units module can), the year
  * as its year, quyenSo as its volume number. Runs inside the import's
- * transaction (ctx whose store.db is the transaction).
+ * transaction (ctx whose store.db is the transaction). A group whose book
+ * already exists goes into that book (createGroupBook).
  */
-import { createBook, type BookView } from '../archive/index.js';
+import { bookView, createBook, getBook, type BookView } from '../archive/index.js';
+import { Conflict } from '../core/index.js';
 import type { ActorContext } from '../auth/index.js';
 import { readDate, type RegisterTemplate } from '../registers/index.js';
 import type { RowOutcome } from './import-rows.js';
@@ -41,10 +43,22 @@ function mostFrequent(values: readonly string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
+/**
+ * The group's book: a new one, or — when a book of that identity (type,
+ * authority, year, quyển) already exists and the importer sees it — that
+ * book, so that rows already in it are skipped rather than keyed twice
+ * into a second copy of the same book.
+ */
 export async function createGroupBook(txCtx: ActorContext, template: RegisterTemplate, g: BookGroup): Promise<BookView> {
   const authority = mostFrequent(g.rows.map((r) => r.values.noiDangKy ?? '').filter((v) => v !== '')).slice(0, 300);
-  return createBook(txCtx, {
-    registerType: template.registerType, templateId: template.id, authority, yearFrom: g.year, volumeNo: g.quyenSo.slice(0, 50),
-    notes: `Tạo khi nhập dữ liệu từ tệp (${g.rows.length} bản ghi).`,
-  });
+  try {
+    return await createBook(txCtx, {
+      registerType: template.registerType, templateId: template.id, authority, yearFrom: g.year, volumeNo: g.quyenSo.slice(0, 50),
+      notes: `Tạo khi nhập dữ liệu từ tệp (${g.rows.length} bản ghi).`,
+    });
+  } catch (e) {
+    const existing = e instanceof Conflict && e.code === 'book.duplicate' ? (e.details as { existingId?: string } | undefined)?.existingId : undefined;
+    if (!existing) throw e;
+    return bookView(await getBook(txCtx, existing));
+  }
 }

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
-import { mojWorkbook } from '../../test/support/import-files.js';
+import { csvFile, mojWorkbook } from '../../test/support/import-files.js';
 import { CLEAN_KS_RECORD, patchValues } from '../../test/support/records.js';
 import { readXlsx } from '../../test/support/xlsx-raw.js';
 import { createBook } from '../archive/index.js';
@@ -153,6 +153,32 @@ describeBackends('import', (store) => {
       ['01/2019', 2019, 'UBND xã Mỹ Đức', 'KS-70'],
     ]);
     expect(view.report.books.map((b) => b.records)).toEqual([2, 1]);
+  });
+
+  it('skips rows already in the book whatever the file\'s line endings, encoding or tone placement, and makes no second book', async () => {
+    const rows = [
+      rec({ so: '31', quyenSo: '07/2016', ngayDangKy: '05.03.2016', nksNgaySinh: '01.03.2016', nksHoTen: 'Nguyễn Thị Thuý Hoà' }),
+      rec({ so: '32', quyenSo: '07/2016', ngayDangKy: '06.03.2016', nksNgaySinh: '01.03.2016' }),
+    ] as Record<string, string>[];
+    const keys = Object.keys(rows[0]!);
+    const first = (await importFile(ctx, { fileName: 'dot-1.csv', bytes: csvFile(rows, keys) })).view;
+    expect(first).toMatchObject({ status: 'imported', rowsImported: 2 });
+    const bookId = first.report.books[0]!.id;
+    const before = await counts(ctx.store);
+    const lf = Buffer.from(csvFile(rows, keys).toString('utf8').replace(/\r\n/g, '\n'));
+    const again = (await importFile(ctx, { fileName: 'dot-1-lf.csv', bytes: lf })).view;
+    expect(again).toMatchObject({ status: 'imported', rowsImported: 0 });
+    expect(again.report.books.map((b) => [b.id, b.records])).toEqual([[bookId, 0]]);
+    expect(again.report.notes.join(' ')).toContain('Bỏ qua 2 dòng đã có trong sổ (cùng số, ngày đăng ký và họ tên');
+    const retyped = [{ ...rows[0]!, so: '031', nksHoTen: 'NGUYỄN THỊ THÚY HÒA', ngayDangKy: '5/3/2016' }, rows[1]!, { ...rows[1]!, so: '33', nksHoTen: 'Lê Văn Mới' }];
+    const text = csvFile(retyped, keys, { bom: false }).toString('utf8');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const third = (await importFile(ctx, { fileName: 'dot-1-utf16.csv', bytes: utf16 })).view;
+    expect(third).toMatchObject({ status: 'imported', rowsImported: 1 });
+    expect(third.summary).toContain('Đã nhập 1 bản ghi');
+    expect(third.report.notes.join(' ')).toContain('Bỏ qua 2 dòng đã có trong sổ');
+    const after = await counts(ctx.store);
+    expect([after.books, after.records]).toEqual([before.books, before.records + 1]);
   });
 
   it('refuses a book of another register type, and a broken file, changing nothing', async () => {

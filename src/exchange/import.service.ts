@@ -27,7 +27,8 @@ import type { TableMeta } from './import-check.js';
 import { checkImportFile } from './import-off-thread.js';
 import { hasErrors, type ColumnPlan, type RowOutcome } from './import-rows.js';
 import { importView, rowReports, type ImportReportJson, type ImportView } from './import-view.js';
-import { findImport, findImportedBySha, insertImport } from './imports.repo.js';
+import { keysOf, registrationKey, skippedNote } from './import-dedupe.js';
+import { findImport, findImportedBySha, insertImport, listBookValues } from './imports.repo.js';
 
 export interface ImportFileInput {
   fileName: string;
@@ -140,10 +141,18 @@ async function recordFailure(ctx: ActorContext, p: Prepared): Promise<ImportOutc
 }
 
 
-async function importGroup(tx: Transaction<Database>, ctx: ActorContext, p: Prepared, g: { bookId: string; rows: readonly RowOutcome[] }, importId: string, onRow: () => Promise<void>): Promise<number> {
+async function importGroup(tx: Transaction<Database>, ctx: ActorContext, p: Prepared, g: { bookId: string; rows: readonly RowOutcome[] }, importId: string, onRow: () => Promise<void>): Promise<{ written: number; skipped: number[] }> {
   const sheetTag = createHash('sha256').update(p.table.sheet).digest('hex').slice(0, 8);
+  const already = keysOf(p.plan.template, await listBookValues(tx, g.bookId));
   let written = 0;
+  const skipped: number[] = [];
   for (const o of g.rows) {
+    const key = registrationKey(p.plan.template, o.values);
+    if (key !== undefined && already.has(key)) {
+      skipped.push(o.rowNo);
+      await onRow();
+      continue;
+    }
     const acknowledge = o.findings.filter((f) => f.severity === 'WARNING').map((f) => `${f.path}:${f.code}`);
     const source = { kind: 'import' as const, importId, file: p.fileName, sheet: p.table.sheet, row: o.rowNo, sha256: p.sha256 };
     const r = await importRecord(tx, {
@@ -153,7 +162,7 @@ async function importGroup(tx: Transaction<Database>, ctx: ActorContext, p: Prep
     if (!r.replayed) written++;
     await onRow();
   }
-  return written;
+  return { written, skipped };
 }
 
 async function createBooks(txCtx: ActorContext, template: RegisterTemplate, groups: readonly BookGroup[]): Promise<{ book: BookView; rows: RowOutcome[] }[]> {
@@ -177,10 +186,18 @@ async function commit(ctx: ActorContext, p: Prepared, tell: Tell): Promise<Impor
       tell({ rowsWritten: done });
       await new Promise((resolve) => setImmediate(resolve));
     };
-    for (const t of targets) written += await importGroup(tx, ctx, p, { bookId: t.book.id, rows: t.rows }, importId, onRow);
-    const books = targets.map((t) => ({ id: t.book.id, title: `${t.book.title} (${t.book.authority}, ${t.book.yearFrom})`, records: t.rows.length }));
+    const skipped: number[] = [];
+    const counts: number[] = [];
+    for (const t of targets) {
+      const r = await importGroup(tx, ctx, p, { bookId: t.book.id, rows: t.rows }, importId, onRow);
+      written += r.written;
+      skipped.push(...r.skipped);
+      counts.push(t.rows.length - r.skipped.length);
+    }
+    const books = targets.map((t, i) => ({ id: t.book.id, title: `${t.book.title} (${t.book.authority}, ${t.book.yearFrom})`, records: counts[i]! }));
+    const reported = skipped.length > 0 ? { ...p, notes: [...p.notes, skippedNote(skipped)] } : p;
     const bookId = targets.length === 1 ? targets[0]!.book.id : null;
-    return insertImport(tx, importRowOf(p, importId, actorId, bookId, written, reportJson(p, books)));
+    return insertImport(tx, importRowOf(p, importId, actorId, bookId, written, reportJson(reported, books)));
   });
 }
 

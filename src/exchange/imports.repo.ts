@@ -27,3 +27,9 @@ export async function findImportedBySha(db: Db, sha256: string): Promise<ImportR
 export async function listImports(db: Db, limit: number): Promise<ImportRow[]> {
   return db.selectFrom('imports').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
 }
+
+/** The values of a book's registrations (never keying passes), for the import's "already in the book" check. */
+export async function listBookValues(db: Db, bookId: string): Promise<Record<string, string>[]> {
+  const rows = await db.selectFrom('records').select('values').where('book_id', '=', bookId).where('keying_of', 'is', null).execute();
+  return rows.map((r) => r.values);
+}
