@@ -4,7 +4,8 @@
  * accepted by QC (verified or compared since last reopened), an accepted
  * sampling lot holding the book, and the newest signed-off export with
  * whether it is stale (export_changes point to it) or older than a
- * registration created since.
+ * registration created since; whether its loading into the national system
+ * was confirmed (plan_book_loads).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../store/index.js';
@@ -20,10 +21,12 @@ export interface BookFacts {
   lotAccepted: boolean;
   signedExport: boolean;
   exportStale: boolean;
+  /** A confirmation that the book was loaded into the national system (plan_book_loads). */
+  loaded: boolean;
 }
 
 export async function findBookFacts(db: Db, bookId: string): Promise<BookFacts | undefined> {
-  const { rows } = await sql<{ status: string; pages: string; registrations: string; drafts: string; qc_accepted: string; lot_accepted: boolean; signed_export: boolean; export_stale: boolean }>`
+  const { rows } = await sql<{ status: string; pages: string; registrations: string; drafts: string; qc_accepted: string; lot_accepted: boolean; signed_export: boolean; export_stale: boolean; loaded: boolean }>`
     with last_export as (
       select e.id, e.created_at from exports e where e.book_id = ${bookId} and e.signed_off_at is not null order by e.created_at desc, e.id limit 1
     ), regs as (
@@ -39,13 +42,14 @@ export async function findBookFacts(db: Db, bookId: string): Promise<BookFacts |
       exists (select 1 from qc_lots l, jsonb_array_elements(l.scope->'books') lb where l.status = 'accepted' and lb->>'id' = ${bookId}) as lot_accepted,
       exists (select 1 from last_export) as signed_export,
       (exists (select 1 from export_changes c join last_export le on le.id = c.export_id)
-        or exists (select 1 from regs, last_export le where regs.created_at > le.created_at)) as export_stale
+        or exists (select 1 from regs, last_export le where regs.created_at > le.created_at)) as export_stale,
+      exists (select 1 from plan_book_loads pl where pl.book_id = b.id) as loaded
     from books b where b.id = ${bookId}`.execute(db);
   const r = rows[0];
   if (!r) return undefined;
   return {
     status: r.status, pages: Number(r.pages), registrations: Number(r.registrations), drafts: Number(r.drafts), qcAccepted: Number(r.qc_accepted),
-    lotAccepted: r.lot_accepted, signedExport: r.signed_export, exportStale: r.export_stale,
+    lotAccepted: r.lot_accepted, signedExport: r.signed_export, exportStale: r.export_stale, loaded: r.loaded,
   };
 }
 

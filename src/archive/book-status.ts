@@ -5,7 +5,8 @@
  * in that write's transaction, each change an entity action (status_changed,
  * {from, to}) in the book's history:
  *   inventoried → scanning → keying → checking → accepted → exported → loaded
- * 'loaded' (in the national system) is kept once set; the rest is derived:
+ * 'loaded' (in the national system: a load confirmation, plans confirmLoads)
+ * is kept once set; the rest is derived:
  * exported while the newest signed-off export is not stale; accepted when
  * every registration is completed and accepted by QC (or a sampling lot
  * holding the book was accepted); checking when every registration is
@@ -34,7 +35,7 @@ export const BOOK_STATUS_LABELS: Record<string, string> = {
 
 /** PURE: the status the facts say. */
 export function bookStatusOf(f: BookFacts): BookStatus {
-  if (f.status === 'loaded') return 'loaded';
+  if (f.status === 'loaded' || f.loaded) return 'loaded';
   if (f.signedExport && !f.exportStale) return 'exported';
   if (f.registrations > 0 && f.drafts === 0) return f.lotAccepted || f.qcAccepted === f.registrations ? 'accepted' : 'checking';
   if (f.registrations > 0) return 'keying';

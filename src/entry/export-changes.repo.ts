@@ -35,3 +35,9 @@ export async function insertExportChange(tx: Transaction<Database>, c: NewExport
     fields: JSON.stringify(c.fields), reason: c.reason, decision_ref: c.decisionRef, actor_id: c.actorId,
   }).execute();
 }
+
+/** Whether the book's loading into the national system was confirmed (books.status 'loaded', kept once set). */
+export async function isBookLoaded(db: Kysely<Database> | Transaction<Database>, bookId: string): Promise<boolean> {
+  const row = await db.selectFrom('books').select('status').where('id', '=', bookId).executeTakeFirst();
+  return row?.status === 'loaded';
+}

@@ -14,7 +14,7 @@ import { listRecordChangesOfBook } from './history.repo.js';
 import { assertCanRead } from './record-access.js';
 import { recordNotFound } from './record-errors.js';
 import { findRecord } from './records.repo.js';
-import { findCoveringExport } from './export-changes.repo.js';
+import { findCoveringExport, isBookLoaded } from './export-changes.repo.js';
 import { recordStage, STAGE_LABELS, type RecordStage } from './lifecycle.js';
 import { z } from 'zod';
 
@@ -114,7 +114,7 @@ export async function recordTimeline(ctx: ActorContext, recordId: string): Promi
   const actions = await listActions(ctx.store.db, row.id);
   const names = await userDisplayNames(ctx, actions.map((a) => a.actor_id));
   const covering = row.keying_of === null ? await findCoveringExport(ctx.store.db, row.book_id, row.created_at) : undefined;
-  const stage = recordStage(row.status, actions.map((a) => a.kind), covering !== undefined);
+  const stage = recordStage(row.status, actions.map((a) => a.kind), covering !== undefined, covering !== undefined && (await isBookLoaded(ctx.store.db, row.book_id)));
   const items = actions.map((a) => ({
     at: a.created_at.toISOString(), by: a.actor_id ? (names.get(a.actor_id) ?? null) : null, subject: 'record', kind: a.kind,
     summary: recordSummary(a.kind, row.template_version, a.payload, row.values.so ?? null), reason: str(a.payload.reason), recordId: row.id, so: row.values.so ?? null,

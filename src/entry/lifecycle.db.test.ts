@@ -18,6 +18,7 @@ import { getBook } from '../archive/index.js';
 import { listBookActions } from '../audit/index.js';
 import type { ActorContext } from '../auth/index.js';
 import { createExport, listExports, signOffExport } from '../exchange/index.js';
+import { confirmLoads } from '../plans/index.js';
 import { verifyRecord } from '../qc/index.js';
 import { bookHistory, createRecord, findRecord, recordTimeline, reopenRecord, saveRecord } from './index.js';
 import { qcAccepted, recordStage } from './lifecycle.js';
@@ -147,5 +148,16 @@ describeBackends('corrections after export sign-off', (store) => {
     const manifest = (await ctx.store.db.selectFrom('exports').select('manifest').where('id', '=', next.id).executeTakeFirstOrThrow()).manifest as { changesSinceLastExport: unknown };
     expect(manifest.changesSinceLastExport).toMatchObject({ exportId: last!.id, records: 1, changes: [{ recordId, so: '1', fields: ['nksHoTen'], reason: 'Sổ ghi Hai, nhập nhầm' }] });
     expect(next.stale).toBeNull();
+  }, 120_000);
+
+  it('once the book is confirmed loaded into the national system, the book and its registrations read "loaded" and changes stay corrections', async () => {
+    const [latest] = await listExports(ctx, bookId);
+    await signOffExport(reviewer, latest!.id, { note: 'Đạt lần 2' });
+    expect((await getBook(ctx, bookId)).status).toBe('exported');
+    await confirmLoads(ctx, { loads: [{ bookId, loadedOn: '2026-11-20', batchRef: 'LÔ-2026-11-20' }], source: 'typed' });
+    expect((await getBook(ctx, bookId)).status).toBe('loaded');
+    expect((await recordTimeline(reviewer, recordId)).stage).toBe('loaded');
+    const v = (await findRecord(ctx.store.db, ctx.actor, recordId))!.version;
+    expect((await rejection(saveRecord(keyer, { recordId, clientTxId: tx(), expectedVersion: v, values: { nksHoTen: 'Nguyễn Văn Ba' } }))).code).toBe('record.locked');
   }, 120_000);
 });

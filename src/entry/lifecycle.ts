@@ -97,10 +97,10 @@ export function qcAccepted(status: string, kinds: readonly string[]): boolean {
   return kinds.some((k, i) => i > reopened && (k === 'verified' || k === 'compared'));
 }
 
-/** The stage of a registration from its status, its action kinds (oldest first) and whether a signed-off export holds it. */
-export function recordStage(status: string, kinds: readonly string[], exported: boolean): RecordStage {
+/** The stage of a registration from its status, its action kinds (oldest first), whether a signed-off export holds it and whether its book was confirmed loaded into the national system. */
+export function recordStage(status: string, kinds: readonly string[], exported: boolean, loaded = false): RecordStage {
   if (status !== 'completed') return 'draft';
-  if (exported) return 'exported';
+  if (exported) return loaded ? 'loaded' : 'exported';
   return qcAccepted(status, kinds) ? 'accepted' : 'completed';
 }
 

@@ -19,7 +19,7 @@ import { appendEntityAction } from '../audit/index.js';
 import { actorCan, actorIdOf, assertPermission, Forbidden, forbidden, type Actor, type ActorContext, type Permission } from '../auth/index.js';
 import { Conflict, Invalid, Unprocessable } from '../core/index.js';
 import { recordNotFound, txReused } from './record-errors.js';
-import { exportHasChanges, findCoveringExport, insertExportChange } from './export-changes.repo.js';
+import { exportHasChanges, findCoveringExport, insertExportChange, isBookLoaded } from './export-changes.repo.js';
 import { CHANGING_KINDS, lifecycleRule, mayDo, recordStage, STAGE_LABELS, type LifecycleOp, type RecordStage } from './lifecycle.js';
 import type { Database, RecordAction, RecordRow } from '../store/index.js';
 import type { Transaction } from 'kysely';
@@ -120,7 +120,8 @@ export function assertSameRequest(stored: readonly RecordAction[], requestHash: 
 export async function lifecycleOf(tx: Transaction<Database>, row: RecordRow, history: readonly RecordAction[], current: RecordState): Promise<Lifecycle> {
   if (row.keying_of !== null) return { stage: current.status === 'completed' ? 'completed' : 'draft', exportId: null };
   const covering = await findCoveringExport(tx, row.book_id, row.created_at);
-  return { stage: recordStage(current.status, history.map((a) => a.kind), covering !== undefined), exportId: covering?.id ?? null };
+  const loaded = covering !== undefined && (await isBookLoaded(tx, row.book_id));
+  return { stage: recordStage(current.status, history.map((a) => a.kind), covering !== undefined, loaded), exportId: covering?.id ?? null };
 }
 
 const LOCKED: Partial<Record<RecordStage, string>> = {

@@ -10,13 +10,11 @@ import type { Book, Database, RecordRow } from '../store/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** Its export signed off, or a QC lot accepted over it (a lot's scope lists its books as {id, label}, whatever kind of scope chose them). */
 export async function bookAccepted(db: Db, book: Book): Promise<boolean> {
   const row = await db.selectNoFrom(sql<boolean>`(
     exists (select 1 from exports e where e.book_id = ${book.id} and e.signed_off_at is not null)
-    or exists (select 1 from qc_lots l where l.status = 'accepted' and (
-      (l.scope->>'kind' = 'books' and (l.scope->'bookIds') @> to_jsonb(${book.id}::text))
-      or (l.scope->>'kind' = 'unit' and l.scope->>'unitCode' = ${book.authority_unit_code}
-          and ${book.year_from} between (l.scope->>'yearFrom')::int and (l.scope->>'yearTo')::int))))`.as('ok')).executeTakeFirstOrThrow();
+    or exists (select 1 from qc_lots l where l.status = 'accepted' and (l.scope->'books') @> jsonb_build_array(jsonb_build_object('id', ${book.id}::text))))`.as('ok')).executeTakeFirstOrThrow();
   return row.ok === true;
 }
 

@@ -33,7 +33,7 @@ const SIGNER = { signerName: 'Trần Văn Ký', signerTitle: 'KT. CHỦ TỊCH\n
 
 async function acceptBook(ctx: ActorContext, bookId: string, userId: string): Promise<void> {
   await ctx.store.db.insertInto('qc_lots').values({
-    scope: JSON.stringify({ kind: 'books', bookIds: [bookId] }), plan: JSON.stringify({ kind: 'iso2859' }), targets: JSON.stringify({}), seed: '123456', sampler: 'test',
+    scope: JSON.stringify({ kind: 'books', bookIds: [bookId], books: [{ id: bookId, label: 'sổ thử' }] }), plan: JSON.stringify({ kind: 'iso2859' }), targets: JSON.stringify({}), seed: '123456', sampler: 'test',
     manifest_hash: 'x', lot_size: 1, status: 'accepted', decision: JSON.stringify({ verdict: 'accept' }), decided_by: userId, decided_at: new Date(),
   }).execute();
 }

@@ -5,6 +5,7 @@
  * scope or unknown refuses the whole batch. Each confirmation is an
  * entity_actions row of the book (kind loaded).
  */
+import { syncBookStatus } from '../archive/index.js';
 import { appendEntityAction } from '../audit/index.js';
 import { actorIdOf, assertPermission, bookInScope, type ActorContext } from '../auth/index.js';
 import { NotFound } from '../core/index.js';
@@ -23,6 +24,7 @@ export async function confirmLoads(ctx: ActorContext, input: LoadsInput): Promis
       const row = { loaded_on: l.loadedOn, batch_ref: l.batchRef, source, confirmed_by: actorIdOf(ctx.actor), confirmed_at: ctx.clock() };
       await tx.insertInto('plan_book_loads').values({ book_id: l.bookId, ...row }).onConflict((oc) => oc.column('book_id').doUpdateSet(row)).execute();
       await appendEntityAction(tx, { entityType: 'book', entityId: l.bookId, bookId: l.bookId, kind: 'loaded', actorId: actorIdOf(ctx.actor), payload: { loadedOn: l.loadedOn, batchRef: l.batchRef, source } });
+      await syncBookStatus(tx, ctx.actor, l.bookId, ctx.clock());
     }
     return { confirmed: loads.length };
   });

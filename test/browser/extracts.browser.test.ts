@@ -35,7 +35,7 @@ async function seed(ctx: ActorContext): Promise<string> {
   const recordId = await keyCompleted(ctx, book.id, [stored.pages[0]!.id], patchValues(CLEAN_KS_RECORD, { so: '7', quyenSo: '01/2008', nksHoTen: 'Nguyễn Thị Thuý Hoà' }));
   const officer = await createTestUser(ctx, { login: 'canbo.vuhoi', displayName: 'Đỗ Thị Hộ', role: 'officer', password: PASSWORD }, [{ kind: 'unit', unitId: COMMUNE }]);
   await ctx.store.db.insertInto('qc_lots').values({
-    scope: JSON.stringify({ kind: 'books', bookIds: [book.id] }), plan: JSON.stringify({ kind: 'confidence' }), targets: JSON.stringify({}), seed: randomBytes(4).readUInt32BE().toString().padStart(6, '1'),
+    scope: JSON.stringify({ kind: 'books', bookIds: [book.id], books: [{ id: book.id, label: 'sổ thử' }] }), plan: JSON.stringify({ kind: 'confidence' }), targets: JSON.stringify({}), seed: randomBytes(4).readUInt32BE().toString().padStart(6, '1'),
     sampler: 'test', manifest_hash: 'x', lot_size: 1, status: 'accepted', decision: JSON.stringify({ verdict: 'accept' }), decided_by: officer.id, decided_at: new Date(),
   }).execute();
   return recordId;
