@@ -39,9 +39,10 @@ describe('books in the browser', () => {
     await page.getByText('Sai tên đăng nhập hoặc mật khẩu.').waitFor();
     await page.getByLabel('Mật khẩu').fill('mat-khau-thu-nghiem');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByLabel('Cơ quan đăng ký (như trong sổ)').fill('UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng');
-    await page.getByLabel('Năm').fill('2008');
-    await page.getByLabel('Quyển số').fill('02/2008');
+    const addForm = page.getByRole('form', { name: 'Thêm quyển sổ' });
+    await addForm.getByLabel('Cơ quan đăng ký (như trong sổ)').fill('UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng');
+    await addForm.getByLabel('Năm').fill('2008');
+    await addForm.getByLabel('Quyển số').fill('02/2008');
     await page.getByRole('button', { name: 'Thêm quyển sổ' }).click();
     await page.getByRole('heading', { name: /Sổ đăng ký khai sinh 02\/2008/ }).waitFor();
     await page.locator('input[type=file]').setInputFiles([path.join(scans, 'trang-001.jpg'), path.join(scans, 'hỏng.jpg')]);

@@ -80,7 +80,7 @@ describeBackends('double-blind keying over HTTP', (store) => {
     expect((await call('binh', 'GET', `/api/records/${passA.id}/pdf`)).statusCode).toBe(403);
     expect((await call('binh', 'PUT', `/api/records/${passA.id}`, { clientTxId: 'qc-http-save-b0', expectedVersion: 2, values: { so: '1' } })).statusCode).toBe(404);
     const list = await call('binh', 'GET', `/api/books/${bookId}/records`);
-    expect(list.json<{ id: string }[]>().map((r) => r.id)).toEqual([regId]);
+    expect(list.json<{ items: { id: string }[] }>().items.map((r) => r.id)).toEqual([regId]);
     expect(list.body).not.toContain(A_NAME);
     const reg = await call('binh', 'GET', `/api/records/${regId}`);
     expect(reg.json()).toMatchObject({ values: {}, keyingOf: null });
@@ -130,7 +130,7 @@ describeBackends('double-blind keying over HTTP', (store) => {
     const decided = await call('cuc', 'POST', `/api/qc/disagreements/${item.item.id}/decide`, { choice: item.item.values[0] === A_NAME ? 'first' : 'second' });
     expect(decided.json()).toMatchObject({ registrationCompleted: true, value: A_NAME });
     expect((await call('binh', 'GET', `/api/records/${regId}`)).json()).toMatchObject({ status: 'completed', values: { nksHoTen: A_NAME } });
-    expect((await call('cuc', 'GET', `/api/books/${bookId}/records`)).json()).toMatchObject([{ id: regId, status: 'completed', name: A_NAME }]);
+    expect((await call('cuc', 'GET', `/api/books/${bookId}/records`)).json()).toMatchObject({ items: [{ id: regId, status: 'completed', name: A_NAME }] });
   });
 
   it('tells pass B of a critical-only book which fields to key; pass A keys them all; a stranger learns nothing', async () => {

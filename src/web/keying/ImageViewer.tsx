@@ -49,31 +49,56 @@ function controlsOf(v: OpenSeadragon.Viewer): ViewerControls {
   };
 }
 
+/**
+ * One OpenSeadragon viewer for the whole session, on an element of its own:
+ * a record switch moves that element into the new screen instead of
+ * destroying the viewer and building another (the slowest part of a switch),
+ * and reopens the image only when the page changes.
+ */
+let shared: { el: HTMLDivElement; viewer: OpenSeadragon.Viewer; pageId: string | undefined } | undefined;
+
+function sharedViewer(): NonNullable<typeof shared> {
+  if (shared) return shared;
+  const el = document.createElement('div');
+  el.style.width = '100%';
+  el.style.height = '100%';
+  const viewer = OpenSeadragon({
+    element: el, drawer: 'canvas', showNavigationControl: false, showNavigator: true, navigatorPosition: 'BOTTOM_RIGHT',
+    maxZoomPixelRatio: 3, visibilityRatio: 0.3, animationTime: 0.4, zoomPerClick: 1, crossOriginPolicy: false,
+    gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: true },
+  });
+  shared = { el, viewer, pageId: undefined };
+  return shared;
+}
+
 export function ImageViewer({ pageId, pageLabel, region, controlsRef }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const viewer = useRef<OpenSeadragon.Viewer | null>(null);
   useEffect(() => {
-    if (!host.current) return;
-    const v = OpenSeadragon({
-      element: host.current, drawer: 'canvas', showNavigationControl: false, showNavigator: true, navigatorPosition: 'BOTTOM_RIGHT',
-      maxZoomPixelRatio: 3, visibilityRatio: 0.3, animationTime: 0.4, zoomPerClick: 1, crossOriginPolicy: false,
-      gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: true },
-    });
-    viewer.current = v;
-    controlsRef.current = controlsOf(v);
+    const h = host.current;
+    if (!h) return;
+    const s = sharedViewer();
+    h.appendChild(s.el);
+    viewer.current = s.viewer;
+    controlsRef.current = controlsOf(s.viewer);
     return () => {
       controlsRef.current = null;
       viewer.current = null;
-      v.destroy();
+      if (s.el.parentElement === h) h.removeChild(s.el);
     };
   }, [controlsRef]);
   useEffect(() => {
     const v = viewer.current;
-    if (!v || !pageId) return;
-    const onOpen = () => (region?.pageId === pageId ? fitRegion(v, region) : fitWidth(v));
-    v.addOnceHandler('open', onOpen);
+    if (!v || !pageId || !shared) return;
+    const fit = () => (region?.pageId === pageId ? fitRegion(v, region) : fitWidth(v));
+    if (shared.pageId === pageId && v.world.getItemCount() > 0) {
+      fit();
+      return;
+    }
+    shared.pageId = pageId;
+    v.addOnceHandler('open', fit);
     v.open({ tileSource: `/iiif/3/${pageId}/info.json` });
-    return () => v.removeHandler('open', onOpen);
+    return () => v.removeHandler('open', fit);
   }, [pageId, region]);
   const c = () => controlsRef.current;
   return (
