@@ -11,7 +11,32 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const MODULES = ['common', 'core', 'vn', 'registers', 'units', 'store', 'blobs', 'iiif', 'archive', 'ingest', 'entry', 'qc', 'exchange', 'search', 'extracts', 'plans', 'linkage', 'ocr', 'audit', 'auth', 'demo', 'server', 'web', 'cli'];
+const MODULES = [
+  'common',
+  'core',
+  'vn',
+  'registers',
+  'units',
+  'store',
+  'blobs',
+  'iiif',
+  'archive',
+  'ingest',
+  'entry',
+  'qc',
+  'exchange',
+  'search',
+  'extracts',
+  'plans',
+  'linkage',
+  'ocr',
+  'audit',
+  'auth',
+  'demo',
+  'server',
+  'web',
+  'cli',
+];
 const DOMAIN = ['units', 'iiif', 'archive', 'ingest', 'entry', 'qc', 'exchange', 'search', 'extracts', 'plans', 'linkage', 'ocr', 'audit', 'auth', 'demo'];
 const TOP = ['server', 'cli', 'web'];
 
@@ -21,8 +46,7 @@ const throughIndexOnly = {
   message: 'Import another module only through its index.ts (ARCHITECTURE.md).',
 };
 
-const forbid = (mods) =>
-  mods.map((m) => ({ regex: `^(\\.\\./)+(src/)?${m}/`, message: `This module may not import ${m}/ (dependency direction, ARCHITECTURE.md).` }));
+const forbid = (mods) => mods.map((m) => ({ regex: `^(\\.\\./)+(src/)?${m}/`, message: `This module may not import ${m}/ (dependency direction, ARCHITECTURE.md).` }));
 
 /** Node built-ins: not in code the browser runs. */
 const nodeBuiltin = { regex: '^node:', message: 'This module runs in the browser too: no Node built-ins (ARCHITECTURE.md).' };
@@ -51,12 +75,19 @@ function webBundleOnly(depth) {
     files: [`src/web/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
     ignores: ['src/web/**/*.test.{ts,tsx}', 'src/web/vite.config.ts', 'src/web/precompress.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [
-          { regex: `^${up}(?!(${BROWSER_SAFE.join('|')})/)[a-z-]+/`, allowTypeImports: true, message: 'The web app may bundle only common/, vn/ and registers/: import other modules as types (import type).' },
-          { ...nodeBuiltin, allowTypeImports: true },
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^${up}(?!(${BROWSER_SAFE.join('|')})/)[a-z-]+/`,
+              allowTypeImports: true,
+              message: 'The web app may bundle only common/, vn/ and registers/: import other modules as types (import type).',
+            },
+            { ...nodeBuiltin, allowTypeImports: true },
+          ],
+        },
+      ],
     },
   };
 }
@@ -66,7 +97,12 @@ const webGlobals = {
   files: ['src/web/**/*.{ts,tsx}'],
   ignores: ['src/web/**/*.test.{ts,tsx}', 'src/web/vite.config.ts', 'src/web/precompress.ts'],
   languageOptions: { globals: { ...globals.browser } },
-  rules: { 'no-restricted-globals': ['error', ...['process', 'Buffer', 'global', 'require', '__dirname', '__filename', 'setImmediate'].map((name) => ({ name, message: 'The web app runs in the browser: no Node global.' }))] },
+  rules: {
+    'no-restricted-globals': [
+      'error',
+      ...['process', 'Buffer', 'global', 'require', '__dirname', '__filename', 'setImmediate'].map((name) => ({ name, message: 'The web app runs in the browser: no Node global.' })),
+    ],
+  },
 };
 
 const LAYERED = ['common', 'core', 'vn', 'store', 'blobs', 'registers', ...DOMAIN, ...TOP];
@@ -90,11 +126,26 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [throughIndexOnly] }],
     },
   },
-  ...browserSafeLayer('common', MODULES.filter((m) => m !== 'common')),
-  layer('core', MODULES.filter((m) => !['common', 'core', 'store', 'blobs'].includes(m))),
-  ...browserSafeLayer('vn', MODULES.filter((m) => m !== 'vn')),
-  layer('store', MODULES.filter((m) => !['common', 'store', 'core'].includes(m))),
-  layer('blobs', MODULES.filter((m) => !['common', 'blobs', 'core'].includes(m))),
+  ...browserSafeLayer(
+    'common',
+    MODULES.filter((m) => m !== 'common'),
+  ),
+  layer(
+    'core',
+    MODULES.filter((m) => !['common', 'core', 'store', 'blobs'].includes(m)),
+  ),
+  ...browserSafeLayer(
+    'vn',
+    MODULES.filter((m) => m !== 'vn'),
+  ),
+  layer(
+    'store',
+    MODULES.filter((m) => !['common', 'store', 'core'].includes(m)),
+  ),
+  layer(
+    'blobs',
+    MODULES.filter((m) => !['common', 'blobs', 'core'].includes(m)),
+  ),
   ...browserSafeLayer('registers', [...DOMAIN, ...TOP, 'core', 'store', 'blobs']),
   // The web bundles only browser-safe modules' code; types of the server's modules are fine (erased).
   ...[1, 2, 3].map(webBundleOnly),
