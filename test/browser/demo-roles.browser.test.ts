@@ -24,9 +24,9 @@ function trackRequests(page: Page, base: string) {
     const url = new URL(r.url());
     if (r.url().startsWith(base) && r.status() >= 400) failures.push(`${r.status()} ${r.request().method()} ${url.pathname}${url.search} (${page.url().replace(base, '')})`);
   });
-  /** Until no request has been in flight for 600 ms (at most 20 s: a screen that polls still gets checked). */
+  /** Until no request has been in flight for 600 ms (at most 4 s: a screen that polls still gets its calls checked). */
   const settled = async () => {
-    for (let quiet = 0, waited = 0; quiet < 4 && waited < 20_000; waited += 150) {
+    for (let quiet = 0, waited = 0; quiet < 4 && waited < 4_000; waited += 150) {
       await page.waitForTimeout(150);
       quiet = inFlight === 0 ? quiet + 1 : 0;
     }
