@@ -82,7 +82,10 @@ async function fill(store: Store): Promise<{ chainedSeconds: number; plainSecond
   const pool = demoRecords(demoProvince(7)).map((r) => JSON.stringify(r.record.values));
   await sql`create temporary table bench_values (n int primary key, v jsonb)`.execute(db);
   for (let i = 0; i < pool.length; i += 500) {
-    await db.insertInto('bench_values' as never).values(pool.slice(i, i + 500).map((v, k) => ({ n: i + k, v })) as never).execute();
+    await db
+      .insertInto('bench_values' as never)
+      .values(pool.slice(i, i + 500).map((v, k) => ({ n: i + k, v })) as never)
+      .execute();
   }
   await sql`insert into records (book_id, register_type, template_version, status, "values", page_ids)
     select ${book.id}::uuid, 'KS', 'KS-70', 'draft', v.v, '[]'::jsonb from generate_series(0, ${RECORDS - 1}) g join bench_values v on v.n = g % ${pool.length}`.execute(db);
@@ -90,7 +93,9 @@ async function fill(store: Store): Promise<{ chainedSeconds: number; plainSecond
     select r.id, ${table} || '-' || r.id || '-' || k.kind, k.kind, case when k.kind = 'keyed' then jsonb_build_object('values', r."values") else '{}'::jsonb end
     from records r cross join (values ('created'), ('keyed')) k(kind) where r.book_id = ${book.id}::uuid order by r.id, k.kind`;
   await sql`create table bench_plain_actions (like record_actions including defaults)`.execute(db);
-  await sql`alter table bench_plain_actions alter column id add generated always as identity, alter column chain_id drop not null, alter column chain_seq drop not null, alter column prev_hash drop not null, alter column hash drop not null`.execute(db);
+  await sql`alter table bench_plain_actions alter column id add generated always as identity, alter column chain_id drop not null, alter column chain_seq drop not null, alter column prev_hash drop not null, alter column hash drop not null`.execute(
+    db,
+  );
   const plainSeconds = await seconds(() => actions('bench_plain_actions').execute(db));
   await sql`drop table bench_plain_actions`.execute(db);
   const chainedSeconds = await seconds(() => actions('record_actions').execute(db));
@@ -157,16 +162,35 @@ async function main(): Promise<void> {
     const dbFile = manifest.files.find((f) => f.path === manifest.database.file)!;
     const rows = RECORDS * 2;
     console.log(`${BACKEND}: ${RECORDS} records, ${rows} chained actions, ${BLOBS} blobs (${Math.round(manifest.blobs.bytes / 1048576)} MB); database file ${Math.round(dbFile.size / 1048576)} MB`);
-    console.log(`chained insert ${inserts.chainedSeconds} s (${Math.round(rows / inserts.chainedSeconds)} rows/s) vs plain ${inserts.plainSeconds} s; verify ${verifySeconds} s (${Math.round(rows / verifySeconds)} rows/s)`);
+    console.log(
+      `chained insert ${inserts.chainedSeconds} s (${Math.round(rows / inserts.chainedSeconds)} rows/s) vs plain ${inserts.plainSeconds} s; verify ${verifySeconds} s (${Math.round(rows / verifySeconds)} rows/s)`,
+    );
     console.log(`backup ${backupTimed} s vs plain copy ${baselineSeconds} s; restore (with checks and verify) ${restoreSeconds} s; ok ${verifyOk && restoredOk}`);
     console.log(`backup steps ${JSON.stringify(backupStepSeconds)}; restore steps ${JSON.stringify(restoreStepSeconds)}`);
-    console.log(JSON.stringify({
-      bench: 'backup', metric: 'backupSeconds', value: backupTimed, baseline: baselineSeconds, ratio: Math.round((backupTimed / baselineSeconds) * 100) / 100,
-      backend: BACKEND, records: RECORDS, chainedActions: rows, blobs: BLOBS, blobMB: Math.round(manifest.blobs.bytes / 1048576), databaseFileMB: Math.round(dbFile.size / 1048576),
-      restoreSeconds, verifySeconds, verifyRowsPerSecond: Math.round(rows / verifySeconds),
-      chainedInsertRowsPerSecond: Math.round(rows / inserts.chainedSeconds), plainInsertRowsPerSecond: Math.round(rows / inserts.plainSeconds),
-      backupSteps: backupStepSeconds, restoreSteps: restoreStepSeconds, ok: verifyOk && restoredOk, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-    }));
+    console.log(
+      JSON.stringify({
+        bench: 'backup',
+        metric: 'backupSeconds',
+        value: backupTimed,
+        baseline: baselineSeconds,
+        ratio: Math.round((backupTimed / baselineSeconds) * 100) / 100,
+        backend: BACKEND,
+        records: RECORDS,
+        chainedActions: rows,
+        blobs: BLOBS,
+        blobMB: Math.round(manifest.blobs.bytes / 1048576),
+        databaseFileMB: Math.round(dbFile.size / 1048576),
+        restoreSeconds,
+        verifySeconds,
+        verifyRowsPerSecond: Math.round(rows / verifySeconds),
+        chainedInsertRowsPerSecond: Math.round(rows / inserts.chainedSeconds),
+        plainInsertRowsPerSecond: Math.round(rows / inserts.plainSeconds),
+        backupSteps: backupStepSeconds,
+        restoreSteps: restoreStepSeconds,
+        ok: verifyOk && restoredOk,
+        peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      }),
+    );
   } finally {
     if (opened && !closed && opened.backend === 'postgresql') await opened.close();
     for (const name of dbs) await admin(`drop database if exists ${name} with (force)`).catch(() => undefined);

@@ -53,8 +53,10 @@ const arg = (name: string): number | undefined => {
 /** The modules a child needs, loaded before its clock starts. */
 async function load(kind: string) {
   const [rowMod, registers, writer, excel] = await Promise.all([
-    import('../src/exchange/export-row.js'), import('../src/registers/index.js'),
-    kind === 'ours' ? import('../src/exchange/xlsx-writer.js') : undefined, kind === 'ours' ? undefined : import('exceljs'),
+    import('../src/exchange/export-row.js'),
+    import('../src/registers/index.js'),
+    kind === 'ours' ? import('../src/exchange/xlsx-writer.js') : undefined,
+    kind === 'ours' ? undefined : import('exceljs'),
   ]);
   return { ...rowMod, ...registers, KS: registers.getTemplate('KS'), writer, ExcelJS: excel?.default };
 }
@@ -73,7 +75,10 @@ async function ours(m: Mods, n: number, file: string, pool: readonly Record<stri
 
 async function exceljs(m: Mods, n: number, file: string, pool: readonly Record<string, string>[], v: Variant): Promise<void> {
   const wb = new m.ExcelJS!.stream.xlsx.WorkbookWriter({
-    filename: file, useSharedStrings: v.useSharedStrings, useStyles: true, ...(v.zlibLevel === undefined ? {} : { zip: { zlib: { level: v.zlibLevel } } }),
+    filename: file,
+    useSharedStrings: v.useSharedStrings,
+    useStyles: true,
+    ...(v.zlibLevel === undefined ? {} : { zip: { zlib: { level: v.zlibLevel } } }),
   });
   const ws = wb.addWorksheet(m.DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = m.headerRow(m.KS).map((h) => ({ header: h, width: 18, style: { numFmt: '@' } }));
@@ -133,7 +138,15 @@ function run(kind: 'ours' | 'exceljs', n: number, dir: string, variant: Variant 
       const line = out.trim().split('\n').pop() ?? '';
       if (code !== 0 || !line.startsWith('{')) return reject(new Error(`${kind} ${n} rows failed (exit ${code})`));
       const r = JSON.parse(line) as { seconds: number; cpuSeconds: number; bytes: number; peakRssMB: number; startRssMB: number };
-      resolve({ rows: n, seconds: Math.round(r.seconds * 10) / 10, rowsPerSecond: Math.round(n / r.seconds), rowsPerCpuSecond: Math.round(n / r.cpuSeconds), fileMB: Math.round(r.bytes / 1048576), peakRssMB: r.peakRssMB, startRssMB: r.startRssMB });
+      resolve({
+        rows: n,
+        seconds: Math.round(r.seconds * 10) / 10,
+        rowsPerSecond: Math.round(n / r.seconds),
+        rowsPerCpuSecond: Math.round(n / r.cpuSeconds),
+        fileMB: Math.round(r.bytes / 1048576),
+        peakRssMB: r.peakRssMB,
+        startRssMB: r.startRssMB,
+      });
     });
   });
 }
@@ -152,7 +165,9 @@ async function writePool(file: string): Promise<number> {
 }
 
 const show = (label: string, r: RunResult) =>
-  console.log(`${label}: ${r.rows} rows in ${r.seconds} s, ${r.rowsPerSecond} rows/s (${r.rowsPerCpuSecond} per CPU second), ${r.fileMB} MB file, peak RSS ${r.peakRssMB} MB (${r.startRssMB} MB before writing)`);
+  console.log(
+    `${label}: ${r.rows} rows in ${r.seconds} s, ${r.rowsPerSecond} rows/s (${r.rowsPerCpuSecond} per CPU second), ${r.fileMB} MB file, peak RSS ${r.peakRssMB} MB (${r.startRssMB} MB before writing)`,
+  );
 
 async function main(): Promise<void> {
   const n = arg('rows') ?? (process.env.FULL === '1' ? 1_000_000 : 200_000);
@@ -177,13 +192,33 @@ async function main(): Promise<void> {
     if (baseRows < n) console.log(`exceljs at ${best!.rps} rows/s would not finish ${n} rows in the ${Math.round(left)} s left: baseline on ${baseRows} rows`);
     const b = await run('exceljs', baseRows, dir, best!.v);
     show(`exceljs streaming ${variantName(best!.v)} (baseline)`, b);
-    console.log(JSON.stringify({
-      bench: 'export', metric: 'rowsPerSecond', value: o.rowsPerSecond, baseline: b.rowsPerSecond, ratio: Math.round((o.rowsPerSecond / b.rowsPerSecond) * 100) / 100,
-      peakRssMB: o.peakRssMB, baselinePeakRssMB: b.peakRssMB, startRssMB: o.startRssMB, baselineStartRssMB: b.startRssMB, rows: n, seconds: o.seconds, baselineRows: baseRows, baselineSeconds: b.seconds,
-      cpuRatio: Math.round((o.rowsPerCpuSecond / b.rowsPerCpuSecond) * 100) / 100, rowsPerCpuSecond: o.rowsPerCpuSecond, baselineRowsPerCpuSecond: b.rowsPerCpuSecond,
-      fileMB: o.fileMB, baselineFileMB: b.fileMB, baselineVariant: variantName(best!.v), calibrationRows: CALIBRATION, calibrationRowsPerSecond: calibration,
-      poolRecords: pool, totalSeconds: Math.round((performance.now() - started) / 1000),
-    }));
+    console.log(
+      JSON.stringify({
+        bench: 'export',
+        metric: 'rowsPerSecond',
+        value: o.rowsPerSecond,
+        baseline: b.rowsPerSecond,
+        ratio: Math.round((o.rowsPerSecond / b.rowsPerSecond) * 100) / 100,
+        peakRssMB: o.peakRssMB,
+        baselinePeakRssMB: b.peakRssMB,
+        startRssMB: o.startRssMB,
+        baselineStartRssMB: b.startRssMB,
+        rows: n,
+        seconds: o.seconds,
+        baselineRows: baseRows,
+        baselineSeconds: b.seconds,
+        cpuRatio: Math.round((o.rowsPerCpuSecond / b.rowsPerCpuSecond) * 100) / 100,
+        rowsPerCpuSecond: o.rowsPerCpuSecond,
+        baselineRowsPerCpuSecond: b.rowsPerCpuSecond,
+        fileMB: o.fileMB,
+        baselineFileMB: b.fileMB,
+        baselineVariant: variantName(best!.v),
+        calibrationRows: CALIBRATION,
+        calibrationRowsPerSecond: calibration,
+        poolRecords: pool,
+        totalSeconds: Math.round((performance.now() - started) / 1000),
+      }),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

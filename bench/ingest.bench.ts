@@ -72,7 +72,11 @@ const maxRssMB = () => {
   return Math.round(peakRss / 1e6);
 };
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const listFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.jpg')).sort().map((f) => path.join(dir, f));
+const listFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.jpg'))
+    .sort()
+    .map((f) => path.join(dir, f));
 
 type RunChunk = (files: string[]) => Promise<{ pages: number; rejected: number }>;
 
@@ -107,11 +111,19 @@ async function pipeline(data: string): Promise<RunChunk> {
   await migrate(store.db);
   const ctx = {
     config: loadConfig({ dataDir: data }, { HOTICH_INGEST_THREADS: String(THREADS) }),
-    store, blobs: createLocalBlobStore(path.join(data, 'blobs')), clock: () => new Date(), log: silentLogger, actor: systemActor('bench'),
+    store,
+    blobs: createLocalBlobStore(path.join(data, 'blobs')),
+    clock: () => new Date(),
+    log: silentLogger,
+    actor: systemActor('bench'),
   };
   const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008 });
   return async (files) => {
-    const summary = await ingestFiles(ctx, book.id, files.map((file) => ({ name: path.basename(file), load: () => readFile(file) })));
+    const summary = await ingestFiles(
+      ctx,
+      book.id,
+      files.map((file) => ({ name: path.basename(file), load: () => readFile(file) })),
+    );
     return { pages: summary.files.reduce((n, f) => n + f.pages.length, 0), rejected: summary.rejected.length };
   };
 }
@@ -189,17 +201,30 @@ async function main(): Promise<void> {
     const value = sum('pipeline', 'pages') / sum('pipeline', 'seconds');
     const baseline = sum('bare', 'pages') / sum('bare', 'seconds');
     const cpuPerPage = (role: Role) => sum(role, 'cpuSeconds') / sum(role, 'pages');
-    console.log(`sharp trần (ảnh chủ JPEG + ảnh nhỏ WebP + SHA-256, ghi đĩa): ${baseline.toFixed(2)} trang/giây; CPU ${cpuPerPage('bare').toFixed(3)} s/trang; RSS đỉnh ${setup.bare} MB trước trang đầu, ${rssHalf.bare} MB sau ${half} trang, ${rssAll('bare')} MB sau ${PAGES} trang`);
-    console.log(`hotich ingest (cả quy trình, blob fsync + PGlite): ${value.toFixed(2)} trang/giây; CPU ${cpuPerPage('pipeline').toFixed(3)} s/trang; RSS đỉnh ${setup.pipeline} MB trước trang đầu (gồm PGlite), ${rssHalf.pipeline} MB sau ${half} trang, ${rssAll('pipeline')} MB sau ${PAGES} trang; bị từ chối ${sum('pipeline', 'rejected')}`);
+    console.log(
+      `sharp trần (ảnh chủ JPEG + ảnh nhỏ WebP + SHA-256, ghi đĩa): ${baseline.toFixed(2)} trang/giây; CPU ${cpuPerPage('bare').toFixed(3)} s/trang; RSS đỉnh ${setup.bare} MB trước trang đầu, ${rssHalf.bare} MB sau ${half} trang, ${rssAll('bare')} MB sau ${PAGES} trang`,
+    );
+    console.log(
+      `hotich ingest (cả quy trình, blob fsync + PGlite): ${value.toFixed(2)} trang/giây; CPU ${cpuPerPage('pipeline').toFixed(3)} s/trang; RSS đỉnh ${setup.pipeline} MB trước trang đầu (gồm PGlite), ${rssHalf.pipeline} MB sau ${half} trang, ${rssAll('pipeline')} MB sau ${PAGES} trang; bị từ chối ${sum('pipeline', 'rejected')}`,
+    );
     console.log(`tải máy (loadavg 1 phút) ${os.loadavg()[0]!.toFixed(1)} trên ${THREADS} lõi; hai bên lần lượt từng ${CHUNK} trang; đo trong ${((Date.now() - t) / 1000).toFixed(0)} s`);
     if (sum('pipeline', 'pages') !== PAGES || sum('pipeline', 'rejected') !== 0) process.exitCode = 1;
-    console.log(JSON.stringify({
-      bench: 'ingest', metric: 'pages_per_second', value: round(value), baseline: round(baseline), ratio: round(value / baseline),
-      pages: PAGES, chunk: CHUNK, page: 'A3 300 dpi colour JPEG', threads: THREADS,
-      cpuRatio: round(cpuPerPage('bare') / cpuPerPage('pipeline')),
-      peakRssMB: { pipeline: rssAll('pipeline'), bare: rssAll('bare') },
-      peakRssAtPagesMB: { pages: [0, half, PAGES], pipeline: [setup.pipeline, rssHalf.pipeline, rssAll('pipeline')], bare: [setup.bare, rssHalf.bare, rssAll('bare')] },
-    }));
+    console.log(
+      JSON.stringify({
+        bench: 'ingest',
+        metric: 'pages_per_second',
+        value: round(value),
+        baseline: round(baseline),
+        ratio: round(value / baseline),
+        pages: PAGES,
+        chunk: CHUNK,
+        page: 'A3 300 dpi colour JPEG',
+        threads: THREADS,
+        cpuRatio: round(cpuPerPage('bare') / cpuPerPage('pipeline')),
+        peakRssMB: { pipeline: rssAll('pipeline'), bare: rssAll('bare') },
+        peakRssAtPagesMB: { pages: [0, half, PAGES], pipeline: [setup.pipeline, rssHalf.pipeline, rssAll('pipeline')], bare: [setup.bare, rssHalf.bare, rssAll('bare')] },
+      }),
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

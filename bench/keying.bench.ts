@@ -65,8 +65,21 @@ function main(): void {
     }
     previous = { bookId: book.key, values: record.values };
   });
-  console.log(`${records.length} việc đăng ký minh họa: bàn nhập liệu ${workbench} phím (${(workbench / records.length).toFixed(1)}/việc), mẫu Excel ${excel} phím (${(excel / records.length).toFixed(1)}/việc)`);
-  console.log(JSON.stringify({ bench: 'keying', metric: 'keystrokes', value: workbench, baseline: excel, ratio: workbench / excel, records: records.length, perRecord: workbench / records.length, excelPerRecord: excel / records.length }));
+  console.log(
+    `${records.length} việc đăng ký minh họa: bàn nhập liệu ${workbench} phím (${(workbench / records.length).toFixed(1)}/việc), mẫu Excel ${excel} phím (${(excel / records.length).toFixed(1)}/việc)`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'keying',
+      metric: 'keystrokes',
+      value: workbench,
+      baseline: excel,
+      ratio: workbench / excel,
+      records: records.length,
+      perRecord: workbench / records.length,
+      excelPerRecord: excel / records.length,
+    }),
+  );
 }
 
 main();

@@ -41,7 +41,10 @@ async function units(store: Store): Promise<void> {
     rows.push({ id: district(d), level: 'district', code: `9${d}`, name: `Huyện ${d}`, kind: 'Huyện', parent_id: 'legacy:province:9' });
     for (let c = 0; c < 10; c++) rows.push({ id: commune(d, c), level: 'commune', code: `9${d}${c}`, name: `Xã ${d}${c}`, kind: 'Xã', parent_id: district(d) });
   }
-  await store.db.insertInto('admin_units').values(rows.map((r) => ({ ...r, scheme: 'legacy', source: 'bench' }))).execute();
+  await store.db
+    .insertInto('admin_units')
+    .values(rows.map((r) => ({ ...r, scheme: 'legacy', source: 'bench' })))
+    .execute();
   await rebuildWithin(store.db);
 }
 
@@ -71,9 +74,19 @@ async function fill(store: Store): Promise<void> {
 async function plan(ctx: ActorContext): Promise<string> {
   const c = await createCampaign(ctx, { name: 'Kế hoạch đo tải', unitId: 'legacy:province:9' });
   const deadline = addDays(NOW.toISOString().slice(0, 10), 30);
-  for (let d = 0; d < 10; d++) for (let k = 0; k < 10; k++) {
-    await addPackage(ctx, c.id, { unitId: commune(d, k), registerTypes: ['KS', 'KT', 'KH'], yearFrom: 1990, yearTo: 2020, stages: [{ stage: 'key1', deadline }, { stage: 'handover', deadline }] });
-  }
+  for (let d = 0; d < 10; d++)
+    for (let k = 0; k < 10; k++) {
+      await addPackage(ctx, c.id, {
+        unitId: commune(d, k),
+        registerTypes: ['KS', 'KT', 'KH'],
+        yearFrom: 1990,
+        yearTo: 2020,
+        stages: [
+          { stage: 'key1', deadline },
+          { stage: 'handover', deadline },
+        ],
+      });
+    }
   return c.id;
 }
 
@@ -95,7 +108,11 @@ async function baseline(ctx: ActorContext, campaignId: string, unitId: string | 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 async function time(runs: number, f: () => Promise<unknown>): Promise<number[]> {
   const out: number[] = [];
-  for (let i = 0; i < runs; i++) { const t = performance.now(); await f(); out.push(performance.now() - t); }
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await f();
+    out.push(performance.now() - t);
+  }
   return out;
 }
 
@@ -123,12 +140,28 @@ async function main(): Promise<void> {
     const check = await getProgress(ctx, { campaignId });
     const peakRssMB = Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) / 1024);
     console.log(`${BACKEND}: ${BOOKS} books, ${REGISTRATIONS} registrations filled in ${fillSeconds.toFixed(1)} s; first refresh of ${refreshed} books ${refreshSeconds.toFixed(1)} s`);
-    console.log(`keyed ${check.total.stages.find((s) => s.stage === 'key1')!.done} registrations; dashboard p95 province ${p95(province).toFixed(1)} ms, district ${p95(districtRuns).toFixed(1)} ms; raw tables p95 province ${p95(baseProvince).toFixed(1)} ms, district ${p95(baseDistrict).toFixed(1)} ms`);
-    console.log(JSON.stringify({
-      bench: 'progress', metric: 'dashboardP95Ms', value: Math.round(ours * 10) / 10, baseline: Math.round(base * 10) / 10, ratio: Math.round((base / ours) * 10) / 10,
-      p95Ms: Math.round(ours * 10) / 10, baselineP95Ms: Math.round(base * 10) / 10, backend: BACKEND, books: BOOKS, registrations: REGISTRATIONS, runs: RUNS,
-      provinceP95Ms: Math.round(p95(province) * 10) / 10, districtP95Ms: Math.round(p95(districtRuns) * 10) / 10, refreshSeconds: Math.round(refreshSeconds * 10) / 10, peakRssMB,
-    }));
+    console.log(
+      `keyed ${check.total.stages.find((s) => s.stage === 'key1')!.done} registrations; dashboard p95 province ${p95(province).toFixed(1)} ms, district ${p95(districtRuns).toFixed(1)} ms; raw tables p95 province ${p95(baseProvince).toFixed(1)} ms, district ${p95(baseDistrict).toFixed(1)} ms`,
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'progress',
+        metric: 'dashboardP95Ms',
+        value: Math.round(ours * 10) / 10,
+        baseline: Math.round(base * 10) / 10,
+        ratio: Math.round((base / ours) * 10) / 10,
+        p95Ms: Math.round(ours * 10) / 10,
+        baselineP95Ms: Math.round(base * 10) / 10,
+        backend: BACKEND,
+        books: BOOKS,
+        registrations: REGISTRATIONS,
+        runs: RUNS,
+        provinceP95Ms: Math.round(p95(province) * 10) / 10,
+        districtP95Ms: Math.round(p95(districtRuns) * 10) / 10,
+        refreshSeconds: Math.round(refreshSeconds * 10) / 10,
+        peakRssMB,
+      }),
+    );
   } finally {
     await store.close();
     if (url) await dropPgSchema(url, schema);

@@ -71,7 +71,11 @@ function summary(k: KeyedLot) {
     arbitrations: k.arbitrations.length,
     wrongArbitrations: wrongArbitrations.length,
     arbitrationsOnHardFields: k.arbitrations.filter((a) => a.hard).length,
-    arbitrationChoices: { A: k.arbitrations.filter((a) => a.choice === 'A').length, B: k.arbitrations.filter((a) => a.choice === 'B').length, other: k.arbitrations.filter((a) => a.choice === 'other').length },
+    arbitrationChoices: {
+      A: k.arbitrations.filter((a) => a.choice === 'A').length,
+      B: k.arbitrations.filter((a) => a.choice === 'B').length,
+      other: k.arbitrations.filter((a) => a.choice === 'other').length,
+    },
     keyerErrorRates: k.keyedWrong.map((w) => round(w / fieldsOfTruth)),
   };
 }
@@ -81,15 +85,20 @@ const pct = (x: number) => `${(x * 100).toFixed(4)} %`;
 function run(records: SimRecord[]) {
   const erring = { arbitrator: ARBITRATOR };
   const worlds: Record<string, World> = {
-    independentPerfect: {}, correlatedPerfect: { difficulty: DIFFICULTY }, independentErring: erring, correlatedErring: { difficulty: DIFFICULTY, ...erring },
+    independentPerfect: {},
+    correlatedPerfect: { difficulty: DIFFICULTY },
+    independentErring: erring,
+    correlatedErring: { difficulty: DIFFICULTY, ...erring },
   };
   const lots = Object.fromEntries(Object.entries(worlds).map(([name, w]) => [name, doubleKey(records, RATES, SEED.double, w)]));
   const single = singleKey(records, (i) => RATES[i % 2]!, SEED.single, { difficulty: DIFFICULTY });
   const singleIndependent = singleKey(records, (i) => RATES[i % 2]!, SEED.single);
-  const rhoSweep = [...RHO_SWEEP, DIFFICULTY.rho].sort((a, b) => a - b).map((rho) => {
-    const k = rho === DIFFICULTY.rho ? lots.correlatedErring! : doubleKey(records, RATES, SEED.double, { difficulty: { ...DIFFICULTY, rho }, ...erring });
-    return { rho, residual: round(residualRate(k.residual)) };
-  });
+  const rhoSweep = [...RHO_SWEEP, DIFFICULTY.rho]
+    .sort((a, b) => a - b)
+    .map((rho) => {
+      const k = rho === DIFFICULTY.rho ? lots.correlatedErring! : doubleKey(records, RATES, SEED.double, { difficulty: { ...DIFFICULTY, rho }, ...erring });
+      return { rho, residual: round(residualRate(k.residual)) };
+    });
   return { lots, single, singleIndependent, rhoSweep };
 }
 
@@ -99,8 +108,11 @@ const { lots, single, singleIndependent, rhoSweep } = run(records);
 const single1 = singleKey(records, () => RATES[0], SEED.single1);
 const single01 = singleKey(records, () => RATES[1], SEED.single01);
 const d = {
-  ...decisions(lots.independentPerfect!, 'double'), ...decisions(lots.correlatedErring!, 'doubleCorrelatedErring'), ...decisions(single, 'singleMixed'),
-  ...decisions(single1, 'single1pct'), ...decisions(single01, 'single01pct'),
+  ...decisions(lots.independentPerfect!, 'double'),
+  ...decisions(lots.correlatedErring!, 'doubleCorrelatedErring'),
+  ...decisions(single, 'singleMixed'),
+  ...decisions(single1, 'single1pct'),
+  ...decisions(single01, 'single01pct'),
 };
 const scenarios = Object.fromEntries(Object.entries(lots).map(([name, k]) => [name, summary(k)]));
 const value = residualRate(lots.correlatedErring!.residual);
@@ -109,15 +121,29 @@ const ms = Math.round(performance.now() - t0);
 
 console.log(`registrations ${N}, fields ${lots.independentPerfect!.fields}, keyers at ${RATES.map((r) => `${r * 100} %`).join(' and ')}`);
 for (const [name, s] of Object.entries(scenarios)) {
-  console.log(`double keying, ${name}: residual ${pct(s.residual)} (${s.residualFields} fields; ${s.undetectedByComparison} agreed wrong, ${s.wrongArbitrations}/${s.arbitrations} arbitrations wrong), keyers wrong ${s.keyerErrorRates.map(pct).join(' / ')}`);
+  console.log(
+    `double keying, ${name}: residual ${pct(s.residual)} (${s.residualFields} fields; ${s.undetectedByComparison} agreed wrong, ${s.wrongArbitrations}/${s.arbitrations} arbitrations wrong), keyers wrong ${s.keyerErrorRates.map(pct).join(' / ')}`,
+  );
 }
 console.log(`single keying (keyers in turn): residual ${pct(baseline)} with hard fields, ${pct(residualRate(singleIndependent.residual))} without`);
 console.log(`correlated / erring, residual by rho: ${rhoSweep.map((r) => `${r.rho}: ${pct(r.residual)}`).join(', ')}`);
 for (const [k, v] of Object.entries(d)) console.log(`lots of ${LOT} ${k}: accepted ${v.accepted}, rejected ${v.rejected}`);
 const peakRssMB = Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) / 1024);
-console.log(JSON.stringify({
-  bench: 'qc', metric: 'residualErrorRate', value: round(value), baseline: round(baseline), ratio: round(value / baseline),
-  scenarios, singleKeying: { correlated: round(baseline), independent: round(residualRate(singleIndependent.residual)) },
-  residualByRho: rhoSweep, parameters: { keyerErrorRates: RATES, difficulty: DIFFICULTY, arbitrator: ARBITRATOR },
-  decisions: d, registrations: N, fields: lots.independentPerfect!.fields, ms, peakRssMB,
-}));
+console.log(
+  JSON.stringify({
+    bench: 'qc',
+    metric: 'residualErrorRate',
+    value: round(value),
+    baseline: round(baseline),
+    ratio: round(value / baseline),
+    scenarios,
+    singleKeying: { correlated: round(baseline), independent: round(residualRate(singleIndependent.residual)) },
+    residualByRho: rhoSweep,
+    parameters: { keyerErrorRates: RATES, difficulty: DIFFICULTY, arbitrator: ARBITRATOR },
+    decisions: d,
+    registrations: N,
+    fields: lots.independentPerfect!.fields,
+    ms,
+    peakRssMB,
+  }),
+);

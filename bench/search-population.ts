@@ -44,8 +44,22 @@ function row(role: string, name: string, year: number, month: number, day: numbe
   const [lo, hi] = dateSpan({ year, month, day, precision: 'day' });
   const [elo, ehi] = dateSpan({ year: regYear, precision: 'year' });
   return {
-    role, full_name: name, name_tone: k.tone, name_fold: k.fold, ho_key: k.ho, ten_key: k.ten, ...headTail(k.fold), birth_year: year, birth_lo: lo, birth_hi: hi,
-    event_lo: elo, event_hi: ehi, reg_so: String(so), quyen_so: '', reg_date: String(regYear), page_id: null,
+    role,
+    full_name: name,
+    name_tone: k.tone,
+    name_fold: k.fold,
+    ho_key: k.ho,
+    ten_key: k.ten,
+    ...headTail(k.fold),
+    birth_year: year,
+    birth_lo: lo,
+    birth_hi: hi,
+    event_lo: elo,
+    event_hi: ehi,
+    reg_so: String(so),
+    quyen_so: '',
+    reg_date: String(regYear),
+    page_id: null,
   };
 }
 
@@ -65,7 +79,10 @@ export function* registrations(n: number, books: number, seed = 15): Generator<R
       const fy = y - rng.int(22, 40);
       const my = y - rng.int(19, 35);
       yield {
-        id: randomUUID(), bookNo, registerType: 'KS', people: [
+        id: randomUUID(),
+        bookNo,
+        registerType: 'KS',
+        people: [
           row('nks', fullName(rng, sex, y, ho), y, m, d, y, so),
           row('me', fullName(rng, 'female', my), my, rng.int(1, 12), rng.int(1, 28), y, so),
           row('cha', father, fy, rng.int(1, 12), rng.int(1, 28), y, so),
@@ -78,10 +95,10 @@ export function* registrations(n: number, books: number, seed = 15): Generator<R
       const hy = y - rng.int(20, 35);
       const wy = y - rng.int(18, 32);
       yield {
-        id: randomUUID(), bookNo, registerType: 'KH', people: [
-          row('chong', fullName(rng, 'male', hy), hy, rng.int(1, 12), rng.int(1, 28), y, so),
-          row('vo', fullName(rng, 'female', wy), wy, rng.int(1, 12), rng.int(1, 28), y, so),
-        ],
+        id: randomUUID(),
+        bookNo,
+        registerType: 'KH',
+        people: [row('chong', fullName(rng, 'male', hy), hy, rng.int(1, 12), rng.int(1, 28), y, so), row('vo', fullName(rng, 'female', wy), wy, rng.int(1, 12), rng.int(1, 28), y, so)],
       };
     }
   }

@@ -40,8 +40,18 @@ const BATCH = 5000;
 const SAMPLE = 20_000;
 
 type Form = 'exact' | 'noDiacritics' | 'misspelled' | 'nameYear';
-interface Probe { recordId: string; name: string; year: number }
-interface Query { form: Form; q: string; year?: number; recordId: string; name: string }
+interface Probe {
+  recordId: string;
+  name: string;
+  year: number;
+}
+interface Query {
+  form: Form;
+  q: string;
+  year?: number;
+  recordId: string;
+  name: string;
+}
 
 const INDEX_SQL = [...MIGRATIONS.find((m) => m.id === '0018')!.up.matchAll(/create index (person_index_\w+) on person_index[^;]*;/g)].map((m) => ({ name: m[1]!, sql: m[0] }));
 
@@ -55,7 +65,9 @@ async function loadBatch(store: Store, regs: readonly Registration[], bookIds: r
   await sql`insert into person_index (record_id, role, book_id, register_type, full_name, name_tone, name_fold, ho_key, ten_key, head_key, tail_key, birth_year, birth_lo, birth_hi, event_lo, event_hi, reg_so, quyen_so, reg_date)
     select * from unnest(${col('record_id')}::uuid[], ${col('role')}::text[], ${col('book_id')}::uuid[], ${col('register_type')}::text[], ${col('full_name')}::text[],
       ${col('name_tone')}::text[], ${col('name_fold')}::text[], ${col('ho_key')}::text[], ${col('ten_key')}::text[], ${col('head_key')}::text[], ${col('tail_key')}::text[], ${col('birth_year')}::smallint[],
-      ${col('birth_lo')}::date[], ${col('birth_hi')}::date[], ${col('event_lo')}::date[], ${col('event_hi')}::date[], ${col('reg_so')}::text[], ${col('quyen_so')}::text[], ${col('reg_date')}::text[])`.execute(db);
+      ${col('birth_lo')}::date[], ${col('birth_hi')}::date[], ${col('event_lo')}::date[], ${col('event_hi')}::date[], ${col('reg_so')}::text[], ${col('quyen_so')}::text[], ${col('reg_date')}::text[])`.execute(
+    db,
+  );
 }
 
 async function load(store: Store, rng: Rng): Promise<{ probes: Probe[]; loadMs: number; people: number }> {
@@ -63,8 +75,11 @@ async function load(store: Store, rng: Rng): Promise<{ probes: Probe[]; loadMs: 
   for (const i of INDEX_SQL) await sql.raw(`drop index ${i.name}`).execute(store.db);
   const bookIds: string[] = [];
   for (let b = 0; b < BOOKS; b++) {
-    const row = await store.db.insertInto('books').values({ register_type: 'KS', template_version: 'KS-70', authority_text: `UBND xã Thử ${b}`, year_from: 2000, volume_no: String(b) })
-      .returning('id').executeTakeFirstOrThrow();
+    const row = await store.db
+      .insertInto('books')
+      .values({ register_type: 'KS', template_version: 'KS-70', authority_text: `UBND xã Thử ${b}`, year_from: 2000, volume_no: String(b) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     bookIds.push(row.id);
   }
   const probes: Probe[] = [];
@@ -120,16 +135,16 @@ function queries(rng: Rng, probes: readonly Probe[]): Query[] {
 }
 
 function shape(rng: Rng, form: Form, p: Probe): Omit<Query, 'name'> {
-    switch (form) {
-      case 'exact':
-        return { form, q: rng.chance(0.3) ? p.name.normalize('NFD') : p.name, recordId: p.recordId };
-      case 'noDiacritics':
-        return { form, q: searchKey(p.name), recordId: p.recordId };
-      case 'misspelled':
-        return { form, q: misspell(rng, p.name), recordId: p.recordId };
-      case 'nameYear':
-        return { form, q: searchKey(p.name), year: p.year, recordId: p.recordId };
-    }
+  switch (form) {
+    case 'exact':
+      return { form, q: rng.chance(0.3) ? p.name.normalize('NFD') : p.name, recordId: p.recordId };
+    case 'noDiacritics':
+      return { form, q: searchKey(p.name), recordId: p.recordId };
+    case 'misspelled':
+      return { form, q: misspell(rng, p.name), recordId: p.recordId };
+    case 'nameYear':
+      return { form, q: searchKey(p.name), year: p.year, recordId: p.recordId };
+  }
 }
 
 const percentile = (xs: readonly number[], p: number) => {
@@ -181,7 +196,13 @@ async function openBench(backend: 'postgresql' | 'pglite', dir: string): Promise
   const schema = `hotich_bench_search_${randomUUID().slice(0, 8)}`;
   const store = await openStore({ databaseUrl: url, pgSchema: schema });
   if (process.env.SEARCH_BENCH_KEEP) process.stderr.write(`  schema giữ lại: ${schema}\n`);
-  return { store, dispose: async () => { await store.close(); if (!process.env.SEARCH_BENCH_KEEP) await dropPgSchema(url, schema); } };
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      if (!process.env.SEARCH_BENCH_KEEP) await dropPgSchema(url, schema);
+    },
+  };
 }
 
 async function benchBackend(backend: 'postgresql' | 'pglite') {
@@ -198,9 +219,18 @@ async function benchBackend(backend: 'postgresql' | 'pglite') {
     const measured = await runQueries(ctx, qs);
     const baseline = await runBaseline(store, qs);
     const out = {
-      backend, registrations: N, people, loadS: round(loadMs / 1000), indexBuildS: round(built.buildMs / 1000), indexMB: round(built.indexBytes / 2 ** 20),
-      tableMB: round(built.tableBytes / 2 ** 20), p50Ms: round(measured.p50), p95Ms: round(measured.p95), recallAt5: measured.recall,
-      baselineP50Ms: round(baseline.p50), baselineP95Ms: round(baseline.p95),
+      backend,
+      registrations: N,
+      people,
+      loadS: round(loadMs / 1000),
+      indexBuildS: round(built.buildMs / 1000),
+      indexMB: round(built.indexBytes / 2 ** 20),
+      tableMB: round(built.tableBytes / 2 ** 20),
+      p50Ms: round(measured.p50),
+      p95Ms: round(measured.p95),
+      recallAt5: measured.recall,
+      baselineP50Ms: round(baseline.p50),
+      baselineP95Ms: round(baseline.p95),
     };
     console.log(`${backend}: ${JSON.stringify(out)}`);
     return out;
@@ -215,11 +245,28 @@ for (const b of BACKENDS) results[b] = await benchBackend(b);
 const pg = results.postgresql;
 const lite = results.pglite;
 const main = pg ?? lite!;
-console.log(JSON.stringify({
-  bench: 'search', metric: 'p95Ms', value: main.p95Ms, baseline: main.baselineP95Ms, ratio: round(main.baselineP95Ms / main.p95Ms),
-  p50Ms: pg?.p50Ms ?? null, p95Ms: pg?.p95Ms ?? null, baselineP95Ms: pg?.baselineP95Ms ?? null,
-  pglitep50Ms: lite?.p50Ms ?? null, pglitep95Ms: lite?.p95Ms ?? null, pgliteBaselineP95Ms: lite?.baselineP95Ms ?? null,
-  registrations: N, people: main.people, queries: QUERIES, indexBuildS: pg?.indexBuildS ?? null, indexMB: pg?.indexMB ?? null,
-  pgliteIndexBuildS: lite?.indexBuildS ?? null, pgliteIndexMB: lite?.indexMB ?? null, recallAt5: main.recallAt5, pgliteRecallAt5: lite?.recallAt5 ?? null,
-  goal: 'p95 < 50 ms on PostgreSQL, ratio ≥ 50',
-}));
+console.log(
+  JSON.stringify({
+    bench: 'search',
+    metric: 'p95Ms',
+    value: main.p95Ms,
+    baseline: main.baselineP95Ms,
+    ratio: round(main.baselineP95Ms / main.p95Ms),
+    p50Ms: pg?.p50Ms ?? null,
+    p95Ms: pg?.p95Ms ?? null,
+    baselineP95Ms: pg?.baselineP95Ms ?? null,
+    pglitep50Ms: lite?.p50Ms ?? null,
+    pglitep95Ms: lite?.p95Ms ?? null,
+    pgliteBaselineP95Ms: lite?.baselineP95Ms ?? null,
+    registrations: N,
+    people: main.people,
+    queries: QUERIES,
+    indexBuildS: pg?.indexBuildS ?? null,
+    indexMB: pg?.indexMB ?? null,
+    pgliteIndexBuildS: lite?.indexBuildS ?? null,
+    pgliteIndexMB: lite?.indexMB ?? null,
+    recallAt5: main.recallAt5,
+    pgliteRecallAt5: lite?.recallAt5 ?? null,
+    goal: 'p95 < 50 ms on PostgreSQL, ratio ≥ 50',
+  }),
+);

@@ -38,10 +38,19 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
 /** The index of the GSO list plus the former provinces and their successors. */
 function indexOf(batches: UnitBatch[]): { index: UnitIndex; communes: IndexedUnit[]; byId: Map<string, IndexedUnit> } {
   const id = (r: { scheme: string; level: string; code: string }) => `${r.scheme}:${r.level}:${r.code}`;
-  const units: IndexedUnit[] = batches.flatMap((b) => b.units).map((u) => ({
-    id: id(u), scheme: u.scheme, level: u.level, code: u.code, name: u.name, kind: u.kind,
-    parentId: u.parentCode ? `${u.scheme}:${parentLevel(u)}:${u.parentCode}` : null, validFrom: u.validFrom ?? null, validTo: u.validTo ?? null,
-  }));
+  const units: IndexedUnit[] = batches
+    .flatMap((b) => b.units)
+    .map((u) => ({
+      id: id(u),
+      scheme: u.scheme,
+      level: u.level,
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      parentId: u.parentCode ? `${u.scheme}:${parentLevel(u)}:${u.parentCode}` : null,
+      validFrom: u.validFrom ?? null,
+      validTo: u.validTo ?? null,
+    }));
   const successors = batches.flatMap((b) => b.successors).map((s) => ({ fromId: id(s.from), toId: id(s.to), main: s.main }));
   const byId = new Map(units.map((u) => [u.id, u]));
   return { index: buildUnitIndex({ units, successors, aliases: [] }), communes: units.filter((u) => u.level === 'commune' && u.scheme === 'legacy'), byId };
@@ -89,7 +98,12 @@ async function main(): Promise<void> {
   const oursAll = share(cases, (_, i) => hit[i]!);
   const oursSample = share(sample, (_, i) => hit[i]!);
   const peerSample = share(sample, (_, i) => peerHit[i]!);
-  const byKind = (['none', 'misspelled', 'pre_merger'] as const).map((k) => ({ k, ours: share(sample, (_, i) => hit[i]!, k), peer: share(sample, (_, i) => peerHit[i]!, k), oursAll: share(cases, (_, i) => hit[i]!, k) }));
+  const byKind = (['none', 'misspelled', 'pre_merger'] as const).map((k) => ({
+    k,
+    ours: share(sample, (_, i) => hit[i]!, k),
+    peer: share(sample, (_, i) => peerHit[i]!, k),
+    oursAll: share(cases, (_, i) => hit[i]!, k),
+  }));
   const plain = byKind[0]!.oursAll.share;
   const oursPerSecond = N / resolveSeconds;
   const peerPerSecond = PEER_N / peerSeconds;
@@ -97,21 +111,37 @@ async function main(): Promise<void> {
   console.log(`hotich: ${Math.round(oursPerSecond)} địa danh/giây; đúng xã ${pct(oursAll.share)} trên ${N} chuỗi, ${pct(oursSample.share)} trên ${PEER_N} chuỗi đem so`);
   console.log(`vietnam-provinces-js (tìm mờ xã, xếp hạng theo huyện/tỉnh): ${peerPerSecond.toFixed(1)} địa danh/giây; đúng xã ${pct(peerSample.share)} trên ${PEER_N} chuỗi`);
   for (const { k, ours: o, peer: p, oursAll: a } of byKind) {
-    console.log(`  ${k === 'none' ? 'chỉ nhiễu cũ' : k === 'misspelled' ? 'gõ sai chính tả' : 'tên tỉnh trước khi chia/nhập'}: hotich ${pct(a.share)} (${a.n} chuỗi), trên mẫu đem so hotich ${pct(o.share)} / peer ${pct(p.share)} (${o.n} chuỗi)`);
+    console.log(
+      `  ${k === 'none' ? 'chỉ nhiễu cũ' : k === 'misspelled' ? 'gõ sai chính tả' : 'tên tỉnh trước khi chia/nhập'}: hotich ${pct(a.share)} (${a.n} chuỗi), trên mẫu đem so hotich ${pct(o.share)} / peer ${pct(p.share)} (${o.n} chuỗi)`,
+    );
   }
   console.log(`tra cứu gợi ý (autocomplete): p95 ${lookupP95Ms} ms trên 1.000 tiền tố`);
   if (plain < TARGET) {
     console.error(`Dưới mục tiêu ${TARGET * 100} % xã đúng trên các chuỗi chỉ có nhiễu cũ.`);
     process.exitCode = 1;
   }
-  const kinds = Object.fromEntries(byKind.map(({ k, ours: o, peer: p, oursAll: a }) => [k, { strings: a.n, hotich: round(a.share), sampleStrings: o.n, hotichOnSample: round(o.share), peerOnSample: round(p.share) }]));
-  console.log(JSON.stringify({
-    bench: 'units', metric: 'correct_commune_share', value: round(oursSample.share), baseline: round(peerSample.share),
-    ratio: peerSample.share > 0 ? round(oursSample.share / peerSample.share) : null,
-    peer: 'vietnam-provinces-js@2.0.0 fuzzy search', peerStrings: PEER_N, strings: N, hotichAllStrings: round(oursAll.share),
-    resolutionsPerSecond: Math.round(oursPerSecond), peerResolutionsPerSecond: round(peerPerSecond), speedRatio: Math.round(oursPerSecond / peerPerSecond),
-    byNoise: kinds, lookupP95Ms, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-  }));
+  const kinds = Object.fromEntries(
+    byKind.map(({ k, ours: o, peer: p, oursAll: a }) => [k, { strings: a.n, hotich: round(a.share), sampleStrings: o.n, hotichOnSample: round(o.share), peerOnSample: round(p.share) }]),
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'units',
+      metric: 'correct_commune_share',
+      value: round(oursSample.share),
+      baseline: round(peerSample.share),
+      ratio: peerSample.share > 0 ? round(oursSample.share / peerSample.share) : null,
+      peer: 'vietnam-provinces-js@2.0.0 fuzzy search',
+      peerStrings: PEER_N,
+      strings: N,
+      hotichAllStrings: round(oursAll.share),
+      resolutionsPerSecond: Math.round(oursPerSecond),
+      peerResolutionsPerSecond: round(peerPerSecond),
+      speedRatio: Math.round(oursPerSecond / peerPerSecond),
+      byNoise: kinds,
+      lookupP95Ms,
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
 }
 
 await main();

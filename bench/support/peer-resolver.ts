@@ -15,7 +15,11 @@ const WEIGHT = { district: 0.7, province: 0.5 } as const;
 export async function peerResolver(): Promise<(text: string) => Promise<string | undefined>> {
   const provinceOf = new Map((await getAllDistricts()).map((d) => [d.idDistrict, d.idProvince]));
   return async (text) => {
-    const parts = text.replace(/^\s*UBND\s+/i, '').split(',').map((s) => s.trim()).filter(Boolean);
+    const parts = text
+      .replace(/^\s*UBND\s+/i, '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (parts.length === 0) return undefined;
     const communes = await fuzzySearchCommunes(parts[0]!, { maxResults: 30 });
     if (communes.length === 0) return undefined;

@@ -43,8 +43,12 @@ function formSvg(seed: number, width: number, height: number): Buffer {
   const top = Math.round(height * 0.15);
   const cols = [0, 0.07, 0.3, 0.45, 0.62, 0.8, 1].map((f) => margin + f * (width - 2 * margin));
   const parts: string[] = [];
-  parts.push(`<text x="${width / 2}" y="${Math.round(height * 0.06)}" text-anchor="middle" font-family="DejaVu Serif" font-size="${Math.round(width / 40)}" fill="#222">SỔ ĐĂNG KÝ KHAI SINH — QUYỂN SỐ ${seed % 9 + 1}</text>`);
-  parts.push(`<text x="${width / 2}" y="${Math.round(height * 0.1)}" text-anchor="middle" font-family="DejaVu Serif" font-size="${Math.round(width / 70)}" fill="#333">Họ và tên · Ngày sinh · Nơi sinh · Dân tộc · Quốc tịch · Họ tên cha · Họ tên mẹ</text>`);
+  parts.push(
+    `<text x="${width / 2}" y="${Math.round(height * 0.06)}" text-anchor="middle" font-family="DejaVu Serif" font-size="${Math.round(width / 40)}" fill="#222">SỔ ĐĂNG KÝ KHAI SINH — QUYỂN SỐ ${(seed % 9) + 1}</text>`,
+  );
+  parts.push(
+    `<text x="${width / 2}" y="${Math.round(height * 0.1)}" text-anchor="middle" font-family="DejaVu Serif" font-size="${Math.round(width / 70)}" fill="#333">Họ và tên · Ngày sinh · Nơi sinh · Dân tộc · Quốc tịch · Họ tên cha · Họ tên mẹ</text>`,
+  );
   for (let r = 0; r <= rows; r++) parts.push(`<line x1="${margin}" y1="${top + r * rowH}" x2="${width - margin}" y2="${top + r * rowH}" stroke="#3a3a3a" stroke-width="3"/>`);
   for (const c of cols) parts.push(`<line x1="${c.toFixed(0)}" y1="${top}" x2="${c.toFixed(0)}" y2="${top + rows * rowH}" stroke="#3a3a3a" stroke-width="3"/>`);
   const strokes: string[] = [];
@@ -76,7 +80,10 @@ async function paper(seed: number, width: number, height: number): Promise<Buffe
     .png({ compressionLevel: 0 })
     .toBuffer();
   return sharp({ create: { width, height, channels: 3, background: '#ffffff', noise: { type: 'gaussian', mean: 246, sigma: 9 } } })
-    .composite([{ input: blotches, blend: 'multiply' }, { input: { create: { width, height, channels: 3, background: '#f3e6c8' } }, blend: 'multiply' }])
+    .composite([
+      { input: blotches, blend: 'multiply' },
+      { input: { create: { width, height, channels: 3, background: '#f3e6c8' } }, blend: 'multiply' },
+    ])
     .raw()
     .toBuffer();
 }

@@ -18,14 +18,24 @@ describeBackends('archive', (store) => {
   let dispose: () => void;
   beforeAll(async () => {
     ({ ctx, dispose } = testContext(store()));
-    await importBatches(store().db, [{
-      format: 'test', source: 'test', warnings: [], successors: [], aliases: [],
-      units: [
-        { scheme: 'legacy', level: 'province', code: '68', name: 'Tỉnh Lâm Đồng', kind: 'tinh' },
-        { scheme: 'legacy', level: 'district', code: '682', name: 'Huyện Đạ Tẻh', kind: 'huyen', parentCode: '68' },
-        { scheme: 'legacy', level: 'commune', code: '25000', name: 'Xã An Nhơn', kind: 'xa', parentCode: '682' },
+    await importBatches(
+      store().db,
+      [
+        {
+          format: 'test',
+          source: 'test',
+          warnings: [],
+          successors: [],
+          aliases: [],
+          units: [
+            { scheme: 'legacy', level: 'province', code: '68', name: 'Tỉnh Lâm Đồng', kind: 'tinh' },
+            { scheme: 'legacy', level: 'district', code: '682', name: 'Huyện Đạ Tẻh', kind: 'huyen', parentCode: '68' },
+            { scheme: 'legacy', level: 'commune', code: '25000', name: 'Xã An Nhơn', kind: 'xa', parentCode: '682' },
+          ],
+        },
       ],
-    }], 'test');
+      'test',
+    );
     expect(historicBatch().units.length).toBeGreaterThan(0);
   });
   afterAll(() => dispose());

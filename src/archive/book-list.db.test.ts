@@ -12,8 +12,14 @@ import type { ActorContext } from '../auth/index.js';
 import { importBatches, type UnitRecord } from '../units/index.js';
 import { createBook, listBooks, type BookView } from './index.js';
 
-const u = (scheme: UnitRecord['scheme'], level: UnitRecord['level'], code: string, name: string, kind: UnitRecord['kind'], parentCode?: string): UnitRecord =>
-  ({ scheme, level, code, name, kind, ...(parentCode ? { parentCode } : {}) });
+const u = (scheme: UnitRecord['scheme'], level: UnitRecord['level'], code: string, name: string, kind: UnitRecord['kind'], parentCode?: string): UnitRecord => ({
+  scheme,
+  level,
+  code,
+  name,
+  kind,
+  ...(parentCode ? { parentCode } : {}),
+});
 
 describeBackends('book list: paging and filters', (store) => {
   let ctx: ActorContext;
@@ -21,20 +27,29 @@ describeBackends('book list: paging and filters', (store) => {
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     ({ ctx, dispose } = testContext(store()));
-    await importBatches(store().db, [{
-      format: 'test', source: 'test', warnings: [], aliases: [],
-      units: [
-        u('legacy', 'province', '68', 'Tỉnh Lâm Đồng', 'tinh'),
-        u('legacy', 'district', '682', 'Huyện Đạ Tẻh', 'huyen', '68'),
-        u('legacy', 'commune', '25000', 'Xã An Nhơn', 'xa', '682'),
-        u('legacy', 'commune', '25003', 'Xã Đạ Lây', 'xa', '682'),
-        u('legacy', 'district', '683', 'Huyện Cát Tiên', 'huyen', '68'),
-        u('legacy', 'commune', '25100', 'Xã Quảng Ngãi', 'xa', '683'),
-        u('y2025', 'province', '68', 'Tỉnh Lâm Đồng', 'tinh'),
-        u('y2025', 'commune', '24985', 'Xã Đạ Tẻh', 'xa', '68'),
+    await importBatches(
+      store().db,
+      [
+        {
+          format: 'test',
+          source: 'test',
+          warnings: [],
+          aliases: [],
+          units: [
+            u('legacy', 'province', '68', 'Tỉnh Lâm Đồng', 'tinh'),
+            u('legacy', 'district', '682', 'Huyện Đạ Tẻh', 'huyen', '68'),
+            u('legacy', 'commune', '25000', 'Xã An Nhơn', 'xa', '682'),
+            u('legacy', 'commune', '25003', 'Xã Đạ Lây', 'xa', '682'),
+            u('legacy', 'district', '683', 'Huyện Cát Tiên', 'huyen', '68'),
+            u('legacy', 'commune', '25100', 'Xã Quảng Ngãi', 'xa', '683'),
+            u('y2025', 'province', '68', 'Tỉnh Lâm Đồng', 'tinh'),
+            u('y2025', 'commune', '24985', 'Xã Đạ Tẻh', 'xa', '68'),
+          ],
+          successors: [{ from: { scheme: 'legacy', level: 'commune', code: '25000' }, to: { scheme: 'y2025', level: 'commune', code: '24985' }, main: true }],
+        },
       ],
-      successors: [{ from: { scheme: 'legacy', level: 'commune', code: '25000' }, to: { scheme: 'y2025', level: 'commune', code: '24985' }, main: true }],
-    }], 'test-book-list');
+      'test-book-list',
+    );
     const add = async (key: string, registerType: string, unit: string, yearFrom: number, extra: Record<string, unknown> = {}) => {
       ids[key] = (await createBook(ctx, { registerType, authority: `UBND ${key}`, authorityUnitId: unit, yearFrom, ...extra })).id;
     };

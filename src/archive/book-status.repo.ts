@@ -26,7 +26,17 @@ export interface BookFacts {
 }
 
 export async function findBookFacts(db: Db, bookId: string): Promise<BookFacts | undefined> {
-  const { rows } = await sql<{ status: string; pages: string; registrations: string; drafts: string; qc_accepted: string; lot_accepted: boolean; signed_export: boolean; export_stale: boolean; loaded: boolean }>`
+  const { rows } = await sql<{
+    status: string;
+    pages: string;
+    registrations: string;
+    drafts: string;
+    qc_accepted: string;
+    lot_accepted: boolean;
+    signed_export: boolean;
+    export_stale: boolean;
+    loaded: boolean;
+  }>`
     with last_export as (
       select e.id, e.created_at from exports e where e.book_id = ${bookId} and e.signed_off_at is not null order by e.created_at desc, e.id limit 1
     ), regs as (
@@ -48,8 +58,15 @@ export async function findBookFacts(db: Db, bookId: string): Promise<BookFacts |
   const r = rows[0];
   if (!r) return undefined;
   return {
-    status: r.status, pages: Number(r.pages), registrations: Number(r.registrations), drafts: Number(r.drafts), qcAccepted: Number(r.qc_accepted),
-    lotAccepted: r.lot_accepted, signedExport: r.signed_export, exportStale: r.export_stale, loaded: r.loaded,
+    status: r.status,
+    pages: Number(r.pages),
+    registrations: Number(r.registrations),
+    drafts: Number(r.drafts),
+    qcAccepted: Number(r.qc_accepted),
+    lotAccepted: r.lot_accepted,
+    signedExport: r.signed_export,
+    exportStale: r.export_stale,
+    loaded: r.loaded,
   };
 }
 

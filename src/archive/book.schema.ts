@@ -59,7 +59,11 @@ export const BookListQuery = z.object({
   unit: z.string().trim().min(1).max(100).optional(),
   type: z.string().trim().min(1).max(20).optional(),
   year: year.optional(),
-  status: z.string().trim().regex(/^[a-z_]+(,[a-z_]+)*$/, 'Trạng thái sổ không hợp lệ (ví dụ: keying hoặc keying,keyed).').optional(),
+  status: z
+    .string()
+    .trim()
+    .regex(/^[a-z_]+(,[a-z_]+)*$/, 'Trạng thái sổ không hợp lệ (ví dụ: keying hoặc keying,keyed).')
+    .optional(),
   q: z.string().trim().max(200).optional(),
   cursor: z.uuid('Con trỏ trang không hợp lệ.').optional(),
   limit: z.coerce.number().int().min(1, 'Số dòng mỗi trang từ 1 đến 200.').max(200, 'Số dòng mỗi trang từ 1 đến 200.').default(50),

@@ -53,7 +53,13 @@ export async function listBooks(db: Db, actor: Actor, f: BookFilter): Promise<Bo
       eb.selectFrom('pages').whereRef('pages.book_id', '=', 'books.id').where('pages.status', '=', 'present').select(eb.fn.countAll<string>().as('n')).as('pages_present'),
       eb.selectFrom('pages').whereRef('pages.book_id', '=', 'books.id').select(eb.fn.countAll<string>().as('n')).as('pages_total'),
       eb.selectFrom('records').whereRef('records.book_id', '=', 'books.id').where('records.keying_of', 'is', null).select(eb.fn.countAll<string>().as('n')).as('records_keyed'),
-      eb.selectFrom('records').whereRef('records.book_id', '=', 'books.id').where('records.keying_of', 'is', null).where('records.status', '=', 'completed').select(eb.fn.countAll<string>().as('n')).as('records_completed'),
+      eb
+        .selectFrom('records')
+        .whereRef('records.book_id', '=', 'books.id')
+        .where('records.keying_of', 'is', null)
+        .where('records.status', '=', 'completed')
+        .select(eb.fn.countAll<string>().as('n'))
+        .as('records_completed'),
     ])
     .where(bookInScope(actor, 'books.id'));
   if (f.unitId !== undefined) q = q.where(sql<SqlBool>`books.authority_unit_code in (select unit_id from admin_unit_within where within_id = ${f.unitId})`);
@@ -66,13 +72,22 @@ export async function listBooks(db: Db, actor: Actor, f: BookFilter): Promise<Bo
   }
   const rows = await q.orderBy('books.created_at', 'desc').orderBy('books.id', 'desc').limit(f.limit).execute();
   return rows.map((r) => ({
-    ...r, pages_present: Number(r.pages_present), pages_total: Number(r.pages_total), records_keyed: Number(r.records_keyed), records_completed: Number(r.records_completed),
+    ...r,
+    pages_present: Number(r.pages_present),
+    pages_total: Number(r.pages_total),
+    records_keyed: Number(r.records_keyed),
+    records_completed: Number(r.records_completed),
   }));
 }
 
 /** Writes the change; the caller has locked (and so scope-checked) the book in the same transaction. */
 export async function updateBook(db: Transaction<Database>, id: string, patch: Updateable<BooksTable>): Promise<Book | undefined> {
-  return db.updateTable('books').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
+  return db
+    .updateTable('books')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /**
@@ -80,15 +95,25 @@ export async function updateBook(db: Transaction<Database>, id: string, patch: U
  * (spaces and case ignored), and the authority — the resolved unit when
  * there is one, else the authority as written (spaces and case ignored).
  */
-export async function findSameIdentity(db: Db, b: { register_type: string; year_from: number; volume_no: string; authority_unit_code: string | null; authority_text: string }): Promise<{ id: string }[]> {
+export async function findSameIdentity(
+  db: Db,
+  b: { register_type: string; year_from: number; volume_no: string; authority_unit_code: string | null; authority_text: string },
+): Promise<{ id: string }[]> {
   const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-  return db.selectFrom('books').select('id')
-    .where('register_type', '=', b.register_type).where('year_from', '=', b.year_from).where('is_copy', '=', false)
+  return db
+    .selectFrom('books')
+    .select('id')
+    .where('register_type', '=', b.register_type)
+    .where('year_from', '=', b.year_from)
+    .where('is_copy', '=', false)
     .where(sql<string>`lower(regexp_replace(trim(volume_no), '\\s+', ' ', 'g'))`, '=', norm(b.volume_no))
-    .where((eb) => (b.authority_unit_code
-      ? eb('authority_unit_code', '=', b.authority_unit_code)
-      : eb.and([eb('authority_unit_code', 'is', null), eb(sql<string>`lower(regexp_replace(trim(authority_text), '\\s+', ' ', 'g'))`, '=', norm(b.authority_text))])))
-    .orderBy('created_at').execute();
+    .where((eb) =>
+      b.authority_unit_code
+        ? eb('authority_unit_code', '=', b.authority_unit_code)
+        : eb.and([eb('authority_unit_code', 'is', null), eb(sql<string>`lower(regexp_replace(trim(authority_text), '\\s+', ' ', 'g'))`, '=', norm(b.authority_text))]),
+    )
+    .orderBy('created_at')
+    .execute();
 }
 
 /** Serializes the creation of books of one identity until the transaction ends. */

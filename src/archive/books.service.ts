@@ -44,10 +44,24 @@ export interface BookView {
 
 export function bookView(b: Book, unitPath?: string, progress?: BookView['progress']): BookView {
   return {
-    id: b.id, registerType: b.register_type, templateId: b.template_version, title: `${getTemplate(b.template_version).title} ${b.volume_no}`.trim(),
-    authority: b.authority_text, authorityUnit: b.authority_unit_code ? { id: b.authority_unit_code, path: unitPath ?? '' } : null,
-    yearFrom: b.year_from, yearTo: b.year_to, volumeNo: b.volume_no, openedOn: b.opened_on, closedOn: b.closed_on, pageCount: b.page_count,
-    declaredEventCount: b.declared_event_count, condition: b.condition, custody: b.custody, notes: b.notes, status: b.status, isCopy: b.is_copy,
+    id: b.id,
+    registerType: b.register_type,
+    templateId: b.template_version,
+    title: `${getTemplate(b.template_version).title} ${b.volume_no}`.trim(),
+    authority: b.authority_text,
+    authorityUnit: b.authority_unit_code ? { id: b.authority_unit_code, path: unitPath ?? '' } : null,
+    yearFrom: b.year_from,
+    yearTo: b.year_to,
+    volumeNo: b.volume_no,
+    openedOn: b.opened_on,
+    closedOn: b.closed_on,
+    pageCount: b.page_count,
+    declaredEventCount: b.declared_event_count,
+    condition: b.condition,
+    custody: b.custody,
+    notes: b.notes,
+    status: b.status,
+    isCopy: b.is_copy,
     ...(progress === undefined ? {} : { progress }),
   };
 }
@@ -79,8 +93,11 @@ async function resolveAuthority(ctx: AppContext, text: string, year: number, uni
 async function assertAuthorityInScope(ctx: ActorContext, text: string, unit: ResolvedUnit | undefined): Promise<void> {
   if (await seesEverything(ctx.store.db, ctx.actor)) return;
   if (!unit) {
-    throw new Invalid('book.authority_unresolved',
-      `Không xác định được cơ quan đăng ký "${text}" trong danh mục đơn vị hành chính. Hãy ghi đủ tên xã, huyện, tỉnh như trong sổ hoặc chọn đơn vị.`, 'authority');
+    throw new Invalid(
+      'book.authority_unresolved',
+      `Không xác định được cơ quan đăng ký "${text}" trong danh mục đơn vị hành chính. Hãy ghi đủ tên xã, huyện, tỉnh như trong sổ hoặc chọn đơn vị.`,
+      'authority',
+    );
   }
   if (!(await isUnitVisible(ctx.store.db, ctx.actor, unit.id))) {
     throw new Forbidden('book.authority_out_of_scope', `Cơ quan đăng ký "${unit.path}" không thuộc phạm vi được giao cho bạn.`, { unitId: unit.id });
@@ -102,9 +119,11 @@ async function assertNewIdentity(ctx: ActorContext, tx: Parameters<typeof repo.f
   if (!first) return;
   const visible = await repo.findBook(tx, ctx.actor, first.id);
   const where = visible ? ` (xem: #/books/${first.id})` : '';
-  throw new Conflict('book.duplicate',
+  throw new Conflict(
+    'book.duplicate',
     `Đã có quyển sổ ${b.register_type} năm ${b.year_from}, quyển ${b.volume_no} của cùng cơ quan đăng ký${where}. Mỗi quyển sổ chỉ đăng ký một lần; nếu đây là sổ lưu hoặc bản sao, hãy đánh dấu "Sổ lưu / bản sao".`,
-    visible ? { existingId: first.id, link: `#/books/${first.id}`, url: `/api/books/${first.id}` } : {});
+    visible ? { existingId: first.id, link: `#/books/${first.id}`, url: `/api/books/${first.id}` } : {},
+  );
 }
 
 export async function createBook(ctx: ActorContext, input: unknown): Promise<BookView> {
@@ -115,9 +134,21 @@ export async function createBook(ctx: ActorContext, input: unknown): Promise<Boo
   await assertAuthorityInScope(ctx, b.authority, unit);
   const row = await transact(ctx.store.db, async (tx) => {
     const fields = {
-      register_type: template.registerType, template_version: template.id, authority_text: b.authority, authority_unit_code: unit?.id ?? null,
-      year_from: b.yearFrom, year_to: b.yearTo ?? null, volume_no: b.volumeNo, opened_on: b.openedOn ?? null, closed_on: b.closedOn ?? null,
-      page_count: b.pageCount ?? null, declared_event_count: b.declaredEventCount ?? null, condition: b.condition, custody: b.custody, notes: b.notes, is_copy: b.isCopy,
+      register_type: template.registerType,
+      template_version: template.id,
+      authority_text: b.authority,
+      authority_unit_code: unit?.id ?? null,
+      year_from: b.yearFrom,
+      year_to: b.yearTo ?? null,
+      volume_no: b.volumeNo,
+      opened_on: b.openedOn ?? null,
+      closed_on: b.closedOn ?? null,
+      page_count: b.pageCount ?? null,
+      declared_event_count: b.declaredEventCount ?? null,
+      condition: b.condition,
+      custody: b.custody,
+      notes: b.notes,
+      is_copy: b.isCopy,
     };
     if (!b.isCopy) await assertNewIdentity(ctx, tx, fields);
     const row = await repo.insertBook(tx, fields);
@@ -162,14 +193,17 @@ export async function listBooks(ctx: ActorContext, input: unknown = {}): Promise
     registerType: q.type !== undefined ? getTemplate(q.type).registerType : undefined,
     year: q.year,
     statuses: q.status?.split(','),
-    words: q.q !== undefined ? searchKey(q.q).split(' ').filter((w) => w !== '') : undefined,
+    words:
+      q.q !== undefined
+        ? searchKey(q.q)
+            .split(' ')
+            .filter((w) => w !== '')
+        : undefined,
     after: q.cursor,
     limit: q.limit + 1,
   });
   const page = rows.slice(0, q.limit);
-  const items = await Promise.all(page.map((b) =>
-    describeBook(ctx, b, { pagesScanned: b.pages_present, recordsKeyed: b.records_keyed, recordsCompleted: b.records_completed }),
-  ));
+  const items = await Promise.all(page.map((b) => describeBook(ctx, b, { pagesScanned: b.pages_present, recordsKeyed: b.records_keyed, recordsCompleted: b.records_completed })));
   return { items, nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
 }
 

@@ -32,7 +32,8 @@ export async function imagesRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`${baseUrl(req)}/iiif/3/${pageId}/info.json`, 303);
   });
   app.get('/iiif/3/:pageId/info.json', page, async (req, reply) =>
-    reply.headers({ 'Content-Type': 'application/ld+json;profile="http://iiif.io/api/image/3/context.json"', 'Cache-Control': 'private, no-cache' })
+    reply
+      .headers({ 'Content-Type': 'application/ld+json;profile="http://iiif.io/api/image/3/context.json"', 'Cache-Control': 'private, no-cache' })
       .send(await pageInfo(req.ctx, PageOnly.parse(req.params).pageId, baseUrl(req))),
   );
   app.get('/iiif/3/:pageId/:region/:size/:rotation/:qualityFormat', page, async (req, reply) => {
@@ -41,11 +42,13 @@ export async function imagesRoutes(app: FastifyInstance): Promise<void> {
     return reply.headers({ 'Content-Type': img.mediaType, 'Cache-Control': 'private, max-age=86400' }).send(img.bytes);
   });
   app.get('/iiif/presentation/books/:id/manifest.json', access('records.read', on.book()), async (req, reply) =>
-    reply.headers({ 'Content-Type': 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"' })
-      .send(await manifestOfBook(req.ctx, IdParams.parse(req.params).id, baseUrl(req))),
+    reply.headers({ 'Content-Type': 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"' }).send(await manifestOfBook(req.ctx, IdParams.parse(req.params).id, baseUrl(req))),
   );
   app.get('/api/books/:id/pages/:pageId/thumbnail', access('books.read', on.book()), async (req, reply) => {
     const { id, pageId } = PageParams.parse(req.params);
-    return reply.type('image/webp').header('Cache-Control', 'private, max-age=86400').send(await pageThumbnail(req.ctx, id, pageId));
+    return reply
+      .type('image/webp')
+      .header('Cache-Control', 'private, max-age=86400')
+      .send(await pageThumbnail(req.ctx, id, pageId));
   });
 }

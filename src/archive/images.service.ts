@@ -89,7 +89,10 @@ export async function manifestOfBook(ctx: ActorContext, bookId: string, baseUrl:
       { label: 'Năm', value: String(book.yearFrom) },
     ],
     pages: pages.map((p) => ({
-      id: `${baseUrl}/iiif/presentation/books/${bookId}/canvas/${p.id}`, label: `Trang ${p.seq}`, width: p.width_px!, height: p.height_px!,
+      id: `${baseUrl}/iiif/presentation/books/${bookId}/canvas/${p.id}`,
+      label: `Trang ${p.seq}`,
+      width: p.width_px!,
+      height: p.height_px!,
       serviceId: imageServiceId(baseUrl, p.id),
     })),
   });

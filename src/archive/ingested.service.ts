@@ -67,14 +67,37 @@ export async function storeIngestedFile(ctx: ActorContext, bookId: string, file:
       // first: the file row's foreign key would otherwise share-lock the book and deadlock
       if (!(await lockBook(tx, ctx.actor, bookId))) throw bookNotFound(bookId);
       const row = await repo.insertIngestFile(tx, {
-        book_id: bookId, sha256: file.sha256, name: file.name, kind: file.kind, page_count: file.pages.length, byte_size: file.original.length, blob_sha256: original.sha256,
+        book_id: bookId,
+        sha256: file.sha256,
+        name: file.name,
+        kind: file.kind,
+        page_count: file.pages.length,
+        byte_size: file.original.length,
+        blob_sha256: original.sha256,
       });
-      const pages = await appendPagesTx(tx, bookId, file.pages.map((p, i) => ({
-        blob_sha256: blobs[i]!.image.sha256, thumbnail_sha256: blobs[i]!.thumb.sha256, byte_size: String(p.image.length), width_px: p.width, height_px: p.height,
-        mime: p.mime, dhash: p.dhash, dpi_at_a4: Math.round(p.dpiAtA4), flags: JSON.stringify(p.flags), ingest_file_id: row.id, file_page_index: p.index,
-      })));
+      const pages = await appendPagesTx(
+        tx,
+        bookId,
+        file.pages.map((p, i) => ({
+          blob_sha256: blobs[i]!.image.sha256,
+          thumbnail_sha256: blobs[i]!.thumb.sha256,
+          byte_size: String(p.image.length),
+          width_px: p.width,
+          height_px: p.height,
+          mime: p.mime,
+          dhash: p.dhash,
+          dpi_at_a4: Math.round(p.dpiAtA4),
+          flags: JSON.stringify(p.flags),
+          ingest_file_id: row.id,
+          file_page_index: p.index,
+        })),
+      );
       await appendEntityAction(tx, {
-        entityType: 'page', entityId: row.id, bookId, kind: 'scanned', actorId: actorIdOf(ctx.actor),
+        entityType: 'page',
+        entityId: row.id,
+        bookId,
+        kind: 'scanned',
+        actorId: actorIdOf(ctx.actor),
         payload: { file: file.name, sha256: file.sha256, pages: pages.map((p) => ({ id: p.id, seq: p.seq })) },
       });
       await syncBookStatus(tx, ctx.actor, bookId, ctx.clock());

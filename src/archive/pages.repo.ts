@@ -17,7 +17,11 @@ export async function findPage(db: Db, bookId: string, pageId: string) {
 }
 
 export async function maxSeq(db: Db, bookId: string): Promise<number> {
-  const row = await db.selectFrom('pages').select((eb) => eb.fn.max('seq').as('m')).where('book_id', '=', bookId).executeTakeFirst();
+  const row = await db
+    .selectFrom('pages')
+    .select((eb) => eb.fn.max('seq').as('m'))
+    .where('book_id', '=', bookId)
+    .executeTakeFirst();
   return Number(row?.m ?? 0);
 }
 
@@ -38,7 +42,12 @@ export async function insertIngestFile(db: Db, row: Insertable<IngestFilesTable>
 export async function setSeqs(db: Transaction<Database>, bookId: string, order: readonly string[]): Promise<void> {
   await sql`set constraints all deferred`.execute(db);
   for (const [i, id] of order.entries()) {
-    await db.updateTable('pages').set({ seq: i + 1 }).where('book_id', '=', bookId).where('id', '=', id).execute();
+    await db
+      .updateTable('pages')
+      .set({ seq: i + 1 })
+      .where('book_id', '=', bookId)
+      .where('id', '=', id)
+      .execute();
   }
 }
 

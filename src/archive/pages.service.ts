@@ -32,8 +32,18 @@ export interface PageView {
 
 export function pageView(p: repo.PageRow): PageView {
   return {
-    id: p.id, seq: p.seq, side: p.side, status: p.status, sha256: p.blob_sha256, thumbnailSha256: p.thumbnail_sha256, width: p.width_px,
-    height: p.height_px, bytes: p.byte_size === null ? null : Number(p.byte_size), dpiAtA4: p.dpi_at_a4, flags: p.flags, note: p.note,
+    id: p.id,
+    seq: p.seq,
+    side: p.side,
+    status: p.status,
+    sha256: p.blob_sha256,
+    thumbnailSha256: p.thumbnail_sha256,
+    width: p.width_px,
+    height: p.height_px,
+    bytes: p.byte_size === null ? null : Number(p.byte_size),
+    dpiAtA4: p.dpi_at_a4,
+    flags: p.flags,
+    note: p.note,
   };
 }
 
@@ -101,5 +111,8 @@ export type NewPage = Omit<Insertable<PagesTable>, 'book_id' | 'seq'>;
 /** Appends pages after the book's last page, inside the caller's transaction (which has locked the book in the actor's scope). */
 export async function appendPagesTx(tx: Transaction<Database>, bookId: string, pages: readonly NewPage[]) {
   const start = await repo.maxSeq(tx, bookId);
-  return repo.insertPages(tx, pages.map((p, i) => ({ ...p, book_id: bookId, seq: start + i + 1 })));
+  return repo.insertPages(
+    tx,
+    pages.map((p, i) => ({ ...p, book_id: bookId, seq: start + i + 1 })),
+  );
 }

@@ -8,7 +8,20 @@ import type { Database } from '../store/index.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Stable codes of what was read. */
-export const ACCESS_ACTIONS = ['record.view', 'record.history', 'image.view', 'record.pdf', 'book.zip', 'export.download', 'import.report', 'qc.sample', 'search', 'extract.issue', 'extract.pdf', 'extract.log'] as const;
+export const ACCESS_ACTIONS = [
+  'record.view',
+  'record.history',
+  'image.view',
+  'record.pdf',
+  'book.zip',
+  'export.download',
+  'import.report',
+  'qc.sample',
+  'search',
+  'extract.issue',
+  'extract.pdf',
+  'extract.log',
+] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
 export interface AccessEntry {
@@ -26,8 +39,13 @@ export async function logAccess(db: Db, e: AccessEntry): Promise<void> {
   await db
     .insertInto('access_log')
     .values({
-      actor_id: e.actorId, action: e.action, entity_type: e.entityType, entity_id: e.entityId, book_id: e.bookId ?? null,
-      ip: (e.ip ?? '').slice(0, 100), user_agent: (e.userAgent ?? '').slice(0, 400),
+      actor_id: e.actorId,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      book_id: e.bookId ?? null,
+      ip: (e.ip ?? '').slice(0, 100),
+      user_agent: (e.userAgent ?? '').slice(0, 400),
     })
     .execute();
 }

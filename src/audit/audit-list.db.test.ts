@@ -28,10 +28,13 @@ describeBackends('audit listing', (store) => {
   beforeAll(async () => {
     ({ ctx, dispose } = testContext(store()));
     const db = ctx.store.db;
-    await db.insertInto('admin_units').values([
-      { id: 'y2025:province:97', scheme: 'y2025', level: 'province', code: '97', name: 'Tỉnh Kiểm', kind: 'Tỉnh', parent_id: null, source: 'test' },
-      { id: 'y2025:commune:97001', scheme: 'y2025', level: 'commune', code: '97001', name: 'Xã Kiểm', kind: 'Xã', parent_id: 'y2025:province:97', source: 'test' },
-    ]).execute();
+    await db
+      .insertInto('admin_units')
+      .values([
+        { id: 'y2025:province:97', scheme: 'y2025', level: 'province', code: '97', name: 'Tỉnh Kiểm', kind: 'Tỉnh', parent_id: null, source: 'test' },
+        { id: 'y2025:commune:97001', scheme: 'y2025', level: 'commune', code: '97001', name: 'Xã Kiểm', kind: 'Xã', parent_id: 'y2025:province:97', source: 'test' },
+      ])
+      .execute();
     await sql`select rebuild_admin_unit_within()`.execute(db);
     lan = (await db.insertInto('users').values({ login: 'ntlan', display_name: 'Nguyễn Thị Lan', role: 'officer', password_hash: null }).returning('id').executeTakeFirstOrThrow()).id;
     bookA = (await exportReadyBook(ctx)).bookId;
@@ -80,7 +83,10 @@ describeBackends('audit listing', (store) => {
 
   it('lists the reads of personal data with where from', async () => {
     const reads = await list(everything, { log: 'access' });
-    expect(reads.map((r) => [r.kind, r.ip, r.actorLogin])).toEqual([['search', '10.2.3.4', 'ntlan'], ['record.view', '10.2.3.4', 'ntlan']]);
+    expect(reads.map((r) => [r.kind, r.ip, r.actorLogin])).toEqual([
+      ['search', '10.2.3.4', 'ntlan'],
+      ['record.view', '10.2.3.4', 'ntlan'],
+    ]);
     expect(reads[1]).toMatchObject({ recordId: recordB, userAgent: 'Firefox', table: 'access_log' });
     expect((await list(onlyBook(bookB), { log: 'access' })).map((r) => r.kind)).toEqual(['record.view']);
   });

@@ -78,11 +78,26 @@ interface Raw {
   user_agent: string;
 }
 
-const toItem = (log: AuditQuery['log']) => (r: Raw): AuditItem => ({
-  log, seq: r.seq, table: r.tbl, id: r.id, at: r.at.toISOString(), actorId: r.actor_id, actorLogin: r.login, actorName: r.display_name,
-  kind: r.kind, entityType: r.entity_type, entityId: r.entity_id, bookId: r.book_id, recordId: r.record_id ?? (r.entity_type === 'record' ? r.entity_id : null),
-  reason: r.reason, ip: r.ip, userAgent: r.user_agent,
-});
+const toItem =
+  (log: AuditQuery['log']) =>
+  (r: Raw): AuditItem => ({
+    log,
+    seq: r.seq,
+    table: r.tbl,
+    id: r.id,
+    at: r.at.toISOString(),
+    actorId: r.actor_id,
+    actorLogin: r.login,
+    actorName: r.display_name,
+    kind: r.kind,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    bookId: r.book_id,
+    recordId: r.record_id ?? (r.entity_type === 'record' ? r.entity_id : null),
+    reason: r.reason,
+    ip: r.ip,
+    userAgent: r.user_agent,
+  });
 
 export async function listAuditEntries(db: Kysely<Database>, scope: AuditScope, q: AuditQuery): Promise<AuditPage> {
   const sides = q.log === 'access' ? [accessSide(scope, q)] : [recordSide(scope, q), entitySide(scope, q)];

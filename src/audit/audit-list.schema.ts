@@ -19,7 +19,13 @@ export const AuditQuery = z
     book: z.preprocess(blankToUndefined, z.uuid('Mã quyển sổ không hợp lệ.').optional()),
     from: z.preprocess(blankToUndefined, day.optional()),
     to: z.preprocess(blankToUndefined, day.optional()),
-    before: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,18}$/, 'Vị trí trang không hợp lệ.').optional()),
+    before: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d{1,18}$/, 'Vị trí trang không hợp lệ.')
+        .optional(),
+    ),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.', path: ['to'] });

@@ -47,7 +47,9 @@ interface Row {
 }
 
 async function actionRows(ctx: ActorContext): Promise<Row[]> {
-  const r = await sql<Row>`select 'record_actions' as tbl, id, chain_seq from record_actions union all select 'entity_actions', id, chain_seq from entity_actions order by chain_seq`.execute(ctx.store.db);
+  const r = await sql<Row>`select 'record_actions' as tbl, id, chain_seq from record_actions union all select 'entity_actions', id, chain_seq from entity_actions order by chain_seq`.execute(
+    ctx.store.db,
+  );
   return r.rows;
 }
 
@@ -92,7 +94,9 @@ describeBackends('audit hash chains', (store) => {
     const r = await verifyAfter(ctx, (tx) => sql`update record_actions set payload = '{"values": {"nksHoTen": "Người Khác"}}' where id = ${target.id}`.execute(tx));
     expect(r.ok).toBe(false);
     expect(chain(r, 'actions').problem).toMatchObject({ kind: 'hash_mismatch', table: 'record_actions', id: target.id, seq: target.chain_seq });
-    expect(chain(r, 'actions').problem!.message).toBe(`Chuỗi "actions": dòng record_actions #${target.id} (số thứ tự ${target.chain_seq}) đã bị sửa trực tiếp trong cơ sở dữ liệu: nội dung không còn khớp với mã băm đã ghi.`);
+    expect(chain(r, 'actions').problem!.message).toBe(
+      `Chuỗi "actions": dòng record_actions #${target.id} (số thứ tự ${target.chain_seq}) đã bị sửa trực tiếp trong cơ sở dữ liệu: nội dung không còn khớp với mã băm đã ghi.`,
+    );
     expect(chain(r, 'access').ok).toBe(true);
   });
 
@@ -156,7 +160,9 @@ describeBackends('audit hash chains', (store) => {
 
   it('finds a row slipped in with the triggers off', async () => {
     const r = await verifyAfter(ctx, (tx) =>
-      sql`insert into entity_actions (entity_type, entity_id, kind, chain_id, chain_seq, prev_hash, hash) values ('book', 'x', 'created', 'other', 1, ${'0'.repeat(64)}, ${'0'.repeat(64)})`.execute(tx),
+      sql`insert into entity_actions (entity_type, entity_id, kind, chain_id, chain_seq, prev_hash, hash) values ('book', 'x', 'created', 'other', 1, ${'0'.repeat(64)}, ${'0'.repeat(64)})`.execute(
+        tx,
+      ),
     );
     expect(chain(r, 'actions').problem).toMatchObject({ kind: 'outside_chain', table: 'entity_actions' });
   });
@@ -170,14 +176,18 @@ describeBackends('audit hash chains', (store) => {
   it('chains many rows of one transaction and concurrent writers without gaps, moving the head at commit', async () => {
     const before = (await listAuditHeads(ctx.store.db)).find((h) => h.chainId === 'actions')!;
     await ctx.store.db.transaction().execute(async (tx) => {
-      await tx.insertInto('entity_actions').values(Array.from({ length: 30 }, (_, i) => ({ entity_type: 'page', entity_id: `bulk-${i}`, kind: 'created', actor_id: null, payload: '{}' }))).execute();
+      await tx
+        .insertInto('entity_actions')
+        .values(Array.from({ length: 30 }, (_, i) => ({ entity_type: 'page', entity_id: `bulk-${i}`, kind: 'created', actor_id: null, payload: '{}' })))
+        .execute();
       for (let i = 0; i < 5; i++) await appendEntityAction(tx, { entityType: 'page', entityId: `one-${i}`, kind: 'created', actorId: null });
       const inside = (await listAuditHeads(tx)).find((h) => h.chainId === 'actions')!;
       expect(inside.seq).toBe(before.seq);
     });
-    const writer = (w: number) => ctx.store.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < 5; i++) await appendEntityAction(tx, { entityType: 'page', entityId: `w${w}-${i}`, kind: 'created', actorId: null });
-    });
+    const writer = (w: number) =>
+      ctx.store.db.transaction().execute(async (tx) => {
+        for (let i = 0; i < 5; i++) await appendEntityAction(tx, { entityType: 'page', entityId: `w${w}-${i}`, kind: 'created', actorId: null });
+      });
     await Promise.all([1, 2, 3, 4].map(writer));
     const report = await verifyAuditChains(ctx.store.db);
     expect(report.ok).toBe(true);
@@ -194,14 +204,21 @@ describeBackends('audit hash chains', (store) => {
     const prev = rows.at(-2)!;
     const truncate = async (tx: Transaction<Database>) => {
       await sql`delete from ${sql.table(last.tbl)} where id = ${last.id}`.execute(tx);
-      await sql`update audit_heads h set seq = t.chain_seq, hash = t.hash, row_table = ${prev.tbl}, row_id = t.id from ${sql.table(prev.tbl)} t where t.id = ${prev.id} and h.chain_id = 'actions'`.execute(tx);
+      await sql`update audit_heads h set seq = t.chain_seq, hash = t.hash, row_table = ${prev.tbl}, row_id = t.id from ${sql.table(prev.tbl)} t where t.id = ${prev.id} and h.chain_id = 'actions'`.execute(
+        tx,
+      );
     };
     expect((await verifyAfter(ctx, truncate)).ok).toBe(true);
     const withHead = await verifyAfter(ctx, truncate, { anchors: [parseHeadLine(`actions:${published.seq}:${published.hash}`)] });
     expect(chain(withHead, 'actions').problem).toMatchObject({ kind: 'anchor_mismatch' });
-    expect(chain(withHead, 'actions').problem!.message).toContain(`đầu chuỗi đã công bố (số thứ tự ${published.seq}) ghi số thứ tự ${published.seq} nhưng chuỗi chỉ còn đến số thứ tự ${prev.chain_seq}`);
+    expect(chain(withHead, 'actions').problem!.message).toContain(
+      `đầu chuỗi đã công bố (số thứ tự ${published.seq}) ghi số thứ tự ${published.seq} nhưng chuỗi chỉ còn đến số thứ tự ${prev.chain_seq}`,
+    );
     const day = await takeCheckpoint(ctx.store.db, new Date('2026-11-25T20:00:00Z'));
-    expect(day.map((c) => [c.chainId, c.day, c.seq])).toEqual([['access', '2026-11-26', '3'], ['actions', '2026-11-26', published.seq]]);
+    expect(day.map((c) => [c.chainId, c.day, c.seq])).toEqual([
+      ['access', '2026-11-26', '3'],
+      ['actions', '2026-11-26', published.seq],
+    ]);
     const withCheckpoint = await verifyAfter(ctx, truncate);
     expect(chain(withCheckpoint, 'actions').problem!.message).toContain('điểm mốc ngày 2026-11-26');
   });
@@ -212,18 +229,33 @@ describe('chaining the rows written before migration 0012 [pglite]', () => {
     const store = await openStore({});
     const db = store.db;
     try {
-      await migrate(db, MIGRATIONS.filter((m) => m.id < '0012'));
+      await migrate(
+        db,
+        MIGRATIONS.filter((m) => m.id < '0012'),
+      );
       const b = await db.insertInto('books').values({ register_type: 'KS', template_version: 'KS-70', authority_text: 'UBND xã A', year_from: 2000 }).returning('id').executeTakeFirstOrThrow();
       const r = await db.insertInto('records').values({ book_id: b.id, register_type: 'KS', template_version: 'KS-70', values: '{}', page_ids: '[]' }).returning('id').executeTakeFirstOrThrow();
-      await db.insertInto('entity_actions').values({ entity_type: 'book', entity_id: b.id, book_id: b.id, kind: 'created', actor_id: null, payload: '{}', created_at: '2025-01-01T00:00:00Z' }).execute();
+      await db
+        .insertInto('entity_actions')
+        .values({ entity_type: 'book', entity_id: b.id, book_id: b.id, kind: 'created', actor_id: null, payload: '{}', created_at: '2025-01-01T00:00:00Z' })
+        .execute();
       await db.insertInto('record_actions').values({ record_id: r.id, client_tx_id: 'tx-backfill-1', kind: 'created', actor_id: null, payload: '{}', created_at: '2025-01-02T00:00:00Z' }).execute();
       await db.insertInto('access_log').values({ actor_id: null, action: 'record.view', entity_type: 'record', entity_id: r.id }).execute();
       await migrate(db);
       await db.insertInto('record_actions').values({ record_id: r.id, client_tx_id: 'tx-backfill-2', kind: 'keyed', actor_id: null, payload: '{}' }).execute();
-      const chained = await sql<Row>`select 'entity_actions' as tbl, id, chain_seq from entity_actions union all select 'record_actions', id, chain_seq from record_actions order by chain_seq`.execute(db);
-      expect(chained.rows.map((x) => [x.tbl, x.chain_seq])).toEqual([['entity_actions', '1'], ['record_actions', '2'], ['record_actions', '3']]);
+      const chained = await sql<Row>`select 'entity_actions' as tbl, id, chain_seq from entity_actions union all select 'record_actions', id, chain_seq from record_actions order by chain_seq`.execute(
+        db,
+      );
+      expect(chained.rows.map((x) => [x.tbl, x.chain_seq])).toEqual([
+        ['entity_actions', '1'],
+        ['record_actions', '2'],
+        ['record_actions', '3'],
+      ]);
       const report = await verifyAuditChains(db);
-      expect(report.chains.map((c) => [c.chainId, c.ok, c.rows])).toEqual([['actions', true, 3], ['access', true, 1]]);
+      expect(report.chains.map((c) => [c.chainId, c.ok, c.rows])).toEqual([
+        ['actions', true, 3],
+        ['access', true, 1],
+      ]);
     } finally {
       await store.close();
     }

@@ -93,7 +93,8 @@ export async function checkBlobs(dir: string, expected: BlobTotals): Promise<str
     seen.count += 1;
     seen.bytes += size;
   }
-  if (seen.count !== expected.count || seen.bytes !== expected.bytes) return `danh sách tệp lưu trữ có ${seen.count} tệp (${seen.bytes} byte), bảng kê ghi ${expected.count} tệp (${expected.bytes} byte)`;
+  if (seen.count !== expected.count || seen.bytes !== expected.bytes)
+    return `danh sách tệp lưu trữ có ${seen.count} tệp (${seen.bytes} byte), bảng kê ghi ${expected.count} tệp (${expected.bytes} byte)`;
   return undefined;
 }
 

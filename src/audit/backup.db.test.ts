@@ -25,7 +25,11 @@ import { tableCounts } from './backup-counts.repo.js';
 import { pgliteNotEmpty, postgresNotEmpty } from './backup-database.js';
 import { appendEntityAction, createBackup, listAuditHeads, logAccess, restoreBackup, verifyAuditChains, type DatabaseTarget, type RestoreTarget } from './index.js';
 
-const message = (p: Promise<unknown>) => p.then(() => 'no error', (e: AppError) => e.message);
+const message = (p: Promise<unknown>) =>
+  p.then(
+    () => 'no error',
+    (e: AppError) => e.message,
+  );
 
 describeBackends('backup and restore', (store) => {
   let ctx: ActorContext;
@@ -89,7 +93,9 @@ describeBackends('backup and restore', (store) => {
     const m = await createBackup(ctx, second, undefined, { linkFrom: backup });
     expect(m.blobs).toEqual(first.blobs);
     for (const sha of pageBlobs) expect((await stat(blobPath(second, sha))).ino).toBe((await stat(blobPath(backup, sha))).ino);
-    expect(await message(createBackup(ctx, path.join(tmp, 'third'), undefined, { linkFrom: path.join(tmp, 'nowhere') }))).toMatch(/^Không dùng được bản sao lưu trước ".*nowhere" \(--link-from\): không có tệp manifest\.json/);
+    expect(await message(createBackup(ctx, path.join(tmp, 'third'), undefined, { linkFrom: path.join(tmp, 'nowhere') }))).toMatch(
+      /^Không dùng được bản sao lưu trước ".*nowhere" \(--link-from\): không có tệp manifest\.json/,
+    );
   }, 60_000);
 
   it('restores into an empty instance: same counts, same audit heads, intact chains, readable blobs', async () => {
@@ -101,7 +107,8 @@ describeBackends('backup and restore', (store) => {
     expect(report.ok).toBe(true);
     expect(report.blobs).toBe(report.manifest.blobs.count);
     for (const sha of pageBlobs) expect((await target.blobs.get(sha)).equals(await ctx.blobs.get(sha))).toBe(true);
-    const restored = target.database.backend === 'pglite' ? await openStore({ pgliteDir: target.database.dir }) : await openStore({ databaseUrl: target.database.url, pgSchema: target.database.schema });
+    const restored =
+      target.database.backend === 'pglite' ? await openStore({ pgliteDir: target.database.dir }) : await openStore({ databaseUrl: target.database.url, pgSchema: target.database.schema });
     try {
       await appendEntityAction(restored.db, { entityType: 'book', entityId: 'after-restore', kind: 'created', actorId: null });
       const after = await verifyAuditChains(restored.db);
@@ -110,7 +117,9 @@ describeBackends('backup and restore', (store) => {
     } finally {
       await restored.close();
     }
-    expect(await message(restoreBackup(backup, { ...target, blobs: createLocalBlobStore(path.join(tmp, 'other-blobs')) }))).toMatch(/^Không khôi phục: (thư mục cơ sở dữ liệu đích|cơ sở dữ liệu đích \(schema).*đã có .*Chưa thay đổi gì\.$/);
+    expect(await message(restoreBackup(backup, { ...target, blobs: createLocalBlobStore(path.join(tmp, 'other-blobs')) }))).toMatch(
+      /^Không khôi phục: (thư mục cơ sở dữ liệu đích|cơ sở dữ liệu đích \(schema).*đã có .*Chưa thay đổi gì\.$/,
+    );
   }, 90_000);
 
   it('refuses a truncated database file, a missing blob or a missing manifest, and leaves the target empty', async () => {
@@ -122,7 +131,9 @@ describeBackends('backup and restore', (store) => {
       return message(restoreBackup(dir, target));
     };
     const file = (await readdir(backup)).find((f) => f.startsWith('database.'))!;
-    expect(await damaged('truncated', (d) => truncate(path.join(d, file), 1000))).toMatch(new RegExp(`^Không khôi phục: tệp ${file.replace('.', '\\.')} có 1000 byte, bảng kê ghi \\d+ byte \\(bị cắt cụt hoặc bị sửa\\)\\. Chưa thay đổi gì ở nơi khôi phục\\.$`));
+    expect(await damaged('truncated', (d) => truncate(path.join(d, file), 1000))).toMatch(
+      new RegExp(`^Không khôi phục: tệp ${file.replace('.', '\\.')} có 1000 byte, bảng kê ghi \\d+ byte \\(bị cắt cụt hoặc bị sửa\\)\\. Chưa thay đổi gì ở nơi khôi phục\\.$`),
+    );
     const blob = pageBlobs[1]!;
     expect(await damaged('no-blob', (d) => rm(path.join(d, 'blobs', blob.slice(0, 2), blob.slice(2, 4), blob)))).toBe(
       `Không khôi phục: thiếu tệp lưu trữ ${blob} (blobs/${blob.slice(0, 2)}/${blob.slice(2, 4)}/${blob}). Chưa thay đổi gì ở nơi khôi phục.`,

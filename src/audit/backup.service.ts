@@ -76,9 +76,14 @@ export async function createBackup(ctx: AppContext, out: string, progress?: Back
   const blobs = await copyBlobsOut(ctx.blobs, dir, (n) => progress?.('blobs', n), linkFrom);
   progress?.('manifest');
   const manifest: BackupManifest = {
-    format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt, hotichVersion: VERSION, backend: ctx.store.backend,
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt,
+    hotichVersion: VERSION,
+    backend: ctx.store.backend,
     database: { file: db.file, pgSchema: ctx.store.postgres?.schema ?? null },
-    counts: db.counts, auditHeads: db.auditHeads,
+    counts: db.counts,
+    auditHeads: db.auditHeads,
     blobs: { list: BLOBS_LIST, ...blobs },
     files: [await fileEntry(dir, db.file), await fileEntry(dir, BLOBS_LIST)],
   };

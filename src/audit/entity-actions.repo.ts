@@ -9,7 +9,22 @@ import type { Database, EntityAction } from '../store/index.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** The kinds of things whose history entity_actions keeps. */
-export const ENTITY_TYPES = ['book', 'page', 'user', 'organization', 'grant', 'qc_setting', 'qc_decision', 'qc_lot', 'export', 'import', 'extract_copy', 'extract_request', 'campaign', 'work_package'] as const;
+export const ENTITY_TYPES = [
+  'book',
+  'page',
+  'user',
+  'organization',
+  'grant',
+  'qc_setting',
+  'qc_decision',
+  'qc_lot',
+  'export',
+  'import',
+  'extract_copy',
+  'extract_request',
+  'campaign',
+  'work_package',
+] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export interface NewEntityAction {
@@ -31,8 +46,14 @@ export async function appendEntityAction(db: Db, a: NewEntityAction): Promise<En
   return db
     .insertInto('entity_actions')
     .values({
-      entity_type: a.entityType, entity_id: a.entityId, kind: a.kind, actor_id: a.actorId, book_id: a.bookId ?? null,
-      reason: a.reason ?? '', payload: JSON.stringify(a.payload ?? {}), client_tx_id: a.clientTxId ?? null,
+      entity_type: a.entityType,
+      entity_id: a.entityId,
+      kind: a.kind,
+      actor_id: a.actorId,
+      book_id: a.bookId ?? null,
+      reason: a.reason ?? '',
+      payload: JSON.stringify(a.payload ?? {}),
+      client_tx_id: a.clientTxId ?? null,
     })
     .onConflict((oc) => oc.column('client_tx_id').doNothing())
     .returningAll()

@@ -10,7 +10,12 @@ import type { ChainHead } from './chain.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 const toHead = (r: AuditHeadRow): ChainHead => ({
-  chainId: r.chain_id, seq: r.seq, hash: r.hash, rowTable: r.row_table, rowId: r.row_id, updatedAt: r.updated_at.toISOString(),
+  chainId: r.chain_id,
+  seq: r.seq,
+  hash: r.hash,
+  rowTable: r.row_table,
+  rowId: r.row_id,
+  updatedAt: r.updated_at.toISOString(),
 });
 
 export async function listHeads(db: Db): Promise<ChainHead[]> {
@@ -29,7 +34,13 @@ export interface Checkpoint {
 }
 
 const toCheckpoint = (r: AuditCheckpointRow): Checkpoint => ({
-  chainId: r.chain_id, day: r.day, seq: r.seq, hash: r.hash, rowTable: r.row_table, rowId: r.row_id, takenAt: r.taken_at.toISOString(),
+  chainId: r.chain_id,
+  day: r.day,
+  seq: r.seq,
+  hash: r.hash,
+  rowTable: r.row_table,
+  rowId: r.row_id,
+  takenAt: r.taken_at.toISOString(),
 });
 
 /** Copies every head into the day's checkpoint, unless the chain already has one for that day. */
@@ -37,7 +48,11 @@ export async function insertCheckpoints(db: Db, day: string, at: Date): Promise<
   await db
     .insertInto('audit_checkpoints')
     .columns(['chain_id', 'day', 'seq', 'hash', 'row_table', 'row_id', 'taken_at'])
-    .expression((eb) => eb.selectFrom('audit_heads').select(['chain_id', sql<string>`cast(${day} as date)`.as('day'), 'seq', 'hash', 'row_table', 'row_id', sql<Date>`cast(${at.toISOString()} as timestamptz)`.as('taken_at')]))
+    .expression((eb) =>
+      eb
+        .selectFrom('audit_heads')
+        .select(['chain_id', sql<string>`cast(${day} as date)`.as('day'), 'seq', 'hash', 'row_table', 'row_id', sql<Date>`cast(${at.toISOString()} as timestamptz)`.as('taken_at')]),
+    )
     .onConflict((oc) => oc.columns(['chain_id', 'day']).doNothing())
     .execute();
 }

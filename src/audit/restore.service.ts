@@ -73,14 +73,15 @@ async function preflight(dir: string, target: DatabaseTarget): Promise<BackupMan
   return m;
 }
 
-const openTarget = (t: DatabaseTarget): Promise<Store> =>
-  t.backend === 'pglite' ? openStore({ pgliteDir: t.dir }) : openStore({ databaseUrl: t.url, pgSchema: t.schema });
+const openTarget = (t: DatabaseTarget): Promise<Store> => (t.backend === 'pglite' ? openStore({ pgliteDir: t.dir }) : openStore({ databaseUrl: t.url, pgSchema: t.schema }));
 
 async function compare(m: BackupManifest, t: DatabaseTarget): Promise<Omit<RestoreReport, 'ok' | 'manifest' | 'blobs'>> {
   const store = await openTarget(t);
   try {
     const actual = await tableCounts(store.db);
-    const countMismatches = Object.entries(m.counts).filter(([k, v]) => actual[k] !== v).map(([table, expected]) => ({ table, expected, actual: actual[table] ?? null }));
+    const countMismatches = Object.entries(m.counts)
+      .filter(([k, v]) => actual[k] !== v)
+      .map(([table, expected]) => ({ table, expected, actual: actual[table] ?? null }));
     const heads = (await listHeads(store.db)).map((h) => `${h.chainId}:${h.seq}:${h.hash}`).sort();
     const headsMatch = JSON.stringify(heads) === JSON.stringify(m.auditHeads.map((h) => `${h.chainId}:${h.seq}:${h.hash}`).sort());
     return { countMismatches, headsMatch, verify: await verifyAuditChains(store.db) };

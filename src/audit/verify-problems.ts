@@ -34,7 +34,11 @@ export interface RowRef {
 export const rowName = (r: RowRef): string => `dòng ${r.table} #${r.id} (số thứ tự ${r.seq})`;
 
 const problem = (kind: ProblemKind, row: RowRef | null, message: string): ChainProblem => ({
-  kind, table: row?.table ?? null, id: row?.id ?? null, seq: row?.seq ?? null, message,
+  kind,
+  table: row?.table ?? null,
+  id: row?.id ?? null,
+  seq: row?.seq ?? null,
+  message,
 });
 
 export function gap(chainId: string, row: RowRef, expected: bigint, previous: RowRef | undefined): ChainProblem {
@@ -48,7 +52,11 @@ export const duplicateSeq = (chainId: string, row: RowRef): ChainProblem =>
   problem('duplicate_seq', row, `Chuỗi "${chainId}": ${rowName(row)} trùng số thứ tự với một dòng khác: có dòng được chèn thêm.`);
 
 export const prevMismatch = (chainId: string, row: RowRef, previous: RowRef | undefined): ChainProblem =>
-  problem('prev_mismatch', row, `Chuỗi "${chainId}": ${rowName(row)} không nối tiếp ${previous ? rowName(previous) : 'điểm đầu chuỗi'}: thứ tự các dòng đã bị đổi, hoặc dòng trước đã bị sửa cả mã băm hoặc bị xóa.`);
+  problem(
+    'prev_mismatch',
+    row,
+    `Chuỗi "${chainId}": ${rowName(row)} không nối tiếp ${previous ? rowName(previous) : 'điểm đầu chuỗi'}: thứ tự các dòng đã bị đổi, hoặc dòng trước đã bị sửa cả mã băm hoặc bị xóa.`,
+  );
 
 export const hashMismatch = (chainId: string, row: RowRef): ChainProblem =>
   problem('hash_mismatch', row, `Chuỗi "${chainId}": ${rowName(row)} đã bị sửa trực tiếp trong cơ sở dữ liệu: nội dung không còn khớp với mã băm đã ghi.`);
@@ -74,10 +82,13 @@ export const headHashMismatch = (chainId: string, last: RowRef | undefined, head
   problem('head_mismatch', last ?? null, `Chuỗi "${chainId}": mã băm ở đầu chuỗi (số thứ tự ${head.seq}) khác với ${last ? rowName(last) : 'chuỗi rỗng'}: dòng cuối hoặc đầu chuỗi đã bị sửa.`);
 
 export const outsideChain = (chainId: string, table: string, id: string, count: number): ChainProblem => ({
-  ...problem('outside_chain', null, `Chuỗi "${chainId}": bảng ${table} có ${count} dòng không thuộc chuỗi, ví dụ dòng ${table} #${id}: dòng được thêm khi trình kích hoạt bị tắt hoặc bị chuyển sang chuỗi khác.`),
+  ...problem(
+    'outside_chain',
+    null,
+    `Chuỗi "${chainId}": bảng ${table} có ${count} dòng không thuộc chuỗi, ví dụ dòng ${table} #${id}: dòng được thêm khi trình kích hoạt bị tắt hoặc bị chuyển sang chuỗi khác.`,
+  ),
   table,
   id,
 });
 
-export const noHead = (chainId: string): ChainProblem =>
-  problem('no_head', null, `Chuỗi "${chainId}" không có đầu chuỗi trong bảng audit_heads: bảng đã bị sửa.`);
+export const noHead = (chainId: string): ChainProblem => problem('no_head', null, `Chuỗi "${chainId}" không có đầu chuỗi trong bảng audit_heads: bảng đã bị sửa.`);

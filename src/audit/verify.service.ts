@@ -114,7 +114,15 @@ export async function verifyAuditChains(db: Kysely<Database>, opts: VerifyOption
   const anchors = [...stored, ...(opts.anchors ?? [])];
   const chains: ChainReport[] = [];
   for (const chainId of CHAINS) {
-    chains.push(await verifyChain(db, chainId, heads.get(chainId), anchors.filter((a) => a.chainId === chainId), opts.batchSize ?? 2000));
+    chains.push(
+      await verifyChain(
+        db,
+        chainId,
+        heads.get(chainId),
+        anchors.filter((a) => a.chainId === chainId),
+        opts.batchSize ?? 2000,
+      ),
+    );
   }
   return { ok: chains.every((c) => c.ok), chains };
 }

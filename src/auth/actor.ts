@@ -12,8 +12,7 @@ import { Forbidden } from './auth.errors.js';
 import { can, PERMISSION_LABELS, type Permission, type Role } from './roles.js';
 
 export type Actor =
-  | { readonly kind: 'user'; readonly id: string; readonly role: Role; readonly login: string; readonly organizationId: string | null }
-  | { readonly kind: 'system'; readonly purpose: string };
+  { readonly kind: 'user'; readonly id: string; readonly role: Role; readonly login: string; readonly organizationId: string | null } | { readonly kind: 'system'; readonly purpose: string };
 
 export interface ActorContext extends AppContext {
   readonly actor: Actor;
@@ -39,8 +38,7 @@ export function actorCan(actor: Actor, permission: Permission): boolean {
   return actor.kind === 'system' || can(actor, permission);
 }
 
-export const forbidden = (permission: Permission): Forbidden =>
-  new Forbidden('auth.forbidden', `Bạn không có quyền ${PERMISSION_LABELS[permission]}.`, { permission });
+export const forbidden = (permission: Permission): Forbidden => new Forbidden('auth.forbidden', `Bạn không có quyền ${PERMISSION_LABELS[permission]}.`, { permission });
 
 /** Throws 403 unless the actor's role holds the permission. */
 export function assertPermission(actor: Actor, permission: Permission): void {

@@ -9,7 +9,22 @@ import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
 import type { ActorContext } from '../auth/index.js';
 import { listEntityActions } from '../audit/index.js';
-import { BAD_CREDENTIALS, userActor, withActor, authenticate, createUser, disableUser, hashToken, listUsers, login, logout, logoutEverywhere, resetPassword, setPassword, verifyPassword } from './index.js';
+import {
+  BAD_CREDENTIALS,
+  userActor,
+  withActor,
+  authenticate,
+  createUser,
+  disableUser,
+  hashToken,
+  listUsers,
+  login,
+  logout,
+  logoutEverywhere,
+  resetPassword,
+  setPassword,
+  verifyPassword,
+} from './index.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -167,7 +182,10 @@ describeBackends('auth', (store) => {
     await createUser(ctx, { login: 'target', role: 'admin', password: PW });
     for (let i = 0; i < 10; i++) await expect(login(ctx, { login: 'target', password: `sai ${i}` })).rejects.toThrow(BAD_CREDENTIALS);
     await expect(login(ctx, { login: 'target', password: PW })).rejects.toMatchObject({
-      kind: 'too_many_requests', code: 'auth.locked', retryAfterSeconds: 15 * 60, message: 'Tạm khóa đăng nhập do nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+      kind: 'too_many_requests',
+      code: 'auth.locked',
+      retryAfterSeconds: 15 * 60,
+      message: 'Tạm khóa đăng nhập do nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
     });
     await expect(login(ctx, { login: 'ghost', password: PW })).rejects.toThrow(BAD_CREDENTIALS); // other logins unaffected
     later(15 * 60_000);

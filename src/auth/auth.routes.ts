@@ -38,11 +38,17 @@ export async function authRoutes(app: FastifyInstance, opts: { ctx: AppContext }
   });
   app.post('/api/auth/logout', access('public', SELF), async (req, reply) => {
     await logout(ctx, tokenFromRequest(req));
-    return reply.header('set-cookie', clearedSessionCookie(secure(req))).status(204).send();
+    return reply
+      .header('set-cookie', clearedSessionCookie(secure(req)))
+      .status(204)
+      .send();
   });
   app.post('/api/auth/logout-all', access('signed-in', SELF), async (req, reply) => {
     const sessionsEnded = await logoutEverywhere(ctx, req.user!);
-    return reply.header('set-cookie', clearedSessionCookie(secure(req))).header('cache-control', 'no-store').send({ sessionsEnded });
+    return reply
+      .header('set-cookie', clearedSessionCookie(secure(req)))
+      .header('cache-control', 'no-store')
+      .send({ sessionsEnded });
   });
   app.get('/api/auth/me', access('signed-in', SELF), async (req, reply) => {
     reply.header('cache-control', 'no-store');

@@ -54,10 +54,7 @@ export async function listGrantsOfUsers(db: Db, userIds: readonly string[]): Pro
     .leftJoin('admin_units as u', 'u.id', 'g.unit_id')
     .leftJoin('books as b', 'b.id', 'g.book_id')
     .selectAll('g')
-    .select([
-      'u.name as unit_name',
-      sql<string>`concat_ws(' ', b.register_type, 'quyển', b.volume_no, 'năm', b.year_from::text, '—', b.authority_text)`.as('book_title'),
-    ])
+    .select(['u.name as unit_name', sql<string>`concat_ws(' ', b.register_type, 'quyển', b.volume_no, 'năm', b.year_from::text, '—', b.authority_text)`.as('book_title')])
     .where('g.user_id', 'in', userIds)
     .orderBy('g.id')
     .execute() as Promise<GrantListRow[]>;

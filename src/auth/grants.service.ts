@@ -29,11 +29,15 @@ export interface GrantView {
   grantedAt: string;
 }
 
-export const GrantInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('all') }),
-  z.object({ kind: z.literal('unit'), unitId: z.string().min(3, 'Cần mã đơn vị hành chính.').max(100) }),
-  z.object({ kind: z.literal('book'), bookId: z.uuid('Mã quyển sổ không hợp lệ.') }),
-], { message: 'Phạm vi phải là "all", "unit" (kèm unitId) hoặc "book" (kèm bookId).' });
+export const GrantInput = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('all') }),
+    z.object({ kind: z.literal('unit'), unitId: z.string().min(3, 'Cần mã đơn vị hành chính.').max(100) }),
+    z.object({ kind: z.literal('book'), bookId: z.uuid('Mã quyển sổ không hợp lệ.') }),
+  ],
+  { message: 'Phạm vi phải là "all", "unit" (kèm unitId) hoặc "book" (kèm bookId).' },
+);
 export type GrantInput = z.input<typeof GrantInput>;
 
 const userNotFound = (id: string) => new NotFound('user.not_found', `Không tìm thấy người dùng ${id}.`);
@@ -42,7 +46,10 @@ const unitNotFound = (id: string) => new NotFound('unit.not_found', `Không tìm
 
 function grantView(r: repo.GrantListRow): GrantView {
   return {
-    id: String(r.id), userId: r.user_id, kind: r.kind as GrantKind, grantedAt: r.granted_at.toISOString(),
+    id: String(r.id),
+    userId: r.user_id,
+    kind: r.kind as GrantKind,
+    grantedAt: r.granted_at.toISOString(),
     unit: r.unit_id ? { id: r.unit_id, name: r.unit_name ?? r.unit_id } : null,
     book: r.book_id ? { id: r.book_id, title: r.book_title ?? r.book_id } : null,
   };
@@ -86,7 +93,11 @@ export async function revokeGrant(ctx: ActorContext, grantId: string): Promise<v
 
 async function logGrant(tx: Parameters<typeof appendEntityAction>[0], ctx: ActorContext, row: UserGrantRow, kind: 'granted' | 'revoked'): Promise<void> {
   await appendEntityAction(tx, {
-    entityType: 'grant', entityId: String(row.id), kind, actorId: actorIdOf(ctx.actor), bookId: row.book_id,
+    entityType: 'grant',
+    entityId: String(row.id),
+    kind,
+    actorId: actorIdOf(ctx.actor),
+    bookId: row.book_id,
     payload: { userId: row.user_id, grant: row.kind, unitId: row.unit_id, bookId: row.book_id },
   });
 }
@@ -103,11 +114,13 @@ export interface AssignInput {
   unitId?: string;
 }
 
-export const AssignInputSchema = z.object({
-  userIds: z.array(z.uuid('Mã người dùng không hợp lệ.')).min(1, 'Chọn ít nhất một người.').max(200),
-  bookIds: z.array(z.uuid('Mã quyển sổ không hợp lệ.')).max(5000).optional(),
-  unitId: z.string().min(3).max(100).optional(),
-}).refine((a) => (a.bookIds?.length ?? 0) > 0 || a.unitId, { message: 'Chọn quyển sổ hoặc một đơn vị hành chính.' });
+export const AssignInputSchema = z
+  .object({
+    userIds: z.array(z.uuid('Mã người dùng không hợp lệ.')).min(1, 'Chọn ít nhất một người.').max(200),
+    bookIds: z.array(z.uuid('Mã quyển sổ không hợp lệ.')).max(5000).optional(),
+    unitId: z.string().min(3).max(100).optional(),
+  })
+  .refine((a) => (a.bookIds?.length ?? 0) > 0 || a.unitId, { message: 'Chọn quyển sổ hoặc một đơn vị hành chính.' });
 
 /** The books an assignment names: the listed ones and those of the unit, all of them visible to the assigner. */
 async function booksToAssign(ctx: ActorContext, a: AssignInput): Promise<string[]> {
@@ -117,7 +130,9 @@ async function booksToAssign(ctx: ActorContext, a: AssignInput): Promise<string[
     ids.add(id);
   }
   if (a.unitId) {
-    const rows = await ctx.store.db.selectFrom('books').select('books.id')
+    const rows = await ctx.store.db
+      .selectFrom('books')
+      .select('books.id')
       .where(sql<boolean>`books.authority_unit_code in (select unit_id from admin_unit_within where within_id = ${a.unitId})`)
       .where(bookInScope(ctx.actor, 'books.id'))
       .execute();

@@ -20,7 +20,20 @@ export { Unauthorized, Forbidden, BAD_CREDENTIALS, LOGIN_REQUIRED } from './auth
 export { hashPassword, verifyPassword, needsRehash, SCRYPT_PARAMS } from './password.js';
 export { ROLES, ROLE_IDS, isRole, PERMISSIONS, PERMISSION_LABELS, can, permissionsOf, type Role, type Permission, type Principal } from './roles.js';
 export { NewUserInput, LoginInput, PASSWORD_MIN } from './user.schema.js';
-export { createUser, getUser, findUserByLogin, listUsers, setPassword, resetPassword, disableUser, userView, userDisplayNames, contextOfUser, type AuthUser, type PasswordReset } from './users.service.js';
+export {
+  createUser,
+  getUser,
+  findUserByLogin,
+  listUsers,
+  setPassword,
+  resetPassword,
+  disableUser,
+  userView,
+  userDisplayNames,
+  contextOfUser,
+  type AuthUser,
+  type PasswordReset,
+} from './users.service.js';
 export { login, logout, logoutEverywhere, authenticate, hashToken, type LoginResult, type LoginClient } from './sessions.service.js';
 export { reserveAttempt, attemptFailed, attemptSucceeded, clearLoginFailures, type AttemptTicket } from './login-throttle.service.js';
 export { SESSION_COOKIE, parseCookies } from './cookies.js';
@@ -30,6 +43,15 @@ export { access, on, NONE, SELF, LIST, CREATE, TARGET_KINDS, type RouteAccess, t
 export { systemActor, userActor, withActor, actorIdOf, actorCan, assertPermission, forbidden, logRead, type Actor, type ActorContext } from './actor.js';
 export { bookInScope, unitInScope, isBookVisible, isUnitVisible, seesEverything } from './scope.repo.js';
 export { grantScope, revokeGrant, listGrantViews, assignBooks, unassignBooks, GrantInput, type GrantView, type GrantKind, type AssignInput } from './grants.service.js';
-export { createOrganization, listOrganizations, getOrganization, setUserOrganization, ORGANIZATION_KINDS, type OrganizationView, type OrganizationKind, type NewOrganizationInput } from './organizations.service.js';
+export {
+  createOrganization,
+  listOrganizations,
+  getOrganization,
+  setUserOrganization,
+  ORGANIZATION_KINDS,
+  type OrganizationView,
+  type OrganizationKind,
+  type NewOrganizationInput,
+} from './organizations.service.js';
 export { authRoutes, type SessionUser } from './auth.routes.js';
 export { usersRoutes } from './users.routes.js';

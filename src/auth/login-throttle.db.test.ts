@@ -57,12 +57,16 @@ describeBackends('login throttle', (store) => {
     await attemptFailed(ctx, elsewhere);
   });
 
-  it('a success clears the login\'s failures, not the address\'s', async () => {
+  it("a success clears the login's failures, not the address's", async () => {
     await createUser(ctx, { login: 'mai', role: 'keyer', password: PW });
     await expect(login(ctx, { login: 'mai', password: 'sai 1' }, { address: '10.1.1.1' })).rejects.toMatchObject({ code: 'auth.bad_credentials' });
     await expect(login(ctx, { login: 'mai', password: 'sai 2' }, { address: '10.1.1.1' })).rejects.toMatchObject({ code: 'auth.bad_credentials' });
     await login(ctx, { login: 'mai', password: PW }, { address: '10.1.1.1' });
-    expect((await attempts('mai')).map((a) => [a.outcome, a.cleared])).toEqual([['failed', true], ['failed', true], ['succeeded', true]]);
+    expect((await attempts('mai')).map((a) => [a.outcome, a.cleared])).toEqual([
+      ['failed', true],
+      ['failed', true],
+      ['succeeded', true],
+    ]);
     // The login starts afresh: three more failures before it locks ...
     for (let i = 0; i < 3; i++) await expect(login(ctx, { login: 'mai', password: `sai ${i}` }, { address: '10.1.1.2' })).rejects.toMatchObject({ code: 'auth.bad_credentials' });
     await expect(login(ctx, { login: 'mai', password: PW }, { address: '10.1.1.2' })).rejects.toMatchObject({ code: 'auth.locked' });
@@ -83,7 +87,12 @@ describeBackends('login throttle', (store) => {
   });
 
   it('forgets attempts older than a day', async () => {
-    const before = (await store().db.selectFrom('login_attempts').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n;
+    const before = (
+      await store()
+        .db.selectFrom('login_attempts')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
     expect(Number(before)).toBeGreaterThan(10);
     later(24 * 60 * MIN + 1);
     await attemptFailed(ctx, await reserveAttempt(ctx, 'fresh', undefined));

@@ -24,11 +24,7 @@ type LimitedKey = repo.AttemptKey & { limit: number };
 
 export function loginLocked(waitMs: number): TooManyRequests {
   const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-  return new TooManyRequests(
-    'auth.locked',
-    `Tạm khóa đăng nhập do nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
-    Math.max(1, Math.ceil(waitMs / 1000)),
-  );
+  return new TooManyRequests('auth.locked', `Tạm khóa đăng nhập do nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`, Math.max(1, Math.ceil(waitMs / 1000)));
 }
 
 function keysOf(ctx: AppContext, login: string, address: string | undefined): LimitedKey[] {

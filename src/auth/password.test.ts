@@ -19,7 +19,7 @@ describe('password hashing', () => {
     expect(await verifyPassword('Hoà bình 2026'.normalize('NFD'), h)).toBe(true);
   });
 
-  it('writes scrypt$N$r$p$salt$hash with today\'s parameters', async () => {
+  it("writes scrypt$N$r$p$salt$hash with today's parameters", async () => {
     const h = await hashPassword('0123456789');
     const parts = h.split('$');
     expect(parts.slice(0, 4)).toEqual(['scrypt', '32768', '8', '1']);

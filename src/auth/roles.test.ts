@@ -8,7 +8,11 @@ const perms = Object.keys(PERMISSIONS) as Permission[];
 describe('roles and permissions', () => {
   it('labels every role in Vietnamese', () => {
     expect(ROLES).toEqual({
-      admin: 'Quản trị', planner: 'Cán bộ Sở Tư pháp', officer: 'Công chức tư pháp - hộ tịch', keyer: 'Nhân viên nhập liệu', reviewer: 'Người kiểm tra',
+      admin: 'Quản trị',
+      planner: 'Cán bộ Sở Tư pháp',
+      officer: 'Công chức tư pháp - hộ tịch',
+      keyer: 'Nhân viên nhập liệu',
+      reviewer: 'Người kiểm tra',
     });
   });
 

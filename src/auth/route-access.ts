@@ -15,7 +15,23 @@
 import type { Permission } from './roles.js';
 
 export const TARGET_KINDS = [
-  'book', 'record', 'page', 'export', 'import', 'lot', 'job', 'disagreement', 'pass', 'upload', 'user', 'grant', 'organization', 'extract', 'extractRequest', 'campaign', 'work_package',
+  'book',
+  'record',
+  'page',
+  'export',
+  'import',
+  'lot',
+  'job',
+  'disagreement',
+  'pass',
+  'upload',
+  'user',
+  'grant',
+  'organization',
+  'extract',
+  'extractRequest',
+  'campaign',
+  'work_package',
 ] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
@@ -49,7 +65,9 @@ export function access(gate: Gate, target: Target): { config: { access: RouteAcc
   return { config: { access: { gate, target } } };
 }
 
-const one = (kind: TargetKind) => (param = 'id'): Target => ({ kind, param });
+const one =
+  (kind: TargetKind) =>
+  (param = 'id'): Target => ({ kind, param });
 
 /** Targets named by a path parameter (default `id`). */
 export const on = Object.fromEntries(TARGET_KINDS.map((k) => [k, one(k)])) as { [K in TargetKind]: (param?: string) => Target };

@@ -57,7 +57,12 @@ export async function isUnitVisible(db: Db, actor: Actor, unitId: string): Promi
 /** Which of these books the actor sees. */
 export async function visibleBookIds(db: Db, actor: Actor, bookIds: readonly string[]): Promise<Set<string>> {
   if (bookIds.length === 0) return new Set();
-  const rows = await db.selectFrom('books').select('books.id').where('books.id', 'in', [...new Set(bookIds)]).where(bookInScope(actor, 'books.id')).execute();
+  const rows = await db
+    .selectFrom('books')
+    .select('books.id')
+    .where('books.id', 'in', [...new Set(bookIds)])
+    .where(bookInScope(actor, 'books.id'))
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 

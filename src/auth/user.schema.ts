@@ -43,4 +43,3 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const issue = r.error.issues[0];
   throw new Invalid('user.invalid', issue?.message ?? 'Dữ liệu không hợp lệ.', issue?.path.join('.'), r.error.issues);
 }
-

@@ -45,9 +45,16 @@ async function usersFor(req: FastifyRequest): Promise<ManagedUser[]> {
   const manager = actorCan(req.ctx.actor, 'users.manage');
   const all = await listUsers(req.ctx);
   const visible = manager ? all : all.filter((u) => !u.disabledAt && (u.role === 'keyer' || u.role === 'reviewer'));
-  let grants = await listGrantViews(req.ctx, visible.map((u) => u.id));
+  let grants = await listGrantViews(
+    req.ctx,
+    visible.map((u) => u.id),
+  );
   if (!manager) {
-    const seen = await visibleBookIds(req.ctx.store.db, req.ctx.actor, grants.flatMap((g) => (g.book ? [g.book.id] : [])));
+    const seen = await visibleBookIds(
+      req.ctx.store.db,
+      req.ctx.actor,
+      grants.flatMap((g) => (g.book ? [g.book.id] : [])),
+    );
     grants = grants.filter((g) => g.kind === 'book' && seen.has(g.book!.id));
   }
   return visible.map((u) => ({ ...u, grants: grants.filter((g) => g.userId === u.id) }));

@@ -31,8 +31,13 @@ export interface AuthUser {
 export function userView(row: UserRow): AuthUser {
   if (!isRole(row.role)) throw new Error(`unknown role in users row: ${row.role}`);
   return {
-    id: row.id, login: row.login, displayName: row.display_name, role: row.role, roleLabel: ROLES[row.role],
-    organizationId: row.organization_id, disabledAt: row.disabled_at ? row.disabled_at.toISOString() : null,
+    id: row.id,
+    login: row.login,
+    displayName: row.display_name,
+    role: row.role,
+    roleLabel: ROLES[row.role],
+    organizationId: row.organization_id,
+    disabledAt: row.disabled_at ? row.disabled_at.toISOString() : null,
   };
 }
 
@@ -131,7 +136,10 @@ export async function disableUser(ctx: ActorContext, userId: string): Promise<Au
 
 /** How other modules name users in views and reports: display name, else login; unknown ids are absent. */
 export async function userDisplayNames(ctx: AppContext, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
-  return repo.listDisplayNames(ctx.store.db, ids.filter((x): x is string => !!x));
+  return repo.listDisplayNames(
+    ctx.store.db,
+    ids.filter((x): x is string => !!x),
+  );
 }
 
 /**

@@ -24,7 +24,10 @@ const freshDir = () => path.join(root, `store-${++n}`);
 /** Every file under `dir`, relative, sorted (the temp folder included). */
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
 }
 
 blobStoreContract('local folder', async () => {

@@ -68,7 +68,10 @@ describe('S3 blob store', () => {
     const data = randomBytes(1000);
     const from = requests.length;
     await store.put(data);
-    const sent = requests.slice(from).map((r) => r.headers).filter((h) => 'content-md5' in h);
+    const sent = requests
+      .slice(from)
+      .map((r) => r.headers)
+      .filter((h) => 'content-md5' in h);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.['x-amz-checksum-sha256']).toBe(createHash('sha256').update(data).digest('base64'));
     expect(sent[0]?.['content-md5']).toBe(createHash('md5').update(data).digest('base64'));

@@ -7,15 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3ServiceException,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
 import { blobNotFound, isShardedName, sha256Digest, shardSegments, toBuffer } from './blob-name.js';
 import type { BlobStore } from './blob-store.js';
 import { createPutOnce } from './single-flight.js';
@@ -101,9 +93,7 @@ async function objectSize(client: S3Client, bucket: string, key: string): Promis
 async function* listNames(client: S3Client, bucket: string, prefix: string, pageSize?: number): AsyncGenerator<string> {
   let token: string | undefined;
   do {
-    const page = await client.send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token, MaxKeys: pageSize }),
-    );
+    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token, MaxKeys: pageSize }));
     for (const object of page.Contents ?? []) {
       const name = object.Key === undefined ? undefined : nameOfKey(object.Key, prefix);
       if (name) yield name;

@@ -48,7 +48,10 @@ for (const backend of BACKENDS) {
       const actions = /^actions:3:[0-9a-f]{64}/m.exec(head.out)![0];
       expect((await hotich(inst, 'audit', 'verify', '--expect', actions)).code).toBe(0);
       const cp = await hotich(inst, 'audit', 'checkpoint', '--json');
-      expect((JSON.parse(cp.out) as { checkpoints: { chainId: string; seq: string }[] }).checkpoints.map((c) => [c.chainId, c.seq])).toEqual([['access', '1'], ['actions', '3']]);
+      expect((JSON.parse(cp.out) as { checkpoints: { chainId: string; seq: string }[] }).checkpoints.map((c) => [c.chainId, c.seq])).toEqual([
+        ['access', '1'],
+        ['actions', '3'],
+      ]);
     });
 
     it('exits 1 and names the row edited directly in the database', async () => {

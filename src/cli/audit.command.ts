@@ -29,8 +29,7 @@ export function verifyText(r: VerifyReport): string[] {
 export const headText = (heads: ChainHead[]): string[] =>
   heads.map((h) => `${headLine(h)}  (${n(h.seq)} dòng; dòng cuối: ${h.rowTable ? `${h.rowTable} #${h.rowId}` : 'chưa có'}; cập nhật ${h.updatedAt})`);
 
-const checkpointText = (cps: Checkpoint[]): string[] =>
-  cps.map((c) => `Điểm mốc ngày ${c.day}: ${headLine(c)} (ghi lúc ${c.takenAt})`);
+const checkpointText = (cps: Checkpoint[]): string[] => cps.map((c) => `Điểm mốc ngày ${c.day}: ${headLine(c)} (ghi lúc ${c.takenAt})`);
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
 

@@ -62,7 +62,9 @@ for (const backend of BACKENDS) {
       await truncate(path.join(cut, file), 100);
       const r = await hotich(spare, 'restore', cut);
       expect(r.code).toBe(2);
-      expect(r.out).toMatch(new RegExp(`^Lỗi: Không khôi phục: tệp ${file.replace('.', '\\.')} có 100 byte, bảng kê ghi \\d+ byte \\(bị cắt cụt hoặc bị sửa\\)\\. Chưa thay đổi gì ở nơi khôi phục\\.$`));
+      expect(r.out).toMatch(
+        new RegExp(`^Lỗi: Không khôi phục: tệp ${file.replace('.', '\\.')} có 100 byte, bảng kê ghi \\d+ byte \\(bị cắt cụt hoặc bị sửa\\)\\. Chưa thay đổi gì ở nơi khôi phục\\.$`),
+      );
       expect(await readdir(path.dirname(spare.dataDir))).toEqual([]);
     }, 60_000);
   });

@@ -21,7 +21,11 @@ const seconds = (started: number): string => ((performance.now() - started) / 10
 const BACKENDS = { pglite: 'cơ sở dữ liệu nhúng (PGlite)', postgresql: 'PostgreSQL' } as const;
 
 const STEPS: Record<BackupStep | RestoreStep, string> = {
-  check: 'kiểm tra bản sao lưu', database: 'cơ sở dữ liệu', blobs: 'tệp lưu trữ', manifest: 'bảng kê', compare: 'đối chiếu với bảng kê',
+  check: 'kiểm tra bản sao lưu',
+  database: 'cơ sở dữ liệu',
+  blobs: 'tệp lưu trữ',
+  manifest: 'bảng kê',
+  compare: 'đối chiếu với bảng kê',
 };
 function progressLine(step: BackupStep | RestoreStep, done?: number): void {
   if (done === undefined || done === 0 || done % 500 === 0) process.stderr.write(`${STEPS[step]}${done ? `: ${n(done)}` : ''}…\n`);
@@ -39,7 +43,9 @@ export function manifestText(m: BackupManifest): string[] {
 
 export function restoreText(r: RestoreReport): string[] {
   const lines = [
-    r.countMismatches.length === 0 ? `✓ Số dòng của cả ${n(Object.keys(r.manifest.counts).length)} bảng khớp bảng kê.` : `✗ Số dòng khác bảng kê: ${r.countMismatches.map((x) => `${x.table} ${x.actual ?? 'không có'} ≠ ${x.expected}`).join('; ')}.`,
+    r.countMismatches.length === 0
+      ? `✓ Số dòng của cả ${n(Object.keys(r.manifest.counts).length)} bảng khớp bảng kê.`
+      : `✗ Số dòng khác bảng kê: ${r.countMismatches.map((x) => `${x.table} ${x.actual ?? 'không có'} ≠ ${x.expected}`).join('; ')}.`,
     r.headsMatch ? '✓ Đầu chuỗi kiểm toán khớp bảng kê.' : '✗ Đầu chuỗi kiểm toán KHÁC bảng kê.',
     ...verifyText(r.verify),
   ];

@@ -20,11 +20,14 @@ describeBackends('hotich books list', (store) => {
   beforeAll(async () => {
     ({ ctx, dispose } = testContext(store()));
     const db = ctx.store.db;
-    await db.insertInto('admin_units').values([
-      { id: 'y2025:province:97', scheme: 'y2025', level: 'province', code: '97', name: 'Tỉnh Thử', kind: 'tinh', parent_id: null, source: 'test' },
-      { id: 'y2025:commune:97001', scheme: 'y2025', level: 'commune', code: '97001', name: 'Xã Thử Một', kind: 'xa', parent_id: 'y2025:province:97', source: 'test' },
-      { id: 'y2025:commune:97002', scheme: 'y2025', level: 'commune', code: '97002', name: 'Xã Thử Hai', kind: 'xa', parent_id: 'y2025:province:97', source: 'test' },
-    ]).execute();
+    await db
+      .insertInto('admin_units')
+      .values([
+        { id: 'y2025:province:97', scheme: 'y2025', level: 'province', code: '97', name: 'Tỉnh Thử', kind: 'tinh', parent_id: null, source: 'test' },
+        { id: 'y2025:commune:97001', scheme: 'y2025', level: 'commune', code: '97001', name: 'Xã Thử Một', kind: 'xa', parent_id: 'y2025:province:97', source: 'test' },
+        { id: 'y2025:commune:97002', scheme: 'y2025', level: 'commune', code: '97002', name: 'Xã Thử Hai', kind: 'xa', parent_id: 'y2025:province:97', source: 'test' },
+      ])
+      .execute();
     await rebuildWithin(db);
     for (let i = 0; i < 5; i++) await createBook(ctx, { registerType: 'KS', authority: 'UBND xã Thử Một', authorityUnitId: 'y2025:commune:97001', yearFrom: 2000 + i });
     await createBook(ctx, { registerType: 'KT', authority: 'UBND xã Thử Hai', authorityUnitId: 'y2025:commune:97002', yearFrom: 2003 });

@@ -87,7 +87,13 @@ export function booksCommands(program: Command): void {
       withContext(o.data as string | undefined, async (ctx) => {
         await ensureBuiltinUnits(ctx); // the authority is resolved against the units
         const book = await createBook(ctx, {
-          registerType: o.type, authority: o.authority, yearFrom: o.year, yearTo: o.yearTo, volumeNo: o.quyen, pageCount: o.pages, condition: o.condition,
+          registerType: o.type,
+          authority: o.authority,
+          yearFrom: o.year,
+          yearTo: o.yearTo,
+          volumeNo: o.quyen,
+          pageCount: o.pages,
+          condition: o.condition,
         });
         if (o.json) console.log(JSON.stringify(book));
         else console.log(`Đã thêm quyển sổ ${book.id}: ${book.title}, ${book.authority}${book.authorityUnit ? ` → ${book.authorityUnit.path}` : ''}.`);

@@ -30,10 +30,13 @@ describeBackends('hotich export', (store) => {
   beforeAll(async () => {
     ({ ctx, dispose } = testContext(store()));
     const db = ctx.store.db;
-    await db.insertInto('admin_units').values([
-      { id: 'y2025:province:98', scheme: 'y2025', level: 'province', code: '98', name: 'Tỉnh Thử', kind: 'Tỉnh', parent_id: null, source: 'test' },
-      { id: 'y2025:commune:98001', scheme: 'y2025', level: 'commune', code: '98001', name: 'Xã Thử', kind: 'Xã', parent_id: 'y2025:province:98', source: 'test' },
-    ]).execute();
+    await db
+      .insertInto('admin_units')
+      .values([
+        { id: 'y2025:province:98', scheme: 'y2025', level: 'province', code: '98', name: 'Tỉnh Thử', kind: 'Tỉnh', parent_id: null, source: 'test' },
+        { id: 'y2025:commune:98001', scheme: 'y2025', level: 'commune', code: '98001', name: 'Xã Thử', kind: 'Xã', parent_id: 'y2025:province:98', source: 'test' },
+      ])
+      .execute();
     ready = (await exportReadyBook(ctx)).bookId;
     const d = await scannedBook(ctx, { year: 2012, pages: 1 });
     drafty = d.bookId;
@@ -51,17 +54,31 @@ describeBackends('hotich export', (store) => {
     const dir = path.join(out, 'one');
     const run = await runExport(ctx, { book: ready, out: dir, nameCase: 'upper' });
     expect(readdirSync(dir).sort()).toEqual(['98001_KS_2008_02-2008.manifest.json', '98001_KS_2008_02-2008.xlsx', '98001_KS_2008_02-2008.zip', '98001_KS_2008_02-2008_bao-cao-kiem-tra.xlsx']);
-    for (const f of run.exported[0]!.export.files) expect(createHash('sha256').update(readFileSync(path.join(dir, f.name))).digest('hex')).toBe(f.sha256);
+    for (const f of run.exported[0]!.export.files)
+      expect(
+        createHash('sha256')
+          .update(readFileSync(path.join(dir, f.name)))
+          .digest('hex'),
+      ).toBe(f.sha256);
   });
 
   it('exports every ready book of a province with --all, skipping the others with a reason', async () => {
     const run = await runExport(ctx, { all: true, unit: '98', out: path.join(out, 'all') });
     expect(run.exported.map((e) => e.bookId)).toEqual([ready]);
-    expect(run.skipped).toEqual(expect.arrayContaining([{ bookId: drafty, reason: 'còn 1/1 bản ghi chưa hoàn thành' }, { bookId: empty, reason: 'chưa có bản ghi đăng ký nào' }]));
+    expect(run.skipped).toEqual(
+      expect.arrayContaining([
+        { bookId: drafty, reason: 'còn 1/1 bản ghi chưa hoàn thành' },
+        { bookId: empty, reason: 'chưa có bản ghi đăng ký nào' },
+      ]),
+    );
   });
 
   it('refuses bad options in Vietnamese', async () => {
-    const fail = (p: Promise<unknown>) => p.then(() => undefined, (e: AppError) => e.message);
+    const fail = (p: Promise<unknown>) =>
+      p.then(
+        () => undefined,
+        (e: AppError) => e.message,
+      );
     expect(await fail(runExport(ctx, { out }))).toBe('Chọn một trong hai: --book <mã sổ> hoặc --all --unit <mã đơn vị>.');
     expect(await fail(runExport(ctx, { book: ready }))).toBe('Cần chỉ thư mục ghi tệp: --out <thư mục>.');
     expect(await fail(runExport(ctx, { book: ready, out, nameCase: 'thuong' }))).toContain('Kiểu chữ họ tên "thuong" không hợp lệ');

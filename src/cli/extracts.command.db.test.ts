@@ -23,7 +23,10 @@ for (const backend of BACKENDS) {
       inst = await scratchInstance(backend, 'hotich-extracts-cli-');
       vi.stubEnv('DATABASE_URL', inst.env.DATABASE_URL);
       const opened = await openContext(loadConfig({ dataDir: inst.dataDir, databaseUrl: inst.databaseUrl }));
-      await opened.ctx.store.db.insertInto('admin_units').values({ id: 'legacy:commune:95101', scheme: 'legacy', level: 'commune', code: '95101', name: 'Xã Lịch', kind: 'Xã', parent_id: null, source: 'test' }).execute();
+      await opened.ctx.store.db
+        .insertInto('admin_units')
+        .values({ id: 'legacy:commune:95101', scheme: 'legacy', level: 'commune', code: '95101', name: 'Xã Lịch', kind: 'Xã', parent_id: null, source: 'test' })
+        .execute();
       await opened.close();
     }, 60_000);
     afterAll(async () => {
@@ -31,7 +34,7 @@ for (const backend of BACKENDS) {
       await inst.dispose();
     });
 
-    it('sets a day off, lists it with the year\'s holidays, and the due time follows it', async () => {
+    it("sets a day off, lists it with the year's holidays, and the due time follows it", async () => {
       expect((await runHotich(inst, 'calendar', 'set', '2026-12-07', '--off', '--name', 'Nghỉ bù theo thông báo')).out).toContain('Đã đặt ngày 2026-12-07 là ngày nghỉ.');
       const list = await runHotich(inst, 'calendar', 'list', '--year', '2026');
       expect(list.out).toContain('2026-02-17  nghỉ  Tết Âm lịch (mùng 1)');

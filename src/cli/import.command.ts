@@ -62,9 +62,16 @@ export async function importCommand(file: string, o: ImportOptions): Promise<num
   const bytes = await readInput(file);
   return withContext(o.data, async (ctx) => {
     if (!o.book) await ensureBuiltinUnits(ctx);
-    const { view, errorReport } = await importFile(await actingAs(ctx, o.user), {
-      fileName: path.basename(file), bytes, bookId: o.book, fixEncoding: o.fixEncoding === true,
-    }, { progress: importProgressPrinter() });
+    const { view, errorReport } = await importFile(
+      await actingAs(ctx, o.user),
+      {
+        fileName: path.basename(file),
+        bytes,
+        bookId: o.book,
+        fixEncoding: o.fixEncoding === true,
+      },
+      { progress: importProgressPrinter() },
+    );
     let reportPath: string | undefined;
     if (errorReport) {
       reportPath = o.report ?? path.join(path.dirname(file), errorReportName(path.basename(file)));

@@ -20,11 +20,7 @@ import { searchCommands } from './search.command.js';
 import { reportCommands } from './report.command.js';
 
 function program(): Command {
-  const p = new Command('hotich')
-    .description('hotich — số hóa Sổ hộ tịch')
-    .version(VERSION, '-v, --version', 'in phiên bản')
-    .helpOption('-h, --help', 'hướng dẫn sử dụng')
-    .exitOverride();
+  const p = new Command('hotich').description('hotich — số hóa Sổ hộ tịch').version(VERSION, '-v, --version', 'in phiên bản').helpOption('-h, --help', 'hướng dẫn sử dụng').exitOverride();
   p.command('serve')
     .description('chạy máy chủ web (mặc định cổng 8080, dữ liệu trong ./data)')
     .option('-p, --port <port>', 'cổng (hoặc biến PORT)')

@@ -53,7 +53,14 @@ export function searchCommands(program: Command): void {
     .action((query: string, o: SearchOptions) =>
       withContext(o.data, async (ctx) => {
         const result = await searchPeople(await actingAs(ctx, o.user), {
-          q: query, type: o.type, year: o.year as unknown as number | undefined, from: o.from, to: o.to, unit: o.unit, so: o.so, limit: o.limit as unknown as number,
+          q: query,
+          type: o.type,
+          year: o.year as unknown as number | undefined,
+          from: o.from,
+          to: o.to,
+          unit: o.unit,
+          so: o.so,
+          limit: o.limit as unknown as number,
         });
         if (o.json) return console.log(JSON.stringify(result));
         if (result.unit) console.log(`Đơn vị: ${result.unit.name}`);

@@ -12,9 +12,7 @@
  */
 import { findUserByLogin, systemActor, withActor, type ActorContext } from '../auth/index.js';
 import { loadConfig, parsePort } from '../core/index.js';
-import {
-  DEMO_PASSWORD, DEMO_STAGE_LABELS, DEMO_USERS, demoCounts, ensureDemoUsers, runStagedDemo, type DemoCounts, type DemoTeam, type StagedBookSummary,
-} from '../demo/index.js';
+import { DEMO_PASSWORD, DEMO_STAGE_LABELS, DEMO_USERS, demoCounts, ensureDemoUsers, runStagedDemo, type DemoCounts, type DemoTeam, type StagedBookSummary } from '../demo/index.js';
 import { buildApp } from '../server/index.js';
 import { ensureBuiltinUnits } from '../units/index.js';
 import { openContext } from './open-context.js';
@@ -45,13 +43,16 @@ function printDemoLogins(): void {
   for (const u of DEMO_USERS) console.log(`  ${u.login.padEnd(10)} ${u.displayName} — ${u.note}`);
 }
 
-const bookLine = (b: StagedBookSummary): string =>
-  `  Đã tạo ${b.title} (${b.authority}): ${b.pages} trang, đã nhập ${b.keyed}/${b.records} việc đăng ký — ${DEMO_STAGE_LABELS[b.stage]}.`;
+const bookLine = (b: StagedBookSummary): string => `  Đã tạo ${b.title} (${b.authority}): ${b.pages} trang, đã nhập ${b.keyed}/${b.records} việc đăng ký — ${DEMO_STAGE_LABELS[b.stage]}.`;
 
 function countsLine(c: DemoCounts): string {
   const parts = [
-    `${c.books} quyển sổ`, `${c.pages} trang ảnh`, `${c.registrations} việc đăng ký đã nhập liệu (${c.completed} đã hoàn thành, ${c.drafts} đang nhập)`,
-    `${c.keyingPasses} lần nhập độc lập`, `${c.openDisagreements} chỗ khác nhau chờ trọng tài`, `${c.acceptedLots} lô đã nghiệm thu, ${c.openLots} lô đang kiểm tra mẫu`,
+    `${c.books} quyển sổ`,
+    `${c.pages} trang ảnh`,
+    `${c.registrations} việc đăng ký đã nhập liệu (${c.completed} đã hoàn thành, ${c.drafts} đang nhập)`,
+    `${c.keyingPasses} lần nhập độc lập`,
+    `${c.openDisagreements} chỗ khác nhau chờ trọng tài`,
+    `${c.acceptedLots} lô đã nghiệm thu, ${c.openLots} lô đang kiểm tra mẫu`,
     `${c.exports} lần xuất dữ liệu (${c.signedOff} đã ký duyệt)`,
   ];
   return `Dữ liệu minh họa đã sẵn sàng: ${parts.join(', ')}.`;

@@ -16,8 +16,28 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import {
-  assignBooks, createOrganization, createUser, findUserByLogin, getOrganization, grantScope, isRole, listGrantViews, listOrganizations, listUsers, resetPassword,
-  ORGANIZATION_KINDS, PASSWORD_MIN, ROLE_IDS, ROLES, unassignBooks, type ActorContext, type AuthUser, type GrantView, type OrganizationKind, type PasswordReset, type Role,
+  assignBooks,
+  createOrganization,
+  createUser,
+  findUserByLogin,
+  getOrganization,
+  grantScope,
+  isRole,
+  listGrantViews,
+  listOrganizations,
+  listUsers,
+  resetPassword,
+  ORGANIZATION_KINDS,
+  PASSWORD_MIN,
+  ROLE_IDS,
+  ROLES,
+  unassignBooks,
+  type ActorContext,
+  type AuthUser,
+  type GrantView,
+  type OrganizationKind,
+  type PasswordReset,
+  type Role,
 } from '../auth/index.js';
 import { Invalid, NotFound } from '../core/index.js';
 import { findUnitByRef } from '../units/index.js';
@@ -60,7 +80,11 @@ export interface AddUserOptions {
   all?: boolean | undefined;
 }
 
-const unitRefs = (list: string | undefined) => (list ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+const unitRefs = (list: string | undefined) =>
+  (list ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
 
 /** `users add` once the password is read: the user, her organization and her scope, in that order. */
 export async function addUser(ctx: ActorContext, login: string, opts: AddUserOptions, password: string): Promise<AuthUser> {
@@ -166,7 +190,10 @@ export function usersCommands(program: Command): void {
     .action((opts: { data?: string; json?: boolean }) =>
       withContext(opts.data, async (ctx) => {
         const list = await listUsers(ctx);
-        const grants = await listGrantViews(ctx, list.map((u) => u.id));
+        const grants = await listGrantViews(
+          ctx,
+          list.map((u) => u.id),
+        );
         const withGrants = list.map((u) => ({ ...u, grants: grants.filter((g) => g.userId === u.id) }));
         console.log(opts.json ? JSON.stringify(withGrants, null, 2) : formatUsers(withGrants));
       }),
@@ -176,7 +203,9 @@ export function usersCommands(program: Command): void {
 
 function orgsCommands(program: Command): void {
   const orgs = program.command('orgs').description('đơn vị công tác của người dùng: Sở Tư pháp, UBND xã, nhà thầu…');
-  const kinds = Object.entries(ORGANIZATION_KINDS).map(([k, v]) => `${k} (${v})`).join(', ');
+  const kinds = Object.entries(ORGANIZATION_KINDS)
+    .map(([k, v]) => `${k} (${v})`)
+    .join(', ');
   orgs
     .command('add <name>')
     .description('thêm đơn vị')

@@ -29,7 +29,12 @@ export class Conflict extends AppError {
 }
 
 export class Invalid extends AppError {
-  constructor(code: string, message: string, readonly path?: string, details?: unknown) {
+  constructor(
+    code: string,
+    message: string,
+    readonly path?: string,
+    details?: unknown,
+  ) {
     super('invalid', code, message, details);
   }
 }
@@ -43,7 +48,12 @@ export class Unprocessable extends AppError {
 
 /** Refused for now (e.g. too many failed sign-ins): the client may try again after `retryAfterSeconds` (HTTP 429, Retry-After). */
 export class TooManyRequests extends AppError {
-  constructor(code: string, message: string, readonly retryAfterSeconds: number, details?: unknown) {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+    details?: unknown,
+  ) {
     super('too_many_requests', code, message, details);
   }
 }

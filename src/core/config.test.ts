@@ -5,7 +5,9 @@ import { loadConfig } from './config.js';
 describe('loadConfig', () => {
   it('reads the export and QC promotion settings, with defaults', () => {
     expect(loadConfig({}, {})).toMatchObject({
-      exportNamePattern: '{commune}_{type}_{year}_{volume}', exportNameCase: 'title', qcPromotion: { minRecords: 500, critical: 0.001, other: 0.005 },
+      exportNamePattern: '{commune}_{type}_{year}_{volume}',
+      exportNameCase: 'title',
+      qcPromotion: { minRecords: 500, critical: 0.001, other: 0.005 },
     });
     const env = { HOTICH_QC_PROMOTION_MIN_RECORDS: '200', HOTICH_QC_PROMOTION_CRITICAL: '0.002', HOTICH_QC_PROMOTION_OTHER: '0.01', HOTICH_EXPORT_NAME_CASE: 'UPPER' };
     expect(loadConfig({}, env)).toMatchObject({ exportNameCase: 'upper', qcPromotion: { minRecords: 200, critical: 0.002, other: 0.01 } });
@@ -31,8 +33,12 @@ describe('loadConfig', () => {
       auth: { sessionIdleMs: 2 * 3600_000, sessionMaxMs: 12 * 3600_000, loginMaxFailures: 10, addressMaxFailures: 30, loginWindowMs: 15 * 60_000 },
     });
     const env = {
-      HOTICH_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8 ,::1', HOTICH_SESSION_IDLE_MINUTES: '30', HOTICH_SESSION_MAX_HOURS: '8',
-      HOTICH_LOGIN_MAX_FAILURES: '5', HOTICH_LOGIN_MAX_FAILURES_PER_ADDRESS: '100', HOTICH_LOGIN_WINDOW_MINUTES: '60',
+      HOTICH_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8 ,::1',
+      HOTICH_SESSION_IDLE_MINUTES: '30',
+      HOTICH_SESSION_MAX_HOURS: '8',
+      HOTICH_LOGIN_MAX_FAILURES: '5',
+      HOTICH_LOGIN_MAX_FAILURES_PER_ADDRESS: '100',
+      HOTICH_LOGIN_WINDOW_MINUTES: '60',
     };
     expect(loadConfig({}, env)).toMatchObject({
       trustProxy: ['127.0.0.1', '10.0.0.0/8', '::1'],

@@ -136,7 +136,10 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   const v = (raw ?? '').trim();
   if (v === '' || v.toLowerCase() === 'false') return false;
   if (v.toLowerCase() === 'true') return true;
-  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const list = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const bad = list.find((x) => !/^[0-9a-fA-F:.]*[:.][0-9a-fA-F:.]*(\/\d{1,3})?$/.test(x) && !['loopback', 'linklocal', 'uniquelocal'].includes(x));
   if (bad !== undefined) {
     throw new Error(`HOTICH_TRUST_PROXY không hợp lệ: "${bad}" (cần true, hoặc danh sách địa chỉ IP/dải CIDR của proxy cách nhau bằng dấu phẩy, ví dụ 127.0.0.1,10.0.0.0/8).`);
@@ -185,7 +188,13 @@ function s3FromEnv(env: NodeJS.ProcessEnv): S3Config | undefined {
   if (!bucket) return undefined;
   const opt = (v: string | undefined) => (v ? v : undefined);
   const out: S3Config = { bucket, forcePathStyle: env.HOTICH_S3_PATH_STYLE !== 'false' };
-  const fields = { endpoint: env.HOTICH_S3_ENDPOINT, region: env.HOTICH_S3_REGION, prefix: env.HOTICH_S3_PREFIX, accessKeyId: env.HOTICH_S3_ACCESS_KEY_ID, secretAccessKey: env.HOTICH_S3_SECRET_ACCESS_KEY };
+  const fields = {
+    endpoint: env.HOTICH_S3_ENDPOINT,
+    region: env.HOTICH_S3_REGION,
+    prefix: env.HOTICH_S3_PREFIX,
+    accessKeyId: env.HOTICH_S3_ACCESS_KEY_ID,
+    secretAccessKey: env.HOTICH_S3_SECRET_ACCESS_KEY,
+  };
   for (const [k, v] of Object.entries(fields)) if (opt(v)) (out as unknown as Record<string, string>)[k] = v!;
   return out;
 }

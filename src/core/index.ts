@@ -15,7 +15,22 @@ export { AppError, NotFound, Conflict, Invalid, TooManyRequests, Unprocessable, 
 export { VERSION } from './version.js';
 export { type AppContext } from './context.js';
 export { createLogger, fromPino, readableLine, silentLogger, LOG_LEVELS, type Logger, type LoggerOptions, type LogLevel, type LogFormat } from './logger.js';
-export { enqueueJob, getJob, runNextJob, runDueJobs, releaseStaleJobs, retryDelayMs, LEASE_MS, JOB_STATUSES, type Handler, type JobHandlers, type AnyJobHandlers, type JobInfo, type JobStatus, type JobView } from './job-runner.js';
+export {
+  enqueueJob,
+  getJob,
+  runNextJob,
+  runDueJobs,
+  releaseStaleJobs,
+  retryDelayMs,
+  LEASE_MS,
+  JOB_STATUSES,
+  type Handler,
+  type JobHandlers,
+  type AnyJobHandlers,
+  type JobInfo,
+  type JobStatus,
+  type JobView,
+} from './job-runner.js';
 export { startJobWorker, STALE_CHECK_MS, type JobWorker, type JobWorkerOptions } from './job-worker.js';
 export { DEFAULT_LEASE, LeaseLost, type LeaseOptions } from './job-lease.js';
 export type { UserFacingError } from './jobs.repo.js';

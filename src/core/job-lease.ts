@@ -54,7 +54,9 @@ export function holdLease(ctx: AppContext, jobId: string, owner: string, opts: L
     if (!dirty && Date.now() - renewedAt < opts.heartbeatMs) return;
     const progress = dirty ? latest : undefined;
     dirty = false;
-    inFlight = renew(progress).finally(() => { inFlight = undefined; });
+    inFlight = renew(progress).finally(() => {
+      inFlight = undefined;
+    });
   };
   const timer = setInterval(tick, Math.min(opts.heartbeatMs, opts.progressMs));
   timer.unref();

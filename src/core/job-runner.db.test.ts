@@ -117,7 +117,11 @@ describeBackends('job runner', (store) => {
     const claimed = (await Promise.all(['w1', 'w2', 'w3', 'w4'].map(claimer))).flat();
     expect(claimed.length).toBe(20);
     expect(new Set(claimed)).toEqual(ids);
-    const rows = await ctx.store.db.selectFrom('jobs').select(['status', 'attempts']).where('id', 'in', [...ids]).execute();
+    const rows = await ctx.store.db
+      .selectFrom('jobs')
+      .select(['status', 'attempts'])
+      .where('id', 'in', [...ids])
+      .execute();
     expect(rows.every((r) => r.status === 'running' && r.attempts === 1)).toBe(true);
     for (const id of claimed) expect(await markDone(ctx.store.db, id, claimedBy.get(id)!, null, TEST_NOW)).toBe(true);
   });
@@ -154,7 +158,10 @@ describeBackends('job runner', (store) => {
     const count = (id: string) => runs.set(id, (runs.get(id) ?? 0) + 1);
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const liveHandlers = {
-      'test.count': async (_c: AppContext, _p: { ms: number }, job: JobInfo) => { count(job.id); return 'ok'; },
+      'test.count': async (_c: AppContext, _p: { ms: number }, job: JobInfo) => {
+        count(job.id);
+        return 'ok';
+      },
       'test.long': async (_c: AppContext, p: { ms: number }, job: JobInfo) => {
         count(job.id);
         for (let t = 0; t < p.ms; t += 100) {
@@ -170,7 +177,7 @@ describeBackends('job runner', (store) => {
       live = { ...ctx, clock: () => new Date() };
     });
 
-    it('takes over a killed worker\'s job exactly once, between two competing workers', async () => {
+    it("takes over a killed worker's job exactly once, between two competing workers", async () => {
       const id = await enqueueJob<LiveJobs, 'test.count'>(live, 'test.count', { ms: 0 });
       // What a killed process leaves: the row claimed, a lease nobody renews.
       expect((await claimDueJob(live.store.db, 'killed', new Date(), ['test.count'], LEASE.leaseMs))?.id).toBe(id);
@@ -200,7 +207,11 @@ describeBackends('job runner', (store) => {
       const owner = startJobWorker(live, liveHandlers, { ...WORKER, staleCheckMs: 60_000 });
       await expect.poll(async () => (await getJob(live, id)).status, { timeout: 2_000, interval: 10 }).toBe('running');
       // As if the owner froze past its lease: the lease lapses and the job is taken back.
-      await live.store.db.updateTable('jobs').set({ lease_until: new Date(Date.now() - 1) }).where('id', '=', id).execute();
+      await live.store.db
+        .updateTable('jobs')
+        .set({ lease_until: new Date(Date.now() - 1) })
+        .where('id', '=', id)
+        .execute();
       expect(await releaseStaleJobs(live)).toBe(1);
       const rival = startJobWorker(live, liveHandlers, WORKER);
       await expect.poll(async () => (await getJob(live, id)).status, { timeout: 5_000, interval: 20 }).toBe('done');

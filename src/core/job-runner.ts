@@ -65,7 +65,10 @@ export async function getJob(ctx: AppContext, id: string): Promise<JobView & { p
   if (!row) throw new NotFound('job.not_found', `Không tìm thấy công việc #${id}.`, { id });
   const status = row.status as JobStatus;
   return {
-    id: row.id, kind: row.kind, status, payload: row.payload,
+    id: row.id,
+    kind: row.kind,
+    status,
+    payload: row.payload,
     ...(status === 'done' ? { result: row.result } : {}),
     ...(status === 'failed' && row.error ? { error: row.error as repo.UserFacingError } : {}),
     ...(row.progress !== null ? { progress: row.progress } : {}),

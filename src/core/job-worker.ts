@@ -29,10 +29,14 @@ export function startJobWorker(ctx: AppContext, handlers: AnyJobHandlers, opts: 
   const { idleMs = 500, staleCheckMs = STALE_CHECK_MS, ...lease } = opts;
   let stopped = false;
   let wake: (() => void) | undefined;
-  const pause = () => new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, idleMs);
-    wake = () => { clearTimeout(timer); resolve(); };
-  });
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, idleMs);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   const logged = (e: unknown) => {
     ctx.log.error('job worker: database error', { worker: id, error: e instanceof Error ? e.message : String(e) });
     return false;

@@ -19,21 +19,23 @@ export interface UserFacingError {
 }
 
 export async function insertJob(db: Db, row: { kind: string; payload: unknown; runAt: Date; maxAttempts?: number | undefined }) {
-  const inserted = await db.insertInto('jobs')
+  const inserted = await db
+    .insertInto('jobs')
     .values({ kind: row.kind, payload: JSON.stringify(row.payload), run_at: row.runAt, ...(row.maxAttempts ? { max_attempts: row.maxAttempts } : {}) })
-    .returning('id').executeTakeFirstOrThrow();
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return inserted.id;
 }
 
 /** Takes the oldest due queued job (of the given kinds), marks it running and counts the attempt; undefined when none is due. */
 export async function claimDueJob(db: Db, workerId: string, now: Date, kinds: readonly string[], leaseMs: number) {
   if (kinds.length === 0) return undefined;
-  const due = db.selectFrom('jobs').select('id')
-    .where('status', '=', 'queued').where('run_at', '<=', now).where('kind', 'in', kinds)
-    .orderBy('run_at').orderBy('id').limit(1).forUpdate().skipLocked();
-  return db.updateTable('jobs')
+  const due = db.selectFrom('jobs').select('id').where('status', '=', 'queued').where('run_at', '<=', now).where('kind', 'in', kinds).orderBy('run_at').orderBy('id').limit(1).forUpdate().skipLocked();
+  return db
+    .updateTable('jobs')
     .set((eb) => ({ status: 'running', attempts: eb('attempts', '+', 1), locked_by: workerId, locked_at: now, heartbeat_at: now, lease_until: new Date(now.getTime() + leaseMs) }))
-    .where('id', '=', due).where('status', '=', 'queued')
+    .where('id', '=', due)
+    .where('status', '=', 'queued')
     .returning(['id', 'kind', 'payload', 'attempts', 'max_attempts'])
     .executeTakeFirst();
 }
@@ -41,22 +43,33 @@ export async function claimDueJob(db: Db, workerId: string, now: Date, kinds: re
 const FREE = { locked_by: null, locked_at: null, lease_until: null, heartbeat_at: null } as const;
 
 /** The running row as long as `owner` holds it (every finishing write goes through this). */
-const owned = (db: Db, id: string, owner: string) =>
-  db.updateTable('jobs').where('id', '=', id).where('status', '=', 'running').where('locked_by', '=', owner);
+const owned = (db: Db, id: string, owner: string) => db.updateTable('jobs').where('id', '=', id).where('status', '=', 'running').where('locked_by', '=', owner);
 
 const changed = (r: { numUpdatedRows: bigint }) => r.numUpdatedRows > 0n;
 
 /** Each returns false when `owner` no longer holds the job (its lease was taken back). */
 export async function markDone(db: Db, id: string, owner: string, result: unknown, now: Date): Promise<boolean> {
-  return changed(await owned(db, id, owner).set({ status: 'done', result: JSON.stringify(result ?? null), finished_at: now, ...FREE }).executeTakeFirst());
+  return changed(
+    await owned(db, id, owner)
+      .set({ status: 'done', result: JSON.stringify(result ?? null), finished_at: now, ...FREE })
+      .executeTakeFirst(),
+  );
 }
 
 export async function markFailed(db: Db, id: string, owner: string, error: UserFacingError, rawError: string, now: Date): Promise<boolean> {
-  return changed(await owned(db, id, owner).set({ status: 'failed', error: JSON.stringify(error), last_error: rawError, finished_at: now, ...FREE }).executeTakeFirst());
+  return changed(
+    await owned(db, id, owner)
+      .set({ status: 'failed', error: JSON.stringify(error), last_error: rawError, finished_at: now, ...FREE })
+      .executeTakeFirst(),
+  );
 }
 
 export async function requeue(db: Db, id: string, owner: string, rawError: string, runAt: Date): Promise<boolean> {
-  return changed(await owned(db, id, owner).set({ status: 'queued', last_error: rawError, run_at: runAt, ...FREE }).executeTakeFirst());
+  return changed(
+    await owned(db, id, owner)
+      .set({ status: 'queued', last_error: rawError, run_at: runAt, ...FREE })
+      .executeTakeFirst(),
+  );
 }
 
 /** Renews the lease (and stores the progress, when given); false when the job is no longer the owner's. */
@@ -66,16 +79,23 @@ export async function renewLease(db: Db, id: string, owner: string, now: Date, l
 }
 
 export async function findJobRow(db: Db, id: string) {
-  return db.selectFrom('jobs').select(['id', 'kind', 'payload', 'status', 'attempts', 'max_attempts', 'result', 'error', 'progress', 'created_at', 'finished_at'])
-    .where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('jobs')
+    .select(['id', 'kind', 'payload', 'status', 'attempts', 'max_attempts', 'result', 'error', 'progress', 'created_at', 'finished_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Running jobs whose lease lapsed before `now` (their worker died or froze): back to queued, or failed when no attempt is left. */
 export async function releaseLapsed(db: Db, now: Date, lost: { raw: string; error: UserFacingError }): Promise<number> {
   const lapsed = db.updateTable('jobs').where('status', '=', 'running').where('lease_until', '<', now);
-  const requeued = await lapsed.set({ status: 'queued', run_at: now, last_error: lost.raw, ...FREE })
-    .where((eb) => eb('attempts', '<', eb.ref('max_attempts'))).executeTakeFirst();
-  const failed = await lapsed.set({ status: 'failed', error: JSON.stringify(lost.error), last_error: lost.raw, finished_at: now, ...FREE })
-    .where((eb) => eb('attempts', '>=', eb.ref('max_attempts'))).executeTakeFirst();
+  const requeued = await lapsed
+    .set({ status: 'queued', run_at: now, last_error: lost.raw, ...FREE })
+    .where((eb) => eb('attempts', '<', eb.ref('max_attempts')))
+    .executeTakeFirst();
+  const failed = await lapsed
+    .set({ status: 'failed', error: JSON.stringify(lost.error), last_error: lost.raw, finished_at: now, ...FREE })
+    .where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
+    .executeTakeFirst();
   return Number(requeued.numUpdatedRows) + Number(failed.numUpdatedRows);
 }

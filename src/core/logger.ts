@@ -52,7 +52,9 @@ export function readableLine(json: string): string {
     return json;
   }
   const time = new Date(typeof e.time === 'number' ? e.time : Date.now()).toTimeString().slice(0, 8);
-  const rest = Object.entries(e).filter(([k]) => !OMITTED.has(k)).map(([k, v]) => `${k}=${valueText(k === 'err' && v && typeof v === 'object' ? (v as { message?: unknown }).message : v)}`);
+  const rest = Object.entries(e)
+    .filter(([k]) => !OMITTED.has(k))
+    .map(([k, v]) => `${k}=${valueText(k === 'err' && v && typeof v === 'object' ? (v as { message?: unknown }).message : v)}`);
   const req = typeof e.reqId === 'string' ? ` [${e.reqId}]` : '';
   const stack = e.err && typeof e.err === 'object' && typeof (e.err as { stack?: unknown }).stack === 'string' ? `\n${(e.err as { stack: string }).stack}` : '';
   return `${time} ${LEVEL_WORDS[Number(e.level)] ?? String(e.level)}${req} ${String(e.msg ?? '')}${rest.length > 0 ? ` ${rest.join(' ')}` : ''}${stack}\n`;

@@ -12,7 +12,10 @@ const LIST = ['data', 'admin-units', 'gso-legacy-communes-2025-07-18.csv'] as co
 
 describe('demo communes', () => {
   it.runIf(hasShared(...LIST))('are in the GSO list with their codes, district and province', () => {
-    const rows = readFileSync(sharedPath(...LIST), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((line) => line.split(','));
+    const rows = readFileSync(sharedPath(...LIST), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .map((line) => line.split(','));
     for (const c of Object.values(DEMO_COMMUNES)) {
       const row = rows.find((r) => r[0] === c.code);
       expect(row, `${c.code} ${c.name}`).toBeDefined();

@@ -55,10 +55,10 @@ export const ETHNIC_MIX: readonly (readonly [string, number])[] = [
 
 /** Family names common in each minority group of the area (equal weights; approximate). */
 export const MINORITY_FAMILY_NAMES: Readonly<Record<string, readonly string[]>> = {
-  'Tày': ['Hoàng', 'Nông', 'Ma', 'Lục', 'Hà', 'Đàm', 'Lương'],
-  'Nùng': ['Hoàng', 'Nông', 'Lăng', 'Vi', 'Lương'],
+  Tày: ['Hoàng', 'Nông', 'Ma', 'Lục', 'Hà', 'Đàm', 'Lương'],
+  Nùng: ['Hoàng', 'Nông', 'Lăng', 'Vi', 'Lương'],
   'Sán Dìu': ['Diệp', 'Lâm', 'Trương', 'Dương', 'Tạ'],
-  'Dao': ['Triệu', 'Bàn', 'Đặng', 'Lý', 'Phùng'],
+  Dao: ['Triệu', 'Bàn', 'Đặng', 'Lý', 'Phùng'],
   'Sán Chay': ['La', 'Hoàng', 'Lưu'],
 };
 

@@ -15,7 +15,13 @@ import { vietnamDay } from '../audit/index.js';
 
 export const DEMO_CAMPAIGN = 'Kế hoạch số hóa dữ liệu hộ tịch trên địa bàn tỉnh (dữ liệu mẫu)';
 
-interface UnitBooks { unit_id: string; types: string[]; year_from: number; year_to: number; province: string | null }
+interface UnitBooks {
+  unit_id: string;
+  types: string[];
+  year_from: number;
+  year_to: number;
+  province: string | null;
+}
 
 async function unitsWithBooks(ctx: ActorContext): Promise<UnitBooks[]> {
   const { rows } = await sql<UnitBooks>`
@@ -54,8 +60,12 @@ export async function seedDemoCampaign(ctx: ActorContext): Promise<string | unde
   const today = vietnamDay(ctx.clock());
   await backdate(ctx, today);
   const campaign = await createCampaign(ctx, {
-    name: DEMO_CAMPAIGN, docRef: '37/KH-UBND', issuedOn: addDays(today, -40), unitId: units[0]!.province,
-    scopeText: 'Các sổ hộ tịch lưu tại UBND cấp xã chưa được số hóa', reason: 'Dữ liệu mẫu',
+    name: DEMO_CAMPAIGN,
+    docRef: '37/KH-UBND',
+    issuedOn: addDays(today, -40),
+    unitId: units[0]!.province,
+    scopeText: 'Các sổ hộ tịch lưu tại UBND cấp xã chưa được số hóa',
+    reason: 'Dữ liệu mẫu',
   });
   for (const [i, u] of units.entries()) {
     await addPackage(ctx, campaign.id, { unitId: u.unit_id, registerTypes: u.types, yearFrom: u.year_from, yearTo: u.year_to, stages: stagesFor(i, today), reason: 'Dữ liệu mẫu' });

@@ -33,7 +33,10 @@ describe('demoProvince', () => {
   it.each([1, 2, 2025, 99])('gives registrations without ERROR or deadline warning (seed %i)', (seed) => {
     for (const { book, record } of demoRecords(demoProvince(seed))) {
       const findings = validateRecord(book.registerType, record.values, { today: TEST_NOW });
-      expect(findings.filter((f) => f.severity === 'ERROR' || f.path === 'loaiDangKy'), `${book.key} số ${record.no}`).toEqual([]);
+      expect(
+        findings.filter((f) => f.severity === 'ERROR' || f.path === 'loaiDangKy'),
+        `${book.key} số ${record.no}`,
+      ).toEqual([]);
     }
   });
 

@@ -79,7 +79,12 @@ const GENERATORS: Record<DemoRegisterType, (rng: Rng, book: BookContext, slot: S
 
 function slotsOf(rng: Rng, spec: DemoBookSpec): Slot[] {
   const perPage = Array.from({ length: spec.pages }, () => rng.int(2, 4));
-  const days = registrationDays(rng, perPage.reduce((a, b) => a + b, 0), day(spec.year, spec.fromMonth ?? 1, 3), day(spec.year, 12, 29));
+  const days = registrationDays(
+    rng,
+    perPage.reduce((a, b) => a + b, 0),
+    day(spec.year, spec.fromMonth ?? 1, 3),
+    day(spec.year, 12, 29),
+  );
   const pages = perPage.flatMap((n, i) => Array.from({ length: n }, () => i + 1));
   return days.map((date, i) => ({ no: (spec.firstNo ?? 1) + i, page: pages[i]!, date }));
 }

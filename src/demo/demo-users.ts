@@ -36,15 +36,49 @@ export const DEMO_ORGS = {
 export const DEMO_USERS: readonly DemoUser[] = [
   { login: 'quantri', displayName: 'Quản trị (minh họa)', role: 'admin', org: 'so', scope: { kind: 'all' }, note: 'toàn tỉnh, mọi quyền' },
   { login: 'sotuphap', displayName: 'Cán bộ Sở Tư pháp (minh họa)', role: 'planner', org: 'so', scope: { kind: 'all' }, note: 'toàn tỉnh: kế hoạch, nghiệm thu, xuất dữ liệu' },
-  { login: 'canbo', displayName: 'Công chức tư pháp - hộ tịch xã La Bằng (minh họa)', role: 'officer', org: 'laBang', scope: { kind: 'communes', communes: ['laBang', 'hoangNong'] }, note: 'sổ của xã La Bằng và Hoàng Nông' },
-  { login: 'canbo2', displayName: 'Công chức tư pháp - hộ tịch xã Cù Vân (minh họa)', role: 'officer', org: 'cuVan', scope: { kind: 'communes', communes: ['cuVan', 'phuXuyen'] }, note: 'sổ của xã Cù Vân và Phú Xuyên' },
-  { login: 'nhaplieu1', displayName: 'Nhân viên nhập liệu 1 (minh họa)', role: 'keyer', org: 'contractor', scope: { kind: 'assigned', communes: ['laBang', 'hoangNong', 'cuVan', 'phuXuyen'] }, note: 'các quyển được giao' },
-  { login: 'nhaplieu2', displayName: 'Nhân viên nhập liệu 2 (minh họa)', role: 'keyer', org: 'contractor', scope: { kind: 'assigned', communes: ['laBang', 'hoangNong', 'cuVan', 'phuXuyen'] }, note: 'các quyển được giao' },
-  { login: 'kiemtra', displayName: 'Người kiểm tra (minh họa)', role: 'reviewer', org: 'contractor', scope: { kind: 'assigned', communes: ['laBang', 'hoangNong', 'cuVan', 'phuXuyen'] }, note: 'các quyển được giao' },
+  {
+    login: 'canbo',
+    displayName: 'Công chức tư pháp - hộ tịch xã La Bằng (minh họa)',
+    role: 'officer',
+    org: 'laBang',
+    scope: { kind: 'communes', communes: ['laBang', 'hoangNong'] },
+    note: 'sổ của xã La Bằng và Hoàng Nông',
+  },
+  {
+    login: 'canbo2',
+    displayName: 'Công chức tư pháp - hộ tịch xã Cù Vân (minh họa)',
+    role: 'officer',
+    org: 'cuVan',
+    scope: { kind: 'communes', communes: ['cuVan', 'phuXuyen'] },
+    note: 'sổ của xã Cù Vân và Phú Xuyên',
+  },
+  {
+    login: 'nhaplieu1',
+    displayName: 'Nhân viên nhập liệu 1 (minh họa)',
+    role: 'keyer',
+    org: 'contractor',
+    scope: { kind: 'assigned', communes: ['laBang', 'hoangNong', 'cuVan', 'phuXuyen'] },
+    note: 'các quyển được giao',
+  },
+  {
+    login: 'nhaplieu2',
+    displayName: 'Nhân viên nhập liệu 2 (minh họa)',
+    role: 'keyer',
+    org: 'contractor',
+    scope: { kind: 'assigned', communes: ['laBang', 'hoangNong', 'cuVan', 'phuXuyen'] },
+    note: 'các quyển được giao',
+  },
+  {
+    login: 'kiemtra',
+    displayName: 'Người kiểm tra (minh họa)',
+    role: 'reviewer',
+    org: 'contractor',
+    scope: { kind: 'assigned', communes: ['laBang', 'hoangNong', 'cuVan', 'phuXuyen'] },
+    note: 'các quyển được giao',
+  },
 ];
 
-const communeOf = (authority: string): CommuneKey | undefined =>
-  (Object.keys(DEMO_COMMUNES) as CommuneKey[]).find((k) => authority.includes(`xã ${DEMO_COMMUNES[k].name},`));
+const communeOf = (authority: string): CommuneKey | undefined => (Object.keys(DEMO_COMMUNES) as CommuneKey[]).find((k) => authority.includes(`xã ${DEMO_COMMUNES[k].name},`));
 
 /** The demo's people, by login, once they exist (ensureDemoUsers). */
 export type DemoTeam = ReadonlyMap<string, AuthUser>;

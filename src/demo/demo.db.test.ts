@@ -43,7 +43,10 @@ describeBackends('demo', (store) => {
       expect(r.page_ids).toEqual([pages.find((p) => String(p.seq) === r.values.trangSo)!.id]);
       expect(r).toMatchObject({ register_type: 'KH', template_version: 'KH-44', status: 'draft', version: 2 });
       const base = `demo-${made!.id}-${r.values.so}`;
-      expect((await listActions(ctx.store.db, r.id)).map((a) => [a.kind, a.client_tx_id])).toEqual([['created', `${base}-create`], ['keyed', `${base}-key`]]);
+      expect((await listActions(ctx.store.db, r.id)).map((a) => [a.kind, a.client_tx_id])).toEqual([
+        ['created', `${base}-create`],
+        ['keyed', `${base}-key`],
+      ]);
     }
   }, 120_000);
 
@@ -60,7 +63,12 @@ describeBackends('demo', (store) => {
     const summary = await runDemo(ctx, { seed: SEED, force: true, only: ['ks-1985-la-bang'], keyRecord: async (_ctx, input) => keyedInputs.push(input) });
     const book = bookOf('ks-1985-la-bang');
     expect(summary.books[0]).toMatchObject({ authority: 'UBND xã La Bằng, huyện Đại Từ, tỉnh Bắc Thái', authorityUnit: { id: 'legacy:commune:05815' } });
-    expect(keyedInputs.map((k) => k.values)).toEqual(book.pageList.flatMap((p) => p.records).filter((r) => r.keyed).map((r) => r.values));
+    expect(keyedInputs.map((k) => k.values)).toEqual(
+      book.pageList
+        .flatMap((p) => p.records)
+        .filter((r) => r.keyed)
+        .map((r) => r.values),
+    );
     expect(keyedInputs[0]).toMatchObject({ registerType: 'KS', templateId: 'KS-70', seed: SEED, clientTxId: `demo-${summary.books[0]!.id}-1` });
     expect(await listRecordsOfBook(ctx.store.db, ctx.actor, summary.books[0]!.id)).toEqual([]);
   }, 120_000);

@@ -81,8 +81,16 @@ export interface DemoSummary {
 function inventory(ctx: ActorContext, book: DemoBook): Promise<BookView> {
   const records = book.pageList.reduce((n, p) => n + p.records.length, 0);
   return createBook(ctx, {
-    registerType: book.registerType, authority: book.authority, yearFrom: book.year, volumeNo: book.quyenSo, openedOn: book.openedOn, closedOn: book.closedOn,
-    pageCount: book.pages, declaredEventCount: records, custody: `Lưu trữ ${book.authority}`, notes: 'Sổ minh họa (dữ liệu tổng hợp, không phải người thật) do lệnh "hotich demo" tạo.',
+    registerType: book.registerType,
+    authority: book.authority,
+    yearFrom: book.year,
+    volumeNo: book.quyenSo,
+    openedOn: book.openedOn,
+    closedOn: book.closedOn,
+    pageCount: book.pages,
+    declaredEventCount: records,
+    custody: `Lưu trữ ${book.authority}`,
+    notes: 'Sổ minh họa (dữ liệu tổng hợp, không phải người thật) do lệnh "hotich demo" tạo.',
   });
 }
 
@@ -120,8 +128,16 @@ export async function demoBookInto(ctx: ActorContext, seed: number, book: DemoBo
   await opts.beforeKeying?.(view);
   const keyed = await keyBook(ctx, seed, book, view, new Map(pages.map((p) => [p.seq, p.id])), opts.keyRecord ?? keyThroughEntry);
   return {
-    id: view.id, key: book.key, title: view.title, authority: view.authority, authorityUnit: view.authorityUnit, year: book.year, pages: pages.length,
-    flaggedPages: pages.filter((p) => p.flags.length > 0).length, records: book.pageList.reduce((n, p) => n + p.records.length, 0), keyed,
+    id: view.id,
+    key: book.key,
+    title: view.title,
+    authority: view.authority,
+    authorityUnit: view.authorityUnit,
+    year: book.year,
+    pages: pages.length,
+    flaggedPages: pages.filter((p) => p.flags.length > 0).length,
+    records: book.pageList.reduce((n, p) => n + p.records.length, 0),
+    keyed,
   };
 }
 

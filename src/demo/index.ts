@@ -10,7 +10,19 @@
  * refuses a database that already has books unless forced, and prints nothing.
  */
 export { runDemo, runDemoIfEmpty, keyThroughEntry, type RunDemoOptions, type DemoSummary, type DemoBookSummary, type DemoProgress, type DemoKeyInput, type KeyRecord } from './demo.service.js';
-export { demoProvince, demoBook, demoRecords, DEMO_BOOKS, DEFAULT_DEMO_SEED, type DemoProvince, type DemoBook, type DemoBookSpec, type DemoPage, type DemoRecord, type DemoRegisterType } from './demo-truth.js';
+export {
+  demoProvince,
+  demoBook,
+  demoRecords,
+  DEMO_BOOKS,
+  DEFAULT_DEMO_SEED,
+  type DemoProvince,
+  type DemoBook,
+  type DemoBookSpec,
+  type DemoPage,
+  type DemoRecord,
+  type DemoRegisterType,
+} from './demo-truth.js';
 export { DEMO_COMMUNES, DEMO_DISTRICT, DEMO_PROVINCE, authorityText, type DemoCommune } from './demo-place.js';
 export { renderPageJpeg, pageFileName } from './page-image.js';
 export { DEMO_PAGE } from './page-svg.js';

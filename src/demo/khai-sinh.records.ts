@@ -63,9 +63,7 @@ function family(rng: Rng, birth: Date): Family {
   const ethnicity = rng.weighted(ETHNIC_MIX);
   const motherEthnicity = rng.chance(0.85) ? ethnicity : rng.weighted(ETHNIC_MIX);
   const mother = newPerson(rng, { sex: 'female', bornFrom: yearsBefore(birth, 38), bornTo: yearsBefore(birth, 19), ethnicity: motherEthnicity });
-  const father = rng.chance(0.94)
-    ? newPerson(rng, { sex: 'male', bornFrom: yearsBefore(birth, 45), bornTo: yearsBefore(birth, 21), ethnicity })
-    : undefined;
+  const father = rng.chance(0.94) ? newPerson(rng, { sex: 'male', bornFrom: yearsBefore(birth, 45), bornTo: yearsBefore(birth, 21), ethnicity }) : undefined;
   const familyName = (father ?? mother).familyName;
   const child = newPerson(rng, { bornFrom: birth, bornTo: birth, ethnicity: father ? ethnicity : motherEthnicity, familyName });
   return { child, mother, father };

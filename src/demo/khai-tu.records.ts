@@ -27,7 +27,11 @@ function deceased(rng: Rng, death: Date): DemoPerson {
 
 function deathPlace(rng: Rng, book: BookContext): { place: string; notifier: string } {
   const home = communePlace(book.commune, book.year);
-  const at = rng.weighted([['home', 70], ['district', 20], ['province', 10]] as const);
+  const at = rng.weighted([
+    ['home', 70],
+    ['district', 20],
+    ['province', 10],
+  ] as const);
   if (at === 'home') return { place: `Tại nhà, ${home}`, notifier: `UBND xã ${book.commune.name}` };
   const hospital = at === 'district' ? `Bệnh viện huyện ${DEMO_DISTRICT.name}` : 'Bệnh viện Đa khoa Trung ương Thái Nguyên';
   return { place: hospital, notifier: hospital };
@@ -48,7 +52,10 @@ function relative(rng: Rng, p: DemoPerson, death: Date): Values {
     return { nycHoTen: s.name, nycQuanHe: sex === 'female' ? 'Vợ' : 'Chồng' };
   }
   const child = newPerson(rng, {
-    bornFrom: addDays(p.birth, 20 * 365), bornTo: addDays(p.birth, 38 * 365), ethnicity: p.ethnicity, ...(p.sex === 'male' ? { familyName: p.familyName } : {}),
+    bornFrom: addDays(p.birth, 20 * 365),
+    bornTo: addDays(p.birth, 38 * 365),
+    ethnicity: p.ethnicity,
+    ...(p.sex === 'male' ? { familyName: p.familyName } : {}),
   });
   return { nycHoTen: child.name, nycQuanHe: 'Con' };
 }

@@ -26,7 +26,14 @@ const born = (date: string | undefined) => date && `${date.length > 4 ? 'Sinh ng
 const idCard = (v: Values, prefix: string) => v[`${prefix}SoGiayToTuyThan`] && `CMND số ${v[`${prefix}SoGiayToTuyThan`]}`;
 
 function parent(prefix: 'me' | 'cha'): (v: Values) => (string | undefined)[] {
-  return (v) => [v[`${prefix}HoTen`], born(v[`${prefix}NgaySinh`]), labelled('Dân tộc', v[`${prefix}DanToc`]), labelled('Quốc tịch', v[`${prefix}QuocTich`]), labelled('Cư trú', v[`${prefix}NoiCuTru`]), idCard(v, prefix)];
+  return (v) => [
+    v[`${prefix}HoTen`],
+    born(v[`${prefix}NgaySinh`]),
+    labelled('Dân tộc', v[`${prefix}DanToc`]),
+    labelled('Quốc tịch', v[`${prefix}QuocTich`]),
+    labelled('Cư trú', v[`${prefix}NoiCuTru`]),
+    idCard(v, prefix),
+  ];
 }
 
 function signature(v: Values): (string | undefined | false)[] {
@@ -34,10 +41,7 @@ function signature(v: Values): (string | undefined | false)[] {
   return [late, v.ghiChu, labelled(v.chucVuNguoiKy ?? 'Người ký', v.nguoiKy), labelled('Cán bộ tư pháp', v.nguoiThucHien)];
 }
 
-const head = [
-  col('Số', 55, (v) => [v.so]),
-  col('Ngày, tháng, năm đăng ký', 125, (v) => [v.ngayDangKy]),
-];
+const head = [col('Số', 55, (v) => [v.so]), col('Ngày, tháng, năm đăng ký', 125, (v) => [v.ngayDangKy])];
 
 const KHAI_SINH: PageColumn[] = [
   ...head,

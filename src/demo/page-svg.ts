@@ -37,8 +37,7 @@ const HANDS: Record<DemoHand, Hand> = {
   typewriter: { family: "'Noto Sans Mono', 'Liberation Serif', 'DejaVu Serif', serif", italic: false, size: 20, ink: '#2a2a2a', advance: 0.6 },
 };
 
-const escapeXml = (s: string): string =>
-  s.normalize('NFC').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string): string => s.normalize('NFC').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Greedy word wrap to at most `max` characters a line (a longer word stands alone). */
 export function wrapText(text: string, max: number): string[] {
@@ -74,9 +73,11 @@ function background(rng: Rng, year: number): string {
     const [x, y, rx, ry] = [rng.int(100, 2200), rng.int(100, 1550), rng.int(30, 140), rng.int(20, 90)];
     return `<ellipse cx="${x}" cy="${y}" rx="${rx}" ry="${ry}" fill="#8a6a3a" fill-opacity="${(0.04 + rng.next() * 0.06).toFixed(3)}"/>`;
   });
-  return `<defs><radialGradient id="light" cx="${cx}%" cy="45%" r="75%"><stop offset="55%" stop-color="#000" stop-opacity="0"/>` +
+  return (
+    `<defs><radialGradient id="light" cx="${cx}%" cy="45%" r="75%"><stop offset="55%" stop-color="#000" stop-opacity="0"/>` +
     `<stop offset="100%" stop-color="#5a4520" stop-opacity="0.16"/></radialGradient></defs>` +
-    `<rect width="100%" height="100%" fill="${paperColour(year)}"/><rect width="100%" height="100%" fill="url(#light)"/>${stains.join('')}`;
+    `<rect width="100%" height="100%" fill="${paperColour(year)}"/><rect width="100%" height="100%" fill="url(#light)"/>${stains.join('')}`
+  );
 }
 
 const text = (x: number, y: number, body: string, attrs: string): string => `<text x="${x}" y="${y}" ${attrs}>${escapeXml(body)}</text>`;
@@ -98,10 +99,7 @@ function grid(edges: readonly number[], columns: readonly PageColumn[]): string 
   const bottom = TABLE_TOP + HEADER_HEIGHT + SLOTS * SLOT_HEIGHT;
   const [left, right] = [edges[0]!, edges[edges.length - 1]!];
   const rows = Array.from({ length: SLOTS + 2 }, (_, i) => (i === 0 ? TABLE_TOP : TABLE_TOP + HEADER_HEIGHT + (i - 1) * SLOT_HEIGHT));
-  const lines = [
-    ...rows.map((y) => `<line x1="${left}" y1="${y}" x2="${right}" y2="${y}"/>`),
-    ...edges.map((x) => `<line x1="${x}" y1="${TABLE_TOP}" x2="${x}" y2="${bottom}"/>`),
-  ];
+  const lines = [...rows.map((y) => `<line x1="${left}" y1="${y}" x2="${right}" y2="${y}"/>`), ...edges.map((x) => `<line x1="${x}" y1="${TABLE_TOP}" x2="${x}" y2="${bottom}"/>`)];
   const titles = columns.map((c, i) => headerTitle(c, edges[i]!, edges[i + 1]!));
   return `<g stroke="${RULE}" stroke-width="2">${lines.join('')}</g>${titles.join('')}`;
 }
@@ -120,17 +118,22 @@ function entry(rng: Rng, record: DemoRecord, slot: number, edges: readonly numbe
   const step = hand.size * 1.32;
   const maxLines = Math.floor((SLOT_HEIGHT - 12) / step);
   const style = `font-family="${hand.family}" font-size="${hand.size}" fill="${hand.ink}"${hand.italic ? ' font-style="italic"' : ''}`;
-  return columns.flatMap((c, i) => {
-    const x0 = edges[i]!;
-    const max = Math.max(4, Math.floor((edges[i + 1]! - x0 - 14) / (hand.size * hand.advance)));
-    const lines = c.cell(record.values).flatMap((l) => wrapText(l, max)).slice(0, maxLines);
-    return lines.map((l, k) => {
-      const wobble = hand.italic ? rng.int(0, 4) : 0;
-      const y = Math.round(top + 8 + step * (k + 1) + wobble / 2);
-      const tilt = hand.italic ? ` transform="rotate(${((rng.next() - 0.5) * 0.8).toFixed(2)} ${x0} ${y})"` : '';
-      return text(x0 + 7 + wobble, y, l, `${style}${tilt}`);
-    });
-  }).join('');
+  return columns
+    .flatMap((c, i) => {
+      const x0 = edges[i]!;
+      const max = Math.max(4, Math.floor((edges[i + 1]! - x0 - 14) / (hand.size * hand.advance)));
+      const lines = c
+        .cell(record.values)
+        .flatMap((l) => wrapText(l, max))
+        .slice(0, maxLines);
+      return lines.map((l, k) => {
+        const wobble = hand.italic ? rng.int(0, 4) : 0;
+        const y = Math.round(top + 8 + step * (k + 1) + wobble / 2);
+        const tilt = hand.italic ? ` transform="rotate(${((rng.next() - 0.5) * 0.8).toFixed(2)} ${x0} ${y})"` : '';
+        return text(x0 + 7 + wobble, y, l, `${style}${tilt}`);
+      });
+    })
+    .join('');
 }
 
 export function pageSvg(book: DemoBook, page: DemoPage, rng: Rng): string {
@@ -138,6 +141,8 @@ export function pageSvg(book: DemoBook, page: DemoPage, rng: Rng): string {
   const edges = columnEdges(columns);
   const hand = HANDS[book.hand];
   const entries = page.records.map((r, i) => entry(rng, r, i, edges, columns, hand));
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${DEMO_PAGE.width}" height="${DEMO_PAGE.height}">` +
-    `${background(rng, book.year)}${heading(book, page)}${grid(edges, columns)}${entries.join('')}</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${DEMO_PAGE.width}" height="${DEMO_PAGE.height}">` +
+    `${background(rng, book.year)}${heading(book, page)}${grid(edges, columns)}${entries.join('')}</svg>`
+  );
 }

@@ -34,8 +34,7 @@ export interface Slot {
 }
 
 export function officialsOf(rng: Rng, year: number): Officials {
-  const adult = (sex: 'male' | 'female') =>
-    newPerson(rng, { sex, bornFrom: new Date(Date.UTC(year - 58, 0, 1)), bornTo: new Date(Date.UTC(year - 30, 11, 31)), ethnicity: 'Kinh' });
+  const adult = (sex: 'male' | 'female') => newPerson(rng, { sex, bornFrom: new Date(Date.UTC(year - 58, 0, 1)), bornTo: new Date(Date.UTC(year - 30, 11, 31)), ethnicity: 'Kinh' });
   return { chair: adult('male'), viceChair: adult(rng.chance(0.3) ? 'female' : 'male'), registrar: adult(rng.chance(0.6) ? 'female' : 'male') };
 }
 

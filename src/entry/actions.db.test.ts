@@ -16,5 +16,4 @@ describeBackends('record actions', (store) => {
     expect(actions).toHaveLength(1);
     expect(actions[0]!.payload).toEqual({ values: { so: '7' } });
   });
-
 });

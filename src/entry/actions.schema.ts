@@ -6,9 +6,7 @@
 import { z } from 'zod';
 import { findForbiddenCharacter } from '../vn/index.js';
 
-export const ACTION_KINDS = [
-  'created', 'keyed', 'corrected', 'flagged', 'warnings_acknowledged', 'completed', 'reopened', 'compared', 'arbitrated', 'verified',
-] as const;
+export const ACTION_KINDS = ['created', 'keyed', 'corrected', 'flagged', 'warnings_acknowledged', 'completed', 'reopened', 'compared', 'arbitrated', 'verified'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export const FLAG_KINDS = ['uncertain', 'illegible'] as const;
@@ -21,7 +19,12 @@ const fraction = z.number().min(0, 'Tọa độ vùng phải từ 0 đến 1.').
 /** A field the keyer marked: the book is hard to read there. */
 export const FieldFlag = z.object({
   kind: z.enum(FLAG_KINDS, { message: 'Loại đánh dấu phải là uncertain (chưa chắc) hoặc illegible (không đọc được).' }),
-  note: z.string().trim().max(500, 'Ghi chú tối đa 500 ký tự.').refine((v) => !findForbiddenCharacter(v, { multiline: true }), NOT_TEXT).default(''),
+  note: z
+    .string()
+    .trim()
+    .max(500, 'Ghi chú tối đa 500 ký tự.')
+    .refine((v) => !findForbiddenCharacter(v, { multiline: true }), NOT_TEXT)
+    .default(''),
 });
 export type FieldFlag = z.infer<typeof FieldFlag>;
 
@@ -45,21 +48,23 @@ export const ImportSource = z.object({
 });
 export type ImportSource = z.infer<typeof ImportSource>;
 
-export const CreatedPayload = z.object({
-  bookId: z.uuid(),
-  registerType: z.string(),
-  templateId: z.string(),
-  /** Empty only for a registration imported from a file (it has a source, no scanned page yet). */
-  pageIds: z.array(z.uuid()),
-  regions: z.array(Region).default([]),
-  source: ImportSource.optional(),
-  /** A keying pass (src/qc): the registration it keys and which pass it is. Absent on a registration. */
-  keyingOf: z.uuid().optional(),
-  keyingPass: z.enum(KEYING_PASSES).optional(),
-}).refine((p) => p.pageIds.length > 0 || p.source !== undefined, {
-  message: 'Cần ít nhất một trang của việc đăng ký (chỉ bản ghi nhập từ tệp mới được không có trang).',
-  path: ['pageIds'],
-});
+export const CreatedPayload = z
+  .object({
+    bookId: z.uuid(),
+    registerType: z.string(),
+    templateId: z.string(),
+    /** Empty only for a registration imported from a file (it has a source, no scanned page yet). */
+    pageIds: z.array(z.uuid()),
+    regions: z.array(Region).default([]),
+    source: ImportSource.optional(),
+    /** A keying pass (src/qc): the registration it keys and which pass it is. Absent on a registration. */
+    keyingOf: z.uuid().optional(),
+    keyingPass: z.enum(KEYING_PASSES).optional(),
+  })
+  .refine((p) => p.pageIds.length > 0 || p.source !== undefined, {
+    message: 'Cần ít nhất một trang của việc đăng ký (chỉ bản ghi nhập từ tệp mới được không có trang).',
+    path: ['pageIds'],
+  });
 /** keyed / corrected: the fields that changed, a null value clears the field. */
 export const ValuesPayload = z.object({
   values: z.record(z.string(), z.string().nullable()),

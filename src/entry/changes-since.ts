@@ -70,9 +70,12 @@ export function changesSince(actions: readonly FoldableAction[], expectedVersion
     if (body.kind === 'warnings_acknowledged') acknowledged.push(...body.payload.codes);
   });
   return {
-    expectedVersion, currentVersion: current.version, status: current.status,
+    expectedVersion,
+    currentVersion: current.version,
+    status: current.status,
     fields: [...fields].map(([key, t]) => ({ key, value: current.values[key] ?? null, changedBy: t.authors, version: t.version })),
     flags: [...flags].map(([key, t]) => ({ key, flag: current.flags[key] ?? null, changedBy: t.authors, version: t.version })),
-    acknowledged, actions: summaries,
+    acknowledged,
+    actions: summaries,
   };
 }

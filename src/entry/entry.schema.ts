@@ -25,7 +25,11 @@ export const CreateRecordInput = z
   .refine((r) => r.regions.every((g) => r.pageIds.includes(g.pageId)), { message: 'Vùng phải nằm trên một trang đã chọn.', path: ['regions'] });
 export type CreateRecordInput = z.input<typeof CreateRecordInput>;
 
-const reason = z.string().trim().max(500, 'Lý do tối đa 500 ký tự.').refine((v) => !findForbiddenCharacter(v, { multiline: true }), NOT_TEXT);
+const reason = z
+  .string()
+  .trim()
+  .max(500, 'Lý do tối đa 500 ký tự.')
+  .refine((v) => !findForbiddenCharacter(v, { multiline: true }), NOT_TEXT);
 const decisionRef = z.string().trim().max(300, 'Số, ngày của quyết định tối đa 300 ký tự.').refine(isText, NOT_TEXT).optional();
 
 export const SaveRecordInput = z.object({
@@ -62,10 +66,12 @@ export const IdParams = z.object({ id: z.uuid('Mã không hợp lệ.') });
  * A window of a book's registrations (GET /api/books/:id/records): from `offset`,
  * or after the record `after` (a cursor), or centred on the record `around` (the keying screen's window).
  */
-export const RecordListQuery = z.object({
-  limit: z.coerce.number().int().min(1, 'Số bản ghi mỗi trang từ 1 đến 500.').max(500, 'Số bản ghi mỗi trang từ 1 đến 500.').default(100),
-  offset: z.coerce.number().int().min(0, 'Vị trí không được âm.').optional(),
-  after: z.uuid('Con trỏ trang không hợp lệ.').optional(),
-  around: z.uuid('Mã bản ghi không hợp lệ.').optional(),
-}).refine((q) => [q.offset, q.after, q.around].filter((x) => x !== undefined).length <= 1, { message: 'Chỉ dùng một trong offset, after, around.' });
+export const RecordListQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1, 'Số bản ghi mỗi trang từ 1 đến 500.').max(500, 'Số bản ghi mỗi trang từ 1 đến 500.').default(100),
+    offset: z.coerce.number().int().min(0, 'Vị trí không được âm.').optional(),
+    after: z.uuid('Con trỏ trang không hợp lệ.').optional(),
+    around: z.uuid('Mã bản ghi không hợp lệ.').optional(),
+  })
+  .refine((q) => [q.offset, q.after, q.around].filter((x) => x !== undefined).length <= 1, { message: 'Chỉ dùng một trong offset, after, around.' });
 export type RecordListQuery = z.infer<typeof RecordListQuery>;

@@ -9,8 +9,16 @@ import type { Database } from '../store/index.js';
 
 /** The newest signed-off export of the book made after the registration was created (so it holds it); undefined when none. */
 export async function findCoveringExport(tx: Kysely<Database> | Transaction<Database>, bookId: string, recordCreatedAt: Date): Promise<{ id: string } | undefined> {
-  return tx.selectFrom('exports').select('id').where('book_id', '=', bookId).where('signed_off_at', 'is not', null)
-    .where('created_at', '>=', recordCreatedAt).orderBy('created_at', 'desc').orderBy('id').limit(1).executeTakeFirst();
+  return tx
+    .selectFrom('exports')
+    .select('id')
+    .where('book_id', '=', bookId)
+    .where('signed_off_at', 'is not', null)
+    .where('created_at', '>=', recordCreatedAt)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function exportHasChanges(tx: Transaction<Database>, exportId: string): Promise<boolean> {
@@ -30,10 +38,20 @@ export interface NewExportChange {
 }
 
 export async function insertExportChange(tx: Transaction<Database>, c: NewExportChange): Promise<void> {
-  await tx.insertInto('export_changes').values({
-    export_id: c.exportId, book_id: c.bookId, record_id: c.recordId, action_id: c.actionId, kind: c.kind,
-    fields: JSON.stringify(c.fields), reason: c.reason, decision_ref: c.decisionRef, actor_id: c.actorId,
-  }).execute();
+  await tx
+    .insertInto('export_changes')
+    .values({
+      export_id: c.exportId,
+      book_id: c.bookId,
+      record_id: c.recordId,
+      action_id: c.actionId,
+      kind: c.kind,
+      fields: JSON.stringify(c.fields),
+      reason: c.reason,
+      decision_ref: c.decisionRef,
+      actor_id: c.actorId,
+    })
+    .execute();
 }
 
 /** Whether the book's loading into the national system was confirmed (books.status 'loaded', kept once set). */

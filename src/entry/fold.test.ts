@@ -19,9 +19,21 @@ const created = act('created', { bookId: BOOK, registerType: 'KS', templateId: '
 describe('fold', () => {
   it('starts a draft from the created action', () => {
     expect(fold([created])).toEqual({
-      bookId: BOOK, registerType: 'KS', templateId: 'KS-70', status: 'draft', version: 1, values: {}, flags: {}, acknowledged: [],
-      pageIds: [PAGE], regions: [{ pageId: PAGE, x: 0, y: 0.5, w: 1, h: 0.5 }], keyedBy: null, completedAt: null, updatedAt: at(0),
-      keyingOf: null, keyingPass: null,
+      bookId: BOOK,
+      registerType: 'KS',
+      templateId: 'KS-70',
+      status: 'draft',
+      version: 1,
+      values: {},
+      flags: {},
+      acknowledged: [],
+      pageIds: [PAGE],
+      regions: [{ pageId: PAGE, x: 0, y: 0.5, w: 1, h: 0.5 }],
+      keyedBy: null,
+      completedAt: null,
+      updatedAt: at(0),
+      keyingOf: null,
+      keyingPass: null,
     });
   });
 
@@ -47,8 +59,14 @@ describe('fold', () => {
       act('completed', {}, ANH, 6),
     ]);
     expect(s).toMatchObject({
-      status: 'completed', version: 7, values: { nksHoTen: 'Phạm Anh Đài', trangSo: '55' }, keyedBy: BINH,
-      flags: { nksHoTen: { kind: 'uncertain', note: 'mực nhòe' } }, acknowledged: ['ks.parent_age', 'ethnicity.alias'], completedAt: at(6), updatedAt: at(6),
+      status: 'completed',
+      version: 7,
+      values: { nksHoTen: 'Phạm Anh Đài', trangSo: '55' },
+      keyedBy: BINH,
+      flags: { nksHoTen: { kind: 'uncertain', note: 'mực nhòe' } },
+      acknowledged: ['ks.parent_age', 'ethnicity.alias'],
+      completedAt: at(6),
+      updatedAt: at(6),
     });
     const reopened = fold([created, act('completed', {}, ANH, 1), act('reopened', { reason: 'sai số' }, BINH, 2), act('flagged', { flags: { x: null } }, ANH, 3)]);
     expect(reopened).toMatchObject({ status: 'draft', completedAt: null, version: 4, flags: {} });
@@ -79,7 +97,11 @@ describe('planSave', () => {
 
   it('splits a save into keyed, flagged and acknowledged actions with derived transaction ids', () => {
     const planned = planSave(draft, { values: { trangSo: '55' }, flags: { so: { kind: 'illegible', note: '' } }, acknowledge: ['a', 'a'] }, 'tx-00000001', keys);
-    expect(planned.map((p) => [p.clientTxId, p.body.kind])).toEqual([['tx-00000001', 'keyed'], ['tx-00000001#flags', 'flagged'], ['tx-00000001#ack', 'warnings_acknowledged']]);
+    expect(planned.map((p) => [p.clientTxId, p.body.kind])).toEqual([
+      ['tx-00000001', 'keyed'],
+      ['tx-00000001#flags', 'flagged'],
+      ['tx-00000001#ack', 'warnings_acknowledged'],
+    ]);
     expect(planned[2]!.body.payload).toEqual({ codes: ['a'] });
     expect(saveTxIds('tx-00000001')).toEqual(['tx-00000001', 'tx-00000001#flags', 'tx-00000001#ack']);
   });
@@ -111,6 +133,10 @@ describe('changesSince', () => {
       { key: 'so', value: null, changedBy: [ANH], version: 4 },
     ]);
     expect(d.flags).toEqual([{ key: 'so', flag: { kind: 'illegible', note: '' }, changedBy: [BINH], version: 5 }]);
-    expect(d.actions.map((a) => [a.version, a.kind, a.actorId])).toEqual([[3, 'keyed', BINH], [4, 'keyed', ANH], [5, 'flagged', BINH]]);
+    expect(d.actions.map((a) => [a.version, a.kind, a.actorId])).toEqual([
+      [3, 'keyed', BINH],
+      [4, 'keyed', ANH],
+      [5, 'flagged', BINH],
+    ]);
   });
 });

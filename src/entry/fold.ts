@@ -49,9 +49,21 @@ function patch<T>(current: Readonly<Record<string, T>>, changes: Readonly<Record
 function created(body: Extract<RecordActionBody, { kind: 'created' }>, at: Date): RecordState {
   const p = body.payload;
   return {
-    bookId: p.bookId, registerType: p.registerType, templateId: p.templateId, status: 'draft', version: 1, values: {}, flags: {},
-    acknowledged: [], pageIds: [...p.pageIds], regions: [...p.regions], keyedBy: null, completedAt: null, updatedAt: at,
-    keyingOf: p.keyingOf ?? null, keyingPass: p.keyingPass ?? null,
+    bookId: p.bookId,
+    registerType: p.registerType,
+    templateId: p.templateId,
+    status: 'draft',
+    version: 1,
+    values: {},
+    flags: {},
+    acknowledged: [],
+    pageIds: [...p.pageIds],
+    regions: [...p.regions],
+    keyedBy: null,
+    completedAt: null,
+    updatedAt: at,
+    keyingOf: p.keyingOf ?? null,
+    keyingPass: p.keyingPass ?? null,
   };
 }
 

@@ -16,8 +16,13 @@ export interface RecordChangeRow {
 
 /** Corrections and reopenings of the book's registrations (never keying passes), oldest first; the caller has the book in scope. */
 export async function listRecordChangesOfBook(db: Db, bookId: string, kinds: readonly string[]): Promise<RecordChangeRow[]> {
-  return db.selectFrom('record_actions as a').innerJoin('records as r', 'r.id', 'a.record_id')
+  return db
+    .selectFrom('record_actions as a')
+    .innerJoin('records as r', 'r.id', 'a.record_id')
     .select(['a.id', 'a.record_id', 'a.kind', 'a.actor_id', 'a.payload', 'a.created_at', 'r.values'])
-    .where('r.book_id', '=', bookId).where('r.keying_of', 'is', null).where('a.kind', 'in', kinds)
-    .orderBy('a.id').execute();
+    .where('r.book_id', '=', bookId)
+    .where('r.keying_of', 'is', null)
+    .where('a.kind', 'in', kinds)
+    .orderBy('a.id')
+    .execute();
 }

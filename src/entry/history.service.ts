@@ -33,19 +33,41 @@ export interface HistoryItem {
 }
 
 const ACTION_LABELS: Record<string, string> = {
-  created: 'Tạo bản ghi', keyed: 'Nhập liệu', corrected: 'Đính chính', flagged: 'Đánh dấu trường', warnings_acknowledged: 'Xác nhận cảnh báo',
-  completed: 'Hoàn thành', reopened: 'Mở lại', compared: 'Đối chiếu hai lần nhập', arbitrated: 'Trọng tài quyết định', verified: 'Kiểm tra chéo',
+  created: 'Tạo bản ghi',
+  keyed: 'Nhập liệu',
+  corrected: 'Đính chính',
+  flagged: 'Đánh dấu trường',
+  warnings_acknowledged: 'Xác nhận cảnh báo',
+  completed: 'Hoàn thành',
+  reopened: 'Mở lại',
+  compared: 'Đối chiếu hai lần nhập',
+  arbitrated: 'Trọng tài quyết định',
+  verified: 'Kiểm tra chéo',
 };
 
 const SUBJECTS: Record<string, string> = {
-  book: 'Sổ', page: 'Trang', export: 'Xuất dữ liệu', qc_setting: 'Chế độ kiểm soát chất lượng', qc_decision: 'Kiểm tra sổ', qc_lot: 'Lô nghiệm thu', import: 'Nhập từ tệp', grant: 'Giao sổ',
+  book: 'Sổ',
+  page: 'Trang',
+  export: 'Xuất dữ liệu',
+  qc_setting: 'Chế độ kiểm soát chất lượng',
+  qc_decision: 'Kiểm tra sổ',
+  qc_lot: 'Lô nghiệm thu',
+  import: 'Nhập từ tệp',
+  grant: 'Giao sổ',
 };
 
 /** Vietnamese of the entity action kinds a book's history holds (type:kind); others show as "<subject>: <kind>". */
 const ENTITY_KINDS: Record<string, string> = {
-  'book:created': 'Thêm quyển sổ vào danh mục', 'book:changed': 'Sửa thông tin quyển sổ', 'page:scanned': 'Thêm trang quét',
-  'page:reordered': 'Sắp xếp lại thứ tự trang', 'page:status_set': 'Đổi trạng thái trang', 'page:missing_inserted': 'Thêm chỗ trang thiếu',
-  'qc_setting:mode_set': 'Chọn chế độ kiểm soát chất lượng', 'qc_lot:created': 'Lập lô nghiệm thu', 'qc_lot:accepted': 'Lô nghiệm thu ĐẠT', 'qc_lot:rejected': 'Lô nghiệm thu KHÔNG ĐẠT',
+  'book:created': 'Thêm quyển sổ vào danh mục',
+  'book:changed': 'Sửa thông tin quyển sổ',
+  'page:scanned': 'Thêm trang quét',
+  'page:reordered': 'Sắp xếp lại thứ tự trang',
+  'page:status_set': 'Đổi trạng thái trang',
+  'page:missing_inserted': 'Thêm chỗ trang thiếu',
+  'qc_setting:mode_set': 'Chọn chế độ kiểm soát chất lượng',
+  'qc_lot:created': 'Lập lô nghiệm thu',
+  'qc_lot:accepted': 'Lô nghiệm thu ĐẠT',
+  'qc_lot:rejected': 'Lô nghiệm thu KHÔNG ĐẠT',
   'import:created': 'Nhập dữ liệu từ tệp',
 };
 
@@ -63,7 +85,9 @@ function fieldsText(templateId: string, payload: Record<string, unknown>): strin
   const values = payload.values as Record<string, unknown> | undefined;
   if (!values) return '';
   const labels = new Map(getTemplate(templateId).fields.map((f) => [f.key, f.label]));
-  return Object.keys(values).map((k) => labels.get(k) ?? k).join(', ');
+  return Object.keys(values)
+    .map((k) => labels.get(k) ?? k)
+    .join(', ');
 }
 
 function recordSummary(kind: string, templateId: string, payload: Record<string, unknown>, so: string | null): string {
@@ -83,12 +107,26 @@ export async function bookHistory(ctx: ActorContext, bookId: string): Promise<Hi
   const by = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const items: HistoryItem[] = [
     ...entity.map((a) => ({
-      at: a.created_at.toISOString(), by: by(a.actor_id), subject: a.entity_type, kind: a.kind, summary: entitySummary(a.entity_type, a.kind, a.payload), reason: a.reason,
-      recordId: typeof a.payload.recordId === 'string' ? a.payload.recordId : null, so: null, decisionRef: null,
+      at: a.created_at.toISOString(),
+      by: by(a.actor_id),
+      subject: a.entity_type,
+      kind: a.kind,
+      summary: entitySummary(a.entity_type, a.kind, a.payload),
+      reason: a.reason,
+      recordId: typeof a.payload.recordId === 'string' ? a.payload.recordId : null,
+      so: null,
+      decisionRef: null,
     })),
     ...changes.map((c) => ({
-      at: c.created_at.toISOString(), by: by(c.actor_id), subject: 'record', kind: c.kind, summary: recordSummary(c.kind, book.template_version, c.payload, c.values.so ?? null),
-      reason: str(c.payload.reason), recordId: c.record_id, so: c.values.so ?? null, decisionRef: str(c.payload.decisionRef) || null,
+      at: c.created_at.toISOString(),
+      by: by(c.actor_id),
+      subject: 'record',
+      kind: c.kind,
+      summary: recordSummary(c.kind, book.template_version, c.payload, c.values.so ?? null),
+      reason: str(c.payload.reason),
+      recordId: c.record_id,
+      so: c.values.so ?? null,
+      decisionRef: str(c.payload.decisionRef) || null,
     })),
   ];
   return items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
@@ -112,12 +150,26 @@ export async function recordTimeline(ctx: ActorContext, recordId: string): Promi
   await assertCanRead(ctx.store.db, ctx.actor, row);
   await logRead(ctx, { action: 'record.history', entityType: 'record', entityId: row.id, bookId: row.book_id });
   const actions = await listActions(ctx.store.db, row.id);
-  const names = await userDisplayNames(ctx, actions.map((a) => a.actor_id));
+  const names = await userDisplayNames(
+    ctx,
+    actions.map((a) => a.actor_id),
+  );
   const covering = row.keying_of === null ? await findCoveringExport(ctx.store.db, row.book_id, row.created_at) : undefined;
-  const stage = recordStage(row.status, actions.map((a) => a.kind), covering !== undefined, covering !== undefined && (await isBookLoaded(ctx.store.db, row.book_id)));
+  const stage = recordStage(
+    row.status,
+    actions.map((a) => a.kind),
+    covering !== undefined,
+    covering !== undefined && (await isBookLoaded(ctx.store.db, row.book_id)),
+  );
   const items = actions.map((a) => ({
-    at: a.created_at.toISOString(), by: a.actor_id ? (names.get(a.actor_id) ?? null) : null, subject: 'record', kind: a.kind,
-    summary: recordSummary(a.kind, row.template_version, a.payload, row.values.so ?? null), reason: str(a.payload.reason), recordId: row.id, so: row.values.so ?? null,
+    at: a.created_at.toISOString(),
+    by: a.actor_id ? (names.get(a.actor_id) ?? null) : null,
+    subject: 'record',
+    kind: a.kind,
+    summary: recordSummary(a.kind, row.template_version, a.payload, row.values.so ?? null),
+    reason: str(a.payload.reason),
+    recordId: row.id,
+    so: row.values.so ?? null,
     decisionRef: str(a.payload.decisionRef) || null,
   }));
   return { recordId: row.id, bookId: row.book_id, version: row.version, stage, stageLabel: STAGE_LABELS[stage], exportId: covering?.id ?? null, items };

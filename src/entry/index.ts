@@ -26,13 +26,33 @@ export { assertCanRead, assertCanWrite, creatorOf } from './record-access.js';
 export { recordNotFound } from './record-errors.js';
 export { streamBookRecords, type StreamRecordsOptions } from './records-stream.js';
 export {
-  ACTION_KINDS, FLAG_KINDS, KEYING_PASSES, FieldFlag, Region, ComparedPayload, ArbitratedPayload, VerifiedPayload,
-  type ActionKind, type KeyingPass, type RecordActionBody,
+  ACTION_KINDS,
+  FLAG_KINDS,
+  KEYING_PASSES,
+  FieldFlag,
+  Region,
+  ComparedPayload,
+  ArbitratedPayload,
+  VerifiedPayload,
+  type ActionKind,
+  type KeyingPass,
+  type RecordActionBody,
 } from './actions.schema.js';
 export { fold, applyAction, type RecordState, type RecordStatus, type FoldableAction } from './fold.js';
 export { changesSince, type ChangesSince, type FieldChange, type FlagChange } from './changes-since.js';
 export { CreateRecordInput, SaveRecordInput, CompleteRecordInput, ReopenRecordInput, RecordListQuery } from './entry.schema.js';
-export { createRecord, saveRecord, completeRecord, reopenRecord, createKeyingPass, type CompleteOptions, type CreatePassInput, type WriteGuard, type WriteOptions, type WriteOp } from './keying.service.js';
+export {
+  createRecord,
+  saveRecord,
+  completeRecord,
+  reopenRecord,
+  createKeyingPass,
+  type CompleteOptions,
+  type CreatePassInput,
+  type WriteGuard,
+  type WriteOptions,
+  type WriteOp,
+} from './keying.service.js';
 export { type PlannedAction } from './save-plan.js';
 export { getRecordView, listBookRecords, listBookRecordsPage, recordHistory, mainNameField, type RecordListItem, type RecordPage, type HistoryEntry } from './records.service.js';
 export { RULES_VERSION, findingsOf } from './record-findings.js';

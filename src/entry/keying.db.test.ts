@@ -38,7 +38,14 @@ describeBackends('keying', (store) => {
     const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '02/2008' });
     bookId = book.id;
     pageIds = (await storeIngestedFile(ctx, bookId, { name: 'e.pdf', sha256: 'e'.repeat(64), kind: 'pdf', original: Buffer.from('e'), pages: [page(1), page(2)] })).pages.map((p) => p.id);
-    const users = await ctx.store.db.insertInto('users').values([{ login: 'anh', role: 'keyer', password_hash: null }, { login: 'binh', role: 'keyer', password_hash: null }]).returning('id').execute();
+    const users = await ctx.store.db
+      .insertInto('users')
+      .values([
+        { login: 'anh', role: 'keyer', password_hash: null },
+        { login: 'binh', role: 'keyer', password_hash: null },
+      ])
+      .returning('id')
+      .execute();
     [anh, binh] = users.map((u) => u.id) as [string, string];
     await grantUsers(ctx, [anh, binh]);
   });
@@ -64,7 +71,7 @@ describeBackends('keying', (store) => {
     await expectRowIsFold(rec.id);
   });
 
-  it('keys a draft in several saves: cleaned values, the book\'s spelling kept, findings returned', async () => {
+  it("keys a draft in several saves: cleaned values, the book's spelling kept, findings returned", async () => {
     const rec = await newRecord();
     const first = await saveRecord(await as(ctx, anh), { recordId: rec.id, clientTxId: tx(), expectedVersion: 1, values: { so: ' 15 ', nksHoTen: 'PHẠM anh  Đài'.normalize('NFD') } });
     expect(first).toMatchObject({ version: 2, values: { so: '15', nksHoTen: 'PHẠM anh Đài' }, keyedBy: anh });
@@ -139,7 +146,7 @@ describeBackends('keying', (store) => {
     expect(e).toMatchObject({ kind: 'invalid', code: 'record.has_errors' });
     expect(e.message).toMatch(/Chưa hoàn thành được bản ghi: còn \d+ lỗi/);
     expect((e.details as { findings: { path: string }[] }).findings.map((f) => f.path)).toContain('nksNgaySinh');
-    expect((await getRecordView(ctx, rec.id))).toMatchObject({ status: 'draft', version: 2 });
+    expect(await getRecordView(ctx, rec.id)).toMatchObject({ status: 'draft', version: 2 });
   });
 
   it('blocks completion until every WARNING is acknowledged', async () => {
@@ -171,11 +178,17 @@ describeBackends('keying', (store) => {
     expect(reopened).toMatchObject({ status: 'draft', completedAt: null, version: 5 });
     expect((await rejection(reopenRecord(ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: 5 }))).code).toBe('record.not_completed');
     const history = await recordHistory(ctx, rec.id);
-    expect(history.map((h) => [h.version, h.kind, h.actorId])).toEqual([[1, 'created', anh], [2, 'keyed', anh], [3, 'completed', null], [4, 'corrected', binh], [5, 'reopened', anh]]);
+    expect(history.map((h) => [h.version, h.kind, h.actorId])).toEqual([
+      [1, 'created', anh],
+      [2, 'keyed', anh],
+      [3, 'completed', null],
+      [4, 'corrected', binh],
+      [5, 'reopened', anh],
+    ]);
     await expectRowIsFold(rec.id);
   });
 
-  it('lists a book\'s records with status, số and the main name', async () => {
+  it("lists a book's records with status, số and the main name", async () => {
     const list = await listBookRecords(ctx, bookId);
     const done = list.find((r) => r.status === 'completed');
     expect(done).toMatchObject({ so: '15', name: 'Phạm Anh Đài', errors: 0, unacknowledgedWarnings: 0 });

@@ -53,8 +53,7 @@ export interface WriteOptions {
   permission?: Permission;
 }
 
-const guardOf = (ctx: ActorContext, opts: WriteOptions, op: WriteOp): WriteSteps['guard'] =>
-  opts.guard ? (tx, row) => opts.guard!(ctx, tx, row, op) : undefined;
+const guardOf = (ctx: ActorContext, opts: WriteOptions, op: WriteOp): WriteSteps['guard'] => (opts.guard ? (tx, row) => opts.guard!(ctx, tx, row, op) : undefined);
 
 export async function createRecord(ctx: ActorContext, input: CreateRecordInput): Promise<RecordView> {
   assertPermission(ctx.actor, 'records.key');

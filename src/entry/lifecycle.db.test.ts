@@ -49,7 +49,10 @@ describeBackends('record lifecycle', (store) => {
   beforeAll(async () => {
     ({ ctx, dispose } = testContext(store()));
     book = await exportReadyBook(ctx);
-    const [k, r] = await insertUsers(ctx, [{ login: `life-k-${book.bookId.slice(0, 8)}`, role: 'keyer' }, { login: `life-r-${book.bookId.slice(0, 8)}`, role: 'reviewer' }]);
+    const [k, r] = await insertUsers(ctx, [
+      { login: `life-k-${book.bookId.slice(0, 8)}`, role: 'keyer' },
+      { login: `life-r-${book.bookId.slice(0, 8)}`, role: 'reviewer' },
+    ]);
     keyer = await as(ctx, k!);
     reviewer = await as(ctx, r!);
   }, 120_000);
@@ -105,7 +108,10 @@ describeBackends('corrections after export sign-off', (store) => {
     bookId = scanned.bookId;
     recordId = await keyCompleted(ctx, bookId, [scanned.pageIds[0]!], patchValues(CLEAN_KS_RECORD, { so: '1' }));
     await keyCompleted(ctx, bookId, [scanned.pageIds[1]!], patchValues(CLEAN_KS_RECORD, { so: '2', nksHoTen: 'Trần Thị Bé' }));
-    const [k, r] = await insertUsers(ctx, [{ login: `exp-k-${bookId.slice(0, 8)}`, role: 'keyer' }, { login: `exp-r-${bookId.slice(0, 8)}`, role: 'reviewer' }]);
+    const [k, r] = await insertUsers(ctx, [
+      { login: `exp-k-${bookId.slice(0, 8)}`, role: 'keyer' },
+      { login: `exp-r-${bookId.slice(0, 8)}`, role: 'reviewer' },
+    ]);
     keyer = await as(ctx, k!);
     reviewer = await as(ctx, r!);
   }, 120_000);

@@ -44,12 +44,24 @@ export function findingsOf(state: RecordState): StoredFindings {
 
 export async function upsertFindings(db: Db, recordId: string, state: RecordState, f: StoredFindings): Promise<void> {
   const row = {
-    record_id: recordId, book_id: state.bookId, record_version: state.version, rules_version: RULES_VERSION,
-    findings: JSON.stringify(f.findings), errors: f.errors, unacknowledged: f.unacknowledged,
+    record_id: recordId,
+    book_id: state.bookId,
+    record_version: state.version,
+    rules_version: RULES_VERSION,
+    findings: JSON.stringify(f.findings),
+    errors: f.errors,
+    unacknowledged: f.unacknowledged,
   };
-  await db.insertInto('record_findings').values(row)
+  await db
+    .insertInto('record_findings')
+    .values(row)
     // An older state never overwrites the findings of a newer one (a lazy recompute racing a save).
-    .onConflict((oc) => oc.column('record_id').doUpdateSet({ ...row, computed_at: new Date() }).where('record_findings.record_version', '<=', state.version))
+    .onConflict((oc) =>
+      oc
+        .column('record_id')
+        .doUpdateSet({ ...row, computed_at: new Date() })
+        .where('record_findings.record_version', '<=', state.version),
+    )
     .execute();
 }
 

@@ -13,9 +13,7 @@ import { scannedBook } from '../../test/support/export-book.js';
 import { signedInApp, type SignedInApp } from '../../test/support/http.js';
 import { CLEAN_KS_RECORD, patchValues } from '../../test/support/records.js';
 import type { ActorContext } from '../auth/index.js';
-import {
-  RULES_VERSION, completionBlockers, createRecord, getRecordView, listBookRecords, listBookRecordsPage, saveRecord, type RecordListItem, type RecordPage,
-} from './index.js';
+import { RULES_VERSION, completionBlockers, createRecord, getRecordView, listBookRecords, listBookRecordsPage, saveRecord, type RecordListItem, type RecordPage } from './index.js';
 
 /** Số values in creation order: numbers out of order, one with a suffix, two without a number. */
 const SO = ['12', '3', 'abc', '7bis', '1', '20', '', '3', '15', '2', '8', '11', '5', '4', '9', '6', '10', '14', '13', '16'];
@@ -50,7 +48,9 @@ describeBackends('record list: windows and stored findings', (store) => {
       const n = Number.parseInt(SO[i]!, 10);
       return Number.isNaN(n) ? Infinity : n;
     };
-    return SO.map((_, i) => i).sort((a, b) => key(a) - key(b) || a - b).map((i) => created[i]);
+    return SO.map((_, i) => i)
+      .sort((a, b) => key(a) - key(b) || a - b)
+      .map((i) => created[i]);
   };
 
   it('lists in registration order, the same through offset windows, cursors and the whole list', async () => {

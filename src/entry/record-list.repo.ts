@@ -16,7 +16,9 @@ function registrations(db: Db, actor: Actor, bookId: string) {
 }
 
 export async function countRegistrations(db: Db, actor: Actor, bookId: string): Promise<number> {
-  const row = await registrations(db, actor, bookId).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await registrations(db, actor, bookId)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -37,7 +39,9 @@ export async function registrationsPage(db: Db, actor: Actor, bookId: string, of
     .leftJoin('record_findings as f', 'f.record_id', 'records.id')
     .selectAll('records')
     .select(['f.record_version as f_record_version', 'f.rules_version as f_rules_version', 'f.errors as f_errors', 'f.unacknowledged as f_unacknowledged'])
-    .orderBy('records.so_sort').orderBy('records.created_at').orderBy('records.id')
+    .orderBy('records.so_sort')
+    .orderBy('records.created_at')
+    .orderBy('records.id')
     .offset(offset)
     .limit(limit)
     .execute();

@@ -44,7 +44,10 @@ export function completionBlockers(findings: readonly RecordFinding[]): Blockers
 
 export function recordView(id: string, state: RecordState, today: Date): RecordView {
   return {
-    ...state, id, completedAt: state.completedAt?.toISOString() ?? null, updatedAt: state.updatedAt.toISOString(),
+    ...state,
+    id,
+    completedAt: state.completedAt?.toISOString() ?? null,
+    updatedAt: state.updatedAt.toISOString(),
     findings: recordFindings(state, today),
   };
 }

@@ -85,7 +85,8 @@ function staleVersion(recordId: string, history: readonly RecordAction[], expect
   return new Conflict(
     'record.version_conflict',
     `Bản ghi đã được thay đổi sau khi bạn mở (bạn có phiên bản ${expectedVersion}, hiện tại là ${current.version})` +
-      (fields ? `; các trường đã đổi: ${fields}` : '') + '. Không ghi đè: hãy xem các thay đổi rồi lưu lại.',
+      (fields ? `; các trường đã đổi: ${fields}` : '') +
+      '. Không ghi đè: hãy xem các thay đổi rồi lưu lại.',
     details,
   );
 }
@@ -111,9 +112,11 @@ export function assertSameRequest(stored: readonly RecordAction[], requestHash: 
   const first = stored[0]!;
   const hash = (first.payload as { requestHash?: unknown }).requestHash;
   if (typeof hash === 'string' && hash !== requestHash) {
-    throw new Unprocessable('record.client_tx_payload_differs',
+    throw new Unprocessable(
+      'record.client_tx_payload_differs',
       `Mã giao dịch ${first.client_tx_id} đã được dùng cho một yêu cầu có nội dung khác. Không ghi nội dung mới: hãy tạo mã giao dịch mới cho mỗi lần lưu.`,
-      { clientTxId: first.client_tx_id });
+      { clientTxId: first.client_tx_id },
+    );
   }
 }
 
@@ -121,7 +124,15 @@ export async function lifecycleOf(tx: Transaction<Database>, row: RecordRow, his
   if (row.keying_of !== null) return { stage: current.status === 'completed' ? 'completed' : 'draft', exportId: null };
   const covering = await findCoveringExport(tx, row.book_id, row.created_at);
   const loaded = covering !== undefined && (await isBookLoaded(tx, row.book_id));
-  return { stage: recordStage(current.status, history.map((a) => a.kind), covering !== undefined, loaded), exportId: covering?.id ?? null };
+  return {
+    stage: recordStage(
+      current.status,
+      history.map((a) => a.kind),
+      covering !== undefined,
+      loaded,
+    ),
+    exportId: covering?.id ?? null,
+  };
 }
 
 const LOCKED: Partial<Record<RecordStage, string>> = {
@@ -150,12 +161,27 @@ async function recordExportChanges(tx: Transaction<Database>, actor: Actor, row:
   for (const a of changing) {
     const values = (a.payload as { values?: Record<string, unknown> }).values ?? {};
     await insertExportChange(tx, {
-      exportId, bookId: row.book_id, recordId: row.id, actionId: a.id, kind: a.kind, fields: Object.keys(values),
-      reason: steps.reason ?? '', decisionRef: steps.decisionRef ?? '', actorId: actorIdOf(actor),
+      exportId,
+      bookId: row.book_id,
+      recordId: row.id,
+      actionId: a.id,
+      kind: a.kind,
+      fields: Object.keys(values),
+      reason: steps.reason ?? '',
+      decisionRef: steps.decisionRef ?? '',
+      actorId: actorIdOf(actor),
     });
   }
   if (first) {
-    await appendEntityAction(tx, { entityType: 'export', entityId: exportId, bookId: row.book_id, kind: 'stale', actorId: actorIdOf(actor), reason: steps.reason ?? '', payload: { recordId: row.id } });
+    await appendEntityAction(tx, {
+      entityType: 'export',
+      entityId: exportId,
+      bookId: row.book_id,
+      kind: 'stale',
+      actorId: actorIdOf(actor),
+      reason: steps.reason ?? '',
+      payload: { recordId: row.id },
+    });
   }
 }
 
@@ -199,13 +225,18 @@ export async function writeActions(ctx: ActorContext, target: Target, steps: Wri
  * guard (the plan sees the locked state). Idempotent: when every planned
  * client_tx_id is already stored on this record nothing is written.
  */
-export async function appendInTransaction(
-  tx: Transaction<Database>, actor: Actor, recordId: string, plan: (current: RecordState) => PlannedAction[],
-): Promise<RecordState> {
+export async function appendInTransaction(tx: Transaction<Database>, actor: Actor, recordId: string, plan: (current: RecordState) => PlannedAction[]): Promise<RecordState> {
   if (!(await lockRecord(tx, actor, recordId))) throw recordNotFound(recordId);
   const history = await listActions(tx, recordId);
   const planned = plan(fold(history));
-  const stored = new Set((await findActionsByTx(tx, planned.map((p) => p.clientTxId))).map((a) => a.client_tx_id));
+  const stored = new Set(
+    (
+      await findActionsByTx(
+        tx,
+        planned.map((p) => p.clientTxId),
+      )
+    ).map((a) => a.client_tx_id),
+  );
   const fresh = planned.filter((p) => !stored.has(p.clientTxId));
   if (fresh.length === 0) return fold(history);
   const added = await appendPlanned(tx, recordId, actor, fresh, history);

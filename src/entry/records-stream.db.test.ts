@@ -24,10 +24,17 @@ describeBackends('streamBookRecords', (store) => {
     for (const [i, so] of numbers.entries()) {
       const values = JSON.stringify(so === '' ? {} : { so });
       const created_at = new Date(Date.UTC(2026, 0, 1, 0, 0, 0) + i).toISOString().replace('Z', `${String(i).padStart(3, '0')}Z`);
-      const row = await db.insertInto('records').values({ book_id: bookId, register_type: 'KS', template_version: 'KS-70', values, page_ids: '[]', created_at }).returning('id').executeTakeFirstOrThrow();
+      const row = await db
+        .insertInto('records')
+        .values({ book_id: bookId, register_type: 'KS', template_version: 'KS-70', values, page_ids: '[]', created_at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       first ||= row.id;
     }
-    await db.insertInto('records').values({ book_id: bookId, register_type: 'KS', template_version: 'KS-70', values: JSON.stringify({ so: '1' }), page_ids: '[]', keying_of: first, keying_pass: 'B' }).execute();
+    await db
+      .insertInto('records')
+      .values({ book_id: bookId, register_type: 'KS', template_version: 'KS-70', values: JSON.stringify({ so: '1' }), page_ids: '[]', keying_of: first, keying_pass: 'B' })
+      .execute();
   });
   afterAll(() => dispose());
 

@@ -20,8 +20,16 @@ export async function findRecord(db: Db, actor: Actor, id: string): Promise<Reco
 
 /** A book's registrations (never keying passes) in registration order: by số when numeric (so_sort), then by creation. */
 export async function listRecordsOfBook(db: Db, actor: Actor, bookId: string): Promise<RecordRow[]> {
-  return db.selectFrom('records').selectAll().where('book_id', '=', bookId).where('keying_of', 'is', null)
-    .where(bookInScope(actor, 'records.book_id')).orderBy('so_sort').orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('records')
+    .selectAll()
+    .where('book_id', '=', bookId)
+    .where('keying_of', 'is', null)
+    .where(bookInScope(actor, 'records.book_id'))
+    .orderBy('so_sort')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** The keying passes of a registration (src/qc), A before B; the caller has the registration in scope. */
@@ -49,10 +57,21 @@ export async function writeProjection(tx: Transaction<Database>, id: string, s: 
   await tx
     .updateTable('records')
     .set({
-      book_id: s.bookId, register_type: s.registerType, template_version: s.templateId, status: s.status, version: s.version,
-      values: JSON.stringify(s.values), page_ids: JSON.stringify(s.pageIds), flags: JSON.stringify(s.flags),
-      acknowledged: JSON.stringify(s.acknowledged), regions: JSON.stringify(s.regions), keyed_by: s.keyedBy,
-      completed_at: s.completedAt, updated_at: s.updatedAt, keying_of: s.keyingOf, keying_pass: s.keyingPass,
+      book_id: s.bookId,
+      register_type: s.registerType,
+      template_version: s.templateId,
+      status: s.status,
+      version: s.version,
+      values: JSON.stringify(s.values),
+      page_ids: JSON.stringify(s.pageIds),
+      flags: JSON.stringify(s.flags),
+      acknowledged: JSON.stringify(s.acknowledged),
+      regions: JSON.stringify(s.regions),
+      keyed_by: s.keyedBy,
+      completed_at: s.completedAt,
+      updated_at: s.updatedAt,
+      keying_of: s.keyingOf,
+      keying_pass: s.keyingPass,
     })
     .where('id', '=', id)
     .execute();
@@ -63,9 +82,20 @@ export async function writeProjection(tx: Transaction<Database>, id: string, s: 
 /** The state a row holds (the inverse of writeProjection). */
 export function stateOfRow(r: RecordRow): RecordState {
   return {
-    bookId: r.book_id, registerType: r.register_type, templateId: r.template_version, status: r.status as RecordStatus, version: r.version,
-    values: r.values, flags: r.flags as Record<string, FieldFlag>, acknowledged: r.acknowledged, pageIds: r.page_ids, regions: r.regions,
-    keyedBy: r.keyed_by, completedAt: r.completed_at, updatedAt: r.updated_at,
-    keyingOf: r.keying_of, keyingPass: r.keying_pass as KeyingPass | null,
+    bookId: r.book_id,
+    registerType: r.register_type,
+    templateId: r.template_version,
+    status: r.status as RecordStatus,
+    version: r.version,
+    values: r.values,
+    flags: r.flags as Record<string, FieldFlag>,
+    acknowledged: r.acknowledged,
+    pageIds: r.page_ids,
+    regions: r.regions,
+    keyedBy: r.keyed_by,
+    completedAt: r.completed_at,
+    updatedAt: r.updated_at,
+    keyingOf: r.keying_of,
+    keyingPass: r.keying_pass as KeyingPass | null,
   };
 }

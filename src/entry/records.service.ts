@@ -77,9 +77,16 @@ export interface RecordPage {
 function listItem(row: RowWithFindings, nameKey: string | undefined, f: { errors: number; unacknowledged: number }): RecordListItem {
   const state = stateOfRow(row);
   return {
-    id: row.id, status: state.status, version: state.version, so: state.values.so ?? null, name: nameKey ? (state.values[nameKey] ?? null) : null,
-    pageIds: state.pageIds, flagged: Object.keys(state.flags).length, errors: f.errors,
-    unacknowledgedWarnings: f.unacknowledged, updatedAt: state.updatedAt.toISOString(),
+    id: row.id,
+    status: state.status,
+    version: state.version,
+    so: state.values.so ?? null,
+    name: nameKey ? (state.values[nameKey] ?? null) : null,
+    pageIds: state.pageIds,
+    flagged: Object.keys(state.flags).length,
+    errors: f.errors,
+    unacknowledgedWarnings: f.unacknowledged,
+    updatedAt: state.updatedAt.toISOString(),
   };
 }
 

@@ -15,8 +15,18 @@ import { TEMPLATES, type FieldType, type RegisterTemplate } from '../registers/i
 import { findForbiddenCharacter } from '../vn/index.js';
 
 export const VALUE_LIMITS: Readonly<Record<FieldType, number>> = {
-  rowNo: 50, registrationNo: 50, pageNo: 50, code: 50, personalId: 50, idDocNo: 50, time: 50,
-  name: 200, ethnicity: 200, nationality: 200, date: 200, dateInWords: 200,
+  rowNo: 50,
+  registrationNo: 50,
+  pageNo: 50,
+  code: 50,
+  personalId: 50,
+  idDocNo: 50,
+  time: 50,
+  name: 200,
+  ethnicity: 200,
+  nationality: 200,
+  date: 200,
+  dateInWords: 200,
   place: 500,
   text: 2000,
 };
@@ -38,7 +48,12 @@ function unknownFields(template: Pick<RegisterTemplate, 'id'>, known: ReadonlySe
   if (count === 0) return undefined;
   const shown = JSON.stringify(unknown[0]!.slice(0, 100));
   const more = count > 1 ? ` (và ${count - 1} cột khác)` : '';
-  return new Invalid('record.unknown_field', `Cột ${shown}${more} không có trong ${where}; chỉ nhận các cột của mẫu sổ.`, `values.${unknown[0]}`, { field: unknown[0], fields: unknown, count, template: template.id });
+  return new Invalid('record.unknown_field', `Cột ${shown}${more} không có trong ${where}; chỉ nhận các cột của mẫu sổ.`, `values.${unknown[0]}`, {
+    field: unknown[0],
+    fields: unknown,
+    count,
+    template: template.id,
+  });
 }
 
 const ANY_TEMPLATE: ReadonlySet<string> = new Set(TEMPLATES.flatMap((t) => t.fields.map((f) => f.key)));

@@ -24,7 +24,10 @@ export class BlobFileWriter extends Writable {
   private bytes = 0;
   private readonly chunks: string[] = [];
 
-  constructor(private readonly blobs: BlobStore, private readonly chunkBytes = CHUNK_BYTES) {
+  constructor(
+    private readonly blobs: BlobStore,
+    private readonly chunkBytes = CHUNK_BYTES,
+  ) {
     super();
   }
 

@@ -49,7 +49,9 @@ export const recordWarnings = (template: RegisterTemplate, record: RecordRow, to
 
 /** The report line of a registration that has no page image, hence no PDF. */
 export const NO_PAGES: Finding = {
-  path: '', severity: 'WARNING', code: 'export.no_pages',
+  path: '',
+  severity: 'WARNING',
+  code: 'export.no_pages',
   message: 'Bản ghi chưa gắn với trang ảnh nào (dữ liệu nhập từ tệp, chưa quét sổ) nên không có tệp PDF trong gói.',
 };
 
@@ -72,8 +74,12 @@ export function problemLine(p: GateProblem): string {
 
 function blocked(title: string, problems: GateProblem[], total: number, records: number): Invalid {
   const more = total > LISTED ? `\n… và ${total - LISTED} lỗi khác.` : '';
-  const message = `Chưa xuất được ${title}: ${records} bản ghi có lỗi hoặc chưa hoàn thành, cần sửa trước khi xuất:\n` +
-    `${problems.slice(0, LISTED).map((p) => `- ${problemLine(p)}`).join('\n')}${more}`;
+  const message =
+    `Chưa xuất được ${title}: ${records} bản ghi có lỗi hoặc chưa hoàn thành, cần sửa trước khi xuất:\n` +
+    `${problems
+      .slice(0, LISTED)
+      .map((p) => `- ${problemLine(p)}`)
+      .join('\n')}${more}`;
   return new Invalid('export.blocked', message, undefined, { problems, total, records });
 }
 
@@ -117,12 +123,16 @@ export async function checkBookRules(ctx: ActorContext, bookId: string, title: s
   if (errors.length > 0) {
     const problems: GateProblem[] = errors.map((e) => ({ stt: 0, recordId: e.recordIds[0] ?? '', so: null, field: null, code: `book.${e.code}`, message: e.message }));
     const more = errors.length > LISTED ? `\n… và ${errors.length - LISTED} lỗi khác.` : '';
-    const message = `Chưa xuất được ${title}: ${errors.length} lỗi kiểm tra toàn quyển sổ cần sửa trước khi xuất:\n${problems.slice(0, LISTED).map((p) => `- ${p.message}`).join('\n')}${more}`;
+    const message = `Chưa xuất được ${title}: ${errors.length} lỗi kiểm tra toàn quyển sổ cần sửa trước khi xuất:\n${problems
+      .slice(0, LISTED)
+      .map((p) => `- ${p.message}`)
+      .join('\n')}${more}`;
     throw new Invalid('export.blocked', message, undefined, { problems: problems.slice(0, KEPT), total: errors.length, records: new Set(problems.map((p) => p.recordId)).size });
   }
   const warnings = checks.items.filter((i) => i.severity === 'WARNING');
   return {
-    warnings: warnings.length, open: warnings.filter((w) => !w.resolution).length,
+    warnings: warnings.length,
+    open: warnings.filter((w) => !w.resolution).length,
     items: warnings.map((w) => ({ code: w.code, subject: w.subject, message: w.message, resolution: w.resolution })),
   };
 }

@@ -33,4 +33,7 @@ export async function startExport(ctx: ActorContext, options: Omit<ExportBookJob
 }
 
 export const runExportJob: Handler<ExportBookJob, ExportView> = async (ctx, p) =>
-  createExport(await contextOfUser(ctx, p.actorId, 'job:export'), p.bookId, { ...(p.namePattern !== undefined ? { namePattern: p.namePattern } : {}), ...(p.nameCase ? { nameCase: p.nameCase } : {}) });
+  createExport(await contextOfUser(ctx, p.actorId, 'job:export'), p.bookId, {
+    ...(p.namePattern !== undefined ? { namePattern: p.namePattern } : {}),
+    ...(p.nameCase ? { nameCase: p.nameCase } : {}),
+  });

@@ -9,7 +9,11 @@
 import { Invalid, parseExportNamePattern } from '../core/index.js';
 import type { BookView } from '../archive/index.js';
 
-const safe = (s: string) => s.normalize('NFC').replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
+const safe = (s: string) =>
+  s
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|\s]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'x';
 
 /** The pattern checked, as an Invalid (Vietnamese) when it is not usable. */
 export function checkNamePattern(pattern: string): string {
@@ -28,7 +32,10 @@ function communeCode(book: BookView): string {
 
 export function exportBaseName(book: BookView, pattern: string): string {
   const values: Record<string, string> = {
-    commune: communeCode(book), type: book.registerType, year: String(book.yearFrom), volume: safe(book.volumeNo || '0'),
+    commune: communeCode(book),
+    type: book.registerType,
+    year: String(book.yearFrom),
+    volume: safe(book.volumeNo || '0'),
   };
   return checkNamePattern(pattern).replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? '');
 }

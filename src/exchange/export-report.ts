@@ -13,9 +13,7 @@ import type { GateSummary } from './export-gate.js';
 import { createXlsxWriter, type XlsxWriter } from './xlsx-writer.js';
 
 export const REPORT_SHEET = 'Cảnh báo';
-export const REPORT_HEADER = [
-  'STT bản ghi', 'Số', 'Mã bản ghi', 'Trường', 'Tên trường', 'Mã cảnh báo', 'Nội dung', 'Đã xác nhận khi nhập', 'Giá trị đã nhập', 'Giá trị xuất',
-] as const;
+export const REPORT_HEADER = ['STT bản ghi', 'Số', 'Mã bản ghi', 'Trường', 'Tên trường', 'Mã cảnh báo', 'Nội dung', 'Đã xác nhận khi nhập', 'Giá trị đã nhập', 'Giá trị xuất'] as const;
 
 export const CANONICAL_CODE = 'export.canonical';
 
@@ -31,13 +29,23 @@ const SIGN_OFF = ['KÝ DUYỆT CỦA NGƯỜI KIỂM TRA', 'Họ và tên:', 'Ch
 
 export function createReportWriter(out: Writable, book: BookView, template: RegisterTemplate, gate: GateSummary, created: Date): ReportWriter {
   const summary = [
-    ['Quyển sổ', book.title], ['Cơ quan đăng ký', book.authority], ['Năm', String(book.yearFrom)], ['Mẫu dữ liệu', template.id],
-    ['Số bản ghi đăng ký xuất', String(gate.registrations)], ['Bản ghi không có ảnh trang (không có PDF)', String(gate.withoutPages)], ['Số cảnh báo', String(gate.warnings)],
-    ['Số giá trị xuất theo dạng chuẩn (khác cách ghi khi nhập)', String(gate.replacements)], ['Thời điểm xuất', created.toISOString()],
+    ['Quyển sổ', book.title],
+    ['Cơ quan đăng ký', book.authority],
+    ['Năm', String(book.yearFrom)],
+    ['Mẫu dữ liệu', template.id],
+    ['Số bản ghi đăng ký xuất', String(gate.registrations)],
+    ['Bản ghi không có ảnh trang (không có PDF)', String(gate.withoutPages)],
+    ['Số cảnh báo', String(gate.warnings)],
+    ['Số giá trị xuất theo dạng chuẩn (khác cách ghi khi nhập)', String(gate.replacements)],
+    ['Thời điểm xuất', created.toISOString()],
     ...Object.entries(gate.warningsByCode).map(([code, n]) => [`Cảnh báo ${code}`, String(n)]),
   ];
   const w: XlsxWriter = createXlsxWriter(out, {
-    sheet: REPORT_SHEET, header: REPORT_HEADER, widths: [6, 10, 38, 24, 30, 28, 80, 12, 30, 30], title: `Báo cáo kiểm tra — ${book.title}`, created,
+    sheet: REPORT_SHEET,
+    header: REPORT_HEADER,
+    widths: [6, 10, 38, 24, 30, 28, 80, 12, 30, 30],
+    title: `Báo cáo kiểm tra — ${book.title}`,
+    created,
     extraSheets: [{ name: 'Thông tin', rows: summary.map((cells) => ({ cells })), widths: [30, 60] }],
   });
   const label = (key: string) => template.fields.find((f) => f.key === key)?.label ?? '';

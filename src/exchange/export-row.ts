@@ -46,8 +46,17 @@ function cleanCell(f: FieldDef, v: string, stt: number, nameCase: NameCase): str
       return date(v);
     case 'name':
       return casedName(v, nameCase);
-    case 'registrationNo': case 'pageNo': case 'text': case 'place': case 'dateInWords': case 'time':
-    case 'code': case 'personalId': case 'idDocNo': case 'ethnicity': case 'nationality':
+    case 'registrationNo':
+    case 'pageNo':
+    case 'text':
+    case 'place':
+    case 'dateInWords':
+    case 'time':
+    case 'code':
+    case 'personalId':
+    case 'idDocNo':
+    case 'ethnicity':
+    case 'nationality':
       return v;
   }
 }

@@ -25,7 +25,10 @@ async function exportRow(ctx: ActorContext, id: string) {
 /** The changes since each export's sign-off, by export id. */
 export async function changesOfExports(ctx: ActorContext, exportIds: readonly string[]): Promise<Map<string, ExportChangeView[]>> {
   const items = await repo.listExportChanges(ctx.store.db, exportIds);
-  const names = await userDisplayNames(ctx, items.map((c) => c.actor_id));
+  const names = await userDisplayNames(
+    ctx,
+    items.map((c) => c.actor_id),
+  );
   const out = new Map<string, ExportChangeView[]>();
   for (const c of items) out.set(c.export_id, [...(out.get(c.export_id) ?? []), changeView(c, names)]);
   return out;
@@ -35,7 +38,10 @@ export async function listExports(ctx: ActorContext, bookId: string): Promise<Ex
   await getBook(ctx, bookId);
   const rows = await repo.listExportsOfBook(ctx.store.db, ctx.actor, bookId);
   const names = await loginsOf(ctx, rows);
-  const changes = await changesOfExports(ctx, rows.map((r) => r.id));
+  const changes = await changesOfExports(
+    ctx,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => exportView(r, names, changes.get(r.id)));
 }
 

@@ -42,7 +42,16 @@ export interface ExportChangeView {
 }
 
 export function changeView(c: ExportChangeItem, names: ReadonlyMap<string, string>): ExportChangeView {
-  return { recordId: c.record_id, so: c.so, kind: c.kind, fields: c.fields, reason: c.reason, decisionRef: c.decision_ref, by: c.actor_id ? (names.get(c.actor_id) ?? null) : null, at: c.created_at.toISOString() };
+  return {
+    recordId: c.record_id,
+    so: c.so,
+    kind: c.kind,
+    fields: c.fields,
+    reason: c.reason,
+    decisionRef: c.decision_ref,
+    by: c.actor_id ? (names.get(c.actor_id) ?? null) : null,
+    at: c.created_at.toISOString(),
+  };
 }
 
 /** The stale mark of an export from its changes. */
@@ -52,14 +61,21 @@ export function staleOf(changes: readonly ExportChangeView[]): ExportView['stale
 
 /** Display names of the creators and signers of these exports. */
 export async function loginsOf(ctx: AppContext, rows: readonly ExportRow[]): Promise<Map<string, string>> {
-  return userDisplayNames(ctx, rows.flatMap((r) => [r.created_by, r.signed_off_by]));
+  return userDisplayNames(
+    ctx,
+    rows.flatMap((r) => [r.created_by, r.signed_off_by]),
+  );
 }
 
 export function exportView(row: ExportRow, names: ReadonlyMap<string, string>, changes: readonly ExportChangeView[] = []): ExportView {
   const counts = (row.manifest as { counts?: { registrations?: number } }).counts;
   return {
-    id: row.id, bookId: row.book_id, createdAt: row.created_at.toISOString(), createdBy: row.created_by ? (names.get(row.created_by) ?? null) : null,
-    registrations: counts?.registrations ?? 0, warnings: row.warnings,
+    id: row.id,
+    bookId: row.book_id,
+    createdAt: row.created_at.toISOString(),
+    createdBy: row.created_by ? (names.get(row.created_by) ?? null) : null,
+    registrations: counts?.registrations ?? 0,
+    warnings: row.warnings,
     files: row.files.map((f) => ({ name: f.name, kind: f.kind as ExportFileKind, bytes: f.bytes, sha256: f.sha256, url: `/api/exports/${row.id}/files/${encodeURIComponent(f.name)}` })),
     signedOff: row.signed_off_at ? { by: row.signed_off_by ? (names.get(row.signed_off_by) ?? null) : null, at: row.signed_off_at.toISOString(), note: row.note } : null,
     stale: staleOf(changes),

@@ -53,7 +53,10 @@ describeBackends('MoJ export', (store) => {
 
   it('names the files after the book and stores them with their SHA-256', () => {
     expect(first.files.map((f) => [f.kind, f.name])).toEqual([
-      ['xlsx', 'xxxxx_KS_2008_02-2008.xlsx'], ['zip', 'xxxxx_KS_2008_02-2008.zip'], ['report', 'xxxxx_KS_2008_02-2008_bao-cao-kiem-tra.xlsx'], ['manifest', 'xxxxx_KS_2008_02-2008.manifest.json'],
+      ['xlsx', 'xxxxx_KS_2008_02-2008.xlsx'],
+      ['zip', 'xxxxx_KS_2008_02-2008.zip'],
+      ['report', 'xxxxx_KS_2008_02-2008_bao-cao-kiem-tra.xlsx'],
+      ['manifest', 'xxxxx_KS_2008_02-2008.manifest.json'],
     ]);
     for (const f of first.files) expect(createHash('sha256').update(files.get(f.kind)!).digest('hex')).toBe(f.sha256);
     expect(first).toMatchObject({ registrations: 3, warnings: 1, signedOff: null });
@@ -65,15 +68,23 @@ describeBackends('MoJ export', (store) => {
     const rows = wb.rows('DL Import');
     expect(rows[0]!.map((c) => c.text)).toEqual(headerRow(KS));
     const value = (r: number, key: string) => rows[r]!.find((c) => c.ref.replace(/\d+$/, '') === rows[0]![col(key)]!.ref.replace(/\d+$/, ''))?.text;
-    expect(rows.slice(1).map((_, i) => [value(i + 1, 'STT'), value(i + 1, 'so')])).toEqual([['1', '1'], ['2', '2'], ['3', '10']]);
-    expect([value(2, 'nksHoTen'), value(3, 'nksHoTen'), value(1, 'meSoGiayToTuyThan'), value(1, 'ngayDangKy'), value(1, 'chaNgaySinh')]).toEqual(
-      ['Phạm Anh Đài', 'Lê Văn Mười', '001234567', '27.10.2008', '1979'],
-    );
+    expect(rows.slice(1).map((_, i) => [value(i + 1, 'STT'), value(i + 1, 'so')])).toEqual([
+      ['1', '1'],
+      ['2', '2'],
+      ['3', '10'],
+    ]);
+    expect([value(2, 'nksHoTen'), value(3, 'nksHoTen'), value(1, 'meSoGiayToTuyThan'), value(1, 'ngayDangKy'), value(1, 'chaNgaySinh')]).toEqual([
+      'Phạm Anh Đài',
+      'Lê Văn Mười',
+      '001234567',
+      '27.10.2008',
+      '1979',
+    ]);
     for (const row of rows) for (const c of row) expect([c.type, wb.numFmtOf(c.style)]).toEqual(['inlineStr', '49']);
     expect(wb.rows('Ghi chu').map((r) => r.map((c) => c.text))).toContainEqual(['4', 'Đăng ký quá hạn']);
   });
 
-  it('zips one PDF per row, named by its số, that unzip -t accepts and pdf-lib opens with the record\'s pages', async () => {
+  it("zips one PDF per row, named by its số, that unzip -t accepts and pdf-lib opens with the record's pages", async () => {
     const zip = files.get('zip')!;
     const file = path.join(dir, 'book.zip');
     writeFileSync(file, zip);
@@ -86,11 +97,15 @@ describeBackends('MoJ export', (store) => {
     expect(pages).toEqual([2, 1, 1]);
   });
 
-  it('writes a manifest whose hashes are the files\' and which sums the export up', () => {
+  it("writes a manifest whose hashes are the files' and which sums the export up", () => {
     const m = JSON.parse(files.get('manifest')!.toString('utf8'));
     expect(m).toMatchObject({
-      format: 'hotich-export/1', exportId: first.id, template: { id: 'KS-70', columns: 70 }, options: { nameCase: 'title', namePattern: '{commune}_{type}_{year}_{volume}' },
-      counts: { registrations: 3, rows: 3, pdfs: 3, pdfPages: 4, warnings: 1 }, validation: { errors: 0, drafts: 0, warnings: 1, warningsByCode: { 'id_doc.type_missing': 1 } },
+      format: 'hotich-export/1',
+      exportId: first.id,
+      template: { id: 'KS-70', columns: 70 },
+      options: { nameCase: 'title', namePattern: '{commune}_{type}_{year}_{volume}' },
+      counts: { registrations: 3, rows: 3, pdfs: 3, pdfPages: 4, warnings: 1 },
+      validation: { errors: 0, drafts: 0, warnings: 1, warningsByCode: { 'id_doc.type_missing': 1 } },
       previousExports: [],
     });
     expect(m.files).toHaveLength(3);
@@ -98,29 +113,46 @@ describeBackends('MoJ export', (store) => {
   });
 
   it('lists the warnings in the report, with a sign-off block', () => {
-    const rows = readXlsx(files.get('report')!).rows('Cảnh báo').map((r) => r.map((c) => c.text));
+    const rows = readXlsx(files.get('report')!)
+      .rows('Cảnh báo')
+      .map((r) => r.map((c) => c.text));
     expect(rows[1]).toEqual(['1', '1', book.records['1'], 'meLoaiGiayToTuyThan', expect.any(String), 'id_doc.type_missing', expect.stringContaining('Có số giấy tờ'), 'Có']);
     expect(rows.flat()).toContain('KÝ DUYỆT CỦA NGƯỜI KIỂM TRA');
   });
 
-  it('records a reviewer\'s sign-off once and shows it in later exports', async () => {
+  it("records a reviewer's sign-off once and shows it in later exports", async () => {
     const signed = await signOffExport(await as(ctx, reviewer), first.id, { note: 'Đã kiểm tra các cảnh báo.' });
     expect(signed.signedOff).toMatchObject({ by: expect.stringMatching(/^rv-/), note: 'Đã kiểm tra các cảnh báo.' });
     expect((await rejection(signOffExport(await as(ctx, reviewer), first.id, {}))).code).toBe('export.already_signed_off');
     const again = await createExport(ctx, book.bookId, { nameCase: 'upper', namePattern: '{type}-{year}-{volume}' });
     expect(again.files[0]!.name).toBe('KS-2008-02-2008.xlsx');
     const m = JSON.parse((await buffer((await openExportFile(ctx, again.id, 'KS-2008-02-2008.manifest.json')).open())).toString('utf8'));
-    expect(m.previousExports).toEqual([{ id: first.id, createdAt: expect.any(String), warnings: 1, signedOff: { by: expect.stringMatching(/^rv-/), at: expect.any(String), note: 'Đã kiểm tra các cảnh báo.' } }]);
+    expect(m.previousExports).toEqual([
+      { id: first.id, createdAt: expect.any(String), warnings: 1, signedOff: { by: expect.stringMatching(/^rv-/), at: expect.any(String), note: 'Đã kiểm tra các cảnh báo.' } },
+    ]);
     const rows = readXlsx(await buffer((await openExportFile(ctx, again.id, 'KS-2008-02-2008.xlsx')).open())).rows('DL Import');
     expect(rows[2]!.map((c) => c.text)).toContain('PHẠM ANH ĐÀI');
-    expect((await listExports(ctx, book.bookId)).map((e) => [e.id, e.signedOff !== null])).toEqual(expect.arrayContaining([[first.id, true], [again.id, false]]));
+    expect((await listExports(ctx, book.bookId)).map((e) => [e.id, e.signedOff !== null])).toEqual(
+      expect.arrayContaining([
+        [first.id, true],
+        [again.id, false],
+      ]),
+    );
   });
 
   it('writes coded fields in their canonical form whatever alias was keyed, a lunar date as its solar day, and lists each replacement', async () => {
     const { bookId, pageIds } = await scannedBook(ctx, { year: 1985, volume: '01/1985', pages: 1 });
     const keyed = patchValues(CLEAN_KS_RECORD, {
-      so: '1', quyenSo: '01/1985', ngayDangKy: '20.02.1985', nksNgaySinh: 'mùng 5 tháng Giêng năm Ất Sửu', nksGioiTinh: 'Nam giới', nksDanToc: 'Kinh (Việt)',
-      nksQuocTich: 'Vietnam', meDanToc: 'Mèo', meNgaySinh: '1960', chaNgaySinh: '1958',
+      so: '1',
+      quyenSo: '01/1985',
+      ngayDangKy: '20.02.1985',
+      nksNgaySinh: 'mùng 5 tháng Giêng năm Ất Sửu',
+      nksGioiTinh: 'Nam giới',
+      nksDanToc: 'Kinh (Việt)',
+      nksQuocTich: 'Vietnam',
+      meDanToc: 'Mèo',
+      meNgaySinh: '1960',
+      chaNgaySinh: '1958',
     });
     const id = await keyCompleted(ctx, bookId, pageIds, keyed, ['code.alias', 'ethnicity.alias', 'nationality.alias']);
     const done = await createExport(ctx, bookId);
@@ -128,12 +160,17 @@ describeBackends('MoJ export', (store) => {
     const rows = readXlsx(await file('xlsx')).rows('DL Import');
     const value = (key: string) => rows[1]!.find((c) => c.ref.replace(/\d+$/, '') === rows[0]![col(key)]!.ref.replace(/\d+$/, ''))?.text;
     expect(['nksGioiTinh', 'nksDanToc', 'nksQuocTich', 'meDanToc', 'nksNgaySinh'].map(value)).toEqual(['1', 'Kinh', 'Việt Nam', 'Mông', '25.01.1985']);
-    const report = readXlsx(await file('report')).rows('Cảnh báo').map((r) => r.map((c) => c.text));
+    const report = readXlsx(await file('report'))
+      .rows('Cảnh báo')
+      .map((r) => r.map((c) => c.text));
     expect(report[0]).toEqual([...REPORT_HEADER]);
     const replaced = report.filter((r) => r[5] === 'export.canonical').map((r) => [r[0], r[1], r[2], r[3], r.at(-2), r.at(-1)]);
     expect(replaced).toEqual([
-      ['1', '1', id, 'nksGioiTinh', 'Nam giới', '1'], ['1', '1', id, 'nksNgaySinh', 'mùng 5 tháng Giêng năm Ất Sửu', '25.01.1985'],
-      ['1', '1', id, 'nksDanToc', 'Kinh (Việt)', 'Kinh'], ['1', '1', id, 'nksQuocTich', 'Vietnam', 'Việt Nam'], ['1', '1', id, 'meDanToc', 'Mèo', 'Mông'],
+      ['1', '1', id, 'nksGioiTinh', 'Nam giới', '1'],
+      ['1', '1', id, 'nksNgaySinh', 'mùng 5 tháng Giêng năm Ất Sửu', '25.01.1985'],
+      ['1', '1', id, 'nksDanToc', 'Kinh (Việt)', 'Kinh'],
+      ['1', '1', id, 'nksQuocTich', 'Vietnam', 'Việt Nam'],
+      ['1', '1', id, 'meDanToc', 'Mèo', 'Mông'],
     ]);
     const manifest = JSON.parse((await file('manifest')).toString('utf8'));
     expect(manifest.counts.canonicalReplacements).toBe(5);
@@ -151,7 +188,11 @@ describeBackends('MoJ export', (store) => {
     await keyCompleted(ctx, bookId, pageIds, patchValues(CLEAN_KS_RECORD, { so: '1' }));
     const bad = await keyCompleted(ctx, bookId, pageIds, patchValues(CLEAN_KS_RECORD, { so: '2' }));
     // As if completed under an older catalog: the value is an ERROR now.
-    await ctx.store.db.updateTable('records').set({ values: JSON.stringify(patchValues(CLEAN_KS_RECORD, { so: '2', nksNgaySinh: '31.02.2008' })) }).where('id', '=', bad).execute();
+    await ctx.store.db
+      .updateTable('records')
+      .set({ values: JSON.stringify(patchValues(CLEAN_KS_RECORD, { so: '2', nksNgaySinh: '31.02.2008' })) })
+      .where('id', '=', bad)
+      .execute();
     await createRecord(ctx, { bookId, pageIds, clientTxId: `tx-export-draft-${bookId}` });
     const e = await rejection(createExport(ctx, bookId));
     expect(e.code).toBe('export.blocked');

@@ -59,11 +59,12 @@ interface Written {
   pdfPages: number;
 }
 
-const finished = (w: BlobFileWriter) => new Promise<StoredBlobFile>((resolve, reject) => {
-  if (w.writableFinished) return resolve(w.result());
-  w.once('finish', () => resolve(w.result()));
-  w.once('error', reject);
-});
+const finished = (w: BlobFileWriter) =>
+  new Promise<StoredBlobFile>((resolve, reject) => {
+    if (w.writableFinished) return resolve(w.result());
+    w.once('finish', () => resolve(w.result()));
+    w.once('error', reject);
+  });
 
 /** The writing pass: xlsx row, report rows and PDF of each registration, in one iteration. */
 async function writeFiles(job: Job): Promise<Written> {
@@ -95,7 +96,8 @@ async function writeFiles(job: Job): Promise<Written> {
   }
   try {
     const zipped = await zipRegistrationPdfs(pdfs(), sinks.zip, { mtime: created });
-    if (fingerprint.digest('hex') !== job.gate.fingerprint) throw new Conflict('export.book_changed', `${book.title} đã thay đổi trong lúc xuất (có bản ghi vừa được sửa, thêm hoặc mở lại). Hãy xuất lại.`);
+    if (fingerprint.digest('hex') !== job.gate.fingerprint)
+      throw new Conflict('export.book_changed', `${book.title} đã thay đổi trong lúc xuất (có bản ghi vừa được sửa, thêm hoặc mở lại). Hãy xuất lại.`);
     await Promise.all([xlsx.end(), report.end()]);
     const [x, z, r] = await Promise.all([finished(sinks.xlsx), finished(sinks.zip), finished(sinks.report)]);
     return { xlsx: x, zip: z, report: r, pdfs: zipped.files, pdfPages };
@@ -106,16 +108,20 @@ async function writeFiles(job: Job): Promise<Written> {
   }
 }
 
-
 function fileEntry(name: string, kind: ExportFileKind, f: StoredBlobFile) {
   return { name, kind, bytes: f.bytes, sha256: f.sha256, chunks: f.chunks };
 }
 
 async function previousExports(ctx: ActorContext, bookId: string) {
   const rows = await repo.listExportsOfBook(ctx.store.db, ctx.actor, bookId);
-  const names = await userDisplayNames(ctx, rows.map((r) => r.signed_off_by));
+  const names = await userDisplayNames(
+    ctx,
+    rows.map((r) => r.signed_off_by),
+  );
   return rows.map((r) => ({
-    id: r.id, createdAt: r.created_at.toISOString(), warnings: r.warnings,
+    id: r.id,
+    createdAt: r.created_at.toISOString(),
+    warnings: r.warnings,
     signedOff: r.signed_off_at ? { by: names.get(r.signed_off_by ?? '') ?? null, at: r.signed_off_at.toISOString(), note: r.note } : null,
   }));
 }
@@ -132,12 +138,29 @@ async function changesSinceLast(ctx: ActorContext, bookId: string) {
 async function manifestOf(job: Job, id: string, written: Written, files: ReturnType<typeof fileEntry>[], opts: { namePattern: string; createdBy: string | null }) {
   const { book, template, gate } = job;
   return {
-    format: 'hotich-export/1', exportId: id, createdAt: job.created.toISOString(), createdBy: opts.createdBy, hotichVersion: VERSION,
-    book: { id: book.id, title: book.title, registerType: book.registerType, authority: book.authority, authorityUnit: book.authorityUnit?.id ?? null, yearFrom: book.yearFrom, volumeNo: book.volumeNo },
+    format: 'hotich-export/1',
+    exportId: id,
+    createdAt: job.created.toISOString(),
+    createdBy: opts.createdBy,
+    hotichVersion: VERSION,
+    book: {
+      id: book.id,
+      title: book.title,
+      registerType: book.registerType,
+      authority: book.authority,
+      authorityUnit: book.authorityUnit?.id ?? null,
+      yearFrom: book.yearFrom,
+      volumeNo: book.volumeNo,
+    },
     template: { id: template.id, source: template.source, columns: template.fields.length },
     options: { namePattern: opts.namePattern, nameCase: job.nameCase },
     counts: {
-      registrations: gate.registrations, rows: gate.registrations, pdfs: written.pdfs, pdfPages: written.pdfPages, withoutPages: gate.withoutPages, warnings: gate.warnings,
+      registrations: gate.registrations,
+      rows: gate.registrations,
+      pdfs: written.pdfs,
+      pdfPages: written.pdfPages,
+      withoutPages: gate.withoutPages,
+      warnings: gate.warnings,
       canonicalReplacements: gate.replacements,
     },
     validation: { checkedAt: job.created.toISOString(), errors: 0, drafts: 0, warnings: gate.warnings, warningsByCode: gate.warningsByCode },
@@ -159,18 +182,28 @@ export async function createExport(ctx: ActorContext, bookId: string, opts: Expo
   const bookRules = await checkBookRules(ctx, book.id, book.title);
   const job: Job = { ctx, book, template, base: exportBaseName(book, namePattern), nameCase: opts.nameCase ?? ctx.config.exportNameCase, created: ctx.clock(), gate, bookRules };
   const written = await writeFiles(job);
-  const files = [
-    fileEntry(`${job.base}.xlsx`, 'xlsx', written.xlsx), fileEntry(`${job.base}.zip`, 'zip', written.zip), fileEntry(`${job.base}_bao-cao-kiem-tra.xlsx`, 'report', written.report),
-  ];
+  const files = [fileEntry(`${job.base}.xlsx`, 'xlsx', written.xlsx), fileEntry(`${job.base}.zip`, 'zip', written.zip), fileEntry(`${job.base}_bao-cao-kiem-tra.xlsx`, 'report', written.report)];
   const id = randomUUID();
   const createdBy = actorId ? ((await userDisplayNames(ctx, [actorId])).get(actorId) ?? null) : null;
   const manifest = await manifestOf(job, id, written, files, { namePattern, createdBy });
   const manifestFile = fileEntry(`${job.base}.manifest.json`, 'manifest', await storeSmallFile(ctx.blobs, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8')));
   const row = await transact(ctx.store.db, async (tx) => {
     const row = await repo.insertExport(tx, {
-      id, book_id: book.id, files: JSON.stringify([...files, manifestFile]), manifest: JSON.stringify(manifest), warnings: gate.warnings, created_by: actorId,
+      id,
+      book_id: book.id,
+      files: JSON.stringify([...files, manifestFile]),
+      manifest: JSON.stringify(manifest),
+      warnings: gate.warnings,
+      created_by: actorId,
     });
-    await appendEntityAction(tx, { entityType: 'export', entityId: id, bookId: book.id, kind: 'created', actorId, payload: { counts: manifest.counts, files: files.map((f) => ({ name: f.name, sha256: f.sha256 })) } });
+    await appendEntityAction(tx, {
+      entityType: 'export',
+      entityId: id,
+      bookId: book.id,
+      kind: 'created',
+      actorId,
+      payload: { counts: manifest.counts, files: files.map((f) => ({ name: f.name, sha256: f.sha256 })) },
+    });
     return row;
   });
   return exportView(row, await loginsOf(ctx, [row]));

@@ -20,13 +20,7 @@ export async function listExportsOfBook(db: Db, actor: Actor, bookId: string): P
 
 /** Sets the sign-off once; undefined when the export was already signed off. */
 export async function signOffExport(db: Db, id: string, by: string | null, at: Date, note: string): Promise<ExportRow | undefined> {
-  return db
-    .updateTable('exports')
-    .set({ signed_off_by: by, signed_off_at: at, note })
-    .where('id', '=', id)
-    .where('signed_off_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
+  return db.updateTable('exports').set({ signed_off_by: by, signed_off_at: at, note }).where('id', '=', id).where('signed_off_at', 'is', null).returningAll().executeTakeFirst();
 }
 
 /**
@@ -38,7 +32,18 @@ export async function listBookIdsOfUnit(db: Db, actor: Actor, unit: string): Pro
     .selectFrom('books')
     .select('books.id')
     .where('books.authority_unit_code', 'in', (eb) =>
-      eb.selectFrom('admin_unit_within').select('unit_id').where('within_id', 'in', eb.selectFrom('admin_units').select('id').where((w) => w.or([w('id', '=', unit), w('code', '=', unit)]))))
+      eb
+        .selectFrom('admin_unit_within')
+        .select('unit_id')
+        .where(
+          'within_id',
+          'in',
+          eb
+            .selectFrom('admin_units')
+            .select('id')
+            .where((w) => w.or([w('id', '=', unit), w('code', '=', unit)])),
+        ),
+    )
     .where(bookInScope(actor, 'books.id'))
     .orderBy('books.created_at')
     .orderBy('books.id')
@@ -73,8 +78,12 @@ export interface ExportChangeItem {
 /** The changes made to registrations after these exports were signed off (export_changes), oldest first. */
 export async function listExportChanges(db: Db, exportIds: readonly string[]): Promise<ExportChangeItem[]> {
   if (exportIds.length === 0) return [];
-  const rows = await db.selectFrom('export_changes as c').innerJoin('records as r', 'r.id', 'c.record_id')
+  const rows = await db
+    .selectFrom('export_changes as c')
+    .innerJoin('records as r', 'r.id', 'c.record_id')
     .select(['c.export_id', 'c.record_id', 'c.kind', 'c.fields', 'c.reason', 'c.decision_ref', 'c.actor_id', 'c.created_at', 'r.values'])
-    .where('c.export_id', 'in', exportIds).orderBy('c.id').execute();
+    .where('c.export_id', 'in', exportIds)
+    .orderBy('c.id')
+    .execute();
   return rows.map(({ values, ...r }) => ({ ...r, so: values.so ?? null }));
 }

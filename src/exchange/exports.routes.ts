@@ -39,7 +39,11 @@ export async function exportsRoutes(app: FastifyInstance): Promise<void> {
     const { id, name } = FileParams.parse(req.params);
     const file = await openExportFile(req.ctx, id, name);
     return reply
-      .type(CONTENT_TYPES[file.kind]).header('Content-Length', file.bytes).header('Content-Disposition', attachment(file.name))
-      .header('Digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`).header('Cache-Control', 'private, no-store').send(file.open());
+      .type(CONTENT_TYPES[file.kind])
+      .header('Content-Length', file.bytes)
+      .header('Content-Disposition', attachment(file.name))
+      .header('Digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`)
+      .header('Cache-Control', 'private, no-store')
+      .send(file.open());
   });
 }

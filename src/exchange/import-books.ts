@@ -53,7 +53,11 @@ export async function createGroupBook(txCtx: ActorContext, template: RegisterTem
   const authority = mostFrequent(g.rows.map((r) => r.values.noiDangKy ?? '').filter((v) => v !== '')).slice(0, 300);
   try {
     return await createBook(txCtx, {
-      registerType: template.registerType, templateId: template.id, authority, yearFrom: g.year, volumeNo: g.quyenSo.slice(0, 50),
+      registerType: template.registerType,
+      templateId: template.id,
+      authority,
+      yearFrom: g.year,
+      volumeNo: g.quyenSo.slice(0, 50),
       notes: `Tạo khi nhập dữ liệu từ tệp (${g.rows.length} bản ghi).`,
     });
   } catch (e) {

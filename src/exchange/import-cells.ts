@@ -81,7 +81,16 @@ function fromValue(f: FieldDef, ref: string, c: Cell, date1904: boolean): Conver
     case 'error':
       return { findings: [finding(f, 'ERROR', 'import.cell_error', `${where(f, ref)} có lỗi Excel ${c.v}; hãy sửa ô này.`)] };
     case 'empty':
-      return { findings: [finding(f, 'ERROR', 'import.formula_no_value', `${where(f, ref)} là công thức (=${c.formula ?? ''}) chưa có giá trị đã tính; hãy mở tệp bằng Excel, lưu lại rồi nhập, hoặc thay công thức bằng giá trị.`)] };
+      return {
+        findings: [
+          finding(
+            f,
+            'ERROR',
+            'import.formula_no_value',
+            `${where(f, ref)} là công thức (=${c.formula ?? ''}) chưa có giá trị đã tính; hãy mở tệp bằng Excel, lưu lại rồi nhập, hoặc thay công thức bằng giá trị.`,
+          ),
+        ],
+      };
   }
 }
 

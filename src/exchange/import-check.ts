@@ -56,7 +56,11 @@ function targetTemplate(fileTemplate: RegisterTemplate, bookTemplateId: string |
   if (!bookTemplateId) return fileTemplate;
   const bookTemplate = getTemplate(bookTemplateId);
   if (bookTemplate.registerType !== fileTemplate.registerType) {
-    throw new Invalid('import.book_type_mismatch', `Tệp theo mẫu ${fileTemplate.id} (${fileTemplate.title}) nhưng quyển đã chọn là ${bookTemplate.title}; hãy chọn quyển cùng loại sổ hoặc để trống để tạo quyển mới.`, 'bookId');
+    throw new Invalid(
+      'import.book_type_mismatch',
+      `Tệp theo mẫu ${fileTemplate.id} (${fileTemplate.title}) nhưng quyển đã chọn là ${bookTemplate.title}; hãy chọn quyển cùng loại sổ hoặc để trống để tạo quyển mới.`,
+      'bookId',
+    );
   }
   return bookTemplate;
 }

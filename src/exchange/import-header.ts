@@ -90,5 +90,8 @@ export function matchHeader(header: ReadonlyMap<number, string>, candidates: rea
 
 /** The header row the catalog writes for a template (for messages: "so, quyenSo, …"). */
 export function sampleKeys(template: RegisterTemplate, n = 6): string {
-  return template.fields.slice(0, n).map((f) => headerText(f).split('\n')[0]!.trim()).join(', ');
+  return template.fields
+    .slice(0, n)
+    .map((f) => headerText(f).split('\n')[0]!.trim())
+    .join(', ');
 }

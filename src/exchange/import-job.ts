@@ -37,7 +37,10 @@ export async function startImport(ctx: ActorContext, input: ImportFileInput): Pr
   await refuseIfImported(ctx, createHash('sha256').update(input.bytes).digest('hex'));
   const { sha256 } = await ctx.blobs.put(input.bytes);
   const payload: ImportFileJob = {
-    fileName: input.fileName, blob: sha256, fixEncoding: input.fixEncoding === true, actorId: actorIdOf(ctx.actor),
+    fileName: input.fileName,
+    blob: sha256,
+    fixEncoding: input.fixEncoding === true,
+    actorId: actorIdOf(ctx.actor),
     ...(input.bookId ? { bookId: input.bookId } : {}),
   };
   return { jobId: await enqueueJob<{ [IMPORT_FILE_JOB]: ImportFileJob }, typeof IMPORT_FILE_JOB>(ctx, IMPORT_FILE_JOB, payload) };

@@ -30,7 +30,11 @@ const THREAD_URL = new URL(`./import-thread.${SOURCE ? 'ts' : 'js'}`, import.met
 /** Under tsx / vitest: a tiny ESM bootstrap registers tsx in the thread, then loads the .ts entry. */
 function threadEntry(): URL {
   if (!SOURCE) return THREAD_URL;
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(THREAD_URL.href)});`;
   return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
 }

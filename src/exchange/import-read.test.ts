@@ -26,7 +26,10 @@ async function rowsOf(m: MatchedTable): Promise<RowOutcome[]> {
 }
 
 async function refusal(p: Promise<unknown> | (() => unknown)): Promise<AppError> {
-  const e: unknown = await (typeof p === 'function' ? Promise.resolve().then(p) : p).then(() => undefined, (err: unknown) => err);
+  const e: unknown = await (typeof p === 'function' ? Promise.resolve().then(p) : p).then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(AppError);
   return e as AppError;
 }
@@ -95,18 +98,18 @@ describe('cells that are not text', () => {
   const record = (patch: Record<string, CellInput>) => patchValues<CellInput>(CLEAN_KS_RECORD, patch);
 
   it('turns Excel dates into dd.mm.yyyy with a WARNING', async () => {
-    const rows = await rowsOf(await readXlsxTable(await mojWorkbook([
-      record({ ngayDangKy: new Date(Date.UTC(2008, 9, 27)), nksNgaySinh: 39692, chaNgaySinh: 1979 }),
-    ])));
+    const rows = await rowsOf(await readXlsxTable(await mojWorkbook([record({ ngayDangKy: new Date(Date.UTC(2008, 9, 27)), nksNgaySinh: 39692, chaNgaySinh: 1979 })])));
     expect(rows[0]!.values).toMatchObject({ ngayDangKy: '27.10.2008', nksNgaySinh: '01.09.2008', chaNgaySinh: '1979' });
     expect(codes(rows[0]!, 'WARNING')).toEqual(expect.arrayContaining(['ngayDangKy:import.date_serial', 'nksNgaySinh:import.date_serial', 'chaNgaySinh:import.number_as_text']));
     expect(codes(rows[0]!, 'ERROR')).toEqual([]);
   });
 
   it('keeps numbers as their digits with a WARNING, and reports lost leading zeros as ERRORs (never guessed)', async () => {
-    const rows = await rowsOf(await readXlsxTable(await mojWorkbook([
-      record({ so: 15, nksSoDinhDanh: 1208012345, meLoaiGiayToTuyThan: 1, meSoGiayToTuyThan: 12345678, chaLoaiGiayToTuyThan: '1', chaSoGiayToTuyThan: 123456789 }),
-    ])));
+    const rows = await rowsOf(
+      await readXlsxTable(
+        await mojWorkbook([record({ so: 15, nksSoDinhDanh: 1208012345, meLoaiGiayToTuyThan: 1, meSoGiayToTuyThan: 12345678, chaLoaiGiayToTuyThan: '1', chaSoGiayToTuyThan: 123456789 })]),
+      ),
+    );
     const [row] = rows;
     expect(row!.values).toMatchObject({ so: '15', nksSoDinhDanh: '1208012345', meSoGiayToTuyThan: '12345678', chaSoGiayToTuyThan: '123456789' });
     expect(codes(row!, 'ERROR')).toEqual(expect.arrayContaining(['nksSoDinhDanh:import.leading_zero_lost', 'meSoGiayToTuyThan:import.leading_zero_lost']));
@@ -115,11 +118,15 @@ describe('cells that are not text', () => {
     expect(row!.findings.find((f) => f.code === 'import.leading_zero_lost')!.message).toMatch(/mất số 0 ở đầu.*còn 10 chữ số.*Không tự thêm số 0/);
   });
 
-  it('uses a formula\'s cached value with a WARNING; a formula without one is an ERROR', async () => {
-    const rows = await rowsOf(await readXlsxTable(await mojWorkbook([
-      record({ trangSo: { formula: '50+5', result: 55 }, nksNoiSinh: { formula: 'CONCAT("Bệnh viện ","A")', result: 'Bệnh viện A' } }),
-      record({ so: '16', trangSo: { formula: '50+6' } as CellInput }),
-    ])));
+  it("uses a formula's cached value with a WARNING; a formula without one is an ERROR", async () => {
+    const rows = await rowsOf(
+      await readXlsxTable(
+        await mojWorkbook([
+          record({ trangSo: { formula: '50+5', result: 55 }, nksNoiSinh: { formula: 'CONCAT("Bệnh viện ","A")', result: 'Bệnh viện A' } }),
+          record({ so: '16', trangSo: { formula: '50+6' } as CellInput }),
+        ]),
+      ),
+    );
     expect(rows[0]!.values).toMatchObject({ trangSo: '55', nksNoiSinh: 'Bệnh viện A' });
     expect(codes(rows[0]!, 'WARNING')).toEqual(expect.arrayContaining(['trangSo:import.formula', 'nksNoiSinh:import.formula']));
     expect(codes(rows[0]!, 'ERROR')).toEqual([]);
@@ -160,10 +167,11 @@ describe('files that are not a readable spreadsheet', () => {
 });
 
 describe('zip bombs', () => {
-  const zeros = (mb: number) => (function* () {
-    const chunk = Buffer.alloc(1024 * 1024);
-    for (let i = 0; i < mb; i++) yield chunk;
-  })();
+  const zeros = (mb: number) =>
+    (function* () {
+      const chunk = Buffer.alloc(1024 * 1024);
+      for (let i = 0; i < mb; i++) yield chunk;
+    })();
 
   it('refuses a sheet that declares 2 GB uncompressed before inflating anything', async () => {
     const sheet = { ...(await streamedEntry('xl/worksheets/sheet1.xml', zeros(1))), declaredSize: 2 * 1024 ** 3 };
@@ -199,7 +207,14 @@ describe('a million empty rows', () => {
           chunk = '';
         }
       }
-      yield chunk + inlineRow(1_000_002, header.map((k) => CLEAN_KS_RECORD[k]!)) + sheetClose;
+      yield (
+        chunk +
+        inlineRow(
+          1_000_002,
+          header.map((k) => CLEAN_KS_RECORD[k]!),
+        ) +
+        sheetClose
+      );
     }
     const bytes = craftZip([...xlsxFrame(), await streamedEntry('xl/worksheets/sheet1.xml', sheet())]);
     expect(bytes.length).toBeLessThan(4 * 1024 ** 2);

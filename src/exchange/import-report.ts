@@ -29,8 +29,7 @@ const cellValue = (c: Cell): ExcelJS.CellValue => (c.t === 'empty' ? null : c.v)
 /** Findings the import's fixEncoding option resolves. */
 const CONVERTIBLE = new Set(['text.legacy_encoding', 'text.lookalike']);
 
-const suggestion = (f: Finding) =>
-  f.fix && CONVERTIBLE.has(f.code) ? ` Đề xuất: ${f.fix.label}. Để áp dụng, nhập lại tệp với tùy chọn chuyển bảng mã (fixEncoding=1, --fix-encoding).` : '';
+const suggestion = (f: Finding) => (f.fix && CONVERTIBLE.has(f.code) ? ` Đề xuất: ${f.fix.label}. Để áp dụng, nhập lại tệp với tùy chọn chuyển bảng mã (fixEncoding=1, --fix-encoding).` : '');
 
 export function errorLines(findings: readonly Finding[]): string {
   const line = (f: Finding) => `${f.severity === 'ERROR' ? 'Lỗi' : 'Cảnh báo'} [${f.path === 'row' ? 'cả dòng' : f.path}]: ${f.message}${suggestion(f)}`;

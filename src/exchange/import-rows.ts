@@ -54,7 +54,9 @@ export function planColumns(match: HeaderMatch, target: RegisterTemplate = match
   const missing = target.fields.filter((f) => f.required === 'always' && !present.has(f.key));
   if (missing.length > 0) {
     const names = missing.map((f) => `${f.key} (${f.label})`);
-    throw new Invalid('import.missing_column', `Tệp thiếu cột bắt buộc của mẫu ${target.id}: ${list(names)}. Hãy thêm cột với đúng tên ở dòng tiêu đề.`, 'header', { missing: missing.map((f) => f.key) });
+    throw new Invalid('import.missing_column', `Tệp thiếu cột bắt buộc của mẫu ${target.id}: ${list(names)}. Hãy thêm cột với đúng tên ở dòng tiêu đề.`, 'header', {
+      missing: missing.map((f) => f.key),
+    });
   }
   return { template: target, columns, foreign, unknown: match.unknown.map((u) => u.text) };
 }
@@ -76,7 +78,8 @@ function strayCell(table: ImportTable, plan: ColumnPlan, col: number, rowNo: num
   const ref = `${columnName(col)}${rowNo}`;
   const key = plan.foreign.get(col);
   if (key) return rowFinding('import.column_not_in_template', `Ô ${ref} có giá trị ở cột ${key}, cột này không có trong mẫu ${plan.template.id} của quyển sổ đã chọn.`);
-  if ((table.header.get(col) ?? '').trim() === '') return rowFinding('import.no_header', `Ô ${ref} có giá trị nhưng cột ${columnName(col)} không có tên ở dòng tiêu đề; hãy đặt tên cột theo mẫu hoặc xóa giá trị.`);
+  if ((table.header.get(col) ?? '').trim() === '')
+    return rowFinding('import.no_header', `Ô ${ref} có giá trị nhưng cột ${columnName(col)} không có tên ở dòng tiêu đề; hãy đặt tên cột theo mẫu hoặc xóa giá trị.`);
   return undefined;
 }
 
@@ -129,7 +132,6 @@ export function checkRow(table: ImportTable, plan: ColumnPlan, row: TableRow, to
   return { rowNo: row.rowNo, values, findings };
 }
 
-export const checkRows = (table: ImportTable, plan: ColumnPlan, today: Date, opts: CheckOptions = {}): RowOutcome[] =>
-  table.rows.map((r) => checkRow(table, plan, r, today, opts));
+export const checkRows = (table: ImportTable, plan: ColumnPlan, today: Date, opts: CheckOptions = {}): RowOutcome[] => table.rows.map((r) => checkRow(table, plan, r, today, opts));
 
 export const hasErrors = (r: RowOutcome) => r.findings.some((f) => f.severity === 'ERROR');

@@ -30,11 +30,7 @@ function refuseCfb(bytes: Buffer): never {
       'file',
     );
   }
-  throw new Invalid(
-    'import.legacy_xls',
-    'Tệp là Excel 97-2003 (.xls), định dạng cũ chưa được hỗ trợ. Hãy mở bằng Excel và lưu thành "Sổ làm việc Excel (.xlsx)" rồi nhập.',
-    'file',
-  );
+  throw new Invalid('import.legacy_xls', 'Tệp là Excel 97-2003 (.xls), định dạng cũ chưa được hỗ trợ. Hãy mở bằng Excel và lưu thành "Sổ làm việc Excel (.xlsx)" rồi nhập.', 'file');
 }
 
 const looksLikeText = (head: Buffer) => !head.includes(0) || head.subarray(0, 2).equals(Buffer.from([0xff, 0xfe]));

@@ -46,8 +46,7 @@ export interface ImportView {
   errorReportUrl: string | null;
 }
 
-const texts = (fs: readonly Finding[], severity: Finding['severity']) =>
-  fs.filter((f) => f.severity === severity).map((f) => (f.path === 'row' ? f.message : `[${f.path}] ${f.message}`));
+const texts = (fs: readonly Finding[], severity: Finding['severity']) => fs.filter((f) => f.severity === severity).map((f) => (f.path === 'row' ? f.message : `[${f.path}] ${f.message}`));
 
 export function rowReports(outcomes: readonly RowOutcome[]): ImportRowReport[] {
   return outcomes
@@ -58,8 +57,10 @@ export function rowReports(outcomes: readonly RowOutcome[]): ImportRowReport[] {
 
 export function importSummary(v: Omit<ImportView, 'summary' | 'errorReportUrl'>): string {
   if (v.status === 'failed') {
-    return `Chưa nhập tệp "${v.fileName}": ${v.report.rowsWithErrors}/${v.rowsTotal} dòng có lỗi. Không có bản ghi nào được nhập (tất cả hoặc không gì cả). ` +
-      'Hãy tải báo cáo lỗi (cột "Lỗi"), sửa rồi nhập lại.';
+    return (
+      `Chưa nhập tệp "${v.fileName}": ${v.report.rowsWithErrors}/${v.rowsTotal} dòng có lỗi. Không có bản ghi nào được nhập (tất cả hoặc không gì cả). ` +
+      'Hãy tải báo cáo lỗi (cột "Lỗi"), sửa rồi nhập lại.'
+    );
   }
   const books = v.report.books.map((b) => `${b.title}: ${b.records} bản ghi`).join('; ');
   const warn = v.warnings > 0 ? ` ${v.warnings} cảnh báo đã được người nhập xác nhận (xem danh sách dòng).` : '';
@@ -68,8 +69,18 @@ export function importSummary(v: Omit<ImportView, 'summary' | 'errorReportUrl'>)
 
 export function importView(r: ImportRow): ImportView {
   const base = {
-    id: r.id, status: r.status as ImportView['status'], fileName: r.file_name, sha256: r.sha256, sheet: r.sheet, templateId: r.template_id, bookId: r.book_id,
-    rowsTotal: r.rows_total, rowsImported: r.rows_imported, warnings: r.warnings, importedBy: r.imported_by, createdAt: r.created_at.toISOString(),
+    id: r.id,
+    status: r.status as ImportView['status'],
+    fileName: r.file_name,
+    sha256: r.sha256,
+    sheet: r.sheet,
+    templateId: r.template_id,
+    bookId: r.book_id,
+    rowsTotal: r.rows_total,
+    rowsImported: r.rows_imported,
+    warnings: r.warnings,
+    importedBy: r.imported_by,
+    createdAt: r.created_at.toISOString(),
     report: r.report as unknown as ImportReportJson,
   };
   return { ...base, summary: importSummary(base), errorReportUrl: base.report.errorReport ? `/api/imports/${r.id}/error-report.xlsx` : null };

@@ -32,7 +32,13 @@ function tooManyRows(): Invalid {
 }
 
 /** Reads one sheet; undefined when no header row is found among its first rows. */
-async function readSheet(zip: XlsxZip, sheet: { name: string; path: string }, ctx: SheetContext & { date1904: boolean }, seen: string[], onRows?: (n: number) => void): Promise<MatchedTable | undefined> {
+async function readSheet(
+  zip: XlsxZip,
+  sheet: { name: string; path: string },
+  ctx: SheetContext & { date1904: boolean },
+  seen: string[],
+  onRows?: (n: number) => void,
+): Promise<MatchedTable | undefined> {
   let found: { match: HeaderMatch; rowNo: number; header: Map<number, string> } | undefined;
   const rows: TableRow[] = [];
   let emptyRows = 0;

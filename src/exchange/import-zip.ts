@@ -34,8 +34,7 @@ export const IMPORT_LIMITS = {
 
 const MB = (n: number) => `${Math.round(n / 1024 ** 2)} MB`;
 
-export const bombError = (why: string) =>
-  new Invalid('import.zip_bomb', `Tệp bị từ chối vì có dấu hiệu "bom nén" (zip bomb): ${why}. Không có dữ liệu nào được đọc.`, 'file');
+export const bombError = (why: string) => new Invalid('import.zip_bomb', `Tệp bị từ chối vì có dấu hiệu "bom nén" (zip bomb): ${why}. Không có dữ liệu nào được đọc.`, 'file');
 
 export interface XlsxZip {
   has(name: string): boolean;

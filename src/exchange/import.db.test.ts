@@ -24,12 +24,22 @@ import { as, insertUsers } from '../../test/support/users.js';
 
 async function counts(store: Store) {
   const n = async (t: 'books' | 'records' | 'record_actions' | 'imports') =>
-    Number((await store.db.selectFrom(t).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await store.db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { books: await n('books'), records: await n('records'), actions: await n('record_actions'), imports: await n('imports') };
 }
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
+  const e: unknown = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(AppError);
   return e as AppError;
 }
@@ -53,7 +63,10 @@ describeBackends('import', (store) => {
     expect(view).toMatchObject({ status: 'imported', rowsTotal: 2, rowsImported: 2, warnings: 1, templateId: 'KS-70', bookId: book.id, sheet: 'DL Import' });
     expect(view.summary).toMatch(/^Đã nhập 2 bản ghi từ tệp "ks-2008.xlsx"/);
     const rows = await ctx.store.db.selectFrom('records').selectAll().where('book_id', '=', book.id).orderBy('created_at').execute();
-    expect(rows.map((r) => [r.status, r.values.so, r.page_ids])).toEqual([['completed', '15', []], ['completed', '16', []]]);
+    expect(rows.map((r) => [r.status, r.values.so, r.page_ids])).toEqual([
+      ['completed', '15', []],
+      ['completed', '16', []],
+    ]);
     expect(rows[0]!.values).toEqual(CLEAN_KS_RECORD);
     expect(rows[0]!.acknowledged).toEqual(['ngayDangKy:import.date_serial']);
     const actions = await listActions(ctx.store.db, rows[0]!.id);
@@ -95,7 +108,8 @@ describeBackends('import', (store) => {
     expect((await getImportErrorReport(ctx, view.id)).bytes.equals(errorReport!)).toBe(true);
 
     const fixed = await mojWorkbook([rec({ so: '31' }), rec({ so: '32', nksNgaySinh: '28.02.2008' })], {
-      keys: [...Object.keys(CLEAN_KS_RECORD), 'Lỗi'], headers: [...Object.keys(CLEAN_KS_RECORD), 'Lỗi'],
+      keys: [...Object.keys(CLEAN_KS_RECORD), 'Lỗi'],
+      headers: [...Object.keys(CLEAN_KS_RECORD), 'Lỗi'],
     });
     const again = await importFile(ctx, { fileName: 'loi.xlsx', bytes: fixed, bookId: book.id });
     expect(again.view).toMatchObject({ status: 'imported', rowsImported: 2 });
@@ -125,7 +139,10 @@ describeBackends('import', (store) => {
     const bytes = await mojWorkbook([rec({ so: '51', meHoTen: 'NguyÔn ThÞ H\u00AD¬ng' }), rec({ so: '52', chaHoTen: '\u00D0ặng Văn Tú' })]);
     const { view, errorReport } = await importFile(ctx, { fileName: 'tcvn3.xlsx', bytes, bookId: book.id });
     expect(view.status).toBe('failed');
-    const lines = readXlsx(errorReport!).rows('DL Import').slice(1).map((r) => r.at(-1)!.text);
+    const lines = readXlsx(errorReport!)
+      .rows('DL Import')
+      .slice(1)
+      .map((r) => r.at(-1)!.text);
     expect(lines[0]).toMatch(/Lỗi \[meHoTen\]: .*TCVN3.*Đề xuất: Chuyển sang Unicode: Nguyễn Thị Hương\. Để áp dụng, nhập lại tệp với tùy chọn chuyển bảng mã/);
     expect(lines[1]).toMatch(/Lỗi \[chaHoTen\]: .*Đề xuất: Sửa thành: Đặng Văn Tú/);
 
@@ -136,7 +153,10 @@ describeBackends('import', (store) => {
       expect.stringMatching(/^\[chaHoTen\] Đã sửa chữ cái thuộc bảng chữ khác .*"Đặng Văn Tú"\.$/),
     ]);
     const stored = await ctx.store.db.selectFrom('records').select('values').where('book_id', '=', book.id).orderBy('created_at').execute();
-    expect(stored.map((r) => [r.values.meHoTen, r.values.chaHoTen])).toEqual([['Nguyễn Thị Hương', 'Phạm Văn Tú'], ['Nguyễn Thị Lan', 'Đặng Văn Tú']]);
+    expect(stored.map((r) => [r.values.meHoTen, r.values.chaHoTen])).toEqual([
+      ['Nguyễn Thị Hương', 'Phạm Văn Tú'],
+      ['Nguyễn Thị Lan', 'Đặng Văn Tú'],
+    ]);
   });
 
   it('without a book, creates one book per (quyển số, year of ngày đăng ký) with the authority written in the file', async () => {
@@ -147,7 +167,16 @@ describeBackends('import', (store) => {
     ];
     const { view } = await importFile(ctx, { fileName: 'nhieu-quyen.xlsx', bytes: await mojWorkbook(rows) });
     expect(view).toMatchObject({ status: 'imported', rowsImported: 3, bookId: null });
-    const books = await ctx.store.db.selectFrom('books').selectAll().where('id', 'in', view.report.books.map((b) => b.id)).orderBy('year_from').execute();
+    const books = await ctx.store.db
+      .selectFrom('books')
+      .selectAll()
+      .where(
+        'id',
+        'in',
+        view.report.books.map((b) => b.id),
+      )
+      .orderBy('year_from')
+      .execute();
     expect(books.map((b) => [b.volume_no, b.year_from, b.authority_text, b.template_version])).toEqual([
       ['01/2018', 2018, CLEAN_KS_RECORD.noiDangKy, 'KS-70'],
       ['01/2019', 2019, 'UBND xã Mỹ Đức', 'KS-70'],
@@ -155,7 +184,7 @@ describeBackends('import', (store) => {
     expect(view.report.books.map((b) => b.records)).toEqual([2, 1]);
   });
 
-  it('skips rows already in the book whatever the file\'s line endings, encoding or tone placement, and makes no second book', async () => {
+  it("skips rows already in the book whatever the file's line endings, encoding or tone placement, and makes no second book", async () => {
     const rows = [
       rec({ so: '31', quyenSo: '07/2016', ngayDangKy: '05.03.2016', nksNgaySinh: '01.03.2016', nksHoTen: 'Nguyễn Thị Thuý Hoà' }),
       rec({ so: '32', quyenSo: '07/2016', ngayDangKy: '06.03.2016', nksNgaySinh: '01.03.2016' }),
@@ -194,7 +223,17 @@ describeBackends('import', (store) => {
   it('importRecord: a replayed row finds its record and adds nothing', async () => {
     const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '06/2008' });
     const source = { kind: 'import' as const, importId: '00000000-0000-4000-8000-000000000001', file: 'r.xlsx', sheet: 'DL Import', row: 2, sha256: 'a'.repeat(64) };
-    const input = { bookId: book.id, registerType: 'KS', templateId: 'KS-70', values: CLEAN_KS_RECORD, acknowledge: [], source, clientTxId: 'imp-replay-test-0001', today: ctx.clock(), actor: ctx.actor };
+    const input = {
+      bookId: book.id,
+      registerType: 'KS',
+      templateId: 'KS-70',
+      values: CLEAN_KS_RECORD,
+      acknowledge: [],
+      source,
+      clientTxId: 'imp-replay-test-0001',
+      today: ctx.clock(),
+      actor: ctx.actor,
+    };
     const first = await ctx.store.db.transaction().execute((tx) => importRecord(tx, input));
     const before = await counts(ctx.store);
     const second = await ctx.store.db.transaction().execute((tx) => importRecord(tx, input));

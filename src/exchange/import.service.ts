@@ -83,11 +83,9 @@ export async function refuseIfImported(ctx: ActorContext, sha256: string): Promi
   const visible = done.book_id ? await isBookVisible(ctx.store.db, ctx.actor, done.book_id) : (report.books ?? []).length > 0;
   const named = report.books?.map((b) => b.title).join(', ') || (done.book_id && visible ? bookView(await getBook(ctx, done.book_id)).title : '');
   const where = visible ? named : '(một quyển sổ ngoài phạm vi của bạn)';
-  throw new Conflict(
-    'import.already_imported',
-    `Tệp này đã được nhập vào quyển ${where} lúc ${when(done.created_at)} (${done.rows_imported} bản ghi, lần nhập ${done.id}); không nhập lại.`,
-    { importId: done.id },
-  );
+  throw new Conflict('import.already_imported', `Tệp này đã được nhập vào quyển ${where} lúc ${when(done.created_at)} (${done.rows_imported} bản ghi, lần nhập ${done.id}); không nhập lại.`, {
+    importId: done.id,
+  });
 }
 
 type Tell = (p: Partial<ImportProgress>) => void;
@@ -119,16 +117,31 @@ const warningCount = (outcomes: readonly RowOutcome[]) => outcomes.reduce((n, o)
 
 function reportJson(p: Prepared, books: ImportReportJson['books'], errorReport?: string): ImportReportJson {
   return {
-    kind: p.table.kind, headerRow: p.table.headerRowNo, emptyRows: p.table.emptyRows, rowsWithErrors: p.outcomes.filter(hasErrors).length,
-    notes: p.notes, books, rows: rowReports(p.outcomes), ...(errorReport ? { errorReport } : {}),
+    kind: p.table.kind,
+    headerRow: p.table.headerRowNo,
+    emptyRows: p.table.emptyRows,
+    rowsWithErrors: p.outcomes.filter(hasErrors).length,
+    notes: p.notes,
+    books,
+    rows: rowReports(p.outcomes),
+    ...(errorReport ? { errorReport } : {}),
   };
 }
 
 function importRowOf(p: Prepared, id: string, actorId: string | null | undefined, bookId: string | null, rowsImported: number | 'failed', report: ImportReportJson) {
   return {
-    id, book_id: bookId, file_name: p.fileName, sha256: p.sha256, sheet: p.table.sheet, template_id: p.plan.template.id, rows_total: p.outcomes.length,
-    rows_imported: rowsImported === 'failed' ? 0 : rowsImported, warnings: warningCount(p.outcomes), status: rowsImported === 'failed' ? 'failed' : 'imported',
-    report: JSON.stringify(report), imported_by: actorId ?? null,
+    id,
+    book_id: bookId,
+    file_name: p.fileName,
+    sha256: p.sha256,
+    sheet: p.table.sheet,
+    template_id: p.plan.template.id,
+    rows_total: p.outcomes.length,
+    rows_imported: rowsImported === 'failed' ? 0 : rowsImported,
+    warnings: warningCount(p.outcomes),
+    status: rowsImported === 'failed' ? 'failed' : 'imported',
+    report: JSON.stringify(report),
+    imported_by: actorId ?? null,
   };
 }
 
@@ -140,8 +153,14 @@ async function recordFailure(ctx: ActorContext, p: Prepared): Promise<ImportOutc
   return { view: importView(row), errorReport };
 }
 
-
-async function importGroup(tx: Transaction<Database>, ctx: ActorContext, p: Prepared, g: { bookId: string; rows: readonly RowOutcome[] }, importId: string, onRow: () => Promise<void>): Promise<{ written: number; skipped: number[] }> {
+async function importGroup(
+  tx: Transaction<Database>,
+  ctx: ActorContext,
+  p: Prepared,
+  g: { bookId: string; rows: readonly RowOutcome[] },
+  importId: string,
+  onRow: () => Promise<void>,
+): Promise<{ written: number; skipped: number[] }> {
   const sheetTag = createHash('sha256').update(p.table.sheet).digest('hex').slice(0, 8);
   const already = keysOf(p.plan.template, await listBookValues(tx, g.bookId));
   let written = 0;
@@ -156,8 +175,15 @@ async function importGroup(tx: Transaction<Database>, ctx: ActorContext, p: Prep
     const acknowledge = o.findings.filter((f) => f.severity === 'WARNING').map((f) => `${f.path}:${f.code}`);
     const source = { kind: 'import' as const, importId, file: p.fileName, sheet: p.table.sheet, row: o.rowNo, sha256: p.sha256 };
     const r = await importRecord(tx, {
-      bookId: g.bookId, registerType: p.plan.template.registerType, templateId: p.plan.template.id, values: o.values, acknowledge, source,
-      clientTxId: `imp-${p.sha256}-${sheetTag}-${o.rowNo}`, actor: ctx.actor, today: ctx.clock(),
+      bookId: g.bookId,
+      registerType: p.plan.template.registerType,
+      templateId: p.plan.template.id,
+      values: o.values,
+      acknowledge,
+      source,
+      clientTxId: `imp-${p.sha256}-${sheetTag}-${o.rowNo}`,
+      actor: ctx.actor,
+      today: ctx.clock(),
     });
     if (!r.replayed) written++;
     await onRow();

@@ -22,7 +22,10 @@ const BODY_TYPES = ['application/octet-stream', 'text/csv', XLSX_MIME, 'applicat
 
 const ImportQuery = z.object({
   filename: z.string({ message: 'Cần tên tệp (?filename=…).' }).trim().min(1, 'Cần tên tệp (?filename=…).').max(255, 'Tên tệp tối đa 255 ký tự.'),
-  bookId: z.uuid('Mã quyển sổ không hợp lệ.').optional().or(z.literal('').transform(() => undefined)),
+  bookId: z
+    .uuid('Mã quyển sổ không hợp lệ.')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** 1: apply the legacy-font and look-alike conversions the error report offered. */
   fixEncoding: z.enum(['0', '1'], { message: 'fixEncoding phải là 0 hoặc 1.' }).optional(),
 });

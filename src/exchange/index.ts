@@ -16,14 +16,7 @@
  * (callers pass bytes and a Writable); every text a user reads is
  * Vietnamese; PDF strings are NFC.
  */
-export {
-  registrationPdf,
-  DEFAULT_TARGET_BYTES_PER_PAGE,
-  OVERSHOOT_WARNING,
-  type RegistrationPage,
-  type RegistrationPdf,
-  type RegistrationPdfOptions,
-} from './registration-pdf.js';
+export { registrationPdf, DEFAULT_TARGET_BYTES_PER_PAGE, OVERSHOOT_WARNING, type RegistrationPage, type RegistrationPdf, type RegistrationPdfOptions } from './registration-pdf.js';
 export { placeOnA4, A4, MAX_DPI, type PagePlacement } from './page-image.js';
 export { zipRegistrationPdfs, type NamedPdf, type ZipResult, type ZipOptions } from './registration-zip.js';
 export { checkPdfFileName } from './pdf-file-name.js';

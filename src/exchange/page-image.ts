@@ -65,9 +65,7 @@ async function decodeForA4(image: Buffer, mime: string): Promise<{ raw: Raw; pla
   if (detected !== mime) throw new Invalid('exchange.page_image_type', `Ảnh trang là "${detected}", không phải "${mime}" như đã khai.`);
   const placement = placeOnA4(meta.autoOrient.width, meta.autoOrient.height);
   const toPx = (pt: number) => Math.max(1, Math.floor((pt / 72) * MAX_DPI));
-  let img = sharp(image, { autoOrient: true })
-    .flatten({ background: '#ffffff' })
-    .resize(toPx(placement.width), toPx(placement.height), { fit: 'inside', withoutEnlargement: true });
+  let img = sharp(image, { autoOrient: true }).flatten({ background: '#ffffff' }).resize(toPx(placement.width), toPx(placement.height), { fit: 'inside', withoutEnlargement: true });
   if (meta.channels !== undefined && meta.channels <= 2) img = img.toColourspace('b-w');
   const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
   return { raw: { data, info: { width: info.width, height: info.height, channels: info.channels } }, placement, source: meta.autoOrient };
@@ -111,10 +109,7 @@ async function searchQuality(raw: Raw, target: number): Promise<Trial> {
   for (let i = 1; ; i++) {
     if (trial.jpeg.length <= target) fits = fits && fits.quality > trial.quality ? fits : trial;
     else tooBig = tooBig && tooBig.quality < trial.quality ? tooBig : trial;
-    const done =
-      (fits && (fits.jpeg.length >= AIM_LOW * target || fits.quality === MAX_QUALITY || tooBig?.quality === fits.quality + 1)) ||
-      tooBig?.quality === MIN_QUALITY ||
-      i >= MAX_TRIALS;
+    const done = (fits && (fits.jpeg.length >= AIM_LOW * target || fits.quality === MAX_QUALITY || tooBig?.quality === fits.quality + 1)) || tooBig?.quality === MIN_QUALITY || i >= MAX_TRIALS;
     if (done) return fits ?? tooBig ?? trial;
     const next = await encodeAt(raw, nextQuality(target, fits, tooBig, trial, prev));
     [prev, trial] = [trial, next];

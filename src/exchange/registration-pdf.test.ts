@@ -51,7 +51,7 @@ function drawInk(raw: Buffer, width: number, height: number, channels: number, r
   const rule = painter(raw, width, channels, channels === 1 ? [160] : [143, 160, 168]);
   for (let y = height * 0.08; y < height * 0.92; y += height / 24) {
     rule(width * 0.06, y + 30, width * 0.88, 3, 1);
-    for (let x = width * 0.07; x < width * 0.9; ) {
+    for (let x = width * 0.07; x < width * 0.9;) {
       const w = 40 + rnd() * 170;
       if (rnd() < 0.7) ink(x, y - 18 - rnd() * 14, w, 26 + rnd() * 20, 0.55 + rnd() * 0.4);
       else for (let t = 0; t < w; t += 2) ink(x + t, y + Math.sin(t / 9 + rnd()) * 14, 5, 5, 0.9);
@@ -179,7 +179,9 @@ describe('registrationPdf', () => {
     const rnd = prng(9);
     const bytes = Buffer.alloc(1240 * 1754 * 3);
     for (let i = 0; i < bytes.length; i++) bytes[i] = rnd() * 256;
-    const noise = await sharp(bytes, { raw: { width: 1240, height: 1754, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer();
+    const noise = await sharp(bytes, { raw: { width: 1240, height: 1754, channels: 3 } })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
     const page = { image: noise, mime: 'image/png', width: 1240, height: 1754 } as const;
     const within = await registrationPdf([page], { targetBytesPerPage: 400_000 });
     expect(within.pageBytes[0]).toBeGreaterThan(400_000);
@@ -210,7 +212,13 @@ describe('zip of registration PDFs', () => {
   it('passes unzip -t with Vietnamese names', async () => {
     const file = join(dir, 'so-khai-sinh.zip');
     const names = ['Khai sinh 01 – Nguyễn Thị Hường.pdf', 'Khai sinh 02 – Đặng Quốc Thịnh.pdf'];
-    const res = await zipRegistrationPdfs([{ name: names[0]!, pdf: one.pdf }, { name: names[1]!.normalize('NFD'), pdf: two.pdf }], createWriteStream(file));
+    const res = await zipRegistrationPdfs(
+      [
+        { name: names[0]!, pdf: one.pdf },
+        { name: names[1]!.normalize('NFD'), pdf: two.pdf },
+      ],
+      createWriteStream(file),
+    );
     expect(res.files).toBe(2);
     expect(res.bytes).toBeGreaterThan(one.pdf.length + two.pdf.length);
     const unzip = spawnSync('unzip', ['-t', file], { encoding: 'utf8' });

@@ -37,8 +37,14 @@ function readCentralDirectory(zip: Buffer): CentralEntry[] {
   for (let i = 0; i < count; i++) {
     expect(zip.readUInt32LE(at)).toBe(0x02014b50);
     const [flags, method, crc, size, nameLen, extraLen, commentLen, local] = [
-      zip.readUInt16LE(at + 8), zip.readUInt16LE(at + 10), zip.readUInt32LE(at + 16), zip.readUInt32LE(at + 24),
-      zip.readUInt16LE(at + 28), zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32), zip.readUInt32LE(at + 42),
+      zip.readUInt16LE(at + 8),
+      zip.readUInt16LE(at + 10),
+      zip.readUInt32LE(at + 16),
+      zip.readUInt32LE(at + 24),
+      zip.readUInt16LE(at + 28),
+      zip.readUInt16LE(at + 30),
+      zip.readUInt16LE(at + 32),
+      zip.readUInt32LE(at + 42),
     ];
     const name = zip.subarray(at + 46, at + 46 + nameLen).toString('utf8');
     expect(zip.readUInt32LE(local)).toBe(0x04034b50);
@@ -121,7 +127,13 @@ describe('zipRegistrationPdfs', () => {
     [`${'Nguyễn '.repeat(40)}.pdf`, 'dài quá 255 byte'],
   ])('refuses the name %j in Vietnamese and destroys the output', async (name, why) => {
     const sink = new Sink();
-    const err = await zipRegistrationPdfs([{ name: 'ok.pdf', pdf: Buffer.from('%PDF') }, { name, pdf: Buffer.from('%PDF') }], sink).catch((e: unknown) => e);
+    const err = await zipRegistrationPdfs(
+      [
+        { name: 'ok.pdf', pdf: Buffer.from('%PDF') },
+        { name, pdf: Buffer.from('%PDF') },
+      ],
+      sink,
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Invalid);
     expect(err).toMatchObject({ code: 'exchange.zip_name_invalid' });
     expect((err as Invalid).message).toContain('Tên tệp');
@@ -131,7 +143,13 @@ describe('zipRegistrationPdfs', () => {
 
   it('refuses duplicates equal after NFC and case folding', async () => {
     for (const dup of ['Hồ sơ 1.pdf'.normalize('NFD'), 'HỒ SƠ 1.PDF']) {
-      const err = await zipRegistrationPdfs([{ name: 'Hồ sơ 1.pdf', pdf: Buffer.from('%PDF') }, { name: dup, pdf: Buffer.from('%PDF') }], new Sink()).catch((e: unknown) => e);
+      const err = await zipRegistrationPdfs(
+        [
+          { name: 'Hồ sơ 1.pdf', pdf: Buffer.from('%PDF') },
+          { name: dup, pdf: Buffer.from('%PDF') },
+        ],
+        new Sink(),
+      ).catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'exchange.zip_name_duplicate', message: 'Tên tệp "' + dup.normalize('NFC') + '" bị trùng trong tệp nén.' });
     }
   });

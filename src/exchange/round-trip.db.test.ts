@@ -25,7 +25,9 @@ const KEYED: Record<string, string>[] = [
 ].map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '')));
 
 async function page(i: number) {
-  const image = await sharp({ create: { width: 620, height: 877, channels: 3, background: { r: 250, g: 250, b: 245 } } }).jpeg().toBuffer();
+  const image = await sharp({ create: { width: 620, height: 877, channels: 3, background: { r: 250, g: 250, b: 245 } } })
+    .jpeg()
+    .toBuffer();
   return { index: i, image, mime: 'image/jpeg', width: 620, height: 877, thumbnail: image, dhash: i.toString(16).padStart(16, '0'), dpiAtA4: 75, flags: [] as string[] };
 }
 
@@ -53,7 +55,10 @@ async function exportBook(ctx: ActorContext, bookId: string) {
   return { view, read };
 }
 
-const texts = (xlsx: Buffer, sheet: string) => readXlsx(xlsx).rows(sheet).map((row) => row.map((c) => c.text));
+const texts = (xlsx: Buffer, sheet: string) =>
+  readXlsx(xlsx)
+    .rows(sheet)
+    .map((row) => row.map((c) => c.text));
 
 describeBackends('exchange round trip', (store) => {
   let source: ActorContext;

@@ -32,21 +32,27 @@ export function cellXml(ref: string, style: number, rawText: string): string {
 }
 
 export function contentTypesXml(sheets: number): string {
-  const sheetParts = Array.from({ length: sheets }, (_, i) =>
-    `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
-  return `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+  const sheetParts = Array.from(
+    { length: sheets },
+    (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join('');
+  return (
+    `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
     `${sheetParts}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>';
+    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>'
+  );
 }
 
 export function rootRelsXml(): string {
-  return `${DECL}<Relationships xmlns="${PKG_REL}">` +
+  return (
+    `${DECL}<Relationships xmlns="${PKG_REL}">` +
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
-    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>';
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>'
+  );
 }
 
 export function workbookXml(names: readonly string[]): string {
@@ -55,15 +61,18 @@ export function workbookXml(names: readonly string[]): string {
 }
 
 export function workbookRelsXml(sheets: number): string {
-  const rels = Array.from({ length: sheets }, (_, i) =>
-    `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
+  const rels = Array.from(
+    { length: sheets },
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  ).join('');
   return `${DECL}<Relationships xmlns="${PKG_REL}">${rels}<Relationship Id="rId${sheets + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
 }
 
 /** 0 default; 1 text; 2 header (bold, wrapped, text); 3 heading (bold, text). */
 export function stylesXml(): string {
   const tnr = (bold: boolean) => `<font>${bold ? '<b/>' : ''}<sz val="12"/><name val="Times New Roman"/><family val="1"/></font>`;
-  return `${DECL}<styleSheet xmlns="${NS}"><fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>${tnr(false)}${tnr(true)}</fonts>` +
+  return (
+    `${DECL}<styleSheet xmlns="${NS}"><fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>${tnr(false)}${tnr(true)}</fonts>` +
     '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4">' +
@@ -71,15 +80,18 @@ export function stylesXml(): string {
     '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>' +
     '<xf numFmtId="49" fontId="2" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
     '<xf numFmtId="49" fontId="2" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>' +
-    '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+    '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+  );
 }
 
 export function corePropsXml(title: string, created: Date): string {
   const at = created.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return `${DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" ` +
+  return (
+    `${DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" ` +
     'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     `<dc:title>${escapeXml(title)}</dc:title><dc:creator>hotich</dc:creator>` +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${at}</dcterms:modified></cp:coreProperties>`;
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${at}</dcterms:modified></cp:coreProperties>`
+  );
 }
 
 export function appPropsXml(): string {
@@ -89,10 +101,11 @@ export function appPropsXml(): string {
 /** Start of a worksheet: optional frozen first row, column widths (every column Text-styled). */
 export function sheetHead(opts: { columns: number; widths?: readonly number[]; freezeHeader?: boolean }): string {
   const pane = opts.freezeHeader ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' : '';
-  const cols = Array.from({ length: Math.max(1, opts.columns) }, (_, i) =>
-    `<col min="${i + 1}" max="${i + 1}" width="${opts.widths?.[i] ?? 18}" style="${STYLE.text}" customWidth="1"/>`).join('');
-  return `${DECL}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="16.5"/><cols>${cols}</cols><sheetData>`;
+  const cols = Array.from({ length: Math.max(1, opts.columns) }, (_, i) => `<col min="${i + 1}" max="${i + 1}" width="${opts.widths?.[i] ?? 18}" style="${STYLE.text}" customWidth="1"/>`).join('');
+  return (
+    `${DECL}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="16.5"/><cols>${cols}</cols><sheetData>`
+  );
 }
 
 export const SHEET_TAIL = '</sheetData></worksheet>';

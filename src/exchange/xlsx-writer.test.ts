@@ -40,7 +40,12 @@ async function workbook(rows: readonly (readonly Cell[])[]): Promise<Buffer> {
   return sink.buffer;
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 const runsText = (xml: string) => [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => decode(m[1]!)).join('');
 
 /** Row 1 of sheet1.xml as the raw text between the tags: no XML line-end normalization (CR LF stays CR LF). */
@@ -61,7 +66,15 @@ describe('xlsx writer', () => {
     const want = rawHeader(official);
     expect(want.some((h) => h.includes('\r\n'))).toBe(true);
     expect(Buffer.from(rawHeader(ours).join('\0')).equals(Buffer.from(want.join('\0')))).toBe(true);
-    expect(readXlsx(ours).rows('DL Import')[0]!.map((c) => c.text)).toEqual(readXlsx(official).rows('DL Import')[0]!.map((c) => c.text));
+    expect(
+      readXlsx(ours)
+        .rows('DL Import')[0]!
+        .map((c) => c.text),
+    ).toEqual(
+      readXlsx(official)
+        .rows('DL Import')[0]!
+        .map((c) => c.text),
+    );
   });
 
   it('types every cell as Text and keeps the values as written', async () => {
@@ -72,18 +85,26 @@ describe('xlsx writer', () => {
     const rows = wb.rows('DL Import');
     expect(rows).toHaveLength(3);
     const cell = (r: number, key: string) => rows[r]!.find((c) => c.ref === `${columnName(KS.fields.findIndex((f) => f.key === key))}${r + 1}`)?.text;
-    expect([cell(1, 'STT'), cell(1, 'so'), cell(1, 'nksHoTen'), cell(1, 'nksNgaySinh'), cell(1, 'meSoDinhDanhCaNhan'), cell(1, 'ghiChu')]).toEqual(
-      ['1', '007', 'Nguyễn Thị Lan', '01.09.2008', '001234567890', 'A & B <c> "d"'],
-    );
+    expect([cell(1, 'STT'), cell(1, 'so'), cell(1, 'nksHoTen'), cell(1, 'nksNgaySinh'), cell(1, 'meSoDinhDanhCaNhan'), cell(1, 'ghiChu')]).toEqual([
+      '1',
+      '007',
+      'Nguyễn Thị Lan',
+      '01.09.2008',
+      '001234567890',
+      'A & B <c> "d"',
+    ]);
     expect(cell(2, 'STT')).toBe('2');
-    for (const row of rows) for (const c of row) {
-      expect(c.type).toBe('inlineStr');
-      expect(wb.numFmtOf(c.style)).toBe('49');
-    }
+    for (const row of rows)
+      for (const c of row) {
+        expect(c.type).toBe('inlineStr');
+        expect(wb.numFmtOf(c.style)).toBe('49');
+      }
   });
 
   it('lists the code lists in "Ghi chu"', async () => {
-    const rows = readXlsx(await workbook([])).rows('Ghi chu').map((r) => r.map((c) => c.text));
+    const rows = readXlsx(await workbook([]))
+      .rows('Ghi chu')
+      .map((r) => r.map((c) => c.text));
     expect(rows).toContainEqual(['loaiDangKy', 'Loại đăng ký']);
     for (const o of CODE_LISTS.loaiDangKyKhaiSinh) expect(rows).toContainEqual([o.code, o.label]);
     for (const o of CODE_LISTS.loaiGiayToTuyThan) expect(rows).toContainEqual([o.code, o.label]);
@@ -92,12 +113,17 @@ describe('xlsx writer', () => {
   it('is deterministic and drops characters XML forbids', async () => {
     const a = await workbook([['1', 'x\u0001y']]);
     expect(a.equals(await workbook([['1', 'x\u0001y']]))).toBe(true);
-    expect(readXlsx(a).rows('DL Import')[1]!.map((c) => c.text)).toEqual(['1', 'xy']);
+    expect(
+      readXlsx(a)
+        .rows('DL Import')[1]!
+        .map((c) => c.text),
+    ).toEqual(['1', 'xy']);
   });
 
   it('streams thousands of rows in many chunks that exceljs and the raw reader read back whole', async () => {
     const n = 4_000;
-    const row = (i: number) => exportRow(KS, { so: String(i).padStart(4, '0'), nksHoTen: `Nguyễn Văn Thứ ${i}`, nksNgaySinh: `${(i % 28) + 1}/9/2008`, ghiChu: i % 7 === 0 ? 'A & B' : '' }, i, 'title');
+    const row = (i: number) =>
+      exportRow(KS, { so: String(i).padStart(4, '0'), nksHoTen: `Nguyễn Văn Thứ ${i}`, nksNgaySinh: `${(i % 28) + 1}/9/2008`, ghiChu: i % 7 === 0 ? 'A & B' : '' }, i, 'title');
     const buf = await workbook(Array.from({ length: n }, (_, i) => row(i + 1)));
     const raw = readXlsx(buf).rows('DL Import');
     expect(raw).toHaveLength(n + 1);

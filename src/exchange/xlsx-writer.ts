@@ -16,10 +16,7 @@ import { once } from 'node:events';
 import { PassThrough, Transform, type TransformCallback, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import {
-  appPropsXml, cellXml, contentTypesXml, corePropsXml, escapeXml, rootRelsXml, SHEET_TAIL, sheetHead, STYLE, stylesXml,
-  workbookRelsXml, workbookXml, type CellStyle,
-} from './xlsx-parts.js';
+import { appPropsXml, cellXml, contentTypesXml, corePropsXml, escapeXml, rootRelsXml, SHEET_TAIL, sheetHead, STYLE, stylesXml, workbookRelsXml, workbookXml, type CellStyle } from './xlsx-parts.js';
 import { columnName } from './import-table.js';
 
 export type Cell = string | undefined | null;
@@ -126,7 +123,8 @@ export function createXlsxWriter(out: Writable, o: XlsxWriterOptions): XlsxWrite
   zip.end();
 
   const refs = o.header.map((_, i) => columnName(i));
-  let buffered = sheetHead({ columns: o.header.length, freezeHeader: true, ...(o.widths ? { widths: o.widths } : {}) }) +
+  let buffered =
+    sheetHead({ columns: o.header.length, freezeHeader: true, ...(o.widths ? { widths: o.widths } : {}) }) +
     rowXml(1, o.header, STYLE.header, refs, true).replace('<row r="1">', '<row r="1" ht="45" customHeight="1">');
   let rows = 0;
 

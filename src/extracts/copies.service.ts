@@ -82,16 +82,40 @@ export async function issueCopy(ctx: ActorContext, recordId: string, input: Issu
     const seq = await repo.nextCopyNumber(tx, unitId, year);
     const number = `${seq}/${year}/${layout.suffix}`;
     const printed = printedCopy(layout, getTemplate(record.template_version), record.values, {
-      issuer, number, place: i.place || issuer.place, issuedOn, book: { volumeNo: book.volume_no }, pageNo: record.values.trangSo ?? '',
+      issuer,
+      number,
+      place: i.place || issuer.place,
+      issuedOn,
+      book: { volumeNo: book.volume_no },
+      pageNo: record.values.trangSo ?? '',
       signer: { title: i.signerTitle.replace(/\\n/g, '\n'), name: i.signerName },
     });
     const pdf = await renderCopyPdf(printed, verifyUrlOf(ctx, token), ctx.config.signing ? { config: ctx.config.signing, at: now } : undefined);
     const put = await ctx.blobs.put(pdf);
     const row = await repo.insertCopy(tx, {
-      request_id: i.requestId ?? null, record_id: record.id, book_id: book.id, issuing_unit_id: unitId, year, seq, number,
-      copy_type: layout.suffix, copies: i.copies, token, printed: JSON.stringify(printed), pdf_sha256: put.sha256, issued_by: actorIdOf(ctx.actor), issued_at: now,
+      request_id: i.requestId ?? null,
+      record_id: record.id,
+      book_id: book.id,
+      issuing_unit_id: unitId,
+      year,
+      seq,
+      number,
+      copy_type: layout.suffix,
+      copies: i.copies,
+      token,
+      printed: JSON.stringify(printed),
+      pdf_sha256: put.sha256,
+      issued_by: actorIdOf(ctx.actor),
+      issued_at: now,
     });
-    await appendEntityAction(tx, { entityType: 'extract_copy', entityId: row.id, bookId: book.id, kind: 'issued', actorId: actorIdOf(ctx.actor), payload: { number, recordId: record.id, copies: i.copies, requestId: i.requestId ?? null } });
+    await appendEntityAction(tx, {
+      entityType: 'extract_copy',
+      entityId: row.id,
+      bookId: book.id,
+      kind: 'issued',
+      actorId: actorIdOf(ctx.actor),
+      payload: { number, recordId: record.id, copies: i.copies, requestId: i.requestId ?? null },
+    });
     if (i.requestId) await repo.updateRequest(tx, i.requestId, { status: 'issued', record_id: record.id });
     return { row, printed };
   });
@@ -124,5 +148,3 @@ export async function revokeCopy(ctx: ActorContext, id: string, input: unknown):
     return done;
   });
 }
-
-

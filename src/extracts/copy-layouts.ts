@@ -32,18 +32,21 @@ export interface CopyLayout {
 const personLines = (p: string, who: string, withSex = false): LinePart[][] => [
   [{ label: `Họ, chữ đệm, tên${who}`, key: `${p}HoTen`, format: 'upper' }],
   [{ label: 'Ngày, tháng, năm sinh', key: `${p}NgaySinh`, format: 'date' }],
-  [
-    ...(withSex ? [{ label: 'Giới tính', key: `${p}GioiTinh`, format: 'code' as const }] : []),
-    { label: 'Dân tộc', key: `${p}DanToc` },
-    { label: 'Quốc tịch', key: `${p}QuocTich` },
-  ],
+  [...(withSex ? [{ label: 'Giới tính', key: `${p}GioiTinh`, format: 'code' as const }] : []), { label: 'Dân tộc', key: `${p}DanToc` }, { label: 'Quốc tịch', key: `${p}QuocTich` }],
   [{ label: 'Nơi cư trú', key: `${p}NoiCuTru` }],
   [{ label: 'Giấy tờ tùy thân', key: `${p}SoGiayToTuyThan` }],
 ];
 
 const parentLine = (p: string, who: string): LinePart[][] => [
-  [{ label: `Họ, chữ đệm, tên người ${who}`, key: `${p}HoTen`, format: 'upper' }, { label: 'Năm sinh', key: `${p}NgaySinh`, format: 'year' }],
-  [{ label: 'Dân tộc', key: `${p}DanToc` }, { label: 'Quốc tịch', key: `${p}QuocTich` }, { label: 'Nơi cư trú', key: `${p}NoiCuTru` }],
+  [
+    { label: `Họ, chữ đệm, tên người ${who}`, key: `${p}HoTen`, format: 'upper' },
+    { label: 'Năm sinh', key: `${p}NgaySinh`, format: 'year' },
+  ],
+  [
+    { label: 'Dân tộc', key: `${p}DanToc` },
+    { label: 'Quốc tịch', key: `${p}QuocTich` },
+    { label: 'Nơi cư trú', key: `${p}NoiCuTru` },
+  ],
 ];
 
 const registered = (what: string): LinePart[][] => [
@@ -54,39 +57,65 @@ const registered = (what: string): LinePart[][] => [
 
 export const COPY_LAYOUTS: Partial<Record<RegisterType, CopyLayout>> = {
   KS: {
-    registerType: 'KS', title: 'GIẤY KHAI SINH', suffix: 'GKS-BS', sourceBook: 'Sổ đăng ký khai sinh',
+    registerType: 'KS',
+    title: 'GIẤY KHAI SINH',
+    suffix: 'GKS-BS',
+    sourceBook: 'Sổ đăng ký khai sinh',
     body: [
       [{ label: 'Họ, chữ đệm, tên', key: 'nksHoTen', format: 'upper' }],
       [{ label: 'Ngày, tháng, năm sinh', key: 'nksNgaySinh', format: 'dateAndWords' }],
-      [{ label: 'Giới tính', key: 'nksGioiTinh', format: 'code' }, { label: 'Dân tộc', key: 'nksDanToc' }, { label: 'Quốc tịch', key: 'nksQuocTich' }],
+      [
+        { label: 'Giới tính', key: 'nksGioiTinh', format: 'code' },
+        { label: 'Dân tộc', key: 'nksDanToc' },
+        { label: 'Quốc tịch', key: 'nksQuocTich' },
+      ],
       [{ label: 'Nơi sinh', key: 'nksNoiSinh' }],
       [{ label: 'Quê quán', key: 'nksQueQuan' }],
       [{ label: 'Số định danh cá nhân', key: 'nksSoDinhDanh' }],
       ...parentLine('me', 'mẹ'),
       ...parentLine('cha', 'cha'),
-      [{ label: 'Họ, chữ đệm, tên người đi khai sinh', key: 'nycHoTen', format: 'upper' }, { label: 'Giấy tờ tùy thân', key: 'nycSoGiayToTuyThan' }],
+      [
+        { label: 'Họ, chữ đệm, tên người đi khai sinh', key: 'nycHoTen', format: 'upper' },
+        { label: 'Giấy tờ tùy thân', key: 'nycSoGiayToTuyThan' },
+      ],
       ...registered('Nơi đăng ký khai sinh'),
     ],
   },
   KT: {
-    registerType: 'KT', title: 'TRÍCH LỤC KHAI TỬ', suffix: 'TLKT-BS', sourceBook: 'Sổ đăng ký khai tử',
+    registerType: 'KT',
+    title: 'TRÍCH LỤC KHAI TỬ',
+    suffix: 'TLKT-BS',
+    sourceBook: 'Sổ đăng ký khai tử',
     body: [
       [{ label: 'Họ, chữ đệm, tên', key: 'nktHoTen', format: 'upper' }],
       [{ label: 'Ngày, tháng, năm sinh', key: 'nktNgaySinh', format: 'date' }],
-      [{ label: 'Giới tính', key: 'nktGioiTinh', format: 'code' }, { label: 'Dân tộc', key: 'nktDanToc' }, { label: 'Quốc tịch', key: 'nktQuocTich' }],
+      [
+        { label: 'Giới tính', key: 'nktGioiTinh', format: 'code' },
+        { label: 'Dân tộc', key: 'nktDanToc' },
+        { label: 'Quốc tịch', key: 'nktQuocTich' },
+      ],
       [{ label: 'Giấy tờ tùy thân', key: 'nktSoGiayToTuyThan' }],
-      [{ label: 'Đã chết vào lúc', key: 'nktGioPhutChet' }, { label: 'ngày', key: 'nktNgayChet', format: 'dateAndWords' }],
+      [
+        { label: 'Đã chết vào lúc', key: 'nktGioPhutChet' },
+        { label: 'ngày', key: 'nktNgayChet', format: 'dateAndWords' },
+      ],
       [{ label: 'Nơi chết', key: 'nktNoiChet' }],
       [{ label: 'Nguyên nhân chết', key: 'nktNguyenNhanChet' }],
       ...registered('Đã được đăng ký khai tử tại'),
     ],
   },
   KH: {
-    registerType: 'KH', title: 'TRÍCH LỤC KẾT HÔN', suffix: 'TLKH-BS', sourceBook: 'Sổ đăng ký kết hôn',
+    registerType: 'KH',
+    title: 'TRÍCH LỤC KẾT HÔN',
+    suffix: 'TLKH-BS',
+    sourceBook: 'Sổ đăng ký kết hôn',
     body: [...personLines('vo', ' người vợ'), ...personLines('chong', ' người chồng'), ...registered('Đăng ký kết hôn tại')],
   },
   CMC: {
-    registerType: 'CMC', title: 'TRÍCH LỤC ĐĂNG KÝ NHẬN CHA, MẸ, CON', suffix: 'TLCMC-BS', sourceBook: 'Sổ đăng ký nhận cha, mẹ, con',
+    registerType: 'CMC',
+    title: 'TRÍCH LỤC ĐĂNG KÝ NHẬN CHA, MẸ, CON',
+    suffix: 'TLCMC-BS',
+    sourceBook: 'Sổ đăng ký nhận cha, mẹ, con',
     body: [...personLines('cm', ' người nhận'), ...personLines('nc', ' người được nhận'), ...registered('Đăng ký tại')],
   },
 };

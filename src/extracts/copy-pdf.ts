@@ -26,11 +26,17 @@ const load = (f: string) => cache.get(f) ?? cache.set(f, readFile(createRequire(
 
 export const VERIFY_NOTE = 'Mã QR dẫn tới trang kiểm tra của hệ thống số hóa sổ hộ tịch của tỉnh, không phải Cơ sở dữ liệu hộ tịch điện tử toàn quốc.';
 
-interface Fonts { regular: PDFFont; bold: PDFFont }
+interface Fonts {
+  regular: PDFFont;
+  bold: PDFFont;
+}
 
 class Sheet {
   y = A4[1] - M;
-  constructor(readonly page: PDFPage, readonly f: Fonts) {}
+  constructor(
+    readonly page: PDFPage,
+    readonly f: Fonts,
+  ) {}
   center(text: string, x0: number, x1: number, size: number, bold = false): void {
     const font = bold ? this.f.bold : this.f.regular;
     const w = font.widthOfTextAtSize(text, size);
@@ -44,7 +50,10 @@ class Sheet {
     const lines: string[] = [];
     for (const w of words) {
       const next = line ? `${line} ${w}` : w;
-      if (this.f.regular.widthOfTextAtSize(next, size) > width && line) { lines.push(line); line = w; } else line = next;
+      if (this.f.regular.widthOfTextAtSize(next, size) > width && line) {
+        lines.push(line);
+        line = w;
+      } else line = next;
     }
     lines.push(line);
     for (const l of lines) {

@@ -30,7 +30,27 @@ function opensslVerify(pdf: Buffer, certPem: string): boolean {
   writeFileSync(path.join(dir, 'content.bin'), Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]));
   writeFileSync(path.join(dir, 'cert.pem'), certPem);
   try {
-    execFileSync('openssl', ['cms', '-verify', '-inform', 'DER', '-in', path.join(dir, 'sig.der'), '-binary', '-content', path.join(dir, 'content.bin'), '-CAfile', path.join(dir, 'cert.pem'), '-purpose', 'any', '-out', '/dev/null'], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'cms',
+        '-verify',
+        '-inform',
+        'DER',
+        '-in',
+        path.join(dir, 'sig.der'),
+        '-binary',
+        '-content',
+        path.join(dir, 'content.bin'),
+        '-CAfile',
+        path.join(dir, 'cert.pem'),
+        '-purpose',
+        'any',
+        '-out',
+        '/dev/null',
+      ],
+      { stdio: 'pipe' },
+    );
     return true;
   } catch (e) {
     if (process.env.DEBUG_PADES) console.log(String((e as { stderr?: Buffer }).stderr));
@@ -44,10 +64,16 @@ describe('PAdES signature of a certified copy', () => {
     cert = testCertificate('UBND xa Vu Hoi', 'mat-khau-chung-thu');
     writeFileSync(path.join(dir, 'ky.p12'), cert.p12);
   });
-  const printed = () => printedCopy(COPY_LAYOUTS.KS!, getTemplate('KS-70'), CLEAN_KS_RECORD, {
-    issuer: { province: 'Tỉnh Thái Bình', authority: 'UBND Xã Vũ Hội' }, number: '5/2026/GKS-BS', place: 'Vũ Hội', issuedOn: '2026-12-04',
-    book: { volumeNo: '02/2008' }, pageNo: '55', signer: { title: 'CHỦ TỊCH', name: 'Trần Văn Ký' },
-  });
+  const printed = () =>
+    printedCopy(COPY_LAYOUTS.KS!, getTemplate('KS-70'), CLEAN_KS_RECORD, {
+      issuer: { province: 'Tỉnh Thái Bình', authority: 'UBND Xã Vũ Hội' },
+      number: '5/2026/GKS-BS',
+      place: 'Vũ Hội',
+      issuedOn: '2026-12-04',
+      book: { volumeNo: '02/2008' },
+      pageNo: '55',
+      signer: { title: 'CHỦ TỊCH', name: 'Trần Văn Ký' },
+    });
 
   it('signs with ETSI.CAdES.detached; OpenSSL verifies it, a changed byte breaks it; text and QR stay readable', async () => {
     const pdf = await renderCopyPdf(printed(), URL, { config: { p12Path: path.join(dir, 'ky.p12'), passphrase: 'mat-khau-chung-thu' }, at: new Date('2026-12-04T03:00:00Z') });

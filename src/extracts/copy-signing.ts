@@ -30,8 +30,15 @@ export const PADES_SUBFILTER = 'ETSI.CAdES.detached';
 
 export function addSignaturePlaceholder(doc: PDFDocument, info: SignatureInfo): void {
   pdflibAddPlaceholder({
-    pdfDoc: doc, reason: info.reason, contactInfo: '', name: info.name, location: info.location, signingTime: info.at,
-    subFilter: PADES_SUBFILTER, signatureLength: 16_384, appName: 'hotich',
+    pdfDoc: doc,
+    reason: info.reason,
+    contactInfo: '',
+    name: info.name,
+    location: info.location,
+    signingTime: info.at,
+    subFilter: PADES_SUBFILTER,
+    signatureLength: 16_384,
+    appName: 'hotich',
   });
 }
 

@@ -31,7 +31,10 @@ describe('due time of a copy request', () => {
     expect(dueDay(dueAt(new Date('2026-12-02T07:59:00Z'), cal))).toBe('2026-12-02');
   });
   it('follows the calendar exceptions: a Saturday made a working day, an announced day off', () => {
-    const custom = workingDays([{ day: '2026-12-05', kind: 'workday' }, { day: '2026-12-07', kind: 'holiday' }]);
+    const custom = workingDays([
+      { day: '2026-12-05', kind: 'workday' },
+      { day: '2026-12-07', kind: 'holiday' },
+    ]);
     expect(dueDay(dueAt(at('2026-12-04', 16), custom))).toBe('2026-12-05');
     expect(dueDay(dueAt(at('2026-12-05', 16), custom))).toBe('2026-12-08');
   });

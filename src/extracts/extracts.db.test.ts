@@ -32,10 +32,22 @@ const [A, B] = ['legacy:commune:93101', 'legacy:commune:93102'];
 const SIGNER = { signerName: 'Trần Văn Ký', signerTitle: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH' };
 
 async function acceptBook(ctx: ActorContext, bookId: string, userId: string): Promise<void> {
-  await ctx.store.db.insertInto('qc_lots').values({
-    scope: JSON.stringify({ kind: 'books', bookIds: [bookId], books: [{ id: bookId, label: 'sổ thử' }] }), plan: JSON.stringify({ kind: 'iso2859' }), targets: JSON.stringify({}), seed: '123456', sampler: 'test',
-    manifest_hash: 'x', lot_size: 1, status: 'accepted', decision: JSON.stringify({ verdict: 'accept' }), decided_by: userId, decided_at: new Date(),
-  }).execute();
+  await ctx.store.db
+    .insertInto('qc_lots')
+    .values({
+      scope: JSON.stringify({ kind: 'books', bookIds: [bookId], books: [{ id: bookId, label: 'sổ thử' }] }),
+      plan: JSON.stringify({ kind: 'iso2859' }),
+      targets: JSON.stringify({}),
+      seed: '123456',
+      sampler: 'test',
+      manifest_hash: 'x',
+      lot_size: 1,
+      status: 'accepted',
+      decision: JSON.stringify({ verdict: 'accept' }),
+      decided_by: userId,
+      decided_at: new Date(),
+    })
+    .execute();
 }
 
 describeBackends('certified copies', (store) => {
@@ -49,7 +61,11 @@ describeBackends('certified copies', (store) => {
   let bookA: string;
   beforeAll(async () => {
     ({ ctx, dispose } = testContext(store()));
-    await ctx.store.db.insertInto('admin_units').values(UNITS.map((u) => ({ ...u, source: 'test' }))).onConflict((oc) => oc.column('id').doNothing()).execute();
+    await ctx.store.db
+      .insertInto('admin_units')
+      .values(UNITS.map((u) => ({ ...u, source: 'test' })))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
     await rebuildWithin(ctx.store.db);
     const [oa, ob] = await insertUsers(ctx, [{ login: 'ban-sao-a', role: 'officer' }], [{ kind: 'unit', unitId: A }]);
     const [obb] = await insertUsers(ctx, [{ login: 'ban-sao-b', role: 'officer' }], [{ kind: 'unit', unitId: B }]);
@@ -61,7 +77,12 @@ describeBackends('certified copies', (store) => {
     const page = { ...fakeIncomingPage(1, 'copy'), image: await textJpeg(620, 877, 12, 1), width: 620, height: 877 };
     const stored = await storeIngestedFile(ctx, bookA, { name: 'scan.pdf', sha256: createHash('sha256').update(bookA).digest('hex'), kind: 'pdf', original: Buffer.from(bookA), pages: [page] });
     const pageIds = stored.pages.map((p) => p.id);
-    recordA = await keyCompleted(ctx, bookA, pageIds, patchValues(CLEAN_KS_RECORD, { so: '15', quyenSo: '02/2008', nksHoTen: 'Nguyễn Thị Thuý Hoà', noiDangKy: 'UBND xã Vũ Hội, huyện Sao, tỉnh Bản Sao' }));
+    recordA = await keyCompleted(
+      ctx,
+      bookA,
+      pageIds,
+      patchValues(CLEAN_KS_RECORD, { so: '15', quyenSo: '02/2008', nksHoTen: 'Nguyễn Thị Thuý Hoà', noiDangKy: 'UBND xã Vũ Hội, huyện Sao, tỉnh Bản Sao' }),
+    );
     draftA = await keyCompleted(ctx, bookA, pageIds, patchValues(CLEAN_KS_RECORD, { so: '16', quyenSo: '02/2008' }));
   }, 120_000);
   afterAll(() => dispose());
@@ -72,7 +93,7 @@ describeBackends('certified copies', (store) => {
     expect(err.message).toMatch(/chưa được nghiệm thu/);
   });
 
-  it('refuses a keyer (no extracts.issue) and an authority outside the officer\'s scope', async () => {
+  it("refuses a keyer (no extracts.issue) and an authority outside the officer's scope", async () => {
     expect(await rejection(issueCopy(keyer, recordA, { issuingUnitId: A, ...SIGNER }))).toMatchObject({ code: 'auth.forbidden' });
     expect(await rejection(issueCopy(officerA, recordA, { issuingUnitId: B, ...SIGNER }))).toMatchObject({ code: 'unit.not_found' });
   });
@@ -86,12 +107,32 @@ describeBackends('certified copies', (store) => {
     const { pdf } = await copyPdf(officerA, copy.id);
     const text = await pdfText(pdf);
     for (const line of [
-      'TỈNH BẢN SAO', 'UBND XÃ VŨ HỘI', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', `Số: 1/${year}/GKS-BS`, 'GIẤY KHAI SINH', '(BẢN SAO)',
-      'Họ, chữ đệm, tên: NGUYỄN THỊ THUÝ HOÀ', 'Ngày, tháng, năm sinh: 01/09/2008', 'Giới tính: Nam', 'Dân tộc: Kinh', 'Quốc tịch: Việt Nam',
-      'Họ, chữ đệm, tên người mẹ: NGUYỄN THỊ LAN', 'Năm sinh: 1981', 'Số đăng ký: 15', 'Quyển số: 02/2008', 'Ngày, tháng, năm đăng ký: 27/10/2008',
-      'Nơi đăng ký khai sinh: UBND xã Vũ Hội, huyện Sao, tỉnh Bản Sao', 'Sao từ Sổ đăng ký khai sinh (Quyển số 02/2008, trang 55)', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Trần Văn Ký',
-      'Vũ Hội, ngày', 'không phải Cơ sở dữ liệu hộ tịch điện tử toàn quốc',
-    ]) expect(text, line).toContain(line);
+      'TỈNH BẢN SAO',
+      'UBND XÃ VŨ HỘI',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      `Số: 1/${year}/GKS-BS`,
+      'GIẤY KHAI SINH',
+      '(BẢN SAO)',
+      'Họ, chữ đệm, tên: NGUYỄN THỊ THUÝ HOÀ',
+      'Ngày, tháng, năm sinh: 01/09/2008',
+      'Giới tính: Nam',
+      'Dân tộc: Kinh',
+      'Quốc tịch: Việt Nam',
+      'Họ, chữ đệm, tên người mẹ: NGUYỄN THỊ LAN',
+      'Năm sinh: 1981',
+      'Số đăng ký: 15',
+      'Quyển số: 02/2008',
+      'Ngày, tháng, năm đăng ký: 27/10/2008',
+      'Nơi đăng ký khai sinh: UBND xã Vũ Hội, huyện Sao, tỉnh Bản Sao',
+      'Sao từ Sổ đăng ký khai sinh (Quyển số 02/2008, trang 55)',
+      'KT. CHỦ TỊCH',
+      'PHÓ CHỦ TỊCH',
+      'Trần Văn Ký',
+      'Vũ Hội, ngày',
+      'không phải Cơ sở dữ liệu hộ tịch điện tử toàn quốc',
+    ])
+      expect(text, line).toContain(line);
     expect(text.replace(/\s+/g, ' ')).toContain('(ghi bằng chữ: Ngày Một Tháng Chín Năm Hai Nghìn Không Trăm Linh Tám)');
     expect(text).toBe(text.normalize('NFC'));
     expect(await pdfQr(pdf)).toBe(copy.verifyUrl);
@@ -122,9 +163,18 @@ describeBackends('certified copies', (store) => {
     expect(await rejection(verifyCopy(ctx, 'A'.repeat(24)))).toMatchObject({ code: 'extract.verify_not_found' });
   });
 
-  it('takes a citizen\'s request: due time, fee; a record outside the officer\'s scope is issued only on a request that names it', async () => {
+  it("takes a citizen's request: due time, fee; a record outside the officer's scope is issued only on a request that names it", async () => {
     expect(await rejection(issueCopy(officerB, recordA, { issuingUnitId: B, ...SIGNER }))).toMatchObject({ code: 'record.not_found' });
-    const req = await createRequest(officerB, { issuingUnitId: B, requesterName: 'Nguyễn Thị Thuý Hoà', requesterIdType: 'CCCD', requesterIdNo: '034190001234', relation: 'Bản thân', copies: 2, recordId: recordA, receivedAt: '2026-12-04T16:10:00+07:00' });
+    const req = await createRequest(officerB, {
+      issuingUnitId: B,
+      requesterName: 'Nguyễn Thị Thuý Hoà',
+      requesterIdType: 'CCCD',
+      requesterIdNo: '034190001234',
+      relation: 'Bản thân',
+      copies: 2,
+      recordId: recordA,
+      receivedAt: '2026-12-04T16:10:00+07:00',
+    });
     expect(req).toMatchObject({ fee: 16_000, status: 'received' });
     expect(localDay(new Date(req.dueAt)).day).toBe('2026-12-07');
     const copy = await issueCopy(officerB, recordA, { issuingUnitId: B, ...SIGNER, copies: 2, requestId: req.id });

@@ -11,9 +11,12 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** The next copy number of an authority in a year: gap-free, serialized by the counter row's lock until the transaction ends. */
 export async function nextCopyNumber(tx: Transaction<Database>, unitId: string, year: number): Promise<number> {
-  const row = await tx.insertInto('extract_counters').values({ issuing_unit_id: unitId, year, last_no: 1 })
+  const row = await tx
+    .insertInto('extract_counters')
+    .values({ issuing_unit_id: unitId, year, last_no: 1 })
     .onConflict((oc) => oc.columns(['issuing_unit_id', 'year']).doUpdateSet({ last_no: sql<number>`extract_counters.last_no + 1` }))
-    .returning('last_no').executeTakeFirstOrThrow();
+    .returning('last_no')
+    .executeTakeFirstOrThrow();
   return row.last_no;
 }
 
@@ -48,8 +51,13 @@ export async function listCopies(db: Db, actor: Actor, f: CopyFilter, limit = 50
 }
 
 export async function markRevoked(tx: Transaction<Database>, id: string, by: string | null, reason: string, at: Date): Promise<ExtractCopyRow | undefined> {
-  return tx.updateTable('extract_copies').set({ revoked_at: at, revoked_by: by as string, revoke_reason: reason })
-    .where('id', '=', id).where('revoked_at', 'is', null).returningAll().executeTakeFirst();
+  return tx
+    .updateTable('extract_copies')
+    .set({ revoked_at: at, revoked_by: by as string, revoke_reason: reason })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function calendarExceptions(db: Db): Promise<{ day: string; kind: 'holiday' | 'workday' }[]> {
@@ -60,7 +68,11 @@ export async function calendarExceptions(db: Db): Promise<{ day: string; kind: '
 const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 export async function setCalendarDay(db: Db, day: string, kind: 'holiday' | 'workday', name: string): Promise<void> {
-  await db.insertInto('working_calendar').values({ day, kind, name }).onConflict((oc) => oc.column('day').doUpdateSet({ kind, name })).execute();
+  await db
+    .insertInto('working_calendar')
+    .values({ day, kind, name })
+    .onConflict((oc) => oc.column('day').doUpdateSet({ kind, name }))
+    .execute();
 }
 
 export type NewRequest = Omit<ExtractRequestRow, 'id' | 'status' | 'refusal_reason' | 'created_at' | 'wanted'> & { wanted: string };

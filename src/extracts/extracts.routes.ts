@@ -26,8 +26,17 @@ const ListQuery = z.object({ unit: z.string().optional(), recordId: z.string().o
 
 export function copyView(ctx: ActorContext, r: ExtractCopyRow) {
   return {
-    id: r.id, number: r.number, recordId: r.record_id, bookId: r.book_id, issuingUnitId: r.issuing_unit_id, copyType: r.copy_type, copies: r.copies,
-    issuedAt: r.issued_at.toISOString(), verifyUrl: verifyUrlOf(ctx, r.token), revokedAt: r.revoked_at?.toISOString() ?? null, revokeReason: r.revoke_reason || null,
+    id: r.id,
+    number: r.number,
+    recordId: r.record_id,
+    bookId: r.book_id,
+    issuingUnitId: r.issuing_unit_id,
+    copyType: r.copy_type,
+    copies: r.copies,
+    issuedAt: r.issued_at.toISOString(),
+    verifyUrl: verifyUrlOf(ctx, r.token),
+    revokedAt: r.revoked_at?.toISOString() ?? null,
+    revokeReason: r.revoke_reason || null,
   };
 }
 
@@ -43,7 +52,11 @@ export async function extractsRoutes(app: FastifyInstance, opts: { ctx: AppConte
   app.get('/api/extracts/log.xlsx', access('extracts.issue', LIST), async (req, reply) => {
     const p = parse(Period, req.query);
     const xlsx = await issuanceLogXlsx(req.ctx, p.unit, vnDayStart(p.from), vnDayAfter(p.to));
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('Content-Disposition', `attachment; filename="so-cap-ban-sao-${p.from}-${p.to}.xlsx"`).header('Cache-Control', 'private, no-store').send(xlsx);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('Content-Disposition', `attachment; filename="so-cap-ban-sao-${p.from}-${p.to}.xlsx"`)
+      .header('Cache-Control', 'private, no-store')
+      .send(xlsx);
   });
   app.get('/api/extracts/:id', access('extracts.issue', on.extract()), async (req) => copyView(req.ctx, await getCopy(req.ctx, Id.parse(req.params).id)));
   app.get('/api/extracts/:id/pdf', access('extracts.issue', on.extract()), async (req, reply) => {

@@ -1,7 +1,12 @@
 /** Inputs of certified copies and requests (validated at the HTTP and CLI edges). */
 import { z } from 'zod';
 
-const text = (label: string, max = 200) => z.string({ message: `Cần ${label}.` }).trim().min(1, `Cần ${label}.`).max(max, `${label} quá dài (tối đa ${max} ký tự).`);
+const text = (label: string, max = 200) =>
+  z
+    .string({ message: `Cần ${label}.` })
+    .trim()
+    .min(1, `Cần ${label}.`)
+    .max(max, `${label} quá dài (tối đa ${max} ký tự).`);
 const optional = (max = 200) => z.string().trim().max(max).default('');
 
 export const IssueCopyInput = z.object({

@@ -53,13 +53,17 @@ function formatPart(part: LinePart, template: RegisterTemplate, values: Record<s
   const raw = values[part.key] ?? '';
   if (!raw) return '';
   switch (part.format ?? 'text') {
-    case 'text': return raw;
-    case 'upper': return raw.toLocaleUpperCase('vi');
+    case 'text':
+      return raw;
+    case 'upper':
+      return raw.toLocaleUpperCase('vi');
     case 'code': {
       const list = template.fields.find((f) => f.key === part.key)?.codeList;
       return (list && codeLabel(list, raw)) || raw;
     }
-    case 'date': case 'year': case 'dateAndWords': {
+    case 'date':
+    case 'year':
+    case 'dateAndWords': {
       const d = readDate(values, part.key);
       if (!d) return raw;
       if (part.format === 'year') return String(d.year);

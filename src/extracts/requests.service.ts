@@ -37,10 +37,22 @@ export interface RequestView {
 
 export function requestView(r: ExtractRequestRow): RequestView {
   return {
-    id: r.id, issuingUnitId: r.issuing_unit_id, recordId: r.record_id, requesterName: r.requester_name, requesterIdType: r.requester_id_type,
-    requesterIdNo: r.requester_id_no, relation: r.relation, channel: r.channel, wanted: r.wanted, copies: r.copies,
-    fee: r.fee_exemption ? 0 : r.fee_per_copy * r.copies, feeExemption: r.fee_exemption, receivedAt: r.received_at.toISOString(),
-    dueAt: r.due_at.toISOString(), status: r.status, refusalReason: r.refusal_reason,
+    id: r.id,
+    issuingUnitId: r.issuing_unit_id,
+    recordId: r.record_id,
+    requesterName: r.requester_name,
+    requesterIdType: r.requester_id_type,
+    requesterIdNo: r.requester_id_no,
+    relation: r.relation,
+    channel: r.channel,
+    wanted: r.wanted,
+    copies: r.copies,
+    fee: r.fee_exemption ? 0 : r.fee_per_copy * r.copies,
+    feeExemption: r.fee_exemption,
+    receivedAt: r.received_at.toISOString(),
+    dueAt: r.due_at.toISOString(),
+    status: r.status,
+    refusalReason: r.refusal_reason,
   };
 }
 
@@ -52,9 +64,21 @@ export async function createRequest(ctx: ActorContext, input: NewRequestInput): 
   const due = dueAt(receivedAt, workingDays(await repo.calendarExceptions(ctx.store.db)));
   const row = await transact(ctx.store.db, async (tx) => {
     const row = await repo.insertRequest(tx, {
-      issuing_unit_id: unitId, record_id: r.recordId ?? null, requester_name: r.requesterName, requester_id_type: r.requesterIdType,
-      requester_id_no: r.requesterIdNo, relation: r.relation, authorization_ref: r.authorizationRef, channel: r.channel, wanted: JSON.stringify(r.wanted),
-      copies: r.copies, fee_per_copy: ctx.config.extractFee, fee_exemption: r.feeExemption, received_at: receivedAt, due_at: due, created_by: actorIdOf(ctx.actor),
+      issuing_unit_id: unitId,
+      record_id: r.recordId ?? null,
+      requester_name: r.requesterName,
+      requester_id_type: r.requesterIdType,
+      requester_id_no: r.requesterIdNo,
+      relation: r.relation,
+      authorization_ref: r.authorizationRef,
+      channel: r.channel,
+      wanted: JSON.stringify(r.wanted),
+      copies: r.copies,
+      fee_per_copy: ctx.config.extractFee,
+      fee_exemption: r.feeExemption,
+      received_at: receivedAt,
+      due_at: due,
+      created_by: actorIdOf(ctx.actor),
     });
     await appendEntityAction(tx, { entityType: 'extract_request', entityId: row.id, kind: 'received', actorId: actorIdOf(ctx.actor), payload: { copies: row.copies, dueAt: due.toISOString() } });
     return row;
@@ -75,19 +99,23 @@ export async function markFound(ctx: ActorContext, id: string, input: unknown): 
   const row = await openRequest(ctx, id);
   const exists = await ctx.store.db.selectFrom('records').select('id').where('id', '=', recordId).where('keying_of', 'is', null).executeTakeFirst();
   if (!exists) throw new NotFound('record.not_found', 'Không tìm thấy bản ghi.');
-  return requestView(await transact(ctx.store.db, async (tx) => {
-    await appendEntityAction(tx, { entityType: 'extract_request', entityId: row.id, kind: 'found', actorId: actorIdOf(ctx.actor), payload: { recordId } });
-    return repo.updateRequest(tx, row.id, { status: 'found', record_id: recordId });
-  }));
+  return requestView(
+    await transact(ctx.store.db, async (tx) => {
+      await appendEntityAction(tx, { entityType: 'extract_request', entityId: row.id, kind: 'found', actorId: actorIdOf(ctx.actor), payload: { recordId } });
+      return repo.updateRequest(tx, row.id, { status: 'found', record_id: recordId });
+    }),
+  );
 }
 
 export async function refuseRequest(ctx: ActorContext, id: string, input: unknown): Promise<RequestView> {
   const { reason } = parse(RefuseRequestInput, input);
   const row = await openRequest(ctx, id);
-  return requestView(await transact(ctx.store.db, async (tx) => {
-    await appendEntityAction(tx, { entityType: 'extract_request', entityId: row.id, kind: 'refused', actorId: actorIdOf(ctx.actor), reason });
-    return repo.updateRequest(tx, row.id, { status: 'refused', refusal_reason: reason });
-  }));
+  return requestView(
+    await transact(ctx.store.db, async (tx) => {
+      await appendEntityAction(tx, { entityType: 'extract_request', entityId: row.id, kind: 'refused', actorId: actorIdOf(ctx.actor), reason });
+      return repo.updateRequest(tx, row.id, { status: 'refused', refusal_reason: reason });
+    }),
+  );
 }
 
 export async function listRequestViews(ctx: ActorContext, f: { unitId?: string; status?: string }): Promise<RequestView[]> {

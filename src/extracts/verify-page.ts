@@ -16,9 +16,10 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 export function verifyPageHtml(v: Verification): string {
   const p = v.printed;
-  const status = v.status === 'valid'
-    ? '<p class="ok"><strong>Bản sao còn hiệu lực.</strong></p>'
-    : `<p class="bad"><strong>Bản sao đã bị thu hồi</strong> ngày ${esc(v.revokedAt!.slice(0, 10))}. Lý do: ${esc(v.revokeReason ?? '')}</p>`;
+  const status =
+    v.status === 'valid'
+      ? '<p class="ok"><strong>Bản sao còn hiệu lực.</strong></p>'
+      : `<p class="bad"><strong>Bản sao đã bị thu hồi</strong> ngày ${esc(v.revokedAt!.slice(0, 10))}. Lý do: ${esc(v.revokeReason ?? '')}</p>`;
   const lines = p.lines.map((l) => `<li>${l.map((x) => `${esc(x.label)}: <b>${esc(x.value)}</b>`).join(' — ')}</li>`).join('');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Kiểm tra bản sao số ${esc(v.number)}</title>

@@ -27,8 +27,14 @@ export async function verifyCopy(ctx: AppContext, token: string): Promise<Verifi
   if (!row) throw new NotFound('extract.verify_not_found', 'Không tìm thấy bản sao ứng với mã kiểm tra này. Bản sao có thể không do hệ thống này cấp.');
   const printed = row.printed as unknown as PrintedCopy;
   return {
-    status: row.revoked_at ? 'revoked' : 'valid', number: row.number, issuedAt: row.issued_at.toISOString(),
-    issuer: printed.issuer.authority, revokedAt: row.revoked_at?.toISOString() ?? null, revokeReason: row.revoked_at ? row.revoke_reason : null,
-    printed, pdfSha256: row.pdf_sha256, notice: VERIFY_NOTICE,
+    status: row.revoked_at ? 'revoked' : 'valid',
+    number: row.number,
+    issuedAt: row.issued_at.toISOString(),
+    issuer: printed.issuer.authority,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+    revokeReason: row.revoked_at ? row.revoke_reason : null,
+    printed,
+    pdfSha256: row.pdf_sha256,
+    notice: VERIFY_NOTICE,
   };
 }

@@ -30,7 +30,14 @@ describe('info.json', () => {
   it('is an Image API 3.0 level1 document with thumbnail sizes', () => {
     const info = infoJson({ id: `${BASE}/3/page-1`, width: 2480, height: 3508, maxWidth: 3000 });
     expect(validateInfo(info)).toEqual([]);
-    expect(info).toMatchObject({ profile: 'level1', maxWidth: 3000, sizes: [{ width: 200, height: 283 }, { width: 800, height: 1132 }] });
+    expect(info).toMatchObject({
+      profile: 'level1',
+      maxWidth: 3000,
+      sizes: [
+        { width: 200, height: 283 },
+        { width: 800, height: 1132 },
+      ],
+    });
     expect(info.extraFormats).toEqual(['png', 'webp']);
     expect(info.extraQualities).toEqual(['color', 'gray', 'bitonal']);
     expect(info).not.toHaveProperty('maxHeight');
@@ -87,11 +94,7 @@ describe('book manifest', () => {
     delete m.items[0]!.width;
     const anno = obj(arr(obj(arr(m.items[1]!.items)[0])?.items)[0])!;
     anno.target = `${BASE}/elsewhere`;
-    expect(validateManifest(m)).toEqual([
-      'manifest label',
-      `canvas ${BASE}/books/42/canvas/1 width/height`,
-      `canvas ${BASE}/books/42/canvas/2 annotation targets it`,
-    ]);
+    expect(validateManifest(m)).toEqual(['manifest label', `canvas ${BASE}/books/42/canvas/1 width/height`, `canvas ${BASE}/books/42/canvas/2 annotation targets it`]);
     expect(validateManifest({ ...m, items: [] })).toContain('items non-empty');
   });
 });

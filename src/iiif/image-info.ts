@@ -68,7 +68,5 @@ export function infoJson(input: InfoJsonInput): ImageInformation {
 
 /** Sizes for the given widths (never above the image), aspect ratio kept, smallest first. */
 export function thumbnailSizes(width: number, height: number, widths: readonly number[] = DEFAULT_SIZE_WIDTHS): SizeEntry[] {
-  return [...new Set(widths.filter((w) => w < width))]
-    .sort((a, b) => a - b)
-    .map((w) => ({ width: w, height: Math.max(1, Math.round((height * w) / width)) }));
+  return [...new Set(widths.filter((w) => w < width))].sort((a, b) => a - b).map((w) => ({ width: w, height: Math.max(1, Math.round((height * w) / width)) }));
 }

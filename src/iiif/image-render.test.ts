@@ -32,7 +32,9 @@ function quadrantsRaw(): Buffer {
 }
 
 beforeAll(async () => {
-  png = await sharp(quadrantsRaw(), { raw: { width: W, height: H, channels: 3 } }).png().toBuffer();
+  png = await sharp(quadrantsRaw(), { raw: { width: W, height: H, channels: 3 } })
+    .png()
+    .toBuffer();
 });
 
 interface Decoded {

@@ -7,20 +7,11 @@
  */
 import { badRequest, notImplemented } from './iiif-error.js';
 
-export type Region =
-  | { kind: 'full' }
-  | { kind: 'square' }
-  | { kind: 'pixels'; x: number; y: number; w: number; h: number }
-  | { kind: 'percent'; x: number; y: number; w: number; h: number };
+export type Region = { kind: 'full' } | { kind: 'square' } | { kind: 'pixels'; x: number; y: number; w: number; h: number } | { kind: 'percent'; x: number; y: number; w: number; h: number };
 
 /** `upscale` is the `^` prefix: only then may the result exceed the region. */
 export type Size = { upscale: boolean } & (
-  | { kind: 'max' }
-  | { kind: 'width'; w: number }
-  | { kind: 'height'; h: number }
-  | { kind: 'percent'; n: number }
-  | { kind: 'exact'; w: number; h: number }
-  | { kind: 'fit'; w: number; h: number }
+  { kind: 'max' } | { kind: 'width'; w: number } | { kind: 'height'; h: number } | { kind: 'percent'; n: number } | { kind: 'exact'; w: number; h: number } | { kind: 'fit'; w: number; h: number }
 );
 
 export interface Rotation {

@@ -24,14 +24,7 @@ export {
   type Quality,
   type Format,
 } from './image-request.js';
-export {
-  resolveRequest,
-  canonicalRequest,
-  type ResolvedRequest,
-  type CropBox,
-  type Dimensions,
-  type ServiceLimits,
-} from './image-resolve.js';
+export { resolveRequest, canonicalRequest, type ResolvedRequest, type CropBox, type Dimensions, type ServiceLimits } from './image-resolve.js';
 export { renderImage, MEDIA_TYPES } from './image-render.js';
 export { infoJson, thumbnailSizes, IMAGE_CONTEXT, type ImageInformation, type InfoJsonInput, type SizeEntry } from './image-info.js';
 export { bookManifest, PRESENTATION_CONTEXT, type Manifest, type Canvas, type ManifestPage, type BookManifestInput, type LanguageMap } from './manifest.js';

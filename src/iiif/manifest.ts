@@ -97,7 +97,11 @@ export function bookManifest(input: BookManifestInput): Manifest {
 }
 
 function canvas(page: ManifestPage): Canvas {
-  for (const [what, id] of [['canvas id', page.id], ['serviceId', page.serviceId]] as const) assertHttpUri(id, what);
+  for (const [what, id] of [
+    ['canvas id', page.id],
+    ['serviceId', page.serviceId],
+  ] as const)
+    assertHttpUri(id, what);
   if (page.thumbnailId !== undefined) assertHttpUri(page.thumbnailId, 'thumbnailId');
   const service: ImageService3Ref[] = [{ id: page.serviceId, type: 'ImageService3', profile: 'level1' }];
   const body: ImageResource = { id: `${page.serviceId}/full/max/0/default.jpg`, type: 'Image', format: 'image/jpeg', width: page.width, height: page.height, service };

@@ -16,15 +16,7 @@
 export { processFile, runStages, INGEST_STAGES } from './process-file.service.js';
 export { markNearDuplicates, hammingDistance, NEAR_DUPLICATE_DISTANCE } from './near-duplicates.js';
 export { StopIngest, INGEST_ERRORS, type IngestErrorCode, type IngestErrorParams } from './ingest.errors.js';
-export {
-  INGEST_DEFAULTS,
-  INGEST_PROGRESS,
-  type IngestItem,
-  type ProcessProgress,
-  type ProcessProgressCode,
-  type IngestStage,
-  type ProcessOptions,
-} from './ingest.stage.js';
+export { INGEST_DEFAULTS, INGEST_PROGRESS, type IngestItem, type ProcessProgress, type ProcessProgressCode, type IngestStage, type ProcessOptions } from './ingest.stage.js';
 export { cleanFileName } from './file-name.js';
 export { PAGE_FLAGS, type PageFlag, type ProcessedFile, type ProcessedPage } from './ingest.types.js';
 export { ingestFiles, type IngestInput, type IngestProgress, type IngestSummary } from './ingest.service.js';

@@ -68,8 +68,15 @@ describeBackends('ingest', (store) => {
     const book = await createBook(ctx, { registerType: 'KT', authority: 'UBND xã An Nhơn', yearFrom: 1998 });
     const a = await textJpeg(1240, 1754, 20, 11);
     const c = await textJpeg(1240, 1754, 25, 12);
-    const summary = await ingestFiles(ctx, book.id, [{ name: 'a.jpg', bytes: a }, { name: 'b.jpg', bytes: a }, { name: 'c.jpg', bytes: c }]);
-    expect(summary.files.map((f) => [f.name, f.pages.map((p) => p.seq)])).toEqual([['a.jpg', [1]], ['c.jpg', [2]]]);
+    const summary = await ingestFiles(ctx, book.id, [
+      { name: 'a.jpg', bytes: a },
+      { name: 'b.jpg', bytes: a },
+      { name: 'c.jpg', bytes: c },
+    ]);
+    expect(summary.files.map((f) => [f.name, f.pages.map((p) => p.seq)])).toEqual([
+      ['a.jpg', [1]],
+      ['c.jpg', [2]],
+    ]);
     expect(summary.duplicates).toMatchObject([{ name: 'b.jpg', code: 'ingest.duplicate', pages: [1] }]);
     expect(summary.rejected).toEqual([]);
   });

@@ -7,18 +7,14 @@
 
 export const INGEST_ERRORS = {
   'ingest.empty': 'Tệp {file} rỗng (0 byte), không có gì để nhập.',
-  'ingest.unsupported_type':
-    'Tệp {file} không phải ảnh quét (JPEG, PNG, TIFF, WebP, HEIC) hay PDF. Định dạng được nhận biết theo nội dung tệp, không theo phần mở rộng của tên.',
+  'ingest.unsupported_type': 'Tệp {file} không phải ảnh quét (JPEG, PNG, TIFF, WebP, HEIC) hay PDF. Định dạng được nhận biết theo nội dung tệp, không theo phần mở rộng của tên.',
   'ingest.too_many_pages': 'Tệp {file} có {pages} trang, vượt giới hạn {max} trang một tệp. Hãy tách tệp rồi tải lên lại.',
   'ingest.pdf_no_pages': 'Tệp PDF {file} không có trang nào.',
-  'ingest.pdf_encrypted':
-    'Tệp PDF {file} được bảo vệ bằng mật khẩu. Hãy gỡ mật khẩu (hoặc in lại thành PDF mới) rồi tải lên lại.',
-  'ingest.pdf_corrupt':
-    'Tệp PDF {file} bị hỏng hoặc không đầy đủ (có thể việc tải lên bị ngắt giữa chừng). Hãy tải lên lại tệp gốc.',
+  'ingest.pdf_encrypted': 'Tệp PDF {file} được bảo vệ bằng mật khẩu. Hãy gỡ mật khẩu (hoặc in lại thành PDF mới) rồi tải lên lại.',
+  'ingest.pdf_corrupt': 'Tệp PDF {file} bị hỏng hoặc không đầy đủ (có thể việc tải lên bị ngắt giữa chừng). Hãy tải lên lại tệp gốc.',
   'ingest.heic_unsupported':
     'Không đọc được ảnh HEIC {file}: máy chủ không giải mã được định dạng này. Hãy xuất ảnh sang JPEG (trên iPhone: Cài đặt › Camera › Định dạng › Tương thích nhất) rồi tải lên lại.',
-  'ingest.image_too_large':
-    'Ảnh {file} quá lớn: {width} × {height} điểm ảnh, vượt giới hạn {max} triệu điểm ảnh. Hãy quét lại với độ phân giải thấp hơn.',
+  'ingest.image_too_large': 'Ảnh {file} quá lớn: {width} × {height} điểm ảnh, vượt giới hạn {max} triệu điểm ảnh. Hãy quét lại với độ phân giải thấp hơn.',
   'ingest.image_corrupt': 'Ảnh {file} bị hỏng hoặc bị cắt cụt, không đọc được. Hãy quét hoặc chụp lại rồi tải lên lại.',
 } as const;
 

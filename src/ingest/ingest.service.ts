@@ -42,10 +42,7 @@ export interface IngestSummary {
 type Report = (e: { code: string; page?: number; pages?: number }) => void;
 
 /** What became of one file; the summary is assembled from these in file order. */
-type Outcome =
-  | { kind: 'stored'; name: string; pages: PageView[] }
-  | { kind: 'duplicate'; entry: IngestSummary['duplicates'][number] }
-  | { kind: 'rejected'; entry: IngestSummary['rejected'][number] };
+type Outcome = { kind: 'stored'; name: string; pages: PageView[] } | { kind: 'duplicate'; entry: IngestSummary['duplicates'][number] } | { kind: 'rejected'; entry: IngestSummary['rejected'][number] };
 
 /** A file through the pipeline, waiting to be stored. */
 type Prepared = { processed: ProcessedFile; bytes: Buffer };
@@ -55,12 +52,7 @@ type Prepared = { processed: ProcessedFile; bytes: Buffer };
  * Two files are in flight at most: while file n is stored (blobs fsynced, rows written), file n+1 is
  * decoded; stores run one after the other, in file order, so pages keep the order of the files.
  */
-export async function ingestFiles(
-  ctx: ActorContext,
-  bookId: string,
-  inputs: readonly IngestInput[],
-  onProgress?: (p: IngestProgress) => void,
-): Promise<IngestSummary> {
+export async function ingestFiles(ctx: ActorContext, bookId: string, inputs: readonly IngestInput[], onProgress?: (p: IngestProgress) => void): Promise<IngestSummary> {
   assertPermission(ctx.actor, 'scans.upload');
   await getBook(ctx, bookId);
   const outcomes: Outcome[] = [];
@@ -92,9 +84,7 @@ export async function ingestFiles(
 }
 
 /** Loads, checks against the book, and runs the pipeline; answers a duplicate without processing. */
-async function prepareOne(
-  ctx: ActorContext, bookId: string, input: IngestInput, batch: Set<string>, storing: () => Promise<void>, report: Report,
-): Promise<Prepared | Outcome> {
+async function prepareOne(ctx: ActorContext, bookId: string, input: IngestInput, batch: Set<string>, storing: () => Promise<void>, report: Report): Promise<Prepared | Outcome> {
   const bytes = await bytesOf(input);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (batch.has(sha256)) await storing(); // the same content earlier in this batch: let it be stored, then it is found below

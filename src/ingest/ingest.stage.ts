@@ -12,13 +12,7 @@ import { stopIngest, type IngestErrorCode, type IngestErrorParams, type StopInge
 export type FileKind = ProcessedFile['kind'];
 
 /** Stable progress codes; only the web layer translates them. `page` is 1-based. */
-export const INGEST_PROGRESS = [
-  'ingest.sniffed',
-  'ingest.expanded',
-  'ingest.page_decoded',
-  'ingest.page_analyzed',
-  'ingest.done',
-] as const;
+export const INGEST_PROGRESS = ['ingest.sniffed', 'ingest.expanded', 'ingest.page_decoded', 'ingest.page_analyzed', 'ingest.done'] as const;
 export type ProcessProgressCode = (typeof INGEST_PROGRESS)[number];
 export interface ProcessProgress {
   code: ProcessProgressCode;

@@ -61,12 +61,13 @@ describe('dhash on re-scans of one sheet', () => {
   };
 
   it('keeps a re-encoded or rescaled copy within the default distance', async () => {
-    const original = await sharp(textPageSvg({ ...A4_150, lines: 25, seed: 1 })).jpeg({ quality: 90 }).toBuffer();
+    const original = await sharp(textPageSvg({ ...A4_150, lines: 25, seed: 1 }))
+      .jpeg({ quality: 90 })
+      .toBuffer();
     const base = await hashOf(original);
     const reencoded = await hashOf(await sharp(original).jpeg({ quality: 50 }).toBuffer());
     const rescaled = await hashOf(await sharp(original).resize(992).jpeg().toBuffer());
     expect(hammingDistance(base, reencoded)).toBeLessThanOrEqual(3);
     expect(hammingDistance(base, rescaled)).toBeLessThanOrEqual(3);
   });
-
 });

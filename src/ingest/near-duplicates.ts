@@ -36,11 +36,7 @@ const isBlank = (page: Hashed): boolean => page.flags?.includes('quality.blank')
  * within `maxDistance` of an existing page or of an earlier page in `pages`.
  * Returns the indexes of those pages.
  */
-export function markNearDuplicates<T extends { dhash: string; flags?: PageFlag[] }>(
-  pages: T[],
-  existing: readonly Hashed[] = [],
-  maxDistance = NEAR_DUPLICATE_DISTANCE,
-): number[] {
+export function markNearDuplicates<T extends { dhash: string; flags?: PageFlag[] }>(pages: T[], existing: readonly Hashed[] = [], maxDistance = NEAR_DUPLICATE_DISTANCE): number[] {
   const seen = existing.filter((page) => !isBlank(page)).map((page) => page.dhash);
   const marked: number[] = [];
   pages.forEach((page, index) => {

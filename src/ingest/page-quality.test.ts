@@ -12,8 +12,7 @@ const { width: W, height: H } = A4_150;
 const SHADE = '<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#a0a0a0"/><stop offset="1" stop-color="#f4f4f4"/></linearGradient></defs>';
 const page = (body: string, fill = '#ffffff') =>
   Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">${SHADE}<rect width="100%" height="100%" fill="${fill}"/>${body}</svg>`);
-const line = (y: number, text: string, size = 28, fill = '#000') =>
-  `<text x="80" y="${y}" font-family="DejaVu Sans" font-size="${size}" fill="${fill}">${text}</text>`;
+const line = (y: number, text: string, size = 28, fill = '#000') => `<text x="80" y="${y}" font-family="DejaVu Sans" font-size="${size}" fill="${fill}">${text}</text>`;
 const fullText = Array.from({ length: 30 }, (_, i) => line(120 + i * 50, 'Nguyễn Văn An sinh ngày 12.03.1987 tại xã Yên Lạc')).join('');
 const specks = Array.from({ length: 8 }, (_, i) => `<circle cx="${100 + i * 130}" cy="${300 + i * 170}" r="2" fill="#333"/>`).join('');
 
@@ -21,9 +20,11 @@ const specks = Array.from({ length: 8 }, (_, i) => `<circle cx="${100 + i * 130}
 async function noisy(svg: Buffer, sigma: number): Promise<Buffer> {
   const { data, info } = await sharp(svg).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, (data[i] ?? 0) + (rand() + rand() + rand() - 1.5) * 2 * sigma));
-  return sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 const jpeg = (svg: Buffer) => sharp(svg).jpeg({ quality: 90 }).toBuffer();
 

@@ -65,11 +65,9 @@ async function renderPage(doc: PDFDocumentProxy, index: number, settings: Ingest
       throw fail('ingest.image_too_large', { page: index + 1, width, height, max: settings.maxPixels / 1e6 });
     }
     const canvas = createCanvas(width, height);
-    await page
-      .render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, background: 'white' })
-      .promise.catch(() => {
-        throw fail('ingest.pdf_corrupt', { page: index + 1 });
-      });
+    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, background: 'white' }).promise.catch(() => {
+      throw fail('ingest.pdf_corrupt', { page: index + 1 });
+    });
     const pixels = canvas.getContext('2d').getImageData(0, 0, width, height).data;
     return { data: Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength), raw: { width, height, channels: 4 } };
   } finally {

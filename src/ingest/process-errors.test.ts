@@ -8,7 +8,10 @@ import { INGEST_ERRORS, processFile, StopIngest, type IngestErrorCode } from './
 import { bilevelPng, hevcHeic, textJpeg, textPng } from '../../test/support/scans.js';
 
 async function expectStop(name: string, bytes: Buffer, code: IngestErrorCode, shownName = name): Promise<StopIngest> {
-  const error = await processFile({ name, bytes }).then(() => undefined, (e: unknown) => e);
+  const error = await processFile({ name, bytes }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(StopIngest);
   const stop = error as StopIngest;
   expect(stop.code).toBe(code);
@@ -70,7 +73,9 @@ describe('processFile: refusals', () => {
   });
 
   it('decodes AVIF, the HEIF flavour the bundled libvips can read', async () => {
-    const avif = await sharp(await textPng(620, 877)).avif().toBuffer();
+    const avif = await sharp(await textPng(620, 877))
+      .avif()
+      .toBuffer();
     const file = await processFile({ name: 'photo.avif', bytes: avif });
     expect(file.kind).toBe('heif');
     expect(file.pages[0]).toMatchObject({ width: 620, height: 877, mime: 'image/jpeg' });

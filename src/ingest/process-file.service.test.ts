@@ -11,7 +11,13 @@ import { INGEST_STAGES, processFile, runStages } from './process-file.service.js
 import { textPdf } from '../../test/support/scans.js';
 
 const newItem = (bytes: Buffer = Buffer.alloc(0)): IngestItem => ({
-  bytes, rawName: 'x', settings: { ...INGEST_DEFAULTS, budget: undefined }, report: () => {}, name: 'x', masters: [], pages: [],
+  bytes,
+  rawName: 'x',
+  settings: { ...INGEST_DEFAULTS, budget: undefined },
+  report: () => {},
+  name: 'x',
+  masters: [],
+  pages: [],
 });
 
 function stage(id: string, log: string[], o: { canRun?: boolean; fails?: boolean; cleanupFails?: boolean } = {}): IngestStage {
@@ -58,7 +64,9 @@ describe('runStages', () => {
 
 describe('page by page', () => {
   it('reads the next page only after the previous one is encoded', async () => {
-    const png = await sharp({ create: { width: 40, height: 60, channels: 3, background: '#fff' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 60, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
     const item = newItem();
     const reads: number[] = [];
     const source: PageSource = {
@@ -80,7 +88,13 @@ describe('page by page', () => {
   it('closes the PDF source even when a later stage fails', async () => {
     const item = newItem(await textPdf(['Trang 1']));
     item.kind = 'pdf';
-    const failing: IngestStage = { id: 'boom', canRun: () => true, run: async () => { throw new Error('boom'); } };
+    const failing: IngestStage = {
+      id: 'boom',
+      canRun: () => true,
+      run: async () => {
+        throw new Error('boom');
+      },
+    };
     await expect(runStages([expandStage, failing], item)).rejects.toThrow('boom');
     expect(item.source).toBeUndefined();
   });

@@ -15,14 +15,7 @@ import { nameStage } from './name.stage.js';
 import { normalizeStage } from './normalize.stage.js';
 import { sniffStage } from './sniff.stage.js';
 
-export const INGEST_STAGES: readonly IngestStage[] = [
-  nameStage,
-  sniffStage,
-  expandStage,
-  normalizeStage,
-  analyzeStage,
-  duplicatesStage,
-];
+export const INGEST_STAGES: readonly IngestStage[] = [nameStage, sniffStage, expandStage, normalizeStage, analyzeStage, duplicatesStage];
 
 function settingsFrom(opts: ProcessOptions): IngestSettings {
   const settings = {

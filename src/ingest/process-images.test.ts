@@ -74,7 +74,9 @@ describe('processFile: images', () => {
   });
 
   it('flags a blank page and a low-resolution page', async () => {
-    const blank = await sharp({ create: { ...A4_150, channels: 3, background: '#fdfdfd' } }).jpeg().toBuffer();
+    const blank = await sharp({ create: { ...A4_150, channels: 3, background: '#fdfdfd' } })
+      .jpeg()
+      .toBuffer();
     expect((await processFile({ name: 'blank.jpg', bytes: blank })).pages[0]?.flags).toEqual(['quality.blank']);
     const small = await processFile({ name: 'small.jpg', bytes: await textJpeg(600, 850) });
     expect(small.pages[0]?.flags).toEqual(['quality.low_resolution']);
@@ -82,7 +84,9 @@ describe('processFile: images', () => {
   });
 
   it('accepts WebP and cleans a hostile name', async () => {
-    const bytes = await sharp(textPageSvg({ ...A4_150, lines: 8 })).webp().toBuffer();
+    const bytes = await sharp(textPageSvg({ ...A4_150, lines: 8 }))
+      .webp()
+      .toBuffer();
     const file = await processFile({ name: '../../etc/passwd\u0007.jpg', bytes });
     expect(file).toMatchObject({ name: 'passwd.jpg', kind: 'webp' });
   });

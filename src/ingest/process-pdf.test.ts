@@ -9,7 +9,10 @@ import { encryptedPdf, pdfWithoutPages, textPdf } from '../../test/support/scans
 import { hammingDistance } from './near-duplicates.js';
 
 async function stopOf(promise: Promise<unknown>): Promise<StopIngest> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(StopIngest);
   return error as StopIngest;
 }

@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { sniffKind } from './sniff.js';
 
-const bytes = (...parts: (string | number[])[]): Buffer =>
-  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]): Buffer => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
 describe('sniffKind', () => {
   it('recognizes each supported signature', () => {

@@ -13,8 +13,12 @@ const ascii = (bytes: Buffer, from: number, to: number): string => bytes.subarra
 
 function isTiff(bytes: Buffer): boolean {
   // II*\0 or MM\0* (classic TIFF); II+\0 or MM\0+ (BigTIFF).
-  return [[0x49, 0x49, 0x2a, 0x00], [0x4d, 0x4d, 0x00, 0x2a], [0x49, 0x49, 0x2b, 0x00], [0x4d, 0x4d, 0x00, 0x2b]]
-    .some((magic) => startsWith(bytes, magic));
+  return [
+    [0x49, 0x49, 0x2a, 0x00],
+    [0x4d, 0x4d, 0x00, 0x2a],
+    [0x49, 0x49, 0x2b, 0x00],
+    [0x4d, 0x4d, 0x00, 0x2b],
+  ].some((magic) => startsWith(bytes, magic));
 }
 
 /** ISO-BMFF `ftyp` box whose major or one compatible brand is a HEIF/AVIF still image. */

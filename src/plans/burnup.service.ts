@@ -27,14 +27,26 @@ export async function getBurnup(ctx: ActorContext, q: ProgressQuery = {}): Promi
   await refreshProgress(ctx.store.db);
   const progress = await getProgress(ctx, q);
   const { inFocus } = await packagesInFocus(ctx, q);
-  const rows = await repo.historyByPackage(ctx.store.db, inFocus.map((r) => r.id));
+  const rows = await repo.historyByPackage(
+    ctx.store.db,
+    inFocus.map((r) => r.id),
+  );
   const series = STAGES.map((stage) => {
     const perDay = new Map<string, number>();
     for (const r of rows) if (r.stage === stage) perDay.set(r.day, (perDay.get(r.day) ?? 0) + Number(r.qty));
     let sum = 0;
     const points = [...perDay].sort(([a], [b]) => a.localeCompare(b)).map(([d, n]): [string, number] => [d, (sum += n)]);
     const fig = progress.total.stages.find((s) => s.stage === stage)!;
-    return { stage, label: STAGE_INFO[stage].label, total: fig.total, deadline: fig.deadline, forecast: fig.forecast, forecastEarliest: fig.forecastEarliest, forecastLatest: fig.forecastLatest, points };
+    return {
+      stage,
+      label: STAGE_INFO[stage].label,
+      total: fig.total,
+      deadline: fig.deadline,
+      forecast: fig.forecast,
+      forecastEarliest: fig.forecastEarliest,
+      forecastLatest: fig.forecastLatest,
+      points,
+    };
   });
   return { today: progress.today, series };
 }

@@ -21,7 +21,10 @@ describe('stage forecast', () => {
     const late = stageFigures({ done: 0, total: 1000, daily: constant(10, 28), today, deadline: '2026-12-01' });
     expect(late.status).toBe('late');
     expect(late.delayDays).toBe(100 - 6);
-    const bursty = new Map([[today, 70], [addDays(today, -7), 70]]);
+    const bursty = new Map([
+      [today, 70],
+      [addDays(today, -7), 70],
+    ]);
     const risk = stageFigures({ done: 0, total: 120, daily: bursty, today, deadline: '2026-12-06' });
     expect(risk.forecast).toBe('2026-12-07');
     expect(risk.status).toBe('at_risk');

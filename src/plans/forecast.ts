@@ -11,7 +11,11 @@
 export type StageStatus = 'done' | 'on_track' | 'at_risk' | 'late' | 'no_deadline';
 
 export const STATUS_LABELS = {
-  done: 'Hoàn thành', on_track: 'Đúng tiến độ', at_risk: 'Có nguy cơ chậm', late: 'Chậm tiến độ', no_deadline: 'Chưa có thời hạn',
+  done: 'Hoàn thành',
+  on_track: 'Đúng tiến độ',
+  at_risk: 'Có nguy cơ chậm',
+  late: 'Chậm tiến độ',
+  no_deadline: 'Chưa có thời hạn',
 } as const satisfies Record<StageStatus, string>;
 
 export interface StageFigures {

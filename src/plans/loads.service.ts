@@ -22,8 +22,19 @@ export async function confirmLoads(ctx: ActorContext, input: LoadsInput): Promis
     if (missing) throw new NotFound('book.not_found', `Không tìm thấy quyển sổ ${missing} trong phạm vi của bạn.`);
     for (const l of loads) {
       const row = { loaded_on: l.loadedOn, batch_ref: l.batchRef, source, confirmed_by: actorIdOf(ctx.actor), confirmed_at: ctx.clock() };
-      await tx.insertInto('plan_book_loads').values({ book_id: l.bookId, ...row }).onConflict((oc) => oc.column('book_id').doUpdateSet(row)).execute();
-      await appendEntityAction(tx, { entityType: 'book', entityId: l.bookId, bookId: l.bookId, kind: 'loaded', actorId: actorIdOf(ctx.actor), payload: { loadedOn: l.loadedOn, batchRef: l.batchRef, source } });
+      await tx
+        .insertInto('plan_book_loads')
+        .values({ book_id: l.bookId, ...row })
+        .onConflict((oc) => oc.column('book_id').doUpdateSet(row))
+        .execute();
+      await appendEntityAction(tx, {
+        entityType: 'book',
+        entityId: l.bookId,
+        bookId: l.bookId,
+        kind: 'loaded',
+        actorId: actorIdOf(ctx.actor),
+        payload: { loadedOn: l.loadedOn, batchRef: l.batchRef, source },
+      });
       await syncBookStatus(tx, ctx.actor, l.bookId, ctx.clock());
     }
     return { confirmed: loads.length };

@@ -36,7 +36,11 @@ describeBackends('plans files and history', (store) => {
     expect(ws.getRow(1).getCell(stageColumn('key1', 'deadline')).value).toBe('Thời hạn - Nhập liệu lần 1');
     const dv = ws.getCell(2, baseColumn('unit')).dataValidation;
     expect(dv?.type).toBe('list');
-    const choices = wb.getWorksheet('Danh mục')!.getColumn(1).values.filter((x) => x != null).map(String);
+    const choices = wb
+      .getWorksheet('Danh mục')!
+      .getColumn(1)
+      .values.filter((x) => x != null)
+      .map(String);
     const communeA = choices.find((c) => c.endsWith(`[${UNITS.a}]`))!;
     expect(communeA).toBe(`Xã Thử A [${UNITS.a}]`);
     ws.getRow(2).values = [null, communeA, 'KS', 2000, 2010];
@@ -71,17 +75,49 @@ describeBackends('plans files and history', (store) => {
     expect(await importPlan(ctx, campaignId, await bytesOf(wb), 'ke-hoach-sua.xlsx')).toEqual({ added: 0, changed: 1 });
     expect((await getPackage(ctx, pkg!.id)).estimates.registrations).toBe(90);
     const history = await packageHistory(ctx, pkg!.id);
-    expect(history.map((h) => [h.kind, h.reason])).toEqual([['created', 'Nhập kế hoạch từ tệp kế hoạch.xlsx'], ['changed', 'Nhập kế hoạch từ tệp ke-hoach-sua.xlsx']]);
+    expect(history.map((h) => [h.kind, h.reason])).toEqual([
+      ['created', 'Nhập kế hoạch từ tệp kế hoạch.xlsx'],
+      ['changed', 'Nhập kế hoạch từ tệp ke-hoach-sua.xlsx'],
+    ]);
   });
 
   it('changes a package only from the version read and with a reason; reminds the responsible organization of what is due', async () => {
-    const pkg = await addPackage(ctx, campaignId, { unitId: UNITS.b, registerTypes: ['KT'], yearFrom: 2000, yearTo: 2001, estimates: { books: 2 }, stages: [{ stage: 'inventory', deadline: '2026-11-20', organizationId: orgId }, { stage: 'scan', deadline: '2026-11-28', organizationId: orgId }] });
-    await expect(updatePackage(ctx, pkg.id, { unitId: UNITS.b, registerTypes: ['KT'], yearFrom: 2000, yearTo: 2001, version: pkg.version, reason: '' })).rejects.toMatchObject({ code: 'plan.invalid' });
-    await updatePackage(ctx, pkg.id, { unitId: UNITS.b, registerTypes: ['KT'], yearFrom: 2000, yearTo: 2002, estimates: { books: 2, pages: 50 }, stages: [{ stage: 'inventory', deadline: '2026-11-20', organizationId: orgId }, { stage: 'scan', deadline: '2026-11-28', organizationId: orgId }], version: pkg.version, reason: 'QĐ 12/QĐ-STP điều chỉnh năm' });
-    await expect(updatePackage(ctx, pkg.id, { unitId: UNITS.b, registerTypes: ['KT'], yearFrom: 2000, yearTo: 2002, version: pkg.version, reason: 'lần nữa' })).rejects.toMatchObject({ code: 'plan.stale' });
+    const pkg = await addPackage(ctx, campaignId, {
+      unitId: UNITS.b,
+      registerTypes: ['KT'],
+      yearFrom: 2000,
+      yearTo: 2001,
+      estimates: { books: 2 },
+      stages: [
+        { stage: 'inventory', deadline: '2026-11-20', organizationId: orgId },
+        { stage: 'scan', deadline: '2026-11-28', organizationId: orgId },
+      ],
+    });
+    await expect(updatePackage(ctx, pkg.id, { unitId: UNITS.b, registerTypes: ['KT'], yearFrom: 2000, yearTo: 2001, version: pkg.version, reason: '' })).rejects.toMatchObject({
+      code: 'plan.invalid',
+    });
+    await updatePackage(ctx, pkg.id, {
+      unitId: UNITS.b,
+      registerTypes: ['KT'],
+      yearFrom: 2000,
+      yearTo: 2002,
+      estimates: { books: 2, pages: 50 },
+      stages: [
+        { stage: 'inventory', deadline: '2026-11-20', organizationId: orgId },
+        { stage: 'scan', deadline: '2026-11-28', organizationId: orgId },
+      ],
+      version: pkg.version,
+      reason: 'QĐ 12/QĐ-STP điều chỉnh năm',
+    });
+    await expect(updatePackage(ctx, pkg.id, { unitId: UNITS.b, registerTypes: ['KT'], yearFrom: 2000, yearTo: 2002, version: pkg.version, reason: 'lần nữa' })).rejects.toMatchObject({
+      code: 'plan.stale',
+    });
     expect((await packageHistory(ctx, pkg.id)).at(-1)).toMatchObject({ kind: 'changed', reason: 'QĐ 12/QĐ-STP điều chỉnh năm', payload: { year_to: 2002 } });
     const r = await listReminders(ctx, { days: 5, campaignId });
     const mine = r.organizations.find((o) => o.organizationId === orgId)!;
-    expect(mine.items.map((i) => [i.stage, i.status, i.daysLeft])).toEqual([['inventory', 'late', -5], ['scan', 'at_risk', 3]]);
+    expect(mine.items.map((i) => [i.stage, i.status, i.daysLeft])).toEqual([
+      ['inventory', 'late', -5],
+      ['scan', 'at_risk', 3],
+    ]);
   });
 });

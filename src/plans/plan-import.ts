@@ -18,7 +18,10 @@ import * as repo from './plan.repo.js';
 import { BASE_COLUMNS, baseColumn, PLAN_SHEET, stageColumn, STAGE_PARTS } from './plan-xlsx.js';
 import { STAGES } from './stages.js';
 
-export interface RowError { row: number; errors: string[] }
+export interface RowError {
+  row: number;
+  errors: string[];
+}
 type Parsed = { row: number; id: string | null; input: ReturnType<typeof PackageInput.parse> };
 
 const text = (v: ExcelJS.CellValue): string => {
@@ -36,14 +39,20 @@ function dayOf(s: string, errs: string[], what: string): string | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
   const d = iso ? `${iso[1]}-${iso[2]}-${iso[3]}` : vn ? `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : null;
-  if (!d || Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d) { errs.push(`${what}: "${s}" không phải ngày (dd/mm/yyyy).`); return null; }
+  if (!d || Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d) {
+    errs.push(`${what}: "${s}" không phải ngày (dd/mm/yyyy).`);
+    return null;
+  }
   return d;
 }
 
 function numOf(s: string, errs: string[], what: string): number | undefined {
   if (s === '') return undefined;
   const n = Number(s.replace(/[.\s]/g, '').replace(',', '.'));
-  if (!Number.isFinite(n) || n < 0) { errs.push(`${what}: "${s}" không phải số không âm.`); return undefined; }
+  if (!Number.isFinite(n) || n < 0) {
+    errs.push(`${what}: "${s}" không phải số không âm.`);
+    return undefined;
+  }
   return n;
 }
 
@@ -53,24 +62,42 @@ function readRow(r: ExcelJS.Row, errs: string[]): { id: string | null; raw: unkn
     const label = (part: string) => `${STAGE_PARTS.find((p) => p.key === part)!.header} - ${stage}`;
     const org = cell(stageColumn(stage, 'organization'));
     return {
-      stage, deadline: dayOf(cell(stageColumn(stage, 'deadline')), errs, label('deadline')), organizationId: org ? codeIn(org) : null,
-      person: cell(stageColumn(stage, 'person')), unitPrice: numOf(cell(stageColumn(stage, 'unitPrice')), errs, label('unitPrice')) ?? null,
+      stage,
+      deadline: dayOf(cell(stageColumn(stage, 'deadline')), errs, label('deadline')),
+      organizationId: org ? codeIn(org) : null,
+      person: cell(stageColumn(stage, 'person')),
+      unitPrice: numOf(cell(stageColumn(stage, 'unitPrice')), errs, label('unitPrice')) ?? null,
     };
   }).filter((s) => s.deadline || s.organizationId || s.person || s.unitPrice !== null);
-  const est = { books: numOf(cell(baseColumn('books')), errs, 'Số quyển'), pages: numOf(cell(baseColumn('pages')), errs, 'Số trang'), registrations: numOf(cell(baseColumn('registrations')), errs, 'Số trường hợp'), fields: numOf(cell(baseColumn('fields')), errs, 'Số trường') };
+  const est = {
+    books: numOf(cell(baseColumn('books')), errs, 'Số quyển'),
+    pages: numOf(cell(baseColumn('pages')), errs, 'Số trang'),
+    registrations: numOf(cell(baseColumn('registrations')), errs, 'Số trường hợp'),
+    fields: numOf(cell(baseColumn('fields')), errs, 'Số trường'),
+  };
   return {
     id: cell(baseColumn('id')) || null,
     raw: {
-      unitId: codeIn(cell(baseColumn('unit'))), registerTypes: cell(baseColumn('types')).split(/[,;\s]+/).filter(Boolean),
-      yearFrom: numOf(cell(baseColumn('yearFrom')), errs, 'Từ năm'), yearTo: numOf(cell(baseColumn('yearTo')), errs, 'Đến năm'),
-      estimates: Object.fromEntries(Object.entries(est).filter(([, v]) => v !== undefined)), note: cell(baseColumn('note')), stages,
+      unitId: codeIn(cell(baseColumn('unit'))),
+      registerTypes: cell(baseColumn('types'))
+        .split(/[,;\s]+/)
+        .filter(Boolean),
+      yearFrom: numOf(cell(baseColumn('yearFrom')), errs, 'Từ năm'),
+      yearTo: numOf(cell(baseColumn('yearTo')), errs, 'Đến năm'),
+      estimates: Object.fromEntries(Object.entries(est).filter(([, v]) => v !== undefined)),
+      note: cell(baseColumn('note')),
+      stages,
     },
   };
 }
 
 async function loadSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
-  try { await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer); } catch { throw new Invalid('plan_import.not_xlsx', 'Tệp không phải bảng tính xlsx.', 'file'); }
+  try {
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new Invalid('plan_import.not_xlsx', 'Tệp không phải bảng tính xlsx.', 'file');
+  }
   const ws = wb.getWorksheet(PLAN_SHEET);
   if (!ws) throw new Invalid('plan_import.no_sheet', `Tệp không có trang "${PLAN_SHEET}" của mẫu kế hoạch.`, 'file');
   const head = text(ws.getRow(1).getCell(baseColumn('unit')).value);
@@ -88,7 +115,7 @@ export async function checkPlanRows(ctx: ActorContext, campaignId: string, bytes
   const known = new Set((await repo.listPackageRows(ctx.store.db, ctx.actor, campaignId)).map((p) => p.id));
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    if (!row.hasValues || text(row.getCell(baseColumn('unit')).value) === '' && text(row.getCell(baseColumn('id')).value) === '') continue;
+    if (!row.hasValues || (text(row.getCell(baseColumn('unit')).value) === '' && text(row.getCell(baseColumn('id')).value) === '')) continue;
     const errs: string[] = [];
     const { id, raw } = readRow(row, errs);
     const res = PackageInput.safeParse(raw);
@@ -105,7 +132,10 @@ async function lookups(ctx: ActorContext, p: ReturnType<typeof PackageInput.pars
   const errs: string[] = [];
   if (!(await isUnitVisible(ctx.store.db, ctx.actor, p.unitId))) errs.push(`Đơn vị hành chính "${p.unitId}": không có trong danh mục hoặc ngoài phạm vi của bạn.`);
   const orgIds = p.stages.map((s) => s.organizationId).filter((x): x is string => !!x);
-  const ok = await repo.organizationsExist(ctx.store.db, orgIds.filter((o) => /^[0-9a-f-]{36}$/i.test(o)));
+  const ok = await repo.organizationsExist(
+    ctx.store.db,
+    orgIds.filter((o) => /^[0-9a-f-]{36}$/i.test(o)),
+  );
   for (const o of orgIds) if (!ok.has(o)) errs.push(`Đơn vị chịu trách nhiệm "${o}": không có trong danh mục.`);
   return errs;
 }
@@ -123,8 +153,13 @@ export async function importPlan(ctx: ActorContext, campaignId: string, bytes: B
     let added = 0;
     let changed = 0;
     for (const p of parsed) {
-      if (p.id) { await updatePackage(tx, p.id, { ...p.input, version: (await getPackage(tx, p.id)).version, reason }); changed += 1; }
-      else { await addPackage(tx, campaignId, { ...p.input, reason }); added += 1; }
+      if (p.id) {
+        await updatePackage(tx, p.id, { ...p.input, version: (await getPackage(tx, p.id)).version, reason });
+        changed += 1;
+      } else {
+        await addPackage(tx, campaignId, { ...p.input, reason });
+        added += 1;
+      }
     }
     return { added, changed };
   });

@@ -57,14 +57,25 @@ export function campaignView(r: Selectable<PlanCampaignsTable>): CampaignView {
 export function packageView(r: Selectable<PlanPackagesTable>, stageRows: readonly Selectable<PlanPackageStagesTable>[]): PackageView {
   const byStage = new Map(stageRows.filter((s) => s.package_id === r.id).map((s) => [s.stage, s]));
   return {
-    id: r.id, campaignId: r.campaign_id, unitId: r.unit_id, registerTypes: r.register_types, yearFrom: r.year_from, yearTo: r.year_to,
+    id: r.id,
+    campaignId: r.campaign_id,
+    unitId: r.unit_id,
+    registerTypes: r.register_types,
+    yearFrom: r.year_from,
+    yearTo: r.year_to,
     estimates: { books: r.est_books, pages: r.est_pages, registrations: r.est_registrations, fields: Number(r.est_fields) },
-    note: r.note, version: r.version,
+    note: r.note,
+    version: r.version,
     stages: STAGES.map((stage) => {
       const s = byStage.get(stage);
       return {
-        stage, label: STAGE_INFO[stage].label, measure: STAGE_INFO[stage].measure, deadline: iso(s?.deadline ?? null),
-        organizationId: s?.organization_id ?? null, person: s?.person ?? '', unitPrice: s?.unit_price == null ? null : Number(s.unit_price),
+        stage,
+        label: STAGE_INFO[stage].label,
+        measure: STAGE_INFO[stage].measure,
+        deadline: iso(s?.deadline ?? null),
+        organizationId: s?.organization_id ?? null,
+        person: s?.person ?? '',
+        unitPrice: s?.unit_price == null ? null : Number(s.unit_price),
       };
     }),
   };

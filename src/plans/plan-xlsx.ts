@@ -53,7 +53,9 @@ export async function writePlanXlsx(lists: PlanLists, packages: readonly Package
   const ws = wb.addWorksheet(PLAN_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
   const headers = [...BASE_COLUMNS.map((c) => c.header), ...STAGES.flatMap((s) => STAGE_PARTS.map((p) => headerOf(s, p.key)))];
   ws.addRow(headers).font = { bold: true };
-  ws.columns.forEach((c, i) => { c.width = i < BASE_COLUMNS.length ? BASE_COLUMNS[i]!.width : STAGE_PARTS[(i - BASE_COLUMNS.length) % STAGE_PARTS.length]!.width; });
+  ws.columns.forEach((c, i) => {
+    c.width = i < BASE_COLUMNS.length ? BASE_COLUMNS[i]!.width : STAGE_PARTS[(i - BASE_COLUMNS.length) % STAGE_PARTS.length]!.width;
+  });
   const unitName = new Map(lists.units.map((u) => [u.id, u.name]));
   const orgName = new Map(lists.organizations.map((o) => [o.id, o.name]));
   for (const p of packages) ws.addRow(packageRow(p, unitName, orgName));
@@ -71,10 +73,25 @@ export async function writePlanXlsx(lists: PlanLists, packages: readonly Package
 }
 
 function packageRow(p: PackageView, unitName: Map<string, string>, orgName: Map<string, string>): ExcelJS.CellValue[] {
-  const row: ExcelJS.CellValue[] = [p.id, choiceOf(unitName.get(p.unitId) ?? p.unitId, p.unitId), p.registerTypes.join(', '), p.yearFrom, p.yearTo,
-    p.estimates.books, p.estimates.pages, p.estimates.registrations, p.estimates.fields, p.note];
+  const row: ExcelJS.CellValue[] = [
+    p.id,
+    choiceOf(unitName.get(p.unitId) ?? p.unitId, p.unitId),
+    p.registerTypes.join(', '),
+    p.yearFrom,
+    p.yearTo,
+    p.estimates.books,
+    p.estimates.pages,
+    p.estimates.registrations,
+    p.estimates.fields,
+    p.note,
+  ];
   for (const s of p.stages) {
-    row.push(s.deadline ? s.deadline.split('-').reverse().join('/') : null, s.organizationId ? choiceOf(orgName.get(s.organizationId) ?? s.organizationId, s.organizationId) : null, s.person || null, s.unitPrice);
+    row.push(
+      s.deadline ? s.deadline.split('-').reverse().join('/') : null,
+      s.organizationId ? choiceOf(orgName.get(s.organizationId) ?? s.organizationId, s.organizationId) : null,
+      s.person || null,
+      s.unitPrice,
+    );
   }
   return row;
 }
@@ -85,6 +102,7 @@ function addDropDowns(ws: ExcelJS.Worksheet, lists: PlanLists, rows: number): vo
   const orgCols = STAGES.map((s) => stageColumn(s, 'organization'));
   for (let r = 2; r <= rows; r++) {
     ws.getCell(r, baseColumn('unit')).dataValidation = { type: 'list', allowBlank: true, formulae: [unitList], showErrorMessage: true, errorTitle: 'Đơn vị', error: 'Chọn đơn vị trong danh mục.' };
-    for (const c of orgCols) ws.getCell(r, c).dataValidation = { type: 'list', allowBlank: true, formulae: [orgList], showErrorMessage: true, errorTitle: 'Đơn vị chịu trách nhiệm', error: 'Chọn đơn vị trong danh mục.' };
+    for (const c of orgCols)
+      ws.getCell(r, c).dataValidation = { type: 'list', allowBlank: true, formulae: [orgList], showErrorMessage: true, errorTitle: 'Đơn vị chịu trách nhiệm', error: 'Chọn đơn vị trong danh mục.' };
   }
 }

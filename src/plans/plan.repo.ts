@@ -43,7 +43,11 @@ export async function listStageRows(db: Db, packageIds: readonly string[]) {
 
 export async function replaceStages(db: Db, packageId: string, rows: { stage: string; deadline: string | null; organization_id: string | null; person: string; unit_price: number | null }[]) {
   await db.deleteFrom('plan_package_stages').where('package_id', '=', packageId).execute();
-  if (rows.length > 0) await db.insertInto('plan_package_stages').values(rows.map((r) => ({ ...r, package_id: packageId }))).execute();
+  if (rows.length > 0)
+    await db
+      .insertInto('plan_package_stages')
+      .values(rows.map((r) => ({ ...r, package_id: packageId })))
+      .execute();
 }
 
 /** What the inventory holds for a package's coverage: books, declared pages and registrations per register type. */
@@ -57,7 +61,11 @@ export async function inventoryOf(db: Db, p: { unitId: string; registerTypes: st
 
 export async function organizationsExist(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('organizations').select('id').where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 

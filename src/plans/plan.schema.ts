@@ -32,22 +32,27 @@ export const StageInput = z.object({
 });
 export type StageInput = z.input<typeof StageInput>;
 
-const registerType = z.string().trim().transform((t, c) => {
-  const tpl = findTemplate(t);
-  if (!tpl) c.addIssue({ code: 'custom', message: `Loại sổ "${t}" không có trong danh mục.` });
-  return tpl?.registerType ?? t;
-});
+const registerType = z
+  .string()
+  .trim()
+  .transform((t, c) => {
+    const tpl = findTemplate(t);
+    if (!tpl) c.addIssue({ code: 'custom', message: `Loại sổ "${t}" không có trong danh mục.` });
+    return tpl?.registerType ?? t;
+  });
 
-export const PackageInput = z.object({
-  unitId: z.string({ message: 'Cần đơn vị hành chính của gói việc.' }).min(3).max(100),
-  registerTypes: z.array(registerType).min(1, 'Cần ít nhất một loại sổ.').max(20),
-  yearFrom: year,
-  yearTo: year,
-  estimates: z.object({ books: count.optional(), pages: count.optional(), registrations: count.optional(), fields: count.optional() }).default({}),
-  note: z.string().trim().max(2000).default(''),
-  stages: z.array(StageInput).max(STAGES.length).default([]),
-  reason: reason.default(''),
-}).refine((p) => p.yearFrom <= p.yearTo, { message: 'Năm bắt đầu phải không sau năm kết thúc.', path: ['yearTo'] });
+export const PackageInput = z
+  .object({
+    unitId: z.string({ message: 'Cần đơn vị hành chính của gói việc.' }).min(3).max(100),
+    registerTypes: z.array(registerType).min(1, 'Cần ít nhất một loại sổ.').max(20),
+    yearFrom: year,
+    yearTo: year,
+    estimates: z.object({ books: count.optional(), pages: count.optional(), registrations: count.optional(), fields: count.optional() }).default({}),
+    note: z.string().trim().max(2000).default(''),
+    stages: z.array(StageInput).max(STAGES.length).default([]),
+    reason: reason.default(''),
+  })
+  .refine((p) => p.yearFrom <= p.yearTo, { message: 'Năm bắt đầu phải không sau năm kết thúc.', path: ['yearTo'] });
 export type PackageInput = z.input<typeof PackageInput>;
 
 /** A change of something that already exists: the version read, and why (plans change by decision). */

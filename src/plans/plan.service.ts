@@ -22,9 +22,18 @@ export async function createCampaign(ctx: ActorContext, input: CampaignInput): P
   const c = parsePlanInput(CampaignInput, input);
   return transact(ctx.store.db, async (tx) => {
     if (c.unitId && !(await isUnitVisible(tx, ctx.actor, c.unitId))) throw new NotFound('unit.not_found', `Không tìm thấy đơn vị ${c.unitId} trong phạm vi của bạn.`);
-    const row = await tx.insertInto('plan_campaigns').values({
-      name: c.name, doc_ref: c.docRef, issued_on: c.issuedOn ?? null, scope_text: c.scopeText, unit_id: c.unitId ?? null, created_by: actorIdOf(ctx.actor),
-    }).returningAll().executeTakeFirstOrThrow();
+    const row = await tx
+      .insertInto('plan_campaigns')
+      .values({
+        name: c.name,
+        doc_ref: c.docRef,
+        issued_on: c.issuedOn ?? null,
+        scope_text: c.scopeText,
+        unit_id: c.unitId ?? null,
+        created_by: actorIdOf(ctx.actor),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await appendEntityAction(tx, { entityType: 'campaign', entityId: row.id, kind: 'created', actorId: actorIdOf(ctx.actor), reason: c.reason, payload: { name: c.name, docRef: c.docRef } });
     return campaignView(row);
   });
@@ -36,11 +45,30 @@ export async function updateCampaign(ctx: ActorContext, id: string, input: Campa
     if (!(await repo.findCampaign(tx, ctx.actor, id))) throw campaignNotFound(id);
     const change = parsePlanInput(ChangeInput, input);
     const c = parsePlanInput(CampaignInput, input);
-    const row = await tx.updateTable('plan_campaigns').set({
-      name: c.name, doc_ref: c.docRef, issued_on: c.issuedOn ?? null, scope_text: c.scopeText, unit_id: c.unitId ?? null, version: change.version + 1, updated_at: ctx.clock(),
-    }).where('id', '=', id).where('version', '=', change.version).returningAll().executeTakeFirst();
+    const row = await tx
+      .updateTable('plan_campaigns')
+      .set({
+        name: c.name,
+        doc_ref: c.docRef,
+        issued_on: c.issuedOn ?? null,
+        scope_text: c.scopeText,
+        unit_id: c.unitId ?? null,
+        version: change.version + 1,
+        updated_at: ctx.clock(),
+      })
+      .where('id', '=', id)
+      .where('version', '=', change.version)
+      .returningAll()
+      .executeTakeFirst();
     if (!row) throw stale();
-    await appendEntityAction(tx, { entityType: 'campaign', entityId: id, kind: 'changed', actorId: actorIdOf(ctx.actor), reason: change.reason, payload: { ...c, reason: undefined, version: row.version } });
+    await appendEntityAction(tx, {
+      entityType: 'campaign',
+      entityId: id,
+      kind: 'changed',
+      actorId: actorIdOf(ctx.actor),
+      reason: change.reason,
+      payload: { ...c, reason: undefined, version: row.version },
+    });
     return campaignView(row);
   });
 }
@@ -60,7 +88,10 @@ export async function getCampaign(ctx: ActorContext, id: string): Promise<Campai
 export async function listPackages(ctx: ActorContext, campaignId?: string): Promise<PackageView[]> {
   assertPermission(ctx.actor, 'plans.read');
   const rows = await repo.listPackageRows(ctx.store.db, ctx.actor, campaignId);
-  const stages = await repo.listStageRows(ctx.store.db, rows.map((r) => r.id));
+  const stages = await repo.listStageRows(
+    ctx.store.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => packageView(r, stages));
 }
 
@@ -85,8 +116,15 @@ async function preparePackage(ctx: ActorContext, tx: Parameters<typeof repo.inve
 }
 
 const packageColumns = (p: ReturnType<typeof PackageInput.parse>, e: ReturnType<typeof estimatesFrom>) => ({
-  unit_id: p.unitId, register_types: JSON.stringify(p.registerTypes), year_from: p.yearFrom, year_to: p.yearTo,
-  est_books: e.books, est_pages: e.pages, est_registrations: e.registrations, est_fields: e.fields, note: p.note,
+  unit_id: p.unitId,
+  register_types: JSON.stringify(p.registerTypes),
+  year_from: p.yearFrom,
+  year_to: p.yearTo,
+  est_books: e.books,
+  est_pages: e.pages,
+  est_registrations: e.registrations,
+  est_fields: e.fields,
+  note: p.note,
 });
 
 export async function addPackage(ctx: ActorContext, campaignId: string, input: PackageInput): Promise<PackageView> {
@@ -95,9 +133,20 @@ export async function addPackage(ctx: ActorContext, campaignId: string, input: P
     if (!(await repo.findCampaign(tx, ctx.actor, campaignId))) throw campaignNotFound(campaignId);
     const p = parsePlanInput(PackageInput, input);
     const { estimates, stages } = await preparePackage(ctx, tx, p);
-    const row = await tx.insertInto('plan_packages').values({ campaign_id: campaignId, ...packageColumns(p, estimates) }).returningAll().executeTakeFirstOrThrow();
+    const row = await tx
+      .insertInto('plan_packages')
+      .values({ campaign_id: campaignId, ...packageColumns(p, estimates) })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await repo.replaceStages(tx, row.id, stages);
-    await appendEntityAction(tx, { entityType: 'work_package', entityId: row.id, kind: 'created', actorId: actorIdOf(ctx.actor), reason: p.reason, payload: { campaignId, ...packageColumns(p, estimates), stages } });
+    await appendEntityAction(tx, {
+      entityType: 'work_package',
+      entityId: row.id,
+      kind: 'created',
+      actorId: actorIdOf(ctx.actor),
+      reason: p.reason,
+      payload: { campaignId, ...packageColumns(p, estimates), stages },
+    });
     return packageView(row, await repo.listStageRows(tx, [row.id]));
   });
 }
@@ -109,11 +158,23 @@ export async function updatePackage(ctx: ActorContext, id: string, input: Packag
     const change = parsePlanInput(ChangeInput, input);
     const p = parsePlanInput(PackageInput, input);
     const { estimates, stages } = await preparePackage(ctx, tx, p);
-    const row = await tx.updateTable('plan_packages').set({ ...packageColumns(p, estimates), version: change.version + 1, updated_at: ctx.clock() })
-      .where('id', '=', id).where('version', '=', change.version).returningAll().executeTakeFirst();
+    const row = await tx
+      .updateTable('plan_packages')
+      .set({ ...packageColumns(p, estimates), version: change.version + 1, updated_at: ctx.clock() })
+      .where('id', '=', id)
+      .where('version', '=', change.version)
+      .returningAll()
+      .executeTakeFirst();
     if (!row) throw stale();
     await repo.replaceStages(tx, id, stages);
-    await appendEntityAction(tx, { entityType: 'work_package', entityId: id, kind: 'changed', actorId: actorIdOf(ctx.actor), reason: change.reason, payload: { ...packageColumns(p, estimates), stages, version: row.version } });
+    await appendEntityAction(tx, {
+      entityType: 'work_package',
+      entityId: id,
+      kind: 'changed',
+      actorId: actorIdOf(ctx.actor),
+      reason: change.reason,
+      payload: { ...packageColumns(p, estimates), stages, version: row.version },
+    });
     return packageView(row, await repo.listStageRows(tx, [id]));
   });
 }
@@ -123,8 +184,13 @@ export async function removePackage(ctx: ActorContext, id: string, input: { vers
   await transact(ctx.store.db, async (tx) => {
     if (!(await repo.findPackage(tx, ctx.actor, id))) throw packageNotFound(id);
     const change = parsePlanInput(ChangeInput, input);
-    const row = await tx.updateTable('plan_packages').set({ removed_at: ctx.clock(), version: change.version + 1, updated_at: ctx.clock() })
-      .where('id', '=', id).where('version', '=', change.version).returning('id').executeTakeFirst();
+    const row = await tx
+      .updateTable('plan_packages')
+      .set({ removed_at: ctx.clock(), version: change.version + 1, updated_at: ctx.clock() })
+      .where('id', '=', id)
+      .where('version', '=', change.version)
+      .returning('id')
+      .executeTakeFirst();
     if (!row) throw stale();
     await appendEntityAction(tx, { entityType: 'work_package', entityId: id, kind: 'removed', actorId: actorIdOf(ctx.actor), reason: change.reason });
   });

@@ -50,7 +50,11 @@ const fileBody = (req: FastifyRequest): Buffer => {
   if (!Buffer.isBuffer(req.body)) throw new Invalid('plan_import.no_body', 'Cần gửi tệp kế hoạch xlsx (Content-Type: application/octet-stream).', 'file');
   return req.body;
 };
-const ReportQ = z.object({ period: z.enum(['week', 'month'], { message: 'Kỳ báo cáo phải là week hoặc month.' }).default('week'), unitId: z.string().min(2).max(100).optional(), campaignId: z.uuid('Mã kế hoạch không hợp lệ.').optional() });
+const ReportQ = z.object({
+  period: z.enum(['week', 'month'], { message: 'Kỳ báo cáo phải là week hoặc month.' }).default('week'),
+  unitId: z.string().min(2).max(100).optional(),
+  campaignId: z.uuid('Mã kế hoạch không hợp lệ.').optional(),
+});
 const FileQ = z.object({ filename: z.string().max(300).default('kế hoạch.xlsx') });
 
 export async function plansRoutes(app: FastifyInstance): Promise<void> {
@@ -64,7 +68,10 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/plans/campaigns/:id/packages', access('plans.manage', campaign), async (req, reply) => reply.status(201).send(await addPackage(req.ctx, idOf(req), body(req))));
   app.get('/api/plans/packages/:id', access('plans.read', pkg), async (req) => getPackage(req.ctx, idOf(req)));
   app.put('/api/plans/packages/:id', access('plans.manage', pkg), async (req) => updatePackage(req.ctx, idOf(req), body(req)));
-  app.post('/api/plans/packages/:id/remove', access('plans.manage', pkg), async (req, reply) => { await removePackage(req.ctx, idOf(req), body(req)); return reply.status(204).send(); });
+  app.post('/api/plans/packages/:id/remove', access('plans.manage', pkg), async (req, reply) => {
+    await removePackage(req.ctx, idOf(req), body(req));
+    return reply.status(204).send();
+  });
   app.get('/api/plans/packages/:id/history', access('plans.read', pkg), async (req) => packageHistory(req.ctx, idOf(req)));
   app.get('/api/plans/progress', access('plans.read', LIST), async (req) => getProgress(req.ctx, ProgressQ.parse(req.query)));
   app.get('/api/plans/burnup', access('plans.read', LIST), async (req) => getBurnup(req.ctx, ProgressQ.parse(req.query)));

@@ -3,8 +3,21 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext, type TestContext } from '../../test/support/context.js';
 import {
-  acceptLot, addDraft, addPages, at, completeDraft, completeRegistrations, confirmLoad, disagree, exportSignedOff, insertBook, insertPlanUnits,
-  resolveDisagreement, secondPass, setDouble, UNITS,
+  acceptLot,
+  addDraft,
+  addPages,
+  at,
+  completeDraft,
+  completeRegistrations,
+  confirmLoad,
+  disagree,
+  exportSignedOff,
+  insertBook,
+  insertPlanUnits,
+  resolveDisagreement,
+  secondPass,
+  setDouble,
+  UNITS,
 } from '../../test/support/plan-world.js';
 import { as, insertUsers } from '../../test/support/users.js';
 import { getTemplate } from '../registers/index.js';
@@ -49,10 +62,18 @@ describeBackends('plans progress', (store) => {
     await acceptLot(ctx, [b2], '2026-11-24', userId);
     await exportSignedOff(ctx, b2, '2026-11-24', userId);
     await confirmLoad(ctx, b2, '2026-11-25');
-    pkgA = (await addPackage(ctx, campaignId, {
-      unitId: UNITS.a, registerTypes: ['KS'], yearFrom: 2000, yearTo: 2010,
-      stages: [{ stage: 'key1', deadline: '2026-12-31' }, { stage: 'scan', deadline: '2026-11-30', unitPrice: 1000 }],
-    })).id;
+    pkgA = (
+      await addPackage(ctx, campaignId, {
+        unitId: UNITS.a,
+        registerTypes: ['KS'],
+        yearFrom: 2000,
+        yearTo: 2010,
+        stages: [
+          { stage: 'key1', deadline: '2026-12-31' },
+          { stage: 'scan', deadline: '2026-11-30', unitPrice: 1000 },
+        ],
+      })
+    ).id;
     const p = await getProgress(ctx, { campaignId });
     const pkg = p.packages.find((x) => x.package.id === pkgA)!;
     expect(pkg.package.estimates).toEqual({ books: 2, pages: 60, registrations: 40, fields: 40 * getTemplate('KS').fields.length });
@@ -76,7 +97,10 @@ describeBackends('plans progress', (store) => {
     pkgB = (await addPackage(ctx, campaignId, { unitId: UNITS.b, registerTypes: ['KS', 'KT'], yearFrom: 2000, yearTo: 2010, estimates: { registrations: 100 } })).id;
     await addPackage(ctx, campaignId, { unitId: UNITS.district, registerTypes: ['KS'], yearFrom: 2000, yearTo: 2010 });
     let seed = 20261125;
-    const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
     const dayOf = () => `2026-11-${String(1 + rnd(25)).padStart(2, '0')}`;
     const drafts: string[] = [];
     const done: string[] = [];
@@ -84,15 +108,45 @@ describeBackends('plans progress', (store) => {
     for (let i = 0; i < 120; i++) {
       const book = books[rnd(books.length)]!;
       switch (rnd(9)) {
-        case 0: await addPages(ctx, book, 1 + rnd(5), dayOf()); break;
-        case 1: drafts.push(await addDraft(ctx, book)); break;
-        case 2: { const d = drafts.pop(); if (d) { await completeDraft(ctx, d, dayOf()); done.push(d); } break; }
-        case 3: done.push(...(await completeRegistrations(ctx, book, 1 + rnd(3), dayOf()))); break;
-        case 4: if (done.length) { const r = done[rnd(done.length)]!; await secondPass(ctx, r, dayOf()); open.push(await disagree(ctx, r, `f${i}`)); } break;
-        case 5: { const d = open.pop(); if (d) await resolveDisagreement(ctx, d, dayOf(), userId); break; }
-        case 6: if (rnd(3) === 0) await acceptLot(ctx, [book], dayOf(), userId); else await setDouble(ctx, book); break;
-        case 7: await exportSignedOff(ctx, book, dayOf(), userId); break;
-        case 8: await confirmLoad(ctx, book, dayOf()); break;
+        case 0:
+          await addPages(ctx, book, 1 + rnd(5), dayOf());
+          break;
+        case 1:
+          drafts.push(await addDraft(ctx, book));
+          break;
+        case 2: {
+          const d = drafts.pop();
+          if (d) {
+            await completeDraft(ctx, d, dayOf());
+            done.push(d);
+          }
+          break;
+        }
+        case 3:
+          done.push(...(await completeRegistrations(ctx, book, 1 + rnd(3), dayOf())));
+          break;
+        case 4:
+          if (done.length) {
+            const r = done[rnd(done.length)]!;
+            await secondPass(ctx, r, dayOf());
+            open.push(await disagree(ctx, r, `f${i}`));
+          }
+          break;
+        case 5: {
+          const d = open.pop();
+          if (d) await resolveDisagreement(ctx, d, dayOf(), userId);
+          break;
+        }
+        case 6:
+          if (rnd(3) === 0) await acceptLot(ctx, [book], dayOf(), userId);
+          else await setDouble(ctx, book);
+          break;
+        case 7:
+          await exportSignedOff(ctx, book, dayOf(), userId);
+          break;
+        case 8:
+          await confirmLoad(ctx, book, dayOf());
+          break;
       }
       if (rnd(10) === 0) await refreshProgress(ctx.store.db);
     }
@@ -102,9 +156,10 @@ describeBackends('plans progress', (store) => {
     const { rows } = await sql<{ package_id: string; stage: Stage; qty: string }>`
       select p.id as package_id, f.stage, sum(f.qty)::text as qty from plan_packages p join books b on ${bookInPackage('p', 'b')}
       join (${stageFacts(() => sql`true`)}) f on f.book_id = b.id group by 1, 2`.execute(ctx.store.db);
-    for (const pkg of p.packages) for (const s of pkg.stages) {
-      expect(s.done, `${pkg.unitName} ${s.stage}`).toBe(Number(rows.find((r) => r.package_id === pkg.package.id && r.stage === s.stage)?.qty ?? 0));
-    }
+    for (const pkg of p.packages)
+      for (const s of pkg.stages) {
+        expect(s.done, `${pkg.unitName} ${s.stage}`).toBe(Number(rows.find((r) => r.package_id === pkg.package.id && r.stage === s.stage)?.qty ?? 0));
+      }
     const district = p.units.find((u) => u.id === UNITS.district)!;
     const province = p.units.find((u) => u.id === UNITS.province)!;
     for (const [i, s] of district.stages.entries()) {

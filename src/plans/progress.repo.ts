@@ -20,11 +20,25 @@ const packageBooks = (ids: readonly string[]) => sql`(
     and b.year_from <= p.year_to and coalesce(b.year_to, b.year_from) >= p.year_from
   where p.id in (select unnest(${sql.val([...ids])}::uuid[])))`;
 
-export interface DoneRow { package_id: string; stage: string; register_type: string; done: string }
-export interface DailyRow { package_id: string; stage: string; day: string; qty: string }
-export interface LiveRow { package_id: string; books: string; declared_pages: string; double_registrations: string; open_disagreements: string }
-
-
+export interface DoneRow {
+  package_id: string;
+  stage: string;
+  register_type: string;
+  done: string;
+}
+export interface DailyRow {
+  package_id: string;
+  stage: string;
+  day: string;
+  qty: string;
+}
+export interface LiveRow {
+  package_id: string;
+  books: string;
+  declared_pages: string;
+  double_registrations: string;
+  open_disagreements: string;
+}
 
 /** Burn-up series: amount per package, stage and day, every day (the service accumulates). */
 export async function historyByPackage(db: Db, ids: readonly string[]): Promise<DailyRow[]> {
@@ -36,24 +50,41 @@ export async function historyByPackage(db: Db, ids: readonly string[]): Promise<
   return rows;
 }
 
-
-export interface AncestorRow { unit_id: string; within_id: string; name: string; kind: string; level: string; parent_id: string | null }
+export interface AncestorRow {
+  unit_id: string;
+  within_id: string;
+  name: string;
+  kind: string;
+  level: string;
+  parent_id: string | null;
+}
 
 /** Every unit each of these units lies within (itself included), with its name, level and parent. */
 export async function ancestorsOf(db: Db, unitIds: readonly string[]): Promise<AncestorRow[]> {
   if (unitIds.length === 0) return [];
-  return db.selectFrom('admin_unit_within as w').innerJoin('admin_units as u', 'u.id', 'w.within_id')
+  return db
+    .selectFrom('admin_unit_within as w')
+    .innerJoin('admin_units as u', 'u.id', 'w.within_id')
     .select(['w.unit_id', 'w.within_id', 'u.name', 'u.kind', 'u.level', 'u.parent_id'])
-    .where('w.unit_id', 'in', [...new Set(unitIds)]).execute();
+    .where('w.unit_id', 'in', [...new Set(unitIds)])
+    .execute();
 }
 
 export async function organizationNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export interface PackageFacts { done: DoneRow[]; daily: DailyRow[]; live: LiveRow[] }
+export interface PackageFacts {
+  done: DoneRow[];
+  daily: DailyRow[];
+  live: LiveRow[];
+}
 
 /** done, daily (since `since`) and live totals of the packages in one statement (the package's books found once). */
 export async function packageFacts(db: Db, ids: readonly string[], since: string): Promise<PackageFacts> {

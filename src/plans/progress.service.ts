@@ -17,8 +17,14 @@ import { refreshProgress } from './progress-refresh.js';
 import * as repo from './progress.repo.js';
 import { STAGES, type Stage } from './stages.js';
 
-export interface FieldsFigure { planned: number; done: number }
-export interface Money { budget: number; toDate: number }
+export interface FieldsFigure {
+  planned: number;
+  done: number;
+}
+export interface Money {
+  budget: number;
+  toDate: number;
+}
 
 export interface PackageProgress {
   package: PackageView;
@@ -55,9 +61,17 @@ export interface ProgressView {
   organizations: Rollup[];
 }
 
-export interface ProgressQuery { campaignId?: string | undefined; unitId?: string | undefined }
+export interface ProgressQuery {
+  campaignId?: string | undefined;
+  unitId?: string | undefined;
+}
 
-export interface Loaded { view: PackageView; amounts: AmountsByStage; fieldsDone: number; booksFound: number }
+export interface Loaded {
+  view: PackageView;
+  amounts: AmountsByStage;
+  fieldsDone: number;
+  booksFound: number;
+}
 
 const num = (s: string | number | null | undefined) => Number(s ?? 0);
 
@@ -65,11 +79,19 @@ const num = (s: string | number | null | undefined) => Number(s ?? 0);
 function totalOf(stage: Stage, p: PackageView, live: repo.LiveRow | undefined, arbitrationDone: number): number {
   const e = p.estimates;
   switch (stage) {
-    case 'inventory': case 'handover': case 'loaded': return e.books || num(live?.books);
-    case 'scan': return e.pages || num(live?.declared_pages);
-    case 'key1': case 'acceptance': return e.registrations;
-    case 'key2': return num(live?.double_registrations);
-    case 'arbitration': return arbitrationDone + num(live?.open_disagreements);
+    case 'inventory':
+    case 'handover':
+    case 'loaded':
+      return e.books || num(live?.books);
+    case 'scan':
+      return e.pages || num(live?.declared_pages);
+    case 'key1':
+    case 'acceptance':
+      return e.registrations;
+    case 'key2':
+      return num(live?.double_registrations);
+    case 'arbitration':
+      return arbitrationDone + num(live?.open_disagreements);
   }
 }
 
@@ -109,7 +131,10 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
 }
 
 function costOf(view: PackageView, amounts: AmountsByStage): Money {
-  return view.stages.reduce((m, s) => ({ budget: m.budget + (s.unitPrice ?? 0) * amounts[s.stage].total, toDate: m.toDate + (s.unitPrice ?? 0) * Math.min(amounts[s.stage].done, amounts[s.stage].total || Infinity) }), { budget: 0, toDate: 0 });
+  return view.stages.reduce(
+    (m, s) => ({ budget: m.budget + (s.unitPrice ?? 0) * amounts[s.stage].total, toDate: m.toDate + (s.unitPrice ?? 0) * Math.min(amounts[s.stage].done, amounts[s.stage].total || Infinity) }),
+    { budget: 0, toDate: 0 },
+  );
 }
 
 function rollupOf(id: string, name: string, level: string | null, parentId: string | null, members: Loaded[], today: string): Rollup {
@@ -132,7 +157,10 @@ function rollupOf(id: string, name: string, level: string | null, parentId: stri
 export async function packagesInFocus(ctx: ActorContext, q: ProgressQuery) {
   const db = ctx.store.db;
   const rows = await plans.listPackageRows(db, ctx.actor, q.campaignId);
-  const ancestors = await repo.ancestorsOf(db, rows.map((r) => r.unit_id));
+  const ancestors = await repo.ancestorsOf(
+    db,
+    rows.map((r) => r.unit_id),
+  );
   if (q.unitId && !ancestors.some((a) => a.within_id === q.unitId) && !(await plans.unitExists(db, q.unitId))) throw new NotFound('unit.not_found', `Không tìm thấy đơn vị ${q.unitId}.`);
   const focusUnits = new Set(ancestors.filter((a) => a.within_id === q.unitId).map((a) => a.unit_id));
   const inFocus = q.unitId ? rows.filter((r) => focusUnits.has(r.unit_id)) : rows;
@@ -145,13 +173,22 @@ export async function getProgress(ctx: ActorContext, q: ProgressQuery = {}): Pro
   const db = ctx.store.db;
   const today = vietnamDay(ctx.clock());
   const { inFocus, ancestors } = await packagesInFocus(ctx, q);
-  const stageRows = await plans.listStageRows(db, inFocus.map((r) => r.id));
-  const loaded = await loadPackages(ctx, inFocus.map((r) => packageView(r, stageRows)), today);
+  const stageRows = await plans.listStageRows(
+    db,
+    inFocus.map((r) => r.id),
+  );
+  const loaded = await loadPackages(
+    ctx,
+    inFocus.map((r) => packageView(r, stageRows)),
+    today,
+  );
   const orgIds = stageRows.map((s) => s.organization_id).filter((x): x is string => !!x);
   const orgNames = await repo.organizationNames(db, orgIds);
   const unitName = new Map(ancestors.map((a) => [a.within_id, `${a.kind} ${a.name}`]));
   return {
-    today, campaignId: q.campaignId ?? null, unitId: q.unitId ?? null,
+    today,
+    campaignId: q.campaignId ?? null,
+    unitId: q.unitId ?? null,
     total: rollupOf(q.unitId ?? 'all', q.unitId ? (unitName.get(q.unitId) ?? q.unitId) : 'Toàn bộ', null, null, loaded, today),
     packages: loaded.map((l) => packageProgress(l, unitName.get(l.view.unitId) ?? l.view.unitId, orgNames, today)),
     units: unitRollups(loaded, ancestors, today),
@@ -161,7 +198,10 @@ export async function getProgress(ctx: ActorContext, q: ProgressQuery = {}): Pro
 
 function packageProgress(l: Loaded, unitName: string, orgNames: Map<string, string>, today: string): PackageProgress {
   const stages = l.view.stages.map((s) => ({
-    ...stageProgress(s.stage, l.amounts[s.stage], today), organizationId: s.organizationId, organizationName: s.organizationId ? (orgNames.get(s.organizationId) ?? null) : null, person: s.person,
+    ...stageProgress(s.stage, l.amounts[s.stage], today),
+    organizationId: s.organizationId,
+    organizationName: s.organizationId ? (orgNames.get(s.organizationId) ?? null) : null,
+    person: s.person,
   }));
   return { package: l.view, unitName, booksFound: l.booksFound, fields: { planned: l.view.estimates.fields, done: l.fieldsDone }, cost: costOf(l.view, l.amounts), stages, ...overall(stages) };
 }
@@ -178,8 +218,7 @@ function unitRollups(loaded: Loaded[], ancestors: repo.AncestorRow[], today: str
       else members.set(a.within_id, [l]);
     }
   }
-  return [...units.values()].map((u) => rollupOf(u.within_id, `${u.kind} ${u.name}`, u.level, u.parent_id, members.get(u.within_id) ?? [], today))
-    .sort((a, b) => a.id.localeCompare(b.id));
+  return [...units.values()].map((u) => rollupOf(u.within_id, `${u.kind} ${u.name}`, u.level, u.parent_id, members.get(u.within_id) ?? [], today)).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** Per responsible organization: the stages it answers for, summed over packages. */
@@ -196,4 +235,3 @@ function orgRollups(loaded: Loaded[], orgNames: Map<string, string>, today: stri
     return { id: orgId, name, level: null, parentId: null, packages, packageIds: [], fields: { planned: 0, done: 0 }, cost: { budget: 0, toDate: 0 }, stages, ...overall(stages) };
   });
 }
-

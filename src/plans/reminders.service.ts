@@ -36,18 +36,31 @@ export async function listReminders(ctx: ActorContext, q: { days?: number; campa
   const days = Math.max(0, Math.min(365, Math.trunc(q.days ?? 7)));
   const p = await getProgress(ctx, { campaignId: q.campaignId });
   const byOrg = new Map<string, OrganizationReminders>();
-  for (const pkg of p.packages) for (const s of pkg.stages) {
-    if (!s.deadline || s.status === 'done' || s.total === 0) continue;
-    const daysLeft = daysBetween(p.today, s.deadline);
-    if (daysLeft > days && s.status !== 'late') continue;
-    const key = s.organizationId ?? '';
-    const group = byOrg.get(key) ?? { organizationId: s.organizationId, organizationName: s.organizationName ?? 'Chưa giao đơn vị', items: [] };
-    group.items.push({
-      packageId: pkg.package.id, unitId: pkg.package.unitId, unitName: pkg.unitName, stage: s.stage, label: s.label, deadline: s.deadline, daysLeft,
-      done: s.done, total: s.total, percent: s.percent, forecast: s.forecast, status: s.status, delayDays: s.delayDays, person: s.person,
-    });
-    byOrg.set(key, group);
-  }
+  for (const pkg of p.packages)
+    for (const s of pkg.stages) {
+      if (!s.deadline || s.status === 'done' || s.total === 0) continue;
+      const daysLeft = daysBetween(p.today, s.deadline);
+      if (daysLeft > days && s.status !== 'late') continue;
+      const key = s.organizationId ?? '';
+      const group = byOrg.get(key) ?? { organizationId: s.organizationId, organizationName: s.organizationName ?? 'Chưa giao đơn vị', items: [] };
+      group.items.push({
+        packageId: pkg.package.id,
+        unitId: pkg.package.unitId,
+        unitName: pkg.unitName,
+        stage: s.stage,
+        label: s.label,
+        deadline: s.deadline,
+        daysLeft,
+        done: s.done,
+        total: s.total,
+        percent: s.percent,
+        forecast: s.forecast,
+        status: s.status,
+        delayDays: s.delayDays,
+        person: s.person,
+      });
+      byOrg.set(key, group);
+    }
   const organizations = [...byOrg.values()].map((g) => ({ ...g, items: g.items.sort((a, b) => b.delayDays - a.delayDays || a.daysLeft - b.daysLeft) }));
   return { today: p.today, days, organizations: organizations.sort((a, b) => a.organizationName.localeCompare(b.organizationName, 'vi')) };
 }

@@ -44,14 +44,25 @@ const vnDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/')
 function rowOf(r: Rollup, level: ReportRow['level'], packages: readonly PackageProgress[], period: ReportPeriod): ReportRow {
   const mine = packages.filter((p) => r.packageIds.includes(p.package.id));
   const key1 = r.stages.find((s) => s.stage === 'key1')!;
-  const deadlines = mine.flatMap((p) => p.stages.map((s) => s.deadline)).filter((d): d is string => !!d).sort();
+  const deadlines = mine
+    .flatMap((p) => p.stages.map((s) => s.deadline))
+    .filter((d): d is string => !!d)
+    .sort();
   const orgs = [...new Set(mine.flatMap((p) => p.stages.map((s) => s.organizationName)).filter((o): o is string => !!o))];
   const notes = [STATUS_LABELS[r.status], ...mine.map((p) => p.package.note).filter(Boolean)];
   return {
-    level, unit: r.name, books: [figure(r, 'inventory')[0], figure(r, 'handover')[1]], pages: figure(r, 'scan'), cases: figure(r, 'key1'),
-    fields: [r.fields.planned, r.fields.done], casesInPeriod: Math.round(period === 'week' ? key1.rate7 * 7 : key1.rate28 * 28),
+    level,
+    unit: r.name,
+    books: [figure(r, 'inventory')[0], figure(r, 'handover')[1]],
+    pages: figure(r, 'scan'),
+    cases: figure(r, 'key1'),
+    fields: [r.fields.planned, r.fields.done],
+    casesInPeriod: Math.round(period === 'week' ? key1.rate7 * 7 : key1.rate28 * 28),
     percent: r.fields.planned > 0 ? Math.round((r.fields.done / r.fields.planned) * 1000) / 10 : null,
-    deadline: deadlines.at(-1) ?? null, organization: orgs.join('; '), delayDays: r.delayDays, note: notes.join('. '),
+    deadline: deadlines.at(-1) ?? null,
+    organization: orgs.join('; '),
+    delayDays: r.delayDays,
+    note: notes.join('. '),
   };
 }
 
@@ -71,12 +82,37 @@ export function reportContent(p: ProgressView, period: ReportPeriod, issuer: str
 }
 
 export const REPORT_HEADERS = [
-  'Đơn vị', 'Số quyển kế hoạch', 'Số quyển đã bàn giao', 'Số trang kế hoạch', 'Số trang đã quét', 'Số trường hợp kế hoạch', 'Số trường hợp đã nhập',
-  'Số trường kế hoạch', 'Số trường đã nhập', 'Tỷ lệ (%)', 'Nhập trong kỳ (trường hợp)', 'Thời hạn', 'Đơn vị chịu trách nhiệm', 'Số ngày chậm', 'Ghi chú',
+  'Đơn vị',
+  'Số quyển kế hoạch',
+  'Số quyển đã bàn giao',
+  'Số trang kế hoạch',
+  'Số trang đã quét',
+  'Số trường hợp kế hoạch',
+  'Số trường hợp đã nhập',
+  'Số trường kế hoạch',
+  'Số trường đã nhập',
+  'Tỷ lệ (%)',
+  'Nhập trong kỳ (trường hợp)',
+  'Thời hạn',
+  'Đơn vị chịu trách nhiệm',
+  'Số ngày chậm',
+  'Ghi chú',
 ] as const;
 
 export const reportCells = (r: ReportRow): (string | number)[] => [
   r.level === 'commune' ? `    ${r.unit}` : r.level === 'total' ? 'Tổng cộng' : r.unit,
-  r.books[0], r.books[1], r.pages[0], r.pages[1], r.cases[0], r.cases[1], r.fields[0], r.fields[1], r.percent ?? '', r.casesInPeriod,
-  vnDate(r.deadline), r.organization, r.delayDays, r.note,
+  r.books[0],
+  r.books[1],
+  r.pages[0],
+  r.pages[1],
+  r.cases[0],
+  r.cases[1],
+  r.fields[0],
+  r.fields[1],
+  r.percent ?? '',
+  r.casesInPeriod,
+  vnDate(r.deadline),
+  r.organization,
+  r.delayDays,
+  r.note,
 ];

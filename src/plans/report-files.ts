@@ -14,7 +14,10 @@ import { REPORT_HEADERS, reportCells, type ReportContent } from './report-conten
 
 const NATION = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
-const dateLine = (iso: string) => { const [y, m, d] = iso.split('-'); return `ngày ${d} tháng ${m} năm ${y}`; };
+const dateLine = (iso: string) => {
+  const [y, m, d] = iso.split('-');
+  return `ngày ${d} tháng ${m} năm ${y}`;
+};
 
 export async function reportXlsx(c: ReportContent): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -31,7 +34,9 @@ export async function reportXlsx(c: ReportContent): Promise<Buffer> {
     const row = ws.addRow(reportCells(r));
     if (r.level !== 'commune') row.font = { bold: true };
   }
-  ws.columns.forEach((col, i) => { col.width = i === 0 ? 36 : i >= 12 ? 30 : 13; });
+  ws.columns.forEach((col, i) => {
+    col.width = i === 0 ? 36 : i >= 12 ? 30 : 13;
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -86,10 +91,17 @@ export async function reportPdf(c: ReportContent): Promise<Buffer> {
   const header = () => drawRow([...REPORT_HEADERS], bold, 6);
   header();
   for (const r of c.rows) {
-    if (y < M + 90) { page = doc.addPage(PAGE); y = PAGE[1] - M; header(); }
+    if (y < M + 90) {
+      page = doc.addPage(PAGE);
+      y = PAGE[1] - M;
+      header();
+    }
     drawRow(reportCells(r), r.level === 'commune' ? font : bold, 7);
   }
-  if (y < M + 90) { page = doc.addPage(PAGE); y = PAGE[1] - M; }
+  if (y < M + 90) {
+    page = doc.addPage(PAGE);
+    y = PAGE[1] - M;
+  }
   const sx = PAGE[0] - M - 150;
   center(page, 'GIÁM ĐỐC', bold, 10, sx, y - 20);
   center(page, '(Ký, ghi rõ họ tên và đóng dấu)', font, 8, sx, y - 33);

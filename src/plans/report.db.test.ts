@@ -59,7 +59,17 @@ describeBackends('plans progress report', (store) => {
 
   it('writes the PDF with the national heading, the table and a signature block, in Vietnamese', async () => {
     const text = await pdfText(await progressReport(ctx, { period: 'month', campaignId }, 'pdf'));
-    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'BÁO CÁO TIẾN ĐỘ SỐ HÓA SỔ HỘ TỊCH', 'SỞ TƯ PHÁP', 'Xã Thử A', 'Xã Thử B', 'GIÁM ĐỐC', 'ngày 25 tháng 11 năm 2026', '28 ngày']) {
+    for (const s of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'BÁO CÁO TIẾN ĐỘ SỐ HÓA SỔ HỘ TỊCH',
+      'SỞ TƯ PHÁP',
+      'Xã Thử A',
+      'Xã Thử B',
+      'GIÁM ĐỐC',
+      'ngày 25 tháng 11 năm 2026',
+      '28 ngày',
+    ]) {
       expect(text).toContain(s);
     }
   });

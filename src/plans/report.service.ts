@@ -9,11 +9,20 @@ import { getProgress } from './progress.service.js';
 import { reportContent, type ReportContent, type ReportPeriod } from './report-content.js';
 import { reportPdf, reportXlsx } from './report-files.js';
 
-export interface ReportQuery { period: ReportPeriod; unit?: string | undefined; campaignId?: string | undefined }
+export interface ReportQuery {
+  period: ReportPeriod;
+  unit?: string | undefined;
+  campaignId?: string | undefined;
+}
 
 async function unitIdOf(ctx: ActorContext, unit: string): Promise<string> {
-  const row = await ctx.store.db.selectFrom('admin_units').select('id').where((eb) => eb.or([eb('id', '=', unit), eb('code', '=', unit)]))
-    .orderBy((eb) => eb.case().when('id', '=', unit).then(0).else(1).end()).orderBy('scheme', 'desc').executeTakeFirst();
+  const row = await ctx.store.db
+    .selectFrom('admin_units')
+    .select('id')
+    .where((eb) => eb.or([eb('id', '=', unit), eb('code', '=', unit)]))
+    .orderBy((eb) => eb.case().when('id', '=', unit).then(0).else(1).end())
+    .orderBy('scheme', 'desc')
+    .executeTakeFirst();
   if (!row) throw new NotFound('unit.not_found', `Không tìm thấy đơn vị hành chính "${unit}".`);
   return row.id;
 }

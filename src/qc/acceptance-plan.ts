@@ -59,19 +59,45 @@ export interface PlanInput {
 
 function confidencePlan(input: PlanInput): ConfidenceLotPlan {
   const k = input.expectedErrors ?? 0;
-  const need = (target: number, perRecord: number) => ({ fields: sampleSizeForUpperBound(1 - target, k, CONFIDENCE), records: perRecord > 0 ? Math.ceil(sampleSizeForUpperBound(1 - target, k, CONFIDENCE) / perRecord) : 0 });
+  const need = (target: number, perRecord: number) => ({
+    fields: sampleSizeForUpperBound(1 - target, k, CONFIDENCE),
+    records: perRecord > 0 ? Math.ceil(sampleSizeForUpperBound(1 - target, k, CONFIDENCE) / perRecord) : 0,
+  });
   const c = need(input.targets.critical, input.fieldsPerRecord.critical);
   const o = need(input.targets.other, input.fieldsPerRecord.other);
   const wanted = Math.max(1, c.records, o.records);
   return {
-    kind: 'confidence', lotSize: input.lotSize, confidence: CONFIDENCE, expectedErrors: k, fieldsPerRecord: input.fieldsPerRecord,
-    fieldsNeeded: { critical: c.fields, other: o.fields }, sampleSize: Math.min(wanted, input.lotSize), fullInspection: wanted >= input.lotSize, decidedBy: 'clopper_pearson',
+    kind: 'confidence',
+    lotSize: input.lotSize,
+    confidence: CONFIDENCE,
+    expectedErrors: k,
+    fieldsPerRecord: input.fieldsPerRecord,
+    fieldsNeeded: { critical: c.fields, other: o.fields },
+    sampleSize: Math.min(wanted, input.lotSize),
+    fullInspection: wanted >= input.lotSize,
+    decidedBy: 'clopper_pearson',
   };
 }
 
 function isoPlan(input: PlanInput): IsoLotPlan {
   if (input.lotSize < 2) {
-    return { kind: 'iso2859', standard: 'ISO 2859-1', unit: 'record', decidedBy: 'ac_re', lotSize: input.lotSize, level: input.level ?? 'II', aql: input.aql ?? DEFAULT_AQL, severity: input.severity ?? 'normal', codeLetter: 'A', planLetter: 'A', sampleSize: input.lotSize, tableSampleSize: input.lotSize, fullInspection: true, ac: 0, re: 1 };
+    return {
+      kind: 'iso2859',
+      standard: 'ISO 2859-1',
+      unit: 'record',
+      decidedBy: 'ac_re',
+      lotSize: input.lotSize,
+      level: input.level ?? 'II',
+      aql: input.aql ?? DEFAULT_AQL,
+      severity: input.severity ?? 'normal',
+      codeLetter: 'A',
+      planLetter: 'A',
+      sampleSize: input.lotSize,
+      tableSampleSize: input.lotSize,
+      fullInspection: true,
+      ac: 0,
+      re: 1,
+    };
   }
   const p = singlePlan({ lotSize: input.lotSize, aql: input.aql ?? DEFAULT_AQL, level: input.level ?? 'II', severity: input.severity ?? 'normal' });
   return { ...p, kind: 'iso2859', unit: 'record', decidedBy: 'ac_re' };

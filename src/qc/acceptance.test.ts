@@ -35,7 +35,11 @@ describe('lot findings and decision', () => {
     expect(f.critical.units).toBe(3000);
     expect(f.other.units).toBe(5625);
     expect(f.critical.upper).toBeLessThan(0.001);
-    expect(decideLot(planLot({ kind: 'confidence', lotSize: 10000, targets: DEFAULT_TARGETS, fieldsPerRecord: { critical: 8, other: 15 } }), f)).toMatchObject({ verdict: 'accept', decidedBy: 'clopper_pearson', isoVerdict: null });
+    expect(decideLot(planLot({ kind: 'confidence', lotSize: 10000, targets: DEFAULT_TARGETS, fieldsPerRecord: { critical: 8, other: 15 } }), f)).toMatchObject({
+      verdict: 'accept',
+      decidedBy: 'clopper_pearson',
+      isoVerdict: null,
+    });
   });
   it('rejects on a critical error under the confidence rule; ISO decides by Ac/Re on records', () => {
     const { ids, checks: cs } = checks(80, 8, 15, { critical: 1 });
@@ -56,7 +60,13 @@ describe('lot findings and decision', () => {
 
 describe('keyer promotion rule (Census / CSP-1)', () => {
   const day = (d: number) => new Date(Date.UTC(2026, 0, d));
-  const arb = (d: number, records: number, ce = 0, oe = 0): KeyerEvent => ({ at: day(d), source: 'arbitration', records, critical: { fields: records * 8, errors: ce }, other: { fields: records * 15, errors: oe } });
+  const arb = (d: number, records: number, ce = 0, oe = 0): KeyerEvent => ({
+    at: day(d),
+    source: 'arbitration',
+    records,
+    critical: { fields: records * 8, errors: ce },
+    other: { fields: records * 15, errors: oe },
+  });
   it('promotes after 500 records with bounds under the thresholds', () => {
     expect(keyerStatus([arb(1, 300)]).mode).toBe('double');
     expect(keyerStatus([arb(1, 300)]).recordsToQualify).toBe(200);

@@ -75,8 +75,14 @@ export function summarizeChecks(sampled: readonly string[], checks: readonly Fie
   return {
     sampleSize: sampled.length,
     recordsChecked: sampled.filter((id) => checkedRecords.has(id)).length,
-    critical: groupStats(checks.filter((c) => c.critical), targets.critical),
-    other: groupStats(checks.filter((c) => !c.critical), targets.other),
+    critical: groupStats(
+      checks.filter((c) => c.critical),
+      targets.critical,
+    ),
+    other: groupStats(
+      checks.filter((c) => !c.critical),
+      targets.other,
+    ),
     nonconformingRecords: rateStats(badCritical.size, checkedRecords.size),
     recordsWithErrors: new Set(errors.map((c) => c.recordId)).size,
     errors,

@@ -60,12 +60,24 @@ async function itemOf(ctx: ActorContext, d: NonNullable<Awaited<ReturnType<typeo
   const label = template.fields.find((f) => f.key === d.field_key)?.label ?? d.field_key;
   const values: [string, string] = aShownFirst(String(d.id)) ? [d.value_a, d.value_b] : [d.value_b, d.value_a];
   return {
-    id: String(d.id), registrationId: reg.id, bookId: reg.book_id, fieldKey: d.field_key, fieldLabel: label, critical: criticalFieldKeys(template).has(d.field_key),
-    values, pageIds: reg.page_ids, regions: reg.regions, status: d.status as 'open' | 'resolved',
+    id: String(d.id),
+    registrationId: reg.id,
+    bookId: reg.book_id,
+    fieldKey: d.field_key,
+    fieldLabel: label,
+    critical: criticalFieldKeys(template).has(d.field_key),
+    values,
+    pageIds: reg.page_ids,
+    regions: reg.regions,
+    status: d.status as 'open' | 'resolved',
   };
 }
 
-const idOf = (id: string) => z.string().regex(/^\d{1,18}$/, 'Mã điểm khác biệt không hợp lệ.').parse(id);
+const idOf = (id: string) =>
+  z
+    .string()
+    .regex(/^\d{1,18}$/, 'Mã điểm khác biệt không hợp lệ.')
+    .parse(id);
 
 /** The arbitrator: the signed-in user (qc.arbitrate); '' for the system, which keyed nothing. */
 function arbitratorOf(ctx: ActorContext): string {

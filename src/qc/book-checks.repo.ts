@@ -24,10 +24,18 @@ export async function upsertCheckNote(db: Db, row: Insertable<QcBookCheckNotesTa
  */
 export async function listNeighbourNumbers(db: Db, book: { id: string; register_type: string; authority_unit_code: string | null; authority_text: string; year_from: number; year_to: number | null }) {
   const yearTo = book.year_to ?? book.year_from;
-  return db.selectFrom('records as r').innerJoin('books as b', 'b.id', 'r.book_id')
+  return db
+    .selectFrom('records as r')
+    .innerJoin('books as b', 'b.id', 'r.book_id')
     .select(['r.book_id', sql<string | null>`r."values"->>'so'`.as('so'), sql<string | null>`r."values"->>'ngayDangKy'`.as('ngay_dang_ky')])
-    .where('r.keying_of', 'is', null).where('b.id', '<>', book.id).where('b.register_type', '=', book.register_type).where('b.is_copy', '=', false)
-    .where((eb) => (book.authority_unit_code ? eb('b.authority_unit_code', '=', book.authority_unit_code) : eb.and([eb('b.authority_unit_code', 'is', null), eb('b.authority_text', '=', book.authority_text)])))
-    .where('b.year_from', '<=', yearTo).where(sql<boolean>`coalesce(b.year_to, b.year_from) >= ${book.year_from}`)
+    .where('r.keying_of', 'is', null)
+    .where('b.id', '<>', book.id)
+    .where('b.register_type', '=', book.register_type)
+    .where('b.is_copy', '=', false)
+    .where((eb) =>
+      book.authority_unit_code ? eb('b.authority_unit_code', '=', book.authority_unit_code) : eb.and([eb('b.authority_unit_code', 'is', null), eb('b.authority_text', '=', book.authority_text)]),
+    )
+    .where('b.year_from', '<=', yearTo)
+    .where(sql<boolean>`coalesce(b.year_to, b.year_from) >= ${book.year_from}`)
     .execute();
 }

@@ -27,8 +27,14 @@ export type CheckCode = (typeof CHECK_CODES)[number];
 
 /** ERROR blocks the export; WARNING is reported and signed off. */
 export const CHECK_SEVERITY: Record<CheckCode, 'ERROR' | 'WARNING'> = {
-  so_gap: 'WARNING', so_duplicate: 'WARNING', date_order: 'WARNING', count_mismatch: 'WARNING', empty_page: 'WARNING',
-  so_gap_before: 'WARNING', so_gap_after: 'WARNING', date_outside_book: 'ERROR',
+  so_gap: 'WARNING',
+  so_duplicate: 'WARNING',
+  date_order: 'WARNING',
+  count_mismatch: 'WARNING',
+  empty_page: 'WARNING',
+  so_gap_before: 'WARNING',
+  so_gap_after: 'WARNING',
+  date_outside_book: 'ERROR',
 };
 
 export interface CheckRegistration {
@@ -107,14 +113,23 @@ function numberChecks(list: readonly Numbered[]): Unrated[] {
     if (prev.year !== cur.year) continue;
     const y = cur.year;
     if (cur.no === prev.no) {
-      out.push({ code: 'so_duplicate', subject: subjectOf(y, String(cur.no)), message: `Số ${cur.no}${yearLabel(y)} được dùng cho nhiều việc đăng ký.`, recordIds: [prev.r.id, cur.r.id], pageIds: [] });
+      out.push({
+        code: 'so_duplicate',
+        subject: subjectOf(y, String(cur.no)),
+        message: `Số ${cur.no}${yearLabel(y)} được dùng cho nhiều việc đăng ký.`,
+        recordIds: [prev.r.id, cur.r.id],
+        pageIds: [],
+      });
     } else if (cur.no > prev.no + 1) {
       const range = cur.no === prev.no + 2 ? String(prev.no + 1) : `${prev.no + 1}-${cur.no - 1}`;
       out.push({ code: 'so_gap', subject: subjectOf(y, range), message: `Thiếu số ${range}${yearLabel(y)} (giữa số ${prev.no} và số ${cur.no}).`, recordIds: [prev.r.id, cur.r.id], pageIds: [] });
     }
     if (prev.date && cur.date && cur.no !== prev.no && comparePartialDates(cur.date, prev.date) === -1) {
       out.push({
-        code: 'date_order', subject: subjectOf(y, String(cur.no)), recordIds: [prev.r.id, cur.r.id], pageIds: [],
+        code: 'date_order',
+        subject: subjectOf(y, String(cur.no)),
+        recordIds: [prev.r.id, cur.r.id],
+        pageIds: [],
         message: `Ngày đăng ký của số ${cur.no} (${cur.r.ngayDangKy}) sớm hơn của số ${prev.no} (${prev.r.ngayDangKy}).`,
       });
     }
@@ -147,12 +162,24 @@ function edgeChecks(list: readonly Numbered[], neighbours: readonly NeighbourRan
     if (first.no > before + 1) {
       const range = rangeText(before + 1, first.no - 1);
       const after = before > 0 ? `sau số ${before} của quyển sổ trước` : 'từ số 1';
-      out.push({ code: 'so_gap_before', subject: `${year}:${range}`, message: `Thiếu số ${range} năm ${year} trước số đầu tiên của quyển (${first.no}; đánh số tiếp ${after}).`, recordIds: [first.r.id], pageIds: [] });
+      out.push({
+        code: 'so_gap_before',
+        subject: `${year}:${range}`,
+        message: `Thiếu số ${range} năm ${year} trước số đầu tiên của quyển (${first.no}; đánh số tiếp ${after}).`,
+        recordIds: [first.r.id],
+        pageIds: [],
+      });
     }
     const nexts = others.filter((r) => r.min > last.no).map((r) => r.min);
     if (nexts.length > 0 && Math.min(...nexts) > last.no + 1) {
       const range = rangeText(last.no + 1, Math.min(...nexts) - 1);
-      out.push({ code: 'so_gap_after', subject: `${year}:${range}`, message: `Thiếu số ${range} năm ${year} sau số cuối của quyển (${last.no}; quyển sổ sau bắt đầu từ số ${Math.min(...nexts)}).`, recordIds: [last.r.id], pageIds: [] });
+      out.push({
+        code: 'so_gap_after',
+        subject: `${year}:${range}`,
+        message: `Thiếu số ${range} năm ${year} sau số cuối của quyển (${last.no}; quyển sổ sau bắt đầu từ số ${Math.min(...nexts)}).`,
+        recordIds: [last.r.id],
+        pageIds: [],
+      });
     }
   }
   return out;
@@ -191,7 +218,10 @@ export function bookChecks(book: CheckBook, regs: readonly CheckRegistration[], 
   const out: Omit<BookCheckFinding, 'severity'>[] = [...numberChecks(list), ...(book.yearFrom !== undefined ? edgeChecks(list, neighbours) : []), ...dateChecks(book, list, regs)];
   if (book.declaredEventCount !== null && book.declaredEventCount !== regs.length) {
     out.push({
-      code: 'count_mismatch', subject: 'book', recordIds: [], pageIds: [],
+      code: 'count_mismatch',
+      subject: 'book',
+      recordIds: [],
+      pageIds: [],
       message: `Sổ ghi khi khóa sổ có ${book.declaredEventCount} việc đăng ký nhưng đã nhập ${regs.length}.`,
     });
   }

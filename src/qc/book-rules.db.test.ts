@@ -29,7 +29,8 @@ describeBackends('book rules', (store) => {
   const book = async (volume: string, sos: string[], dates: string[] = [], openedOn?: string) => {
     const b = await scannedBook(ctx, { authority, volume, pages: sos.length, ...(openedOn ? { openedOn } : {}) });
     const ids: string[] = [];
-    for (const [i, so] of sos.entries()) ids.push(await keyCompleted(ctx, b.bookId, [b.pageIds[i]!], patchValues(CLEAN_KS_RECORD, { so, ngayDangKy: dates[i] ?? `${10 + i}.11.2008` }), ['ks.on_time_but_late', 'ks.late']));
+    for (const [i, so] of sos.entries())
+      ids.push(await keyCompleted(ctx, b.bookId, [b.pageIds[i]!], patchValues(CLEAN_KS_RECORD, { so, ngayDangKy: dates[i] ?? `${10 + i}.11.2008` }), ['ks.on_time_but_late', 'ks.late']));
     return { bookId: b.bookId, ids };
   };
 
@@ -38,7 +39,8 @@ describeBackends('book rules', (store) => {
     const second = await book('02/2008', ['8', '9']);
     const a = await getBookChecks(ctx, first.bookId);
     expect(a.items.filter((i) => i.code.startsWith('so_gap')).map((i) => [i.code, i.subject, i.severity])).toEqual([
-      ['so_gap_before', '2008:1-2', 'WARNING'], ['so_gap_after', '2008:6-7', 'WARNING'],
+      ['so_gap_before', '2008:1-2', 'WARNING'],
+      ['so_gap_after', '2008:6-7', 'WARNING'],
     ]);
     expect(a.items.find((i) => i.code === 'so_gap_before')!.message).toBe('Thiếu số 1-2 năm 2008 trước số đầu tiên của quyển (3; đánh số tiếp từ số 1).');
     const b = await getBookChecks(ctx, second.bookId);

@@ -71,7 +71,13 @@ async function compareLocked(tx: Transaction<Database>, reg: RecordRow, today: D
   const fromA = criticalOnly ? Object.fromEntries(Object.entries(sa.values).filter(([k, v]) => !keys.includes(k) && v.trim() !== '')) : {};
   const acknowledged = [...new Set([...sa.acknowledged, ...sb.acknowledged])];
   const payload = {
-    round: COMPARE_ROUND, passA: a.id, passB: b.id, values: { ...fromA, ...cmp.agreed }, disagreements: cmp.disagreements.map((d) => d.fieldKey), fields: cmp.fields, acknowledged,
+    round: COMPARE_ROUND,
+    passA: a.id,
+    passB: b.id,
+    values: { ...fromA, ...cmp.agreed },
+    disagreements: cmp.disagreements.map((d) => d.fieldKey),
+    fields: cmp.fields,
+    acknowledged,
   };
   await appendInTransaction(tx, QC_SYSTEM, registrationId, () => [{ clientTxId: `qc:cmp:${registrationId}:${COMPARE_ROUND}`, body: { kind: 'compared', payload } }]);
   await insertDisagreements(tx, registrationId, COMPARE_ROUND, cmp.disagreements);

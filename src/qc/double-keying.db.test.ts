@@ -18,8 +18,18 @@ import { createBook, storeIngestedFile } from '../archive/index.js';
 import type { ActorContext } from '../auth/index.js';
 import { fold, getRecordView, listActions, listBookRecords, saveRecord, stateOfRow, findRecord, type RecordView } from '../entry/index.js';
 import {
-  claimPass, compareBook, compareIfReady, completePass, countKeyedFields, createRecordInBook, decide, keyingQueue, listArbitrationOutcomes,
-  nextArbitration, setQcMode, type ArbitrationItem,
+  claimPass,
+  compareBook,
+  compareIfReady,
+  completePass,
+  countKeyedFields,
+  createRecordInBook,
+  decide,
+  keyingQueue,
+  listArbitrationOutcomes,
+  nextArbitration,
+  setQcMode,
+  type ArbitrationItem,
 } from './index.js';
 
 let seq = 0;
@@ -28,7 +38,12 @@ const tx = () => `tx-qc-dk-${String(++seq).padStart(6, '0')}`;
 const A_VALUES: Record<string, string> = { ...CLEAN_KS_RECORD, nksNoiSinh: 'Bệnh viện Hoà Bình' };
 /** B differs from A: so (real), nksHoTen (missing diacritic: real), chaHoTen (real); whitespace, NFD and tone placement only elsewhere. */
 const B_VALUES: Record<string, string> = {
-  ...CLEAN_KS_RECORD, so: '16', nksHoTen: 'Phạm Anh Dài', chaHoTen: 'Phạm Văn Tùng', meHoTen: '  Nguyễn  Thị Lan '.normalize('NFD'), nksNoiSinh: 'Bệnh viện Hòa Bình',
+  ...CLEAN_KS_RECORD,
+  so: '16',
+  nksHoTen: 'Phạm Anh Dài',
+  chaHoTen: 'Phạm Văn Tùng',
+  meHoTen: '  Nguyễn  Thị Lan '.normalize('NFD'),
+  nksNoiSinh: 'Bệnh viện Hòa Bình',
 };
 
 describeBackends('double keying', (store) => {
@@ -54,9 +69,15 @@ describeBackends('double keying', (store) => {
 
   beforeAll(async () => {
     ({ ctx, dispose } = testContext(store()));
-    const rows = await ctx.store.db.insertInto('users').values([
-      { login: 'qc-anh', role: 'keyer', password_hash: null }, { login: 'qc-binh', role: 'keyer', password_hash: null }, { login: 'qc-cuc', role: 'reviewer', password_hash: null },
-    ]).returning('id').execute();
+    const rows = await ctx.store.db
+      .insertInto('users')
+      .values([
+        { login: 'qc-anh', role: 'keyer', password_hash: null },
+        { login: 'qc-binh', role: 'keyer', password_hash: null },
+        { login: 'qc-cuc', role: 'reviewer', password_hash: null },
+      ])
+      .returning('id')
+      .execute();
     [anh, binh, cuc] = rows.map((u) => u.id) as [string, string, string];
     await grantUsers(ctx, [anh, binh, cuc]);
     Object.assign(users, { anh, binh, cuc });
@@ -88,7 +109,9 @@ describeBackends('double keying', (store) => {
     for (const k of ['so', 'nksHoTen', 'chaHoTen']) expect(reg.values[k]).toBeUndefined();
     const open = await ctx.store.db.selectFrom('qc_disagreements').selectAll().where('record_id', '=', regId).orderBy('id').execute();
     expect(open.map((d) => [d.field_key, d.value_a, d.value_b])).toEqual([
-      ['so', '15', '16'], ['nksHoTen', 'Phạm Anh Đài', 'Phạm Anh Dài'], ['chaHoTen', 'Phạm Văn Tú', 'Phạm Văn Tùng'],
+      ['so', '15', '16'],
+      ['nksHoTen', 'Phạm Anh Đài', 'Phạm Anh Dài'],
+      ['chaHoTen', 'Phạm Văn Tú', 'Phạm Văn Tùng'],
     ]);
 
     const versionBefore = reg.version;
@@ -127,7 +150,9 @@ describeBackends('double keying', (store) => {
 
     const outcomes = await listArbitrationOutcomes(ctx, { bookId });
     expect(outcomes.map((o) => [o.fieldKey, o.erredA, o.erredB, o.keyerA === anh, o.keyerB === binh, o.critical])).toEqual([
-      ['so', false, true, true, true, true], ['nksHoTen', false, true, true, true, true], ['chaHoTen', true, true, true, true, true],
+      ['so', false, true, true, true, true],
+      ['nksHoTen', false, true, true, true, true],
+      ['chaHoTen', true, true, true, true, true],
     ]);
     const counts = await countKeyedFields(ctx, { bookId });
     const of = (k: string, g: string) => counts.find((c) => c.keyerId === k && c.group === g && c.source === 'arbitration');

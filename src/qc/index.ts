@@ -16,10 +16,7 @@
  */
 export { criticalFieldKeys } from './critical-fields.js';
 export { QC_MODES, QC_MODE_LABELS, isDoubleKeyed, findQcMode, getQcSetting, setQcMode, SetQcModeInput, type QcMode, type QcSetting } from './qc-mode.js';
-export {
-  listArbitrationOutcomes, listReviewOutcomes, countKeyedFields,
-  type ArbitrationOutcome, type ReviewOutcome, type KeyedFieldCount, type OutcomeFilter,
-} from './outcomes.js';
+export { listArbitrationOutcomes, listReviewOutcomes, countKeyedFields, type ArbitrationOutcome, type ReviewOutcome, type KeyedFieldCount, type OutcomeFilter } from './outcomes.js';
 export { comparable, comparePasses, choiceOf, aShownFirst, type Comparison, type Disagreement } from './compare.js';
 export { compareIfReady, compareBook, COMPARE_ROUND, type CompareResult, type CompareOutcome, type BookCompareSummary } from './compare.service.js';
 export { createRecordInBook, claimPass, keyingQueue, completePass, passFields, ClaimPassInput, type KeyingQueue, type QueueItem, type CompletedPass } from './passes.service.js';

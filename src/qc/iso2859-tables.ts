@@ -55,16 +55,7 @@ export type Cell = { ac: number; re: number } | 'down' | 'up';
  */
 export const FIRST_DIAGONAL = 14;
 export const DIAGONALS: Record<Severity, readonly Cell[]> = {
-  normal: [
-    { ac: 0, re: 1 }, 'up', 'down', { ac: 1, re: 2 }, { ac: 2, re: 3 }, { ac: 3, re: 4 }, { ac: 5, re: 6 },
-    { ac: 7, re: 8 }, { ac: 10, re: 11 }, { ac: 14, re: 15 }, { ac: 21, re: 22 },
-  ],
-  tightened: [
-    'down', { ac: 0, re: 1 }, 'down', 'down', { ac: 1, re: 2 }, { ac: 2, re: 3 }, { ac: 3, re: 4 },
-    { ac: 5, re: 6 }, { ac: 8, re: 9 }, { ac: 12, re: 13 }, { ac: 18, re: 19 },
-  ],
-  reduced: [
-    { ac: 0, re: 1 }, 'up', 'down', { ac: 0, re: 2 }, { ac: 1, re: 3 }, { ac: 1, re: 4 }, { ac: 2, re: 5 },
-    { ac: 3, re: 6 }, { ac: 5, re: 8 }, { ac: 7, re: 10 }, { ac: 10, re: 13 },
-  ],
+  normal: [{ ac: 0, re: 1 }, 'up', 'down', { ac: 1, re: 2 }, { ac: 2, re: 3 }, { ac: 3, re: 4 }, { ac: 5, re: 6 }, { ac: 7, re: 8 }, { ac: 10, re: 11 }, { ac: 14, re: 15 }, { ac: 21, re: 22 }],
+  tightened: ['down', { ac: 0, re: 1 }, 'down', 'down', { ac: 1, re: 2 }, { ac: 2, re: 3 }, { ac: 3, re: 4 }, { ac: 5, re: 6 }, { ac: 8, re: 9 }, { ac: 12, re: 13 }, { ac: 18, re: 19 }],
+  reduced: [{ ac: 0, re: 1 }, 'up', 'down', { ac: 0, re: 2 }, { ac: 1, re: 3 }, { ac: 1, re: 4 }, { ac: 2, re: 5 }, { ac: 3, re: 6 }, { ac: 5, re: 8 }, { ac: 7, re: 10 }, { ac: 10, re: 13 }],
 };

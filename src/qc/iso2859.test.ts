@@ -113,7 +113,10 @@ describe('ISO 2859-1 switching rules (QC.md §1.5)', () => {
     expect(switchingState([bad, ok, ok, ok, ok, bad]).severity).toBe('normal');
     const back = switchingState([bad, bad, ok, ok, ok, ok, ok]);
     expect(back.severity).toBe('normal');
-    expect(back.changes).toEqual([{ afterLot: 1, to: 'tightened' }, { afterLot: 6, to: 'normal' }]);
+    expect(back.changes).toEqual([
+      { afterLot: 1, to: 'tightened' },
+      { afterLot: 6, to: 'normal' },
+    ]);
   });
   it('discontinues after 5 lots not accepted on tightened', () => {
     expect(switchingState([bad, bad, bad, ok, bad, bad, bad]).severity).toBe('tightened');

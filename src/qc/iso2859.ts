@@ -74,8 +74,18 @@ export function singlePlan(input: { lotSize: number; aql: number; level?: Inspec
   const tableSampleSize = SAMPLE_SIZES[severity][row]!;
   const fullInspection = tableSampleSize >= input.lotSize;
   return {
-    standard: 'ISO 2859-1', lotSize: input.lotSize, level, aql: input.aql, severity, codeLetter: letter, planLetter: CODE_LETTERS[row]!,
-    sampleSize: fullInspection ? input.lotSize : tableSampleSize, tableSampleSize, fullInspection, ac, re,
+    standard: 'ISO 2859-1',
+    lotSize: input.lotSize,
+    level,
+    aql: input.aql,
+    severity,
+    codeLetter: letter,
+    planLetter: CODE_LETTERS[row]!,
+    sampleSize: fullInspection ? input.lotSize : tableSampleSize,
+    tableSampleSize,
+    fullInspection,
+    ac,
+    re,
   };
 }
 

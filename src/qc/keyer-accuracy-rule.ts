@@ -65,7 +65,13 @@ interface Counts {
   oe: number;
 }
 const ZERO: Counts = { records: 0, cf: 0, ce: 0, of: 0, oe: 0 };
-const plus = (c: Counts, e: KeyerEvent): Counts => ({ records: c.records + e.records, cf: c.cf + e.critical.fields, ce: c.ce + e.critical.errors, of: c.of + e.other.fields, oe: c.oe + e.other.errors });
+const plus = (c: Counts, e: KeyerEvent): Counts => ({
+  records: c.records + e.records,
+  cf: c.cf + e.critical.fields,
+  ce: c.ce + e.critical.errors,
+  of: c.of + e.other.fields,
+  oe: c.oe + e.other.errors,
+});
 const upper = (errors: number, fields: number) => rateStats(errors, fields).upper;
 
 function qualifies(c: Counts, rule: PromotionRule): boolean {

@@ -72,7 +72,10 @@ async function samplingEvents(ctx: ActorContext, book: Book, keyerId: string | u
   for (const e of perLot.values()) {
     const total = accOf(book, e.keyer, 'sampling');
     total.records += e.records.size;
-    for (const g of ['critical', 'other'] as const) { total[g].fields += e.acc[g].fields; total[g].errors += e.acc[g].errors; }
+    for (const g of ['critical', 'other'] as const) {
+      total[g].fields += e.acc[g].fields;
+      total[g].errors += e.acc[g].errors;
+    }
     const hadErrors = e.acc.critical.errors + e.acc.other.errors > 0;
     const ev: KeyerEvent = { at: e.at, source: 'sampling', records: e.records.size, critical: e.acc.critical, other: e.acc.other, lotRejected: e.rejected && hadErrors };
     events.set(e.keyer, [...(events.get(e.keyer) ?? []), ev]);

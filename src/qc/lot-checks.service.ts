@@ -59,8 +59,17 @@ export async function getSampledRecord(ctx: ActorContext, lotId: string, recordI
     return { ...f, value: s.values[f.key] ?? '', check: c ? { ok: c.ok, correctValue: c.correct_value } : null };
   });
   return {
-    lotId, seq: s.seq, total: samples.length, recordId, bookId: s.book_id, templateId: s.template_version, pageIds: s.page_ids, version: s.version, fields,
-    prev: samples[i - 1]?.record_id ?? null, next: samples[i + 1]?.record_id ?? null,
+    lotId,
+    seq: s.seq,
+    total: samples.length,
+    recordId,
+    bookId: s.book_id,
+    templateId: s.template_version,
+    pageIds: s.page_ids,
+    version: s.version,
+    fields,
+    prev: samples[i - 1]?.record_id ?? null,
+    next: samples[i + 1]?.record_id ?? null,
   };
 }
 
@@ -77,12 +86,20 @@ export async function submitChecks(ctx: ActorContext, lotId: string, input: Subm
   const wrong = Object.fromEntries(Object.entries(c.wrong).map(([k, v]) => [k, cleanText(v)]));
   for (const [key, value] of Object.entries(wrong)) {
     if (!known.has(key)) throw new Invalid('qc.check_unknown_field', `Trường "${key}" không có trong mẫu sổ của bản ghi.`, `wrong.${key}`);
-    if (value === cleanText(sample.values[key] ?? '')) throw new Invalid('qc.check_same_value', `Trường "${fields.find((f) => f.key === key)!.label}": giá trị đúng trùng với giá trị đã nhập — nếu giá trị đúng thì đánh dấu là đúng.`, `wrong.${key}`);
+    if (value === cleanText(sample.values[key] ?? ''))
+      throw new Invalid('qc.check_same_value', `Trường "${fields.find((f) => f.key === key)!.label}": giá trị đúng trùng với giá trị đã nhập — nếu giá trị đúng thì đánh dấu là đúng.`, `wrong.${key}`);
   }
   const at = ctx.clock();
   const rows = fields.map((f) => ({
-    lot_id: lotId, record_id: c.recordId, field_key: f.key, ok: !(f.key in wrong), keyed_value: sample.values[f.key] ?? '',
-    correct_value: f.key in wrong ? wrong[f.key]! : null, critical: f.critical, checked_by: actorId, checked_at: at,
+    lot_id: lotId,
+    record_id: c.recordId,
+    field_key: f.key,
+    ok: !(f.key in wrong),
+    keyed_value: sample.values[f.key] ?? '',
+    correct_value: f.key in wrong ? wrong[f.key]! : null,
+    critical: f.critical,
+    checked_by: actorId,
+    checked_at: at,
   }));
   await ctx.store.db.transaction().execute((tx) => replaceChecks(tx, lotId, c.recordId, rows));
   return getSampledRecord(ctx, lotId, c.recordId);

@@ -61,7 +61,8 @@ export async function decideSampledLot(ctx: ActorContext, lotId: string, input: 
   const lot = await getLot(ctx, lotId);
   if (lot.status !== 'sampling') throw new Conflict('qc.lot_decided', 'Lô này đã có quyết định nghiệm thu.');
   if (!lot.proposed) throw new Invalid('qc.lot_not_checked', `Chưa kiểm tra hết mẫu: mới ${lot.progress.checked}/${lot.progress.sampled} bản ghi.`);
-  if (d.verdict && d.verdict !== lot.proposed.verdict) throw new Conflict('qc.lot_verdict_changed', 'Kết quả tính toán khác với kết quả bạn đã xem (có thể kết quả kiểm tra vừa thay đổi). Hãy tải lại trang.');
+  if (d.verdict && d.verdict !== lot.proposed.verdict)
+    throw new Conflict('qc.lot_verdict_changed', 'Kết quả tính toán khác với kết quả bạn đã xem (có thể kết quả kiểm tra vừa thay đổi). Hãy tải lại trang.');
   const status = lot.proposed.verdict === 'accept' ? 'accepted' : 'rejected';
   const decision = { decision: lot.proposed, findings: lot.findings, corrections: [] as RecordCorrection[] };
   const ok = await writeDecision(ctx.store.db, lotId, { status, decision, decidedBy: actorId, decidedAt: ctx.clock(), note: d.note });
@@ -71,7 +72,14 @@ export async function decideSampledLot(ctx: ActorContext, lotId: string, input: 
   for (const [recordId, errors] of byRecord) decision.corrections.push(await correctRecord(ctx, lotId, recordId, errors));
   await ctx.store.db.transaction().execute(async (tx) => {
     await updateDecisionPayload(tx, lotId, decision);
-    await appendEntityAction(tx, { entityType: 'qc_lot', entityId: lotId, kind: status, actorId, reason: d.note, payload: { verdict: lot.proposed!.verdict, corrections: decision.corrections.length } });
+    await appendEntityAction(tx, {
+      entityType: 'qc_lot',
+      entityId: lotId,
+      kind: status,
+      actorId,
+      reason: d.note,
+      payload: { verdict: lot.proposed!.verdict, corrections: decision.corrections.length },
+    });
     for (const b of lot.scope.books) await syncBookStatus(tx, ctx.actor, b.id, ctx.clock());
   });
   return getLot(ctx, lotId);

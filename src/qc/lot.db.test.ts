@@ -33,8 +33,18 @@ describeBackends('sampled acceptance', (store) => {
     ({ ctx, dispose } = testContext(store()));
     const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '02/2008' });
     bookId = book.id;
-    const [pageId] = (await storeIngestedFile(ctx, bookId, { name: 'q.pdf', sha256: 'a'.repeat(64), kind: 'pdf', original: Buffer.from('q'), pages: [fakeIncomingPage(1, 'qc')] })).pages.map((p) => p.id);
-    const users = await ctx.store.db.insertInto('users').values([{ login: 'qc-keyer', role: 'keyer', password_hash: null }, { login: 'qc-reviewer', role: 'reviewer', password_hash: null }, { login: 'qc-planner', role: 'planner', password_hash: null }]).returning('id').execute();
+    const [pageId] = (await storeIngestedFile(ctx, bookId, { name: 'q.pdf', sha256: 'a'.repeat(64), kind: 'pdf', original: Buffer.from('q'), pages: [fakeIncomingPage(1, 'qc')] })).pages.map(
+      (p) => p.id,
+    );
+    const users = await ctx.store.db
+      .insertInto('users')
+      .values([
+        { login: 'qc-keyer', role: 'keyer', password_hash: null },
+        { login: 'qc-reviewer', role: 'reviewer', password_hash: null },
+        { login: 'qc-planner', role: 'planner', password_hash: null },
+      ])
+      .returning('id')
+      .execute();
     [keyer, reviewer, planner] = users.map((u) => u.id) as [string, string, string];
     await grantUsers(ctx, [keyer, reviewer, planner]);
     for (let i = 1; i <= 60; i++) {
@@ -49,7 +59,12 @@ describeBackends('sampled acceptance', (store) => {
   it('draws a reproducible ISO 2859-1 sample from a recorded seed', async () => {
     const lot = await createLot(await as(ctx, planner), { scope: { kind: 'books', bookIds: [bookId] }, plan: { kind: 'iso2859' }, seed: SEED });
     lotId = lot.id;
-    expect(lot).toMatchObject({ lotSize: 60, seed: SEED, status: 'sampling', plan: { kind: 'iso2859', codeLetter: 'E', planLetter: 'F', sampleSize: 20, ac: 0, re: 1, aql: 0.65, severity: 'normal' } });
+    expect(lot).toMatchObject({
+      lotSize: 60,
+      seed: SEED,
+      status: 'sampling',
+      plan: { kind: 'iso2859', codeLetter: 'E', planLetter: 'F', sampleSize: 20, ac: 0, re: 1, aql: 0.65, severity: 'normal' },
+    });
     expect(lot.progress).toEqual({ sampled: 20, checked: 0 });
     expect(lot.proposed).toBeNull();
     const again = await createLot(await as(ctx, planner), { scope: { kind: 'books', bookIds: [bookId] }, plan: { kind: 'iso2859' }, seed: SEED });
@@ -74,7 +89,9 @@ describeBackends('sampled acceptance', (store) => {
     await expect(createLot(await as(ctx, planner), { scope: { kind: 'books', bookIds: [] }, plan: { kind: 'iso2859' } })).rejects.toThrow(/ít nhất một quyển/);
     await expect(createLot(await as(ctx, planner), { scope: { kind: 'books', bookIds: [bookId] }, plan: { kind: 'iso2859', aql: 0.7 } })).rejects.toThrow(/AQL phải là/);
     expect((await rejection(createLot(await as(ctx, planner), { scope: { kind: 'unit', unitCode: 'X', yearFrom: 2000, yearTo: 2001 }, plan: { kind: 'confidence' } }))).code).toBe('unit.not_found');
-    expect((await rejection(createLot(await as(ctx, planner), { scope: { kind: 'books', bookIds: ['00000000-0000-4000-8000-000000000000'] }, plan: { kind: 'confidence' } }))).code).toBe('qc.lot_book_not_found');
+    expect((await rejection(createLot(await as(ctx, planner), { scope: { kind: 'books', bookIds: ['00000000-0000-4000-8000-000000000000'] }, plan: { kind: 'confidence' } }))).code).toBe(
+      'qc.lot_book_not_found',
+    );
   });
 
   it('shows every field of a sampled registration and records checks (wrong fields with their correct value)', async () => {
@@ -85,7 +102,12 @@ describeBackends('sampled acceptance', (store) => {
     expect((await rejection(submitChecks(await as(ctx, reviewer), lotId, { recordId: first.recordId, wrong: { khongCo: 'x' } }))).code).toBe('qc.check_unknown_field');
     expect((await rejection(submitChecks(await as(ctx, reviewer), lotId, { recordId: first.recordId, wrong: { nksHoTen: 'Phạm Anh Đài' } }))).code).toBe('qc.check_same_value');
     const checked = await submitChecks(await as(ctx, reviewer), lotId, { recordId: first.recordId, wrong: { nksHoTen: 'Phạm Anh Đài Trang', nksNoiSinh: 'Bệnh viện Hạnh Phúc' } });
-    expect(checked.fields.filter((f) => f.check?.ok === false).map((f) => f.key).sort()).toEqual(['nksHoTen', 'nksNoiSinh']);
+    expect(
+      checked.fields
+        .filter((f) => f.check?.ok === false)
+        .map((f) => f.key)
+        .sort(),
+    ).toEqual(['nksHoTen', 'nksNoiSinh']);
     expect(checked.fields.every((f) => f.check !== null)).toBe(true);
   });
 

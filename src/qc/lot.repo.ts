@@ -33,7 +33,10 @@ export async function listBooksOfUnit(db: Db, actor: Actor, unitCode: string, fr
     .where('year_from', '<=', to)
     .where((eb) => eb.or([eb('year_to', '>=', from), eb.and([eb('year_to', 'is', null), eb('year_from', '>=', from)])]))
     .select(['id', 'register_type', 'year_from', 'volume_no', 'authority_unit_code', 'authority_text'])
-    .orderBy('year_from').orderBy('register_type').orderBy('volume_no').orderBy('id')
+    .orderBy('year_from')
+    .orderBy('register_type')
+    .orderBy('volume_no')
+    .orderBy('id')
     .execute();
 }
 
@@ -43,7 +46,10 @@ export async function listBooksById(db: Db, actor: Actor, ids: readonly string[]
     .where('id', 'in', [...ids])
     .where(bookInScope(actor, 'books.id'))
     .select(['id', 'register_type', 'year_from', 'volume_no', 'authority_unit_code', 'authority_text'])
-    .orderBy('year_from').orderBy('register_type').orderBy('volume_no').orderBy('id')
+    .orderBy('year_from')
+    .orderBy('register_type')
+    .orderBy('volume_no')
+    .orderBy('id')
     .execute();
 }
 
@@ -76,7 +82,12 @@ export async function* streamPopulation(db: Db, actor: Actor, bookIds: readonly 
 /** Registrations among `ids` that have keying passes (double-keyed). */
 export async function listDoubleKeyed(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('records').where('keying_of', 'in', [...ids]).select('keying_of').distinct().execute();
+  const rows = await db
+    .selectFrom('records')
+    .where('keying_of', 'in', [...ids])
+    .select('keying_of')
+    .distinct()
+    .execute();
   return new Set(rows.map((r) => r.keying_of!));
 }
 
@@ -128,7 +139,11 @@ export async function insertLot(tx: Transaction<Database>, row: Insertable<Datab
 }
 
 export async function insertSamples(tx: Transaction<Database>, rows: Insertable<Database['qc_lot_samples']>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await tx.insertInto('qc_lot_samples').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await tx
+      .insertInto('qc_lot_samples')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export async function writeDecision(db: Db, id: string, d: { status: string; decision: unknown; decidedBy: string | null; decidedAt: Date; note: string }): Promise<boolean> {
@@ -142,5 +157,9 @@ export async function writeDecision(db: Db, id: string, d: { status: string; dec
 }
 
 export async function updateDecisionPayload(db: Db, id: string, decision: unknown): Promise<void> {
-  await db.updateTable('qc_lots').set({ decision: JSON.stringify(decision) }).where('id', '=', id).execute();
+  await db
+    .updateTable('qc_lots')
+    .set({ decision: JSON.stringify(decision) })
+    .where('id', '=', id)
+    .execute();
 }

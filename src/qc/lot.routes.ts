@@ -37,7 +37,10 @@ export async function qcAcceptanceRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/qc/lots', access(view, LIST), async (req) => listLotViews(req.ctx));
   app.get('/api/qc/lots/:id', access(view, lot), async (req) => getLot(req.ctx, lotId(req)));
   app.get('/api/qc/lots/:id/sample', access('records.review', lot), async (req) => listSample(req.ctx, lotId(req)));
-  app.get('/api/qc/lots/:id/sample/:recordId', access('records.review', lot), async (req) => { const p = SampleParams.parse(req.params); return getSampledRecord(req.ctx, p.id, p.recordId); });
+  app.get('/api/qc/lots/:id/sample/:recordId', access('records.review', lot), async (req) => {
+    const p = SampleParams.parse(req.params);
+    return getSampledRecord(req.ctx, p.id, p.recordId);
+  });
   app.post('/api/qc/lots/:id/checks', access('records.review', lot), async (req) => submitChecks(req.ctx, lotId(req), body(req) as never));
   app.post('/api/qc/lots/:id/decision', access('qc.accept', lot), async (req) => decideSampledLot(req.ctx, lotId(req), body(req) as never));
   app.get('/api/qc/lots/:id/report.pdf', access(view, lot), async (req, reply) => download(reply, `nghiem-thu-${lotId(req)}.pdf`, 'application/pdf', await lotReportPdf(req.ctx, lotId(req))));

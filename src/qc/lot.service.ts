@@ -64,10 +64,12 @@ const supplierOf = (scope: LotScope, books: { authority_unit_code: string | null
 export async function supplierSwitching(ctx: ActorContext, supplier: string): Promise<SwitchingState> {
   const lots = (await listLots(ctx.store.db, QC_SYSTEM)).filter((l) => l.status !== 'sampling' && l.scope.supplier === supplier && (l.plan as { kind?: string }).kind === 'iso2859');
   lots.sort((a, b) => a.decided_at!.getTime() - b.decided_at!.getTime());
-  return switchingState(lots.map((l) => {
-    const d = (l.decision ?? {}) as { decision?: LotDecision };
-    return { accepted: l.status === 'accepted', ac: (l.plan as { ac: number }).ac, nonconforming: d.decision?.isoVerdict?.nonconforming ?? 0 };
-  }));
+  return switchingState(
+    lots.map((l) => {
+      const d = (l.decision ?? {}) as { decision?: LotDecision };
+      return { accepted: l.status === 'accepted', ac: (l.plan as { ac: number }).ac, nonconforming: d.decision?.isoVerdict?.nonconforming ?? 0 };
+    }),
+  );
 }
 
 /** One registration of a lot's population, without its values. */
@@ -90,7 +92,13 @@ async function readPopulation(ctx: ActorContext, bookIds: readonly string[]): Pr
 function drawSample(seed: string, plan: LotPlan, population: Member[], everyBook: boolean): number[] {
   const books = new Set(population.map((r) => r.book_id));
   return rivestSample(seed, population.length, plan.sampleSize, (drawn) => {
-    if (!sampleComplete(plan, drawn.map((p) => population[p - 1]!.filled))) return false;
+    if (
+      !sampleComplete(
+        plan,
+        drawn.map((p) => population[p - 1]!.filled),
+      )
+    )
+      return false;
     return !everyBook || new Set(drawn.map((p) => population[p - 1]!.book_id)).size === books.size;
   });
 }
@@ -105,24 +113,42 @@ export async function createLot(ctx: ActorContext, input: CreateLotInput): Promi
   const c = CreateLotInput.parse(input);
   const actorId = actorIdOf(ctx.actor);
   const books = await scopeBooks(ctx, c.scope);
-  const population = await readPopulation(ctx, books.map((b) => b.id));
+  const population = await readPopulation(
+    ctx,
+    books.map((b) => b.id),
+  );
   if (population.length === 0) throw new Invalid('qc.lot_empty', 'Phạm vi lô chưa có bản ghi nào đã hoàn thành để lấy mẫu.', 'scope');
   const supplier = supplierOf(c.scope, books);
   const switching = c.plan.kind === 'iso2859' && !c.plan.severity ? await supplierSwitching(ctx, supplier) : undefined;
-  if (switching?.severity === 'discontinued') throw new Conflict('qc.lot_discontinued', 'Đơn vị này đã bị tạm dừng nghiệm thu (5 lô không đạt khi kiểm tra chặt). Cần khắc phục rồi chọn chế độ kiểm tra chặt (tightened) cho lô mới.');
+  if (switching?.severity === 'discontinued')
+    throw new Conflict('qc.lot_discontinued', 'Đơn vị này đã bị tạm dừng nghiệm thu (5 lô không đạt khi kiểm tra chặt). Cần khắc phục rồi chọn chế độ kiểm tra chặt (tightened) cho lô mới.');
   const severity = c.plan.severity ?? (switching?.severity as 'normal' | 'tightened' | 'reduced' | undefined);
   const targets = c.targets ?? DEFAULT_TARGETS;
   const plan = planLot({ ...c.plan, severity, lotSize: population.length, targets, fieldsPerRecord: meanFilled(population) });
   const seed = c.seed ?? newSeed();
   const picks = drawSample(seed, plan, population, c.scope.kind === 'unit');
   const picked = picks.map((p) => population[p - 1]!);
-  const doubleKeyed = await listDoubleKeyed(ctx.store.db, picked.map((r) => r.id));
+  const doubleKeyed = await listDoubleKeyed(
+    ctx.store.db,
+    picked.map((r) => r.id),
+  );
   const id = await ctx.store.db.transaction().execute(async (tx) => {
     const lotId = await insertLot(tx, {
-      scope: JSON.stringify({ ...c.scope, supplier, books: books.map((b) => ({ id: b.id, label: bookLabel(b) })) }), plan: JSON.stringify(plan), targets: JSON.stringify(targets),
-      seed, sampler: SAMPLER_VERSION, manifest_hash: manifestHash(population.map((r) => r.id)), lot_size: population.length, note: c.note, created_by: actorId, created_at: ctx.clock(),
+      scope: JSON.stringify({ ...c.scope, supplier, books: books.map((b) => ({ id: b.id, label: bookLabel(b) })) }),
+      plan: JSON.stringify(plan),
+      targets: JSON.stringify(targets),
+      seed,
+      sampler: SAMPLER_VERSION,
+      manifest_hash: manifestHash(population.map((r) => r.id)),
+      lot_size: population.length,
+      note: c.note,
+      created_by: actorId,
+      created_at: ctx.clock(),
     });
-    await insertSamples(tx, picked.map((r, i) => ({ lot_id: lotId, record_id: r.id, seq: i + 1, position: picks[i]!, keyer_id: doubleKeyed.has(r.id) ? null : r.keyed_by, record_version: r.version })));
+    await insertSamples(
+      tx,
+      picked.map((r, i) => ({ lot_id: lotId, record_id: r.id, seq: i + 1, position: picks[i]!, keyer_id: doubleKeyed.has(r.id) ? null : r.keyed_by, record_version: r.version })),
+    );
     await appendEntityAction(tx, { entityType: 'qc_lot', entityId: lotId, kind: 'created', actorId, payload: { scope: c.scope, seed, lotSize: population.length, sampleSize: picked.length } });
     return lotId;
   });
@@ -145,16 +171,43 @@ export async function getLot(ctx: ActorContext, id: string): Promise<LotView> {
   const checks = (await listChecks(ctx.store.db, id)).map(toFieldCheck);
   const plan = row.plan as unknown as LotPlan;
   const targets = row.targets as unknown as Targets;
-  const findings = summarizeChecks(samples.map((s) => s.record_id), checks, targets);
+  const findings = summarizeChecks(
+    samples.map((s) => s.record_id),
+    checks,
+    targets,
+  );
   const proposed = findings.recordsChecked === findings.sampleSize ? decideLot(plan, findings) : null;
   const names = await userDisplayNames(ctx, [row.decided_by]);
   return {
-    id: row.id, scope: row.scope as unknown as LotView['scope'], plan, targets, seed: row.seed, sampler: row.sampler, manifestHash: row.manifest_hash, lotSize: row.lot_size,
-    status: row.status as LotStatus, note: row.note, createdBy: row.created_by, createdAt: row.created_at, decidedBy: row.decided_by, decidedByName: names.get(row.decided_by ?? '') ?? null,
-    decidedAt: row.decided_at, progress: { sampled: samples.length, checked: findings.recordsChecked }, findings, proposed, decision: row.decision,
+    id: row.id,
+    scope: row.scope as unknown as LotView['scope'],
+    plan,
+    targets,
+    seed: row.seed,
+    sampler: row.sampler,
+    manifestHash: row.manifest_hash,
+    lotSize: row.lot_size,
+    status: row.status as LotStatus,
+    note: row.note,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    decidedBy: row.decided_by,
+    decidedByName: names.get(row.decided_by ?? '') ?? null,
+    decidedAt: row.decided_at,
+    progress: { sampled: samples.length, checked: findings.recordsChecked },
+    findings,
+    proposed,
+    decision: row.decision,
   };
 }
 
 export async function listLotViews(ctx: ActorContext): Promise<{ id: string; status: string; lotSize: number; createdAt: Date; scope: unknown; planKind: string }[]> {
-  return (await listLots(ctx.store.db, ctx.actor)).map((l) => ({ id: l.id, status: l.status, lotSize: l.lot_size, createdAt: l.created_at, scope: l.scope, planKind: String((l.plan as { kind?: string }).kind) }));
+  return (await listLots(ctx.store.db, ctx.actor)).map((l) => ({
+    id: l.id,
+    status: l.status,
+    lotSize: l.lot_size,
+    createdAt: l.created_at,
+    scope: l.scope,
+    planKind: String((l.plan as { kind?: string }).kind),
+  }));
 }

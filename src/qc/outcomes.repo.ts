@@ -44,9 +44,7 @@ export async function listResolvedDisagreements(db: Db, actor: Actor, f: Outcome
   if (f.since) q = q.where('d.decided_at', '>=', f.since);
   if (f.until) q = q.where('d.decided_at', '<', f.until);
   const rows = await q.execute();
-  return rows
-    .map((r) => ({ ...r, decided_at: r.decided_at!, keyer_a: r.keyer_a ?? null, keyer_b: r.keyer_b ?? null }))
-    .filter((r) => !f.keyerId || r.keyer_a === f.keyerId || r.keyer_b === f.keyerId);
+  return rows.map((r) => ({ ...r, decided_at: r.decided_at!, keyer_a: r.keyer_a ?? null, keyer_b: r.keyer_b ?? null })).filter((r) => !f.keyerId || r.keyer_a === f.keyerId || r.keyer_b === f.keyerId);
 }
 
 export async function listReviewCorrections(db: Db, actor: Actor, f: OutcomeFilter) {

@@ -57,16 +57,28 @@ const criticalOf = (templateId: string): ReadonlySet<string> => criticalFieldKey
 export async function listArbitrationOutcomes(ctx: ActorContext, filter: OutcomeFilter = {}): Promise<ArbitrationOutcome[]> {
   const rows = await listResolvedDisagreements(ctx.store.db, ctx.actor, filter);
   return rows.map((r) => ({
-    recordId: r.record_id, bookId: r.book_id, fieldKey: r.field_key, critical: criticalOf(r.template_version).has(r.field_key),
-    keyerA: r.keyer_a, keyerB: r.keyer_b, erredA: comparable(r.value_a) !== comparable(r.decided_value ?? ''), erredB: comparable(r.value_b) !== comparable(r.decided_value ?? ''), decidedAt: r.decided_at,
+    recordId: r.record_id,
+    bookId: r.book_id,
+    fieldKey: r.field_key,
+    critical: criticalOf(r.template_version).has(r.field_key),
+    keyerA: r.keyer_a,
+    keyerB: r.keyer_b,
+    erredA: comparable(r.value_a) !== comparable(r.decided_value ?? ''),
+    erredB: comparable(r.value_b) !== comparable(r.decided_value ?? ''),
+    decidedAt: r.decided_at,
   }));
 }
 
 export async function listReviewOutcomes(ctx: ActorContext, filter: OutcomeFilter = {}): Promise<ReviewOutcome[]> {
   const rows = await listReviewCorrections(ctx.store.db, ctx.actor, filter);
   return rows.map((r) => ({
-    recordId: r.record_id, bookId: r.book_id, fieldKey: r.field_key, critical: criticalOf(r.template_version).has(r.field_key),
-    keyerId: r.keyer_id, reviewerId: r.reviewer_id, correctedAt: r.created_at,
+    recordId: r.record_id,
+    bookId: r.book_id,
+    fieldKey: r.field_key,
+    critical: criticalOf(r.template_version).has(r.field_key),
+    keyerId: r.keyer_id,
+    reviewerId: r.reviewer_id,
+    correctedAt: r.created_at,
   }));
 }
 
@@ -89,7 +101,10 @@ export async function countKeyedFields(ctx: ActorContext, filter: OutcomeFilter 
   const db = ctx.store.db;
   const tally: Tally = new Map();
   const compared = await listActionsOfKind(db, ctx.actor, 'compared', filter);
-  const keyers = await findPassKeyers(db, compared.map((c) => c.record_id));
+  const keyers = await findPassKeyers(
+    db,
+    compared.map((c) => c.record_id),
+  );
   for (const c of compared) {
     const p = ComparedPayload.parse(c.payload);
     const critical = criticalOf(c.template_version);

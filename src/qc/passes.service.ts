@@ -13,9 +13,7 @@ import { z } from 'zod';
 import { getBook } from '../archive/index.js';
 import { actorIdOf, assertPermission, type ActorContext } from '../auth/index.js';
 import { Conflict, NotFound } from '../core/index.js';
-import {
-  CompleteRecordInput, CreateRecordInput, completeRecord, createKeyingPass, createRecord, findRecord, getRecordView, type RecordView,
-} from '../entry/index.js';
+import { CompleteRecordInput, CreateRecordInput, completeRecord, createKeyingPass, createRecord, findRecord, getRecordView, type RecordView } from '../entry/index.js';
 import { getTemplate } from '../registers/index.js';
 import { compareIfReady, type CompareResult } from './compare.service.js';
 import { criticalFieldKeys } from './critical-fields.js';

@@ -46,8 +46,7 @@ export async function qcKeyingRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/qc/arbitration/next', access('qc.arbitrate', LIST), async (req) => nextArbitration(req.ctx, NextQuery.parse(req.query).bookId));
   app.get('/api/qc/disagreements/:id', access('qc.arbitrate', on.disagreement()), async (req) => getArbitrationItem(req.ctx, disagreementOf(req)));
-  app.post('/api/qc/disagreements/:id/decide', access('qc.arbitrate', on.disagreement()), async (req) =>
-    decide(req.ctx, { ...bodyOf(req), disagreementId: disagreementOf(req) } as never));
+  app.post('/api/qc/disagreements/:id/decide', access('qc.arbitrate', on.disagreement()), async (req) => decide(req.ctx, { ...bodyOf(req), disagreementId: disagreementOf(req) } as never));
 
   app.get('/api/books/:id/review-queue', access('records.review', book), async (req) => reviewQueue(req.ctx, idOf(req)));
   app.post('/api/records/:id/verify', access('records.review', on.record()), async (req) => verifyRecord(req.ctx, { ...bodyOf(req), recordId: idOf(req) } as never));

@@ -54,26 +54,32 @@ export async function insertDisagreements(db: Db, recordId: string, round: numbe
 
 /** A disagreement whose registration's book is in the actor's scope. */
 export async function findDisagreement(db: Db, actor: Actor, id: string) {
-  return db.selectFrom('qc_disagreements as d').innerJoin('records as r', 'r.id', 'd.record_id').selectAll('d')
-    .where('d.id', '=', id).where(bookInScope(actor, 'r.book_id')).executeTakeFirst();
+  return db.selectFrom('qc_disagreements as d').innerJoin('records as r', 'r.id', 'd.record_id').selectAll('d').where('d.id', '=', id).where(bookInScope(actor, 'r.book_id')).executeTakeFirst();
 }
 
 export async function lockDisagreement(tx: Transaction<Database>, actor: Actor, id: string) {
-  return tx.selectFrom('qc_disagreements as d').innerJoin('records as r', 'r.id', 'd.record_id').selectAll('d')
-    .where('d.id', '=', id).where(bookInScope(actor, 'r.book_id')).forUpdate('d').executeTakeFirst();
+  return tx
+    .selectFrom('qc_disagreements as d')
+    .innerJoin('records as r', 'r.id', 'd.record_id')
+    .selectAll('d')
+    .where('d.id', '=', id)
+    .where(bookInScope(actor, 'r.book_id'))
+    .forUpdate('d')
+    .executeTakeFirst();
 }
 
 export async function countOpenDisagreements(db: Db, recordId: string): Promise<number> {
-  const r = await db.selectFrom('qc_disagreements').select((eb) => eb.fn.countAll<string>().as('n')).where('record_id', '=', recordId).where('status', '=', 'open').executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('qc_disagreements')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('record_id', '=', recordId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export async function resolveDisagreement(tx: Transaction<Database>, id: string, d: { value: string; choice: 'A' | 'B' | 'other'; by: string | null; at: Date }): Promise<void> {
-  await tx
-    .updateTable('qc_disagreements')
-    .set({ status: 'resolved', decided_value: d.value, decided_choice: d.choice, decided_by: d.by, decided_at: d.at })
-    .where('id', '=', id)
-    .execute();
+  await tx.updateTable('qc_disagreements').set({ status: 'resolved', decided_value: d.value, decided_choice: d.choice, decided_by: d.by, decided_at: d.at }).where('id', '=', id).execute();
 }
 
 /** Open disagreements in the actor's scope (optionally of a book), oldest first, with the registration's book and template. */

@@ -48,7 +48,10 @@ function planRows(lot: LotView): [string, string][] {
 
 function statRows(lot: LotView): [string, string][] {
   const f = lot.findings;
-  const row = (name: string, g: typeof f.critical): [string, string] => [name, `${g.errors}/${g.units} trường sai = ${pct(g.rate)}; KTC 95 % ${iv(g)}; cận trên 95 % ${pct(g.upper)} (tối đa cho phép ${pct(g.maxErrorRate)}, chỉ tiêu ${pct(g.target, 1)}); Wilson [${pct(g.wilson.lower)}; ${pct(g.wilson.upper)}]`];
+  const row = (name: string, g: typeof f.critical): [string, string] => [
+    name,
+    `${g.errors}/${g.units} trường sai = ${pct(g.rate)}; KTC 95 % ${iv(g)}; cận trên 95 % ${pct(g.upper)} (tối đa cho phép ${pct(g.maxErrorRate)}, chỉ tiêu ${pct(g.target, 1)}); Wilson [${pct(g.wilson.lower)}; ${pct(g.wilson.upper)}]`,
+  ];
   return [
     row('Trường trọng yếu', f.critical),
     row('Trường khác', f.other),
@@ -60,7 +63,9 @@ function statRows(lot: LotView): [string, string][] {
 function decisionRows(lot: LotView): [string, string][] {
   const d = lot.proposed;
   if (!d) return [['Kết luận', `Chưa kiểm tra hết mẫu (${lot.progress.checked}/${lot.progress.sampled} bản ghi)`]];
-  const iso = d.isoVerdict ? `${verdictText(d.isoVerdict.verdict)}: ${d.isoVerdict.nonconforming} bản ghi không phù hợp, Ac = ${d.isoVerdict.ac}, Re = ${d.isoVerdict.re}` : 'không áp dụng (phương án không theo ISO)';
+  const iso = d.isoVerdict
+    ? `${verdictText(d.isoVerdict.verdict)}: ${d.isoVerdict.nonconforming} bản ghi không phù hợp, Ac = ${d.isoVerdict.ac}, Re = ${d.isoVerdict.re}`
+    : 'không áp dụng (phương án không theo ISO)';
   const cv = d.confidenceVerdict;
   return [
     ['Theo Ac/Re (ISO 2859-1)', iso],
@@ -78,9 +83,27 @@ export function reportContent(lot: LotView, sample: SampleItem[], labelOf: (fiel
   const books = lot.scope.books.map((b) => b.label).join('; ');
   const scope = lot.scope.kind === 'unit' ? `Đơn vị ${lot.scope.unitCode}, năm ${lot.scope.yearFrom}–${lot.scope.yearTo}` : 'Các quyển sổ được chọn';
   const sections: ReportSection[] = [
-    { title: 'Lô', rows: [['Mã lô', lot.id], ['Phạm vi', scope], ['Quyển sổ', books], ['Số bản ghi của lô (N)', String(lot.lotSize)], ['Mã băm danh sách (SHA-256)', lot.manifestHash]] },
+    {
+      title: 'Lô',
+      rows: [
+        ['Mã lô', lot.id],
+        ['Phạm vi', scope],
+        ['Quyển sổ', books],
+        ['Số bản ghi của lô (N)', String(lot.lotSize)],
+        ['Mã băm danh sách (SHA-256)', lot.manifestHash],
+      ],
+    },
     { title: 'Phương án lấy mẫu', rows: [...planRows(lot), ['Chỉ tiêu', `trường trọng yếu ≥ ${pct(lot.targets.critical, 1)}, trường khác ≥ ${pct(lot.targets.other, 1)}`]] },
-    { title: 'Mẫu', rows: [['Hạt giống (seed)', lot.seed], ['Thuật toán', `${lot.sampler} (SHA-256(seed,i) mod N, bỏ trùng)`], ['Số bản ghi trong mẫu', String(lot.progress.sampled)], ['Đã kiểm tra', String(lot.progress.checked)], ['Lập lúc', lot.createdAt.toISOString()]] },
+    {
+      title: 'Mẫu',
+      rows: [
+        ['Hạt giống (seed)', lot.seed],
+        ['Thuật toán', `${lot.sampler} (SHA-256(seed,i) mod N, bỏ trùng)`],
+        ['Số bản ghi trong mẫu', String(lot.progress.sampled)],
+        ['Đã kiểm tra', String(lot.progress.checked)],
+        ['Lập lúc', lot.createdAt.toISOString()],
+      ],
+    },
     { title: 'Thống kê (khoảng tin cậy 95 %)', rows: statRows(lot) },
     { title: 'Quyết định', rows: decisionRows(lot) },
   ];

@@ -21,7 +21,10 @@ const loadFont = () => (fontBytes ??= readFile(createRequire(import.meta.url).re
 class Writer {
   page: PDFPage;
   y = 0;
-  constructor(private doc: PDFDocument, private font: PDFFont) {
+  constructor(
+    private doc: PDFDocument,
+    private font: PDFFont,
+  ) {
     this.page = this.newPage();
   }
   private newPage(): PDFPage {
@@ -35,7 +38,10 @@ class Writer {
     for (const word of text.split(/\s+/)) {
       const next = line ? `${line} ${word}` : word;
       if (this.font.widthOfTextAtSize(next, size) <= width || !line) line = next;
-      else { lines.push(line); line = word; }
+      else {
+        lines.push(line);
+        line = word;
+      }
     }
     return [...lines, line];
   }

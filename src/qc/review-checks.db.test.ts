@@ -39,9 +39,16 @@ describeBackends('peer review and book checks', (store) => {
 
   beforeAll(async () => {
     ({ ctx, dispose } = testContext(store()));
-    const rows = await ctx.store.db.insertInto('users').values([{ login: 'rv-anh', role: 'keyer', password_hash: null }, { login: 'rv-cuc', role: 'reviewer', password_hash: null }]).returning('id').execute();
+    const rows = await ctx.store.db
+      .insertInto('users')
+      .values([
+        { login: 'rv-anh', role: 'keyer', password_hash: null },
+        { login: 'rv-cuc', role: 'reviewer', password_hash: null },
+      ])
+      .returning('id')
+      .execute();
     [anh, cuc] = rows.map((u) => u.id) as [string, string];
-    [officer] = await insertUsers(ctx, [{ login: 'rv-officer', role: 'officer' }]) as [string];
+    [officer] = (await insertUsers(ctx, [{ login: 'rv-officer', role: 'officer' }])) as [string];
     await grantUsers(ctx, [anh, cuc]);
     bookId = (await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '03/2008' })).id;
     const pages = [1, 2, 3, 4].map((i) => fakeIncomingPage(i, 'review'));
@@ -85,7 +92,13 @@ describeBackends('peer review and book checks', (store) => {
     const checks = await getBookChecks(ctx, bookId);
     expect(checks.items.map((i) => [i.code, i.subject])).toEqual([
       // so_gap_after: book 04/2008 of the same authority and year continues at số 15 (its registration above)
-      ['so_duplicate', '2008:2'], ['so_gap', '2008:3-4'], ['date_order', '2008:5'], ['so_gap_after', '2008:6-14'], ['count_mismatch', 'book'], ['empty_page', pageIds[2]], ['empty_page', pageIds[3]],
+      ['so_duplicate', '2008:2'],
+      ['so_gap', '2008:3-4'],
+      ['date_order', '2008:5'],
+      ['so_gap_after', '2008:6-14'],
+      ['count_mismatch', 'book'],
+      ['empty_page', pageIds[2]],
+      ['empty_page', pageIds[3]],
     ]);
     expect(checks.items[1]!.message).toBe('Thiếu số 3-4 năm 2008 (giữa số 2 và số 5).');
     expect(checks.open).toBe(7);

@@ -10,9 +10,7 @@
 import { z } from 'zod';
 import { actorIdOf, assertPermission, Forbidden, type ActorContext } from '../auth/index.js';
 import { Conflict, NotFound } from '../core/index.js';
-import {
-  appendInTransaction, creatorOf, findRecord, fold, getRecordView, listActions, listBookRecords, saveRecord, type RecordListItem, type RecordView,
-} from '../entry/index.js';
+import { appendInTransaction, creatorOf, findRecord, fold, getRecordView, listActions, listBookRecords, saveRecord, type RecordListItem, type RecordView } from '../entry/index.js';
 import type { Database } from '../store/index.js';
 import type { Transaction } from 'kysely';
 import { tidy } from './compare.js';
@@ -20,7 +18,10 @@ import { insertReviewCorrections, verifiedRecordIds } from './review.repo.js';
 
 export async function reviewQueue(ctx: ActorContext, bookId: string): Promise<RecordListItem[]> {
   const records = await listBookRecords(ctx, bookId);
-  const verified = await verifiedRecordIds(ctx.store.db, records.map((r) => r.id));
+  const verified = await verifiedRecordIds(
+    ctx.store.db,
+    records.map((r) => r.id),
+  );
   return records.filter((r) => r.status === 'completed' && !verified.has(r.id));
 }
 
@@ -42,9 +43,18 @@ async function recordVerification(tx: Transaction<Database>, ctx: ActorContext, 
   const after = fold(history).values;
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   const corrected = keys.filter((k) => tidy(before[k]) !== tidy(after[k]));
-  await insertReviewCorrections(tx, corrected.map((k) => ({
-    record_id: v.recordId, field_key: k, keyed_value: before[k] ?? '', corrected_value: after[k] ?? '', keyer_id: keyerId, reviewer_id: actorIdOf(ctx.actor), created_at: now,
-  })));
+  await insertReviewCorrections(
+    tx,
+    corrected.map((k) => ({
+      record_id: v.recordId,
+      field_key: k,
+      keyed_value: before[k] ?? '',
+      corrected_value: after[k] ?? '',
+      keyer_id: keyerId,
+      reviewer_id: actorIdOf(ctx.actor),
+      created_at: now,
+    })),
+  );
   const fields = Object.keys(after).filter((k) => tidy(after[k]) !== '' || corrected.includes(k));
   await appendInTransaction(tx, ctx.actor, v.recordId, () => [{ clientTxId: txId, body: { kind: 'verified', payload: { fields, corrected } } }]);
 }

@@ -33,7 +33,13 @@ describe('regularized incomplete beta', () => {
     expect(regularizedBeta(0.3, 1, 1)).toBeCloseTo(0.3, 14);
     expect(regularizedBeta(0.3, 2, 1)).toBeCloseTo(0.09, 14);
     expect(regularizedBeta(0.01, 1, 500)).toBeCloseTo(1 - Math.pow(0.99, 500), 12);
-    for (const [a, b] of [[3, 48], [8, 43], [1, 2995], [0.5, 0.5], [120, 30000]] as const) {
+    for (const [a, b] of [
+      [3, 48],
+      [8, 43],
+      [1, 2995],
+      [0.5, 0.5],
+      [120, 30000],
+    ] as const) {
       for (const p of [0.025, 0.5, 0.95]) expect(regularizedBeta(inverseRegularizedBeta(p, a, b), a, b)).toBeCloseTo(p, 10);
     }
   });
@@ -55,7 +61,15 @@ describe('Clopper–Pearson and Wilson (QC.md §2 test vectors)', () => {
     expect(clopperPearsonUpper(0, 2000)).toBeCloseTo(1 - Math.pow(0.05, 1 / 2000), 12);
   });
   it('agrees with an independent exact binomial computation', () => {
-    for (const [k, n] of [[0, 1], [1, 10], [3, 125], [6, 12500], [49, 12500], [15, 40000], [0, 250000]] as const) {
+    for (const [k, n] of [
+      [0, 1],
+      [1, 10],
+      [3, 125],
+      [6, 12500],
+      [49, 12500],
+      [15, 40000],
+      [0, 250000],
+    ] as const) {
       expect(clopperPearsonUpper(k, n) / refUpper(k, n, 0.05)).toBeCloseTo(1, 8);
       expect(binomialCdf(k, n, 0.001)).toBeCloseTo(refCdf(k, n, 0.001), 10);
     }

@@ -68,21 +68,14 @@ export function person(prefix: string, group: string, parts: readonly PersonPart
 }
 
 /** The identity-document parts in template order (loại, giấy tờ khác, số, ngày cấp, nơi cấp). */
-export const ID_DOC_PARTS = [
-  'LoaiGiayToTuyThan',
-  'GiayToKhac',
-  'SoGiayToTuyThan',
-  'NgayCapGiayToTuyThan',
-  'NoiCapGiayToTuyThan',
-] as const satisfies readonly PersonPart[];
+export const ID_DOC_PARTS = ['LoaiGiayToTuyThan', 'GiayToKhac', 'SoGiayToTuyThan', 'NgayCapGiayToTuyThan', 'NoiCapGiayToTuyThan'] as const satisfies readonly PersonPart[];
 
 /** The common header block. `authorityKey` is noiDangKy (noiCap for HN). */
 export const header = {
   so: (g: string) => field('so', 'Số đăng ký', 'registrationNo', g, { required: 'always', help: 'Ghi đúng như trong sổ, ví dụ "15" hoặc "01/2018".' }),
   quyenSo: (g: string) => field('quyenSo', 'Quyển số', 'text', g, { required: 'always', copyForward: true }),
   trangSo: (g: string) => field('trangSo', 'Trang số', 'pageNo', g, { required: 'always' }),
-  ngayDangKy: (g: string) =>
-    field('ngayDangKy', 'Ngày đăng ký', 'date', g, { required: 'always', copyForward: true, help: 'Gõ 27081985, 27/8/1985, 8.1985 hoặc 1985.' }),
+  ngayDangKy: (g: string) => field('ngayDangKy', 'Ngày đăng ký', 'date', g, { required: 'always', copyForward: true, help: 'Gõ 27081985, 27/8/1985, 8.1985 hoặc 1985.' }),
   loaiDangKy: (g: string, codeList: CodeListId) => codeField('loaiDangKy', 'Loại đăng ký', codeList, g, { required: 'always' }),
   authority: (g: string, key: 'noiDangKy' | 'noiCap' = 'noiDangKy') =>
     field(key, key === 'noiCap' ? 'Nơi cấp (cơ quan đăng ký hộ tịch)' : 'Nơi đăng ký (cơ quan đăng ký hộ tịch)', 'place', g, {
@@ -99,9 +92,7 @@ export const header = {
 /** The requester (người yêu cầu / người đi khai) block. */
 export function requester(group: string, relationKeys: readonly string[] = ['nycQuanHe']): FieldDef[] {
   const [head, ...idDocs] = person('nyc', group, ['HoTen', ...ID_DOC_PARTS]);
-  const relations = relationKeys.map((key) =>
-    field(key, key === 'nycQuanHe' ? 'Quan hệ với người được đăng ký' : relationLabel(key), 'text', group),
-  );
+  const relations = relationKeys.map((key) => field(key, key === 'nycQuanHe' ? 'Quan hệ với người được đăng ký' : relationLabel(key), 'text', group));
   return [head!, ...relations, ...idDocs];
 }
 
@@ -121,10 +112,7 @@ export function foreign(group: string, when: Condition): FieldDef[] {
 }
 
 /** Sets the header decorations of an official template on the named keys. */
-export function decorateHeaders(
-  fields: readonly FieldDef[],
-  deco: { trailingSpace: readonly string[]; codeHint: readonly string[] },
-): FieldDef[] {
+export function decorateHeaders(fields: readonly FieldDef[], deco: { trailingSpace: readonly string[]; codeHint: readonly string[] }): FieldDef[] {
   const known = new Set(fields.map((f) => f.key));
   for (const k of [...deco.trailingSpace, ...deco.codeHint]) {
     if (!known.has(k)) throw new Error(`decorateHeaders: unknown field ${k}`);

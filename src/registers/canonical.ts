@@ -45,7 +45,16 @@ function canonicalOf(f: FieldDef, value: string, values: Readonly<Record<string,
       const parsed = readDateText(values, f.key);
       return parsed?.ok && parsed.lunar ? { value: parsed.normalized, reason: 'ngày âm lịch đổi sang dương lịch' } : undefined;
     }
-    case 'rowNo': case 'registrationNo': case 'pageNo': case 'text': case 'name': case 'place': case 'dateInWords': case 'time': case 'personalId': case 'idDocNo':
+    case 'rowNo':
+    case 'registrationNo':
+    case 'pageNo':
+    case 'text':
+    case 'name':
+    case 'place':
+    case 'dateInWords':
+    case 'time':
+    case 'personalId':
+    case 'idDocNo':
       return undefined;
   }
 }

@@ -15,18 +15,7 @@ import { GIAM_HO } from './giam-ho.js';
 import { GHI_CHU } from './ghi-chu.js';
 import { NUOI_CON_NUOI } from './nuoi-con-nuoi.js';
 
-export const TEMPLATES: readonly RegisterTemplate[] = [
-  KHAI_SINH_70,
-  KHAI_SINH_60,
-  KHAI_TU,
-  KET_HON,
-  NHAN_CHA_ME_CON,
-  XAC_NHAN_HON_NHAN,
-  THAY_DOI_HO_TICH,
-  GIAM_HO,
-  GHI_CHU,
-  NUOI_CON_NUOI,
-];
+export const TEMPLATES: readonly RegisterTemplate[] = [KHAI_SINH_70, KHAI_SINH_60, KHAI_TU, KET_HON, NHAN_CHA_ME_CON, XAC_NHAN_HON_NHAN, THAY_DOI_HO_TICH, GIAM_HO, GHI_CHU, NUOI_CON_NUOI];
 
 export const CURRENT_TEMPLATE = {
   KS: KHAI_SINH_70.id,
@@ -42,7 +31,7 @@ export const CURRENT_TEMPLATE = {
 
 export const REGISTER_TYPES = Object.keys(CURRENT_TEMPLATE) as RegisterType[];
 
-const ALIASES: Record<string, string> = { TĐCC: 'TDCC', 'TĐ': 'TDCC' };
+const ALIASES: Record<string, string> = { TĐCC: 'TDCC', TĐ: 'TDCC' };
 
 /** A template by its id ('KS-60') or by register type ('KS', 'kt', 'TĐCC'): the current layout. */
 export function findTemplate(idOrType: string): RegisterTemplate | undefined {

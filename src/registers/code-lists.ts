@@ -35,24 +35,10 @@ export const CODE_LISTS = {
     'Giấy tờ khác',
   ),
   tuyenBo: list('Tuyên bố', 'Hủy tuyên bố'),
-  loaiKhaiSinh: list(
-    'Đã xác định được cả cha lẫn mẹ',
-    'Chưa xác định được mẹ',
-    'Chưa xác định được cha',
-    'Chưa xác định được cả cha lẫn mẹ',
-    'Trẻ bị bỏ rơi',
-  ),
+  loaiKhaiSinh: list('Đã xác định được cả cha lẫn mẹ', 'Chưa xác định được mẹ', 'Chưa xác định được cha', 'Chưa xác định được cả cha lẫn mẹ', 'Trẻ bị bỏ rơi'),
   loaiCuTru: list('Thường trú', 'Tạm trú'),
   /** KT loaiDangKy: 1–4 from vendor code; 6 "Không xác định" by analogy with KS (DOMAIN.md §1). */
-  loaiDangKyKhaiTu: [
-    ...list(
-      'Đăng ký đúng hạn',
-      'Đăng ký lại',
-      'Ghi vào sổ việc khai tử đã đăng ký ở cơ quan có thẩm quyền nước ngoài',
-      'Đăng ký quá hạn',
-    ),
-    { code: '6', label: 'Không xác định' },
-  ],
+  loaiDangKyKhaiTu: [...list('Đăng ký đúng hạn', 'Đăng ký lại', 'Ghi vào sổ việc khai tử đã đăng ký ở cơ quan có thẩm quyền nước ngoài', 'Đăng ký quá hạn'), { code: '6', label: 'Không xác định' }],
   loaiGiayBaoTu: list(
     'Giấy báo tử',
     'Giấy xác nhận thi hành án tử hình',

@@ -8,12 +8,32 @@ const check = (values: Record<string, string>): Finding[] => validateRecord('GC'
 
 const SPOUSE = ['HoTen', 'NgaySinh', 'QuocTich', 'NoiCuTru', 'LoaiGiayToTuyThan', 'GiayToKhac', 'SoGiayToTuyThan', 'NgayCapGiayToTuyThan', 'NoiCapGiayToTuyThan'];
 const EXPECTED_HEADER = [
-  'so', 'quyenSo', 'trangSo', 'ngayDangKy', 'loaiViec', 'noiDangKy', 'nguoiKy', 'chucVuNguoiKy', 'nguoiThucHien', 'ghiChu',
+  'so',
+  'quyenSo',
+  'trangSo',
+  'ngayDangKy',
+  'loaiViec',
+  'noiDangKy',
+  'nguoiKy',
+  'chucVuNguoiKy',
+  'nguoiThucHien',
+  'ghiChu',
   ...SPOUSE.map((p) => `chong${p}`),
   ...SPOUSE.map((p) => `vo${p}`),
-  'soBanAnQuyetDinh', 'ngayBanAn', 'coQuanGiaiQuyet', 'quocGia',
-  'soDangKyKetHon', 'ngayDangKyKetHon', 'noiDangKyKetHon',
-  'nycHoTen', 'nycQuanHe', 'nycLoaiGiayToTuyThan', 'nycGiayToKhac', 'nycSoGiayToTuyThan', 'nycNgayCapGiayToTuyThan', 'nycNoiCapGiayToTuyThan',
+  'soBanAnQuyetDinh',
+  'ngayBanAn',
+  'coQuanGiaiQuyet',
+  'quocGia',
+  'soDangKyKetHon',
+  'ngayDangKyKetHon',
+  'noiDangKyKetHon',
+  'nycHoTen',
+  'nycQuanHe',
+  'nycLoaiGiayToTuyThan',
+  'nycGiayToKhac',
+  'nycSoGiayToTuyThan',
+  'nycNgayCapGiayToTuyThan',
+  'nycNoiCapGiayToTuyThan',
 ];
 
 const BASE: Readonly<Record<string, string>> = {
@@ -46,7 +66,10 @@ describe('GC-P1 ghi chú ly hôn, hủy kết hôn (đề xuất)', () => {
   it('reports each missing required field', () => {
     for (const key of ['so', 'ngayDangKy', 'loaiViec', 'noiDangKy', 'chongHoTen', 'voHoTen', 'soBanAnQuyetDinh', 'ngayBanAn', 'coQuanGiaiQuyet', 'quocGia']) {
       const found = check(withValues({ [key]: undefined }));
-      expect(found.filter((f) => f.code === 'field.required').map((f) => f.path), key).toEqual([key]);
+      expect(
+        found.filter((f) => f.code === 'field.required').map((f) => f.path),
+        key,
+      ).toEqual([key]);
     }
   });
 
@@ -56,16 +79,12 @@ describe('GC-P1 ghi chú ly hôn, hủy kết hôn (đề xuất)', () => {
 
   it('gc.judgment_before_registration: a judgment after the entry is an ERROR', () => {
     expect(check(withValues({ ngayBanAn: '18.04.2016' }))).toEqual([]);
-    expect(check(withValues({ ngayBanAn: '19.04.2016' }))).toEqual([
-      expect.objectContaining({ path: 'ngayBanAn', severity: 'ERROR', code: 'gc.judgment_after_registration' }),
-    ]);
+    expect(check(withValues({ ngayBanAn: '19.04.2016' }))).toEqual([expect.objectContaining({ path: 'ngayBanAn', severity: 'ERROR', code: 'gc.judgment_after_registration' })]);
   });
 
   it('gc.marriage_before_judgment: a marriage registered after the judgment is a WARNING', () => {
     const ref = { soDangKyKetHon: '15', noiDangKyKetHon: 'UBND xã An Bình, huyện Phong Điền, thành phố Cần Thơ' };
     expect(check(withValues({ ...ref, ngayDangKyKetHon: '2010' }))).toEqual([]);
-    expect(check(withValues({ ...ref, ngayDangKyKetHon: '12.2015' }))).toEqual([
-      expect.objectContaining({ path: 'ngayDangKyKetHon', severity: 'WARNING', code: 'gc.marriage_after_judgment' }),
-    ]);
+    expect(check(withValues({ ...ref, ngayDangKyKetHon: '12.2015' }))).toEqual([expect.objectContaining({ path: 'ngayDangKyKetHon', severity: 'WARNING', code: 'gc.marriage_after_judgment' })]);
   });
 });

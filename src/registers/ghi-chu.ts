@@ -70,8 +70,7 @@ const marriageBeforeJudgment: RecordRule = {
     const married = readDate(values, 'ngayDangKyKetHon');
     const judged = readDate(values, 'ngayBanAn');
     if (!married || !judged || isBefore(judged, married) !== true) return [];
-    return [finding('ngayDangKyKetHon', 'WARNING', 'gc.marriage_after_judgment',
-      'Ngày đăng ký kết hôn sau ngày bản án, quyết định. Hãy đối chiếu với sổ.')];
+    return [finding('ngayDangKyKetHon', 'WARNING', 'gc.marriage_after_judgment', 'Ngày đăng ký kết hôn sau ngày bản án, quyết định. Hãy đối chiếu với sổ.')];
   },
 };
 
@@ -79,8 +78,7 @@ export const GHI_CHU: RegisterTemplate = {
   id: 'GC-P1',
   registerType: 'GC',
   title: 'Sổ ghi chú ly hôn, hủy việc kết hôn và việc hộ tịch khác đã giải quyết ở nước ngoài',
-  source:
-    'Đề xuất của dự án (chưa tìm thấy mẫu nhập liệu hay trang sổ mẫu): các cột suy ra từ Luật Hộ tịch Điều 48–50; độ tin cậy thấp, cần đối chiếu với mẫu do Sở Tư pháp cung cấp.',
+  source: 'Đề xuất của dự án (chưa tìm thấy mẫu nhập liệu hay trang sổ mẫu): các cột suy ra từ Luật Hộ tịch Điều 48–50; độ tin cậy thấp, cần đối chiếu với mẫu do Sở Tư pháp cung cấp.',
   groups: [
     { id: G.dangKy, label: 'Thông tin ghi chú' },
     { id: G.chong, label: 'Chồng' },

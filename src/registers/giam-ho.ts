@@ -50,8 +50,14 @@ function guardianAge(ctx: RuleContext, prefix: 'ngh1' | 'ngh2', who: string): Fi
   const birth = readDate(ctx.values, `${prefix}NgaySinh`);
   const reg = readDate(ctx.values, 'ngayDangKy');
   if (!birth || !reg || maxAgeAt(birth, reg) >= GUARDIAN_MIN_AGE) return [];
-  return [finding(`${prefix}NgaySinh`, 'WARNING', 'gh.guardian_minor',
-    `${who} chưa đủ ${GUARDIAN_MIN_AGE} tuổi vào ngày đăng ký, trong khi người giám hộ phải có năng lực hành vi dân sự đầy đủ. Hãy đối chiếu với sổ.`)];
+  return [
+    finding(
+      `${prefix}NgaySinh`,
+      'WARNING',
+      'gh.guardian_minor',
+      `${who} chưa đủ ${GUARDIAN_MIN_AGE} tuổi vào ngày đăng ký, trong khi người giám hộ phải có năng lực hành vi dân sự đầy đủ. Hãy đối chiếu với sổ.`,
+    ),
+  ];
 }
 
 const guardianAdult: RecordRule = {
@@ -64,8 +70,7 @@ export const GIAM_HO: RegisterTemplate = {
   id: 'GH-P1',
   registerType: 'GH',
   title: 'Sổ đăng ký giám hộ',
-  source:
-    'Đề xuất của dự án (chưa tìm thấy mẫu nhập liệu): các cột theo trang sổ giấy và phân hệ giám hộ của phần mềm Bộ Tư pháp; độ tin cậy thấp, cần đối chiếu với mẫu do Sở Tư pháp cung cấp.',
+  source: 'Đề xuất của dự án (chưa tìm thấy mẫu nhập liệu): các cột theo trang sổ giấy và phân hệ giám hộ của phần mềm Bộ Tư pháp; độ tin cậy thấp, cần đối chiếu với mẫu do Sở Tư pháp cung cấp.',
   groups: [
     { id: G.dangKy, label: 'Thông tin đăng ký' },
     { id: G.ngh1, label: 'Người giám hộ thứ nhất' },

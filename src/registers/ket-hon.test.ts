@@ -9,16 +9,42 @@ const check = (values: Record<string, string>): Finding[] => validateRecord('KH'
 const codes = (fs: Finding[]): string[] => fs.map((f) => f.code);
 
 const SPOUSE = [
-  'HoTen', 'NgaySinh', 'DanToc', 'QuocTich', 'QuocTichKhac', 'LoaiCuTru', 'NoiCuTru',
-  'LoaiGiayToTuyThan', 'GiayToKhac', 'SoGiayToTuyThan', 'NgayCapGiayToTuyThan', 'NoiCapGiayToTuyThan',
+  'HoTen',
+  'NgaySinh',
+  'DanToc',
+  'QuocTich',
+  'QuocTichKhac',
+  'LoaiCuTru',
+  'NoiCuTru',
+  'LoaiGiayToTuyThan',
+  'GiayToKhac',
+  'SoGiayToTuyThan',
+  'NgayCapGiayToTuyThan',
+  'NoiCapGiayToTuyThan',
 ];
 const EXPECTED_HEADER = [
-  'so', 'quyenSo', 'trangSo', 'ngayDangKy', 'loaiDangKy', 'noiDangKy', 'nguoiKy', 'chucVuNguoiKy',
-  'ngayXacLapQuanHeHonNhan', 'nguoiThucHien', 'ghiChu',
-  'tinhTrangKetHon', 'huyKetHonNgayGhiChu', 'huyKetHonCanCu', 'congNhanKetHonNgayGhiChu', 'congNhanKetHonCanCu',
+  'so',
+  'quyenSo',
+  'trangSo',
+  'ngayDangKy',
+  'loaiDangKy',
+  'noiDangKy',
+  'nguoiKy',
+  'chucVuNguoiKy',
+  'ngayXacLapQuanHeHonNhan',
+  'nguoiThucHien',
+  'ghiChu',
+  'tinhTrangKetHon',
+  'huyKetHonNgayGhiChu',
+  'huyKetHonCanCu',
+  'congNhanKetHonNgayGhiChu',
+  'congNhanKetHonCanCu',
   ...SPOUSE.map((p) => `chong${p}`),
   ...SPOUSE.map((p) => `vo${p}`),
-  'soDangKyNuocNgoai', 'ngayDangKyNuocNgoai', 'cqNuocNgoaiDaDangKy', 'qgNuocNgoaiDaDangKy',
+  'soDangKyNuocNgoai',
+  'ngayDangKyNuocNgoai',
+  'cqNuocNgoaiDaDangKy',
+  'qgNuocNgoaiDaDangKy',
 ];
 
 /** Registered 15.06.2010; husband born 12.04.1985 (25), wife born in 1988 (22). */
@@ -50,7 +76,10 @@ describe('KH-44 kết hôn', () => {
   it('reports each missing required field', () => {
     for (const key of ['so', 'quyenSo', 'trangSo', 'ngayDangKy', 'loaiDangKy', 'noiDangKy', 'chongHoTen', 'chongNgaySinh', 'voHoTen', 'voNgaySinh']) {
       const found = check(withValues({ [key]: undefined }));
-      expect(found.filter((f) => f.code === 'field.required').map((f) => f.path), key).toEqual([key]);
+      expect(
+        found.filter((f) => f.code === 'field.required').map((f) => f.path),
+        key,
+      ).toEqual([key]);
     }
   });
 
@@ -97,9 +126,7 @@ describe('KH-44 kết hôn', () => {
 
   it('requires the foreign block when loaiDangKy is 3', () => {
     const missing = check(withValues({ loaiDangKy: '3' }));
-    expect(missing.filter((f) => f.code === 'field.required').map((f) => f.path)).toEqual([
-      'soDangKyNuocNgoai', 'ngayDangKyNuocNgoai', 'cqNuocNgoaiDaDangKy', 'qgNuocNgoaiDaDangKy',
-    ]);
+    expect(missing.filter((f) => f.code === 'field.required').map((f) => f.path)).toEqual(['soDangKyNuocNgoai', 'ngayDangKyNuocNgoai', 'cqNuocNgoaiDaDangKy', 'qgNuocNgoaiDaDangKy']);
   });
 
   it('applies the common rule: a spouse born after the registration is an ERROR', () => {

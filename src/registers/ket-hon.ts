@@ -13,8 +13,7 @@ const G = { dangKy: 'dangKy', tinhTrang: 'tinhTrang', chong: 'chong', vo: 'vo', 
 
 const SPOUSE_PARTS = ['HoTen', 'NgaySinh', 'DanToc', 'QuocTich', 'QuocTichKhac', 'LoaiCuTru', 'NoiCuTru', ...ID_DOC_PARTS] as const;
 
-const TINH_TRANG_HELP =
-  'Ghi như các phần mềm hộ tịch: "Đã ly hôn", "Đã hủy việc kết hôn", "Đã được công nhận việc kết hôn" hoặc "Không có thông tin".';
+const TINH_TRANG_HELP = 'Ghi như các phần mềm hộ tịch: "Đã ly hôn", "Đã hủy việc kết hôn", "Đã được công nhận việc kết hôn" hoặc "Không có thông tin".';
 
 function maritalStatus(): FieldDef[] {
   const g = G.tinhTrang;
@@ -55,8 +54,14 @@ function spouseAge(ctx: RuleContext, prefix: 'chong' | 'vo', who: string): Findi
   const reg = readDate(ctx.values, 'ngayDangKy');
   const min = MARRIAGE_AGE[prefix];
   if (!birth || !reg || maxAgeAt(birth, reg) >= min) return [];
-  return [finding(`${prefix}NgaySinh`, 'WARNING', 'kh.under_marriage_age',
-    `${who} chưa đủ ${min} tuổi vào ngày đăng ký kết hôn (theo Luật Hôn nhân và gia đình 2014). Luật trước đây tính tuổi kết hôn khác ("từ ${min} tuổi trở lên"), nên chỉ cảnh báo; hãy đối chiếu năm sinh với sổ.`)];
+  return [
+    finding(
+      `${prefix}NgaySinh`,
+      'WARNING',
+      'kh.under_marriage_age',
+      `${who} chưa đủ ${min} tuổi vào ngày đăng ký kết hôn (theo Luật Hôn nhân và gia đình 2014). Luật trước đây tính tuổi kết hôn khác ("từ ${min} tuổi trở lên"), nên chỉ cảnh báo; hãy đối chiếu năm sinh với sổ.`,
+    ),
+  ];
 }
 
 const marriageAge: RecordRule = {
@@ -72,8 +77,7 @@ const establishedBeforeRegistration: RecordRule = {
     const established = readDate(values, 'ngayXacLapQuanHeHonNhan');
     const reg = readDate(values, 'ngayDangKy');
     if (!established || !reg || isBefore(reg, established) !== true) return [];
-    return [finding('ngayXacLapQuanHeHonNhan', 'WARNING', 'kh.established_after_registration',
-      'Ngày xác lập quan hệ hôn nhân sau ngày đăng ký kết hôn. Hãy đối chiếu với sổ.')];
+    return [finding('ngayXacLapQuanHeHonNhan', 'WARNING', 'kh.established_after_registration', 'Ngày xác lập quan hệ hôn nhân sau ngày đăng ký kết hôn. Hãy đối chiếu với sổ.')];
   },
 };
 
@@ -94,8 +98,7 @@ export const KET_HON: RegisterTemplate = {
   id: 'KH-44',
   registerType: 'KH',
   title: 'Sổ đăng ký kết hôn',
-  source:
-    'Danh sách 44 cột theo chương trình xuất dữ liệu của hai nhà cung cấp phần mềm hộ tịch (chưa tìm thấy mẫu chính thức của Bộ Tư pháp); độ tin cậy trung bình.',
+  source: 'Danh sách 44 cột theo chương trình xuất dữ liệu của hai nhà cung cấp phần mềm hộ tịch (chưa tìm thấy mẫu chính thức của Bộ Tư pháp); độ tin cậy trung bình.',
   groups: [
     { id: G.dangKy, label: 'Thông tin đăng ký' },
     { id: G.tinhTrang, label: 'Tình trạng kết hôn, ghi chú hủy hoặc công nhận' },

@@ -75,8 +75,7 @@ describe('§2.1 dates', () => {
 });
 
 describe('§2.1 ordering', () => {
-  it('birth after registration is an error', () =>
-    expectFinding({ nksNgaySinh: '01.11.2008' }, 'nksNgaySinh', 'date.born_after_registration', 'ERROR'));
+  it('birth after registration is an error', () => expectFinding({ nksNgaySinh: '01.11.2008' }, 'nksNgaySinh', 'date.born_after_registration', 'ERROR'));
   it('a year-only birth in the registration year is not an error', () => expectClean({ nksNgaySinh: '2008', loaiDangKy: '6' }));
   it('a mother aged 9 at the birth is a warning', () => expectFinding({ meNgaySinh: '1999' }, 'meNgaySinh', 'ks.parent_age', 'WARNING'));
   it('a parent born after the child is a warning', () => expectFinding({ chaNgaySinh: '2009' }, 'chaNgaySinh', 'ks.parent_age', 'WARNING'));
@@ -84,8 +83,7 @@ describe('§2.1 ordering', () => {
 });
 
 describe('§2.1 registration type vs deadline (warnings only)', () => {
-  it('"đúng hạn" registered after 60 days warns', () =>
-    expectFinding({ nksNgaySinh: '01.07.2008' }, 'loaiDangKy', 'ks.on_time_but_late', 'WARNING'));
+  it('"đúng hạn" registered after 60 days warns', () => expectFinding({ nksNgaySinh: '01.07.2008' }, 'loaiDangKy', 'ks.on_time_but_late', 'WARNING'));
   it('"quá hạn" registered within 60 days warns', () => expectFinding({ loaiDangKy: '4' }, 'loaiDangKy', 'ks.late_but_on_time', 'WARNING'));
   it('"quá hạn" after 60 days is fine', () => expectClean({ loaiDangKy: '4', nksNgaySinh: '01.07.2008' }));
   it('"đăng ký lại" for a birth from 2016 on warns', () =>
@@ -124,7 +122,7 @@ describe('§2.1 personal ID vs sex and birth year', () => {
   it('a wrong length fails', () => expectFinding({ nksSoDinhDanh: '07920801234' }, 'nksSoDinhDanh', 'personal_id.format', 'ERROR'));
   it('a female century digit for a boy fails', () => expectFinding({ nksSoDinhDanh: '079308012345' }, 'nksSoDinhDanh', 'personal_id.sex_mismatch', 'ERROR'));
   it('another birth year fails', () => expectFinding({ nksSoDinhDanh: '079209012345' }, 'nksSoDinhDanh', 'personal_id.birth_year_mismatch', 'ERROR'));
-  it('the mother\'s ID is checked against her birth year, and against her sex (a mother is a woman)', () => {
+  it("the mother's ID is checked against her birth year, and against her sex (a mother is a woman)", () => {
     expectClean({ meSoDinhDanhCaNhan: '001181012345' });
     expectFinding({ meSoDinhDanhCaNhan: '001180012345' }, 'meSoDinhDanhCaNhan', 'personal_id.birth_year_mismatch', 'ERROR');
     expectFinding({ meSoDinhDanhCaNhan: '001081012345' }, 'meSoDinhDanhCaNhan', 'personal_id.sex_mismatch', 'ERROR');

@@ -18,8 +18,9 @@ const reRegistrationBefore2016: RecordRule = {
   check({ values }) {
     const birth = readDate(values, 'nksNgaySinh');
     if (values.loaiDangKy !== '2' || !birth || birth.year < 2016) return [];
-    return [finding('loaiDangKy', 'WARNING', 'ks.re_registration_after_2016',
-      'Đăng ký lại chỉ dành cho việc khai sinh đã đăng ký trước 01.01.2016, nhưng người này sinh từ năm 2016. Hãy đối chiếu với sổ.')];
+    return [
+      finding('loaiDangKy', 'WARNING', 'ks.re_registration_after_2016', 'Đăng ký lại chỉ dành cho việc khai sinh đã đăng ký trước 01.01.2016, nhưng người này sinh từ năm 2016. Hãy đối chiếu với sổ.'),
+    ];
   },
 };
 
@@ -29,8 +30,7 @@ function parentAge(ctx: RuleContext, prefix: 'me' | 'cha', who: string, min: num
   if (!child || !parent) return [];
   const age = child.year - parent.year;
   if (age < min || age > max) {
-    return [finding(`${prefix}NgaySinh`, 'WARNING', 'ks.parent_age',
-      `${who} khoảng ${age} tuổi khi sinh con (thường từ ${min} đến ${max}). Hãy kiểm tra lại năm sinh.`)];
+    return [finding(`${prefix}NgaySinh`, 'WARNING', 'ks.parent_age', `${who} khoảng ${age} tuổi khi sinh con (thường từ ${min} đến ${max}). Hãy kiểm tra lại năm sinh.`)];
   }
   return [];
 }
@@ -45,8 +45,7 @@ function annotation(ctx: RuleContext, statusKey: string, detailKeys: readonly st
   const out: Finding[] = [];
   const filled = detailKeys.filter((k) => ctx.values[k]);
   if (filled.length > 0 && !ctx.values[statusKey]) {
-    out.push(finding(statusKey, 'WARNING', 'ks.annotation_status_missing',
-      'Có ngày hoặc căn cứ ghi chú nhưng chưa chọn "Tuyên bố" hay "Hủy tuyên bố".'));
+    out.push(finding(statusKey, 'WARNING', 'ks.annotation_status_missing', 'Có ngày hoặc căn cứ ghi chú nhưng chưa chọn "Tuyên bố" hay "Hủy tuyên bố".'));
   }
   const reg = readDate(ctx.values, 'ngayDangKy');
   for (const key of detailKeys.filter((k) => k.includes('NgayGhiChu'))) {
@@ -72,10 +71,4 @@ const courtAnnotations: RecordRule = {
   ],
 };
 
-export const KHAI_SINH_RULES: readonly RecordRule[] = [
-  registrationDeadline,
-  reRegistrationBefore2016,
-  parentsAge,
-  courtAnnotations,
-];
-
+export const KHAI_SINH_RULES: readonly RecordRule[] = [registrationDeadline, reRegistrationBefore2016, parentsAge, courtAnnotations];

@@ -53,9 +53,4 @@ const deathNoticeDate: RecordRule = {
   },
 };
 
-export const KHAI_TU_RULES: readonly RecordRule[] = [
-  deathAfterBirth,
-  deathBeforeRegistration,
-  registrationDeadline,
-  deathNoticeDate,
-];
+export const KHAI_TU_RULES: readonly RecordRule[] = [deathAfterBirth, deathBeforeRegistration, registrationDeadline, deathNoticeDate];

@@ -6,19 +6,57 @@ import { dateInWords, parsePartialDate } from '../vn/index.js';
 
 const today = new Date('2026-11-25');
 const check = (values: Record<string, string>): Finding[] => validateRecord('KT', values, { today });
-const codes = (fs: Finding[], severity?: Finding['severity']): string[] =>
-  fs.filter((f) => !severity || f.severity === severity).map((f) => f.code);
+const codes = (fs: Finding[], severity?: Finding['severity']): string[] => fs.filter((f) => !severity || f.severity === severity).map((f) => f.code);
 
 const EXPECTED_HEADER = [
-  'so', 'quyenSo', 'trangSo', 'ngayDangKy', 'loaiDangKy', 'noiDangKy', 'nguoiKy', 'chucVuNguoiKy', 'nguoiThucHien', 'ghiChu',
-  'nktHoTen', 'nktGioiTinh', 'nktNgaySinh', 'nktDanToc', 'nktQuocTich', 'nktQuocTichKhac', 'nktLoaiCuTru', 'nktNoiCuTru',
-  'nktLoaiGiayToTuyThan', 'nktGiayToKhac', 'nktSoGiayToTuyThan', 'nktNgayCapGiayToTuyThan', 'nktNoiCapGiayToTuyThan',
-  'nktNgayChet', 'nktNgayChetGhiBangChu', 'nktGioPhutChet', 'nktNoiChet', 'nktNguyenNhanChet',
-  'nktTinhTrangTuyenBoViecChet', 'nktNgayGhiChuTuyenBoViecChet', 'nktCanCuTuyenBoViecChet',
-  'nktNgayGhiChuHuyTuyenBoViecChet', 'nktCanCuHuyTuyenBoViecChet',
-  'gbtLoai', 'gbtSo', 'gbtNgay', 'gbtCoQuanCap',
-  'nycHoTen', 'nycQuanHe', 'nycLoaiGiayToTuyThan', 'nycGiayToKhac', 'nycSoGiayToTuyThan', 'nycNgayCapGiayToTuyThan', 'nycNoiCapGiayToTuyThan',
-  'soDangKyNuocNgoai', 'ngayDangKyNuocNgoai', 'cqNuocNgoaiDaDangKy', 'qgNuocNgoaiDaDangKy',
+  'so',
+  'quyenSo',
+  'trangSo',
+  'ngayDangKy',
+  'loaiDangKy',
+  'noiDangKy',
+  'nguoiKy',
+  'chucVuNguoiKy',
+  'nguoiThucHien',
+  'ghiChu',
+  'nktHoTen',
+  'nktGioiTinh',
+  'nktNgaySinh',
+  'nktDanToc',
+  'nktQuocTich',
+  'nktQuocTichKhac',
+  'nktLoaiCuTru',
+  'nktNoiCuTru',
+  'nktLoaiGiayToTuyThan',
+  'nktGiayToKhac',
+  'nktSoGiayToTuyThan',
+  'nktNgayCapGiayToTuyThan',
+  'nktNoiCapGiayToTuyThan',
+  'nktNgayChet',
+  'nktNgayChetGhiBangChu',
+  'nktGioPhutChet',
+  'nktNoiChet',
+  'nktNguyenNhanChet',
+  'nktTinhTrangTuyenBoViecChet',
+  'nktNgayGhiChuTuyenBoViecChet',
+  'nktCanCuTuyenBoViecChet',
+  'nktNgayGhiChuHuyTuyenBoViecChet',
+  'nktCanCuHuyTuyenBoViecChet',
+  'gbtLoai',
+  'gbtSo',
+  'gbtNgay',
+  'gbtCoQuanCap',
+  'nycHoTen',
+  'nycQuanHe',
+  'nycLoaiGiayToTuyThan',
+  'nycGiayToKhac',
+  'nycSoGiayToTuyThan',
+  'nycNgayCapGiayToTuyThan',
+  'nycNoiCapGiayToTuyThan',
+  'soDangKyNuocNgoai',
+  'ngayDangKyNuocNgoai',
+  'cqNuocNgoaiDaDangKy',
+  'qgNuocNgoaiDaDangKy',
 ];
 
 /** Died 01.03.2019, registered 10.03.2019 (9 days: on time), born in 1940 (year only). */
@@ -53,7 +91,10 @@ describe('KT-48 khai tử', () => {
   it('reports each missing required field', () => {
     for (const key of ['so', 'loaiDangKy', 'noiDangKy', 'nktHoTen', 'nktGioiTinh', 'nktNgaySinh', 'nktDanToc', 'nktQuocTich', 'nktNgayChet', 'nktNoiChet']) {
       const found = check(withValues({ [key]: undefined }));
-      expect(found.filter((f) => f.code === 'field.required').map((f) => f.path), key).toEqual([key]);
+      expect(
+        found.filter((f) => f.code === 'field.required').map((f) => f.path),
+        key,
+      ).toEqual([key]);
     }
   });
 
@@ -86,11 +127,13 @@ describe('KT-48 khai tử', () => {
 
   it('requires the foreign block when loaiDangKy is 3', () => {
     const missing = check(withValues({ loaiDangKy: '3' }));
-    expect(missing.filter((f) => f.code === 'field.required').map((f) => f.path)).toEqual([
-      'soDangKyNuocNgoai', 'ngayDangKyNuocNgoai', 'cqNuocNgoaiDaDangKy', 'qgNuocNgoaiDaDangKy',
-    ]);
+    expect(missing.filter((f) => f.code === 'field.required').map((f) => f.path)).toEqual(['soDangKyNuocNgoai', 'ngayDangKyNuocNgoai', 'cqNuocNgoaiDaDangKy', 'qgNuocNgoaiDaDangKy']);
     const filled = withValues({
-      loaiDangKy: '3', soDangKyNuocNgoai: '25', ngayDangKyNuocNgoai: '05.03.2019', cqNuocNgoaiDaDangKy: 'Tòa thị chính Lyon', qgNuocNgoaiDaDangKy: 'Pháp',
+      loaiDangKy: '3',
+      soDangKyNuocNgoai: '25',
+      ngayDangKyNuocNgoai: '05.03.2019',
+      cqNuocNgoaiDaDangKy: 'Tòa thị chính Lyon',
+      qgNuocNgoaiDaDangKy: 'Pháp',
     });
     expect(codes(check(filled), 'ERROR')).toEqual([]);
   });

@@ -76,8 +76,7 @@ export const KHAI_TU: RegisterTemplate = {
   id: 'KT-48',
   registerType: 'KT',
   title: 'Sổ đăng ký khai tử',
-  source:
-    'Danh sách 48 cột theo thứ tự của chương trình xuất dữ liệu của nhà cung cấp phần mềm hộ tịch (chưa tìm thấy mẫu chính thức của Bộ Tư pháp); độ tin cậy trung bình.',
+  source: 'Danh sách 48 cột theo thứ tự của chương trình xuất dữ liệu của nhà cung cấp phần mềm hộ tịch (chưa tìm thấy mẫu chính thức của Bộ Tư pháp); độ tin cậy trung bình.',
   groups: [
     { id: G.dangKy, label: 'Thông tin đăng ký' },
     { id: G.nkt, label: 'Người chết' },

@@ -7,17 +7,47 @@ const today = new Date('2026-11-25');
 const check = (values: Record<string, string>): Finding[] => validateRecord('CMC', values, { today });
 
 const PERSON = [
-  'HoTen', 'NgaySinh', 'DanToc', 'QuocTich', 'QuocTichKhac', 'QueQuan', 'LoaiCuTru', 'NoiCuTru',
-  'LoaiGiayToTuyThan', 'GiayToKhac', 'SoGiayToTuyThan', 'NgayCapGiayToTuyThan', 'NoiCapGiayToTuyThan',
+  'HoTen',
+  'NgaySinh',
+  'DanToc',
+  'QuocTich',
+  'QuocTichKhac',
+  'QueQuan',
+  'LoaiCuTru',
+  'NoiCuTru',
+  'LoaiGiayToTuyThan',
+  'GiayToKhac',
+  'SoGiayToTuyThan',
+  'NgayCapGiayToTuyThan',
+  'NoiCapGiayToTuyThan',
 ];
 const EXPECTED_HEADER = [
-  'so', 'quyenSo', 'trangSo', 'quyetDinhSo', 'ngayDangKy', 'loaiDangKy', 'loaiXacNhan', 'noiDangKy',
-  'nguoiKy', 'chucVuNguoiKy', 'nguoiThucHien', 'ghiChu',
+  'so',
+  'quyenSo',
+  'trangSo',
+  'quyetDinhSo',
+  'ngayDangKy',
+  'loaiDangKy',
+  'loaiXacNhan',
+  'noiDangKy',
+  'nguoiKy',
+  'chucVuNguoiKy',
+  'nguoiThucHien',
+  'ghiChu',
   ...PERSON.map((p) => `cm${p}`),
   ...PERSON.map((p) => `nc${p}`),
-  'nycHoTen', 'nycQHNguoiDuocNhan', 'nycQHNguoiNhan', 'nycLoaiGiayToTuyThan', 'nycGiayToKhac', 'nycSoGiayToTuyThan',
-  'nycNgayCapGiayToTuyThan', 'nycNoiCapGiayToTuyThan',
-  'soDangKyNuocNgoai', 'ngayDangKyNuocNgoai', 'cqNuocNgoaiDaDangKy', 'qgNuocNgoaiDaDangKy',
+  'nycHoTen',
+  'nycQHNguoiDuocNhan',
+  'nycQHNguoiNhan',
+  'nycLoaiGiayToTuyThan',
+  'nycGiayToKhac',
+  'nycSoGiayToTuyThan',
+  'nycNgayCapGiayToTuyThan',
+  'nycNoiCapGiayToTuyThan',
+  'soDangKyNuocNgoai',
+  'ngayDangKyNuocNgoai',
+  'cqNuocNgoaiDaDangKy',
+  'qgNuocNgoaiDaDangKy',
 ];
 
 const BASE: Readonly<Record<string, string>> = {
@@ -49,28 +79,25 @@ describe('CMC-50 nhận cha, mẹ, con', () => {
   it('reports each missing required field', () => {
     for (const key of ['so', 'ngayDangKy', 'loaiDangKy', 'loaiXacNhan', 'noiDangKy', 'cmHoTen', 'cmNgaySinh', 'ncHoTen', 'ncNgaySinh']) {
       const found = check(withValues({ [key]: undefined }));
-      expect(found.filter((f) => f.code === 'field.required').map((f) => f.path), key).toEqual([key]);
+      expect(
+        found.filter((f) => f.code === 'field.required').map((f) => f.path),
+        key,
+      ).toEqual([key]);
     }
   });
 
   it('cmc.parent_born_before_child: a parent born after the child is an ERROR', () => {
     expect(check(withValues({ cmNgaySinh: '1995' }))).toEqual([]);
-    expect(check(withValues({ cmNgaySinh: '04.05.2008' }))).toEqual([
-      expect.objectContaining({ path: 'cmNgaySinh', severity: 'ERROR', code: 'cmc.parent_born_after_child' }),
-    ]);
+    expect(check(withValues({ cmNgaySinh: '04.05.2008' }))).toEqual([expect.objectContaining({ path: 'cmNgaySinh', severity: 'ERROR', code: 'cmc.parent_born_after_child' })]);
   });
 
   it('cmc.parent_born_before_child: a parent younger than 12 at the birth is a WARNING', () => {
-    expect(check(withValues({ cmNgaySinh: '2000' }))).toEqual([
-      expect.objectContaining({ path: 'cmNgaySinh', severity: 'WARNING', code: 'cmc.parent_too_young' }),
-    ]);
+    expect(check(withValues({ cmNgaySinh: '2000' }))).toEqual([expect.objectContaining({ path: 'cmNgaySinh', severity: 'WARNING', code: 'cmc.parent_too_young' })]);
   });
 
   it('requires the foreign block when loaiDangKy is 2, and knows the requester relations', () => {
     const missing = check(withValues({ loaiDangKy: '2' }));
-    expect(missing.filter((f) => f.code === 'field.required').map((f) => f.path)).toEqual([
-      'soDangKyNuocNgoai', 'ngayDangKyNuocNgoai', 'cqNuocNgoaiDaDangKy', 'qgNuocNgoaiDaDangKy',
-    ]);
+    expect(missing.filter((f) => f.code === 'field.required').map((f) => f.path)).toEqual(['soDangKyNuocNgoai', 'ngayDangKyNuocNgoai', 'cqNuocNgoaiDaDangKy', 'qgNuocNgoaiDaDangKy']);
     expect(check(withValues({ nycHoTen: 'Hồ Văn Bình', nycQHNguoiDuocNhan: 'Cha', nycQHNguoiNhan: 'Bản thân' }))).toEqual([]);
   });
 

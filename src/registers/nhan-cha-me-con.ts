@@ -10,9 +10,7 @@ import { finding, readDate } from './rule-helpers.js';
 
 const G = { dangKy: 'dangKy', cm: 'cm', nc: 'nc', nyc: 'nyc', nuocNgoai: 'nuocNgoai' } as const;
 
-const PERSON_PARTS = [
-  'HoTen', 'NgaySinh', 'DanToc', 'QuocTich', 'QuocTichKhac', 'QueQuan', 'LoaiCuTru', 'NoiCuTru', ...ID_DOC_PARTS,
-] as const;
+const PERSON_PARTS = ['HoTen', 'NgaySinh', 'DanToc', 'QuocTich', 'QuocTichKhac', 'QueQuan', 'LoaiCuTru', 'NoiCuTru', ...ID_DOC_PARTS] as const;
 const REQUIRED = ['HoTen', 'NgaySinh'] as const;
 
 const fields: FieldDef[] = [
@@ -49,8 +47,7 @@ const parentBornBeforeChild: RecordRule = {
     }
     const age = child.year - parent.year;
     if (age >= MIN_PARENT_AGE) return [];
-    return [finding('cmNgaySinh', 'WARNING', 'cmc.parent_too_young',
-      `Cha/mẹ khoảng ${age} tuổi khi người con sinh ra (thường từ ${MIN_PARENT_AGE} tuổi trở lên). Hãy kiểm tra lại năm sinh.`)];
+    return [finding('cmNgaySinh', 'WARNING', 'cmc.parent_too_young', `Cha/mẹ khoảng ${age} tuổi khi người con sinh ra (thường từ ${MIN_PARENT_AGE} tuổi trở lên). Hãy kiểm tra lại năm sinh.`)];
   },
 };
 
@@ -58,8 +55,7 @@ export const NHAN_CHA_ME_CON: RegisterTemplate = {
   id: 'CMC-50',
   registerType: 'CMC',
   title: 'Sổ đăng ký nhận cha, mẹ, con',
-  source:
-    'Danh sách 50 cột theo chương trình xuất dữ liệu của một nhà cung cấp phần mềm hộ tịch (chưa tìm thấy mẫu chính thức của Bộ Tư pháp); độ tin cậy trung bình.',
+  source: 'Danh sách 50 cột theo chương trình xuất dữ liệu của một nhà cung cấp phần mềm hộ tịch (chưa tìm thấy mẫu chính thức của Bộ Tư pháp); độ tin cậy trung bình.',
   groups: [
     { id: G.dangKy, label: 'Thông tin đăng ký' },
     { id: G.cm, label: 'Cha hoặc mẹ' },

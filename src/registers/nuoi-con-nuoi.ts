@@ -10,7 +10,14 @@ import type { FieldDef, Finding, RecordRule, RegisterTemplate, RuleContext } fro
 import { finding, maxAgeAt, readDate } from './rule-helpers.js';
 
 const G = {
-  dangKy: 'dangKy', chaNuoi: 'chaNuoi', meNuoi: 'meNuoi', conNuoi: 'conNuoi', nguoiGiao: 'nguoiGiao', quyetDinh: 'quyetDinh', nyc: 'nyc', nuocNgoai: 'nuocNgoai',
+  dangKy: 'dangKy',
+  chaNuoi: 'chaNuoi',
+  meNuoi: 'meNuoi',
+  conNuoi: 'conNuoi',
+  nguoiGiao: 'nguoiGiao',
+  quyetDinh: 'quyetDinh',
+  nyc: 'nyc',
+  nuocNgoai: 'nuocNgoai',
 } as const;
 
 const PARENT_PARTS = ['HoTen', 'NgaySinh', 'DanToc', 'QuocTich', 'NoiCuTru', ...ID_DOC_PARTS] as const;
@@ -28,10 +35,7 @@ function handOver(): FieldDef[] {
 }
 
 function decision(): FieldDef[] {
-  return [
-    field('quyetDinhSo', 'Quyết định số', 'text', G.quyetDinh, { help: 'Số quyết định cho nhận con nuôi, nếu sổ có ghi.' }),
-    field('ngayQuyetDinh', 'Ngày quyết định', 'date', G.quyetDinh),
-  ];
+  return [field('quyetDinhSo', 'Quyết định số', 'text', G.quyetDinh, { help: 'Số quyết định cho nhận con nuôi, nếu sổ có ghi.' }), field('ngayQuyetDinh', 'Ngày quyết định', 'date', G.quyetDinh)];
 }
 
 const fields: FieldDef[] = [
@@ -70,8 +74,14 @@ function ageGap(ctx: RuleContext, prefix: 'chaNuoi' | 'meNuoi', who: string): Fi
   const parent = readDate(ctx.values, `${prefix}NgaySinh`);
   const child = readDate(ctx.values, 'conNuoiNgaySinh');
   if (!parent || !child || maxAgeAt(parent, child) >= ADOPTION_AGE_GAP) return [];
-  return [finding(`${prefix}NgaySinh`, 'WARNING', 'cn.age_gap',
-    `${who} hơn con nuôi chưa đủ ${ADOPTION_AGE_GAP} tuổi. Luật cho phép ngoại lệ (cha dượng, mẹ kế, cô, cậu, dì, chú, bác ruột); hãy đối chiếu với sổ.`)];
+  return [
+    finding(
+      `${prefix}NgaySinh`,
+      'WARNING',
+      'cn.age_gap',
+      `${who} hơn con nuôi chưa đủ ${ADOPTION_AGE_GAP} tuổi. Luật cho phép ngoại lệ (cha dượng, mẹ kế, cô, cậu, dì, chú, bác ruột); hãy đối chiếu với sổ.`,
+    ),
+  ];
 }
 
 const adoptionAgeGap: RecordRule = {
@@ -95,8 +105,7 @@ export const NUOI_CON_NUOI: RegisterTemplate = {
   id: 'CN-P1',
   registerType: 'CN',
   title: 'Sổ đăng ký nuôi con nuôi',
-  source:
-    'Đề xuất của dự án (chưa tìm thấy mẫu nhập liệu hay trang sổ mẫu): các cột suy ra từ Luật Nuôi con nuôi 2010; độ tin cậy thấp, cần đối chiếu với mẫu do Sở Tư pháp cung cấp.',
+  source: 'Đề xuất của dự án (chưa tìm thấy mẫu nhập liệu hay trang sổ mẫu): các cột suy ra từ Luật Nuôi con nuôi 2010; độ tin cậy thấp, cần đối chiếu với mẫu do Sở Tư pháp cung cấp.',
   groups: [
     { id: G.dangKy, label: 'Thông tin đăng ký' },
     { id: G.chaNuoi, label: 'Cha nuôi' },

@@ -14,7 +14,12 @@ const codes = (fs: Finding[]) => fs.map((f) => `${f.path}:${f.code}`);
 
 /** A 1998 birth book: parents' years only, no ID papers. */
 const KS_1998 = {
-  ngayDangKy: '15.12.1998', nksNgaySinh: '16.09.1998', nksNgaySinhBangChu: undefined, meNgaySinh: '1972', chaNgaySinh: '1970', quyenSo: '01/1998',
+  ngayDangKy: '15.12.1998',
+  nksNgaySinh: '16.09.1998',
+  nksNgaySinhBangChu: undefined,
+  meNgaySinh: '1972',
+  chaNgaySinh: '1970',
+  quyenSo: '01/1998',
 };
 
 describe('deadlines by era (deadlines.ts)', () => {
@@ -64,10 +69,25 @@ describe('deadlines by era (deadlines.ts)', () => {
   });
 
   it('deaths under NĐ 83/1998: 48 hours in a town, 15 days in a commune', () => {
-    const kt = (noiDangKy: string, loaiDangKy: string) => validateRecord('KT', {
-      so: '3', quyenSo: '01/2003', ngayDangKy: '12.03.2003', loaiDangKy, noiDangKy, nktHoTen: 'Nguyễn Văn An', nktGioiTinh: '1', nktNgaySinh: '1930',
-      nktDanToc: 'Kinh', nktQuocTich: 'Việt Nam', nktNgayChet: '02.03.2003', nktNoiChet: 'Tại nhà',
-    }, { today: TODAY }).filter((f) => f.path === 'loaiDangKy');
+    const kt = (noiDangKy: string, loaiDangKy: string) =>
+      validateRecord(
+        'KT',
+        {
+          so: '3',
+          quyenSo: '01/2003',
+          ngayDangKy: '12.03.2003',
+          loaiDangKy,
+          noiDangKy,
+          nktHoTen: 'Nguyễn Văn An',
+          nktGioiTinh: '1',
+          nktNgaySinh: '1930',
+          nktDanToc: 'Kinh',
+          nktQuocTich: 'Việt Nam',
+          nktNgayChet: '02.03.2003',
+          nktNoiChet: 'Tại nhà',
+        },
+        { today: TODAY },
+      ).filter((f) => f.path === 'loaiDangKy');
     expect(kt('UBND xã Cù Vân, huyện Đại Từ', '1')).toEqual([]);
     expect(kt('UBND thị trấn Hùng Sơn', '1')).toEqual([expect.objectContaining({ code: 'kt.on_time_only_elsewhere' })]);
     expect(kt('UBND thị xã Sông Công', '1')[0]?.message).toMatch(/48 giờ/);

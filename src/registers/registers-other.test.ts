@@ -29,7 +29,11 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('%s shape', (_id, t) => 
     expect(t.fields.filter((f) => !groups.has(f.group)).map((f) => f.key)).toEqual([]);
     const prefixes = new Set(t.persons.map((p) => p.prefix));
     expect(t.fields.filter((f) => f.person && !prefixes.has(f.person)).map((f) => f.key)).toEqual([]);
-    for (const p of t.persons) expect(t.fields.some((f) => f.person === p.prefix), p.prefix).toBe(true);
+    for (const p of t.persons)
+      expect(
+        t.fields.some((f) => f.person === p.prefix),
+        p.prefix,
+      ).toBe(true);
   });
 
   it('uses existing code lists and words-of targets', () => {

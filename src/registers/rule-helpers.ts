@@ -62,16 +62,22 @@ function deadlineFindings(spec: DeadlineSpec, values: Readonly<Record<string, st
   if (v.kind === 'unknown') return [];
   const after = `đăng ký sau ${v.days} ngày kể từ ${eventName}`;
   if (code === '1' && v.kind === 'late') {
-    return [finding('loaiDangKy', 'WARNING', `${prefix}.on_time_but_late`,
-      `Ghi "đăng ký đúng hạn" nhưng ${after} (thời hạn ${eraText(v.era)}, quy định áp dụng vào ngày đăng ký). Hãy đối chiếu với sổ.`)];
+    return [
+      finding('loaiDangKy', 'WARNING', `${prefix}.on_time_but_late`, `Ghi "đăng ký đúng hạn" nhưng ${after} (thời hạn ${eraText(v.era)}, quy định áp dụng vào ngày đăng ký). Hãy đối chiếu với sổ.`),
+    ];
   }
   if (code === '1' && v.kind === 'within_elsewhere') {
-    return [finding('loaiDangKy', 'WARNING', `${prefix}.on_time_only_elsewhere`,
-      `Ghi "đăng ký đúng hạn" nhưng ${after}: quá thời hạn ${eraText(v.era)}; chỉ đúng hạn nếu nơi đăng ký thuộc ${v.era.elsewhere} (thời hạn ${v.era.daysElsewhere} ngày). Hãy đối chiếu với sổ.`)];
+    return [
+      finding(
+        'loaiDangKy',
+        'WARNING',
+        `${prefix}.on_time_only_elsewhere`,
+        `Ghi "đăng ký đúng hạn" nhưng ${after}: quá thời hạn ${eraText(v.era)}; chỉ đúng hạn nếu nơi đăng ký thuộc ${v.era.elsewhere} (thời hạn ${v.era.daysElsewhere} ngày). Hãy đối chiếu với sổ.`,
+      ),
+    ];
   }
   if (code === '4' && v.kind === 'within') {
-    return [finding('loaiDangKy', 'WARNING', `${prefix}.late_but_on_time`,
-      `Ghi "đăng ký quá hạn" nhưng ${after}, còn trong thời hạn ${eraText(v.era)}. Hãy đối chiếu với sổ.`)];
+    return [finding('loaiDangKy', 'WARNING', `${prefix}.late_but_on_time`, `Ghi "đăng ký quá hạn" nhưng ${after}, còn trong thời hạn ${eraText(v.era)}. Hãy đối chiếu với sổ.`)];
   }
   return [];
 }
@@ -85,7 +91,10 @@ export function deadlineRule(spec: DeadlineSpec): RecordRule {
   const current = spec.eras.at(-1)!;
   return {
     id: `${spec.prefix}.registration_deadline`,
-    description: `Loại đăng ký "đúng hạn" cần đăng ký trong thời hạn kể từ ${spec.eventName} theo quy định áp dụng vào ngày đăng ký (hiện nay ${eraText(current)}; trước đó: ${spec.eras.slice(0, -1).map((e) => `${e.from}–${e.to}: ${e.days === undefined ? 'chưa xác nhận' : limitOf(e)}`).join('; ')}); "quá hạn" là sau thời hạn đó (chỉ cảnh báo).`,
+    description: `Loại đăng ký "đúng hạn" cần đăng ký trong thời hạn kể từ ${spec.eventName} theo quy định áp dụng vào ngày đăng ký (hiện nay ${eraText(current)}; trước đó: ${spec.eras
+      .slice(0, -1)
+      .map((e) => `${e.from}–${e.to}: ${e.days === undefined ? 'chưa xác nhận' : limitOf(e)}`)
+      .join('; ')}); "quá hạn" là sau thời hạn đó (chỉ cảnh báo).`,
     check({ values }) {
       const event = readDate(values, spec.eventKey);
       const reg = readDate(values, 'ngayDangKy');

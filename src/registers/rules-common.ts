@@ -61,9 +61,4 @@ const personBornBeforeRegistration: RecordRule = {
     }),
 };
 
-export const COMMON_RULES: readonly RecordRule[] = [
-  otherDocumentNamed,
-  documentNumberHasType,
-  documentIssuedAfterBirth,
-  personBornBeforeRegistration,
-];
+export const COMMON_RULES: readonly RecordRule[] = [otherDocumentNamed, documentNumberHasType, documentIssuedAfterBirth, personBornBeforeRegistration];

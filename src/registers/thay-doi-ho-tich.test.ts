@@ -8,10 +8,32 @@ const check = (values: Record<string, string>): Finding[] => validateRecord('TDC
 
 const NYC = ['nycHoTen', 'nycQuanHe', 'nycLoaiGiayToTuyThan', 'nycGiayToKhac', 'nycSoGiayToTuyThan', 'nycNgayCapGiayToTuyThan', 'nycNoiCapGiayToTuyThan'];
 const EXPECTED_HEADER = [
-  'so', 'quyenSo', 'trangSo', 'ngayDangKy', 'loaiDangKy', 'noiDangKy', 'nguoiKy', 'chucVuNguoiKy', 'nguoiThucHien', 'ghiChu',
-  'ntdHoTen', 'ntdGioiTinh', 'ntdNgaySinh', 'ntdDanToc', 'ntdQuocTich', 'ntdSoDinhDanh', 'ntdLoaiGiayToTuyThan', 'ntdSoGiayToTuyThan', 'ntdNoiCuTru',
-  'tenGiayToHoTich', 'soDangKyHSGoc', 'quyenDangKyHSGoc', 'ngayDangKyHSGoc', 'noiDangKyHSGoc',
-  'noiDungThayDoi', 'canCu',
+  'so',
+  'quyenSo',
+  'trangSo',
+  'ngayDangKy',
+  'loaiDangKy',
+  'noiDangKy',
+  'nguoiKy',
+  'chucVuNguoiKy',
+  'nguoiThucHien',
+  'ghiChu',
+  'ntdHoTen',
+  'ntdGioiTinh',
+  'ntdNgaySinh',
+  'ntdDanToc',
+  'ntdQuocTich',
+  'ntdSoDinhDanh',
+  'ntdLoaiGiayToTuyThan',
+  'ntdSoGiayToTuyThan',
+  'ntdNoiCuTru',
+  'tenGiayToHoTich',
+  'soDangKyHSGoc',
+  'quyenDangKyHSGoc',
+  'ngayDangKyHSGoc',
+  'noiDangKyHSGoc',
+  'noiDungThayDoi',
+  'canCu',
   ...NYC,
 ];
 
@@ -45,22 +67,21 @@ describe('TDCC-P1 thay đổi, cải chính hộ tịch (đề xuất)', () => {
   it('reports each missing required field', () => {
     for (const key of ['so', 'loaiDangKy', 'noiDangKy', 'ntdHoTen', 'ntdNgaySinh', 'tenGiayToHoTich', 'noiDungThayDoi']) {
       const found = check(withValues({ [key]: undefined }));
-      expect(found.filter((f) => f.code === 'field.required').map((f) => f.path), key).toEqual([key]);
+      expect(
+        found.filter((f) => f.code === 'field.required').map((f) => f.path),
+        key,
+      ).toEqual([key]);
     }
   });
 
   it('requires the basis (căn cứ) when the change follows a court decision (5)', () => {
-    expect(check(withValues({ loaiDangKy: '5' }))).toEqual([
-      expect.objectContaining({ path: 'canCu', severity: 'ERROR', code: 'field.required' }),
-    ]);
+    expect(check(withValues({ loaiDangKy: '5' }))).toEqual([expect.objectContaining({ path: 'canCu', severity: 'ERROR', code: 'field.required' })]);
     expect(check(withValues({ loaiDangKy: '5', canCu: 'Quyết định số 12/2019/QĐ-TA ngày 02.05.2019 của TAND huyện Nho Quan' }))).toEqual([]);
   });
 
   it('tdcc.original_before_change: the original registered after the change is an ERROR', () => {
     expect(check(withValues({ ngayDangKyHSGoc: '14.05.2019' }))).toEqual([]);
-    expect(check(withValues({ ngayDangKyHSGoc: '2020' }))).toEqual([
-      expect.objectContaining({ path: 'ngayDangKyHSGoc', severity: 'ERROR', code: 'tdcc.original_after_change' }),
-    ]);
+    expect(check(withValues({ ngayDangKyHSGoc: '2020' }))).toEqual([expect.objectContaining({ path: 'ngayDangKyHSGoc', severity: 'ERROR', code: 'tdcc.original_after_change' })]);
   });
 
   it('tdcc.change_format: each item reads "trường: cũ → mới" (WARNING)', () => {

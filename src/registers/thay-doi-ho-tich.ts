@@ -78,10 +78,12 @@ const changeFormat: RecordRule = {
   check({ values }) {
     const text = values.noiDungThayDoi;
     if (!text) return [];
-    const bad = text.split(';').map((s) => s.trim()).filter((s) => s !== '' && !CHANGE_ITEM.test(s));
+    const bad = text
+      .split(';')
+      .map((s) => s.trim())
+      .filter((s) => s !== '' && !CHANGE_ITEM.test(s));
     if (bad.length === 0) return [];
-    return [finding('noiDungThayDoi', 'WARNING', 'tdcc.change_format',
-      `Nội dung "${bad[0]}" chưa theo dạng "trường: giá trị cũ → giá trị mới".`)];
+    return [finding('noiDungThayDoi', 'WARNING', 'tdcc.change_format', `Nội dung "${bad[0]}" chưa theo dạng "trường: giá trị cũ → giá trị mới".`)];
   },
 };
 

@@ -22,7 +22,9 @@ import { readDateText } from './date-value.js';
 import type { FieldDef, Finding, RuleContext } from './field.js';
 import { readDate, roleKey } from './rule-helpers.js';
 
-const asFinding = (path: string) => (issue: VnIssue): Finding => ({ path, ...issue });
+const asFinding =
+  (path: string) =>
+  (issue: VnIssue): Finding => ({ path, ...issue });
 
 /** Character-level problems, checked before the type: forbidden characters, a legacy font, look-alike letters. */
 function textIssue(value: string): VnIssue | undefined {
@@ -97,11 +99,14 @@ function codeIssues(field: FieldDef, value: string): VnIssue[] {
   if (found?.exact) return [];
   if (found) {
     const { code, label } = found.option;
-    return [{
-      code: 'code.alias', severity: 'WARNING',
-      message: `"${value}" được hiểu là mã ${code} (${label}); khi xuất sẽ ghi mã ${code}.`,
-      fix: { value: code, label: `Dùng mã chuẩn: ${code} – ${label}` },
-    }];
+    return [
+      {
+        code: 'code.alias',
+        severity: 'WARNING',
+        message: `"${value}" được hiểu là mã ${code} (${label}); khi xuất sẽ ghi mã ${code}.`,
+        fix: { value: code, label: `Dùng mã chuẩn: ${code} – ${label}` },
+      },
+    ];
   }
   const allowed = options.map((o) => `${o.code} (${o.label})`).join(', ');
   return [err('code.invalid', `Mã "${value}" không có trong danh mục. Các mã hợp lệ: ${allowed}.`)];

@@ -66,9 +66,7 @@ function presenceFindings(field: FieldDef, ctx: RuleContext, keyed: Readonly<Rec
   const value = keyed[field.key];
   const name = fieldName(ctx.template, field.key);
   if (value === undefined) {
-    return isRequired(field, ctx.values)
-      ? [{ path: field.key, severity: 'ERROR', code: 'field.required', message: `Chưa nhập ${name} (bắt buộc).` }]
-      : [];
+    return isRequired(field, ctx.values) ? [{ path: field.key, severity: 'ERROR', code: 'field.required', message: `Chưa nhập ${name} (bắt buộc).` }] : [];
   }
   if (field.emptyWhen && mustBeEmpty(field, ctx.values)) {
     const cond = fieldName(ctx.template, field.emptyWhen.field);
@@ -121,7 +119,5 @@ export function validateTemplateRecord(template: RegisterTemplate, values: Reado
     ...unknownKeys(template, ctx.values),
   ];
   const order = new Map(template.fields.map((f, i) => [f.key, i]));
-  return findings.sort(
-    (a, b) => (order.get(a.path) ?? 1e9) - (order.get(b.path) ?? 1e9) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
-  );
+  return findings.sort((a, b) => (order.get(a.path) ?? 1e9) - (order.get(b.path) ?? 1e9) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }

@@ -7,12 +7,40 @@ const today = new Date('2026-11-25');
 const check = (values: Record<string, string>): Finding[] => validateRecord('HN', values, { today });
 
 const EXPECTED_HEADER = [
-  'so', 'quyenSo', 'trangSo', 'ngayDangKy', 'noiCap', 'nguoiKy', 'chucVuNguoiKy', 'nguoiThucHien', 'ghiChu',
-  'nxnHoTen', 'nxnGioiTinh', 'nxnNgaySinh', 'nxnDanToc', 'nxnQuocTich', 'nxnQuocTichKhac', 'nxnLoaiCuTru', 'nxnNoiCuTru',
-  'nxnLoaiGiayToTuyThan', 'nxnGiayToKhac', 'nxnSoGiayToTuyThan', 'nxnNgayCapGiayToTuyThan', 'nxnNoiCapGiayToTuyThan',
-  'nxnThoiGianCuTruTai', 'nxnThoiGianCuTruTu', 'nxnThoiGianCuTruDen', 'nxnTinhTrangHonNhan', 'nxnLoaiMucDichSuDung',
+  'so',
+  'quyenSo',
+  'trangSo',
+  'ngayDangKy',
+  'noiCap',
+  'nguoiKy',
+  'chucVuNguoiKy',
+  'nguoiThucHien',
+  'ghiChu',
+  'nxnHoTen',
+  'nxnGioiTinh',
+  'nxnNgaySinh',
+  'nxnDanToc',
+  'nxnQuocTich',
+  'nxnQuocTichKhac',
+  'nxnLoaiCuTru',
+  'nxnNoiCuTru',
+  'nxnLoaiGiayToTuyThan',
+  'nxnGiayToKhac',
+  'nxnSoGiayToTuyThan',
+  'nxnNgayCapGiayToTuyThan',
+  'nxnNoiCapGiayToTuyThan',
+  'nxnThoiGianCuTruTai',
+  'nxnThoiGianCuTruTu',
+  'nxnThoiGianCuTruDen',
+  'nxnTinhTrangHonNhan',
+  'nxnLoaiMucDichSuDung',
   'nxnMucDichSuDung',
-  'nycHoTen', 'nycQuanHe', 'nycLoaiGiayToTuyThan', 'nycGiayToKhac', 'nycSoGiayToTuyThan', 'nycNgayCapGiayToTuyThan',
+  'nycHoTen',
+  'nycQuanHe',
+  'nycLoaiGiayToTuyThan',
+  'nycGiayToKhac',
+  'nycSoGiayToTuyThan',
+  'nycNgayCapGiayToTuyThan',
   'nycNoiCapGiayToTuyThan',
 ];
 
@@ -43,15 +71,16 @@ describe('HN-35 xác nhận tình trạng hôn nhân', () => {
   it('reports each missing required field', () => {
     for (const key of ['so', 'quyenSo', 'trangSo', 'ngayDangKy', 'noiCap', 'nxnHoTen', 'nxnGioiTinh', 'nxnNgaySinh', 'nxnTinhTrangHonNhan']) {
       const found = check(withValues({ [key]: undefined }));
-      expect(found.filter((f) => f.code === 'field.required').map((f) => f.path), key).toEqual([key]);
+      expect(
+        found.filter((f) => f.code === 'field.required').map((f) => f.path),
+        key,
+      ).toEqual([key]);
     }
   });
 
   it('requires the written purpose only for "Mục đích khác" (5)', () => {
     expect(check(withValues({ nxnLoaiMucDichSuDung: '1' }))).toEqual([]);
-    expect(check(withValues({ nxnLoaiMucDichSuDung: '5' }))).toEqual([
-      expect.objectContaining({ path: 'nxnMucDichSuDung', severity: 'ERROR', code: 'field.required' }),
-    ]);
+    expect(check(withValues({ nxnLoaiMucDichSuDung: '5' }))).toEqual([expect.objectContaining({ path: 'nxnMucDichSuDung', severity: 'ERROR', code: 'field.required' })]);
     expect(check(withValues({ nxnLoaiMucDichSuDung: '5', nxnMucDichSuDung: 'Bổ sung hồ sơ mua nhà' }))).toEqual([]);
   });
 

@@ -71,8 +71,7 @@ export const XAC_NHAN_HON_NHAN: RegisterTemplate = {
   id: 'HN-35',
   registerType: 'HN',
   title: 'Sổ cấp Giấy xác nhận tình trạng hôn nhân',
-  source:
-    'Danh sách 35 cột theo chương trình xuất dữ liệu của hai nhà cung cấp phần mềm hộ tịch (chưa tìm thấy mẫu chính thức của Bộ Tư pháp); độ tin cậy trung bình.',
+  source: 'Danh sách 35 cột theo chương trình xuất dữ liệu của hai nhà cung cấp phần mềm hộ tịch (chưa tìm thấy mẫu chính thức của Bộ Tư pháp); độ tin cậy trung bình.',
   groups: [
     { id: G.dangKy, label: 'Thông tin cấp giấy' },
     { id: G.nxn, label: 'Người được xác nhận' },

@@ -17,7 +17,10 @@ export async function indexRecord(tx: Db, recordId: string, record: IndexableRec
   await tx.deleteFrom('person_index').where('record_id', '=', recordId).execute();
   const rows = personRows(record);
   if (rows.length === 0) return;
-  await tx.insertInto('person_index').values(rows.map((r) => ({ ...r, record_id: recordId, book_id: record.bookId, register_type: record.registerType }))).execute();
+  await tx
+    .insertInto('person_index')
+    .values(rows.map((r) => ({ ...r, record_id: recordId, book_id: record.bookId, register_type: record.registerType })))
+    .execute();
 }
 
 export interface RebuildReport {
@@ -31,8 +34,13 @@ export async function rebuildPersonIndex(db: Kysely<Database>, batch = 500): Pro
   const report: RebuildReport = { records: 0, people: 0 };
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows = await db.selectFrom('records').select(['id', 'book_id', 'register_type', 'template_version', 'values', 'page_ids', 'keying_of'])
-      .where('id', '>', after).orderBy('id').limit(batch).execute();
+    const rows = await db
+      .selectFrom('records')
+      .select(['id', 'book_id', 'register_type', 'template_version', 'values', 'page_ids', 'keying_of'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(batch)
+      .execute();
     if (rows.length === 0) return report;
     await db.transaction().execute(async (tx) => {
       for (const r of rows) {

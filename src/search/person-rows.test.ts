@@ -9,8 +9,18 @@ describe('personRows', () => {
     const rows = personRows(record);
     expect(rows.map((r) => r.role)).toEqual(['nks', 'me', 'cha']);
     expect(rows[0]).toMatchObject({
-      full_name: 'Phạm Anh Đài', name_tone: 'phạm anh đài', name_fold: 'pham anh dai', ho_key: 'pham', ten_key: 'dai', birth_year: 2008,
-      birth_lo: '2008-09-01', birth_hi: '2008-09-01', event_lo: '2008-10-27', reg_so: '15', quyen_so: '02/2018', page_id: 'p1',
+      full_name: 'Phạm Anh Đài',
+      name_tone: 'phạm anh đài',
+      name_fold: 'pham anh dai',
+      ho_key: 'pham',
+      ten_key: 'dai',
+      birth_year: 2008,
+      birth_lo: '2008-09-01',
+      birth_hi: '2008-09-01',
+      event_lo: '2008-10-27',
+      reg_so: '15',
+      quyen_so: '02/2018',
+      page_id: 'p1',
     });
     expect(rows[2]).toMatchObject({ name_fold: 'pham van tu', birth_year: 1979, birth_lo: '1979-01-01', birth_hi: '1979-12-31' });
   });

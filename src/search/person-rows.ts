@@ -76,9 +76,22 @@ export function personRows(r: IndexableRecord): PersonRow[] {
     const birth = birthKey ? readDate(v, birthKey) : undefined;
     const [birthLo, birthHi] = dateSpan(birth);
     rows.push({
-      role: f.person, full_name: name.normalize('NFC'), name_tone: keys.tone, name_fold: keys.fold, ho_key: keys.ho, ten_key: keys.ten, ...headTail(keys.fold),
-      birth_year: birth?.year ?? null, birth_lo: birthLo, birth_hi: birthHi, event_lo: eventLo, event_hi: eventHi,
-      reg_so: (v.so ?? '').trim(), quyen_so: (v.quyenSo ?? '').trim(), reg_date: (v.ngayDangKy ?? '').trim(), page_id: r.pageIds[0] ?? null,
+      role: f.person,
+      full_name: name.normalize('NFC'),
+      name_tone: keys.tone,
+      name_fold: keys.fold,
+      ho_key: keys.ho,
+      ten_key: keys.ten,
+      ...headTail(keys.fold),
+      birth_year: birth?.year ?? null,
+      birth_lo: birthLo,
+      birth_hi: birthHi,
+      event_lo: eventLo,
+      event_hi: eventHi,
+      reg_so: (v.so ?? '').trim(),
+      quyen_so: (v.quyenSo ?? '').trim(),
+      reg_date: (v.ngayDangKy ?? '').trim(),
+      page_id: r.pageIds[0] ?? null,
     });
   }
   return rows;

@@ -112,13 +112,23 @@ describeBackends('search', (store) => {
 
   describe('scope and access log', () => {
     it('a keyer sees only her books; an officer with extracts.issue sees the province in a minimal view', async () => {
-      const [keyerId, officerId] = await insertUsers(ctx, [{ login: 'search-keyer', role: 'keyer' }, { login: 'search-officer', role: 'officer' }], []);
+      const [keyerId, officerId] = await insertUsers(
+        ctx,
+        [
+          { login: 'search-keyer', role: 'keyer' },
+          { login: 'search-officer', role: 'officer' },
+        ],
+        [],
+      );
       const keyer = await as(ctx, keyerId!);
       const officer = await as(ctx, officerId!);
-      await ctx.store.db.insertInto('user_grants').values([
-        { user_id: keyerId!, kind: 'book', book_id: books.other!.bookId },
-        { user_id: officerId!, kind: 'unit', unit_id: UNITS.other },
-      ]).execute();
+      await ctx.store.db
+        .insertInto('user_grants')
+        .values([
+          { user_id: keyerId!, kind: 'book', book_id: books.other!.bookId },
+          { user_id: officerId!, kind: 'unit', unit_id: UNITS.other },
+        ])
+        .execute();
       expect(recordIds(await search('nguyen thi thuy hoa', {}, keyer))).toEqual([ids.hoaVan]);
       expect(recordIds(await search('nguyen van hoa', {}, keyer))).toEqual([ids.hoaVan]);
       const wide = await search('nguyen thi thuy hoa', { year: 1990 }, officer);
@@ -128,12 +138,27 @@ describeBackends('search', (store) => {
       expect(own.hits[0]).toMatchObject({ recordId: ids.hoaVan, canOpen: true, pageId: books.other!.pageId });
     });
     it('writes every search to the access log', async () => {
-      const count = async () => Number((await ctx.store.db.selectFrom('access_log').select((e) => e.fn.countAll().as('n')).where('action', '=', 'search').executeTakeFirstOrThrow()).n);
+      const count = async () =>
+        Number(
+          (
+            await ctx.store.db
+              .selectFrom('access_log')
+              .select((e) => e.fn.countAll().as('n'))
+              .where('action', '=', 'search')
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const before = await count();
       await search('Lê Văn Tám', { type: 'KS' });
       await search('không ai');
       expect(await count()).toBe(before + 2);
-      const last = await ctx.store.db.selectFrom('access_log').select(['entity_type', 'entity_id']).where('action', '=', 'search').orderBy('at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      const last = await ctx.store.db
+        .selectFrom('access_log')
+        .select(['entity_type', 'entity_id'])
+        .where('action', '=', 'search')
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
       expect(last).toEqual({ entity_type: 'search', entity_id: '"khong ai"' });
     });
   });
@@ -161,7 +186,7 @@ describeBackends('search', (store) => {
       await saveRecord(ctx, { recordId: rec.id, clientTxId: `tx-search-fix-${process.pid}`, expectedVersion: rec.version, values: { nksHoTen: 'Bùi Thị Mến' } });
       expect((await search('bui thi man')).hits.map((h) => h.name)).not.toContain('Bùi Thị Mận');
       expect(recordIds(await search('bùi thị mến'))).toEqual([rec.id]);
-      const rows = async () => (await ctx.store.db.selectFrom('person_index').selectAll().orderBy('record_id').orderBy('role').execute());
+      const rows = async () => await ctx.store.db.selectFrom('person_index').selectAll().orderBy('record_id').orderBy('role').execute();
       const before = await rows();
       const report = await rebuildPersonIndex(ctx.store.db, 2);
       expect(report.people).toBe(before.length);

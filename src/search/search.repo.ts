@@ -89,8 +89,10 @@ export function hasSelectiveFilter(f: SearchFilters): boolean {
 const COLUMNS = sql`p.record_id, p.role, p.book_id, p.register_type, p.full_name, p.name_tone, p.name_fold,
   p.birth_lo::text as birth_lo, p.birth_hi::text as birth_hi, p.reg_so, p.quyen_so, p.reg_date, p.page_id`;
 
-const branchOf = (f: SearchFilters) => (cond: RawBuilder<SqlBool>, cap = BRANCH_CAP) =>
-  sql`(select ${COLUMNS} from person_index p where ${cond} and ${filterSql(f)} limit ${cap})`;
+const branchOf =
+  (f: SearchFilters) =>
+  (cond: RawBuilder<SqlBool>, cap = BRANCH_CAP) =>
+    sql`(select ${COLUMNS} from person_index p where ${cond} and ${filterSql(f)} limit ${cap})`;
 
 /** The B-tree blocks of a name: exact folded name; tên + họ; one letter off in tên or in họ; the name without its họ. */
 function branches(q: NameQuery, f: SearchFilters): RawBuilder<unknown>[] {

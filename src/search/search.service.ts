@@ -79,7 +79,10 @@ async function resolveUnit(ctx: ActorContext, ref: string): Promise<{ id: string
   const best = r.candidates[0];
   if (r.status === 'resolved' && best) return { id: best.id, name: best.path };
   if (r.status === 'ambiguous') {
-    const names = r.candidates.slice(0, 5).map((c) => c.path).join('; ');
+    const names = r.candidates
+      .slice(0, 5)
+      .map((c) => c.path)
+      .join('; ');
     throw new Invalid('search.unit_ambiguous', `Đơn vị "${ref}" chưa rõ, có thể là: ${names}. Hãy ghi thêm huyện, tỉnh hoặc chọn mã đơn vị.`, 'unit');
   }
   throw new Invalid('search.unit_unknown', `Không tìm thấy đơn vị hành chính "${ref}".`, 'unit');
@@ -120,10 +123,23 @@ function roleLabel(registerType: string, role: string): string {
 
 function hitOf(r: HitRow, q: NameQuery, f: SearchFilters, fallback: boolean, unit: string | undefined): SearchHit {
   return {
-    recordId: r.record_id, role: r.role, roleLabel: roleLabel(r.register_type, r.role), name: r.full_name, birthDate: formatSpan(r.birth_lo, r.birth_hi),
-    registerType: r.register_type, so: r.reg_so, quyen: r.quyen_so || r.volume_no, registeredOn: r.reg_date, bookId: r.book_id,
-    authority: r.authority_text, authorityUnitCode: r.authority_unit_code, score: scoreOf(r, q), reasons: reasonsOf(r, q, f, fallback, unit),
-    canOpen: r.in_scope, pageId: r.in_scope ? r.page_id : null, status: r.in_scope ? r.record_status : null,
+    recordId: r.record_id,
+    role: r.role,
+    roleLabel: roleLabel(r.register_type, r.role),
+    name: r.full_name,
+    birthDate: formatSpan(r.birth_lo, r.birth_hi),
+    registerType: r.register_type,
+    so: r.reg_so,
+    quyen: r.quyen_so || r.volume_no,
+    registeredOn: r.reg_date,
+    bookId: r.book_id,
+    authority: r.authority_text,
+    authorityUnitCode: r.authority_unit_code,
+    score: scoreOf(r, q),
+    reasons: reasonsOf(r, q, f, fallback, unit),
+    canOpen: r.in_scope,
+    pageId: r.in_scope ? r.page_id : null,
+    status: r.in_scope ? r.record_status : null,
   };
 }
 
@@ -141,7 +157,10 @@ export async function searchPeople(ctx: ActorContext, input: SearchInput): Promi
   if (q.fold === '') throw new Invalid('search.empty_name', 'Cần nhập họ tên có chữ cái để tìm.', 'q');
   const unit = i.unit ? await resolveUnit(ctx, i.unit) : undefined;
   const f: SearchFilters = {
-    ...dateFilters(i), ...(i.type ? { registerType: i.type } : {}), ...(unit ? { unitId: unit.id } : {}), ...(i.so ? { so: i.so } : {}),
+    ...dateFilters(i),
+    ...(i.type ? { registerType: i.type } : {}),
+    ...(unit ? { unitId: unit.id } : {}),
+    ...(i.so ? { so: i.so } : {}),
   };
   const { rows, fallback } = await findPeople(ctx.store.db, ctx.actor, q, f, { scoped: !provinceWide, limit: i.limit });
   await logRead(ctx, { action: 'search', entityType: 'search', entityId: describeSearch(q, i) });

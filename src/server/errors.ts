@@ -30,7 +30,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     req.log.error({ err }, 'unhandled error');
     // The request id lets an administrator find the logged details.
-    return reply.status(500).send({ error: { code: 'server.error', message: `Lỗi máy chủ. Vui lòng thử lại hoặc báo cho quản trị viên (mã yêu cầu ${req.id}).`, details: { requestId: req.id } } } satisfies ErrorBody);
+    return reply
+      .status(500)
+      .send({ error: { code: 'server.error', message: `Lỗi máy chủ. Vui lòng thử lại hoặc báo cho quản trị viên (mã yêu cầu ${req.id}).`, details: { requestId: req.id } } } satisfies ErrorBody);
   });
 }
 

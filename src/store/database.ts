@@ -53,8 +53,7 @@ export async function openPGlite(opts: OpenStoreOptions): Promise<PGlite> {
 
 function pgTypes(): pg.CustomTypesConfig {
   return {
-    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      oid in PG_TYPE_TEXT ? asText : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid in PG_TYPE_TEXT ? asText : pg.types.getTypeParser(oid, format))) as pg.CustomTypesConfig['getTypeParser'],
   };
 }
 

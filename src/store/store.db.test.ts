@@ -33,11 +33,49 @@ describeBackends('store', (store) => {
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where c.relkind = 'r' and n.nspname = current_schema() and c.relname <> 'hotich_migrations'`.execute(store().db);
     expect(rows.map((r) => r.name).sort()).toEqual([
-      'access_log', 'admin_unit_aliases', 'admin_unit_imports', 'admin_unit_successors', 'admin_unit_within', 'admin_units', 'audit_checkpoints', 'audit_heads',
-      'books', 'entity_actions', 'export_changes', 'exports', 'extract_copies', 'extract_counters', 'extract_requests', 'imports', 'ingest_files', 'jobs', 'login_attempts', 'organizations', 'pages', 'person_index',
-      'plan_book_loads', 'plan_campaigns', 'plan_package_stages', 'plan_packages', 'progress_book', 'progress_daily', 'progress_dirty',
-      'qc_book_check_notes', 'qc_book_settings', 'qc_disagreements', 'qc_lot_samples', 'qc_lots', 'qc_review_corrections', 'qc_sample_checks',
-      'record_actions', 'record_findings', 'records', 'sessions', 'user_grants', 'users', 'working_calendar',
+      'access_log',
+      'admin_unit_aliases',
+      'admin_unit_imports',
+      'admin_unit_successors',
+      'admin_unit_within',
+      'admin_units',
+      'audit_checkpoints',
+      'audit_heads',
+      'books',
+      'entity_actions',
+      'export_changes',
+      'exports',
+      'extract_copies',
+      'extract_counters',
+      'extract_requests',
+      'imports',
+      'ingest_files',
+      'jobs',
+      'login_attempts',
+      'organizations',
+      'pages',
+      'person_index',
+      'plan_book_loads',
+      'plan_campaigns',
+      'plan_package_stages',
+      'plan_packages',
+      'progress_book',
+      'progress_daily',
+      'progress_dirty',
+      'qc_book_check_notes',
+      'qc_book_settings',
+      'qc_disagreements',
+      'qc_lot_samples',
+      'qc_lots',
+      'qc_review_corrections',
+      'qc_sample_checks',
+      'record_actions',
+      'record_findings',
+      'records',
+      'sessions',
+      'user_grants',
+      'users',
+      'working_calendar',
     ]);
     for (const r of rows) expect(r.comment?.length ?? 0, r.name).toBeGreaterThan(40);
   });
@@ -45,7 +83,10 @@ describeBackends('store', (store) => {
   it('rejects UPDATE, DELETE and TRUNCATE on record_actions', async () => {
     const { db } = store();
     const rec = await newRecord(db);
-    await db.insertInto('record_actions').values({ record_id: rec.id, client_tx_id: 'tx-upd-00001', kind: 'keyed', payload: { values: { so: '1' } } }).execute();
+    await db
+      .insertInto('record_actions')
+      .values({ record_id: rec.id, client_tx_id: 'tx-upd-00001', kind: 'keyed', payload: { values: { so: '1' } } })
+      .execute();
     await expect(db.updateTable('record_actions').set({ kind: 'forged' }).where('record_id', '=', rec.id).execute()).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom('record_actions').where('record_id', '=', rec.id).execute()).rejects.toThrow(/append-only/);
     await expect(sql`truncate record_actions`.execute(db)).rejects.toThrow(/append-only/);
@@ -75,7 +116,11 @@ describeBackends('store', (store) => {
       db.transaction().execute(async (tx) => {
         const row = await tx.selectFrom('records').select('version').where('id', '=', rec.id).forUpdate().executeTakeFirstOrThrow();
         await new Promise((r) => setTimeout(r, n));
-        await tx.updateTable('records').set({ version: row.version + 1 }).where('id', '=', rec.id).execute();
+        await tx
+          .updateTable('records')
+          .set({ version: row.version + 1 })
+          .where('id', '=', rec.id)
+          .execute();
       });
     await Promise.all([bump(20), bump(5), bump(10), bump(1)]);
     const row = await db.selectFrom('records').select('version').where('id', '=', rec.id).executeTakeFirstOrThrow();

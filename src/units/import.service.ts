@@ -37,8 +37,7 @@ function toRow(u: UnitRecord, source: string): repo.UnitRow {
   return { id: unitId(u), scheme: u.scheme, level: u.level, code: u.code, name: u.name, kind: u.kind, parent_id: parent, valid_from: u.validFrom ?? null, valid_to: u.validTo ?? null, source };
 }
 
-const sameUnit = (a: repo.UnitRow, b: repo.UnitRow) =>
-  a.name === b.name && a.kind === b.kind && a.parent_id === b.parent_id && a.valid_from === b.valid_from && a.valid_to === b.valid_to;
+const sameUnit = (a: repo.UnitRow, b: repo.UnitRow) => a.name === b.name && a.kind === b.kind && a.parent_id === b.parent_id && a.valid_from === b.valid_from && a.valid_to === b.valid_to;
 
 /** Keeps what a batch does not say (a list without validity dates does not erase them). */
 function merged(old: repo.UnitRow | undefined, row: repo.UnitRow): repo.UnitRow {

@@ -34,7 +34,7 @@ describe('mainSuccessor', () => {
     expect([mainSuccessor(ward('1', 'Xã A'), [ward('2', 'Xã B')]), mainSuccessor(ward('1', 'Xã A'), [])]).toEqual([{ index: 0, rule: 'only' }, undefined]);
   });
 
-  it('reads the old short name at the old unit\'s level', () => {
+  it("reads the old short name at the old unit's level", () => {
     const to = [ward('11940', 'Xã Hải An'), ward('11948', 'Đặc khu Bạch Long Vĩ')];
     expect(mainSuccessor({ code: '318', name: 'Huyện Bạch Long Vĩ', level: 'district' }, to)).toEqual({ index: 1, rule: 'same_name' });
   });

@@ -18,7 +18,10 @@ export interface Mention {
 }
 
 const KIND_WORDS: readonly [string[], readonly UnitLevel[]][] = [
-  [['thanh', 'pho'], ['province', 'district']],
+  [
+    ['thanh', 'pho'],
+    ['province', 'district'],
+  ],
   [['thi', 'xa'], ['district']],
   [['thi', 'tran'], ['commune']],
   [['dac', 'khu'], ['commune']],
@@ -72,9 +75,7 @@ function demoteContained(best: Map<string, Mention>, index: UnitIndex): Map<stri
   const all = [...best.values()];
   for (const m of all) {
     const level = index.units.get(m.unitId)?.level;
-    const inside = all.some(
-      (o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start && index.units.get(o.unitId)?.level === level,
-    );
+    const inside = all.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start && index.units.get(o.unitId)?.level === level);
     if (inside) best.set(m.unitId, { ...m, quality: m.quality * 0.6 });
   }
   return best;

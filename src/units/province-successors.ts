@@ -20,14 +20,16 @@ export function provinceSuccessors(links: readonly SuccessorLink[], provinceOf: 
     byTo.set(to, (byTo.get(to) ?? 0) + (link.main ? 1 : 0));
     counts.set(from, byTo);
   }
-  return [...counts].sort(([a], [b]) => a.localeCompare(b)).flatMap(([from, byTo]) => {
-    const main = mainOf(from, byTo);
-    return [...byTo.keys()].sort().map((to) => ({
-      from: { scheme: 'legacy' as const, level: 'province' as const, code: from },
-      to: { scheme: 'y2025' as const, level: 'province' as const, code: to },
-      main: to === main,
-    }));
-  });
+  return [...counts]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([from, byTo]) => {
+      const main = mainOf(from, byTo);
+      return [...byTo.keys()].sort().map((to) => ({
+        from: { scheme: 'legacy' as const, level: 'province' as const, code: from },
+        to: { scheme: 'y2025' as const, level: 'province' as const, code: to },
+        main: to === main,
+      }));
+    });
 }
 
 function mainOf(from: string, byTo: ReadonlyMap<string, number>): string | undefined {

@@ -20,6 +20,12 @@ describe.runIf(hasShared(...FILE))('noisy place strings', () => {
     const right = results.filter(({ c, r }) => r.status === 'resolved' && r.candidates[0]?.code === c.code).length;
     const confidentlyWrong = results.filter(({ c, r }) => r.status === 'resolved' && r.candidates[0]?.level === 'commune' && r.candidates[0].code !== c.code);
     expect(right / cases.length).toBeGreaterThanOrEqual(0.95);
-    expect(confidentlyWrong.length / cases.length, confidentlyWrong.slice(0, 5).map(({ c }) => c.text).join(' | ')).toBeLessThan(0.01);
+    expect(
+      confidentlyWrong.length / cases.length,
+      confidentlyWrong
+        .slice(0, 5)
+        .map(({ c }) => c.text)
+        .join(' | '),
+    ).toBeLessThan(0.01);
   }, 60_000);
 });

@@ -12,8 +12,15 @@ import { parentLevel, type UnitKind, type UnitLevel, type UnitScheme } from './u
 
 function u(scheme: UnitScheme, level: UnitLevel, code: string, name: string, kind: UnitKind, parent?: string, validity?: [string, string]): IndexedUnit {
   return {
-    id: `${scheme}:${level}:${code}`, scheme, level, code, name, kind,
-    parentId: parent ? `${scheme}:${parentLevel({ scheme, level })}:${parent}` : null, validFrom: validity?.[0] ?? null, validTo: validity?.[1] ?? null,
+    id: `${scheme}:${level}:${code}`,
+    scheme,
+    level,
+    code,
+    name,
+    kind,
+    parentId: parent ? `${scheme}:${parentLevel({ scheme, level })}:${parent}` : null,
+    validFrom: validity?.[0] ?? null,
+    validTo: validity?.[1] ?? null,
   };
 }
 
@@ -68,7 +75,7 @@ const best = (text: string, asOf?: number) => {
 };
 
 describe('resolvePlace', () => {
-  it('resolves the book\'s own wording, with the 2025 successor', () => {
+  it("resolves the book's own wording, with the 2025 successor", () => {
     const { status, id, r } = best('UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng', 2008);
     expect(status).toBe('resolved');
     expect(id).toBe('legacy:commune:25000');

@@ -97,7 +97,10 @@ interface TextView {
 }
 
 /** Lower-case NFC with tone marks in one place and words separated by single spaces, padded. */
-const accentForm = (s: string) => ` ${normalizeTonePlacement(s.normalize('NFC').toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const accentForm = (s: string) =>
+  ` ${normalizeTonePlacement(s.normalize('NFC').toLowerCase())
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 
 const unitAccent = new WeakMap<IndexedUnit, string>();
 
@@ -144,8 +147,7 @@ function toCandidate(index: UnitIndex, s: Scored, ambiguous: boolean): PlaceCand
   return { id: u.id, code: u.code, name: u.name, path: unitPath(index, u.id), level: u.level, scheme: u.scheme, successors, confidence, why: why(s) };
 }
 
-const related = (index: UnitIndex, a: IndexedUnit, b: IndexedUnit): boolean =>
-  ancestry(index, a.id).some((x) => x.id === b.id) || ancestry(index, b.id).some((x) => x.id === a.id);
+const related = (index: UnitIndex, a: IndexedUnit, b: IndexedUnit): boolean => ancestry(index, a.id).some((x) => x.id === b.id) || ancestry(index, b.id).some((x) => x.id === a.id);
 
 export function resolvePlace(index: UnitIndex, input: string, opts: ResolveOptions = {}): PlaceResolution {
   const limit = opts.limit ?? 5;

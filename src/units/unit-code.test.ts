@@ -22,7 +22,6 @@ describe('padCode', () => {
 
 describe('padCodeOrKeep', () => {
   it('pads what padCode pads and keeps the rest trimmed', () => {
-    expect([padCodeOrKeep('1', 2), padCodeOrKeep('97', 5), padCodeOrKeep('23938.0', 5), padCodeOrKeep('', 5), padCodeOrKeep(' 12a ', 5)])
-      .toEqual(['01', '00097', '23938', '', '12a']);
+    expect([padCodeOrKeep('1', 2), padCodeOrKeep('97', 5), padCodeOrKeep('23938.0', 5), padCodeOrKeep('', 5), padCodeOrKeep(' 12a ', 5)]).toEqual(['01', '00097', '23938', '', '12a']);
   });
 });

@@ -83,7 +83,9 @@ export function ancestry(index: UnitIndex, id: string): IndexedUnit[] {
 
 /** "Xã An Nhơn, Huyện Đạ Tẻh, Tỉnh Lâm Đồng". */
 export function unitPath(index: UnitIndex, id: string): string {
-  return ancestry(index, id).map((u) => u.name).join(', ');
+  return ancestry(index, id)
+    .map((u) => u.name)
+    .join(', ');
 }
 
 /** The 2025 units a unit became, following successor links (historic → legacy → 2025). */

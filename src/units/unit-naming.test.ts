@@ -10,7 +10,10 @@ describe('nameUnit', () => {
 
   it('lets the kind word of the name win over the type column, with a doubt', () => {
     expect(nameUnit({ level: 'commune', name: 'Phường 5', type: 'Xã' })).toEqual({
-      ok: true, name: 'Phường 5', kind: 'phuong', doubt: 'tên "Phường 5" cho biết loại "Phường" nhưng cột loại ghi "Xã"; lấy theo tên.',
+      ok: true,
+      name: 'Phường 5',
+      kind: 'phuong',
+      doubt: 'tên "Phường 5" cho biết loại "Phường" nhưng cột loại ghi "Xã"; lấy theo tên.',
     });
   });
 
@@ -30,7 +33,10 @@ describe('nameUnit', () => {
 
 describe('districtKind', () => {
   it('makes a "Thành phố" district of a centrally-run city a city of that city', () => {
-    expect([districtKind('thanh_pho_thuoc_tinh', 'thanh_pho_tw'), districtKind('thanh_pho_thuoc_tinh', 'tinh'), districtKind('quan', 'thanh_pho_tw')])
-      .toEqual(['thanh_pho_thuoc_tw', 'thanh_pho_thuoc_tinh', 'quan']);
+    expect([districtKind('thanh_pho_thuoc_tinh', 'thanh_pho_tw'), districtKind('thanh_pho_thuoc_tinh', 'tinh'), districtKind('quan', 'thanh_pho_tw')]).toEqual([
+      'thanh_pho_thuoc_tw',
+      'thanh_pho_thuoc_tinh',
+      'quan',
+    ]);
   });
 });

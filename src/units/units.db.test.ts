@@ -25,7 +25,10 @@ const file = (name: string) => ({ name, bytes: readFileSync(sharedPath(...DIR, n
 const available = FILES.every((f) => hasShared(...DIR, f));
 
 function csvRows(name: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(sharedPath(...DIR, name), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+  const [head, ...lines] = readFileSync(sharedPath(...DIR, name), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter(Boolean);
   const cols = head!.split(',');
   return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
 }
@@ -51,11 +54,15 @@ describeBackends('units from the official lists', (store) => {
     expect(count('historic', 'province')).toBeGreaterThanOrEqual(20);
   });
 
-  it.runIf(available)('imports the same file twice without changing anything', async () => {
-    const before = await countUnits(store().db);
-    for (const f of FILES) expect([f, sum(await importUnitFile(ctx(), file(f)), 'added'), sum(await importUnitFile(ctx(), file(f)), 'changed')]).toEqual([f, 0, 0]);
-    expect(await countUnits(store().db)).toBe(before);
-  }, 240_000);
+  it.runIf(available)(
+    'imports the same file twice without changing anything',
+    async () => {
+      const before = await countUnits(store().db);
+      for (const f of FILES) expect([f, sum(await importUnitFile(ctx(), file(f)), 'added'), sum(await importUnitFile(ctx(), file(f)), 'changed')]).toEqual([f, 0, 0]);
+      expect(await countUnits(store().db)).toBe(before);
+    },
+    240_000,
+  );
 
   it.runIf(available)('refuses a truncated or wrong-format file and changes nothing', async () => {
     const before = await countUnits(store().db);
@@ -66,37 +73,49 @@ describeBackends('units from the official lists', (store) => {
     expect(await countUnits(store().db)).toBe(before);
   });
 
-  it.runIf(available)('resolves every legacy commune\'s own wording to itself (100 %)', async () => {
-    const index = await getUnitIndex(ctx());
-    const misses = communes.filter((c) => {
-      const r = resolvePlace(index, `${c['Tên']}, ${c['Quận Huyện']}, ${c['Tỉnh / Thành Phố']}`, { asOf: 2020 });
-      return r.status !== 'resolved' || r.candidates[0]?.code !== c['Mã'];
-    });
-    expect(misses.map((c) => c['Tên'])).toEqual([]);
-  }, 120_000);
+  it.runIf(available)(
+    "resolves every legacy commune's own wording to itself (100 %)",
+    async () => {
+      const index = await getUnitIndex(ctx());
+      const misses = communes.filter((c) => {
+        const r = resolvePlace(index, `${c['Tên']}, ${c['Quận Huyện']}, ${c['Tỉnh / Thành Phố']}`, { asOf: 2020 });
+        return r.status !== 'resolved' || r.candidates[0]?.code !== c['Mã'];
+      });
+      expect(misses.map((c) => c['Tên'])).toEqual([]);
+    },
+    120_000,
+  );
 
-  it.runIf(available)('and without diacritics (≥ 99 %)', async () => {
-    const index = await getUnitIndex(ctx());
-    const hits = communes.filter((c) => {
-      const r = resolvePlace(index, searchKey(`${c['Tên']}, ${c['Quận Huyện']}, ${c['Tỉnh / Thành Phố']}`), { asOf: 2020 });
-      return r.status === 'resolved' && r.candidates[0]?.code === c['Mã'];
-    });
-    expect(hits.length / communes.length).toBeGreaterThanOrEqual(0.99);
-  }, 120_000);
+  it.runIf(available)(
+    'and without diacritics (≥ 99 %)',
+    async () => {
+      const index = await getUnitIndex(ctx());
+      const hits = communes.filter((c) => {
+        const r = resolvePlace(index, searchKey(`${c['Tên']}, ${c['Quận Huyện']}, ${c['Tỉnh / Thành Phố']}`), { asOf: 2020 });
+        return r.status === 'resolved' && r.candidates[0]?.code === c['Mã'];
+      });
+      expect(hits.length / communes.length).toBeGreaterThanOrEqual(0.99);
+    },
+    120_000,
+  );
 
-  it.runIf(available)('gives the 2025 successor(s) named by the mapping file, one of them main', async () => {
-    const index = await getUnitIndex(ctx());
-    const pad = (v: string | undefined, n: number) => String(Math.round(Number(v))).padStart(n, '0');
-    const rows = csvRows('legacy-to-2025-mapping.csv').filter((m) => m.wardCode);
-    const wrong = rows.filter((m) => {
-      const r = resolvePlace(index, `${m.ward}, ${m.district}, ${m.province}`, { asOf: 2020 });
-      const c = r.candidates[0];
-      const codes = c?.successors.map((s) => s.code) ?? [];
-      return c?.code !== pad(m.wardCode, 5) || !codes.includes(pad(m.newWardCode, 5)) || c.successors.filter((s) => s.main).length !== 1;
-    });
-    expect(rows.length).toBeGreaterThan(10_000);
-    expect(wrong.slice(0, 5).map((m) => `${m.ward}, ${m.district} → ${m.newWard}`)).toEqual([]);
-  }, 120_000);
+  it.runIf(available)(
+    'gives the 2025 successor(s) named by the mapping file, one of them main',
+    async () => {
+      const index = await getUnitIndex(ctx());
+      const pad = (v: string | undefined, n: number) => String(Math.round(Number(v))).padStart(n, '0');
+      const rows = csvRows('legacy-to-2025-mapping.csv').filter((m) => m.wardCode);
+      const wrong = rows.filter((m) => {
+        const r = resolvePlace(index, `${m.ward}, ${m.district}, ${m.province}`, { asOf: 2020 });
+        const c = r.candidates[0];
+        const codes = c?.successors.map((s) => s.code) ?? [];
+        return c?.code !== pad(m.wardCode, 5) || !codes.includes(pad(m.newWardCode, 5)) || c.successors.filter((s) => s.main).length !== 1;
+      });
+      expect(rows.length).toBeGreaterThan(10_000);
+      expect(wrong.slice(0, 5).map((m) => `${m.ward}, ${m.district} → ${m.newWard}`)).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 describeBackends('units from the built-in packages', (store) => {

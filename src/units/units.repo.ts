@@ -29,7 +29,10 @@ async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<un
 }
 
 export async function countUnits(db: Db): Promise<number> {
-  const row = await db.selectFrom('admin_units').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('admin_units')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -51,7 +54,11 @@ export async function insertUnits(db: Db, rows: readonly UnitRow[]): Promise<voi
 
 export async function updateUnit(db: Db, row: UnitRow): Promise<void> {
   const { id, ...rest } = row;
-  await db.updateTable('admin_units').set({ ...rest, updated_at: new Date() }).where('id', '=', id).execute();
+  await db
+    .updateTable('admin_units')
+    .set({ ...rest, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertSuccessors(db: Db, rows: readonly { from_id: string; to_id: string; is_main: boolean; source: string }[]): Promise<void> {
@@ -77,9 +84,17 @@ export async function insertImportLog(
 export async function loadIndexRows(db: Db): Promise<IndexRows> {
   const [units, successors, aliases] = await Promise.all([listUnits(db), listSuccessors(db), listAliases(db)]);
   return {
-    units: units.map(
-      (u): IndexedUnit => ({ id: u.id, scheme: u.scheme, level: u.level, code: u.code, name: u.name, kind: u.kind, parentId: u.parent_id, validFrom: u.valid_from, validTo: u.valid_to }),
-    ),
+    units: units.map((u): IndexedUnit => ({
+      id: u.id,
+      scheme: u.scheme,
+      level: u.level,
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      parentId: u.parent_id,
+      validFrom: u.valid_from,
+      validTo: u.valid_to,
+    })),
     successors: successors.map((s) => ({ fromId: s.from_id, toId: s.to_id, main: s.is_main })),
     aliases: aliases.map((a) => ({ unitId: a.unit_id, alias: a.alias })),
   };

@@ -3,9 +3,7 @@ import { dayNumber, daysInMonth, isLeapYear } from './calendar.js';
 
 describe('isLeapYear', () => {
   it('follows the Gregorian rules', () => {
-    expect([1900, 2000, 2004, 2008, 2023, 2024, 2100, 2400].map(isLeapYear)).toEqual([
-      false, true, true, true, false, true, false, true,
-    ]);
+    expect([1900, 2000, 2004, 2008, 2023, 2024, 2100, 2400].map(isLeapYear)).toEqual([false, true, true, true, false, true, false, true]);
   });
 });
 

@@ -13,11 +13,34 @@ export const STEMS = ['Giáp', 'Ất', 'Bính', 'Đinh', 'Mậu', 'Kỷ', 'Canh'
 export const BRANCHES = ['Tý', 'Sửu', 'Dần', 'Mão', 'Thìn', 'Tỵ', 'Ngọ', 'Mùi', 'Thân', 'Dậu', 'Tuất', 'Hợi'] as const;
 
 const STEM_KEYS: Readonly<Record<string, number>> = {
-  giap: 0, at: 1, binh: 2, dinh: 3, mau: 4, ky: 5, ki: 5, canh: 6, tan: 7, nham: 8, quy: 9, qui: 9,
+  giap: 0,
+  at: 1,
+  binh: 2,
+  dinh: 3,
+  mau: 4,
+  ky: 5,
+  ki: 5,
+  canh: 6,
+  tan: 7,
+  nham: 8,
+  quy: 9,
+  qui: 9,
 };
 /** Branch keys; 'ty' and 'ti' are settled by the stem's parity (Tý 0, Tỵ 5). */
 const BRANCH_KEYS: Readonly<Record<string, readonly number[]>> = {
-  ty: [0, 5], ti: [5], suu: [1], dan: [2], mao: [3], meo: [3], thin: [4], ngo: [6], mui: [7], than: [8], dau: [9], tuat: [10], hoi: [11],
+  ty: [0, 5],
+  ti: [5],
+  suu: [1],
+  dan: [2],
+  mao: [3],
+  meo: [3],
+  thin: [4],
+  ngo: [6],
+  mui: [7],
+  than: [8],
+  dau: [9],
+  tuat: [10],
+  hoi: [11],
 };
 
 /** Position 0–59 in the cycle (0 = Giáp Tý) of a year. */

@@ -14,9 +14,7 @@ export interface DateTextOptions extends ParseDateOptions {
   lunarHint?: LunarYearHint;
 }
 
-export type DateTextResult =
-  | { ok: true; date: PartialDate; normalized: string; lunar?: { issue: VnIssue; lunarYear: number } }
-  | { ok: false; issue: VnIssue; candidates?: LunarCandidate[] };
+export type DateTextResult = { ok: true; date: PartialDate; normalized: string; lunar?: { issue: VnIssue; lunarYear: number } } | { ok: false; issue: VnIssue; candidates?: LunarCandidate[] };
 
 export function parseDateText(input: string, opts: DateTextOptions = {}): DateTextResult {
   const solar = parsePartialDate(input, opts);

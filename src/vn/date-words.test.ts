@@ -85,9 +85,7 @@ describe('checkDateInWords', () => {
   });
   it('warns on a different precision or year', () => {
     expect(checkDateInWords('Tháng Tám Năm Hai Nghìn Không Trăm Linh Tám', d)?.code).toBe('date_words.mismatch');
-    expect(checkDateInWords('Ngày Hai Mươi Bảy Tháng Tám Năm Hai Nghìn Không Trăm Linh Chín', d)?.code).toBe(
-      'date_words.mismatch',
-    );
+    expect(checkDateInWords('Ngày Hai Mươi Bảy Tháng Tám Năm Hai Nghìn Không Trăm Linh Chín', d)?.code).toBe('date_words.mismatch');
   });
   it('warns on unreadable words and on digits', () => {
     expect(checkDateInWords('hai bảy tháng tám', d)?.code).toBe('date_words.unparsable');

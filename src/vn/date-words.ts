@@ -48,7 +48,9 @@ function readMonthYear(tokens: readonly string[]): { month: number; year: number
 
 /** Reads "Ngày … Tháng … Năm …" (or "Tháng … Năm …", or "Năm …") back to a partial date. */
 export function parseDateWords(text: string): PartialDate | undefined {
-  const tokens = searchKey(text).split(' ').filter((t) => t !== '');
+  const tokens = searchKey(text)
+    .split(' ')
+    .filter((t) => t !== '');
   if (tokens[0] === 'nam') {
     const year = readNumberWords(tokens.slice(1));
     return year === undefined ? undefined : { year, precision: 'year' };
@@ -85,9 +87,5 @@ export function checkDateInWords(text: string, d: PartialDate): VnIssue | undefi
     return makeIssue('date_words.unparsable', 'WARNING', message);
   }
   if (sameDate(parsed, d)) return undefined;
-  return makeIssue(
-    'date_words.mismatch',
-    'WARNING',
-    `Ngày bằng chữ "${written}" là ${formatPartialDate(parsed)}, không khớp với ngày ghi bằng số ${expected}`,
-  );
+  return makeIssue('date_words.mismatch', 'WARNING', `Ngày bằng chữ "${written}" là ${formatPartialDate(parsed)}, không khớp với ngày ghi bằng số ${expected}`);
 }

@@ -4,11 +4,61 @@ import { ambiguousEthnicityKeys, ethnicityIssue, resolveEthnicity, type Ethnicit
 
 /** DOMAIN.md §5.3, in order. */
 const DOMAIN_ORDER = [
-  'Kinh', 'Tày', 'Thái', 'Hoa', 'Khơ-me', 'Mường', 'Nùng', 'Mông', 'Dao', 'Gia-rai', 'Ngái', 'Ê-đê', 'Ba Na',
-  'Xơ-Đăng', 'Sán Chay', 'Cơ-ho', 'Chăm', 'Sán Dìu', 'Hrê', 'Mnông', 'Ra-glai', 'Xtiêng', 'Bru-Vân Kiều', 'Thổ',
-  'Giáy', 'Cơ-tu', 'Gié Triêng', 'Mạ', 'Khơ-mú', 'Co', 'Tà-ôi', 'Chơ-ro', 'Kháng', 'Xinh-mun', 'Hà Nhì', 'Chu-ru',
-  'Lào', 'La Chí', 'La Ha', 'Phù Lá', 'La Hủ', 'Lự', 'Lô Lô', 'Chứt', 'Mảng', 'Pà Thẻn', 'Cơ Lao', 'Cống', 'Bố Y',
-  'Si La', 'Pu Péo', 'Brâu', 'Ơ Đu', 'Rơ Măm', 'Người nước ngoài',
+  'Kinh',
+  'Tày',
+  'Thái',
+  'Hoa',
+  'Khơ-me',
+  'Mường',
+  'Nùng',
+  'Mông',
+  'Dao',
+  'Gia-rai',
+  'Ngái',
+  'Ê-đê',
+  'Ba Na',
+  'Xơ-Đăng',
+  'Sán Chay',
+  'Cơ-ho',
+  'Chăm',
+  'Sán Dìu',
+  'Hrê',
+  'Mnông',
+  'Ra-glai',
+  'Xtiêng',
+  'Bru-Vân Kiều',
+  'Thổ',
+  'Giáy',
+  'Cơ-tu',
+  'Gié Triêng',
+  'Mạ',
+  'Khơ-mú',
+  'Co',
+  'Tà-ôi',
+  'Chơ-ro',
+  'Kháng',
+  'Xinh-mun',
+  'Hà Nhì',
+  'Chu-ru',
+  'Lào',
+  'La Chí',
+  'La Ha',
+  'Phù Lá',
+  'La Hủ',
+  'Lự',
+  'Lô Lô',
+  'Chứt',
+  'Mảng',
+  'Pà Thẻn',
+  'Cơ Lao',
+  'Cống',
+  'Bố Y',
+  'Si La',
+  'Pu Péo',
+  'Brâu',
+  'Ơ Đu',
+  'Rơ Măm',
+  'Người nước ngoài',
 ];
 
 function codeOf(m: EthnicityMatch): string | undefined {
@@ -39,8 +89,15 @@ describe('resolveEthnicity', () => {
   });
   it('accepts MoJ spellings that differ only in spaces or hyphens as exact', () => {
     const spellings = [
-      ['Khơ Me', '05'], ['Gia Rai', '10'], ['Xơ Đăng', '14'], ['Ê Đê', '12'], ['Cơ Ho', '16'],
-      ['Bru Vân Kiều', '23'], ['Chơ Ro', '32'], ['Tà Ôi', '31'], ['Raglai', '21'],
+      ['Khơ Me', '05'],
+      ['Gia Rai', '10'],
+      ['Xơ Đăng', '14'],
+      ['Ê Đê', '12'],
+      ['Cơ Ho', '16'],
+      ['Bru Vân Kiều', '23'],
+      ['Chơ Ro', '32'],
+      ['Tà Ôi', '31'],
+      ['Raglai', '21'],
     ] as const;
     for (const [text, code] of spellings) {
       expect(resolveEthnicity(text)).toMatchObject({ status: 'exact' });
@@ -48,10 +105,28 @@ describe('resolveEthnicity', () => {
     }
   });
   it.each([
-    ['Mèo', '08'], ['HMông', '08'], ["H'Mông", '08'], ['Hmong', '08'], ['Mán', '09'], ['Khmer', '05'],
-    ['RaGlay', '21'], ['Giẻ-Triêng', '27'], ['Bru', '23'], ['Vân Kiều', '23'], ['Ede', '12'], ['Jarai', '10'],
-    ['Sedang', '14'], ["H're", '19'], ['Hre', '19'], ["K'Ho", '16'], ['Stiêng', '22'], ['Chàm', '17'],
-    ['Việt', '01'], ['Cao Lan', '15'], ['Nhắng', '25'], ['Mèo Đỏ', '08'],
+    ['Mèo', '08'],
+    ['HMông', '08'],
+    ["H'Mông", '08'],
+    ['Hmong', '08'],
+    ['Mán', '09'],
+    ['Khmer', '05'],
+    ['RaGlay', '21'],
+    ['Giẻ-Triêng', '27'],
+    ['Bru', '23'],
+    ['Vân Kiều', '23'],
+    ['Ede', '12'],
+    ['Jarai', '10'],
+    ['Sedang', '14'],
+    ["H're", '19'],
+    ['Hre', '19'],
+    ["K'Ho", '16'],
+    ['Stiêng', '22'],
+    ['Chàm', '17'],
+    ['Việt', '01'],
+    ['Cao Lan', '15'],
+    ['Nhắng', '25'],
+    ['Mèo Đỏ', '08'],
   ])('%s is an alias of %s', (text, code) => {
     const m = resolveEthnicity(text);
     expect(m.status).toBe('alias');
@@ -59,9 +134,17 @@ describe('resolveEthnicity', () => {
     expect(m.status === 'alias' && m.alias).toBe(text);
   });
   it.each([
-    ['Ba Na (Bơ-nâm)', '13'], ['Khơ Me (Thổ)', '05'], ['Mông (Hoa)', '08'], ['Sán Dìu (Mán)', '18'],
-    ['Dao (Mán)', '09'], ['Tày (Thổ)', '02'], ['Thổ (Khơ Me)', '05'], ['Thổ (Kẹo)', '24'], ['Mông (Mèo)', '08'],
-    ['(Mèo)', '08'], ['RaGlay (Ra-glai)', '21'],
+    ['Ba Na (Bơ-nâm)', '13'],
+    ['Khơ Me (Thổ)', '05'],
+    ['Mông (Hoa)', '08'],
+    ['Sán Dìu (Mán)', '18'],
+    ['Dao (Mán)', '09'],
+    ['Tày (Thổ)', '02'],
+    ['Thổ (Khơ Me)', '05'],
+    ['Thổ (Kẹo)', '24'],
+    ['Mông (Mèo)', '08'],
+    ['(Mèo)', '08'],
+    ['RaGlay (Ra-glai)', '21'],
   ])('bracket form %s is an alias of %s', (text, code) => {
     const m = resolveEthnicity(text);
     expect(m.status).toBe('alias');
@@ -75,9 +158,7 @@ describe('resolveEthnicity', () => {
     expect(candidateCodes(resolveEthnicity('Thổ (Mường)'))).toEqual(['24', '02', '05']);
   });
   it('has no ambiguity other than the deliberate ones', () => {
-    expect(ambiguousEthnicityKeys().sort()).toEqual(
-      ['catang', 'chil', 'ha', 'trai', 'tho', 'xa', 'xakhao', 'xalavang'].sort(),
-    );
+    expect(ambiguousEthnicityKeys().sort()).toEqual(['catang', 'chil', 'ha', 'trai', 'tho', 'xa', 'xakhao', 'xalavang'].sort());
   });
   it('ignores a leading "dân tộc" or "người"', () => {
     expect(resolveEthnicity('dân tộc Kinh')).toMatchObject({ status: 'alias', alias: 'dân tộc Kinh' });

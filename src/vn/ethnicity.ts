@@ -12,10 +12,7 @@ import { createCatalog } from './name-catalog.js';
 import { cleanText } from './text.js';
 
 export type EthnicityMatch =
-  | { status: 'exact'; group: EthnicGroup }
-  | { status: 'alias'; group: EthnicGroup; alias: string }
-  | { status: 'ambiguous'; candidates: EthnicGroup[] }
-  | { status: 'unknown' };
+  { status: 'exact'; group: EthnicGroup } | { status: 'alias'; group: EthnicGroup; alias: string } | { status: 'ambiguous'; candidates: EthnicGroup[] } | { status: 'unknown' };
 
 const catalog = createCatalog([...ETHNIC_GROUPS, ETHNICITY_OTHER], ['dan toc', 'dt', 'nguoi']);
 
@@ -51,19 +48,9 @@ export function ethnicityIssue(text: string): VnIssue | undefined {
     case 'exact':
       return undefined;
     case 'alias':
-      return makeIssue(
-        'ethnicity.alias',
-        'WARNING',
-        `"${written}" được hiểu là dân tộc ${describe(found.group)}; tên chuẩn là "${found.group.name}" ` +
-          '(giữ cách ghi trong sổ ở phần ghi chú)',
-      );
+      return makeIssue('ethnicity.alias', 'WARNING', `"${written}" được hiểu là dân tộc ${describe(found.group)}; tên chuẩn là "${found.group.name}" ` + '(giữ cách ghi trong sổ ở phần ghi chú)');
     case 'ambiguous':
-      return makeIssue(
-        'ethnicity.ambiguous',
-        'WARNING',
-        `"${written}" có thể chỉ nhiều dân tộc: ${found.candidates.map(describe).join(', ')}; ` +
-          'hãy xác định theo sổ gốc và địa phương',
-      );
+      return makeIssue('ethnicity.ambiguous', 'WARNING', `"${written}" có thể chỉ nhiều dân tộc: ${found.candidates.map(describe).join(', ')}; ` + 'hãy xác định theo sổ gốc và địa phương');
     case 'unknown':
       return makeIssue('ethnicity.unknown', 'ERROR', `"${written}" không có trong danh mục 54 dân tộc`);
   }

@@ -18,8 +18,7 @@ export interface Holiday {
   name: string;
 }
 
-const iso = (d: { year: number; month: number; day: number }) =>
-  `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+const iso = (d: { year: number; month: number; day: number }) => `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
 /** Day of the week of an ISO date: 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(day: string): number {

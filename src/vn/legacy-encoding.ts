@@ -50,13 +50,24 @@ const BREVE = '\u0306';
 const VNI_TONE: Readonly<Record<string, string>> = { ø: GRAVE, ù: ACUTE, û: HOOK, õ: TILDE, ï: DOT };
 /** After a, e, o: circumflex plus an optional tone. */
 const VNI_CIRCUMFLEX: Readonly<Record<string, string>> = {
-  â: '', à: GRAVE, á: ACUTE, å: HOOK, ã: TILDE, ä: DOT,
+  â: '',
+  à: GRAVE,
+  á: ACUTE,
+  å: HOOK,
+  ã: TILDE,
+  ä: DOT,
 };
 /** After a: breve plus an optional tone. */
 const VNI_BREVE: Readonly<Record<string, string>> = { ê: '', è: GRAVE, é: ACUTE, ú: HOOK, ü: TILDE, ë: DOT };
 /** Single bytes standing for a whole letter (lower-case form). */
 const VNI_SINGLE: Readonly<Record<string, string>> = {
-  ö: 'ư', ô: 'ơ', ñ: 'đ', æ: 'ỉ', ó: 'ĩ', ò: 'ị', î: 'ỵ',
+  ö: 'ư',
+  ô: 'ơ',
+  ñ: 'đ',
+  æ: 'ỉ',
+  ó: 'ĩ',
+  ò: 'ị',
+  î: 'ỵ',
 };
 
 function marksAfterVowel(base: string, mark: string): string | undefined {

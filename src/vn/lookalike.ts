@@ -14,10 +14,60 @@ const ETH: Readonly<Record<string, string>> = { '\u00D0': 'Đ', '\u00F0': 'đ' }
 
 /** Cyrillic and Greek letters and the Latin letter each prints as. */
 const FOREIGN: Readonly<Record<string, string>> = {
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J', Ѕ: 'S', Ү: 'Y', Ӏ: 'I',
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l',
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
-  ο: 'o', ν: 'v', ι: 'i', κ: 'k', ρ: 'p', υ: 'u', χ: 'x', α: 'a',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
+  І: 'I',
+  Ј: 'J',
+  Ѕ: 'S',
+  Ү: 'Y',
+  Ӏ: 'I',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  һ: 'h',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ӏ: 'l',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  ο: 'o',
+  ν: 'v',
+  ι: 'i',
+  κ: 'k',
+  ρ: 'p',
+  υ: 'u',
+  χ: 'x',
+  α: 'a',
 };
 
 const FOREIGN_RE = /[\u0370-\u03FF\u0400-\u04FF\u0500-\u052F]/u;
@@ -45,7 +95,9 @@ export function findLookalikes(value: string): LookalikeFinding | undefined {
     if (latin === undefined) return ch;
     found.add(`${ch} (${codePoint(ch)})`);
     return latin;
-  }).join('').normalize('NFC');
+  })
+    .join('')
+    .normalize('NFC');
   return found.size > 0 ? { fixed, found: [...found] } : undefined;
 }
 
@@ -53,8 +105,6 @@ export function findLookalikes(value: string): LookalikeFinding | undefined {
 export function lookalikeIssue(value: string): VnIssue | undefined {
   const hit = findLookalikes(value);
   if (!hit) return undefined;
-  const message =
-    `Có chữ cái giống chữ Việt nhưng thuộc bảng chữ khác: ${hit.found.join(', ')} ` +
-    `(ví dụ "Ð" Iceland thay cho "Đ"). Cần sửa thành "${hit.fixed}".`;
+  const message = `Có chữ cái giống chữ Việt nhưng thuộc bảng chữ khác: ${hit.found.join(', ')} ` + `(ví dụ "Ð" Iceland thay cho "Đ"). Cần sửa thành "${hit.fixed}".`;
   return makeIssue('text.lookalike', 'ERROR', message, { value: hit.fixed, label: `Sửa thành: ${hit.fixed}` });
 }

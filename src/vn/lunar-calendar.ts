@@ -81,10 +81,19 @@ function newMoonJd(k: number): number {
   const moon = (306.0253 + 385.81691806 * k + 0.0107306 * t2 + 0.00001236 * t3) * RAD;
   const lat = (21.2964 + 390.67050646 * k - 0.0016528 * t2 - 0.00000239 * t3) * RAD;
   const terms =
-    (0.1734 - 0.000393 * t) * Math.sin(sun) + 0.0021 * Math.sin(2 * sun) - 0.4068 * Math.sin(moon) + 0.0161 * Math.sin(2 * moon) -
-    0.0004 * Math.sin(3 * moon) + 0.0104 * Math.sin(2 * lat) - 0.0051 * Math.sin(sun + moon) - 0.0074 * Math.sin(sun - moon) +
-    0.0004 * Math.sin(2 * lat + sun) - 0.0004 * Math.sin(2 * lat - sun) - 0.0006 * Math.sin(2 * lat + moon) +
-    0.001 * Math.sin(2 * lat - moon) + 0.0005 * Math.sin(sun + 2 * moon);
+    (0.1734 - 0.000393 * t) * Math.sin(sun) +
+    0.0021 * Math.sin(2 * sun) -
+    0.4068 * Math.sin(moon) +
+    0.0161 * Math.sin(2 * moon) -
+    0.0004 * Math.sin(3 * moon) +
+    0.0104 * Math.sin(2 * lat) -
+    0.0051 * Math.sin(sun + moon) -
+    0.0074 * Math.sin(sun - moon) +
+    0.0004 * Math.sin(2 * lat + sun) -
+    0.0004 * Math.sin(2 * lat - sun) -
+    0.0006 * Math.sin(2 * lat + moon) +
+    0.001 * Math.sin(2 * lat - moon) +
+    0.0005 * Math.sin(sun + 2 * moon);
   const deltaT = t < -11 ? 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3 : -0.000278 + 0.000265 * t + 0.000262 * t2;
   return mean + terms - deltaT;
 }

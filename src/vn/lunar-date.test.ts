@@ -106,7 +106,9 @@ describe('a Can Chi year without its century', () => {
     const r = parseLunarDate('mùng 5 tháng Giêng năm Ất Sửu', RANGE);
     expect(r).toMatchObject({ ok: false, issue: { code: 'lunar.year_ambiguous', severity: 'WARNING' } });
     expect(!r?.ok && r?.candidates).toEqual([
-      { lunarYear: 1865, normalized: '31.01.1865' }, { lunarYear: 1925, normalized: '28.01.1925' }, { lunarYear: 1985, normalized: '25.01.1985' },
+      { lunarYear: 1865, normalized: '31.01.1865' },
+      { lunarYear: 1925, normalized: '28.01.1925' },
+      { lunarYear: 1985, normalized: '25.01.1985' },
     ]);
     expect(r?.issue.message).toContain('1925 (28.01.1925)');
   });

@@ -35,9 +35,7 @@ export interface LunarCandidate {
   normalized: string;
 }
 
-export type LunarDateResult =
-  | { ok: true; date: PartialDate; normalized: string; lunarYear: number; issue: VnIssue }
-  | { ok: false; issue: VnIssue; candidates?: LunarCandidate[] };
+export type LunarDateResult = { ok: true; date: PartialDate; normalized: string; lunarYear: number; issue: VnIssue } | { ok: false; issue: VnIssue; candidates?: LunarCandidate[] };
 
 const MONTH_NAMES = ['Giêng', 'Hai', 'Ba', 'Tư', 'Năm', 'Sáu', 'Bảy', 'Tám', 'Chín', 'Mười', 'Một', 'Chạp'];
 
@@ -154,6 +152,8 @@ export function parseLunarDate(input: string, opts: LunarDateOptions = {}): Luna
   const onlyOne = !hinted && yearsOfCanChi(t.canChi!, min, max).length > 1;
   const assumed = hinted
     ? ` (năm Can Chi không ghi số năm: chọn năm ${year}, ${opts.hint!.reason})`
-    : onlyOne ? ` (năm Can Chi không ghi số năm: trong khoảng ${min}–${max} chỉ năm ${year} có ngày này)` : '';
+    : onlyOne
+      ? ` (năm Can Chi không ghi số năm: trong khoảng ${min}–${max} chỉ năm ${year} có ngày này)`
+      : '';
   return converted(t, year, opts, assumed);
 }

@@ -107,7 +107,11 @@ function looksLunar(tokens: readonly string[], marked: boolean, year: YearPart):
 
 /** The parts of a lunar date as written; undefined when the text shows no sign of being lunar. */
 export function readLunarText(input: string): LunarTextParse {
-  const { tokens, marked } = dropMarkers(searchKey(input).split(' ').filter((t) => t !== ''));
+  const { tokens, marked } = dropMarkers(
+    searchKey(input)
+      .split(' ')
+      .filter((t) => t !== ''),
+  );
   const year = takeYear(tokens);
   if (!looksLunar(tokens, marked, year)) return undefined;
   while (LEAD.has(tokens[0] ?? '')) tokens.shift();

@@ -20,15 +20,13 @@ export interface NamedEntry {
   aliases: readonly string[];
 }
 
-export type CatalogMatch<T> =
-  | { status: 'exact'; entry: T }
-  | { status: 'alias'; entry: T; alias: string }
-  | { status: 'ambiguous'; candidates: T[] }
-  | { status: 'unknown' };
+export type CatalogMatch<T> = { status: 'exact'; entry: T } | { status: 'alias'; entry: T; alias: string } | { status: 'ambiguous'; candidates: T[] } | { status: 'unknown' };
 
 /** Diacritic-sensitive key: "Khơ Me" = "khơ-me", but "Ede" ≠ "Ê-đê". */
 export function spellingKey(s: string): string {
-  return normalizeTonePlacement(cleanText(s)).toLowerCase().replace(/[\s\-‐–'’ʼ.]/g, '');
+  return normalizeTonePlacement(cleanText(s))
+    .toLowerCase()
+    .replace(/[\s\-‐–'’ʼ.]/g, '');
 }
 
 export interface Catalog<T> {
@@ -59,9 +57,7 @@ export function createCatalog<T extends NamedEntry>(entries: readonly T[], prefi
     const [only] = found;
     if (found.length > 1) return { status: 'ambiguous', candidates: [...found] };
     if (!only) return { status: 'unknown' };
-    return spellingKey(text) === spellingKey(only.name)
-      ? { status: 'exact', entry: only }
-      : { status: 'alias', entry: only, alias: text };
+    return spellingKey(text) === spellingKey(only.name) ? { status: 'exact', entry: only } : { status: 'alias', entry: only, alias: text };
   }
 
   function viaBracket(text: string, head: string, inner: string): CatalogMatch<T> {
@@ -74,9 +70,7 @@ export function createCatalog<T extends NamedEntry>(entries: readonly T[], prefi
       const picked = byInner.status === 'exact' || byInner.status === 'alias' ? byInner.entry : undefined;
       return picked && byHead.candidates.includes(picked) ? { status: 'alias', entry: picked, alias: text } : byHead;
     }
-    return byInner.status === 'exact' || byInner.status === 'alias'
-      ? { status: 'alias', entry: byInner.entry, alias: text }
-      : byInner;
+    return byInner.status === 'exact' || byInner.status === 'alias' ? { status: 'alias', entry: byInner.entry, alias: text } : byInner;
   }
 
   function withoutPrefix(text: string): CatalogMatch<T> {

@@ -1,13 +1,6 @@
 import vi from 'i18n-iso-countries/langs/vi.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
-import {
-  ambiguousNationalityKeys,
-  listNationalities,
-  NATIONALITY_VIETNAM,
-  nationalityIssue,
-  resolveNationality,
-  STATELESS_CODE,
-} from './nationality.js';
+import { ambiguousNationalityKeys, listNationalities, NATIONALITY_VIETNAM, nationalityIssue, resolveNationality, STATELESS_CODE } from './nationality.js';
 
 function iso(text: string): string | undefined {
   const m = resolveNationality(text);
@@ -21,9 +14,20 @@ describe('resolveNationality', () => {
     }
   });
   it.each([
-    ['Hoa Kỳ', 'US'], ['Nhật Bản', 'JP'], ['Hàn Quốc', 'KR'], ['Triều Tiên', 'KP'], ['Trung Quốc', 'CN'],
-    ['Lào', 'LA'], ['Campuchia', 'KH'], ['Úc', 'AU'], ['Liên bang Nga', 'RU'],
-    ['Pháp', 'FR'], ['Đức', 'DE'], ['Đài Loan', 'TW'], ['Người không quốc tịch', STATELESS_CODE], ['Thái Lan', 'TH'],
+    ['Hoa Kỳ', 'US'],
+    ['Nhật Bản', 'JP'],
+    ['Hàn Quốc', 'KR'],
+    ['Triều Tiên', 'KP'],
+    ['Trung Quốc', 'CN'],
+    ['Lào', 'LA'],
+    ['Campuchia', 'KH'],
+    ['Úc', 'AU'],
+    ['Liên bang Nga', 'RU'],
+    ['Pháp', 'FR'],
+    ['Đức', 'DE'],
+    ['Đài Loan', 'TW'],
+    ['Người không quốc tịch', STATELESS_CODE],
+    ['Thái Lan', 'TH'],
   ])('%s is the canonical name of %s', (text, code) => {
     expect(resolveNationality(text)).toMatchObject({ status: 'exact', iso2: code, name: text });
   });
@@ -31,13 +35,23 @@ describe('resolveNationality', () => {
     expect(resolveNationality('Cam-pu-chia')).toEqual({ status: 'exact', iso2: 'KH', name: 'Campuchia' });
   });
   it.each([
-    ['Mỹ', 'US', 'Hoa Kỳ'], ['Hợp chủng quốc Hoa Kỳ', 'US', 'Hoa Kỳ'], ['Hoa Kỳ (American)', 'US', 'Hoa Kỳ'],
-    ['Ô-xtrây-li-a', 'AU', 'Úc'], ['Ô-xtrây-li-a (Australian)', 'AU', 'Úc'], ['Nga', 'RU', 'Liên bang Nga'],
-    ['Căm-pu-chia', 'KH', 'Campuchia'], ['Trung Quốc (Đài Loan)', 'TW', 'Đài Loan'],
-    ['Trung Quốc (Hồng Công)', 'HK', 'Hồng Kông'], ['Viet Nam', 'VN', 'Việt Nam'], ['Vietnam', 'VN', 'Việt Nam'],
-    ['Cộng hòa Dân chủ nhân dân Lào', 'LA', 'Lào'], ['Nam Triều Tiên', 'KR', 'Hàn Quốc'], ['Ác-hen-ti-na', 'AR', 'Argentina'],
+    ['Mỹ', 'US', 'Hoa Kỳ'],
+    ['Hợp chủng quốc Hoa Kỳ', 'US', 'Hoa Kỳ'],
+    ['Hoa Kỳ (American)', 'US', 'Hoa Kỳ'],
+    ['Ô-xtrây-li-a', 'AU', 'Úc'],
+    ['Ô-xtrây-li-a (Australian)', 'AU', 'Úc'],
+    ['Nga', 'RU', 'Liên bang Nga'],
+    ['Căm-pu-chia', 'KH', 'Campuchia'],
+    ['Trung Quốc (Đài Loan)', 'TW', 'Đài Loan'],
+    ['Trung Quốc (Hồng Công)', 'HK', 'Hồng Kông'],
+    ['Viet Nam', 'VN', 'Việt Nam'],
+    ['Vietnam', 'VN', 'Việt Nam'],
+    ['Cộng hòa Dân chủ nhân dân Lào', 'LA', 'Lào'],
+    ['Nam Triều Tiên', 'KR', 'Hàn Quốc'],
+    ['Ác-hen-ti-na', 'AR', 'Argentina'],
     ['Người không quốc tịch (Stateless person)', STATELESS_CODE, 'Người không quốc tịch'],
-    ['quốc tịch Việt Nam', 'VN', 'Việt Nam'], ['Nhật Bản (Japanese)', 'JP', 'Nhật Bản'],
+    ['quốc tịch Việt Nam', 'VN', 'Việt Nam'],
+    ['Nhật Bản (Japanese)', 'JP', 'Nhật Bản'],
   ])('%s is an alias of %s (%s)', (text, code, name) => {
     expect(resolveNationality(text)).toEqual({ status: 'alias', iso2: code, name });
   });

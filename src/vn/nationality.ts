@@ -21,9 +21,7 @@ export interface Nationality {
   aliases: readonly string[];
 }
 
-export type NationalityMatch =
-  | { status: 'exact' | 'alias'; iso2: string; name: string }
-  | { status: 'unknown' };
+export type NationalityMatch = { status: 'exact' | 'alias'; iso2: string; name: string } | { status: 'unknown' };
 
 function buildNationalities(): Nationality[] {
   const list = Object.entries(vi.countries as Record<string, string | string[]>).map(([iso2, names]) => {
@@ -66,11 +64,7 @@ export function nationalityIssue(text: string): VnIssue | undefined {
   const found = resolveNationality(written);
   if (found.status === 'exact') return undefined;
   if (found.status === 'alias') {
-    return makeIssue(
-      'nationality.alias',
-      'WARNING',
-      `"${written}" được hiểu là quốc tịch ${found.name}; tên chuẩn là "${found.name}"`,
-    );
+    return makeIssue('nationality.alias', 'WARNING', `"${written}" được hiểu là quốc tịch ${found.name}; tên chuẩn là "${found.name}"`);
   }
   return makeIssue('nationality.unknown', 'ERROR', `"${written}" không có trong danh mục quốc gia, vùng lãnh thổ`);
 }

@@ -54,7 +54,18 @@ export function numberInWords(n: number): string {
 }
 
 const DIGIT_KEYS: Readonly<Record<string, number>> = {
-  khong: 0, mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, lam: 5, sau: 6, bay: 7, tam: 8, chin: 9,
+  khong: 0,
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  tu: 4,
+  nam: 5,
+  lam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
 };
 
 function readDigit(token: string | undefined): number | undefined {

@@ -66,11 +66,7 @@ function matchFields(text: string): Partial<Record<Field, number>> | undefined {
 
 function unmatchedIssue(text: string): ParseDateResult {
   if (/^\d{5}$|^\d{7}$/.test(text)) {
-    return fail(
-      'date.ambiguous',
-      `"${text}" có ${text.length} chữ số nên không rõ đâu là ngày, đâu là tháng; ` +
-        'hãy ghi đủ hai chữ số cho ngày và tháng (ví dụ 02.07.1985)',
-    );
+    return fail('date.ambiguous', `"${text}" có ${text.length} chữ số nên không rõ đâu là ngày, đâu là tháng; ` + 'hãy ghi đủ hai chữ số cho ngày và tháng (ví dụ 02.07.1985)');
   }
   if (/^\d{1,2}[./-]\d{1,2}[./-]\d{2}$/.test(text)) {
     return fail('date.two_digit_year', `Năm trong "${text}" phải ghi đủ 4 chữ số (ví dụ 1985, không ghi 85)`);

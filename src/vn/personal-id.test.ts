@@ -10,7 +10,10 @@ const codes = (issues: { code: string }[]): string[] => issues.map((i) => i.code
 /** Province code -> name from the GSO district list (Mã TP, Tỉnh / Thành Phố). */
 function gsoProvinces(): Map<string, string> {
   const url = sharedPath('data', 'admin-units', 'gso-legacy-districts-2025-07-18.csv');
-  const rows = readFileSync(url, 'utf8').split(/\r?\n/).slice(1).filter((r) => r.trim() !== '');
+  const rows = readFileSync(url, 'utf8')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((r) => r.trim() !== '');
   return new Map(rows.map((r) => r.split(',')).map((c) => [`0${c[4] ?? ''}`, c[5] ?? '']));
 }
 
@@ -97,11 +100,7 @@ describe('checkPersonalId', () => {
     expect(codes(checkPersonalId('001285012345', { birthYear: 2085 }))).toEqual([]);
   });
   it('reports every problem at once', () => {
-    expect(codes(checkPersonalId('005185012345', { sex: 'male', birthYear: 1990 }))).toEqual([
-      'personal_id.place_code',
-      'personal_id.sex_mismatch',
-      'personal_id.birth_year_mismatch',
-    ]);
+    expect(codes(checkPersonalId('005185012345', { sex: 'male', birthYear: 1990 }))).toEqual(['personal_id.place_code', 'personal_id.sex_mismatch', 'personal_id.birth_year_mismatch']);
   });
 });
 

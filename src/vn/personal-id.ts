@@ -42,41 +42,20 @@ export function decodePersonalId(id: string): DecodedPersonalId | undefined {
 const SEX_LABEL: Record<Sex, string> = { male: 'nam', female: 'nữ' };
 
 function formatIssue(s: string): VnIssue {
-  return makeIssue(
-    'personal_id.format',
-    'ERROR',
-    `Số định danh cá nhân phải gồm đúng 12 chữ số, không có dấu cách hay ký tự khác (đang là "${s}")`,
-  );
+  return makeIssue('personal_id.format', 'ERROR', `Số định danh cá nhân phải gồm đúng 12 chữ số, không có dấu cách hay ký tự khác (đang là "${s}")`);
 }
 
 function placeIssue(code: string): VnIssue {
-  return makeIssue(
-    'personal_id.place_code',
-    'ERROR',
-    `Ba chữ số đầu "${code}" không phải mã tỉnh (một trong 63 mã 001–096) hay mã quốc gia (100–299) hợp lệ`,
-  );
+  return makeIssue('personal_id.place_code', 'ERROR', `Ba chữ số đầu "${code}" không phải mã tỉnh (một trong 63 mã 001–096) hay mã quốc gia (100–299) hợp lệ`);
 }
 
 function expectationIssues(decoded: DecodedPersonalId, expect: PersonalIdExpectation): VnIssue[] {
   const issues: VnIssue[] = [];
   if (expect.sex !== undefined && expect.sex !== decoded.sex) {
-    issues.push(
-      makeIssue(
-        'personal_id.sex_mismatch',
-        'ERROR',
-        `Chữ số thứ 4 của số định danh ứng với giới tính ${SEX_LABEL[decoded.sex]}, ` +
-          `nhưng người này là ${SEX_LABEL[expect.sex]}`,
-      ),
-    );
+    issues.push(makeIssue('personal_id.sex_mismatch', 'ERROR', `Chữ số thứ 4 của số định danh ứng với giới tính ${SEX_LABEL[decoded.sex]}, ` + `nhưng người này là ${SEX_LABEL[expect.sex]}`));
   }
   if (expect.birthYear !== undefined && expect.birthYear !== decoded.birthYear) {
-    issues.push(
-      makeIssue(
-        'personal_id.birth_year_mismatch',
-        'ERROR',
-        `Chữ số thứ 4–6 của số định danh ứng với năm sinh ${decoded.birthYear}, khác năm sinh ${expect.birthYear}`,
-      ),
-    );
+    issues.push(makeIssue('personal_id.birth_year_mismatch', 'ERROR', `Chữ số thứ 4–6 của số định danh ứng với năm sinh ${decoded.birthYear}, khác năm sinh ${expect.birthYear}`));
   }
   return issues;
 }
@@ -95,11 +74,5 @@ export function checkOldIdCard(no: string): VnIssue[] {
   const s = cleanText(no);
   if (/^\d{9}$/.test(s)) return [];
   if (TWELVE_DIGITS_RE.test(s)) return checkPersonalId(s);
-  return [
-    makeIssue(
-      'id_card.format',
-      'ERROR',
-      `Số CMND phải gồm 9 chữ số (hoặc 12 chữ số nếu là thẻ căn cước công dân) (đang là "${s}")`,
-    ),
-  ];
+  return [makeIssue('id_card.format', 'ERROR', `Số CMND phải gồm 9 chữ số (hoặc 12 chữ số nếu là thẻ căn cước công dân) (đang là "${s}")`)];
 }

@@ -5,8 +5,18 @@ import { compactKey, searchKey } from './search-key.js';
 
 const TONES = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
 const VOWEL_BASES: ReadonlyArray<[string, string]> = [
-  ['a', 'a'], ['ă', 'a'], ['â', 'a'], ['e', 'e'], ['ê', 'e'], ['i', 'i'],
-  ['o', 'o'], ['ô', 'o'], ['ơ', 'o'], ['u', 'u'], ['ư', 'u'], ['y', 'y'],
+  ['a', 'a'],
+  ['ă', 'a'],
+  ['â', 'a'],
+  ['e', 'e'],
+  ['ê', 'e'],
+  ['i', 'i'],
+  ['o', 'o'],
+  ['ô', 'o'],
+  ['ơ', 'o'],
+  ['u', 'u'],
+  ['ư', 'u'],
+  ['y', 'y'],
 ];
 
 describe('searchKey', () => {

@@ -10,7 +10,14 @@
 
 /** Letters that NFD does not decompose. Ð/ð (Icelandic eth) is often typed for Đ/đ. */
 const SPELLED_OUT: Readonly<Record<string, string>> = {
-  đ: 'd', ð: 'd', æ: 'ae', ø: 'o', ß: 'ss', œ: 'oe', ł: 'l', ı: 'i',
+  đ: 'd',
+  ð: 'd',
+  æ: 'ae',
+  ø: 'o',
+  ß: 'ss',
+  œ: 'oe',
+  ł: 'l',
+  ı: 'i',
 };
 
 const APOSTROPHES_RE = /['’ʼ‘`´]/g;

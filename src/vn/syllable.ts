@@ -71,8 +71,7 @@ function isVowel(ch: string | undefined): boolean {
 
 function onsetLength(bare: string, firstVowel: number): number {
   const consonants = bare.slice(0, firstVowel);
-  const glideOnset =
-    (consonants === 'q' && bare[firstVowel] === 'u') || (consonants === 'g' && bare[firstVowel] === 'i');
+  const glideOnset = (consonants === 'q' && bare[firstVowel] === 'u') || (consonants === 'g' && bare[firstVowel] === 'i');
   return glideOnset && isVowel(bare[firstVowel + 1]) ? firstVowel + 1 : firstVowel;
 }
 
@@ -115,7 +114,5 @@ export function isVietnameseSyllable(word: string): boolean {
   const { bare, tones } = splitTones(word.toLowerCase());
   if (tones.length > 1 || !/^[a-zđăâêôơư]+$/.test(bare)) return false;
   const parts = splitSyllable(bare);
-  return (
-    parts !== undefined && ONSETS.has(parts.onset) && NUCLEI.has(parts.nucleus) && CODAS.has(parts.coda)
-  );
+  return parts !== undefined && ONSETS.has(parts.onset) && NUCLEI.has(parts.nucleus) && CODAS.has(parts.coda);
 }

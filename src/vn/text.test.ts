@@ -4,15 +4,94 @@ import { hasShared, sharedPath } from '../../test/support/shared.js';
 import { cleanText, detectLegacyEncoding, legacyEncodingIssue, nfc } from './text.js';
 
 const SURNAMES = [
-  'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô',
-  'Dương', 'Lý', 'Đinh', 'Trịnh', 'Lương', 'Ưng', 'Âu', 'Ông', 'Từ', 'Lưu', 'Kiều', 'Khúc', 'Quách', 'Mạc',
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Đinh',
+  'Trịnh',
+  'Lương',
+  'Ưng',
+  'Âu',
+  'Ông',
+  'Từ',
+  'Lưu',
+  'Kiều',
+  'Khúc',
+  'Quách',
+  'Mạc',
 ];
 const MIDDLES = ['Thị', 'Văn', 'Hữu', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Quốc', 'Xuân', 'Thùy', 'Thuỳ', 'Khánh', 'Diệu', 'Bảo'];
 const GIVEN = [
-  'Hương', 'Hường', 'Hòa', 'Hoà', 'Thúy', 'Thuý', 'Khỏe', 'Khoẻ', 'Quý', 'Quỳnh', 'Nguyệt', 'Tuyết', 'Uyên', 'Huyền',
-  'Yến', 'Ánh', 'Đào', 'Liễu', 'Phượng', 'Trường', 'Dũng', 'Cường', 'Thoại', 'Toàn', 'Vượng', 'Hưởng', 'Khuê',
-  'Duyên', 'Trâm', 'Thắm', 'Oanh', 'Hoằng', 'Ngoạn', 'Khuyến', 'Huỳnh', 'Quyết', 'Giang', 'Giữ', 'Xoan', 'Ngoãn',
-  'Thuở', 'Bưởi', 'Quế', 'Tỏa', 'Thủy', 'Thuỷ', 'Ửng', 'Ẩn', 'Ý', 'Ỷ', 'Ngữ', 'Nhẫn', 'Sĩ', 'Kỳ', 'Mỹ', 'Lộc', 'Phúc',
+  'Hương',
+  'Hường',
+  'Hòa',
+  'Hoà',
+  'Thúy',
+  'Thuý',
+  'Khỏe',
+  'Khoẻ',
+  'Quý',
+  'Quỳnh',
+  'Nguyệt',
+  'Tuyết',
+  'Uyên',
+  'Huyền',
+  'Yến',
+  'Ánh',
+  'Đào',
+  'Liễu',
+  'Phượng',
+  'Trường',
+  'Dũng',
+  'Cường',
+  'Thoại',
+  'Toàn',
+  'Vượng',
+  'Hưởng',
+  'Khuê',
+  'Duyên',
+  'Trâm',
+  'Thắm',
+  'Oanh',
+  'Hoằng',
+  'Ngoạn',
+  'Khuyến',
+  'Huỳnh',
+  'Quyết',
+  'Giang',
+  'Giữ',
+  'Xoan',
+  'Ngoãn',
+  'Thuở',
+  'Bưởi',
+  'Quế',
+  'Tỏa',
+  'Thủy',
+  'Thuỷ',
+  'Ửng',
+  'Ẩn',
+  'Ý',
+  'Ỷ',
+  'Ngữ',
+  'Nhẫn',
+  'Sĩ',
+  'Kỳ',
+  'Mỹ',
+  'Lộc',
+  'Phúc',
 ];
 
 /** A few hundred realistic full names: every surname with rotating middle and given names. */
@@ -79,9 +158,8 @@ describe('detectLegacyEncoding', () => {
     expect(found?.message).toContain('TCVN3');
     expect(found?.message).toContain('Unicode');
   });
-  it.each(['§µo V¨n Hïng', 'Hµ Néi', 'Tr\u00ADêng Tr\u00AD¬ng', 'x· Kh¸nh Hßa', 'B¶o Th¾ng', 'M\u00ADêng Kh\u00AD¬ng'])(
-    'recognises TCVN3 in "%s"',
-    (s) => expect(detectLegacyEncoding(s)?.encoding).toBe('TCVN3'),
+  it.each(['§µo V¨n Hïng', 'Hµ Néi', 'Tr\u00ADêng Tr\u00AD¬ng', 'x· Kh¸nh Hßa', 'B¶o Th¾ng', 'M\u00ADêng Kh\u00AD¬ng'])('recognises TCVN3 in "%s"', (s) =>
+    expect(detectLegacyEncoding(s)?.encoding).toBe('TCVN3'),
   );
   it('recognises TCVN3 typed with the upper-case .VnTimeH font', () => {
     expect(detectLegacyEncoding('NGUYÔN V¡N AN')?.encoding).toBe('TCVN3');
@@ -91,10 +169,7 @@ describe('detectLegacyEncoding', () => {
     expect(found?.encoding).toBe('VNI');
     expect(found?.message).toContain('VNI');
   });
-  it.each(['Traàn Vaên Ñaøo', 'Phaïm Thò Hoaøng', 'Quaän Hai Baø Tröng', 'Thaønh phoá Hoà Chí Minh'])(
-    'recognises VNI in "%s"',
-    (s) => expect(detectLegacyEncoding(s)?.encoding).toBe('VNI'),
-  );
+  it.each(['Traàn Vaên Ñaøo', 'Phaïm Thò Hoaøng', 'Quaän Hai Baø Tröng', 'Thaønh phoá Hoà Chí Minh'])('recognises VNI in "%s"', (s) => expect(detectLegacyEncoding(s)?.encoding).toBe('VNI'));
   it('does not flag plain ASCII', () => {
     for (const s of ['Nguyen Van An', 'So 12 ngo 34', 'abc DEF 123', '', '   ']) {
       expect(detectLegacyEncoding(s)).toBeUndefined();

@@ -50,10 +50,7 @@ function evidence(tokens: readonly string[], encoding: LegacyEncoding): [string,
 const ENCODING_LABEL: Record<LegacyEncoding, string> = { TCVN3: 'TCVN3 (ABC)', VNI: 'VNI' };
 
 function legacyMessage(encoding: LegacyEncoding, example: [string, string]): string {
-  return (
-    `Văn bản có vẻ được gõ bằng bảng mã ${ENCODING_LABEL[encoding]} cũ ` +
-    `(ví dụ "${example[0]}" là "${example[1]}"); hãy chuyển sang Unicode dựng sẵn trước khi nhập`
-  );
+  return `Văn bản có vẻ được gõ bằng bảng mã ${ENCODING_LABEL[encoding]} cũ ` + `(ví dụ "${example[0]}" là "${example[1]}"); hãy chuyển sang Unicode dựng sẵn trước khi nhập`;
 }
 
 /** Recognises TCVN3/VNI mojibake; undefined for correct Unicode and for plain ASCII. */

@@ -32,17 +32,28 @@ describe('normalizeTonePlacement', () => {
     expect(normalizeTonePlacement('hòa')).not.toBe(normalizeTonePlacement('hoa'));
   });
   it.each([
-    ['khoẻ', 'khỏe'], ['thuỷ', 'thủy'], ['Tỉnh Hoà Bình', 'Tỉnh Hòa Bình'], ['qúy', 'quý'], ['gía', 'giá'],
-    ['hòang', 'hoàng'], ['ngừơi', 'người'], ['ngòai', 'ngoài'], ['khủyu', 'khuỷu'], ['thủơ', 'thuở'],
-    ['húyt', 'huýt'], ['HOÀ', 'HÒA'], ['THUÝ', 'THÚY'], ['Nguyêñ', 'Nguyêñ'], ['nguỹên', 'nguyễn'], ['tòan', 'toàn'],
-    ['qủa', 'quả'], ['gịữ', 'gịữ'],
+    ['khoẻ', 'khỏe'],
+    ['thuỷ', 'thủy'],
+    ['Tỉnh Hoà Bình', 'Tỉnh Hòa Bình'],
+    ['qúy', 'quý'],
+    ['gía', 'giá'],
+    ['hòang', 'hoàng'],
+    ['ngừơi', 'người'],
+    ['ngòai', 'ngoài'],
+    ['khủyu', 'khuỷu'],
+    ['thủơ', 'thuở'],
+    ['húyt', 'huýt'],
+    ['HOÀ', 'HÒA'],
+    ['THUÝ', 'THÚY'],
+    ['Nguyêñ', 'Nguyêñ'],
+    ['nguỹên', 'nguyễn'],
+    ['tòan', 'toàn'],
+    ['qủa', 'quả'],
+    ['gịữ', 'gịữ'],
   ])('%s -> %s', (input, expected) => {
     expect(normalizeTonePlacement(input)).toBe(expected);
   });
-  it.each(['quý', 'gìn', 'giá', 'hoàng', 'Nguyễn', 'mùa', 'múi', 'ngoài', 'khuỷu', 'thuở', 'Quỳnh', 'huýt', 'giữa', 'hòa'])(
-    'keeps %s as it is',
-    (w) => expect(normalizeTonePlacement(w)).toBe(w),
-  );
+  it.each(['quý', 'gìn', 'giá', 'hoàng', 'Nguyễn', 'mùa', 'múi', 'ngoài', 'khuỷu', 'thuở', 'Quỳnh', 'huýt', 'giữa', 'hòa'])('keeps %s as it is', (w) => expect(normalizeTonePlacement(w)).toBe(w));
   it('leaves non-Vietnamese words and words with several tones alone', () => {
     for (const w of ['Khmer', "H'Mông", 'José', 'Søren', 'hóà', 'Ksor', 'Niê']) {
       expect(normalizeTonePlacement(w)).toBe(w);

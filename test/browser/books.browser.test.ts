@@ -47,7 +47,10 @@ describe('books in the browser', () => {
     await page.getByRole('heading', { name: /Sổ đăng ký khai sinh 02\/2008/ }).waitFor();
     await page.locator('input[type=file]').setInputFiles([path.join(scans, 'trang-001.jpg'), path.join(scans, 'hỏng.jpg')]);
     await page.getByText('Đã thêm 1 trang.').waitFor({ timeout: 30_000 });
-    await page.getByText(/hỏng\.jpg/).last().waitFor();
+    await page
+      .getByText(/hỏng\.jpg/)
+      .last()
+      .waitFor();
     await expect.poll(() => page.locator('.upload li.failed .result').textContent(), { timeout: 30_000 }).toMatch(/hỏng\.jpg/);
     await page.getByTestId('page').first().waitFor();
     expect(await page.getByTestId('page').count()).toBe(1);

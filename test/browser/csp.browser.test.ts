@@ -26,13 +26,17 @@ const violations = (page: Page) => page.evaluate(() => window.__cspViolations ??
 
 /** Whether the viewer's canvas has anything drawn (not all transparent). */
 const canvasDrawn = (page: Page) =>
-  page.getByTestId('page-viewer').locator('canvas').first().evaluate((c: HTMLCanvasElement) => {
-    const ctx = c.getContext('2d');
-    if (!ctx || c.width === 0) return false;
-    const data = ctx.getImageData(0, 0, c.width, c.height).data;
-    for (let i = 3; i < data.length; i += 4 * 97) if (data[i] !== 0) return true;
-    return false;
-  });
+  page
+    .getByTestId('page-viewer')
+    .locator('canvas')
+    .first()
+    .evaluate((c: HTMLCanvasElement) => {
+      const ctx = c.getContext('2d');
+      if (!ctx || c.width === 0) return false;
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 3; i < data.length; i += 4 * 97) if (data[i] !== 0) return true;
+      return false;
+    });
 
 describe('content security policy in the browser', () => {
   const DEMO_BOOK = 'ks-2008-phu-xuyen';
@@ -89,9 +93,14 @@ describe('content security policy in the browser', () => {
 
     // The other screens (lazily loaded chunks and their styles included).
     const screens = [
-      ['#/imports', 'Nhập dữ liệu từ tệp Excel/CSV'], ['#/qc/lots', 'Nghiệm thu theo mẫu'], ['#/qc/keyers', 'Độ chính xác người nhập liệu'],
-      [`#/qc/checks/${bookId}`, 'Kiểm tra toàn quyển sổ'], ['#/qc/arbitration', 'Trọng tài hai lần nhập'],
-      ['#/admin/users', 'Người dùng'], ['#/admin/assign', 'Giao sổ'], ['#/', 'Quyển sổ'],
+      ['#/imports', 'Nhập dữ liệu từ tệp Excel/CSV'],
+      ['#/qc/lots', 'Nghiệm thu theo mẫu'],
+      ['#/qc/keyers', 'Độ chính xác người nhập liệu'],
+      [`#/qc/checks/${bookId}`, 'Kiểm tra toàn quyển sổ'],
+      ['#/qc/arbitration', 'Trọng tài hai lần nhập'],
+      ['#/admin/users', 'Người dùng'],
+      ['#/admin/assign', 'Giao sổ'],
+      ['#/', 'Quyển sổ'],
     ] as const;
     for (const [hash, heading] of screens) {
       await page.goto(`${t.base}/${hash}`);

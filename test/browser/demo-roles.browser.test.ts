@@ -48,30 +48,34 @@ describe('the demo, role by role', () => {
   }, 600_000);
   afterAll(async () => t?.close());
 
-  it.each(DEMO_USERS.map((u) => [u.login, u.role] as const))('%s (%s) visits every screen of her navigation without a refused call', async (login) => {
-    const page = await signIn(t, login, DEMO_PASSWORD);
-    const { failures, settled } = trackRequests(page, t.base);
-    const visit = async (hash: string) => {
-      await page.goto(`${t.base}/${hash}`);
-      await settled();
-    };
-    const screens = await hrefs(page, 'nav[aria-label="Điều hướng"] a');
-    for (const hash of screens) await visit(hash);
-    await visit('#/');
-    const books = await hrefs(page, 'table tbody a[href^="#/books/"]');
-    expect(books.length, login).toBeGreaterThan(0);
-    for (const book of books) {
-      await visit(book);
-      await page.getByTestId('page').first().waitFor();
-      const within = [...new Set(await hrefs(page, 'main a[href^="#/qc/"], main a[href^="#/records/"]'))];
-      const firstRecord = within.find((h) => h.startsWith('#/records/'));
-      for (const hash of [...within.filter((h) => h.startsWith('#/qc/')), ...(firstRecord ? [firstRecord] : [])]) await visit(hash);
-    }
-    const lots = await (async () => (await visit('#/qc/lots'), hrefs(page, 'main a[href^="#/qc/lots/"]')))();
-    for (const lot of lots.slice(0, 2)) await visit(lot);
-    expect(failures, login).toEqual([]);
-    await page.close();
-  }, 600_000);
+  it.each(DEMO_USERS.map((u) => [u.login, u.role] as const))(
+    '%s (%s) visits every screen of her navigation without a refused call',
+    async (login) => {
+      const page = await signIn(t, login, DEMO_PASSWORD);
+      const { failures, settled } = trackRequests(page, t.base);
+      const visit = async (hash: string) => {
+        await page.goto(`${t.base}/${hash}`);
+        await settled();
+      };
+      const screens = await hrefs(page, 'nav[aria-label="Điều hướng"] a');
+      for (const hash of screens) await visit(hash);
+      await visit('#/');
+      const books = await hrefs(page, 'table tbody a[href^="#/books/"]');
+      expect(books.length, login).toBeGreaterThan(0);
+      for (const book of books) {
+        await visit(book);
+        await page.getByTestId('page').first().waitFor();
+        const within = [...new Set(await hrefs(page, 'main a[href^="#/qc/"], main a[href^="#/records/"]'))];
+        const firstRecord = within.find((h) => h.startsWith('#/records/'));
+        for (const hash of [...within.filter((h) => h.startsWith('#/qc/')), ...(firstRecord ? [firstRecord] : [])]) await visit(hash);
+      }
+      const lots = await (async () => (await visit('#/qc/lots'), hrefs(page, 'main a[href^="#/qc/lots/"]')))();
+      for (const lot of lots.slice(0, 2)) await visit(lot);
+      expect(failures, login).toEqual([]);
+      await page.close();
+    },
+    600_000,
+  );
 
   it('the book header shows the unit path of the authority', async () => {
     const page = await signIn(t, 'quantri', DEMO_PASSWORD);

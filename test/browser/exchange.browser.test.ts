@@ -29,10 +29,9 @@ const PASSWORD = 'mat-khau-thu-nghiem';
 const TALL = { width: 1366, height: 900 };
 const RESULTS = path.join(ROOT, 'test-results');
 
-
 /** Clicks a link and gives back the downloaded file's name and bytes. */
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), click()]) as [Download, void];
+  const [file] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
   return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
 }
 
@@ -56,7 +55,9 @@ describe('export and import in the browser', () => {
       const draft = await createRecord(ctx, { bookId: draftBook, pageIds: [other.pageIds[1]!], clientTxId: 'exchange-browser-draft-1' });
       draftRecord = draft.id;
       await saveRecord(ctx, {
-        recordId: draft.id, clientTxId: 'exchange-browser-draft-2', expectedVersion: draft.version,
+        recordId: draft.id,
+        clientTxId: 'exchange-browser-draft-2',
+        expectedVersion: draft.version,
         values: patchValues(CLEAN_KS_RECORD, { so: '5', quyenSo: '03/2008', nksNgaySinh: '31.02.2008' }),
       });
     });
@@ -137,10 +138,10 @@ describe('export and import in the browser', () => {
   it('imports: a file with an error row is refused with its error report, the exported file goes in', async () => {
     expect(exported, 'the export test must have run first').toBeDefined();
     const bad = path.join(dir, 'so-khai-sinh-loi.xlsx');
-    writeFileSync(bad, await mojWorkbook([
-      patchValues(CLEAN_KS_RECORD, { so: '30', quyenSo: '07/2009' }),
-      patchValues(CLEAN_KS_RECORD, { so: '31', quyenSo: '07/2009', nksGioiTinh: '9', nksNgaySinh: '31.02.2008' }),
-    ]));
+    writeFileSync(
+      bad,
+      await mojWorkbook([patchValues(CLEAN_KS_RECORD, { so: '30', quyenSo: '07/2009' }), patchValues(CLEAN_KS_RECORD, { so: '31', quyenSo: '07/2009', nksGioiTinh: '9', nksNgaySinh: '31.02.2008' })]),
+    );
     const good = path.join(dir, exported!.name);
     writeFileSync(good, exported!.bytes);
 
@@ -164,10 +165,18 @@ describe('export and import in the browser', () => {
     const report = await download(page, () => result.getByRole('link', { name: 'Tải báo cáo lỗi (.xlsx)' }).click());
     expect(report.name).toMatch(/\.xlsx$/);
     const reportBook = readXlsx(report.bytes);
-    const cells = reportBook.sheetNames.flatMap((s) => reportBook.rows(s).flat().map((c) => c.text));
+    const cells = reportBook.sheetNames.flatMap((s) =>
+      reportBook
+        .rows(s)
+        .flat()
+        .map((c) => c.text),
+    );
     expect(cells).toContain('Lỗi');
     await page.screenshot({ path: path.join(RESULTS, 'import-errors.png'), fullPage: true });
-    const before = await t.ctx.store.db.selectFrom('records').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.ctx.store.db
+      .selectFrom('records')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
 
     // The good file: the xlsx exported from the ready book goes in as a new book.
     await form.getByLabel('Tệp (.xlsx, .csv)').setInputFiles(good);
@@ -177,7 +186,10 @@ describe('export and import in the browser', () => {
     expect(await result.getByRole('link', { name: 'Tải báo cáo lỗi (.xlsx)' }).count()).toBe(0);
     const bookLink = result.getByRole('link', { name: /02\/2018/ });
     expect(await bookLink.count()).toBe(1);
-    const after = await t.ctx.store.db.selectFrom('records').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.ctx.store.db
+      .selectFrom('records')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n) - Number(before.n)).toBe(3);
     // The form is ready for the next file, and the new book can be chosen as a target.
     expect(await form.getByLabel('Tệp (.xlsx, .csv)').inputValue()).toBe('');

@@ -27,17 +27,32 @@ const UNITS = [
 ];
 
 async function seed(ctx: ActorContext): Promise<string> {
-  await ctx.store.db.insertInto('admin_units').values(UNITS.map((u) => ({ ...u, source: 'test' }))).execute();
+  await ctx.store.db
+    .insertInto('admin_units')
+    .values(UNITS.map((u) => ({ ...u, source: 'test' })))
+    .execute();
   await rebuildWithin(ctx.store.db);
   const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã Vũ Hội, huyện Vũ Thư', authorityUnitId: COMMUNE, yearFrom: 2008, volumeNo: '01/2008' });
   const page = { ...fakeIncomingPage(1, 'vu-hoi'), image: await textJpeg(620, 877, 12, 1), width: 620, height: 877, thumbnail: await textJpeg(100, 141, 4, 1) };
   const stored = await storeIngestedFile(ctx, book.id, { name: 'vu-hoi.pdf', sha256: createHash('sha256').update(book.id).digest('hex'), kind: 'pdf', original: Buffer.from(book.id), pages: [page] });
   const recordId = await keyCompleted(ctx, book.id, [stored.pages[0]!.id], patchValues(CLEAN_KS_RECORD, { so: '7', quyenSo: '01/2008', nksHoTen: 'Nguyễn Thị Thuý Hoà' }));
   const officer = await createTestUser(ctx, { login: 'canbo.vuhoi', displayName: 'Đỗ Thị Hộ', role: 'officer', password: PASSWORD }, [{ kind: 'unit', unitId: COMMUNE }]);
-  await ctx.store.db.insertInto('qc_lots').values({
-    scope: JSON.stringify({ kind: 'books', bookIds: [book.id], books: [{ id: book.id, label: 'sổ thử' }] }), plan: JSON.stringify({ kind: 'confidence' }), targets: JSON.stringify({}), seed: randomBytes(4).readUInt32BE().toString().padStart(6, '1'),
-    sampler: 'test', manifest_hash: 'x', lot_size: 1, status: 'accepted', decision: JSON.stringify({ verdict: 'accept' }), decided_by: officer.id, decided_at: new Date(),
-  }).execute();
+  await ctx.store.db
+    .insertInto('qc_lots')
+    .values({
+      scope: JSON.stringify({ kind: 'books', bookIds: [book.id], books: [{ id: book.id, label: 'sổ thử' }] }),
+      plan: JSON.stringify({ kind: 'confidence' }),
+      targets: JSON.stringify({}),
+      seed: randomBytes(4).readUInt32BE().toString().padStart(6, '1'),
+      sampler: 'test',
+      manifest_hash: 'x',
+      lot_size: 1,
+      status: 'accepted',
+      decision: JSON.stringify({ verdict: 'accept' }),
+      decided_by: officer.id,
+      decided_at: new Date(),
+    })
+    .execute();
   return recordId;
 }
 

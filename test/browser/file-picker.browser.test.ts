@@ -20,10 +20,12 @@ const RESULTS = path.join(ROOT, 'test-results');
 
 /** Every file input of the page with whether it can be seen (a box bigger than a pixel, not transparent). */
 const fileInputs = (page: Page) =>
-  page.locator('input[type=file]').evaluateAll((inputs) => inputs.map((i) => {
-    const box = i.getBoundingClientRect();
-    return { visible: box.width > 1 && box.height > 1 && getComputedStyle(i).opacity !== '0', label: i.getAttribute('aria-label') ?? i.closest('label')?.textContent?.trim() ?? '' };
-  }));
+  page.locator('input[type=file]').evaluateAll((inputs) =>
+    inputs.map((i) => {
+      const box = i.getBoundingClientRect();
+      return { visible: box.width > 1 && box.height > 1 && getComputedStyle(i).opacity !== '0', label: i.getAttribute('aria-label') ?? i.closest('label')?.textContent?.trim() ?? '' };
+    }),
+  );
 
 describe('file pickers in Vietnamese', () => {
   let t: BrowserApp;

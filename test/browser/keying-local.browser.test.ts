@@ -35,7 +35,7 @@ async function signInHere(page: Page, base: string, login: string): Promise<void
 
 const draftKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hotich.draft.')));
 
-describe('the keying screen in the browser: the catalog\'s rules and local drafts', () => {
+describe("the keying screen in the browser: the catalog's rules and local drafts", () => {
   let t: BrowserApp;
   let recordId = '';
   let draftRecordId = '';
@@ -80,7 +80,7 @@ describe('the keying screen in the browser: the catalog\'s rules and local draft
     page.off('request', watch);
     await page.keyboard.press('Control+KeyS');
     await page.getByTestId('save-state').filter({ hasText: 'Đã lưu' }).waitFor({ timeout: 10_000 });
-    const view = await (await page.request.get(`${t.base}/api/records/${recordId}`)).json() as { findings: { path: string; code: string }[] };
+    const view = (await (await page.request.get(`${t.base}/api/records/${recordId}`)).json()) as { findings: { path: string; code: string }[] };
     expect(view.findings).toContainEqual(expect.objectContaining({ path: 'meHoTen', code: 'field.must_be_empty' }));
     expect(view.findings.some((f) => f.path === 'nksNgaySinh')).toBe(true);
     await page.context().close();

@@ -67,8 +67,15 @@ describe('keying in the browser', () => {
     await tile;
     await page.keyboard.type('15');
     await keyAll(page, {
-      quyenSo: '01/2008', trangSo: '1', ngayDangKy: '15122008', loaiDangKy: '1', noiDangKy: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng',
-      nguoiKy: 'Trần Văn Bình', nksHoTen: 'Nguyễn Thị Mai', nksGioiTinh: '2', nksNgaySinh: '01012009',
+      quyenSo: '01/2008',
+      trangSo: '1',
+      ngayDangKy: '15122008',
+      loaiDangKy: '1',
+      noiDangKy: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng',
+      nguoiKy: 'Trần Văn Bình',
+      nksHoTen: 'Nguyễn Thị Mai',
+      nksGioiTinh: '2',
+      nksNgaySinh: '01012009',
     });
     const birthRow = page.locator('[data-field="nksNgaySinh"]');
     await expect.poll(() => birthRow.getByTestId('date-hint').textContent()).toBe('01.01.2009 · Ngày Một Tháng Một Năm Hai Nghìn Không Trăm Linh Chín');
@@ -122,7 +129,9 @@ describe('keying in the browser', () => {
 
     // A second keyer corrects the signer; the first keyer's next save is refused and explained, never written over.
     const theirs = await t.app.inject({
-      method: 'PUT', url: `/api/records/${recordId}`, headers: auth,
+      method: 'PUT',
+      url: `/api/records/${recordId}`,
+      headers: auth,
       payload: { clientTxId: 'second-keyer-0001', expectedVersion: stored.version, values: { nguoiKy: 'Phạm Văn Cường' } },
     });
     expect(theirs.statusCode).toBe(200);
@@ -183,10 +192,16 @@ describe('keying in the browser', () => {
 
     const recordId = /#\/records\/([0-9a-f-]{36})/.exec(page.url())![1]!;
     const token = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'nhaplieu', password: PASSWORD } })).json<{ token: string }>().token;
-    const history = (await t.app.inject({ method: 'GET', url: `/api/records/${recordId}/history`, headers: { authorization: `Bearer ${token}` } }))
-      .json<{ kind: string; payload: { values?: Record<string, string> } }[]>();
+    const history = (await t.app.inject({ method: 'GET', url: `/api/records/${recordId}/history`, headers: { authorization: `Bearer ${token}` } })).json<
+      { kind: string; payload: { values?: Record<string, string> } }[]
+    >();
     const names = history.filter((h) => h.kind === 'keyed' && h.payload.values?.nksHoTen).map((h) => h.payload.values!.nksHoTen);
     expect(names.at(-1)).toBe('Nguyễn Thị Mai');
-    expect(history.filter((h) => h.kind === 'keyed').map((h) => h.payload.values?.nksNgaySinh).filter(Boolean)).toEqual(['mùng 5 tháng Giêng năm Ất Sửu 1985']);
+    expect(
+      history
+        .filter((h) => h.kind === 'keyed')
+        .map((h) => h.payload.values?.nksNgaySinh)
+        .filter(Boolean),
+    ).toEqual(['mùng 5 tháng Giêng năm Ất Sửu 1985']);
   }, 120_000);
 });

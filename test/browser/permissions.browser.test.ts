@@ -21,7 +21,6 @@ const PASSWORD = 'mat-khau-thu-nghiem';
 const TALL = { width: 1366, height: 900 };
 const IMPORT_LINK = 'Nhập dữ liệu từ tệp Excel/CSV';
 
-
 /** Opens the book page and waits until its pages, QC panel and (when shown) export list have loaded. */
 async function openBook(t: BrowserApp, page: Page, bookId: string, withExports: boolean): Promise<void> {
   await page.goto(`${t.base}/#/books/${bookId}`);

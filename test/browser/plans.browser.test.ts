@@ -54,7 +54,10 @@ async function scannedBook(ctx: ActorContext, unitId: string, volumeNo: string, 
 }
 
 async function seed(ctx: ActorContext): Promise<string> {
-  await ctx.store.db.insertInto('admin_units').values(UNITS.map((u) => ({ ...u, scheme: 'legacy', source: 'test' }))).execute();
+  await ctx.store.db
+    .insertInto('admin_units')
+    .values(UNITS.map((u) => ({ ...u, scheme: 'legacy', source: 'test' })))
+    .execute();
   await rebuildWithin(ctx.store.db);
   await scannedBook(ctx, COMMUNE_A, 'A-1', 50);
   await scannedBook(ctx, COMMUNE_B, 'B-1', 20);
@@ -81,7 +84,11 @@ async function fillTemplate(bytes: Buffer, contractorId: string, badRow: boolean
     if (i < 1) throw new Error(`no column ${h}`);
     return i;
   };
-  const choices = wb.getWorksheet('Danh mục')!.getColumn(1).values.filter((x) => x != null).map(String);
+  const choices = wb
+    .getWorksheet('Danh mục')!
+    .getColumn(1)
+    .values.filter((x) => x != null)
+    .map(String);
   const unitChoice = (id: string) => choices.find((c) => c.endsWith(`[${id}]`))!;
   const org = `${CONTRACTOR} [${contractorId}]`;
   const row = (r: number, unit: string, type: string, scanDeadline: string) => {
@@ -114,11 +121,17 @@ describe('the campaign dashboard in the browser', () => {
   it('a planner imports a plan from the template, drills down to a commune, sees the late package and downloads the report', async () => {
     const page = await signIn(t, 'sotuphap', PASSWORD, { acceptDownloads: true });
     const cspProblems: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) cspProblems.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) cspProblems.push(m.text());
+    });
     page.on('pageerror', (e) => cspProblems.push(`page error: ${e.message}`));
     await page.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Kế hoạch' }).click();
     await page.getByRole('heading', { name: 'Kế hoạch số hóa' }).waitFor();
-    await page.getByRole('heading', { name: /^Tỉnh Kế Hoạch Thử/ }).or(page.getByText('Chưa có công đoạn nào')).first().waitFor();
+    await page
+      .getByRole('heading', { name: /^Tỉnh Kế Hoạch Thử/ })
+      .or(page.getByText('Chưa có công đoạn nào'))
+      .first()
+      .waitFor();
 
     const template = await download(page, page.getByRole('link', { name: 'Tải mẫu kế hoạch (.xlsx)' }));
     expect(template.d.suggestedFilename()).toBe('mau-ke-hoach.xlsx');
@@ -149,7 +162,11 @@ describe('the campaign dashboard in the browser', () => {
     const exported = await download(page, page.getByRole('link', { name: 'Xuất kế hoạch hiện tại (.xlsx)' }));
     const plan = new ExcelJS.Workbook();
     await plan.xlsx.load(exported.bytes as unknown as ExcelJS.Buffer);
-    const planRows = plan.getWorksheet('Kế hoạch')!.getSheetValues().slice(2).filter((r) => Array.isArray(r) && r.some((v) => v != null)) as unknown[][];
+    const planRows = plan
+      .getWorksheet('Kế hoạch')!
+      .getSheetValues()
+      .slice(2)
+      .filter((r) => Array.isArray(r) && r.some((v) => v != null)) as unknown[][];
     expect(planRows.map((r) => String(r[2]))).toEqual([`Xã Thử A [${COMMUNE_A}]`, `Xã Thử B [${COMMUNE_B}]`]);
     expect(planRows.every((r) => /^[0-9a-f-]{36}$/.test(String(r[1])))).toBe(true);
 
@@ -165,12 +182,19 @@ describe('the campaign dashboard in the browser', () => {
     await page.getByRole('region', { name: 'Gói công việc Xã Thử A' }).waitFor();
     const late = page.getByRole('table', { name: 'Công đoạn chậm và có nguy cơ chậm' });
     const lateRow = late.getByRole('row').filter({ hasText: 'Quét/chụp' });
-    await expect.poll(() => lateRow.locator('td').allTextContents()).toEqual([
-      'Xã Thử A', 'Quét/chụp', 'Chậm tiến độ', expect.stringMatching(/^\d+$/), dayFromNow(-5), expect.stringMatching(/^\d\d\/\d\d\/\d{4}$|^—$/), '1 / 50', `${CONTRACTOR} · Trần Văn Quét`,
-    ]);
+    await expect
+      .poll(() => lateRow.locator('td').allTextContents())
+      .toEqual(['Xã Thử A', 'Quét/chụp', 'Chậm tiến độ', expect.stringMatching(/^\d+$/), dayFromNow(-5), expect.stringMatching(/^\d\d\/\d\d\/\d{4}$|^—$/), '1 / 50', `${CONTRACTOR} · Trần Văn Quét`]);
     expect(Number(await lateRow.locator('td').nth(3).textContent())).toBeGreaterThanOrEqual(5);
     expect(await late.textContent()).not.toMatch(/Xã Thử B/);
-    await expect.poll(() => page.getByRole('list', { name: `Việc của ${CONTRACTOR}` }).getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^Chậm tiến độ Xã Thử A — Quét\/chụp/)]);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('list', { name: `Việc của ${CONTRACTOR}` })
+          .getByRole('listitem')
+          .allTextContents(),
+      )
+      .toEqual([expect.stringMatching(/^Chậm tiến độ Xã Thử A — Quét\/chụp/)]);
     expect(await page.getByRole('img', { name: /^Biểu đồ tiến độ cộng dồn/ }).count()).toBe(1);
     await page.screenshot({ path: screenshot('commune.png'), fullPage: true });
 
@@ -178,7 +202,14 @@ describe('the campaign dashboard in the browser', () => {
     expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
     const report = new ExcelJS.Workbook();
     await report.xlsx.load(xlsx.bytes as unknown as ExcelJS.Buffer);
-    const text = report.worksheets.flatMap((ws) => ws.getSheetValues().flat().map((v) => String(v ?? ''))).join(' ');
+    const text = report.worksheets
+      .flatMap((ws) =>
+        ws
+          .getSheetValues()
+          .flat()
+          .map((v) => String(v ?? '')),
+      )
+      .join(' ');
     expect(text).toMatch(/Báo cáo tiến độ số hóa sổ hộ tịch/i);
     expect(text).toMatch(/Xã Thử A/);
     expect(text).not.toMatch(/Xã Thử B/);

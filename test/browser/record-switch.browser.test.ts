@@ -49,7 +49,14 @@ describe('record switch on a 1.000-record book', () => {
         for (let i = RECORDS; i >= 1; i--) {
           const values = patchValues(CLEAN_KS_RECORD, { so: String(i), nksHoTen: nameOf(i - 1) });
           const { recordId } = await importRecord(tx, {
-            bookId, registerType: 'KS', templateId: 'KS-70', values, acknowledge: [], clientTxId: `switch-test-${i}`, actor: ctx.actor, today: new Date(),
+            bookId,
+            registerType: 'KS',
+            templateId: 'KS-70',
+            values,
+            acknowledge: [],
+            clientTxId: `switch-test-${i}`,
+            actor: ctx.actor,
+            today: new Date(),
             source: { kind: 'import', importId, file: 'so.xlsx', sheet: 'KS', row: i + 1, sha256: 'a'.repeat(64) },
           });
           if (i === 1) firstId = recordId;
@@ -75,20 +82,28 @@ describe('record switch on a 1.000-record book', () => {
     await page.getByText(`Bản ghi 1/${RECORDS}`).waitFor();
     await page.evaluate(() => {
       const w = window as unknown as { switchStart: number };
-      window.addEventListener('keydown', (e) => {
-        if (e.altKey && e.key === 'ArrowRight') w.switchStart = performance.now();
-      }, { capture: true });
+      window.addEventListener(
+        'keydown',
+        (e) => {
+          if (e.altKey && e.key === 'ArrowRight') w.switchStart = performance.now();
+        },
+        { capture: true },
+      );
     });
     const times: number[] = [];
     const before = recordCalls.length;
     for (let n = 2; n <= SWITCHES + 1; n++) {
       await page.waitForTimeout(PAUSE_MS);
       await page.keyboard.press('Alt+ArrowRight');
-      const ms = await page.waitForFunction(({ n, total }) => {
-        const so = document.querySelector<HTMLInputElement>('#f-so')?.value;
-        const bar = document.querySelector('.keying-top')?.textContent ?? '';
-        return so === String(n) && bar.includes(`Bản ghi ${n}/${total}`) ? performance.now() - (window as unknown as { switchStart: number }).switchStart : false;
-      }, { n, total: RECORDS }, { polling: 'raf', timeout: 10_000 });
+      const ms = await page.waitForFunction(
+        ({ n, total }) => {
+          const so = document.querySelector<HTMLInputElement>('#f-so')?.value;
+          const bar = document.querySelector('.keying-top')?.textContent ?? '';
+          return so === String(n) && bar.includes(`Bản ghi ${n}/${total}`) ? performance.now() - (window as unknown as { switchStart: number }).switchStart : false;
+        },
+        { n, total: RECORDS },
+        { polling: 'raf', timeout: 10_000 },
+      );
       times.push((await ms.jsonValue()) as number);
     }
     const saves = writes.filter((w) => w.startsWith('PUT')).length;
@@ -125,7 +140,10 @@ describe('record switch on a 1.000-record book', () => {
     const records = page.getByRole('table', { name: 'Các bản ghi' });
     await records.locator('tbody tr td').first().waitFor();
     await page.locator('.virtual-table').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await records.locator('tbody tr td').filter({ hasText: nameOf(RECORDS - 1) }).waitFor();
+    await records
+      .locator('tbody tr td')
+      .filter({ hasText: nameOf(RECORDS - 1) })
+      .waitFor();
     expect(await records.locator('tbody tr:not(.spacer)').count()).toBeLessThan(100);
   }, 120_000);
 });

@@ -58,7 +58,10 @@ async function bookWithRecord(ctx: ActorContext, commune: 'A' | 'B', unitId: str
 }
 
 async function seed(ctx: ActorContext): Promise<World> {
-  await ctx.store.db.insertInto('admin_units').values(UNITS.map((u) => ({ ...u, source: 'test' }))).execute();
+  await ctx.store.db
+    .insertInto('admin_units')
+    .values(UNITS.map((u) => ({ ...u, source: 'test' })))
+    .execute();
   await rebuildWithin(ctx.store.db);
   const world = { a1: await bookWithRecord(ctx, 'A', COMMUNE_A, 'A-1'), a2: await bookWithRecord(ctx, 'A', COMMUNE_A, 'A-2'), b1: await bookWithRecord(ctx, 'B', COMMUNE_B, 'B-1') };
   const contractor = await createOrganization(ctx, { name: 'Công ty Số hóa Thử', kind: 'contractor' });
@@ -142,7 +145,10 @@ describe('scopes in the browser: communes, assignments, user management', () => 
     await expect.poll(() => assigned.getByRole('button', { name: 'Thôi giao' }).count()).toBe(2);
     await planner.screenshot({ path: screenshot('assign.png') });
     await assigned.getByRole('button', { name: /^Thôi giao KS quyển A-1 năm 2008 — UBND Xã Thử A.* cho nhaplieu$/ }).click();
-    await planner.getByRole('status').filter({ hasText: /^Đã thôi giao "KS quyển A-1 năm 2008 — .*" cho nhaplieu\.$/ }).waitFor();
+    await planner
+      .getByRole('status')
+      .filter({ hasText: /^Đã thôi giao "KS quyển A-1 năm 2008 — .*" cho nhaplieu\.$/ })
+      .waitFor();
     await expect.poll(() => assigned.getByRole('button', { name: 'Thôi giao' }).count()).toBe(1);
 
     // The keyer's session is the same: her next requests no longer see book A-1.
@@ -176,7 +182,10 @@ describe('scopes in the browser: communes, assignments, user management', () => 
     await form.getByLabel('Nhập lại mật khẩu').fill('mat-khau-cua-xa-a');
     await form.getByRole('button', { name: 'Thêm người dùng' }).click();
     await admin.getByRole('status').filter({ hasText: 'Đã tạo người dùng "hotich.xa.a" (Công chức tư pháp - hộ tịch); phạm vi: Xã Thử A.' }).waitFor();
-    const row = admin.getByRole('table', { name: 'Danh sách người dùng' }).getByRole('row').filter({ has: admin.getByRole('cell', { name: 'hotich.xa.a', exact: true }) });
+    const row = admin
+      .getByRole('table', { name: 'Danh sách người dùng' })
+      .getByRole('row')
+      .filter({ has: admin.getByRole('cell', { name: 'hotich.xa.a', exact: true }) });
     await expect.poll(() => row.locator('td').allTextContents()).toEqual(['hotich.xa.a', 'Phạm Văn Xã', 'Công chức tư pháp - hộ tịch', 'UBND Xã Thử A', 'Xã Thử A', 'Đang dùng', 'Quản lý']);
 
     const created = await signIn(t, 'hotich.xa.a', 'mat-khau-cua-xa-a');

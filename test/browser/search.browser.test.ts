@@ -18,7 +18,10 @@ describe('search in the browser', () => {
   beforeAll(async () => {
     t = await startBrowserApp(async (ctx) => {
       await insertSearchUnits(ctx);
-      const book = await bookOf(ctx, UNITS.vuHoi, 'UBND xã Vũ Hội, huyện Vũ Thư, tỉnh Thái Bình', 2018, '01/2018', { image: await textJpeg(620, 877, 12, 1), thumbnail: await textJpeg(100, 141, 4, 1) });
+      const book = await bookOf(ctx, UNITS.vuHoi, 'UBND xã Vũ Hội, huyện Vũ Thư, tỉnh Thái Bình', 2018, '01/2018', {
+        image: await textJpeg(620, 877, 12, 1),
+        thumbnail: await textJpeg(100, 141, 4, 1),
+      });
       const rec = await keyed(ctx, book, patchValues(CLEAN_KS_RECORD, { so: '7', nksHoTen: 'Nguyễn Thị Thuý Hoà', nksNgaySinh: '03.04.1990', ngayDangKy: '10.04.1990' }) as Record<string, string>);
       await keyed(ctx, book, patchValues(CLEAN_KS_RECORD, { so: '8', nksHoTen: 'Lê Văn Tám', nksNgaySinh: '1990', ngayDangKy: '1990' }) as Record<string, string>);
       recordId = rec.id;

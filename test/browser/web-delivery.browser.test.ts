@@ -45,7 +45,9 @@ const transfers = (page: Page): Promise<Transfer[]> =>
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 function print(title: string, list: readonly Transfer[]): void {
-  const rows = list.map((t) => `  ${t.path.padEnd(40)} ${(t.encoding ?? '').padEnd(4)} wire ${kb(t.transferSize).padStart(9)}  body ${kb(t.encodedBodySize).padStart(9)}  decoded ${kb(t.decodedBodySize).padStart(9)}`);
+  const rows = list.map(
+    (t) => `  ${t.path.padEnd(40)} ${(t.encoding ?? '').padEnd(4)} wire ${kb(t.transferSize).padStart(9)}  body ${kb(t.encodedBodySize).padStart(9)}  decoded ${kb(t.decodedBodySize).padStart(9)}`,
+  );
   const sum = (k: 'transferSize' | 'decodedBodySize') => list.reduce((s, t) => s + t[k], 0);
   console.log(`${title}: ${kb(sum('transferSize'))} on the wire for ${kb(sum('decodedBodySize'))} of content\n${rows.join('\n')}`);
 }

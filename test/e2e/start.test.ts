@@ -111,14 +111,26 @@ describe('built app', () => {
     const base = `http://127.0.0.1:${port}`;
     // A first run migrates a new database and loads the unit lists: slower than a restart on a busy machine.
     await waitForHealth(`${base}/api/health`, first, () => log, 300);
-    await waitFor(() => /Sẵn sàng trả lời sau (\d+,\d) giây/.test(log), first, () => log);
+    await waitFor(
+      () => /Sẵn sàng trả lời sau (\d+,\d) giây/.test(log),
+      first,
+      () => log,
+    );
     const ready = Number(/Sẵn sàng trả lời sau (\d+,\d) giây/.exec(log)![1]!.replace(',', '.'));
     console.log(`first answer after ${ready} s (npm start, build skipped)`);
     expect(log).toContain('bỏ qua bước biên dịch');
     expect(log).toMatch(/^ {2}sotuphap +Cán bộ Sở Tư pháp/m);
     expect(log).not.toMatch(/\{|\[object|Deprecation|Warning/);
-    await waitFor(() => log.includes('Dữ liệu minh họa đã sẵn sàng'), first, () => log, 600);
-    const announced = /Dữ liệu minh họa đã sẵn sàng: (\d+) quyển sổ, (\d+) trang ảnh, (\d+) việc đăng ký đã nhập liệu \((\d+) đã hoàn thành, (\d+) đang nhập\), \d+ lần nhập độc lập, (\d+) chỗ khác nhau chờ trọng tài, (\d+) lô đã nghiệm thu, (\d+) lô đang kiểm tra mẫu, (\d+) lần xuất dữ liệu \((\d+) đã ký duyệt\)/.exec(log);
+    await waitFor(
+      () => log.includes('Dữ liệu minh họa đã sẵn sàng'),
+      first,
+      () => log,
+      600,
+    );
+    const announced =
+      /Dữ liệu minh họa đã sẵn sàng: (\d+) quyển sổ, (\d+) trang ảnh, (\d+) việc đăng ký đã nhập liệu \((\d+) đã hoàn thành, (\d+) đang nhập\), \d+ lần nhập độc lập, (\d+) chỗ khác nhau chờ trọng tài, (\d+) lô đã nghiệm thu, (\d+) lô đang kiểm tra mẫu, (\d+) lần xuất dữ liệu \((\d+) đã ký duyệt\)/.exec(
+        log,
+      );
     expect(announced, log).not.toBeNull();
     const [books, pages, regs, completed, drafts, open, accepted, sampling, exportsMade, signed] = announced!.slice(1).map(Number) as number[];
     expect([books, accepted, sampling, exportsMade, signed]).toEqual([6, 2, 1, 1, 1]);
@@ -169,7 +181,11 @@ describe('built app', () => {
     const { code, out } = runCli(['units', 'resolve', 'P. Bến Nghé, Q.1, TP.HCM', '--as-of', '2010', '--data', dir]);
     expect(code).toBe(0);
     const json = out.slice(out.indexOf('{'));
-    const res = JSON.parse(json) as { input: string; status: string; candidates: { code: string; name: string; path: string; level: string; successors: unknown[]; confidence: number; why: string }[] };
+    const res = JSON.parse(json) as {
+      input: string;
+      status: string;
+      candidates: { code: string; name: string; path: string; level: string; successors: unknown[]; confidence: number; why: string }[];
+    };
     expect(res).toMatchObject({ input: 'P. Bến Nghé, Q.1, TP.HCM', status: 'resolved' });
     expect(res.candidates[0]).toMatchObject({ name: 'Phường Bến Nghé', level: 'commune' });
     expect(Object.keys(res.candidates[0]!)).toEqual(expect.arrayContaining(['code', 'name', 'path', 'level', 'successors', 'confidence', 'why']));

@@ -91,7 +91,11 @@ const MATRIX: readonly Row[] = [
   // Books and pages
   { route: 'GET /api/books', allow: ALL_ROLES, req: () => get('/api/books'), ok: 200 },
   {
-    route: 'POST /api/books', allow: WRITE, ok: 201, scoped: true, outStatus: 403,
+    route: 'POST /api/books',
+    allow: WRITE,
+    ok: 201,
+    scoped: true,
+    outStatus: 403,
     req: (s) => send('POST', '/api/books', { registerType: 'KS', authority: 'UBND xã thử', authorityUnitId: s.unitId, yearFrom: 2010, volumeNo: unique() }),
   },
   { route: 'GET /api/books/:id', allow: ALL_ROLES, req: (s) => get(`/api/books/${s.bookId}`), ok: 200, scoped: true },
@@ -108,7 +112,10 @@ const MATRIX: readonly Row[] = [
   { route: 'GET /iiif/presentation/books/:id/manifest.json', allow: ALL_ROLES, req: (s) => get(`/iiif/presentation/books/${s.bookId}/manifest.json`), ok: 200, scoped: true },
   // Uploads (tus): the upload belongs to its owner (test/http/upload.db.test.ts); here: creation in scope, an unknown upload is 404
   {
-    route: 'ALL /api/uploads', allow: KEY, ok: 201, scoped: true,
+    route: 'ALL /api/uploads',
+    allow: KEY,
+    ok: 201,
+    scoped: true,
     req: (s) => ({ method: 'POST', url: '/api/uploads', headers: { 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': `bookId ${b64(s.bookId)},filename ${b64('t.jpg')}` } }),
   },
   { route: 'ALL /api/uploads/:uploadId', allow: KEY, req: () => ({ method: 'HEAD', url: '/api/uploads/khong-co', headers: { 'tus-resumable': '1.0.0' } }), ok: 404 },
@@ -127,11 +134,19 @@ const MATRIX: readonly Row[] = [
   { route: 'PUT /api/books/:id/qc-mode', allow: PLAN, req: (s) => send('PUT', `/api/books/${s.bookId}/qc-mode`, { mode: 'single_review' }), ok: 200, scoped: true },
   { route: 'GET /api/books/:id/keying-queue', allow: KEY, req: (s) => get(`/api/books/${s.bookId}/keying-queue`), ok: 200, scoped: true },
   {
-    route: 'GET /api/qc/passes/:id/fields', allow: KEY, req: (s) => get(`/api/qc/passes/${s.passId}/fields`), ok: 404, scoped: true,
+    route: 'GET /api/qc/passes/:id/fields',
+    allow: KEY,
+    req: (s) => get(`/api/qc/passes/${s.passId}/fields`),
+    ok: 404,
+    scoped: true,
     per: { keyer: 200, admin: 409 },
   },
   {
-    route: 'POST /api/qc/passes/:id/complete', allow: KEY, req: (s) => send('POST', `/api/qc/passes/${s.passId}/complete`, { clientTxId: txId(), expectedVersion: 0 }), ok: 404, scoped: true,
+    route: 'POST /api/qc/passes/:id/complete',
+    allow: KEY,
+    req: (s) => send('POST', `/api/qc/passes/${s.passId}/complete`, { clientTxId: txId(), expectedVersion: 0 }),
+    ok: 404,
+    scoped: true,
     per: { keyer: 409, admin: 409 },
   },
   { route: 'POST /api/books/:id/compare', allow: REVIEW, req: (s) => send('POST', `/api/books/${s.bookId}/compare`), ok: 200, scoped: true },
@@ -144,7 +159,10 @@ const MATRIX: readonly Row[] = [
   { route: 'POST /api/records/:id/verify', allow: REVIEW, req: (s) => send('POST', `/api/records/${s.recordId}/verify`, { clientTxId: txId(), expectedVersion: 999 }), ok: 409, scoped: true },
   { route: 'GET /api/books/:id/checks', allow: ALL_ROLES, req: (s) => get(`/api/books/${s.bookId}/checks`), ok: 200, scoped: true },
   {
-    route: 'POST /api/books/:id/checks', allow: REVIEW, ok: 400, scoped: true,
+    route: 'POST /api/books/:id/checks',
+    allow: REVIEW,
+    ok: 400,
+    scoped: true,
     req: (s) => send('POST', `/api/books/${s.bookId}/checks`, { checkCode: CHECK_CODES[0], subject: 'không có', status: 'resolved' }),
   },
   // Sampled acceptance
@@ -163,11 +181,17 @@ const MATRIX: readonly Row[] = [
   { route: 'GET /api/books/:id/exports', allow: ALL_ROLES, req: (s) => get(`/api/books/${s.bookId}/exports`), ok: 200, scoped: true },
   { route: 'POST /api/exports/:id/sign-off', allow: REVIEW, req: (s) => send('POST', `/api/exports/${s.exportId}/sign-off`, { note: 'Đã xem.' }), ok: [200, 409], scoped: true },
   {
-    route: 'GET /api/exports/:id/files/:name', allow: ['admin', 'planner', 'officer', 'reviewer'], ok: 200, scoped: true,
+    route: 'GET /api/exports/:id/files/:name',
+    allow: ['admin', 'planner', 'officer', 'reviewer'],
+    ok: 200,
+    scoped: true,
     req: (s) => get(`/api/exports/${s.exportId}/files/${encodeURIComponent(s.reportFile)}`),
   },
   {
-    route: 'POST /api/imports', allow: WRITE, ok: [202, 409], scoped: true,
+    route: 'POST /api/imports',
+    allow: WRITE,
+    ok: [202, 409],
+    scoped: true,
     req: (s) => ({ method: 'POST', url: `/api/imports?filename=ma-tran.xlsx&bookId=${s.bookId}`, headers: { 'content-type': 'application/octet-stream' }, payload: CLEAN_IMPORT }),
   },
   { route: 'GET /api/imports/:id', allow: ALL_ROLES, req: (s) => get(`/api/imports/${s.importId}`), ok: 200, scoped: true },
@@ -176,7 +200,10 @@ const MATRIX: readonly Row[] = [
   { route: 'GET /api/books/:id/registrations.zip', allow: WRITE, req: (s) => get(`/api/books/${s.bookId}/registrations.zip`), ok: 200, scoped: true },
   // Certified copies (issued once the matrix has signed the export off, refused with the reasons before) and the public verification
   {
-    route: 'POST /api/records/:id/extracts', allow: ISSUE, ok: [201, 400], scoped: true,
+    route: 'POST /api/records/:id/extracts',
+    allow: ISSUE,
+    ok: [201, 400],
+    scoped: true,
     req: (s) => send('POST', `/api/records/${s.recordId}/extracts`, { issuingUnitId: s.unitId, signerName: 'Người Ký', signerTitle: 'CHỦ TỊCH' }),
   },
   { route: 'GET /api/extracts', allow: ISSUE, req: () => get('/api/extracts'), ok: 200 },
@@ -208,16 +235,28 @@ const MATRIX: readonly Row[] = [
   { route: 'GET /api/plans/campaigns/:id/template.xlsx', allow: WRITE, req: (s) => get(`/api/plans/campaigns/${s.campaignId}/template.xlsx`), ok: 200, scoped: true },
   { route: 'GET /api/plans/campaigns/:id/plan.xlsx', allow: WRITE, req: (s) => get(`/api/plans/campaigns/${s.campaignId}/plan.xlsx`), ok: 200, scoped: true },
   {
-    route: 'POST /api/plans/campaigns/:id/import', allow: PLAN, ok: 400, scoped: true,
+    route: 'POST /api/plans/campaigns/:id/import',
+    allow: PLAN,
+    ok: 400,
+    scoped: true,
     req: (s) => ({ method: 'POST', url: `/api/plans/campaigns/${s.campaignId}/import`, headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('không phải xlsx') }),
   },
   {
-    route: 'POST /api/plans/campaigns/:id/import-report.xlsx', allow: PLAN, ok: 400, scoped: true,
+    route: 'POST /api/plans/campaigns/:id/import-report.xlsx',
+    allow: PLAN,
+    ok: 400,
+    scoped: true,
     req: (s) => ({ method: 'POST', url: `/api/plans/campaigns/${s.campaignId}/import-report.xlsx`, headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('không phải xlsx') }),
   },
   { route: 'GET /api/plans/report.xlsx', allow: WRITE, req: () => get('/api/plans/report.xlsx?period=week'), ok: 200 },
   { route: 'GET /api/plans/report.pdf', allow: WRITE, req: () => get('/api/plans/report.pdf?period=month'), ok: 200 },
-  { route: 'POST /api/plans/loads', allow: PLAN, req: (s) => send('POST', '/api/plans/loads', { loads: [{ bookId: s.bookId, loadedOn: '2026-11-20', batchRef: 'MA-TRAN-1' }] }), ok: 200, scoped: true },
+  {
+    route: 'POST /api/plans/loads',
+    allow: PLAN,
+    req: (s) => send('POST', '/api/plans/loads', { loads: [{ bookId: s.bookId, loadedOn: '2026-11-20', batchRef: 'MA-TRAN-1' }] }),
+    ok: 200,
+    scoped: true,
+  },
   // Jobs and the audit log
   { route: 'GET /api/jobs/:id', allow: 'signed-in', req: (s, w, u) => get(`/api/jobs/${s === w.a ? u.jobIn : u.jobOut}`), ok: 200, scoped: true },
   { route: 'GET /api/audit', allow: PLAN, req: () => get('/api/audit'), ok: 200 },
@@ -264,7 +303,7 @@ describeBackends('access matrix', (store) => {
     return app.inject({ ...r, method: r.method as 'GET', headers: { ...(r.headers as Record<string, string> | undefined), ...headers } });
   }
 
-  it('walks Fastify\'s route table: every /api and /iiif route has a gate and a target, and a row in the matrix with the same gate kind', () => {
+  it("walks Fastify's route table: every /api and /iiif route has a gate and a target, and a row in the matrix with the same gate kind", () => {
     const undeclared = app.declaredRoutes.filter((r) => /^\/(api|iiif)\//.test(r.url) && !r.access).map((r) => routeKeyOf(r.method, r.url));
     expect(undeclared).toEqual([]);
     expect(declaredKeys(app)).toEqual(MATRIX.map((r) => r.route).sort());
@@ -325,7 +364,10 @@ describeBackends('access matrix', (store) => {
 
   it('creates a user and her units all or nothing: an unknown unit leaves no user behind', async () => {
     const login = `matrix-atomic-${Date.now()}`;
-    const res = await call({ method: 'POST', url: '/api/users', payload: { login, role: 'officer', password: 'mật khẩu đủ dài 1', units: ['legacy:commune:00000'] } }, await freshHeaders(ctx, 'admin'));
+    const res = await call(
+      { method: 'POST', url: '/api/users', payload: { login, role: 'officer', password: 'mật khẩu đủ dài 1', units: ['legacy:commune:00000'] } },
+      await freshHeaders(ctx, 'admin'),
+    );
     expect(res.statusCode).toBe(404);
     expect(await ctx.store.db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst()).toBeUndefined();
   });

@@ -83,7 +83,7 @@ describeBackends('auth over HTTP', (store) => {
     expect(byBearer.json()).toEqual({ books: [], for: 'admin' });
   });
 
-  it('tells login and me the permissions of the role, from the server\'s own map', async () => {
+  it("tells login and me the permissions of the role, from the server's own map", async () => {
     const keyer = await signIn('keyer');
     const expected = ['books.read', 'scans.upload', 'records.read', 'records.key'];
     expect(keyer.json().user).toMatchObject({ login: 'keyer', role: 'keyer', roleLabel: 'Nhân viên nhập liệu', organizationId: null, disabledAt: null, permissions: expected });
@@ -104,7 +104,10 @@ describeBackends('auth over HTTP', (store) => {
   });
 
   it('answers a bad sign-in with one 401 message, and a missing field with 400', async () => {
-    for (const payload of [{ login: 'admin', password: 'sai rồi nhé' }, { login: 'không-có', password: PW }]) {
+    for (const payload of [
+      { login: 'admin', password: 'sai rồi nhé' },
+      { login: 'không-có', password: PW },
+    ]) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload });
       expect(res.statusCode).toBe(401);
       expect(res.json().error).toEqual({ code: 'auth.bad_credentials', message: BAD_CREDENTIALS });

@@ -25,13 +25,24 @@ const OWN = `http://${HOST}`;
 const EVIL = 'https://evil.example';
 
 const EXPECTED_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'sha256-9xTiqzfwFaL2SGb1rmr8gysEwVVjIvqWAgmZgqFqpEE='", "img-src 'self' blob: data:",
-  "font-src 'self'", "connect-src 'self'", "worker-src 'self' blob:", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'sha256-9xTiqzfwFaL2SGb1rmr8gysEwVVjIvqWAgmZgqFqpEE='",
+  "img-src 'self' blob: data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
 ].join(';');
 
 /** The headers of a tus upload creation for a 10-byte file into this book. */
 const tusHeaders = (bookId: string) => ({
-  'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': `bookId ${Buffer.from(bookId).toString('base64')},filename ${Buffer.from('a.jpg').toString('base64')}`,
+  'tus-resumable': '1.0.0',
+  'upload-length': '10',
+  'upload-metadata': `bookId ${Buffer.from(bookId).toString('base64')},filename ${Buffer.from('a.jpg').toString('base64')}`,
 });
 
 describeBackends('CSRF, security headers and trusted proxies over HTTP', (store) => {
@@ -48,7 +59,9 @@ describeBackends('CSRF, security headers and trusted proxies over HTTP', (store)
     app = await buildApp(ctx, { webRoot: '/nonexistent' });
     const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '03/2008' });
     bookId = book.id;
-    const scan = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#eee' } }).jpeg().toBuffer();
+    const scan = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#eee' } })
+      .jpeg()
+      .toBuffer();
     await ingestFiles(ctx, bookId, [{ name: 'p1.jpg', bytes: scan }]);
     pageId = (await listPages(ctx, bookId))[0]!.id;
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { host: HOST }, payload: { login: 'admin', password: PW } });
@@ -60,8 +73,7 @@ describeBackends('CSRF, security headers and trusted proxies over HTTP', (store)
     dispose();
   });
 
-  const patchBook = (headers: Record<string, string>, notes: string) =>
-    app.inject({ method: 'PATCH', url: `/api/books/${bookId}`, headers: { host: HOST, ...headers }, payload: { notes } });
+  const patchBook = (headers: Record<string, string>, notes: string) => app.inject({ method: 'PATCH', url: `/api/books/${bookId}`, headers: { host: HOST, ...headers }, payload: { notes } });
   const startExport = (headers: Record<string, string>) => app.inject({ method: 'POST', url: `/api/books/${bookId}/exports`, headers: { host: HOST, ...headers }, payload: {} });
   /** Exports asked for (each is a queued job; nothing runs them here). */
   const exportCount = async () => (await store().db.selectFrom('jobs').select('id').where('kind', '=', 'export.book').execute()).length;
@@ -88,7 +100,7 @@ describeBackends('CSRF, security headers and trusted proxies over HTTP', (store)
     refused(await startExport({ cookie }));
   });
 
-  it('accepts the app\'s own origin (Origin, or Referer without Origin), and Bearer clients from anywhere', async () => {
+  it("accepts the app's own origin (Origin, or Referer without Origin), and Bearer clients from anywhere", async () => {
     const before = await exportCount();
     expect((await patchBook({ cookie, origin: OWN }, 'một')).statusCode).toBe(200);
     expect((await patchBook({ cookie, origin: `HTTP://${HOST.toUpperCase()}:80` }, 'hai')).statusCode).toBe(200);
@@ -122,8 +134,12 @@ describeBackends('CSRF, security headers and trusted proxies over HTTP', (store)
       const res = await app.inject({ method: 'GET', url, headers: { host: HOST, cookie } });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers).toMatchObject({
-        'content-security-policy': EXPECTED_CSP, 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin',
-        'cross-origin-opener-policy': 'same-origin', 'cross-origin-resource-policy': 'same-origin',
+        'content-security-policy': EXPECTED_CSP,
+        'x-frame-options': 'DENY',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'same-origin',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
       });
       expect(res.headers['strict-transport-security'], url).toBeUndefined();
     }
@@ -164,7 +180,9 @@ describeBackends('CSRF, security headers and trusted proxies over HTTP', (store)
       expect(ok.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       const info = await proxied.inject({ method: 'GET', url: `/iiif/3/${pageId}/info.json`, headers: { ...forwarded, cookie } });
       expect(info.json<{ id: string }>().id).toBe(`https://public.example/iiif/3/${pageId}`);
-      expect((await proxied.inject({ method: 'PATCH', url: `/api/books/${bookId}`, headers: { ...forwarded, cookie, origin: 'https://public.example' }, payload: { notes: 'qua proxy' } })).statusCode).toBe(200);
+      expect(
+        (await proxied.inject({ method: 'PATCH', url: `/api/books/${bookId}`, headers: { ...forwarded, cookie, origin: 'https://public.example' }, payload: { notes: 'qua proxy' } })).statusCode,
+      ).toBe(200);
       refused(await proxied.inject({ method: 'PATCH', url: `/api/books/${bookId}`, headers: { ...forwarded, cookie, origin: OWN }, payload: { notes: 'x' } }));
       const upload = await proxied.inject({ method: 'POST', url: '/api/uploads', headers: { ...forwarded, cookie, origin: 'https://public.example', ...tusHeaders(bookId) } });
       expect(upload.headers.location).toMatch(/^https:\/\/public\.example\/api\/uploads\//);

@@ -41,8 +41,7 @@ describeBackends('keying over HTTP', (store) => {
     dispose();
   });
 
-  const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    app.inject({ method, url, headers: auth, ...(payload ? { payload } : {}) });
+  const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => app.inject({ method, url, headers: auth, ...(payload ? { payload } : {}) });
 
   it('keys a registration from creation to completion', async () => {
     const created = await call('POST', `/api/books/${bookId}/records`, { pageIds: [pageId], clientTxId: 'http-create-01' });
@@ -97,26 +96,43 @@ describeBackends('keying over HTTP', (store) => {
     const confirmed = await call('PUT', `/api/records/${rec.id}`, { clientTxId: 'http-save-fx02', expectedVersion: 2, values: { nksHoTen: finding!.fix!.value } });
     expect(confirmed.json<{ values: Record<string, string> }>().values.nksHoTen).toBe('Phạm Anh Đài');
     const history = (await call('GET', `/api/records/${rec.id}/history`)).json<{ kind: string; payload: { values?: Record<string, string> } }[]>();
-    expect(history.slice(1).map((h) => [h.kind, h.payload.values?.nksHoTen])).toEqual([['keyed', 'Ph¹m Anh §µi'], ['keyed', 'Phạm Anh Đài']]);
+    expect(history.slice(1).map((h) => [h.kind, h.payload.values?.nksHoTen])).toEqual([
+      ['keyed', 'Ph¹m Anh §µi'],
+      ['keyed', 'Phạm Anh Đài'],
+    ]);
   });
 
-  it('takes only the template\'s fields, within their limits, as text: anything else is a 400 naming the field', async () => {
+  it("takes only the template's fields, within their limits, as text: anything else is a 400 naming the field", async () => {
     const rec = (await call('POST', `/api/books/${bookId}/records`, { pageIds: [pageId], clientTxId: 'http-create-lim' })).json<{ id: string }>();
     const put = (values: object, tx: string) => call('PUT', `/api/records/${rec.id}`, { clientTxId: tx, expectedVersion: 1, values });
     const many: Record<string, string> = { nksHoTen: 'Lê Văn A' };
     for (let i = 0; i < 200_000; i++) many[`k${i}`] = 'x';
     const unknown = await put(many, 'http-lim-0001');
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json()).toMatchObject({ error: { code: 'record.unknown_field', message: expect.stringMatching(/^Cột "k0" \(và 199999 cột khác\) không có trong mẫu sổ nào/), details: { field: 'k0', count: 200_000 } } });
+    expect(unknown.json()).toMatchObject({
+      error: { code: 'record.unknown_field', message: expect.stringMatching(/^Cột "k0" \(và 199999 cột khác\) không có trong mẫu sổ nào/), details: { field: 'k0', count: 200_000 } },
+    });
 
     const other = await put({ nktHoTen: 'Lê Văn A' }, 'http-lim-0007');
     expect(other.json()).toMatchObject({ error: { code: 'record.unknown_field', message: expect.stringMatching(/^Cột "nktHoTen" không có trong mẫu KS-70/), details: { field: 'nktHoTen' } } });
 
     const nul = await put({ nksHoTen: 'Lê\u0000Văn A' }, 'http-lim-0002');
-    expect([nul.statusCode, nul.json()]).toEqual([400, { error: expect.objectContaining({ code: 'record.invalid_character', message: expect.stringMatching(/nksHoTen.*NUL ở vị trí 3/), details: expect.objectContaining({ field: 'nksHoTen', position: 3 }) }) }]);
+    expect([nul.statusCode, nul.json()]).toEqual([
+      400,
+      {
+        error: expect.objectContaining({
+          code: 'record.invalid_character',
+          message: expect.stringMatching(/nksHoTen.*NUL ở vị trí 3/),
+          details: expect.objectContaining({ field: 'nksHoTen', position: 3 }),
+        }),
+      },
+    ]);
     const raw = '{"clientTxId":"http-lim-0003","expectedVersion":1,"values":{"nksNoiSinh":"Tr\\ud800m"}}';
     const surrogate = await app.inject({ method: 'PUT', url: `/api/records/${rec.id}`, headers: { ...auth, 'content-type': 'application/json' }, payload: raw });
-    expect([surrogate.statusCode, surrogate.json()]).toEqual([400, { error: expect.objectContaining({ code: 'record.invalid_character', details: expect.objectContaining({ field: 'nksNoiSinh', codePoint: 'U+D800', position: 3 }) }) }]);
+    expect([surrogate.statusCode, surrogate.json()]).toEqual([
+      400,
+      { error: expect.objectContaining({ code: 'record.invalid_character', details: expect.objectContaining({ field: 'nksNoiSinh', codePoint: 'U+D800', position: 3 }) }) },
+    ]);
     const long = await put({ nksHoTen: 'A'.repeat(201) }, 'http-lim-0004');
     expect(long.json()).toMatchObject({ error: { code: 'record.value_too_long', details: { field: 'nksHoTen', limit: 200 } } });
     const note = await call('PUT', `/api/records/${rec.id}`, { clientTxId: 'http-lim-0005', expectedVersion: 1, flags: { nksHoTen: { kind: 'uncertain', note: 'a\u0000' } } });
@@ -137,7 +153,9 @@ describeBackends('keying over HTTP', (store) => {
     const late = await call('PUT', `/api/records/${rec.id}`, { clientTxId: 'http-save-9802', expectedVersion: 2, values: { loaiDangKy: '4' } });
     expect(late.json<{ findings: { path: string }[] }>().findings.filter((f) => f.path === 'loaiDangKy')).toEqual([]);
     const in2016 = await call('PUT', `/api/records/${rec.id}`, {
-      clientTxId: 'http-save-9803', expectedVersion: 3, values: { quyenSo: '01/2016', ngayDangKy: '15.12.2016', nksNgaySinh: '16.09.2016', loaiDangKy: '1' },
+      clientTxId: 'http-save-9803',
+      expectedVersion: 3,
+      values: { quyenSo: '01/2016', ngayDangKy: '15.12.2016', nksNgaySinh: '16.09.2016', loaiDangKy: '1' },
     });
     expect(in2016.json<{ findings: { path: string; message: string }[] }>().findings.find((f) => f.path === 'loaiDangKy')?.message).toMatch(/60 ngày theo Luật Hộ tịch 2014, Điều 15/);
   });

@@ -25,10 +25,18 @@ const [W, H] = [1200, 1600];
 const QUADRANTS = { tl: [220, 30, 30], tr: [30, 160, 40], bl: [30, 40, 200], br: [230, 200, 20] } as const;
 
 async function quadrantScan(): Promise<Buffer> {
-  const q = (rgb: readonly number[]) => sharp({ create: { width: W / 2, height: H / 2, channels: 3, background: { r: rgb[0]!, g: rgb[1]!, b: rgb[2]! } } }).png().toBuffer();
+  const q = (rgb: readonly number[]) =>
+    sharp({ create: { width: W / 2, height: H / 2, channels: 3, background: { r: rgb[0]!, g: rgb[1]!, b: rgb[2]! } } })
+      .png()
+      .toBuffer();
   const parts = await Promise.all([q(QUADRANTS.tl), q(QUADRANTS.tr), q(QUADRANTS.bl), q(QUADRANTS.br)]);
   return sharp({ create: { width: W, height: H, channels: 3, background: '#fff' } })
-    .composite([{ input: parts[0]!, left: 0, top: 0 }, { input: parts[1]!, left: W / 2, top: 0 }, { input: parts[2]!, left: 0, top: H / 2 }, { input: parts[3]!, left: W / 2, top: H / 2 }])
+    .composite([
+      { input: parts[0]!, left: 0, top: 0 },
+      { input: parts[1]!, left: W / 2, top: 0 },
+      { input: parts[2]!, left: 0, top: H / 2 },
+      { input: parts[3]!, left: W / 2, top: H / 2 },
+    ])
     .jpeg({ quality: 92 })
     .toBuffer();
 }
@@ -54,7 +62,15 @@ describeBackends('page images over HTTP', (store) => {
     auth = headers;
     const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2008, volumeNo: '02/2008' });
     bookId = book.id;
-    await ingestFiles(ctx, bookId, [{ name: 'q1.jpg', bytes: await quadrantScan() }, { name: 'q2.jpg', bytes: await sharp(await quadrantScan()).rotate(180).toBuffer() }]);
+    await ingestFiles(ctx, bookId, [
+      { name: 'q1.jpg', bytes: await quadrantScan() },
+      {
+        name: 'q2.jpg',
+        bytes: await sharp(await quadrantScan())
+          .rotate(180)
+          .toBuffer(),
+      },
+    ]);
     pageIds = (await listPages(ctx, bookId)).map((p) => p.id);
   }, 60_000);
   afterAll(async () => {
@@ -106,10 +122,15 @@ describeBackends('page images over HTTP', (store) => {
   });
 
   it('builds a registration PDF and the book zip of PDFs', async () => {
-    const rec = await store().db.insertInto('records')
+    const rec = await store()
+      .db.insertInto('records')
       .values({ book_id: bookId, register_type: 'KS', template_version: 'KS-70', values: { so: '15' }, page_ids: JSON.stringify(pageIds) })
-      .returning('id').executeTakeFirstOrThrow();
-    await store().db.insertInto('records').values({ book_id: bookId, register_type: 'KS', template_version: 'KS-70', values: { so: '16' }, page_ids: JSON.stringify([pageIds[1]]) }).execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await store()
+      .db.insertInto('records')
+      .values({ book_id: bookId, register_type: 'KS', template_version: 'KS-70', values: { so: '16' }, page_ids: JSON.stringify([pageIds[1]]) })
+      .execute();
     const pdfRes = await get(`/api/records/${rec.id}/pdf`);
     expect(pdfRes.statusCode).toBe(200);
     expect(pdfRes.headers['content-disposition']).toContain('_KS_2008_02-2008_15.pdf');

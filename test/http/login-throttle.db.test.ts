@@ -74,7 +74,7 @@ describeBackends('login throttle over HTTP', (store) => {
     expect((await tryLogin(app, 'clerk', PW, '203.0.113.6')).statusCode).toBe(200);
   });
 
-  it('a success clears the login\'s count', async () => {
+  it("a success clears the login's count", async () => {
     await createUser(ctx, { login: 'typo', role: 'keyer', password: PW });
     const from = '192.0.2.10';
     for (let i = 0; i < 9; i++) expect((await tryLogin(app, 'typo', `sai ${i}`, from)).statusCode).toBe(401);

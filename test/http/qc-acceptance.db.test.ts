@@ -50,7 +50,12 @@ describeBackends('sampled acceptance over HTTP', (store) => {
   });
 
   it('plans, checks, decides and reports a lot', async () => {
-    const created = await app.inject({ method: 'POST', url: '/api/qc/lots', headers: admin, payload: { scope: { kind: 'books', bookIds: [bookId] }, plan: { kind: 'iso2859' }, seed: '123456789012345678901234' } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/qc/lots',
+      headers: admin,
+      payload: { scope: { kind: 'books', bookIds: [bookId] }, plan: { kind: 'iso2859' }, seed: '123456789012345678901234' },
+    });
     expect(created.statusCode).toBe(201);
     const lot = created.json<{ id: string; plan: { sampleSize: number; fullInspection: boolean } }>();
     expect(lot.plan).toMatchObject({ sampleSize: 3, fullInspection: true });

@@ -55,8 +55,7 @@ describeBackends('double-blind keying over HTTP', (store) => {
     dispose();
   });
 
-  const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    app.inject({ method, url, headers: auth[who]!, ...(payload ? { payload } : {}) });
+  const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => app.inject({ method, url, headers: auth[who]!, ...(payload ? { payload } : {}) });
 
   it('keeps pass A private, compares, and lets a third person arbitrate', async () => {
     expect((await call('khoa', 'PUT', `/api/books/${bookId}/qc-mode`, { mode: 'double_blind' })).statusCode).toBe(403);
@@ -99,7 +98,9 @@ describeBackends('double-blind keying over HTTP', (store) => {
     expect(passB).toMatchObject({ keyingPass: 'B', values: {} });
     expect((await call('cuc', 'POST', `/api/records/${regId}/keyings`, { clientTxId: 'qc-http-claim-c1' })).statusCode).toBe(403);
 
-    expect((await call('binh', 'PUT', `/api/records/${regId}`, { clientTxId: 'qc-http-reg-b1', expectedVersion: 1, values: { so: '9' } })).json()).toMatchObject({ error: { code: 'qc.registration_in_double_keying' } });
+    expect((await call('binh', 'PUT', `/api/records/${regId}`, { clientTxId: 'qc-http-reg-b1', expectedVersion: 1, values: { so: '9' } })).json()).toMatchObject({
+      error: { code: 'qc.registration_in_double_keying' },
+    });
     const savedB = await call('binh', 'PUT', `/api/records/${passB.id}`, { clientTxId: 'qc-http-save-b1', expectedVersion: 1, values: { ...CLEAN_KS_RECORD, nksHoTen: B_NAME } });
     expect(savedB.json()).toMatchObject({ values: { nksHoTen: B_NAME } });
     const viaEntry = await call('binh', 'POST', `/api/records/${passB.id}/complete`, { clientTxId: 'qc-http-done-b0', expectedVersion: 2 });
@@ -111,7 +112,9 @@ describeBackends('double-blind keying over HTTP', (store) => {
     const doneA = await call('khoa', 'POST', `/api/qc/passes/${passA.id}/complete`, { clientTxId: 'qc-http-done-a1', expectedVersion: 2 });
     expect(doneA.json()).toMatchObject({ comparison: { outcome: 'compared' } });
     expect(doneA.body).not.toContain(B_NAME);
-    expect((await call('khoa', 'PUT', `/api/records/${passA.id}`, { clientTxId: 'qc-http-save-a2', expectedVersion: 3, values: { so: '2' } })).json()).toMatchObject({ error: { code: 'qc.pass_frozen' } });
+    expect((await call('khoa', 'PUT', `/api/records/${passA.id}`, { clientTxId: 'qc-http-save-a2', expectedVersion: 3, values: { so: '2' } })).json()).toMatchObject({
+      error: { code: 'qc.pass_frozen' },
+    });
 
     // After the comparison B still cannot open A's pass; the registration holds only agreed values.
     expect((await call('binh', 'GET', `/api/records/${passA.id}`)).statusCode).toBe(404);

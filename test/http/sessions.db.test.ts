@@ -29,7 +29,12 @@ describeBackends('sessions over HTTP', (store) => {
     const t = testContext(store());
     ctx = { ...t.ctx, clock: () => now };
     dispose = t.dispose;
-    for (const [login, role] of [['admin', 'admin'], ['lan', 'officer'], ['keyer', 'keyer']] as const) users[login] = (await createUser(ctx, { login, role, password: PW })).id;
+    for (const [login, role] of [
+      ['admin', 'admin'],
+      ['lan', 'officer'],
+      ['keyer', 'keyer'],
+    ] as const)
+      users[login] = (await createUser(ctx, { login, role, password: PW })).id;
     app = await buildApp(ctx, { webRoot: '/nonexistent' });
   });
   afterAll(async () => {
@@ -82,7 +87,7 @@ describeBackends('sessions over HTTP', (store) => {
     expect(actions.filter((x) => x.kind === 'sessions.logout_all').map((x) => [x.actor_id, x.payload])).toEqual([[users.lan, { sessionsEnded: 3 }]]);
   });
 
-  it('an administrator resets a password: the user\'s sessions end, the new one works, the reset is recorded', async () => {
+  it("an administrator resets a password: the user's sessions end, the new one works, the reset is recorded", async () => {
     const admin = await signIn('admin');
     const victim = await signIn('keyer');
     const res = await post(`/api/users/${users.keyer}/password`, admin, { password: 'mật khẩu cấp lại 2026' });

@@ -70,7 +70,12 @@ describe('web delivery over HTTP', () => {
     expect(output).not.toMatch(/INEFFECTIVE_DYNAMIC_IMPORT|dynamic import will not move module/);
     // registers/ and vn/ are bundled for the keying form: nothing Node-only may come along.
     expect(output).not.toMatch(/externalized for browser compatibility/);
-    const texts = ['index.html', ...readdirSync(path.join(webRoot, 'assets')).filter((f) => /\.(js|css)$/.test(f)).map((f) => `assets/${f}`)];
+    const texts = [
+      'index.html',
+      ...readdirSync(path.join(webRoot, 'assets'))
+        .filter((f) => /\.(js|css)$/.test(f))
+        .map((f) => `assets/${f}`),
+    ];
     expect(texts.length).toBeGreaterThan(4);
     for (const f of texts) {
       const raw = readFileSync(path.join(webRoot, f));
@@ -88,7 +93,7 @@ describe('web delivery over HTTP', () => {
     expect(code).not.toContain('OpenSeadragon');
   });
 
-  it('bundles the catalog\'s validators into the keying chunk, without registers\' HTTP routes and their Zod schemas', () => {
+  it("bundles the catalog's validators into the keying chunk, without registers' HTTP routes and their Zod schemas", () => {
     const keying = readFileSync(path.join(webRoot, asset(/^keying-.*\.js$/)), 'utf8');
     expect(keying).toContain('phải để trống theo');
     expect(keying).not.toContain('ZodError');
@@ -135,7 +140,7 @@ describe('web delivery over HTTP', () => {
     expect(zlib.gunzipSync(route.rawPayload).toString()).toContain('<div id="root">');
   });
 
-  it('compresses the API\'s JSON answers by Accept-Encoding (none without it), but not the small ones', async () => {
+  it("compresses the API's JSON answers by Accept-Encoding (none without it), but not the small ones", async () => {
     const url = '/api/registers/KS-70/form';
     const plain = await get(url, { ...auth });
     expect(plain.statusCode).toBe(200);

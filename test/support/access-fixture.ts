@@ -11,9 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createBook, storeIngestedFile } from '../../src/archive/index.js';
-import {
-  createOrganization, createUser, grantScope, login, ROLE_IDS, userActor, withActor, type ActorContext, type AuthUser, type GrantInput, type Role,
-} from '../../src/auth/index.js';
+import { createOrganization, createUser, grantScope, login, ROLE_IDS, userActor, withActor, type ActorContext, type AuthUser, type GrantInput, type Role } from '../../src/auth/index.js';
 import { enqueueJob } from '../../src/core/index.js';
 import { createKeyingPass } from '../../src/entry/index.js';
 import { createExport, importFile } from '../../src/exchange/index.js';
@@ -72,7 +70,11 @@ const UNITS = [
 ] as const;
 
 async function insertUnits(ctx: ActorContext): Promise<void> {
-  await ctx.store.db.insertInto('admin_units').values(UNITS.map((u) => ({ ...u, source: 'test' }))).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await ctx.store.db
+    .insertInto('admin_units')
+    .values(UNITS.map((u) => ({ ...u, source: 'test' })))
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
   await rebuildWithin(ctx.store.db);
 }
 
@@ -85,7 +87,11 @@ async function side(ctx: ActorContext, name: 'A' | 'B', unitId: string): Promise
   const stored = await storeIngestedFile(ctx, book.id, { name: `${name}.pdf`, sha256: (name === 'A' ? 'a' : 'b').repeat(64), kind: 'pdf', original: Buffer.from(name), pages: [page] });
   const pageId = stored.pages[0]!.id;
   const recordId = await keyCompleted(ctx, book.id, [pageId], patchValues(CLEAN_KS_RECORD, { so: '1' }));
-  const disagreement = await ctx.store.db.insertInto('qc_disagreements').values({ record_id: recordId, round: 1, field_key: 'so', value_a: '1', value_b: '1' }).returning('id').executeTakeFirstOrThrow();
+  const disagreement = await ctx.store.db
+    .insertInto('qc_disagreements')
+    .values({ record_id: recordId, round: 1, field_key: 'so', value_a: '1', value_b: '1' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const exported = await createExport(ctx, book.id);
   const bad = await mojWorkbook([patchValues(CLEAN_KS_RECORD, { nksHoTen: undefined, so: `9${name === 'A' ? 1 : 2}` })]);
   const failed = await importFile(ctx, { fileName: `loi-${name}.xlsx`, bytes: bad, bookId: book.id });
@@ -93,15 +99,22 @@ async function side(ctx: ActorContext, name: 'A' | 'B', unitId: string): Promise
   const campaign = await createCampaign(ctx, { name: `Kế hoạch số hóa xã ${name}`, unitId });
   const pkg = await addPackage(ctx, campaign.id, { unitId, registerTypes: ['KS'], yearFrom: 2000, yearTo: 2010, stages: [{ stage: 'key1', deadline: '2026-12-31' }] });
   return {
-    campaignId: campaign.id, packageId: pkg.id,
-    unitId, bookId: book.id, pageId, recordId, disagreementId: String(disagreement.id), exportId: exported.id,
-    reportFile: exported.files.find((f) => f.kind === 'report')!.name, importId: failed.view.id, lotId: lot.id,
+    campaignId: campaign.id,
+    packageId: pkg.id,
+    unitId,
+    bookId: book.id,
+    pageId,
+    recordId,
+    disagreementId: String(disagreement.id),
+    exportId: exported.id,
+    reportFile: exported.files.find((f) => f.kind === 'report')!.name,
+    importId: failed.view.id,
+    lotId: lot.id,
   };
 }
 
 /** Scope A for a role: its unit, or (keyer, reviewer) the book itself, assigned. */
-const scopeA = (role: Role, a: { unitId: string; bookId: string }): GrantInput =>
-  role === 'keyer' || role === 'reviewer' ? { kind: 'book', bookId: a.bookId } : { kind: 'unit', unitId: a.unitId };
+const scopeA = (role: Role, a: { unitId: string; bookId: string }): GrantInput => (role === 'keyer' || role === 'reviewer' ? { kind: 'book', bookId: a.bookId } : { kind: 'unit', unitId: a.unitId });
 
 async function roleUser(ctx: ActorContext, role: Role, grant: GrantInput): Promise<{ user: AuthUser; headers: { authorization: string } }> {
   const user = await createUser(ctx, { login: `matrix-${role}`, role, password: PASSWORD });

@@ -34,14 +34,22 @@ export async function startBrowserApp(seed: (ctx: ActorContext) => Promise<void>
   const store = await openStore({});
   await migrate(store.db);
   const ctx: ActorContext = {
-    config: loadConfig({ dataDir: dir }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => new Date(), log: silentLogger, actor: systemActor('test'),
+    config: loadConfig({ dataDir: dir }),
+    store,
+    blobs: createLocalBlobStore(path.join(dir, 'blobs')),
+    clock: () => new Date(),
+    log: silentLogger,
+    actor: systemActor('test'),
   };
   await seed(ctx);
   const app = await buildApp(ctx, { webRoot, worker: true });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   return {
-    ctx, app, base, browser,
+    ctx,
+    app,
+    base,
+    browser,
     async close() {
       await browser.close();
       await app.close();

@@ -16,12 +16,15 @@ export const TEST_NOW = new Date('2026-11-25T12:00:00');
 export function testContext(store: Store): { ctx: ActorContext; dispose: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hotich-blobs-'));
   const ctx: ActorContext = {
-    config: loadConfig({ dataDir: path.join(dir, 'data') }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => TEST_NOW, log: silentLogger,
+    config: loadConfig({ dataDir: path.join(dir, 'data') }),
+    store,
+    blobs: createLocalBlobStore(path.join(dir, 'blobs')),
+    clock: () => TEST_NOW,
+    log: silentLogger,
     actor: systemActor('test'),
   };
   return { ctx, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
-
 
 /** The context type tests hold (modules below auth, such as audit, name it from here). */
 export type TestContext = ActorContext;

@@ -30,9 +30,16 @@ export async function keyCompleted(ctx: ActorContext, bookId: string, pageIds: s
   return rec.id;
 }
 
-export async function scannedBook(ctx: ActorContext, opts: { year?: number; volume?: string; pages?: number; authority?: string; openedOn?: string } = {}): Promise<{ bookId: string; pageIds: string[] }> {
+export async function scannedBook(
+  ctx: ActorContext,
+  opts: { year?: number; volume?: string; pages?: number; authority?: string; openedOn?: string } = {},
+): Promise<{ bookId: string; pageIds: string[] }> {
   const book = await createBook(ctx, {
-    registerType: 'KS', authority: opts.authority ?? 'UBND xã An Nhơn', yearFrom: opts.year ?? 2008, volumeNo: opts.volume ?? '02/2008', ...(opts.openedOn ? { openedOn: opts.openedOn } : {}),
+    registerType: 'KS',
+    authority: opts.authority ?? 'UBND xã An Nhơn',
+    yearFrom: opts.year ?? 2008,
+    volumeNo: opts.volume ?? '02/2008',
+    ...(opts.openedOn ? { openedOn: opts.openedOn } : {}),
   });
   const pages = await Promise.all(Array.from({ length: opts.pages ?? 3 }, async (_, i) => ({ ...fakeIncomingPage(i + 1, 'export'), image: await textJpeg(620, 877, 12, i), width: 620, height: 877 })));
   const stored = await storeIngestedFile(ctx, book.id, { name: 'scan.pdf', sha256: createHash('sha256').update(book.id).digest('hex'), kind: 'pdf', original: Buffer.from(book.id), pages });

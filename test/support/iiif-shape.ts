@@ -20,7 +20,25 @@ function isLanguageMap(v: unknown): boolean {
   return !!m && Object.keys(m).length > 0 && Object.values(m).every((x) => Array.isArray(x) && x.length > 0 && x.every((s) => typeof s === 'string' && s === s.normalize('NFC')));
 }
 
-const FEATURES = ['baseUriRedirect', 'canonicalLinkHeader', 'cors', 'jsonldMediaType', 'mirroring', 'profileLinkHeader', 'regionByPct', 'regionByPx', 'regionSquare', 'rotationArbitrary', 'rotationBy90s', 'sizeByConfinedWh', 'sizeByH', 'sizeByPct', 'sizeByW', 'sizeByWh', 'sizeUpscaling'];
+const FEATURES = [
+  'baseUriRedirect',
+  'canonicalLinkHeader',
+  'cors',
+  'jsonldMediaType',
+  'mirroring',
+  'profileLinkHeader',
+  'regionByPct',
+  'regionByPx',
+  'regionSquare',
+  'rotationArbitrary',
+  'rotationBy90s',
+  'sizeByConfinedWh',
+  'sizeByH',
+  'sizeByPct',
+  'sizeByW',
+  'sizeByWh',
+  'sizeUpscaling',
+];
 
 export function validateInfo(doc: unknown): string[] {
   const d = obj(doc) ?? {};
@@ -58,7 +76,10 @@ export function validateManifest(doc: unknown): string[] {
   check(isLanguageMap(d.label), 'manifest label');
   check(d.summary === undefined || isLanguageMap(d.summary), 'summary');
   for (const m of arr(d.metadata)) check(isLanguageMap(obj(m)?.label) && isLanguageMap(obj(m)?.value), 'metadata entry');
-  check(arr(d.behavior).every((b) => ['paged', 'individuals', 'continuous', 'unordered'].includes(b as string)), 'behavior');
+  check(
+    arr(d.behavior).every((b) => ['paged', 'individuals', 'continuous', 'unordered'].includes(b as string)),
+    'behavior',
+  );
   arr(d.thumbnail).forEach((t) => resource(t, 'manifest thumbnail'));
   check(arr(d.items).length > 0, 'items non-empty');
   for (const c of arr(d.items)) {
@@ -83,4 +104,3 @@ export function validateManifest(doc: unknown): string[] {
   }
   return errors;
 }
-

@@ -25,10 +25,12 @@ export interface SheetOptions {
 export async function mojWorkbook(records: readonly Readonly<Record<string, CellInput>>[], opts: SheetOptions = {}): Promise<Buffer> {
   const template = getTemplate(opts.templateId ?? 'KS-70');
   const keys = opts.keys ?? template.fields.map((f) => f.key);
-  const headers = opts.headers ?? keys.map((k) => {
-    const f = template.fields.find((x) => x.key === k);
-    return f ? headerText(f) : k;
-  });
+  const headers =
+    opts.headers ??
+    keys.map((k) => {
+      const f = template.fields.find((x) => x.key === k);
+      return f ? headerText(f) : k;
+    });
   const wb = new ExcelJS.Workbook();
   opts.before?.(wb);
   const ws = wb.addWorksheet('DL Import');

@@ -17,8 +17,14 @@ export function rng(seed: number): () => number {
 }
 
 const ABBREV: [RegExp, string][] = [
-  [/^Thành phố /, 'TP. '], [/^Tỉnh /, 'T. '], [/^Huyện /, 'H. '], [/^Quận /, 'Q. '], [/^Thị xã /, 'TX. '],
-  [/^Thị trấn /, 'TT. '], [/^Phường /, 'P. '], [/^Xã /, 'X. '],
+  [/^Thành phố /, 'TP. '],
+  [/^Tỉnh /, 'T. '],
+  [/^Huyện /, 'H. '],
+  [/^Quận /, 'Q. '],
+  [/^Thị xã /, 'TX. '],
+  [/^Thị trấn /, 'TT. '],
+  [/^Phường /, 'P. '],
+  [/^Xã /, 'X. '],
 ];
 
 function noisy(parts: readonly [string, string, string], r: () => number): string {
@@ -43,8 +49,15 @@ export interface PlaceCase {
 /** The legacy index of a GSO commune list, built straight from the parsed batch. */
 export function indexOfBatch(batch: UnitBatch): { index: UnitIndex; communes: IndexedUnit[]; byId: Map<string, IndexedUnit> } {
   const units: IndexedUnit[] = batch.units.map((u) => ({
-    id: `${u.scheme}:${u.level}:${u.code}`, scheme: u.scheme, level: u.level, code: u.code, name: u.name, kind: u.kind,
-    parentId: u.parentCode ? `${u.scheme}:${parentLevel(u)}:${u.parentCode}` : null, validFrom: null, validTo: null,
+    id: `${u.scheme}:${u.level}:${u.code}`,
+    scheme: u.scheme,
+    level: u.level,
+    code: u.code,
+    name: u.name,
+    kind: u.kind,
+    parentId: u.parentCode ? `${u.scheme}:${parentLevel(u)}:${u.parentCode}` : null,
+    validFrom: null,
+    validTo: null,
   }));
   const byId = new Map(units.map((u) => [u.id, u]));
   return { index: buildUnitIndex({ units, successors: [], aliases: [] }), communes: units.filter((u) => u.level === 'commune'), byId };

@@ -14,7 +14,25 @@
  * arbitrator who errs (Arbitrator); see those types for the model.
  */
 import { createRng, demoProvince, demoRecords, type Rng } from '../../src/demo/index.js';
-import { aShownFirst, choiceOf, comparable, comparePasses, criticalFieldKeys, type Disagreement, decideLot, planLot, rivestSample, sampleComplete, summarizeChecks, DEFAULT_TARGETS, type FieldCheck, type LotDecision, type LotFindings, type LotPlan, type Targets } from '../../src/qc/index.js';
+import {
+  aShownFirst,
+  choiceOf,
+  comparable,
+  comparePasses,
+  criticalFieldKeys,
+  type Disagreement,
+  decideLot,
+  planLot,
+  rivestSample,
+  sampleComplete,
+  summarizeChecks,
+  DEFAULT_TARGETS,
+  type FieldCheck,
+  type LotDecision,
+  type LotFindings,
+  type LotPlan,
+  type Targets,
+} from '../../src/qc/index.js';
 import { getTemplate } from '../../src/registers/index.js';
 
 export interface SimRecord {
@@ -57,9 +75,20 @@ function typo(rng: Rng, v: string): string {
 
 /** One keying error in a non-empty value: omitted diacritics, a digit swap or a typo; always differs from the value. */
 export function injectError(rng: Rng, value: string): string {
-  const kinds: (() => string | undefined)[] = [() => { const s = stripDiacritics(value); return s !== value ? s : undefined; }, () => swapDigits(rng, value), () => typo(rng, value)];
+  const kinds: (() => string | undefined)[] = [
+    () => {
+      const s = stripDiacritics(value);
+      return s !== value ? s : undefined;
+    },
+    () => swapDigits(rng, value),
+    () => typo(rng, value),
+  ];
   for (let attempt = 0; attempt < 10; attempt++) {
-    const out = rng.weighted([[kinds[0]!, 0.3], [kinds[1]!, 0.3], [kinds[2]!, 0.4]] as const)();
+    const out = rng.weighted([
+      [kinds[0]!, 0.3],
+      [kinds[1]!, 0.3],
+      [kinds[2]!, 0.4],
+    ] as const)();
     if (out !== undefined && out !== value) return out;
   }
   return value + 'x';
@@ -123,12 +152,14 @@ function rateOn(rate: number, hard: boolean, d: Difficulty | undefined): number 
  * wrong readings that this keyer may repeat on them (pass B only).
  */
 export function keyRecord(rng: Rng, r: SimRecord, rate: number, d?: Difficulty, hard: ReadonlySet<string> = NO_HARD, misreadings?: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(r.truth).map(([k, v]) => {
-    const isHard = hard.has(k);
-    const misread = isHard && misreadings?.[k] !== undefined && !sameValue(misreadings[k], v) ? misreadings[k] : undefined;
-    if (misread !== undefined && rng.chance(d!.rho)) return [k, misread];
-    return [k, rng.chance(rateOn(rate, isHard, d)) ? injectError(rng, v) : v];
-  }));
+  return Object.fromEntries(
+    Object.entries(r.truth).map(([k, v]) => {
+      const isHard = hard.has(k);
+      const misread = isHard && misreadings?.[k] !== undefined && !sameValue(misreadings[k], v) ? misreadings[k] : undefined;
+      if (misread !== undefined && rng.chance(d!.rho)) return [k, misread];
+      return [k, rng.chance(rateOn(rate, isHard, d)) ? injectError(rng, v) : v];
+    }),
+  );
 }
 
 /** Two values agree when equal after the comparison's normalization (qc-keying's comparable: NFC, whitespace, tone placement). */
@@ -272,7 +303,11 @@ export function acceptLot(lot: KeyedLot, kind: 'iso2859' | 'confidence', seed: s
   const n = lot.records.length;
   const per = (crit: boolean) => lot.records.reduce((s, r) => s + Object.keys(r.truth).filter((k) => r.critical.has(k) === crit).length, 0) / n;
   const plan = planLot({ kind, lotSize: n, targets, fieldsPerRecord: { critical: per(true), other: per(false) } });
-  const filled = (p: number) => { const r = lot.records[p - 1]!; const keys = Object.keys(r.truth); return { critical: keys.filter((k) => r.critical.has(k)).length, other: keys.filter((k) => !r.critical.has(k)).length }; };
+  const filled = (p: number) => {
+    const r = lot.records[p - 1]!;
+    const keys = Object.keys(r.truth);
+    return { critical: keys.filter((k) => r.critical.has(k)).length, other: keys.filter((k) => !r.critical.has(k)).length };
+  };
   const picks = rivestSample(seed, n, plan.sampleSize, (drawn) => sampleComplete(plan, drawn.map(filled)));
   const sample = picks.map((p) => lot.records[p - 1]!.id);
   const checks = picks.flatMap((p) => reviewRecord(lot.records[p - 1]!, lot.final[p - 1]!));

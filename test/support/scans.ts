@@ -20,14 +20,10 @@ export function textPageSvg(o: { width: number; height: number; lines: number; s
     return `<text x="${size * 2}" y="${y}" font-family="DejaVu Sans" font-size="${size}">${words}</text>`;
   }).join('');
   const mark = o.marker === 'top' ? `<rect x="0" y="0" width="${o.width}" height="${Math.round(o.height / 8)}" fill="#ff0000"/>` : '';
-  return Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${o.width}" height="${o.height}">` +
-      `<rect width="100%" height="100%" fill="#ffffff"/>${mark}${text}</svg>`,
-  );
+  return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${o.width}" height="${o.height}">` + `<rect width="100%" height="100%" fill="#ffffff"/>${mark}${text}</svg>`);
 }
 
-export const textJpeg = (width: number, height: number, lines = 20, seed = 0): Promise<Buffer> =>
-  sharp(textPageSvg({ width, height, lines, seed })).jpeg({ quality: 90 }).toBuffer();
+export const textJpeg = (width: number, height: number, lines = 20, seed = 0): Promise<Buffer> => sharp(textPageSvg({ width, height, lines, seed })).jpeg({ quality: 90 }).toBuffer();
 
 /** A phone-photo-like page: text over grainy paper (noise keeps the JPEG at a realistic size). */
 export const grainyJpeg = (width: number, height: number, lines = 60): Promise<Buffer> =>
@@ -36,18 +32,27 @@ export const grainyJpeg = (width: number, height: number, lines = 60): Promise<B
     .jpeg({ quality: 92 })
     .toBuffer();
 
-export const textPng = (width: number, height: number, lines = 20): Promise<Buffer> =>
-  sharp(textPageSvg({ width, height, lines })).png().toBuffer();
+export const textPng = (width: number, height: number, lines = 20): Promise<Buffer> => sharp(textPageSvg({ width, height, lines })).png().toBuffer();
 
 /** A phone photo stored sideways with EXIF orientation 6; upright it is portrait with a red band on top. */
 export async function sidewaysPhoto(): Promise<Buffer> {
-  const upright = await sharp(textPageSvg({ width: 600, height: 800, lines: 10, marker: 'top' })).png().toBuffer();
+  const upright = await sharp(textPageSvg({ width: 600, height: 800, lines: 10, marker: 'top' }))
+    .png()
+    .toBuffer();
   return sharp(upright).rotate(270).jpeg({ quality: 90 }).withMetadata({ orientation: 6 }).toBuffer();
 }
 
 export async function threePageTiff(): Promise<Buffer> {
-  const pages = await Promise.all([0, 1, 2].map((i) => sharp(textPageSvg({ ...A4_150, lines: 5 + i * 10, seed: i * 100 })).png().toBuffer()));
-  return sharp(pages, { join: { animated: true } }).tiff({ compression: 'lzw' }).toBuffer();
+  const pages = await Promise.all(
+    [0, 1, 2].map((i) =>
+      sharp(textPageSvg({ ...A4_150, lines: 5 + i * 10, seed: i * 100 }))
+        .png()
+        .toBuffer(),
+    ),
+  );
+  return sharp(pages, { join: { animated: true } })
+    .tiff({ compression: 'lzw' })
+    .toBuffer();
 }
 
 /** A4 PDF pages; `pages[i]` is the label drawn on page i, and the same label gives the same page. */
@@ -79,8 +84,7 @@ export function handWrittenPdf(objects: string[], trailerExtra = ''): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-export const pdfWithoutPages = (): Buffer =>
-  handWrittenPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>']);
+export const pdfWithoutPages = (): Buffer => handWrittenPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>']);
 
 /** Standard security handler (RC4, R2) whose /U matches no password, not even the empty one. */
 export const encryptedPdf = (): Buffer =>
@@ -145,13 +149,17 @@ export function hevcHeic(): Buffer {
   const infe = box('infe', [u16(1), u16(0), Buffer.from('hvc1\0', 'latin1')], 2);
   const coded = Buffer.from([0, 0, 0, 8, 0x26, 0x01, 0xaf, 0x00, 0x11, 0x22, 0x33, 0x44]);
   const meta = (offset: number) =>
-    box('meta', [
-      box('hdlr', [u32(0), Buffer.from('pict', 'latin1'), Buffer.alloc(12), Buffer.from([0])], 0),
-      box('pitm', [u16(1)], 0),
-      box('iloc', [Buffer.from([0x44, 0x00]), u16(1), u16(1), u16(0), u16(1), u32(offset), u32(coded.length)], 0),
-      box('iinf', [u16(1), infe], 0),
-      box('iprp', [box('ipco', [hvcC, ispe]), ipma]),
-    ], 0);
+    box(
+      'meta',
+      [
+        box('hdlr', [u32(0), Buffer.from('pict', 'latin1'), Buffer.alloc(12), Buffer.from([0])], 0),
+        box('pitm', [u16(1)], 0),
+        box('iloc', [Buffer.from([0x44, 0x00]), u16(1), u16(1), u16(0), u16(1), u32(offset), u32(coded.length)], 0),
+        box('iinf', [u16(1), infe], 0),
+        box('iprp', [box('ipco', [hvcC, ispe]), ipma]),
+      ],
+      0,
+    );
   const offset = ftyp.length + meta(0).length + 8;
   return Buffer.concat([ftyp, meta(offset), box('mdat', [coded])]);
 }

@@ -29,7 +29,11 @@ const ROWS = [
 ] as const;
 
 export async function insertSearchUnits(ctx: ActorContext): Promise<void> {
-  await ctx.store.db.insertInto('admin_units').values(ROWS.map((u) => ({ ...u, source: 'test' }))).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await ctx.store.db
+    .insertInto('admin_units')
+    .values(ROWS.map((u) => ({ ...u, source: 'test' })))
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
   await ctx.store.db.insertInto('admin_unit_successors').values({ from_id: UNITS.vuHoi, to_id: UNITS.vuThu2025, is_main: true, source: 'test' }).execute();
   await rebuildWithin(ctx.store.db);
 }
@@ -39,14 +43,33 @@ const tx = () => `tx-search-${process.pid}-${String(++seq).padStart(6, '0')}`;
 
 /** A book of the unit with one scanned page (fake image bytes unless real ones are given, e.g. for a browser). */
 export async function bookOf(
-  ctx: ActorContext, unitId: string, authority: string, year: number, volume: string, images?: { image: Buffer; thumbnail: Buffer },
+  ctx: ActorContext,
+  unitId: string,
+  authority: string,
+  year: number,
+  volume: string,
+  images?: { image: Buffer; thumbnail: Buffer },
 ): Promise<{ bookId: string; pageId: string }> {
   const book = await createBook(ctx, { registerType: 'KS', authority, authorityUnitId: unitId, yearFrom: year, volumeNo: volume });
   const page = {
-    index: 1, image: Buffer.from(`image ${volume}`), mime: 'image/jpeg', width: 1240, height: 1754, thumbnail: Buffer.from(`thumb ${volume}`),
-    dhash: '0'.repeat(16), dpiAtA4: 150, flags: [] as string[], ...(images ? { ...images, width: 620, height: 877 } : {}),
+    index: 1,
+    image: Buffer.from(`image ${volume}`),
+    mime: 'image/jpeg',
+    width: 1240,
+    height: 1754,
+    thumbnail: Buffer.from(`thumb ${volume}`),
+    dhash: '0'.repeat(16),
+    dpiAtA4: 150,
+    flags: [] as string[],
+    ...(images ? { ...images, width: 620, height: 877 } : {}),
   };
-  const stored = await storeIngestedFile(ctx, book.id, { name: `${volume}.pdf`, sha256: createHash('sha256').update(book.id).digest('hex'), kind: 'pdf', original: Buffer.from(book.id), pages: [page] });
+  const stored = await storeIngestedFile(ctx, book.id, {
+    name: `${volume}.pdf`,
+    sha256: createHash('sha256').update(book.id).digest('hex'),
+    kind: 'pdf',
+    original: Buffer.from(book.id),
+    pages: [page],
+  });
   return { bookId: book.id, pageId: stored.pages[0]!.id };
 }
 

@@ -12,7 +12,10 @@ export function testCertificate(commonName: string, passphrase: string): { p12: 
   cert.serialNumber = '01';
   cert.validity.notBefore = new Date(Date.now() - 86_400_000);
   cert.validity.notAfter = new Date(Date.now() + 365 * 86_400_000);
-  const attrs = [{ name: 'commonName', value: commonName }, { name: 'countryName', value: 'VN' }];
+  const attrs = [
+    { name: 'commonName', value: commonName },
+    { name: 'countryName', value: 'VN' },
+  ];
   cert.setSubject(attrs);
   cert.setIssuer(attrs);
   cert.setExtensions([{ name: 'keyUsage', digitalSignature: true, nonRepudiation: true }]);

@@ -19,7 +19,11 @@ export async function as(ctx: ActorContext, userId: string): Promise<ActorContex
 
 /** Inserts users (no password) with these grants and returns their ids in order. */
 export async function insertUsers(ctx: ActorContext, users: readonly { login: string; role: Role }[], grants?: readonly GrantInput[]): Promise<string[]> {
-  const rows = await ctx.store.db.insertInto('users').values(users.map((u) => ({ ...u, password_hash: null }))).returning('id').execute();
+  const rows = await ctx.store.db
+    .insertInto('users')
+    .values(users.map((u) => ({ ...u, password_hash: null })))
+    .returning('id')
+    .execute();
   const ids = rows.map((r) => r.id);
   await grantUsers(ctx, ids, grants);
   return ids;

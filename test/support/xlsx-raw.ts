@@ -76,7 +76,7 @@ export function readXlsx(buf: Buffer): RawWorkbook {
           const type = attrs.match(/\bt="(\w+)"/)?.[1] ?? 'n';
           const body = c[2] ?? '';
           const v = body.match(/<v>([\s\S]*?)<\/v>/)?.[1];
-          const text = type === 's' ? shared[Number(v)] ?? '' : type === 'inlineStr' ? textOf(body) : decode(v ?? '');
+          const text = type === 's' ? (shared[Number(v)] ?? '') : type === 'inlineStr' ? textOf(body) : decode(v ?? '');
           return { ref: attrs.match(/\br="([A-Z]+\d+)"/)?.[1] ?? '', text, style: Number(attrs.match(/\bs="(\d+)"/)?.[1] ?? 0), type };
         }),
       );

@@ -27,15 +27,23 @@ create trigger ${fn} after ${event} on ${table} referencing ${ref} for each stat
 };
 
 const marks = [
-  mark('books', 'insert', 'r.id'), mark('books', 'update', 'r.id'),
-  mark('pages', 'insert', 'r.book_id'), mark('pages', 'update', 'r.book_id'), mark('pages', 'delete', 'r.book_id'),
-  mark('records', 'insert', 'r.book_id'), mark('records', 'update', 'r.book_id'),
+  mark('books', 'insert', 'r.id'),
+  mark('books', 'update', 'r.id'),
+  mark('pages', 'insert', 'r.book_id'),
+  mark('pages', 'update', 'r.book_id'),
+  mark('pages', 'delete', 'r.book_id'),
+  mark('records', 'insert', 'r.book_id'),
+  mark('records', 'update', 'r.book_id'),
   mark('qc_disagreements', 'insert', 'rec.book_id', 'join records rec on rec.id = r.record_id'),
   mark('qc_disagreements', 'update', 'rec.book_id', 'join records rec on rec.id = r.record_id'),
-  mark('exports', 'insert', 'r.book_id'), mark('exports', 'update', 'r.book_id'),
-  mark('qc_book_settings', 'insert', 'r.book_id'), mark('qc_book_settings', 'update', 'r.book_id'),
-  mark('qc_lots', 'update', '(lb->>\'id\')::uuid', 'cross join lateral jsonb_array_elements(r.scope->\'books\') lb'),
-  mark('plan_book_loads', 'insert', 'r.book_id'), mark('plan_book_loads', 'update', 'r.book_id'), mark('plan_book_loads', 'delete', 'r.book_id'),
+  mark('exports', 'insert', 'r.book_id'),
+  mark('exports', 'update', 'r.book_id'),
+  mark('qc_book_settings', 'insert', 'r.book_id'),
+  mark('qc_book_settings', 'update', 'r.book_id'),
+  mark('qc_lots', 'update', "(lb->>'id')::uuid", "cross join lateral jsonb_array_elements(r.scope->'books') lb"),
+  mark('plan_book_loads', 'insert', 'r.book_id'),
+  mark('plan_book_loads', 'update', 'r.book_id'),
+  mark('plan_book_loads', 'delete', 'r.book_id'),
 ].join('\n');
 
 export const up = /* sql */ `

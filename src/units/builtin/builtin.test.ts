@@ -55,8 +55,9 @@ describe('loadBuiltinUnits', () => {
 
   it('writes padded codes, clean names and kinds of the right level', () => {
     const width = { province: 2, district: 3, commune: 5 };
-    const bad = all().units.filter((u) => u.code.length !== width[u.level] || !/^\d+$/.test(u.code) ||
-      UNIT_KINDS[u.kind].level !== u.level || u.name !== cleanText(u.name) || !u.name.startsWith(UNIT_KINDS[u.kind].word));
+    const bad = all().units.filter(
+      (u) => u.code.length !== width[u.level] || !/^\d+$/.test(u.code) || UNIT_KINDS[u.kind].level !== u.level || u.name !== cleanText(u.name) || !u.name.startsWith(UNIT_KINDS[u.kind].word),
+    );
     expect(bad).toEqual([]);
     expect(all().units.find((u) => u.scheme === 'y2025' && u.code === '04')?.name).toBe('Tỉnh Cao Bằng');
     expect(all().units.find((u) => u.scheme === 'legacy' && u.level === 'district' && u.code === '769')?.kind).toBe('thanh_pho_thuoc_tw');
@@ -90,8 +91,34 @@ const KNOWN_LEGACY = {
   /** Mộc Châu became a thị xã, Phú Mỹ a thành phố. */
   districtNames: ['123', '754'],
   /** Communes abolished before 01.07.2025 that the package still lists (merged in Sơn La, Bắc Giang, Thanh Hóa, Hà Tĩnh, Huế, Quảng Nam, Lâm Đồng, HCMC…). */
-  communesOnlyOurs: ['03751', '03898', '03913', '03988', '03991', '04003', '04060', '07693', '07732', '07744', '16387', '16411', '18448',
-    '20176', '20674', '25102', '25174', '25177', '25186', '26935', '26959', '27067', '27217', '27223', '27361', '27379'],
+  communesOnlyOurs: [
+    '03751',
+    '03898',
+    '03913',
+    '03988',
+    '03991',
+    '04003',
+    '04060',
+    '07693',
+    '07732',
+    '07744',
+    '16387',
+    '16411',
+    '18448',
+    '20176',
+    '20674',
+    '25102',
+    '25174',
+    '25177',
+    '25186',
+    '26935',
+    '26959',
+    '27067',
+    '27217',
+    '27223',
+    '27361',
+    '27379',
+  ],
   /** Renamed or re-kinded (xã → thị trấn / phường) communes, and a few spellings (Nà Pó/Nà Bó, Xa Lý/Sa Lý, Phổng Lăng/Phổng Ly). */
   communeNames: ['03703', '03748', '03910', '03979', '03982', '03997', '04000', '04015', '04027', '04030', '04033', '04075', '04136', '07540', '26707', '26710'],
   communeKinds: ['03703', '03910', '03979', '03982', '04027', '04030', '04033', '04075', '26707', '26710'],
@@ -102,10 +129,7 @@ const KNOWN_LEGACY = {
 describe.runIf(hasShared(...ADMIN, 'gso-legacy-communes-2025-07-18.csv') && hasShared(...ADMIN, 'gso-legacy-districts-2025-07-18.csv'))('legacy units vs the GSO list of 18.07.2025', () => {
   let r: ComparisonReport;
   beforeAll(async () => {
-    r = compare('legacy units vs gso-legacy-*-2025-07-18.csv', [
-      await reference('gso-legacy-districts-2025-07-18.csv'),
-      await reference('gso-legacy-communes-2025-07-18.csv'),
-    ]);
+    r = compare('legacy units vs gso-legacy-*-2025-07-18.csv', [await reference('gso-legacy-districts-2025-07-18.csv'), await reference('gso-legacy-communes-2025-07-18.csv')]);
   });
 
   it('has every GSO code, with the same parent', () => {
@@ -158,7 +182,8 @@ describe.runIf(hasShared(...ADMIN, 'legacy-to-2025-mapping.csv'))('successor lin
     const c = links(r, 'legacy:commune → y2025:commune');
     expect([c?.fromInBoth, c?.fromOnlyOurs.count, codes(c?.fromOnlyReference)]).toEqual([10_034, 0, ['23938']]);
     expect(c?.linksOnlyOurs.examples.map((e) => `${e.id}>${e.ours ?? ''}`)).toEqual([
-      'legacy:commune:30901>y2025:commune:30910', 'legacy:commune:30913>y2025:commune:30886', // two Xã Thạnh Lộc swapped by the package
+      'legacy:commune:30901>y2025:commune:30910',
+      'legacy:commune:30913>y2025:commune:30886', // two Xã Thạnh Lộc swapped by the package
     ]);
     expect(c?.linksOnlyReference.count).toBe(564);
   });

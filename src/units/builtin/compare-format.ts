@@ -20,12 +20,18 @@ function line(label: string, c: Category, shown: number, extra = ''): string[] {
 }
 
 function unitBlock(g: UnitGroupReport, shown: number): string[] {
-  const reasons = Object.entries(g.spellingDiffers.byReason).filter(([, n]) => n > 0).map(([r, n]) => `${r} ${n}`).join(', ');
+  const reasons = Object.entries(g.spellingDiffers.byReason)
+    .filter(([, n]) => n > 0)
+    .map(([r, n]) => `${r} ${n}`)
+    .join(', ');
   return [
     `${g.group}: ours ${g.ours}, reference ${g.reference}, same code ${g.common} (${pct(g.common, g.reference)} of reference)`,
-    ...line('only ours', g.onlyOurs, shown), ...line('only reference', g.onlyReference, shown),
-    ...line('name differs', g.nameDiffers, shown), ...line('same name, other spelling', g.spellingDiffers, shown, reasons ? `: ${reasons}` : ''),
-    ...line('kind differs', g.kindDiffers, shown), ...line('parent differs', g.parentDiffers, shown),
+    ...line('only ours', g.onlyOurs, shown),
+    ...line('only reference', g.onlyReference, shown),
+    ...line('name differs', g.nameDiffers, shown),
+    ...line('same name, other spelling', g.spellingDiffers, shown, reasons ? `: ${reasons}` : ''),
+    ...line('kind differs', g.kindDiffers, shown),
+    ...line('parent differs', g.parentDiffers, shown),
   ];
 }
 
@@ -35,8 +41,10 @@ function linkBlock(g: SuccessorGroupReport, shown: number): string[] {
     `  main successor agrees: single ${g.single.agree}/${g.single.total} (${pct(g.single.agree, g.single.total)}), ` +
       `divided ${g.divided.mainAgrees}/${g.divided.total} (${pct(g.divided.mainAgrees, g.divided.total)}), ` +
       `our main among reference successors ${g.divided.ourMainInReference}/${g.divided.total}`,
-    ...line('linked by ours only', g.fromOnlyOurs, shown), ...line('linked by reference only', g.fromOnlyReference, shown),
-    ...line('links only ours', g.linksOnlyOurs, shown), ...line('links only reference', g.linksOnlyReference, shown),
+    ...line('linked by ours only', g.fromOnlyOurs, shown),
+    ...line('linked by reference only', g.fromOnlyReference, shown),
+    ...line('links only ours', g.linksOnlyOurs, shown),
+    ...line('links only reference', g.linksOnlyReference, shown),
     ...line('main differs', g.mainDisagrees, shown),
   ];
 }

@@ -82,9 +82,7 @@ type Row = Record<string, unknown>;
 function rowsOf<T>(value: unknown, text: readonly string[], nullable: readonly string[] = []): { rows: T[]; dropped: number } {
   const all = Array.isArray(value) ? (value as unknown[]) : [];
   const ok = (r: unknown): r is Row =>
-    typeof r === 'object' && r !== null &&
-    text.every((k) => typeof (r as Row)[k] === 'string') &&
-    nullable.every((k) => (r as Row)[k] === null || typeof (r as Row)[k] === 'string');
+    typeof r === 'object' && r !== null && text.every((k) => typeof (r as Row)[k] === 'string') && nullable.every((k) => (r as Row)[k] === null || typeof (r as Row)[k] === 'string');
   const rows = all.filter(ok) as T[];
   return { rows, dropped: all.length - rows.length };
 }
@@ -92,7 +90,9 @@ function rowsOf<T>(value: unknown, text: readonly string[], nullable: readonly s
 /** The three legacy arrays of vietnam-provinces-js. */
 export async function readLegacyRaw(): Promise<Raw<LegacyRaw>> {
   const dist = path.join(packageDir(PROVINCES_JS), 'dist');
-  for (const file of readdirSync(dist).filter((f) => /^vietnam-[\w-]+\.mjs$/.test(f)).sort()) {
+  for (const file of readdirSync(dist)
+    .filter((f) => /^vietnam-[\w-]+\.mjs$/.test(f))
+    .sort()) {
     const mod = (await import(pathToFileURL(path.join(dist, file)).href)) as Row;
     if (!Array.isArray(mod.provinceData) || !Array.isArray(mod.communeData)) continue;
     const p = rowsOf<LegacyRaw['provinces'][number]>(mod.provinceData, ['idProvince', 'name']);
@@ -108,12 +108,10 @@ export async function readLegacyRaw(): Promise<Raw<LegacyRaw>> {
 export function readAddressRaw(): Raw<AddressRaw> {
   const file = path.join(packageDir(ADDRESS_DB), 'address.json');
   const tables = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  const table = (name: string): unknown =>
-    Array.isArray(tables) ? (tables as Row[]).find((t) => t.type === 'table' && t.name === name)?.data : undefined;
+  const table = (name: string): unknown => (Array.isArray(tables) ? (tables as Row[]).find((t) => t.type === 'table' && t.name === name)?.data : undefined);
   const p = rowsOf<AddressRaw['provinces'][number]>(table('provinces'), ['province_code', 'name', 'place_type']);
   const w = rowsOf<AddressRaw['wards'][number]>(table('wards'), ['ward_code', 'name', 'province_code']);
-  const m = rowsOf<WardMappingRow>(table('ward_mappings'), ['new_ward_code', 'new_ward_name', 'new_province_name'],
-    ['old_ward_code', 'old_ward_name', 'old_district_name', 'old_province_name']);
+  const m = rowsOf<WardMappingRow>(table('ward_mappings'), ['new_ward_code', 'new_ward_name', 'new_province_name'], ['old_ward_code', 'old_ward_name', 'old_district_name', 'old_province_name']);
   const data = { provinces: p.rows, wards: w.rows, mappings: m.rows };
   return { source: packageSource(ADDRESS_DB), data, dropped: p.dropped + w.dropped + m.dropped };
 }

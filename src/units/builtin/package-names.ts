@@ -33,8 +33,5 @@ export const levelLabel = (level: UnitLevel): string => `cấp ${UNIT_LEVEL_WORD
 /** What a caller reports about a name: a guessed kind, a place type the name contradicts. */
 export function namingWarnings(level: UnitLevel, code: string, nk: NamedKind): string[] {
   const unit = `Đơn vị ${levelLabel(level)} ${code} "${nk.name}"`;
-  return [
-    ...(nk.guessed ? [`${unit}: không rõ loại đơn vị, tạm coi là ${UNIT_KINDS[nk.kind].word}.`] : []),
-    ...(nk.doubt ? [`${unit}: ${nk.doubt}`] : []),
-  ];
+  return [...(nk.guessed ? [`${unit}: không rõ loại đơn vị, tạm coi là ${UNIT_KINDS[nk.kind].word}.`] : []), ...(nk.doubt ? [`${unit}: ${nk.doubt}`] : [])];
 }

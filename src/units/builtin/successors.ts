@@ -84,16 +84,18 @@ function unitFromRow(look: UnitLookup, row: Coded, warnings: string[]): UnitReco
 }
 
 function islandLinks(look: UnitLookup, rows: readonly WardMappingRow[], warnings: string[]): SuccessorLink[] {
-  return rows.filter((r) => r.old_ward_code === '' && r.old_ward_name === null).flatMap((row) => {
-    const to = look.y2025Commune(row.new_ward_code, row.new_ward_name, row.new_province_name);
-    const districts = look.named('legacy', 'district', shortName(row.new_ward_name, 'commune'));
-    const district = districts[0];
-    if (!to || !district || districts.length > 1) {
-      warnings.push(cleanText(`Ánh xạ không có tên cũ → "${row.new_ward_name}": không xác định được huyện cũ tương ứng.`));
-      return [];
-    }
-    return [{ from: { scheme: 'legacy', level: 'district', code: district.code }, to: { scheme: 'y2025', level: 'commune', code: to.code }, main: true }];
-  });
+  return rows
+    .filter((r) => r.old_ward_code === '' && r.old_ward_name === null)
+    .flatMap((row) => {
+      const to = look.y2025Commune(row.new_ward_code, row.new_ward_name, row.new_province_name);
+      const districts = look.named('legacy', 'district', shortName(row.new_ward_name, 'commune'));
+      const district = districts[0];
+      if (!to || !district || districts.length > 1) {
+        warnings.push(cleanText(`Ánh xạ không có tên cũ → "${row.new_ward_name}": không xác định được huyện cũ tương ứng.`));
+        return [];
+      }
+      return [{ from: { scheme: 'legacy', level: 'district', code: district.code }, to: { scheme: 'y2025', level: 'commune', code: to.code }, main: true }];
+    });
 }
 
 /** One warning per old unit named without a code, with the communes it is mapped to. */
@@ -115,7 +117,5 @@ function unmappedWarnings(legacy: readonly UnitRecord[], coded: ReadonlyMap<stri
 
 function unreachedWarnings(y2025: readonly UnitRecord[], links: readonly SuccessorLink[]): string[] {
   const reached = new Set(links.map((l) => l.to.code));
-  return y2025
-    .filter((u) => u.level === 'commune' && !reached.has(u.code))
-    .map((u) => `Xã/phường mới ${u.code} "${u.name}" không là đơn vị kế thừa của xã/phường cũ nào: mã hoặc ánh xạ có thể sai.`);
+  return y2025.filter((u) => u.level === 'commune' && !reached.has(u.code)).map((u) => `Xã/phường mới ${u.code} "${u.name}" không là đơn vị kế thừa của xã/phường cũ nào: mã hoặc ánh xạ có thể sai.`);
 }

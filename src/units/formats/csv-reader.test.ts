@@ -25,7 +25,11 @@ describe('parseCsv', () => {
     ]);
   });
   it('handles CRLF, CR and a last line without a newline', () => {
-    expect(parseCsv('a;b\r\n1;2\r3;4', ';', 'f.csv').map((r) => r.cells)).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
+    expect(parseCsv('a;b\r\n1;2\r3;4', ';', 'f.csv').map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
   });
   it('keeps a quote in the middle of a field as a character', () => {
     expect(parseCsv('ab"c,d', ',', 'f.csv')[0]?.cells).toEqual(['ab"c', 'd']);
@@ -41,7 +45,10 @@ describe('parseCsv', () => {
     }
   });
   it("follows Excel's sep= hint, keeping line numbers", () => {
-    expect(readCsv('sep=;\na,b;c\n1;2', 'f.csv')).toEqual([{ cells: ['a,b', 'c'], line: 2 }, { cells: ['1', '2'], line: 3 }]);
+    expect(readCsv('sep=;\na,b;c\n1;2', 'f.csv')).toEqual([
+      { cells: ['a,b', 'c'], line: 2 },
+      { cells: ['1', '2'], line: 3 },
+    ]);
   });
   it('drops the BOM before detection', () => {
     expect(readCsv('\uFEFFMã;Tên\n1;A', 'f.csv')[0]?.cells).toEqual(['Mã', 'Tên']);

@@ -11,7 +11,10 @@ describe('detectFormat', () => {
     ['Mã,Tên,Tên Tiếng Anh,Cấp,Mã TP,Tỉnh / Thành Phố', 'gso-districts'],
     ['province,ward,provinceShort,wardShort,wardType,provinceCode,provinceLat,provinceLon,wardCode', 'units-2025'],
     ['Stt,Mã số,Tên 34 tỉnh sau sáp nhập', 'provinces-2025'],
-    ['provinceCode,isMergedProvince,districtCode,districtType,wardCode,wardType,isMergedWard,isDividedWard,province,district,ward,newProvince,newWard,newWardShort,newProvinceCode,newWardCode,newWardType', 'mapping-2025'],
+    [
+      'provinceCode,isMergedProvince,districtCode,districtType,wardCode,wardType,isMergedWard,isDividedWard,province,district,ward,newProvince,newWard,newWardShort,newProvinceCode,newWardCode,newWardType',
+      'mapping-2025',
+    ],
     ['province_key,alias_keyword', 'alias-provinces'],
     ['province_key,district_key,alias_keyword,source', 'alias-districts'],
     ['province_key,district_key,ward_key,alias_keyword,source,year', 'alias-communes'],

@@ -8,16 +8,7 @@
  */
 import { compactKey } from '../../vn/index.js';
 
-export const UNIT_FORMAT_IDS = [
-  'gso-communes',
-  'gso-districts',
-  'units-2025',
-  'provinces-2025',
-  'mapping-2025',
-  'alias-provinces',
-  'alias-districts',
-  'alias-communes',
-] as const;
+export const UNIT_FORMAT_IDS = ['gso-communes', 'gso-districts', 'units-2025', 'provinces-2025', 'mapping-2025', 'alias-provinces', 'alias-districts', 'alias-communes'] as const;
 export type UnitFormatId = (typeof UNIT_FORMAT_IDS)[number];
 
 export interface UnitFormat {

@@ -8,12 +8,14 @@ const csv = (name: string, lines: string[]): FileContent => ({ name, bytes: new 
 describe('units-2025', () => {
   const header = 'province,ward,provinceShort,wardShort,wardType,provinceCode,provinceLat,provinceLon,wardCode,wardLat,wardLon,wardAreaKm2';
   it('gives provinces and communes with padded codes; the name wins over a wrong wardType, with a warning', async () => {
-    const batch = await readUnitFile(csv('u.csv', [
-      header,
-      'Thành phố Hà Nội,Phường Hồng Hà,Hà Nội,Hồng Hà,Phường,1,21,105,97,21,105,15.09',
-      'Thành phố Hải Phòng,Phường Việt Hòa,Hải Phòng,Việt Hòa,Xã,31,20,106,10543,20,106,17.02',
-      'Tỉnh Quảng Ngãi,Đặc khu Lý Sơn,Quảng Ngãi,Lý Sơn,Đặc khu,51,15,108,21548,15,109,10',
-    ]));
+    const batch = await readUnitFile(
+      csv('u.csv', [
+        header,
+        'Thành phố Hà Nội,Phường Hồng Hà,Hà Nội,Hồng Hà,Phường,1,21,105,97,21,105,15.09',
+        'Thành phố Hải Phòng,Phường Việt Hòa,Hải Phòng,Việt Hòa,Xã,31,20,106,10543,20,106,17.02',
+        'Tỉnh Quảng Ngãi,Đặc khu Lý Sơn,Quảng Ngãi,Lý Sơn,Đặc khu,51,15,108,21548,15,109,10',
+      ]),
+    );
     expect(batch.format).toBe('units-2025');
     expect(batch.unitsAreReferences).toBeUndefined();
     expect(batch.units.map(unitId)).toEqual(['y2025:province:01', 'y2025:commune:00097', 'y2025:province:31', 'y2025:commune:10543', 'y2025:province:51', 'y2025:commune:21548']);
@@ -35,7 +37,8 @@ describe('provinces-2025', () => {
 });
 
 describe('mapping-2025', () => {
-  const header = 'provinceCode,isMergedProvince,districtCode,districtType,wardCode,wardType,isMergedWard,isDividedWard,province,district,ward,newProvince,newWard,newWardShort,newProvinceCode,newProvinceLat,newProvinceLon,newWardCode,newWardType';
+  const header =
+    'provinceCode,isMergedProvince,districtCode,districtType,wardCode,wardType,isMergedWard,isDividedWard,province,district,ward,newProvince,newWard,newWardShort,newProvinceCode,newProvinceLat,newProvinceLon,newWardCode,newWardType';
   const rows = [
     '1,False,1,Quận,1.0,Phường,True,False,Thành phố Hà Nội,Quận Ba Đình,Phường Phúc Xá,Thành phố Hà Nội,Phường Hồng Hà,Hồng Hà,01,21,105,00097,Phường',
     '1,False,1,Quận,7.0,Phường,True,True,Thành phố Hà Nội,Quận Ba Đình,Phường Cống Vị,Thành phố Hà Nội,Phường Giảng Võ,Giảng Võ,01,21,105,00025,Phường',
@@ -47,8 +50,18 @@ describe('mapping-2025', () => {
     expect(batch.format).toBe('mapping-2025');
     expect(batch.unitsAreReferences).toBe(true);
     expect(batch.units.map(unitId).sort()).toEqual([
-      'legacy:commune:00001', 'legacy:commune:00007', 'legacy:district:001', 'legacy:district:318', 'legacy:province:01', 'legacy:province:31',
-      'y2025:commune:00008', 'y2025:commune:00025', 'y2025:commune:00097', 'y2025:commune:11948', 'y2025:province:01', 'y2025:province:31',
+      'legacy:commune:00001',
+      'legacy:commune:00007',
+      'legacy:district:001',
+      'legacy:district:318',
+      'legacy:province:01',
+      'legacy:province:31',
+      'y2025:commune:00008',
+      'y2025:commune:00025',
+      'y2025:commune:00097',
+      'y2025:commune:11948',
+      'y2025:province:01',
+      'y2025:province:31',
     ]);
     const links = batch.successors.map((l) => `${unitId(l.from)} -> ${unitId(l.to)}${l.main ? ' (main)' : ''}`);
     expect(links.sort()).toEqual([
@@ -79,12 +92,14 @@ describe('mapping-2025', () => {
 
 describe('alias lists', () => {
   it('gives one alias per row, keys as written, source and year when present', async () => {
-    const batch = await readUnitFile(csv('a.csv', [
-      'province_key,district_key,ward_key,alias_keyword,source,year',
-      'thanhphohochiminh,quan3,phuong9,phuong10,"https://x.vn/a,b",2019',
-      'thanhphohochiminh,quan3,phuong9,p10,,',
-      'tinhnghean,huyenyenthanh,xãđôngthành,hợpthành,,',
-    ]));
+    const batch = await readUnitFile(
+      csv('a.csv', [
+        'province_key,district_key,ward_key,alias_keyword,source,year',
+        'thanhphohochiminh,quan3,phuong9,phuong10,"https://x.vn/a,b",2019',
+        'thanhphohochiminh,quan3,phuong9,p10,,',
+        'tinhnghean,huyenyenthanh,xãđôngthành,hợpthành,,',
+      ]),
+    );
     expect(batch.format).toBe('alias-communes');
     expect(batch.aliases).toEqual([
       { unit: { level: 'commune', provinceKey: 'thanhphohochiminh', districtKey: 'quan3', communeKey: 'phuong9' }, alias: 'phuong10', source: 'https://x.vn/a,b', year: '2019' },

@@ -13,7 +13,12 @@ export function parseUnits2025(ctx: ParseContext): void {
   for (const row of ctx.rows) {
     const province = takeUnit(ctx, row, { scheme: 'y2025', level: 'province', code: 'provinceCode', name: 'province' });
     takeUnit(ctx, row, {
-      scheme: 'y2025', level: 'commune', code: 'wardCode', name: 'ward', type: 'wardType', parentCode: province.code,
+      scheme: 'y2025',
+      level: 'commune',
+      code: 'wardCode',
+      name: 'ward',
+      type: 'wardType',
+      parentCode: province.code,
     });
   }
 }

@@ -25,7 +25,11 @@ export function parseGsoCommunes(ctx: ParseContext): void {
   for (const row of ctx.rows) {
     const province = gsoProvince(ctx, row);
     const district = takeUnit(ctx, row, {
-      scheme: 'legacy', level: 'district', code: 'Mã QH', name: 'Quận Huyện', parentCode: province.code,
+      scheme: 'legacy',
+      level: 'district',
+      code: 'Mã QH',
+      name: 'Quận Huyện',
+      parentCode: province.code,
       refine: (kind) => districtKind(kind, province.kind),
     });
     if (communeColumnsEmpty(ctx, row)) continue;
@@ -37,7 +41,12 @@ export function parseGsoDistricts(ctx: ParseContext): void {
   for (const row of ctx.rows) {
     const province = gsoProvince(ctx, row);
     takeUnit(ctx, row, {
-      scheme: 'legacy', level: 'district', code: 'Mã', name: 'Tên', type: 'Cấp', parentCode: province.code,
+      scheme: 'legacy',
+      level: 'district',
+      code: 'Mã',
+      name: 'Tên',
+      type: 'Cấp',
+      parentCode: province.code,
       refine: (kind) => districtKind(kind, province.kind),
     });
   }

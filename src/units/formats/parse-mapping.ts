@@ -36,12 +36,22 @@ function flag(text: string): boolean | undefined {
 function legacyUnits(ctx: ParseContext, row: TableRow): { oldProvince: UnitRecord; oldUnit: UnitRecord } {
   const oldProvince = takeUnit(ctx, row, { scheme: 'legacy', level: 'province', code: 'provinceCode', name: 'province' });
   const district = takeUnit(ctx, row, {
-    scheme: 'legacy', level: 'district', code: 'districtCode', name: 'district', type: 'districtType',
-    parentCode: oldProvince.code, refine: (kind) => districtKind(kind, oldProvince.kind),
+    scheme: 'legacy',
+    level: 'district',
+    code: 'districtCode',
+    name: 'district',
+    type: 'districtType',
+    parentCode: oldProvince.code,
+    refine: (kind) => districtKind(kind, oldProvince.kind),
   });
   if (ctx.read.text(row, 'wardCode') === '' && ctx.read.text(row, 'ward') === '') return { oldProvince, oldUnit: district };
   const commune = takeUnit(ctx, row, {
-    scheme: 'legacy', level: 'commune', code: 'wardCode', name: 'ward', type: 'wardType', parentCode: district.code,
+    scheme: 'legacy',
+    level: 'commune',
+    code: 'wardCode',
+    name: 'ward',
+    type: 'wardType',
+    parentCode: district.code,
   });
   return { oldProvince, oldUnit: commune };
 }
@@ -49,7 +59,12 @@ function legacyUnits(ctx: ParseContext, row: TableRow): { oldProvince: UnitRecor
 function mappingRow(ctx: ParseContext, row: TableRow): MappingRow {
   const newProvince = takeUnit(ctx, row, { scheme: 'y2025', level: 'province', code: 'newProvinceCode', name: 'newProvince' });
   const newWard = takeUnit(ctx, row, {
-    scheme: 'y2025', level: 'commune', code: 'newWardCode', name: 'newWard', type: 'newWardType', parentCode: newProvince.code,
+    scheme: 'y2025',
+    level: 'commune',
+    code: 'newWardCode',
+    name: 'newWard',
+    type: 'newWardType',
+    parentCode: newProvince.code,
   });
   return { ...legacyUnits(ctx, row), newProvince, newWard };
 }

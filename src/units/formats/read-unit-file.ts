@@ -25,8 +25,7 @@ interface RawTable {
   warnings: string[];
 }
 
-const BINARY_XLS =
-  'đây là tệp Excel 97-2003 (.xls nhị phân), chưa đọc được. Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng "Excel Workbook (.xlsx)" hoặc "CSV UTF-8", rồi nhập lại.';
+const BINARY_XLS = 'đây là tệp Excel 97-2003 (.xls nhị phân), chưa đọc được. Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng "Excel Workbook (.xlsx)" hoặc "CSV UTF-8", rồi nhập lại.';
 
 async function readRawTable(file: FileContent): Promise<RawTable> {
   const binary = sniffBinary(file.bytes);

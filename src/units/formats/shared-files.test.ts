@@ -30,7 +30,9 @@ const read = (f: SharedFile) => readUnitFile({ name: f, bytes: readFileSync(shar
 
 /** Data rows split naively on commas (header dropped, blank lines ignored). */
 function naiveRows(f: SharedFile): string[][] {
-  const lines = readFileSync(sharedPath(...DIR, f), 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = readFileSync(sharedPath(...DIR, f), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   return lines.slice(1).map((l) => l.split(','));
 }
 const distinct = (rows: string[][], col: number) => new Set(rows.map((r) => r[col] ?? '').filter((v) => v !== '')).size;

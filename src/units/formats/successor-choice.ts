@@ -28,7 +28,11 @@ export interface Doubt {
 
 const ref = (u: UnitRecord) => ({ scheme: u.scheme, level: u.level, code: u.code });
 const label = (u: UnitRecord) => `${u.name} (mã ${u.code})`;
-const choose = (c: Choice): MainSuccessor | undefined => mainSuccessor(c.from, c.targets.map((t) => t.to));
+const choose = (c: Choice): MainSuccessor | undefined =>
+  mainSuccessor(
+    c.from,
+    c.targets.map((t) => t.to),
+  );
 
 export class SuccessorChooser {
   private readonly choices = new Map<string, Choice>();

@@ -21,7 +21,12 @@ export interface TableLayout {
 const MAX_TITLE_ROWS = 10;
 
 function cleanHeader(cells: readonly string[]): string[] {
-  return cells.map((c) => c.replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim());
+  return cells.map((c) =>
+    c
+      .replace(/^\uFEFF/, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 }
 
 function unknownHeader(fileName: string, row: TableRow): Error {

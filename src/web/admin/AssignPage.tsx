@@ -25,14 +25,22 @@ function People({ users, chosen, onChosen }: { users: ManagedUser[]; chosen: Rea
   return (
     <fieldset className="people-picker">
       <legend>Người nhận ({chosen.size} đã chọn)</legend>
-      {users.length === 0 ? <p>Không có người nhập liệu hay người kiểm tra nào.</p> : (
+      {users.length === 0 ? (
+        <p>Không có người nhập liệu hay người kiểm tra nào.</p>
+      ) : (
         <>
           <ul className="pick-list" aria-label="Người nhận">
             {users.map((u) => (
-              <li key={u.id}><label className="check"><input type="checkbox" checked={chosen.has(u.id)} onChange={() => toggle(u.id)} /> {u.displayName || u.login} ({u.login}, {u.roleLabel})</label></li>
+              <li key={u.id}>
+                <label className="check">
+                  <input type="checkbox" checked={chosen.has(u.id)} onChange={() => toggle(u.id)} /> {u.displayName || u.login} ({u.login}, {u.roleLabel})
+                </label>
+              </li>
             ))}
           </ul>
-          <button type="button" onClick={() => onChosen(new Set(users.map((u) => u.id)))}>Chọn tất cả</button>
+          <button type="button" onClick={() => onChosen(new Set(users.map((u) => u.id)))}>
+            Chọn tất cả
+          </button>
         </>
       )}
     </fieldset>
@@ -81,32 +89,46 @@ export function AssignPage() {
       setBusy(false);
     }
   }
-  const assign = () => void run(async () => {
-    const r = await assignBooks({ userIds: [...people], ...(chosenBooks.size ? { bookIds: [...chosenBooks] } : {}), ...(unit ? { unitId: unit.id } : {}) });
-    setChosenBooks(new Set());
-    setUnit(undefined);
-    return assignedText(r, people.size);
-  });
-  const unassign = (u: ManagedUser, bookId: string, title: string) => void run(async () => {
-    const r = await unassignBooks([u.id], [bookId]);
-    return r.removed ? `Đã thôi giao "${title}" cho ${u.login}.` : `"${title}" không còn giao cho ${u.login}.`;
-  });
+  const assign = () =>
+    void run(async () => {
+      const r = await assignBooks({ userIds: [...people], ...(chosenBooks.size ? { bookIds: [...chosenBooks] } : {}), ...(unit ? { unitId: unit.id } : {}) });
+      setChosenBooks(new Set());
+      setUnit(undefined);
+      return assignedText(r, people.size);
+    });
+  const unassign = (u: ManagedUser, bookId: string, title: string) =>
+    void run(async () => {
+      const r = await unassignBooks([u.id], [bookId]);
+      return r.removed ? `Đã thôi giao "${title}" cho ${u.login}.` : `"${title}" không còn giao cho ${u.login}.`;
+    });
 
   const ready = people.size > 0 && (chosenBooks.size > 0 || unit !== undefined);
   return (
     <section className="admin">
       <h2>Giao sổ</h2>
       <p className="hint">Người nhập liệu và người kiểm tra chỉ thấy các quyển sổ được giao. Thôi giao có hiệu lực ngay, kể cả khi người đó đang đăng nhập.</p>
-      <label className="org-choice">Tổ chức <select value={org} onChange={(e) => chooseOrg(e.target.value)}>
-        <option value="">Mọi tổ chức</option>
-        {organizations.map((o) => <option key={o.id} value={o.id}>{o.name} ({o.kindLabel})</option>)}
-        <option value={NO_ORG}>Không thuộc tổ chức nào</option>
-      </select></label>
+      <label className="org-choice">
+        Tổ chức{' '}
+        <select value={org} onChange={(e) => chooseOrg(e.target.value)}>
+          <option value="">Mọi tổ chức</option>
+          {organizations.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name} ({o.kindLabel})
+            </option>
+          ))}
+          <option value={NO_ORG}>Không thuộc tổ chức nào</option>
+        </select>
+      </label>
       <div className="assign-columns">
         <People users={shownUsers} chosen={people} onChosen={setPeople} />
         <BookPicker books={books} chosen={chosenBooks} onChosen={setChosenBooks} unit={unit} onUnit={setUnit} />
       </div>
-      <p><button type="button" className="primary" disabled={!ready || busy} onClick={assign}>Giao sổ</button> {!ready && <span className="hint">Chọn người nhận và quyển sổ (hoặc một đơn vị).</span>}</p>
+      <p>
+        <button type="button" className="primary" disabled={!ready || busy} onClick={assign}>
+          Giao sổ
+        </button>{' '}
+        {!ready && <span className="hint">Chọn người nhận và quyển sổ (hoặc một đơn vị).</span>}
+      </p>
       {message && <p role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
       <h3>Sổ đang giao</h3>
       <AssignmentsTable users={shownUsers} visible={visible} onUnassign={unassign} />

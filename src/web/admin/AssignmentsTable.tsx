@@ -17,16 +17,22 @@ function Assigned({ user, visible, onUnassign }: { user: ManagedUser } & Omit<Pr
   const others = user.grants.filter((g) => g.kind !== 'book');
   return (
     <>
-      {books.length === 0 ? <span className="hint">Chưa được giao quyển nào.</span> : (
+      {books.length === 0 ? (
+        <span className="hint">Chưa được giao quyển nào.</span>
+      ) : (
         <ul className="assigned" aria-label={`Sổ đã giao cho ${user.login}`}>
           {books.map((g) => {
             const title = g.book!.title;
             return (
               <li key={g.id}>
                 {title}{' '}
-                {visible.has(g.book!.id)
-                  ? <button type="button" aria-label={`Thôi giao ${title} cho ${user.login}`} onClick={() => onUnassign(user, g.book!.id, title)}>Thôi giao</button>
-                  : <span className="hint">(ngoài phạm vi của bạn)</span>}
+                {visible.has(g.book!.id) ? (
+                  <button type="button" aria-label={`Thôi giao ${title} cho ${user.login}`} onClick={() => onUnassign(user, g.book!.id, title)}>
+                    Thôi giao
+                  </button>
+                ) : (
+                  <span className="hint">(ngoài phạm vi của bạn)</span>
+                )}
               </li>
             );
           })}
@@ -41,13 +47,21 @@ export function AssignmentsTable({ users, visible, onUnassign }: Props) {
   if (users.length === 0) return <p>Tổ chức này chưa có người nhập liệu hay người kiểm tra nào.</p>;
   return (
     <table aria-label="Sổ đang giao">
-      <thead><tr><th>Người</th><th>Vai trò</th><th>Quyển sổ đã giao</th></tr></thead>
+      <thead>
+        <tr>
+          <th>Người</th>
+          <th>Vai trò</th>
+          <th>Quyển sổ đã giao</th>
+        </tr>
+      </thead>
       <tbody>
         {users.map((u) => (
           <tr key={u.id}>
             <td>{u.displayName ? `${u.displayName} (${u.login})` : u.login}</td>
             <td>{u.roleLabel}</td>
-            <td><Assigned user={u} visible={visible} onUnassign={onUnassign} /></td>
+            <td>
+              <Assigned user={u} visible={visible} onUnassign={onUnassign} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -12,7 +12,10 @@ import { UnitPicker } from './UnitPicker.js';
 
 const SHOWN = 200;
 
-const wordsOf = (s: string) => foldText(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const wordsOf = (s: string) =>
+  foldText(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 const bookWords = (b: Book) => wordsOf([b.title, b.authority, b.authorityUnit?.path ?? '', String(b.yearFrom), b.volumeNo].join(' '));
 
 interface Props {
@@ -42,25 +45,46 @@ export function BookPicker({ books, chosen, onChosen, unit, onUnit }: Props) {
     <fieldset className="book-picker">
       <legend>Quyển sổ ({chosen.size} đã chọn)</legend>
       <div className="inline-form">
-        <label>Lọc quyển sổ <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="tên sổ, cơ quan đăng ký, năm…" /></label>
-        <button type="button" onClick={() => onChosen(new Set([...chosen, ...shown.map((b) => b.id)]))}>Chọn mọi quyển đang hiện</button>
-        <button type="button" onClick={() => onChosen(new Set())} disabled={chosen.size === 0}>Bỏ chọn tất cả</button>
+        <label>
+          Lọc quyển sổ <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="tên sổ, cơ quan đăng ký, năm…" />
+        </label>
+        <button type="button" onClick={() => onChosen(new Set([...chosen, ...shown.map((b) => b.id)]))}>
+          Chọn mọi quyển đang hiện
+        </button>
+        <button type="button" onClick={() => onChosen(new Set())} disabled={chosen.size === 0}>
+          Bỏ chọn tất cả
+        </button>
       </div>
-      {books.length === 0 ? <p>Bạn chưa thấy quyển sổ nào để giao.</p> : (
+      {books.length === 0 ? (
+        <p>Bạn chưa thấy quyển sổ nào để giao.</p>
+      ) : (
         <ul className="pick-list" aria-label="Quyển sổ để giao">
           {shown.map((b) => (
             <li key={b.id}>
-              <label className="check"><input type="checkbox" checked={chosen.has(b.id)} onChange={() => toggle(b.id)} /> {b.title} — {b.authority} ({b.yearFrom})</label>
+              <label className="check">
+                <input type="checkbox" checked={chosen.has(b.id)} onChange={() => toggle(b.id)} /> {b.title} — {b.authority} ({b.yearFrom})
+              </label>
             </li>
           ))}
         </ul>
       )}
-      {matching.length > SHOWN && <p className="hint">Đang hiện {SHOWN}/{matching.length} quyển khớp; lọc thêm để thấy các quyển khác.</p>}
+      {matching.length > SHOWN && (
+        <p className="hint">
+          Đang hiện {SHOWN}/{matching.length} quyển khớp; lọc thêm để thấy các quyển khác.
+        </p>
+      )}
       {filter && matching.length === 0 && <p className="hint">Không có quyển nào khớp bộ lọc.</p>}
       <div className="unit-choice">
-        {unit
-          ? <p>Và mọi quyển của: <strong>{unitHitText(unit)}</strong> <button type="button" className="link" onClick={() => onUnit(undefined)}>bỏ</button></p>
-          : <UnitPicker label="Hoặc mọi quyển của xã (hoặc huyện, tỉnh)" onPick={onUnit} />}
+        {unit ? (
+          <p>
+            Và mọi quyển của: <strong>{unitHitText(unit)}</strong>{' '}
+            <button type="button" className="link" onClick={() => onUnit(undefined)}>
+              bỏ
+            </button>
+          </p>
+        ) : (
+          <UnitPicker label="Hoặc mọi quyển của xã (hoặc huyện, tỉnh)" onPick={onUnit} />
+        )}
       </div>
     </fieldset>
   );

@@ -22,15 +22,42 @@ export function OrganizationsPanel({ organizations, userCounts, onChanged }: { o
     <section aria-labelledby="orgs-title" className="admin-panel">
       <h3 id="orgs-title">Tổ chức</h3>
       <form className="inline-form" aria-label="Thêm tổ chức" onSubmit={(e) => void add(e)}>
-        <label>Tên tổ chức <input name="name" required minLength={2} maxLength={200} size={36} /></label>
-        <label>Loại <select name="kind" defaultValue="contractor">{ORGANIZATION_KINDS.map((k) => <option key={k} value={k}>{ORGANIZATION_KIND_LABELS[k]}</option>)}</select></label>
+        <label>
+          Tên tổ chức <input name="name" required minLength={2} maxLength={200} size={36} />
+        </label>
+        <label>
+          Loại{' '}
+          <select name="kind" defaultValue="contractor">
+            {ORGANIZATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {ORGANIZATION_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="submit">Thêm tổ chức</button>
       </form>
       {message && <p role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
-      {organizations.length === 0 ? <p className="hint">Chưa có tổ chức nào.</p> : (
+      {organizations.length === 0 ? (
+        <p className="hint">Chưa có tổ chức nào.</p>
+      ) : (
         <table aria-label="Danh sách tổ chức">
-          <thead><tr><th>Tên</th><th>Loại</th><th className="num">Người dùng</th></tr></thead>
-          <tbody>{organizations.map((o) => <tr key={o.id}><td>{o.name}</td><td>{o.kindLabel}</td><td className="num">{userCounts.get(o.id) ?? 0}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>Tên</th>
+              <th>Loại</th>
+              <th className="num">Người dùng</th>
+            </tr>
+          </thead>
+          <tbody>
+            {organizations.map((o) => (
+              <tr key={o.id}>
+                <td>{o.name}</td>
+                <td>{o.kindLabel}</td>
+                <td className="num">{userCounts.get(o.id) ?? 0}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       )}
     </section>

@@ -19,9 +19,18 @@ export function UnitPicker({ label, onPick, placeholder = 'Gõ tên xã, huyện
     if (!text) return setResult({ for: '', hits: [] });
     const ac = new AbortController();
     const timer = setTimeout(() => {
-      lookupUnits(text, ac.signal).then((hits) => { setResult({ for: text, hits }); setError(undefined); }, (e: Error) => !ac.signal.aborted && setError(e.message));
+      lookupUnits(text, ac.signal).then(
+        (hits) => {
+          setResult({ for: text, hits });
+          setError(undefined);
+        },
+        (e: Error) => !ac.signal.aborted && setError(e.message),
+      );
     }, 150);
-    return () => { clearTimeout(timer); ac.abort(); };
+    return () => {
+      clearTimeout(timer);
+      ac.abort();
+    };
   }, [q]);
 
   function pick(u: UnitHit) {
@@ -48,11 +57,19 @@ export function UnitPicker({ label, onPick, placeholder = 'Gõ tên xã, huyện
   const hits = result.hits;
   return (
     <div className="unit-picker">
-      <label>{label} <input value={q} onChange={(e) => setQ(e.target.value)} onKeyDown={onKey} placeholder={placeholder} autoComplete="off" /></label>
+      <label>
+        {label} <input value={q} onChange={(e) => setQ(e.target.value)} onKeyDown={onKey} placeholder={placeholder} autoComplete="off" />
+      </label>
       {error && <p role="alert">{error}</p>}
       {hits.length > 0 && (
         <ul ref={list} className="unit-hits" aria-label={`Kết quả: ${label}`} onKeyDown={onListKey}>
-          {hits.map((u) => <li key={u.id}><button type="button" onClick={() => pick(u)}>{unitHitText(u)}</button></li>)}
+          {hits.map((u) => (
+            <li key={u.id}>
+              <button type="button" onClick={() => pick(u)}>
+                {unitHitText(u)}
+              </button>
+            </li>
+          ))}
         </ul>
       )}
       {q.trim() && result.for === q.trim() && hits.length === 0 && !error && <p className="hint">Chưa thấy đơn vị nào khớp.</p>}

@@ -40,7 +40,18 @@ function Grants({ user, act }: { user: ManagedUser; act(run: () => Promise<strin
       {user.grants.map((g) => (
         <li key={g.id}>
           {grantText(g)}{' '}
-          <button type="button" aria-label={`Thu hồi: ${grantText(g)}`} onClick={() => void act(async () => { await revokeGrant(g.id); return `Đã thu hồi phạm vi "${grantText(g)}".`; })}>Thu hồi</button>
+          <button
+            type="button"
+            aria-label={`Thu hồi: ${grantText(g)}`}
+            onClick={() =>
+              void act(async () => {
+                await revokeGrant(g.id);
+                return `Đã thu hồi phạm vi "${grantText(g)}".`;
+              })
+            }
+          >
+            Thu hồi
+          </button>
         </li>
       ))}
     </ul>
@@ -49,7 +60,11 @@ function Grants({ user, act }: { user: ManagedUser; act(run: () => Promise<strin
 
 function NewGrant({ user, books, act }: { user: ManagedUser; books: Book[]; act(run: () => Promise<string>): Promise<void> }) {
   const [kind, setKind] = useState<'unit' | 'all' | 'book'>('unit');
-  const grantUnit = (u: UnitHit) => void act(async () => { await addGrant(user.id, { kind: 'unit', unitId: u.id }); return `Đã thêm phạm vi "${u.name}".`; });
+  const grantUnit = (u: UnitHit) =>
+    void act(async () => {
+      await addGrant(user.id, { kind: 'unit', unitId: u.id });
+      return `Đã thêm phạm vi "${u.name}".`;
+    });
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const bookId = String(new FormData(e.currentTarget).get('bookId') ?? '');
@@ -60,11 +75,27 @@ function NewGrant({ user, books, act }: { user: ManagedUser; books: Book[]; act(
   }
   return (
     <form className="inline-form" aria-label={`Thêm phạm vi cho ${user.login}`} onSubmit={submit}>
-      <label>Thêm phạm vi <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-        <option value="unit">Một đơn vị hành chính</option><option value="all">Toàn bộ</option><option value="book">Một quyển sổ</option>
-      </select></label>
+      <label>
+        Thêm phạm vi{' '}
+        <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+          <option value="unit">Một đơn vị hành chính</option>
+          <option value="all">Toàn bộ</option>
+          <option value="book">Một quyển sổ</option>
+        </select>
+      </label>
       {kind === 'unit' && <UnitPicker label="Đơn vị" onPick={grantUnit} />}
-      {kind === 'book' && <label>Quyển sổ <select name="bookId" required>{books.map((b) => <option key={b.id} value={b.id}>{b.title} — {b.authority} ({b.yearFrom})</option>)}</select></label>}
+      {kind === 'book' && (
+        <label>
+          Quyển sổ{' '}
+          <select name="bookId" required>
+            {books.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.title} — {b.authority} ({b.yearFrom})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {kind !== 'unit' && <button type="submit">Thêm phạm vi</button>}
     </form>
   );
@@ -75,7 +106,10 @@ function Account({ user, organizations, act }: { user: ManagedUser; organization
   function saveOrg(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const id = String(new FormData(e.currentTarget).get('organizationId') ?? '') || null;
-    void act(async () => { await setOrganization(user.id, id); return id ? `Đã chuyển sang tổ chức "${organizations.find((o) => o.id === id)?.name ?? id}".` : 'Đã bỏ tổ chức.'; });
+    void act(async () => {
+      await setOrganization(user.id, id);
+      return id ? `Đã chuyển sang tổ chức "${organizations.find((o) => o.id === id)?.name ?? id}".` : 'Đã bỏ tổ chức.';
+    });
   }
   function newPassword(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -88,21 +122,55 @@ function Account({ user, organizations, act }: { user: ManagedUser; organization
       return `Đã đặt lại mật khẩu của "${r.user.login}"; đã kết thúc ${r.sessionsEnded} phiên đăng nhập.`;
     });
   }
-  const disable = () => void act(async () => { await disableUser(user.id); setConfirming(false); return `Đã vô hiệu hóa "${user.login}"; mọi phiên đăng nhập đã kết thúc.`; });
+  const disable = () =>
+    void act(async () => {
+      await disableUser(user.id);
+      setConfirming(false);
+      return `Đã vô hiệu hóa "${user.login}"; mọi phiên đăng nhập đã kết thúc.`;
+    });
   return (
     <>
       <form className="inline-form" aria-label={`Tổ chức của ${user.login}`} onSubmit={saveOrg}>
-        <label>Tổ chức <select name="organizationId" defaultValue={user.organizationId ?? ''}><option value="">Không thuộc tổ chức nào</option>{organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select></label>
+        <label>
+          Tổ chức{' '}
+          <select name="organizationId" defaultValue={user.organizationId ?? ''}>
+            <option value="">Không thuộc tổ chức nào</option>
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="submit">Lưu tổ chức</button>
       </form>
       <form className="inline-form" aria-label={`Đặt lại mật khẩu của ${user.login}`} onSubmit={newPassword}>
-        <label>Mật khẩu mới <input name="password" type="password" required autoComplete="new-password" /></label>
-        <label>Nhập lại mật khẩu mới <input name="password2" type="password" required autoComplete="new-password" /></label>
+        <label>
+          Mật khẩu mới <input name="password" type="password" required autoComplete="new-password" />
+        </label>
+        <label>
+          Nhập lại mật khẩu mới <input name="password2" type="password" required autoComplete="new-password" />
+        </label>
         <button type="submit">Đặt lại mật khẩu</button>
       </form>
-      {!user.disabledAt && (confirming
-        ? <p>Vô hiệu hóa "{user.login}"? Người này không đăng nhập được nữa. <button type="button" onClick={disable}>Xác nhận vô hiệu hóa</button> <button type="button" onClick={() => setConfirming(false)}>Hủy</button></p>
-        : <p><button type="button" onClick={() => setConfirming(true)}>Vô hiệu hóa</button></p>)}
+      {!user.disabledAt &&
+        (confirming ? (
+          <p>
+            Vô hiệu hóa "{user.login}"? Người này không đăng nhập được nữa.{' '}
+            <button type="button" onClick={disable}>
+              Xác nhận vô hiệu hóa
+            </button>{' '}
+            <button type="button" onClick={() => setConfirming(false)}>
+              Hủy
+            </button>
+          </p>
+        ) : (
+          <p>
+            <button type="button" onClick={() => setConfirming(true)}>
+              Vô hiệu hóa
+            </button>
+          </p>
+        ))}
     </>
   );
 }

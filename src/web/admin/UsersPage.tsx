@@ -22,9 +22,17 @@ function UserRows({ user, orgName, open, onToggle, detail }: { user: ManagedUser
         <td>{orgName}</td>
         <td>{scopeText(user.grants)}</td>
         <td>{user.disabledAt ? 'Đã vô hiệu hóa' : 'Đang dùng'}</td>
-        <td><button type="button" aria-expanded={open} aria-label={`Quản lý ${user.login}`} onClick={onToggle}>{open ? 'Đóng' : 'Quản lý'}</button></td>
+        <td>
+          <button type="button" aria-expanded={open} aria-label={`Quản lý ${user.login}`} onClick={onToggle}>
+            {open ? 'Đóng' : 'Quản lý'}
+          </button>
+        </td>
       </tr>
-      {open && <tr className="detail-row"><td colSpan={7}>{detail}</td></tr>}
+      {open && (
+        <tr className="detail-row">
+          <td colSpan={7}>{detail}</td>
+        </tr>
+      )}
     </Fragment>
   );
 }
@@ -39,7 +47,11 @@ export function UsersPage() {
 
   const reload = useCallback(() => {
     Promise.all([listUsers(), listOrganizations()])
-      .then(([u, o]) => { setUsers(u); setOrganizations(o); setLoaded(true); })
+      .then(([u, o]) => {
+        setUsers(u);
+        setOrganizations(o);
+        setLoaded(true);
+      })
       .catch((e: Error) => setError(e.message));
   }, []);
   useEffect(() => {
@@ -57,7 +69,10 @@ export function UsersPage() {
   return (
     <section className="admin">
       <h2>Người dùng</h2>
-      <p className="hint">Mỗi người chỉ thấy các quyển sổ trong phạm vi của mình: toàn bộ, một đơn vị hành chính (gồm các đơn vị trực thuộc), hoặc các quyển được giao. Thu hồi phạm vi có hiệu lực ngay ở yêu cầu kế tiếp.</p>
+      <p className="hint">
+        Mỗi người chỉ thấy các quyển sổ trong phạm vi của mình: toàn bộ, một đơn vị hành chính (gồm các đơn vị trực thuộc), hoặc các quyển được giao. Thu hồi phạm vi có hiệu lực ngay ở yêu cầu kế
+        tiếp.
+      </p>
       {error && <p role="alert">{error}</p>}
       <div className="admin-columns">
         <NewUserForm organizations={organizations} onCreated={reload} />
@@ -65,11 +80,26 @@ export function UsersPage() {
       </div>
       <h3>Danh sách người dùng</h3>
       <table aria-label="Danh sách người dùng" className="users">
-        <thead><tr><th>Tên đăng nhập</th><th>Họ tên</th><th>Vai trò</th><th>Tổ chức</th><th>Phạm vi</th><th>Trạng thái</th><th><span className="sr-only">Thao tác</span></th></tr></thead>
+        <thead>
+          <tr>
+            <th>Tên đăng nhập</th>
+            <th>Họ tên</th>
+            <th>Vai trò</th>
+            <th>Tổ chức</th>
+            <th>Phạm vi</th>
+            <th>Trạng thái</th>
+            <th>
+              <span className="sr-only">Thao tác</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {users.map((u) => (
             <UserRows
-              key={u.id} user={u} orgName={u.organizationId ? orgNames.get(u.organizationId) ?? '—' : '—'} open={open === u.id}
+              key={u.id}
+              user={u}
+              orgName={u.organizationId ? (orgNames.get(u.organizationId) ?? '—') : '—'}
+              open={open === u.id}
               onToggle={() => setOpen(open === u.id ? undefined : u.id)}
               detail={<UserDetail user={u} organizations={organizations} books={books} onChanged={reload} />}
             />

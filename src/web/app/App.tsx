@@ -64,8 +64,13 @@ export function App() {
   const hash = useHash();
   useSearchShortcut();
   useEffect(() => {
-    getJson<Health>('/api/health').then(setHealth).catch(() => undefined);
-    getJson<{ user: SignedInUser }>('/api/auth/me').then((r) => setUser(r.user), () => setUser(null));
+    getJson<Health>('/api/health')
+      .then(setHealth)
+      .catch(() => undefined);
+    getJson<{ user: SignedInUser }>('/api/auth/me').then(
+      (r) => setUser(r.user),
+      () => setUser(null),
+    );
   }, []);
   const logout = () => void sendJson('POST', '/api/auth/logout', {}).finally(() => setUser(null));
   const recordId = /^#\/records\/([0-9a-f-]{36})/.exec(hash)?.[1];
@@ -81,10 +86,68 @@ export function App() {
   return (
     <main>
       <header>
-        <h1><a href="#/">hotich — Số hóa Sổ hộ tịch</a></h1>
-        {health && <p className="status" data-testid="health">Phiên bản {health.version} · Cơ sở dữ liệu: {DB_NAME[health.database]}</p>}
-        {user && <p className="status">{user.displayName || user.login} · <button className="link" onClick={logout}>Đăng xuất</button></p>}
-        {user && <nav className="status" aria-label="Điều hướng"><a href="#/">Quyển sổ</a>{can(user, 'plans.read') && <> · <a href="#/plans">Kế hoạch</a></>} · <a href="#/search" title="Phím tắt: / hoặc Ctrl+K">Tìm kiếm</a>{can(user, 'imports.run') && <> · <a href="#/imports">Nhập dữ liệu từ tệp Excel/CSV</a></>} · <a href="#/qc/lots">Nghiệm thu</a>{can(user, 'extracts.issue') && <> · <a href="#/extracts">Bản sao trích lục</a></>}{can(user, 'audit.view') && <> · <a href="#/audit">Nhật ký</a></>}{can(user, 'books.assign') && <> · <a href="#/admin/assign">Giao sổ</a></>}{can(user, 'users.manage') && <> · <a href="#/admin/users">Người dùng</a></>}</nav>}
+        <h1>
+          <a href="#/">hotich — Số hóa Sổ hộ tịch</a>
+        </h1>
+        {health && (
+          <p className="status" data-testid="health">
+            Phiên bản {health.version} · Cơ sở dữ liệu: {DB_NAME[health.database]}
+          </p>
+        )}
+        {user && (
+          <p className="status">
+            {user.displayName || user.login} ·{' '}
+            <button className="link" onClick={logout}>
+              Đăng xuất
+            </button>
+          </p>
+        )}
+        {user && (
+          <nav className="status" aria-label="Điều hướng">
+            <a href="#/">Quyển sổ</a>
+            {can(user, 'plans.read') && (
+              <>
+                {' '}
+                · <a href="#/plans">Kế hoạch</a>
+              </>
+            )}{' '}
+            ·{' '}
+            <a href="#/search" title="Phím tắt: / hoặc Ctrl+K">
+              Tìm kiếm
+            </a>
+            {can(user, 'imports.run') && (
+              <>
+                {' '}
+                · <a href="#/imports">Nhập dữ liệu từ tệp Excel/CSV</a>
+              </>
+            )}{' '}
+            · <a href="#/qc/lots">Nghiệm thu</a>
+            {can(user, 'extracts.issue') && (
+              <>
+                {' '}
+                · <a href="#/extracts">Bản sao trích lục</a>
+              </>
+            )}
+            {can(user, 'audit.view') && (
+              <>
+                {' '}
+                · <a href="#/audit">Nhật ký</a>
+              </>
+            )}
+            {can(user, 'books.assign') && (
+              <>
+                {' '}
+                · <a href="#/admin/assign">Giao sổ</a>
+              </>
+            )}
+            {can(user, 'users.manage') && (
+              <>
+                {' '}
+                · <a href="#/admin/users">Người dùng</a>
+              </>
+            )}
+          </nav>
+        )}
       </header>
       {user === undefined ? <p>Đang tải…</p> : user === null ? <LoginForm onSignedIn={setUser} /> : <Screen user={user} hash={hash} />}
     </main>

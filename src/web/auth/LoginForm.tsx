@@ -27,9 +27,15 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (u: SignedInUser) => voi
     <form className="login" onSubmit={(e) => void submit(e)} aria-label="Đăng nhập">
       <h2>Đăng nhập</h2>
       {error && <p role="alert">{error}</p>}
-      <label>Tên đăng nhập <input name="login" autoComplete="username" required autoFocus /></label>
-      <label>Mật khẩu <input name="password" type="password" autoComplete="current-password" required /></label>
-      <button type="submit" disabled={busy}>Đăng nhập</button>
+      <label>
+        Tên đăng nhập <input name="login" autoComplete="username" required autoFocus />
+      </label>
+      <label>
+        Mật khẩu <input name="password" type="password" autoComplete="current-password" required />
+      </label>
+      <button type="submit" disabled={busy}>
+        Đăng nhập
+      </button>
     </form>
   );
 }

@@ -15,5 +15,9 @@ export function can(user: { permissions?: readonly Permission[] } | null | undef
 
 /** Shown instead of a whole screen the user may not use: "Bạn không có quyền …". */
 export function NoPermission({ to }: { to: string }) {
-  return <p className="no-permission" role="alert">Bạn không có quyền {to}.</p>;
+  return (
+    <p className="no-permission" role="alert">
+      Bạn không có quyền {to}.
+    </p>
+  );
 }

@@ -9,7 +9,13 @@ import type { BookFilter } from './useBookList.js';
 
 /** Book statuses (books.status), in the order a book goes through them. */
 export const BOOK_STATUS_LABELS: Record<string, string> = {
-  inventoried: 'Đã kiểm kê', scanning: 'Đang quét', scanned: 'Đã quét', keying: 'Đang nhập liệu', keyed: 'Đã nhập xong', accepted: 'Đã nghiệm thu', exported: 'Đã xuất dữ liệu',
+  inventoried: 'Đã kiểm kê',
+  scanning: 'Đang quét',
+  scanned: 'Đã quét',
+  keying: 'Đang nhập liệu',
+  keyed: 'Đã nhập xong',
+  accepted: 'Đã nghiệm thu',
+  exported: 'Đã xuất dữ liệu',
 };
 
 interface UnitHit {
@@ -36,9 +42,14 @@ function UnitFilter({ onUnit }: { onUnit: (id: string | undefined) => void }) {
     };
   }, [text]);
   return (
-    <label>Đơn vị hành chính
+    <label>
+      Đơn vị hành chính
       <input list="book-filter-units" value={text} onChange={(e) => setText(e.target.value)} placeholder="xã, huyện, tỉnh (cả tên cũ)" size={28} />
-      <datalist id="book-filter-units">{hits.map((h) => <option key={h.id} value={h.path} />)}</datalist>
+      <datalist id="book-filter-units">
+        {hits.map((h) => (
+          <option key={h.id} value={h.path} />
+        ))}
+      </datalist>
     </label>
   );
 }
@@ -53,20 +64,34 @@ export function BookFilters({ templates, value, onChange }: { templates: Templat
   return (
     <form className="inline-form book-filters" aria-label="Lọc quyển sổ" onSubmit={(e) => e.preventDefault()}>
       <UnitFilter onUnit={(id) => set('unit', id)} />
-      <label>Loại sổ
+      <label>
+        Loại sổ
         <select value={value.type ?? ''} onChange={(e) => set('type', e.target.value)}>
           <option value="">Tất cả</option>
-          {templates.map((t) => <option key={t.id} value={t.registerType}>{t.title}</option>)}
+          {templates.map((t) => (
+            <option key={t.id} value={t.registerType}>
+              {t.title}
+            </option>
+          ))}
         </select>
       </label>
-      <label>Năm <input type="number" min={1850} max={2200} value={year} onChange={(e) => typeYear(e.target.value)} size={6} /></label>
-      <label>Trạng thái
+      <label>
+        Năm <input type="number" min={1850} max={2200} value={year} onChange={(e) => typeYear(e.target.value)} size={6} />
+      </label>
+      <label>
+        Trạng thái
         <select value={value.status ?? ''} onChange={(e) => set('status', e.target.value)}>
           <option value="">Tất cả</option>
-          {Object.entries(BOOK_STATUS_LABELS).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+          {Object.entries(BOOK_STATUS_LABELS).map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
         </select>
       </label>
-      <label>Tìm <input type="search" value={value.q ?? ''} onChange={(e) => set('q', e.target.value)} placeholder="cơ quan, quyển số, ghi chú" size={24} /></label>
+      <label>
+        Tìm <input type="search" value={value.q ?? ''} onChange={(e) => set('q', e.target.value)} placeholder="cơ quan, quyển số, ghi chú" size={24} />
+      </label>
     </form>
   );
 }

@@ -21,8 +21,12 @@ export function BookPage({ id, user }: { id: string; user: SignedInUser }) {
   const records = useRecordRows(id, setError);
   const { reload } = records;
   const load = useCallback(() => {
-    getJson<Book>(`/api/books/${id}`).then(setBook).catch((e: Error) => setError(e.message));
-    getJson<Page[]>(`/api/books/${id}/pages`).then(setPages).catch((e: Error) => setError(e.message));
+    getJson<Book>(`/api/books/${id}`)
+      .then(setBook)
+      .catch((e: Error) => setError(e.message));
+    getJson<Page[]>(`/api/books/${id}/pages`)
+      .then(setPages)
+      .catch((e: Error) => setError(e.message));
   }, [id]);
   const reloadAll = useCallback(() => {
     load();
@@ -39,22 +43,43 @@ export function BookPage({ id, user }: { id: string; user: SignedInUser }) {
   if (!book) return <p>Đang tải…</p>;
   return (
     <section>
-      <p><a href="#/">← Danh sách quyển sổ</a></p>
+      <p>
+        <a href="#/">← Danh sách quyển sổ</a>
+      </p>
       <h2>{book.title}</h2>
-      <p>{book.authority}{book.authorityUnit && <> — <em>{book.authorityUnit.path}</em></>} · năm {book.yearFrom} · <span data-testid="book-status">{BOOK_STATUS_LABELS[book.status] ?? book.status}</span></p>
+      <p>
+        {book.authority}
+        {book.authorityUnit && (
+          <>
+            {' '}
+            — <em>{book.authorityUnit.path}</em>
+          </>
+        )}{' '}
+        · năm {book.yearFrom} · <span data-testid="book-status">{BOOK_STATUS_LABELS[book.status] ?? book.status}</span>
+      </p>
       {can(user, 'scans.upload') && <UploadPanel bookId={id} onDone={reloadAll} />}
       <BookQcPanel bookId={id} user={user} />
       <h3>Các trang ({pages.length})</h3>
       <ol className="page-strip" aria-label="Các trang">
         {pages.map((p) => (
           <li key={p.id} data-testid="page">
-            {p.status === 'present' ? <img src={`/api/books/${id}/pages/${p.id}/thumbnail`} alt={`Trang ${p.seq}`} loading="lazy" /> : <div className="placeholder">{PAGE_STATUS_LABELS[p.status]}</div>}
+            {p.status === 'present' ? (
+              <img src={`/api/books/${id}/pages/${p.id}/thumbnail`} alt={`Trang ${p.seq}`} loading="lazy" />
+            ) : (
+              <div className="placeholder">{PAGE_STATUS_LABELS[p.status]}</div>
+            )}
             <div>Trang {p.seq}</div>
-            {p.flags.map((f) => <span key={f} className="flag">{FLAG_LABELS[f] ?? f}</span>)}
+            {p.flags.map((f) => (
+              <span key={f} className="flag">
+                {FLAG_LABELS[f] ?? f}
+              </span>
+            ))}
             {p.status === 'present' && keyer && (
               <div className="page-actions">
                 {firstRecordOn(p.id) && <a href={`#/records/${firstRecordOn(p.id)!.id}`}>Nhập liệu</a>}
-                <button type="button" onClick={() => add(p.id)} aria-label={`Thêm bản ghi cho trang ${p.seq}`}>Thêm bản ghi</button>
+                <button type="button" onClick={() => add(p.id)} aria-label={`Thêm bản ghi cho trang ${p.seq}`}>
+                  Thêm bản ghi
+                </button>
               </div>
             )}
           </li>

@@ -22,10 +22,20 @@ const RecordRow = ({ r, i, pageSeq, canKey }: { r: RecordItem; i: number; pageSe
     <td>{i + 1}</td>
     <td>{r.so ?? ''}</td>
     <td>{r.name ?? ''}</td>
-    <td>{r.pageIds.map(pageSeq).filter((s) => s !== undefined).join(', ')}</td>
+    <td>
+      {r.pageIds
+        .map(pageSeq)
+        .filter((s) => s !== undefined)
+        .join(', ')}
+    </td>
     <td>{RECORD_STATUS_LABELS[r.status]}</td>
-    <td>{r.errors > 0 ? `${r.errors} lỗi` : ''}{r.unacknowledgedWarnings > 0 ? ` ${r.unacknowledgedWarnings} cảnh báo` : ''}</td>
-    <td><a href={`#/records/${r.id}`}>{canKey ? 'Nhập liệu' : 'Xem'}</a></td>
+    <td>
+      {r.errors > 0 ? `${r.errors} lỗi` : ''}
+      {r.unacknowledgedWarnings > 0 ? ` ${r.unacknowledgedWarnings} cảnh báo` : ''}
+    </td>
+    <td>
+      <a href={`#/records/${r.id}`}>{canKey ? 'Nhập liệu' : 'Xem'}</a>
+    </td>
   </tr>
 );
 
@@ -41,11 +51,26 @@ interface Props {
 export function BookRecords({ total, at, onRange, pageSeq, canKey }: Props) {
   if (total === 0) return <p className="hint">Chưa có bản ghi nào.{canKey && ' Bấm "Thêm bản ghi" dưới một trang để bắt đầu nhập liệu.'}</p>;
   return (
-    <VirtualTable label="Các bản ghi" columns={7} count={total} onRange={onRange}
-      head={<tr><th>#</th><th>Số</th><th>Họ tên</th><th>Trang</th><th>Trạng thái</th><th>Kiểm tra</th><th /></tr>}
+    <VirtualTable
+      label="Các bản ghi"
+      columns={7}
+      count={total}
+      onRange={onRange}
+      head={
+        <tr>
+          <th>#</th>
+          <th>Số</th>
+          <th>Họ tên</th>
+          <th>Trang</th>
+          <th>Trạng thái</th>
+          <th>Kiểm tra</th>
+          <th />
+        </tr>
+      }
       row={(i) => {
         const r = at(i);
         return r ? <RecordRow key={r.id} r={r} i={i} pageSeq={pageSeq} canKey={canKey} /> : undefined;
-      }} />
+      }}
+    />
   );
 }

@@ -37,14 +37,23 @@ async function waitForJob<T>(jobId: string, alive: () => boolean): Promise<T | u
 function SignOff({ exp, canSign, onDone, onError }: { exp: ExportView; canSign: boolean; onDone: () => void; onError: (e: Error) => void }) {
   const [note, setNote] = useState('');
   if (exp.signedOff) {
-    return <p className="signed-off">Đã ký duyệt: {exp.signedOff.by ?? 'không rõ'} lúc {when(exp.signedOff.at)}{exp.signedOff.note && <> — “{exp.signedOff.note}”</>}</p>;
+    return (
+      <p className="signed-off">
+        Đã ký duyệt: {exp.signedOff.by ?? 'không rõ'} lúc {when(exp.signedOff.at)}
+        {exp.signedOff.note && <> — “{exp.signedOff.note}”</>}
+      </p>
+    );
   }
   if (!canSign) return null;
   const sign = () => void sendJson('POST', `/api/exports/${exp.id}/sign-off`, { note }).then(onDone, onError);
   return (
     <p className="sign-off">
-      <label>Ý kiến người kiểm tra <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} /></label>{' '}
-      <button type="button" onClick={sign}>Ký duyệt báo cáo</button>
+      <label>
+        Ý kiến người kiểm tra <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+      </label>{' '}
+      <button type="button" onClick={sign}>
+        Ký duyệt báo cáo
+      </button>
     </p>
   );
 }
@@ -53,10 +62,16 @@ function SignOff({ exp, canSign, onDone, onError }: { exp: ExportView; canSign: 
 function Stale({ stale }: { stale: NonNullable<ExportView['stale']> }) {
   return (
     <div className="stale" role="status" data-testid="export-stale">
-      <p><strong>Bản xuất này đã cũ:</strong> {stale.records} bản ghi đã được đính chính hoặc mở lại sau khi ký duyệt. Hãy xuất lại; lần xuất sau sẽ liệt kê các thay đổi này.</p>
+      <p>
+        <strong>Bản xuất này đã cũ:</strong> {stale.records} bản ghi đã được đính chính hoặc mở lại sau khi ký duyệt. Hãy xuất lại; lần xuất sau sẽ liệt kê các thay đổi này.
+      </p>
       <ul>
         {stale.changes.map((c, i) => (
-          <li key={i}><a href={`#/history/records/${c.recordId}`}>{c.so ? `Số ${c.so}` : 'Bản ghi'}</a>: {c.kind === 'reopened' ? 'mở lại' : `đính chính ${c.fields.join(', ')}`} — {c.by ?? 'không rõ'}, {when(c.at)}{c.reason && <> — lý do: “{c.reason}”</>}</li>
+          <li key={i}>
+            <a href={`#/history/records/${c.recordId}`}>{c.so ? `Số ${c.so}` : 'Bản ghi'}</a>: {c.kind === 'reopened' ? 'mở lại' : `đính chính ${c.fields.join(', ')}`} — {c.by ?? 'không rõ'},{' '}
+            {when(c.at)}
+            {c.reason && <> — lý do: “{c.reason}”</>}
+          </li>
         ))}
       </ul>
     </div>
@@ -65,16 +80,31 @@ function Stale({ stale }: { stale: NonNullable<ExportView['stale']> }) {
 
 /** The gate's refusal: its message line by line, each "- Số …" line linked to the record it names (the server lists problems in that order). */
 function ExportError({ error }: { error: Error }) {
-  const problems = error instanceof ApiError && error.code === 'export.blocked' ? (error.details as { problems?: GateProblem[] } | undefined)?.problems ?? [] : [];
+  const problems = error instanceof ApiError && error.code === 'export.blocked' ? ((error.details as { problems?: GateProblem[] } | undefined)?.problems ?? []) : [];
   const [head, ...lines] = error.message.split('\n');
-  if (problems.length === 0) return <p role="alert" style={{ whiteSpace: 'pre-line' }}>{error.message}</p>;
+  if (problems.length === 0)
+    return (
+      <p role="alert" style={{ whiteSpace: 'pre-line' }}>
+        {error.message}
+      </p>
+    );
   return (
     <div role="alert">
       <p>{head}</p>
       <ul>
         {lines.map((line, i) => {
           const p = line.startsWith('- ') ? problems[i] : undefined;
-          return <li key={i}>{line.replace(/^- /, '')}{p && <> — <a href={`#/records/${p.recordId}`}>Mở bản ghi để sửa</a></>}</li>;
+          return (
+            <li key={i}>
+              {line.replace(/^- /, '')}
+              {p && (
+                <>
+                  {' '}
+                  — <a href={`#/records/${p.recordId}`}>Mở bản ghi để sửa</a>
+                </>
+              )}
+            </li>
+          );
         })}
       </ul>
     </div>
@@ -109,15 +139,35 @@ export function ExportPanel({ bookId, user }: { bookId: string; user: SignedInUs
     <section className="export-panel" aria-label="Xuất dữ liệu Bộ Tư pháp">
       <h3>Xuất dữ liệu Bộ Tư pháp</h3>
       {exports?.length === 0 && <p className="hint">Quyển sổ này chưa được xuất lần nào.</p>}
-      {exporter && <button type="button" onClick={run} disabled={running}>{running ? 'Đang xuất…' : 'Xuất dữ liệu Bộ Tư pháp'}</button>}
-      {running && <p role="status" className="hint">Đang xuất… (có thể mất vài phút với quyển lớn)</p>}
+      {exporter && (
+        <button type="button" onClick={run} disabled={running}>
+          {running ? 'Đang xuất…' : 'Xuất dữ liệu Bộ Tư pháp'}
+        </button>
+      )}
+      {running && (
+        <p role="status" className="hint">
+          Đang xuất… (có thể mất vài phút với quyển lớn)
+        </p>
+      )}
       {error && <ExportError error={error} />}
       <ol className="exports">
         {exports?.map((exp) => (
           <li key={exp.id} data-testid="export">
-            <div>Lần xuất {when(exp.createdAt)}{exp.createdBy && <> bởi {exp.createdBy}</>}: {exp.registrations} bản ghi, {exp.warnings} cảnh báo</div>
+            <div>
+              Lần xuất {when(exp.createdAt)}
+              {exp.createdBy && <> bởi {exp.createdBy}</>}: {exp.registrations} bản ghi, {exp.warnings} cảnh báo
+            </div>
             <ul>
-              {exp.files.filter((f) => exporter || f.kind === 'report').map((f) => <li key={f.name}><a href={f.url} download={f.name}>{KIND_LABELS[f.kind] ?? f.kind}: {f.name}</a> ({kb(f.bytes)})</li>)}
+              {exp.files
+                .filter((f) => exporter || f.kind === 'report')
+                .map((f) => (
+                  <li key={f.name}>
+                    <a href={f.url} download={f.name}>
+                      {KIND_LABELS[f.kind] ?? f.kind}: {f.name}
+                    </a>{' '}
+                    ({kb(f.bytes)})
+                  </li>
+                ))}
             </ul>
             <SignOff exp={exp} canSign={reviewer} onDone={load} onError={setError} />
             {exp.stale && <Stale stale={exp.stale} />}

@@ -44,10 +44,13 @@ function send(file: File, bookId: string, update: (s: Partial<FileState>) => voi
       },
       onSuccess: () => resolve(),
     });
-    upload.findPreviousUploads().then((previous) => {
-      if (previous[0]) upload.resumeFromPreviousUpload(previous[0]);
-      upload.start();
-    }, () => upload.start());
+    upload.findPreviousUploads().then(
+      (previous) => {
+        if (previous[0]) upload.resumeFromPreviousUpload(previous[0]);
+        upload.start();
+      },
+      () => upload.start(),
+    );
   });
 }
 
@@ -74,8 +77,7 @@ export function UploadPanel({ bookId, onDone }: { bookId: string; onDone: () => 
       <ul>
         {files.map((f) => (
           <li key={f.name} className={f.failed ? 'failed' : ''}>
-            <span>{f.name}</span> <progress max={100} value={f.percent} aria-label={`Tiến độ ${f.name}`} /> {f.percent}%
-            {f.result && <div className="result">{f.result}</div>}
+            <span>{f.name}</span> <progress max={100} value={f.percent} aria-label={`Tiến độ ${f.name}`} /> {f.percent}%{f.result && <div className="result">{f.result}</div>}
           </li>
         ))}
       </ul>

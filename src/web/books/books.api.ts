@@ -13,6 +13,13 @@ export const PAGE_STATUS_LABELS: Record<string, string> = { present: 'Có ảnh'
 
 /** books.status (src/archive/book-status.ts), as the book page shows it. */
 export const BOOK_STATUS_LABELS: Record<string, string> = {
-  inventoried: 'Đã kiểm kê', scanning: 'Đang quét', scanned: 'Đã quét', keying: 'Đang nhập liệu', keyed: 'Đã nhập liệu', checking: 'Đang kiểm tra',
-  accepted: 'Đã nghiệm thu', exported: 'Đã xuất dữ liệu', loaded: 'Đã đưa vào CSDL hộ tịch điện tử',
+  inventoried: 'Đã kiểm kê',
+  scanning: 'Đang quét',
+  scanned: 'Đã quét',
+  keying: 'Đang nhập liệu',
+  keyed: 'Đã nhập liệu',
+  checking: 'Đang kiểm tra',
+  accepted: 'Đã nghiệm thu',
+  exported: 'Đã xuất dữ liệu',
+  loaded: 'Đã đưa vào CSDL hộ tịch điện tử',
 };

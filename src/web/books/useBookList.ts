@@ -36,18 +36,24 @@ export function useBookList(filter: BookFilter, onError: (message: string) => vo
   const generation = useRef(0);
   const key = JSON.stringify(filter);
 
-  const fetchPage = useCallback((cursor: string | null, reset: boolean) => {
-    const gen = generation.current;
-    busy.current = true;
-    getJson<{ items: Book[]; nextCursor: string | null }>(booksUrl(filter, cursor))
-      .then((p) => {
-        if (gen !== generation.current) return;
-        setLoaded((l) => ({ items: reset ? p.items : [...l.items, ...p.items], next: p.nextCursor, done: p.nextCursor === null }));
-      }, (e: Error) => gen === generation.current && onError(e.message))
-      .finally(() => {
-        if (gen === generation.current) busy.current = false;
-      });
-  }, [key, onError]); // filter is read through key: a new filter object with the same values changes nothing
+  const fetchPage = useCallback(
+    (cursor: string | null, reset: boolean) => {
+      const gen = generation.current;
+      busy.current = true;
+      getJson<{ items: Book[]; nextCursor: string | null }>(booksUrl(filter, cursor))
+        .then(
+          (p) => {
+            if (gen !== generation.current) return;
+            setLoaded((l) => ({ items: reset ? p.items : [...l.items, ...p.items], next: p.nextCursor, done: p.nextCursor === null }));
+          },
+          (e: Error) => gen === generation.current && onError(e.message),
+        )
+        .finally(() => {
+          if (gen === generation.current) busy.current = false;
+        });
+    },
+    [key, onError],
+  ); // filter is read through key: a new filter object with the same values changes nothing
 
   const reload = useCallback(() => {
     generation.current++;
@@ -57,10 +63,13 @@ export function useBookList(filter: BookFilter, onError: (message: string) => vo
   useEffect(reload, [reload]);
 
   /** Called with the rows in view: fetches the next page when they come near the end of what is loaded. */
-  const onRange = useCallback((_first: number, last: number) => {
-    if (busy.current || loaded.done || loaded.next === null || last < loaded.items.length - 20) return;
-    fetchPage(loaded.next, false);
-  }, [loaded, fetchPage]);
+  const onRange = useCallback(
+    (_first: number, last: number) => {
+      if (busy.current || loaded.done || loaded.next === null || last < loaded.items.length - 20) return;
+      fetchPage(loaded.next, false);
+    },
+    [loaded, fetchPage],
+  );
 
   return { items: loaded.items, done: loaded.done, onRange, reload };
 }

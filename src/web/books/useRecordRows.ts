@@ -20,17 +20,23 @@ export function useRecordRows(bookId: string, onError: (message: string) => void
   const [chunks, setChunks] = useState<ReadonlyMap<number, RecordItem[]>>(new Map());
   const asked = useRef(new Set<number>());
 
-  const fetchChunk = useCallback((n: number) => {
-    if (asked.current.has(n)) return;
-    asked.current.add(n);
-    getJson<RecordPage>(`/api/books/${bookId}/records?offset=${n * CHUNK}&limit=${CHUNK}`).then((p) => {
-      setTotal(p.total);
-      setChunks((c) => new Map(c).set(n, p.items));
-    }, (e: Error) => {
-      asked.current.delete(n);
-      onError(e.message);
-    });
-  }, [bookId, onError]);
+  const fetchChunk = useCallback(
+    (n: number) => {
+      if (asked.current.has(n)) return;
+      asked.current.add(n);
+      getJson<RecordPage>(`/api/books/${bookId}/records?offset=${n * CHUNK}&limit=${CHUNK}`).then(
+        (p) => {
+          setTotal(p.total);
+          setChunks((c) => new Map(c).set(n, p.items));
+        },
+        (e: Error) => {
+          asked.current.delete(n);
+          onError(e.message);
+        },
+      );
+    },
+    [bookId, onError],
+  );
 
   const reload = useCallback(() => {
     asked.current = new Set();
@@ -39,9 +45,12 @@ export function useRecordRows(bookId: string, onError: (message: string) => void
   }, [fetchChunk]);
   useEffect(reload, [reload]);
 
-  const onRange = useCallback((first: number, last: number) => {
-    for (let n = Math.floor(first / CHUNK); n <= Math.floor(Math.max(first, last - 1) / CHUNK); n++) fetchChunk(n);
-  }, [fetchChunk]);
+  const onRange = useCallback(
+    (first: number, last: number) => {
+      for (let n = Math.floor(first / CHUNK); n <= Math.floor(Math.max(first, last - 1) / CHUNK); n++) fetchChunk(n);
+    },
+    [fetchChunk],
+  );
 
   const at = useCallback((i: number) => chunks.get(Math.floor(i / CHUNK))?.[i % CHUNK], [chunks]);
   const loaded = [...chunks.values()].flat();

@@ -18,13 +18,35 @@ function CopyRow({ c, onChanged }: { c: CopyItem; onChanged(): void }) {
   async function revoke() {
     const reason = prompt(`Lý do thu hồi bản sao số ${c.number}:`)?.trim();
     if (!reason) return;
-    try { await revokeCopy(c.id, reason); onChanged(); } catch (e) { setError(e instanceof Error ? e.message : String(e)); }
+    try {
+      await revokeCopy(c.id, reason);
+      onChanged();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
   }
   return (
     <tr>
-      <td>{c.number}</td><td>{when(c.issuedAt)}</td><td className="num">{c.copies}</td>
+      <td>{c.number}</td>
+      <td>{when(c.issuedAt)}</td>
+      <td className="num">{c.copies}</td>
       <td>{c.revokedAt ? `Đã thu hồi: ${c.revokeReason ?? ''}` : 'Còn hiệu lực'}</td>
-      <td><a href={`/api/extracts/${c.id}/pdf`}>Tải PDF</a> · <a href={c.verifyUrl} target="_blank" rel="noreferrer">Trang kiểm tra</a>{!c.revokedAt && <> · <button className="link" onClick={() => void revoke()}>Thu hồi</button></>}{error && <span role="alert"> {error}</span>}</td>
+      <td>
+        <a href={`/api/extracts/${c.id}/pdf`}>Tải PDF</a> ·{' '}
+        <a href={c.verifyUrl} target="_blank" rel="noreferrer">
+          Trang kiểm tra
+        </a>
+        {!c.revokedAt && (
+          <>
+            {' '}
+            ·{' '}
+            <button className="link" onClick={() => void revoke()}>
+              Thu hồi
+            </button>
+          </>
+        )}
+        {error && <span role="alert"> {error}</span>}
+      </td>
     </tr>
   );
 }
@@ -39,23 +61,47 @@ function IssueForm({ defaultUnit, onIssued, recordId, requestId }: { defaultUnit
     setBusy(true);
     setError('');
     try {
-      onIssued(await issueCopy(recordId, {
-        issuingUnitId: text('unit'), signerName: text('signerName'), signerTitle: text('signerTitle'), place: text('place'), copies: Number(text('copies') || '1'),
-        ...(requestId ? { requestId } : {}),
-      }));
+      onIssued(
+        await issueCopy(recordId, {
+          issuingUnitId: text('unit'),
+          signerName: text('signerName'),
+          signerTitle: text('signerTitle'),
+          place: text('place'),
+          copies: Number(text('copies') || '1'),
+          ...(requestId ? { requestId } : {}),
+        }),
+      );
     } catch (err) {
       setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   }
   return (
     <form className="stack" onSubmit={(e) => void submit(e)} aria-label="Cấp bản sao">
-      <label>Cơ quan cấp (mã đơn vị) <input name="unit" defaultValue={defaultUnit} required /></label>
-      <label>Họ tên người ký <input name="signerName" required /></label>
-      <label>Chức vụ người ký <textarea name="signerTitle" rows={2} defaultValue={'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH'} required /></label>
-      <label>Nơi cấp (để trống: tên xã, phường) <input name="place" /></label>
-      <label>Số bản sao <input name="copies" type="number" min={1} max={50} defaultValue={1} /></label>
-      <button type="submit" disabled={busy}>{busy ? 'Đang cấp…' : 'Cấp bản sao'}</button>
-      {error && <p role="alert" className="error" style={{ whiteSpace: 'pre-line' }}>{error}</p>}
+      <label>
+        Cơ quan cấp (mã đơn vị) <input name="unit" defaultValue={defaultUnit} required />
+      </label>
+      <label>
+        Họ tên người ký <input name="signerName" required />
+      </label>
+      <label>
+        Chức vụ người ký <textarea name="signerTitle" rows={2} defaultValue={'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH'} required />
+      </label>
+      <label>
+        Nơi cấp (để trống: tên xã, phường) <input name="place" />
+      </label>
+      <label>
+        Số bản sao <input name="copies" type="number" min={1} max={50} defaultValue={1} />
+      </label>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Đang cấp…' : 'Cấp bản sao'}
+      </button>
+      {error && (
+        <p role="alert" className="error" style={{ whiteSpace: 'pre-line' }}>
+          {error}
+        </p>
+      )}
     </form>
   );
 }
@@ -67,7 +113,12 @@ export function IssuePage({ recordId, requestId }: { recordId: string; requestId
   const [issued, setIssued] = useState<IssuedCopy>();
   const reload = () => void listCopies({ recordId }).then(setCopies, () => setCopies([]));
   useEffect(() => {
-    getRecord(recordId).then((r) => { setRecord(r); return getBook(r.bookId).then(setBook); }).catch(() => setRecord(null));
+    getRecord(recordId)
+      .then((r) => {
+        setRecord(r);
+        return getBook(r.bookId).then(setBook);
+      })
+      .catch(() => setRecord(null));
     reload();
   }, [recordId]);
   const name = record ? NAME_KEYS.map((k) => record.values[k]).find(Boolean) : undefined;
@@ -75,15 +126,49 @@ export function IssuePage({ recordId, requestId }: { recordId: string; requestId
     <section>
       <h2>Cấp bản sao trích lục</h2>
       {record === null && <p>Bản ghi ngoài phạm vi của bạn: chỉ cấp được theo yêu cầu cấp bản sao đã ghi rõ bản ghi này.</p>}
-      {record && <p>Bản ghi: <strong>{name ?? '—'}</strong> · Số {record.values.so ?? '—'} · {book?.title} · {book?.authorityUnit?.path || book?.authority}</p>}
-      {issued && (
-        <p role="status" className="ok">Đã cấp bản sao số <strong>{issued.number}</strong>. <a href={`/api/extracts/${issued.id}/pdf`}>Tải PDF</a> · <a href={issued.verifyUrl} target="_blank" rel="noreferrer" data-testid="verify-link">Trang kiểm tra</a></p>
+      {record && (
+        <p>
+          Bản ghi: <strong>{name ?? '—'}</strong> · Số {record.values.so ?? '—'} · {book?.title} · {book?.authorityUnit?.path || book?.authority}
+        </p>
       )}
-      <IssueForm key={book?.id ?? 'none'} defaultUnit={book?.authorityUnit?.id ?? ''} recordId={recordId} requestId={requestId} onIssued={(c) => { setIssued(c); reload(); }} />
+      {issued && (
+        <p role="status" className="ok">
+          Đã cấp bản sao số <strong>{issued.number}</strong>. <a href={`/api/extracts/${issued.id}/pdf`}>Tải PDF</a> ·{' '}
+          <a href={issued.verifyUrl} target="_blank" rel="noreferrer" data-testid="verify-link">
+            Trang kiểm tra
+          </a>
+        </p>
+      )}
+      <IssueForm
+        key={book?.id ?? 'none'}
+        defaultUnit={book?.authorityUnit?.id ?? ''}
+        recordId={recordId}
+        requestId={requestId}
+        onIssued={(c) => {
+          setIssued(c);
+          reload();
+        }}
+      />
       <h3>Các bản sao đã cấp từ bản ghi này</h3>
-      {copies.length === 0 ? <p>Chưa cấp bản sao nào.</p> : (
-        <table><thead><tr><th>Số</th><th>Ngày cấp</th><th>Số bản</th><th>Tình trạng</th><th /></tr></thead>
-          <tbody>{copies.map((c) => <CopyRow key={c.id} c={c} onChanged={reload} />)}</tbody></table>
+      {copies.length === 0 ? (
+        <p>Chưa cấp bản sao nào.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Số</th>
+              <th>Ngày cấp</th>
+              <th>Số bản</th>
+              <th>Tình trạng</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {copies.map((c) => (
+              <CopyRow key={c.id} c={c} onChanged={reload} />
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );

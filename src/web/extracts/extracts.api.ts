@@ -1,7 +1,10 @@
 /** Calls of the certified-copy screens (src/extracts on the server). */
 import { getJson, sendJson } from '../shared/index.js';
 
-export interface PrintedPart { label: string; value: string }
+export interface PrintedPart {
+  label: string;
+  value: string;
+}
 export interface PrintedCopy {
   issuer: { province: string; authority: string };
   number: string;
@@ -9,11 +12,48 @@ export interface PrintedCopy {
   lines: PrintedPart[][];
   source: string;
 }
-export interface IssuedCopy { id: string; number: string; verifyUrl: string; printed: PrintedCopy }
-export interface CopyItem { id: string; number: string; recordId: string; bookId: string; issuingUnitId: string; copies: number; issuedAt: string; verifyUrl: string; revokedAt: string | null; revokeReason: string | null }
-export interface RequestItem { id: string; requesterName: string; copies: number; fee: number; receivedAt: string; dueAt: string; status: string; recordId: string | null; refusalReason: string }
-export interface RecordSummary { id: string; bookId: string; registerType: string; status: string; values: Record<string, string> }
-export interface BookSummary { id: string; title: string; authority: string; authorityUnit: { id: string; path: string } | null }
+export interface IssuedCopy {
+  id: string;
+  number: string;
+  verifyUrl: string;
+  printed: PrintedCopy;
+}
+export interface CopyItem {
+  id: string;
+  number: string;
+  recordId: string;
+  bookId: string;
+  issuingUnitId: string;
+  copies: number;
+  issuedAt: string;
+  verifyUrl: string;
+  revokedAt: string | null;
+  revokeReason: string | null;
+}
+export interface RequestItem {
+  id: string;
+  requesterName: string;
+  copies: number;
+  fee: number;
+  receivedAt: string;
+  dueAt: string;
+  status: string;
+  recordId: string | null;
+  refusalReason: string;
+}
+export interface RecordSummary {
+  id: string;
+  bookId: string;
+  registerType: string;
+  status: string;
+  values: Record<string, string>;
+}
+export interface BookSummary {
+  id: string;
+  title: string;
+  authority: string;
+  authorityUnit: { id: string; path: string } | null;
+}
 
 export const issueCopy = (recordId: string, body: Record<string, unknown>) => sendJson<IssuedCopy>('POST', `/api/records/${recordId}/extracts`, body);
 export const listCopies = (q: { recordId?: string; unit?: string }) => getJson<CopyItem[]>(`/api/extracts?${new URLSearchParams(q as Record<string, string>)}`);

@@ -12,7 +12,12 @@ import { can, type SignedInUser } from '../auth/index.js';
 import { getJson, newTxId, sendJson } from '../shared/index.js';
 import { HistoryList } from './HistoryList.js';
 
-interface RecordValues { id: string; bookId: string; version: number; values: Record<string, string> }
+interface RecordValues {
+  id: string;
+  bookId: string;
+  version: number;
+  values: Record<string, string>;
+}
 
 const LOCKED = new Set(['accepted', 'exported', 'loaded']);
 
@@ -33,12 +38,34 @@ function CorrectionForm({ record, onDone }: { record: RecordValues; onDone: () =
     sendJson('PUT', `/api/records/${record.id}`, body).then(onDone, (e: Error) => setError(e.message));
   };
   return (
-    <form className="correction" aria-label="Đính chính bản ghi" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+    <form
+      className="correction"
+      aria-label="Đính chính bản ghi"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
       <h3>Đính chính</h3>
-      <label>Trường <select value={field} onChange={(e) => pick(e.target.value)}>{keys.map((k) => <option key={k} value={k}>{k}</option>)}</select></label>
-      <label>Giá trị đúng <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={2000} /></label>
-      <label>Lý do đính chính <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required /></label>
-      <label>Căn cứ (số, ngày quyết định — nếu có) <input value={decisionRef} onChange={(e) => setDecisionRef(e.target.value)} maxLength={300} /></label>
+      <label>
+        Trường{' '}
+        <select value={field} onChange={(e) => pick(e.target.value)}>
+          {keys.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Giá trị đúng <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={2000} />
+      </label>
+      <label>
+        Lý do đính chính <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required />
+      </label>
+      <label>
+        Căn cứ (số, ngày quyết định — nếu có) <input value={decisionRef} onChange={(e) => setDecisionRef(e.target.value)} maxLength={300} />
+      </label>
       <button type="submit">Ghi đính chính</button>
       {error && <p role="alert">{error}</p>}
     </form>
@@ -58,9 +85,13 @@ export function RecordHistoryPage({ id, user }: { id: string; user: SignedInUser
   if (!timeline || !record) return <p>Đang tải…</p>;
   return (
     <section>
-      <p><a href={`#/books/${timeline.bookId}`}>← Về quyển sổ</a> · <a href={`#/records/${id}`}>Màn hình nhập liệu</a></p>
+      <p>
+        <a href={`#/books/${timeline.bookId}`}>← Về quyển sổ</a> · <a href={`#/records/${id}`}>Màn hình nhập liệu</a>
+      </p>
       <h2>Bản ghi{record.values.so ? ` số ${record.values.so}` : ''}</h2>
-      <p data-testid="record-stage">Giai đoạn: <strong>{timeline.stageLabel}</strong></p>
+      <p data-testid="record-stage">
+        Giai đoạn: <strong>{timeline.stageLabel}</strong>
+      </p>
       {LOCKED.has(timeline.stage) && can(user, 'records.review') && <CorrectionForm key={record.version} record={record} onDone={load} />}
       <h3>Lịch sử bản ghi</h3>
       <HistoryList items={timeline.items} />

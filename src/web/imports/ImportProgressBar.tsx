@@ -26,7 +26,9 @@ export function ImportProgressBar({ progress }: { progress: ImportProgress | und
   const percent = Math.round(fraction(p) * 100);
   return (
     <div className="import-progress" data-testid="import-progress" role="status">
-      <progress max={100} value={percent} aria-label="Tiến độ nhập">{percent}%</progress>{' '}
+      <progress max={100} value={percent} aria-label="Tiến độ nhập">
+        {percent}%
+      </progress>{' '}
       <span>
         {PHASES[p.phase]}: đã đọc {n(p.rowsRead)}, đã kiểm tra {n(p.rowsChecked)}, đã ghi {n(p.rowsWritten)}
         {p.rowsTotal > 0 ? ` / ${n(p.rowsTotal)} dòng` : ''} ({percent}%)

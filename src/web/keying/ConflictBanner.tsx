@@ -17,8 +17,7 @@ interface Props {
   onReload(): void;
 }
 
-const who = (ids: readonly (string | null)[], myId: string | undefined) =>
-  ids.every((id) => id !== null && id === myId) ? 'chính bạn (ở cửa sổ khác)' : 'người khác';
+const who = (ids: readonly (string | null)[], myId: string | undefined) => (ids.every((id) => id !== null && id === myId) ? 'chính bạn (ở cửa sổ khác)' : 'người khác');
 
 const shown = (v: string | null | undefined) => (v ? `“${v}”` : '(trống)');
 
@@ -26,8 +25,8 @@ export function ConflictBanner({ conflict, myId, mine, saved, labelOf, onReload 
   return (
     <div className="conflict-banner" role="alert">
       <p>
-        <b>Bản ghi đã được sửa ở nơi khác</b> (bạn đang có phiên bản {conflict.expectedVersion}, hiện tại là {conflict.currentVersion}).
-        Thay đổi của bạn <b>chưa được lưu</b> để không ghi đè lên người khác.
+        <b>Bản ghi đã được sửa ở nơi khác</b> (bạn đang có phiên bản {conflict.expectedVersion}, hiện tại là {conflict.currentVersion}). Thay đổi của bạn <b>chưa được lưu</b> để không ghi đè lên người
+        khác.
       </p>
       {conflict.fields.length + conflict.flags.length > 0 && (
         <ul>
@@ -38,11 +37,16 @@ export function ConflictBanner({ conflict, myId, mine, saved, labelOf, onReload 
             </li>
           ))}
           {conflict.flags.map((f) => (
-            <li key={`flag-${f.key}`}>{labelOf(f.key)}: đánh dấu {f.flag ? FLAG_LABELS[f.flag.kind] : 'đã bỏ'} do {who(f.changedBy, myId)}</li>
+            <li key={`flag-${f.key}`}>
+              {labelOf(f.key)}: đánh dấu {f.flag ? FLAG_LABELS[f.flag.kind] : 'đã bỏ'} do {who(f.changedBy, myId)}
+            </li>
           ))}
         </ul>
       )}
-      <button type="button" onClick={onReload}>Tải lại bản mới nhất</button> <kbd>Alt+L</kbd>
+      <button type="button" onClick={onReload}>
+        Tải lại bản mới nhất
+      </button>{' '}
+      <kbd>Alt+L</kbd>
       <span className="hint"> Các trường trên lấy giá trị mới; những gì bạn gõ ở trường khác được giữ lại và lưu tiếp.</span>
     </div>
   );

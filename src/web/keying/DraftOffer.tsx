@@ -19,12 +19,15 @@ export function DraftOffer({ offer, onRestore, onDiscard }: { offer: Offer; onRe
   return (
     <div className="draft-offer" role="alert" data-testid="draft-offer">
       <p>
-        <b>Khôi phục bản nháp chưa lưu?</b> Trình duyệt này còn giữ {offer.fields} trường bạn đã nhập lúc {when(offer.savedAt)} nhưng
-        chưa được lưu lên máy chủ.
+        <b>Khôi phục bản nháp chưa lưu?</b> Trình duyệt này còn giữ {offer.fields} trường bạn đã nhập lúc {when(offer.savedAt)} nhưng chưa được lưu lên máy chủ.
         {offer.newerOnServer && ' Bản ghi đã được lưu lại sau đó: khôi phục sẽ ghi đè các trường này bằng giá trị trong bản nháp.'}
       </p>
-      <button type="button" onClick={onRestore}>Khôi phục</button>{' '}
-      <button type="button" onClick={onDiscard}>Bỏ bản nháp</button>
+      <button type="button" onClick={onRestore}>
+        Khôi phục
+      </button>{' '}
+      <button type="button" onClick={onDiscard}>
+        Bỏ bản nháp
+      </button>
     </div>
   );
 }

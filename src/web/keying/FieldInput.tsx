@@ -24,8 +24,15 @@ export interface FieldInputProps {
 export function FieldInput(p: FieldInputProps) {
   const { field } = p;
   const common = {
-    id: `f-${field.key}`, name: field.key, value: p.value, 'aria-invalid': p.invalid || undefined, 'aria-describedby': p.describedBy,
-    onFocus: p.onFocus, onBlur: p.onBlur, autoComplete: 'off', spellCheck: false,
+    id: `f-${field.key}`,
+    name: field.key,
+    value: p.value,
+    'aria-invalid': p.invalid || undefined,
+    'aria-describedby': p.describedBy,
+    onFocus: p.onFocus,
+    onBlur: p.onBlur,
+    autoComplete: 'off',
+    spellCheck: false,
   };
   switch (field.widget) {
     case 'none':
@@ -34,7 +41,11 @@ export function FieldInput(p: FieldInputProps) {
       return (
         <select {...common} ref={p.inputRef} onChange={(e) => p.onChange(e.target.value)}>
           <option value="">(trống)</option>
-          {field.options?.map((o) => <option key={o.code} value={o.code}>{o.code} – {o.label}</option>)}
+          {field.options?.map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.code} – {o.label}
+            </option>
+          ))}
           {p.value !== '' && !field.options?.some((o) => o.code === p.value) && <option value={p.value}>{optionLabel(field, p.value)}</option>}
         </select>
       );

@@ -38,7 +38,9 @@ function DateReadBack({ hint, findings }: { hint: DateReading | undefined; findi
   if (!hint.ok) return findings.some((f) => f.message === hint.message) ? null : <span className="date-hint bad">{hint.message}</span>;
   return (
     <span className="date-hint" data-testid="date-hint">
-      {hint.lunar && 'Dương lịch: '}<b>{hint.normalized}</b> · {hint.words}{hint.lunar && ' (ô nhập giữ nguyên ngày âm lịch như trong sổ)'}
+      {hint.lunar && 'Dương lịch: '}
+      <b>{hint.normalized}</b> · {hint.words}
+      {hint.lunar && ' (ô nhập giữ nguyên ngày âm lịch như trong sổ)'}
     </span>
   );
 }
@@ -56,8 +58,14 @@ function FixButton({ finding, onApply }: { finding: Finding; onApply(value: stri
 function FlagButton({ flag, label, onClick }: { flag: FieldFlag | undefined; label: string; onClick(): void }) {
   const text = flag ? FLAG_LABELS[flag.kind] : '?';
   return (
-    <button type="button" tabIndex={-1} className={`flag-toggle ${flag?.kind ?? ''}`} onClick={onClick}
-      title={`Đánh dấu "${label}": chưa chắc / không đọc được (Alt+U)`} aria-pressed={flag !== undefined}>
+    <button
+      type="button"
+      tabIndex={-1}
+      className={`flag-toggle ${flag?.kind ?? ''}`}
+      onClick={onClick}
+      title={`Đánh dấu "${label}": chưa chắc / không đọc được (Alt+U)`}
+      aria-pressed={flag !== undefined}
+    >
       {text}
     </button>
   );
@@ -72,12 +80,26 @@ export const FieldRow = memo(function FieldRow(p: FieldRowProps) {
     <div className={`field-row${p.focused ? ' focused' : ''}${p.flag ? ' flagged' : ''}`} data-field={field.key}>
       <label htmlFor={id}>
         {field.label}
-        {p.required && <span className="req" title="bắt buộc"> *</span>}
+        {p.required && (
+          <span className="req" title="bắt buộc">
+            {' '}
+            *
+          </span>
+        )}
         {p.mustBeEmpty && <span className="must-empty"> (để trống)</span>}
       </label>
       <div className="field-input">
-        <FieldInput field={field} value={p.value} focused={p.focused} invalid={errors.length > 0} describedBy={msgId} inputRef={p.inputRef}
-          onChange={(v) => p.onChange(field.key, v)} onFocus={() => p.onFocus(field.key)} onBlur={() => p.onBlur(field.key)} />
+        <FieldInput
+          field={field}
+          value={p.value}
+          focused={p.focused}
+          invalid={errors.length > 0}
+          describedBy={msgId}
+          inputRef={p.inputRef}
+          onChange={(v) => p.onChange(field.key, v)}
+          onFocus={() => p.onFocus(field.key)}
+          onBlur={() => p.onBlur(field.key)}
+        />
         {field.widget === 'date' && <DateReadBack hint={p.dateReading} findings={p.findings} />}
       </div>
       <FlagButton flag={p.flag} label={field.label} onClick={() => p.onToggleFlag(field.key)} />
@@ -87,8 +109,14 @@ export const FieldRow = memo(function FieldRow(p: FieldRowProps) {
           <ul className="findings">
             {p.findings.map((f) => (
               <li key={f.code + f.message} className={`${f.severity.toLowerCase()}${f.acknowledged ? ' acknowledged' : ''}`}>
-                {SEVERITY_LABELS[f.severity]}: {f.message}{f.acknowledged ? ' (đã xác nhận)' : ''}
-                {f.fix && f.fix.value !== p.value && <> <FixButton finding={f} onApply={(v) => p.onChange(field.key, v)} /></>}
+                {SEVERITY_LABELS[f.severity]}: {f.message}
+                {f.acknowledged ? ' (đã xác nhận)' : ''}
+                {f.fix && f.fix.value !== p.value && (
+                  <>
+                    {' '}
+                    <FixButton finding={f} onApply={(v) => p.onChange(field.key, v)} />
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -63,8 +63,16 @@ function sharedViewer(): NonNullable<typeof shared> {
   el.style.width = '100%';
   el.style.height = '100%';
   const viewer = OpenSeadragon({
-    element: el, drawer: 'canvas', showNavigationControl: false, showNavigator: true, navigatorPosition: 'BOTTOM_RIGHT',
-    maxZoomPixelRatio: 3, visibilityRatio: 0.3, animationTime: 0.4, zoomPerClick: 1, crossOriginPolicy: false,
+    element: el,
+    drawer: 'canvas',
+    showNavigationControl: false,
+    showNavigator: true,
+    navigatorPosition: 'BOTTOM_RIGHT',
+    maxZoomPixelRatio: 3,
+    visibilityRatio: 0.3,
+    animationTime: 0.4,
+    zoomPerClick: 1,
+    crossOriginPolicy: false,
     gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: true },
   });
   shared = { el, viewer, pageId: undefined };
@@ -105,11 +113,21 @@ export function ImageViewer({ pageId, pageLabel, region, controlsRef }: Props) {
     <section className="viewer" aria-label="Ảnh trang sổ">
       <div className="viewer-tools" role="toolbar" aria-label="Điều khiển ảnh">
         <span className="viewer-page">{pageLabel}</span>
-        <button type="button" tabIndex={-1} onClick={() => c()?.zoom(1.25)} title="Phóng to (Alt+=)">+</button>
-        <button type="button" tabIndex={-1} onClick={() => c()?.zoom(0.8)} title="Thu nhỏ (Alt+−)">−</button>
-        <button type="button" tabIndex={-1} onClick={() => c()?.fitWidth()} title="Vừa chiều rộng (Alt+0)">↔</button>
-        <button type="button" tabIndex={-1} onClick={() => c()?.fitPage()} title="Cả trang (Alt+9)">▢</button>
-        <button type="button" tabIndex={-1} onClick={() => c()?.rotate()} title="Xoay 90° (Alt+R)">⟳</button>
+        <button type="button" tabIndex={-1} onClick={() => c()?.zoom(1.25)} title="Phóng to (Alt+=)">
+          +
+        </button>
+        <button type="button" tabIndex={-1} onClick={() => c()?.zoom(0.8)} title="Thu nhỏ (Alt+−)">
+          −
+        </button>
+        <button type="button" tabIndex={-1} onClick={() => c()?.fitWidth()} title="Vừa chiều rộng (Alt+0)">
+          ↔
+        </button>
+        <button type="button" tabIndex={-1} onClick={() => c()?.fitPage()} title="Cả trang (Alt+9)">
+          ▢
+        </button>
+        <button type="button" tabIndex={-1} onClick={() => c()?.rotate()} title="Xoay 90° (Alt+R)">
+          ⟳
+        </button>
       </div>
       <div className="viewer-canvas" ref={host} data-testid="page-viewer" />
     </section>

@@ -18,16 +18,24 @@ export function KeyingPage({ id, userId, readOnly = false }: { id: string; userI
   useEffect(() => {
     if (data) return prefetchAround(data);
     let live = true;
-    loadKeyingData(id).then((d) => {
-      if (!live) return;
-      setData(d);
-      prefetchAround(d);
-    }, (e: Error) => live && setError(e.message));
+    loadKeyingData(id).then(
+      (d) => {
+        if (!live) return;
+        setData(d);
+        prefetchAround(d);
+      },
+      (e: Error) => live && setError(e.message),
+    );
     return () => {
       live = false;
     };
   }, [id]);
-  if (error) return <p role="alert" className="keying-message">{error} <a href="#/">Về danh sách quyển sổ</a></p>;
+  if (error)
+    return (
+      <p role="alert" className="keying-message">
+        {error} <a href="#/">Về danh sách quyển sổ</a>
+      </p>
+    );
   if (!data) return <p className="keying-message">Đang tải bản ghi…</p>;
   return <KeyingScreen key={id} data={data} userId={userId} readOnly={readOnly} />;
 }

@@ -45,11 +45,14 @@ export function KeyingScreen({ data, userId, readOnly = false }: { data: KeyingD
   const returnTo = useRef<string>(undefined);
   const viewer = useRef<ViewerControls>(null);
 
-  const onErrors = useCallback((errors: Finding[]) => {
-    setShowAll(true);
-    const first = errors.find((e) => element(e.path));
-    if (first) focusField(first.path);
-  }, [element, focusField]);
+  const onErrors = useCallback(
+    (errors: Finding[]) => {
+      setShowAll(true);
+      const first = errors.find((e) => element(e.path));
+      if (first) focusField(first.path);
+    },
+    [element, focusField],
+  );
   const completion = useCompletion(editor, { onErrors, onMessage: setNotice });
   const nav = useBookNavigation(data, fields, editor, setNotice);
   const toggleFlag = useCallback((key: string) => editor.setFlag(key, nextFlag(editor.current().flags[key])), [editor]);
@@ -86,24 +89,42 @@ export function KeyingScreen({ data, userId, readOnly = false }: { data: KeyingD
     const v = viewer.current;
     if (readOnly && WRITES.has(action)) return setNotice('Chế độ chỉ xem: bạn không có quyền nhập liệu.');
     switch (action) {
-      case 'save': return void editor.save();
-      case 'complete': return void completion.complete();
-      case 'reloadLatest': return void (editor.conflict && editor.reloadLatest());
-      case 'nextRecord': return void nav.nextRecord();
-      case 'prevRecord': return void nav.prevRecord();
-      case 'newRecord': return void nav.newRecord();
-      case 'nextPage': return nav.turnPage(1);
-      case 'prevPage': return nav.turnPage(-1);
-      case 'jump': return openPick();
-      case 'copyForward': return void nav.copyForward();
-      case 'toggleFlag': return focus.focused ? toggleFlag(focus.focused) : setNotice('Hãy đứng ở một trường rồi bấm Alt+U.');
-      case 'zoomIn': return v?.zoom(1.25);
-      case 'zoomOut': return v?.zoom(0.8);
-      case 'fitWidth': return v?.fitWidth();
-      case 'fitPage': return v?.fitPage();
-      case 'rotate': return v?.rotate();
-      case 'panUp': return v?.pan(-0.25);
-      case 'panDown': return v?.pan(0.25);
+      case 'save':
+        return void editor.save();
+      case 'complete':
+        return void completion.complete();
+      case 'reloadLatest':
+        return void (editor.conflict && editor.reloadLatest());
+      case 'nextRecord':
+        return void nav.nextRecord();
+      case 'prevRecord':
+        return void nav.prevRecord();
+      case 'newRecord':
+        return void nav.newRecord();
+      case 'nextPage':
+        return nav.turnPage(1);
+      case 'prevPage':
+        return nav.turnPage(-1);
+      case 'jump':
+        return openPick();
+      case 'copyForward':
+        return void nav.copyForward();
+      case 'toggleFlag':
+        return focus.focused ? toggleFlag(focus.focused) : setNotice('Hãy đứng ở một trường rồi bấm Alt+U.');
+      case 'zoomIn':
+        return v?.zoom(1.25);
+      case 'zoomOut':
+        return v?.zoom(0.8);
+      case 'fitWidth':
+        return v?.fitWidth();
+      case 'fitPage':
+        return v?.fitPage();
+      case 'rotate':
+        return v?.rotate();
+      case 'panUp':
+        return v?.pan(-0.25);
+      case 'panDown':
+        return v?.pan(0.25);
     }
   };
   useShortcuts(run, !picking && !completion.warnings);
@@ -115,26 +136,60 @@ export function KeyingScreen({ data, userId, readOnly = false }: { data: KeyingD
   const general = findings.filter((f) => !known.has(f.path));
   return (
     <div className="keying">
-      <TopBar book={data.book} record={draft.base} position={data.offset + nav.position} total={data.total} name={nameKey ? (draft.values[nameKey] ?? '') : ''} saveState={editor.saveState}
-        onReopen={readOnly ? undefined : () => void completion.reopen()} />
+      <TopBar
+        book={data.book}
+        record={draft.base}
+        position={data.offset + nav.position}
+        total={data.total}
+        name={nameKey ? (draft.values[nameKey] ?? '') : ''}
+        saveState={editor.saveState}
+        onReopen={readOnly ? undefined : () => void completion.reopen()}
+      />
       <div className="keying-body">
         <ImageViewer pageId={page?.id} pageLabel={page ? `Trang ${page.seq}/${nav.pages.length}` : 'Chưa có ảnh'} region={region} controlsRef={viewer} />
         <section className="form-panel" aria-label="Bản ghi">
           {editor.draftOffer && <DraftOffer offer={editor.draftOffer} onRestore={editor.restoreDraft} onDiscard={editor.discardDraft} />}
-          {editor.conflict && (
-            <ConflictBanner conflict={editor.conflict} myId={userId} mine={draft.values} saved={draft.base.values} labelOf={labelOf} onReload={() => void editor.reloadLatest()} />
-          )}
+          {editor.conflict && <ConflictBanner conflict={editor.conflict} myId={userId} mine={draft.values} saved={draft.base.values} labelOf={labelOf} onReload={() => void editor.reloadLatest()} />}
           {completion.warnings && (
-            <WarningsDialog warnings={completion.warnings} labelOf={labelOf} busy={completion.busy}
+            <WarningsDialog
+              warnings={completion.warnings}
+              labelOf={labelOf}
+              busy={completion.busy}
               onConfirm={(codes) => void completion.acknowledgeAndComplete(codes)}
-              onCancel={() => closeWarnings()} />
+              onCancel={() => closeWarnings()}
+            />
           )}
-          {readOnly && <p className="notice" data-testid="read-only">Chế độ chỉ xem: bạn không có quyền nhập liệu.</p>}
-          {notice && <p className="notice" role="status">{notice}</p>}
-          {general.length > 0 && <ul className="findings general">{general.map((f) => <li key={f.path + f.code} className={f.severity.toLowerCase()}>{f.message}</li>)}</ul>}
+          {readOnly && (
+            <p className="notice" data-testid="read-only">
+              Chế độ chỉ xem: bạn không có quyền nhập liệu.
+            </p>
+          )}
+          {notice && (
+            <p className="notice" role="status">
+              {notice}
+            </p>
+          )}
+          {general.length > 0 && (
+            <ul className="findings general">
+              {general.map((f) => (
+                <li key={f.path + f.code} className={f.severity.toLowerCase()}>
+                  {f.message}
+                </li>
+              ))}
+            </ul>
+          )}
           <fieldset disabled={readOnly} className="plain">
-            <RecordForm form={form} values={draft.values} flags={draft.flags} findings={findings} showAllFindings={showAll} focus={focus}
-              onChange={editor.setValue} onLeave={editor.saveSoon} onToggleFlag={toggleFlag} />
+            <RecordForm
+              form={form}
+              values={draft.values}
+              flags={draft.flags}
+              findings={findings}
+              showAllFindings={showAll}
+              focus={focus}
+              onChange={editor.setValue}
+              onLeave={editor.saveSoon}
+              onToggleFlag={toggleFlag}
+            />
           </fieldset>
         </section>
       </div>

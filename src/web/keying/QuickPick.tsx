@@ -15,13 +15,13 @@ interface Entry {
 }
 
 export function quickPickEntries(form: FormDescription): Entry[] {
-  return form.groups.flatMap((g) =>
-    g.fields.filter((f) => f.widget !== 'none').map((f) => ({ key: f.key, label: f.label, group: g.label, search: searchKey(`${f.label} ${g.label} ${f.key}`) })),
-  );
+  return form.groups.flatMap((g) => g.fields.filter((f) => f.widget !== 'none').map((f) => ({ key: f.key, label: f.label, group: g.label, search: searchKey(`${f.label} ${g.label} ${f.key}`) })));
 }
 
 export function matchEntries(entries: readonly Entry[], query: string): Entry[] {
-  const words = searchKey(query).split(' ').filter((w) => w !== '');
+  const words = searchKey(query)
+    .split(' ')
+    .filter((w) => w !== '');
   return entries.filter((e) => words.every((w) => e.search.includes(w)));
 }
 
@@ -41,11 +41,30 @@ export function QuickPick({ form, onPick, onClose }: { form: FormDescription; on
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-label="Tìm trường">
       <div className="quick-pick">
-        <input autoFocus aria-label="Tên trường cần tới" placeholder="Gõ tên trường, ví dụ: ngày sinh mẹ" value={query}
-          onChange={(e) => { setQuery(e.target.value); setAt(0); }} onKeyDown={onKey} onBlur={onClose} />
+        <input
+          autoFocus
+          aria-label="Tên trường cần tới"
+          placeholder="Gõ tên trường, ví dụ: ngày sinh mẹ"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setAt(0);
+          }}
+          onKeyDown={onKey}
+          onBlur={onClose}
+        />
         <ul role="listbox" aria-label="Các trường">
           {hits.map((h, i) => (
-            <li key={h.key} role="option" aria-selected={i === at} className={i === at ? 'active' : ''} onMouseDown={(e) => { e.preventDefault(); onPick(h.key); }}>
+            <li
+              key={h.key}
+              role="option"
+              aria-selected={i === at}
+              className={i === at ? 'active' : ''}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                onPick(h.key);
+              }}
+            >
               {h.label} <span className="group">— {h.group}</span>
             </li>
           ))}

@@ -45,13 +45,16 @@ export function RecordForm(p: RecordFormProps) {
   };
   const fieldsByKey = new Map(form.groups.flatMap((g) => g.fields).map((f) => [f.key, f]));
   const requirements = useMemo(() => requirementsOf(form.templateId, values), [form.templateId, values]);
-  const onBlur = useCallback((key: string) => {
-    const value = values[key] ?? '';
-    if (fieldsByKey.get(key)?.widget === 'date' && normalizeDateText(value) !== value) onChange(key, normalizeDateText(value));
-    setVisited((v) => (v.has(key) ? v : new Set(v).add(key)));
-    focus.setFocused(undefined);
-    onLeave(key);
-  }, [values, fieldsByKey, onChange, onLeave, focus]);
+  const onBlur = useCallback(
+    (key: string) => {
+      const value = values[key] ?? '';
+      if (fieldsByKey.get(key)?.widget === 'date' && normalizeDateText(value) !== value) onChange(key, normalizeDateText(value));
+      setVisited((v) => (v.has(key) ? v : new Set(v).add(key)));
+      focus.setFocused(undefined);
+      onLeave(key);
+    },
+    [values, fieldsByKey, onChange, onLeave, focus],
+  );
   const onFocus = useCallback((key: string) => focus.setFocused(key), [focus]);
   return (
     <form className="record-form" aria-label="Nhập liệu bản ghi" onSubmit={(e) => e.preventDefault()} noValidate>
@@ -59,11 +62,26 @@ export function RecordForm(p: RecordFormProps) {
       {form.groups.map((g) => (
         <fieldset key={g.id} className="field-group">
           <legend>{g.label}</legend>
-          {g.fields.filter((f) => f.widget !== 'none').map((f) => (
-            <FieldRow key={f.key} field={f} value={values[f.key] ?? ''} flag={p.flags[f.key]} required={requirements[f.key]?.required ?? false}
-              mustBeEmpty={requirements[f.key]?.mustBeEmpty ?? false} dateReading={f.widget === 'date' ? dateReading(values, f.key) : undefined} findings={shown(f.key)} focused={focus.focused === f.key} inputRef={focus.refFor(f.key)}
-              onChange={onChange} onFocus={onFocus} onBlur={onBlur} onToggleFlag={p.onToggleFlag} />
-          ))}
+          {g.fields
+            .filter((f) => f.widget !== 'none')
+            .map((f) => (
+              <FieldRow
+                key={f.key}
+                field={f}
+                value={values[f.key] ?? ''}
+                flag={p.flags[f.key]}
+                required={requirements[f.key]?.required ?? false}
+                mustBeEmpty={requirements[f.key]?.mustBeEmpty ?? false}
+                dateReading={f.widget === 'date' ? dateReading(values, f.key) : undefined}
+                findings={shown(f.key)}
+                focused={focus.focused === f.key}
+                inputRef={focus.refFor(f.key)}
+                onChange={onChange}
+                onFocus={onFocus}
+                onBlur={onBlur}
+                onToggleFlag={p.onToggleFlag}
+              />
+            ))}
         </fieldset>
       ))}
     </form>

@@ -35,14 +35,32 @@ function saveText(s: SaveState): string {
 export function TopBar({ book, record, position, total, name, saveState, onReopen }: Props) {
   return (
     <header className="keying-top">
-      <a href={`#/books/${book.id}`} className="book-link" title={book.authority}>← {book.title}</a>
-      {record.keyingOf ? <span className="badge pass" data-testid="pass-banner" title="Người nhập khác nhập cùng việc đăng ký này; bạn không thấy giá trị của họ">Lần nhập độc lập</span> : <span>Bản ghi {position + 1}/{total}</span>}
+      <a href={`#/books/${book.id}`} className="book-link" title={book.authority}>
+        ← {book.title}
+      </a>
+      {record.keyingOf ? (
+        <span className="badge pass" data-testid="pass-banner" title="Người nhập khác nhập cùng việc đăng ký này; bạn không thấy giá trị của họ">
+          Lần nhập độc lập
+        </span>
+      ) : (
+        <span>
+          Bản ghi {position + 1}/{total}
+        </span>
+      )}
       {record.values.so && <span>Số {record.values.so}</span>}
       {name && <span className="record-name">{name}</span>}
-      <span className={`badge ${record.status}`} data-testid="record-status">{RECORD_STATUS_LABELS[record.status]}</span>
-      {record.status === 'completed' && onReopen && <button type="button" className="link" onClick={onReopen}>Mở lại để sửa</button>}
+      <span className={`badge ${record.status}`} data-testid="record-status">
+        {RECORD_STATUS_LABELS[record.status]}
+      </span>
+      {record.status === 'completed' && onReopen && (
+        <button type="button" className="link" onClick={onReopen}>
+          Mở lại để sửa
+        </button>
+      )}
       <span data-testid="record-version">Phiên bản {record.version}</span>
-      <span className={`save-state ${saveState.kind}`} role="status" data-testid="save-state">{saveText(saveState)}</span>
+      <span className={`save-state ${saveState.kind}`} role="status" data-testid="save-state">
+        {saveText(saveState)}
+      </span>
     </header>
   );
 }
@@ -51,7 +69,9 @@ export function ShortcutHelp({ items }: { items: readonly (readonly [string, str
   return (
     <footer className="shortcut-help" aria-label="Phím tắt">
       {items.map(([keys, what]) => (
-        <span key={keys}><kbd>{keys}</kbd> {what}</span>
+        <span key={keys}>
+          <kbd>{keys}</kbd> {what}
+        </span>
       ))}
     </footer>
   );

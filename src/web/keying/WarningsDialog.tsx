@@ -22,29 +22,41 @@ export function WarningsDialog({ warnings, labelOf, busy, onConfirm, onCancel }:
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
   const all = warnings.every((w) => checked.has(ackCode(w)));
-  const toggle = (code: string) => setChecked((s) => {
-    const next = new Set(s);
-    if (!next.delete(code)) next.add(code);
-    return next;
-  });
+  const toggle = (code: string) =>
+    setChecked((s) => {
+      const next = new Set(s);
+      if (!next.delete(code)) next.add(code);
+      return next;
+    });
   return (
     <div className="warnings-dialog" role="dialog" aria-label="Cảnh báo cần xác nhận" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <h3>Còn {warnings.length} cảnh báo cần xác nhận trước khi hoàn thành</h3>
       <ul>
         {warnings.map((w, i) => (
           <li key={ackCode(w)}>
-            <p><b>{labelOf(w.path)}</b>: {w.message}</p>
+            <p>
+              <b>{labelOf(w.path)}</b>: {w.message}
+            </p>
             <label>
-              <input type="checkbox" ref={i === 0 ? first : undefined} checked={checked.has(ackCode(w))} onChange={() => toggle(ackCode(w))}
-                onKeyDown={(e) => e.key === 'Enter' && all && onConfirm(warnings.map(ackCode))} />
+              <input
+                type="checkbox"
+                ref={i === 0 ? first : undefined}
+                checked={checked.has(ackCode(w))}
+                onChange={() => toggle(ackCode(w))}
+                onKeyDown={(e) => e.key === 'Enter' && all && onConfirm(warnings.map(ackCode))}
+              />
               Tôi đã đối chiếu với sổ
             </label>
           </li>
         ))}
       </ul>
       <p className="dialog-actions">
-        <button type="button" disabled={!all || busy} onClick={() => onConfirm(warnings.map(ackCode))}>Xác nhận và hoàn thành</button>
-        <button type="button" className="link" onClick={onCancel}>Quay lại sửa (Esc)</button>
+        <button type="button" disabled={!all || busy} onClick={() => onConfirm(warnings.map(ackCode))}>
+          Xác nhận và hoàn thành
+        </button>
+        <button type="button" className="link" onClick={onCancel}>
+          Quay lại sửa (Esc)
+        </button>
       </p>
     </div>
   );

@@ -46,7 +46,6 @@ export interface SaveBody {
 
 export const FLAG_LABELS: Record<FlagKind, string> = { uncertain: 'Chưa chắc', illegible: 'Không đọc được' };
 
-
 const forms = new Map<string, FormDescription>();
 
 /** The form description of a template, from the bundled catalog (what GET /api/registers/:id/form answers). */
@@ -71,18 +70,15 @@ export const api = {
   book: (id: string) => getJson<BookInfo>(`/api/books/${id}`),
   pages: (bookId: string) => getJson<PageInfo[]>(`/api/books/${bookId}/pages`),
   save: (id: string, body: SaveBody) => sendJson<RecordView>('PUT', `/api/records/${id}`, body),
-  complete: (id: string, expectedVersion: number) =>
-    sendJson<RecordView>('POST', `/api/records/${id}/complete`, { clientTxId: newTxId(), expectedVersion }),
+  complete: (id: string, expectedVersion: number) => sendJson<RecordView>('POST', `/api/records/${id}/complete`, { clientTxId: newTxId(), expectedVersion }),
   /** The fields a keying pass keys (null: all of them). */
   passFields: async (id: string) => (await getJson<{ fields: string[] | null }>(`/api/qc/passes/${id}/fields`)).fields,
   /** An independent keying pass (src/qc) completes through QC, which then compares it with the other pass. */
   completePass: (id: string, expectedVersion: number) =>
     sendJson<{ pass: RecordView; comparison: { outcome: string } }>('POST', `/api/qc/passes/${id}/complete`, { clientTxId: newTxId(), expectedVersion }),
-  reopen: (id: string, expectedVersion: number) =>
-    sendJson<RecordView>('POST', `/api/records/${id}/reopen`, { clientTxId: newTxId(), expectedVersion, reason: 'Mở lại từ màn hình nhập liệu' }),
+  reopen: (id: string, expectedVersion: number) => sendJson<RecordView>('POST', `/api/records/${id}/reopen`, { clientTxId: newTxId(), expectedVersion, reason: 'Mở lại từ màn hình nhập liệu' }),
   create: (bookId: string, pageIds: string[]) => sendJson<RecordView>('POST', `/api/books/${bookId}/records`, { clientTxId: newTxId(), pageIds }),
   /** Commune suggestions; none when the server refuses (an abort still rejects). */
   units: (q: string, signal: AbortSignal) =>
-    getJson<{ name: string; path: string }[]>(`/api/units/lookup?${new URLSearchParams({ q, level: 'commune' })}`, signal)
-      .catch((e: unknown) => (e instanceof ApiError ? [] : Promise.reject(e))),
+    getJson<{ name: string; path: string }[]>(`/api/units/lookup?${new URLSearchParams({ q, level: 'commune' })}`, signal).catch((e: unknown) => (e instanceof ApiError ? [] : Promise.reject(e))),
 };

@@ -13,8 +13,23 @@ import { matchEntries, quickPickEntries } from './QuickPick.js';
 import { shortcutOf } from './shortcuts.js';
 
 const view = (version: number, values: Record<string, string>, flags: RecordView['flags'] = {}): RecordView => ({
-  id: 'r1', bookId: 'b1', registerType: 'KS', templateId: 'KS-70', status: 'draft', version, values, flags, acknowledged: [], pageIds: [], regions: [],
-  keyedBy: null, completedAt: null, updatedAt: '2026-11-25T12:00:00.000Z', findings: [], keyingOf: null, keyingPass: null,
+  id: 'r1',
+  bookId: 'b1',
+  registerType: 'KS',
+  templateId: 'KS-70',
+  status: 'draft',
+  version,
+  values,
+  flags,
+  acknowledged: [],
+  pageIds: [],
+  regions: [],
+  keyedBy: null,
+  completedAt: null,
+  updatedAt: '2026-11-25T12:00:00.000Z',
+  findings: [],
+  keyingOf: null,
+  keyingPass: null,
 });
 
 const field = (key: string, more: Partial<FormField> = {}): FormField => ({ key, label: key, type: 'text', widget: 'text', required: 'optional', copyForward: false, ...more });
@@ -45,7 +60,7 @@ describe('draft', () => {
   });
 });
 
-describe('form rules (the catalog\'s, as the server applies them)', () => {
+describe("form rules (the catalog's, as the server applies them)", () => {
   const hint = (text: string, key = 'ngayDangKy', more: Record<string, string> = {}) => dateReading({ ...more, [key]: text }, key);
 
   it('reads dates the way keyers type them, in the MoJ form and in words', () => {
@@ -67,7 +82,7 @@ describe('form rules (the catalog\'s, as the server applies them)', () => {
     expect(normalizeDateText('27/8/1985')).toBe('27.08.1985');
   });
 
-  it('marks the mother\'s fields required, or to be left empty, from the kind of birth registration (KS-70), code or its name', () => {
+  it("marks the mother's fields required, or to be left empty, from the kind of birth registration (KS-70), code or its name", () => {
     expect(requirementsOf('KS-70', { nksLoaiKhaiSinh: '1' }).meHoTen).toEqual({ required: true, mustBeEmpty: false });
     expect(requirementsOf('KS-70', { nksLoaiKhaiSinh: '2' }).meHoTen).toEqual({ required: false, mustBeEmpty: true });
     expect(requirementsOf('KS-70', { nksLoaiKhaiSinh: ' Chưa xác định được mẹ ' }).meHoTen).toEqual({ required: false, mustBeEmpty: true });
@@ -101,14 +116,23 @@ describe('form rules (the catalog\'s, as the server applies them)', () => {
 
   it('restricts a form to the fields of a critical-only pass, in catalog order, dropping empty groups', () => {
     const form: FormDescription = {
-      templateId: 'KS-70', registerType: 'KS', title: 'Khai sinh',
-      groups: [{ id: 'dangKy', label: 'Đăng ký', fields: [field('so'), field('quyenSo')] }, { id: 'nks', label: 'Người được khai sinh', fields: [field('nksHoTen'), field('nksDanToc')] }, { id: 'ghi', label: 'Ghi chú', fields: [field('ghiChu')] }],
+      templateId: 'KS-70',
+      registerType: 'KS',
+      title: 'Khai sinh',
+      groups: [
+        { id: 'dangKy', label: 'Đăng ký', fields: [field('so'), field('quyenSo')] },
+        { id: 'nks', label: 'Người được khai sinh', fields: [field('nksHoTen'), field('nksDanToc')] },
+        { id: 'ghi', label: 'Ghi chú', fields: [field('ghiChu')] },
+      ],
     };
     const r = restrictForm(form, ['nksHoTen', 'so']);
-    expect(r.groups.map((g) => [g.id, g.fields.map((f) => f.key)])).toEqual([['dangKy', ['so']], ['nks', ['nksHoTen']]]);
+    expect(r.groups.map((g) => [g.id, g.fields.map((f) => f.key)])).toEqual([
+      ['dangKy', ['so']],
+      ['nks', ['nksHoTen']],
+    ]);
   });
 
-  it('lists the keyed fields of the catalog\'s form in column order, without the row number', () => {
+  it("lists the keyed fields of the catalog's form in column order, without the row number", () => {
     const form = formDescription(TEMPLATES.find((t) => t.id === 'KS-70')!);
     const keys = keyedFields(form).map((f) => f.key);
     expect(keys.slice(0, 2)).toEqual(['so', 'quyenSo']);
@@ -122,10 +146,15 @@ describe('form rules (the catalog\'s, as the server applies them)', () => {
   });
 
   it('finds a field by label words without diacritics', () => {
-    const form = { templateId: 'T', registerType: 'KS', title: '', groups: [
-      { id: 'nks', label: 'Người được khai sinh', fields: [field('nksNgaySinh', { label: 'Ngày, tháng, năm sinh' })] },
-      { id: 'me', label: 'Mẹ', fields: [field('meNgaySinh', { label: 'Ngày, tháng, năm sinh' })] },
-    ] };
+    const form = {
+      templateId: 'T',
+      registerType: 'KS',
+      title: '',
+      groups: [
+        { id: 'nks', label: 'Người được khai sinh', fields: [field('nksNgaySinh', { label: 'Ngày, tháng, năm sinh' })] },
+        { id: 'me', label: 'Mẹ', fields: [field('meNgaySinh', { label: 'Ngày, tháng, năm sinh' })] },
+      ],
+    };
     expect(matchEntries(quickPickEntries(form), 'ngay sinh me').map((e) => e.key)).toEqual(['meNgaySinh']);
   });
 });

@@ -9,7 +9,9 @@ function memoryStorage(): DraftStorage & { items: Map<string, string> } {
   const items = new Map<string, string>();
   return {
     items,
-    get length() { return items.size; },
+    get length() {
+      return items.size;
+    },
     key: (i) => [...items.keys()][i] ?? null,
     getItem: (k) => items.get(k) ?? null,
     setItem: (k, v) => void items.set(k, v),
@@ -18,14 +20,29 @@ function memoryStorage(): DraftStorage & { items: Map<string, string> } {
 }
 
 const view = (version: number, values: Record<string, string>, flags: RecordView['flags'] = {}): RecordView => ({
-  id: 'r1', bookId: 'b1', registerType: 'KS', templateId: 'KS-70', status: 'draft', version, values, flags, acknowledged: [], pageIds: [], regions: [],
-  keyedBy: null, completedAt: null, updatedAt: '2026-11-25T12:00:00.000Z', findings: [], keyingOf: null, keyingPass: null,
+  id: 'r1',
+  bookId: 'b1',
+  registerType: 'KS',
+  templateId: 'KS-70',
+  status: 'draft',
+  version,
+  values,
+  flags,
+  acknowledged: [],
+  pageIds: [],
+  regions: [],
+  keyedBy: null,
+  completedAt: null,
+  updatedAt: '2026-11-25T12:00:00.000Z',
+  findings: [],
+  keyingOf: null,
+  keyingPass: null,
 });
 
 describe('local drafts', () => {
   const now = new Date('2026-11-25T12:00:00Z');
 
-  it('keeps a user\'s pending changes per record, forgets them when none remain, and never hands them to another user', () => {
+  it("keeps a user's pending changes per record, forgets them when none remain, and never hands them to another user", () => {
     const storage = memoryStorage();
     const mai = localDrafts('u-mai', storage, () => now);
     const d = { ...draftOf(view(3, { so: '15' })), values: { so: '15', nksHoTen: 'Nguyễn Thị Mai', ghiChu: '' } };
@@ -66,7 +83,12 @@ describe('local drafts', () => {
   });
 
   it('keeps keying when the storage refuses (full or disabled)', () => {
-    const full: DraftStorage = { ...memoryStorage(), setItem: () => { throw new DOMException('quota', 'QuotaExceededError'); } };
+    const full: DraftStorage = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+    };
     expect(() => localDrafts('u', full).keep('r1', 1, { values: { a: '1' } })).not.toThrow();
   });
 });

@@ -48,8 +48,14 @@ function bookEntry(bookId: string): BookEntry {
   const cached = books.get(bookId);
   if (cached && fresh(cached.at, BOOK_TTL_MS)) return cached;
   const entry: BookEntry = { at: Date.now(), book: api.book(bookId), pages: api.pages(bookId), ...(cached?.window ? { window: cached.window } : {}) };
-  entry.book.then((b) => (entry.bookValue = b), () => books.delete(bookId));
-  entry.pages.then((p) => (entry.pagesValue = p), () => books.delete(bookId));
+  entry.book.then(
+    (b) => (entry.bookValue = b),
+    () => books.delete(bookId),
+  );
+  entry.pages.then(
+    (p) => (entry.pagesValue = p),
+    () => books.delete(bookId),
+  );
   books.set(bookId, entry);
   return entry;
 }
@@ -76,7 +82,10 @@ function prefetchRecord(id: string): void {
   const c = records.get(id);
   if (c && fresh(c.at, RECORD_TTL_MS)) return;
   const entry: { at: number; view: Promise<RecordView>; settled?: RecordView } = { at: Date.now(), view: api.record(id) };
-  entry.view.then((v) => (entry.settled = v), () => records.delete(id));
+  entry.view.then(
+    (v) => (entry.settled = v),
+    () => records.delete(id),
+  );
   records.set(id, entry);
 }
 
@@ -139,6 +148,9 @@ export function prefetchAround(data: KeyingData): void {
   if (!entry || entry.refreshing || !nearEdge) return;
   entry.refreshing = true;
   fetchWindow(data.record.bookId, `around=${data.record.id}`)
-    .then((w) => (entry.window = w), () => undefined)
+    .then(
+      (w) => (entry.window = w),
+      () => undefined,
+    )
     .finally(() => (entry.refreshing = false));
 }

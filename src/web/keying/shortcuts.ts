@@ -7,8 +7,24 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export type ShortcutAction =
-  | 'save' | 'complete' | 'reloadLatest' | 'nextRecord' | 'prevRecord' | 'newRecord' | 'nextPage' | 'prevPage' | 'jump' | 'copyForward' | 'toggleFlag'
-  | 'zoomIn' | 'zoomOut' | 'fitWidth' | 'fitPage' | 'rotate' | 'panUp' | 'panDown';
+  | 'save'
+  | 'complete'
+  | 'reloadLatest'
+  | 'nextRecord'
+  | 'prevRecord'
+  | 'newRecord'
+  | 'nextPage'
+  | 'prevPage'
+  | 'jump'
+  | 'copyForward'
+  | 'toggleFlag'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'fitWidth'
+  | 'fitPage'
+  | 'rotate'
+  | 'panUp'
+  | 'panDown';
 
 /** The help line, in the order shown. */
 export const SHORTCUT_HELP: readonly [string, string][] = [
@@ -28,9 +44,22 @@ export const SHORTCUT_HELP: readonly [string, string][] = [
 
 const CTRL: Record<string, ShortcutAction> = { KeyS: 'save', Enter: 'complete', NumpadEnter: 'complete', KeyJ: 'jump', KeyD: 'copyForward' };
 const ALT: Record<string, ShortcutAction> = {
-  ArrowRight: 'nextRecord', ArrowLeft: 'prevRecord', KeyN: 'newRecord', PageDown: 'nextPage', PageUp: 'prevPage', KeyU: 'toggleFlag',
-  Equal: 'zoomIn', NumpadAdd: 'zoomIn', Minus: 'zoomOut', NumpadSubtract: 'zoomOut', Digit0: 'fitWidth', Digit9: 'fitPage', KeyR: 'rotate',
-  ArrowUp: 'panUp', ArrowDown: 'panDown', KeyL: 'reloadLatest',
+  ArrowRight: 'nextRecord',
+  ArrowLeft: 'prevRecord',
+  KeyN: 'newRecord',
+  PageDown: 'nextPage',
+  PageUp: 'prevPage',
+  KeyU: 'toggleFlag',
+  Equal: 'zoomIn',
+  NumpadAdd: 'zoomIn',
+  Minus: 'zoomOut',
+  NumpadSubtract: 'zoomOut',
+  Digit0: 'fitWidth',
+  Digit9: 'fitPage',
+  KeyR: 'rotate',
+  ArrowUp: 'panUp',
+  ArrowDown: 'panDown',
+  KeyL: 'reloadLatest',
 };
 
 export function shortcutOf(e: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'code'>): ShortcutAction | undefined {

@@ -12,11 +12,25 @@ export const datalistId = (kind: AutocompleteKind, key: string): string => (kind
 
 /** The datalists of ethnic groups and nationalities, rendered once per form. */
 export function CodeDatalists() {
-  const nationalities = useMemo(() => listNationalities().map((n) => n.name).sort((a, b) => a.localeCompare(b, 'vi')), []);
+  const nationalities = useMemo(
+    () =>
+      listNationalities()
+        .map((n) => n.name)
+        .sort((a, b) => a.localeCompare(b, 'vi')),
+    [],
+  );
   return (
     <>
-      <datalist id="dl-ethnicity">{ETHNIC_GROUPS.map((g) => <option key={g.code} value={g.name} />)}</datalist>
-      <datalist id="dl-nationality">{nationalities.map((n) => <option key={n} value={n} />)}</datalist>
+      <datalist id="dl-ethnicity">
+        {ETHNIC_GROUPS.map((g) => (
+          <option key={g.code} value={g.name} />
+        ))}
+      </datalist>
+      <datalist id="dl-nationality">
+        {nationalities.map((n) => (
+          <option key={n} value={n} />
+        ))}
+      </datalist>
     </>
   );
 }
@@ -31,12 +45,21 @@ export function PlaceDatalist({ fieldKey, value, active }: { fieldKey: string; v
     if (!active || q.length < 2) return;
     const ctl = new AbortController();
     const timer = setTimeout(() => {
-      api.units(q, ctl.signal).then((hits) => setOptions(hits.slice(0, 12).map((h) => head + h.path)), () => undefined);
+      api.units(q, ctl.signal).then(
+        (hits) => setOptions(hits.slice(0, 12).map((h) => head + h.path)),
+        () => undefined,
+      );
     }, 250);
     return () => {
       clearTimeout(timer);
       ctl.abort();
     };
   }, [value, active]);
-  return <datalist id={datalistId('place', fieldKey)}>{options.map((o) => <option key={o} value={o} />)}</datalist>;
+  return (
+    <datalist id={datalistId('place', fieldKey)}>
+      {options.map((o) => (
+        <option key={o} value={o} />
+      ))}
+    </datalist>
+  );
 }

@@ -40,18 +40,25 @@ const open = (id: string) => {
 export function useBookNavigation(data: KeyingData, fields: readonly FormField[], editor: RecordEditor, say: (text: string) => void): BookNavigation {
   const position = data.records.findIndex((r) => r.id === data.record.id);
   const pages = data.pages.filter((p) => p.status === 'present');
-  const [pageIndex, setPageIndex] = useState(() => Math.max(0, pages.findIndex((p) => p.id === data.record.pageIds[0])));
+  const [pageIndex, setPageIndex] = useState(() =>
+    Math.max(
+      0,
+      pages.findIndex((p) => p.id === data.record.pageIds[0]),
+    ),
+  );
 
-  const leaveTo = useCallback(async (target: RecordListItem | undefined, none: string) => {
-    if (!target) return say(none);
-    // Nothing typed and nothing in flight: leave at once (a save would only re-render this screen on its way out).
-    const clean = editor.saveState.kind === 'saved' && !pendingChanges(editor.current());
-    if (clean || (await editor.save())) {
-      rememberRecord(editor.current().base);
-      open(target.id);
-    }
-    else say('Chưa lưu được bản ghi này nên chưa chuyển sang bản ghi khác.');
-  }, [editor, say]);
+  const leaveTo = useCallback(
+    async (target: RecordListItem | undefined, none: string) => {
+      if (!target) return say(none);
+      // Nothing typed and nothing in flight: leave at once (a save would only re-render this screen on its way out).
+      const clean = editor.saveState.kind === 'saved' && !pendingChanges(editor.current());
+      if (clean || (await editor.save())) {
+        rememberRecord(editor.current().base);
+        open(target.id);
+      } else say('Chưa lưu được bản ghi này nên chưa chuyển sang bản ghi khác.');
+    },
+    [editor, say],
+  );
 
   const newRecord = useCallback(async () => {
     const page = pages[pageIndex];
@@ -77,14 +84,22 @@ export function useBookNavigation(data: KeyingData, fields: readonly FormField[]
     }
   }, [data.records, position, fields, editor, say]);
 
-  const turnPage = useCallback((step: 1 | -1) => {
-    const next = pageIndex + step;
-    if (next < 0 || next >= pages.length) return say(step > 0 ? 'Đây là trang cuối của sổ.' : 'Đây là trang đầu của sổ.');
-    setPageIndex(next);
-  }, [pageIndex, pages.length, say]);
+  const turnPage = useCallback(
+    (step: 1 | -1) => {
+      const next = pageIndex + step;
+      if (next < 0 || next >= pages.length) return say(step > 0 ? 'Đây là trang cuối của sổ.' : 'Đây là trang đầu của sổ.');
+      setPageIndex(next);
+    },
+    [pageIndex, pages.length, say],
+  );
 
   return {
-    position, pages, pageIndex, newRecord, copyForward, turnPage,
+    position,
+    pages,
+    pageIndex,
+    newRecord,
+    copyForward,
+    turnPage,
     nextRecord: () => leaveTo(data.records[position + 1], 'Đây là bản ghi cuối của sổ (Alt+N để thêm bản ghi mới).'),
     prevRecord: () => leaveTo(data.records[position - 1], 'Đây là bản ghi đầu tiên của sổ.'),
   };

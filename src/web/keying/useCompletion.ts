@@ -31,16 +31,19 @@ export function useCompletion(editor: RecordEditor, hooks: Hooks): Completion {
   const running = useRef(false);
   const { onErrors, onMessage } = hooks;
 
-  const refused = useCallback((e: unknown) => {
-    if (!(e instanceof ApiError)) return onMessage((e as Error).message || 'Mất kết nối với máy chủ.');
-    if (e.code === 'record.has_errors') {
-      onErrors((e.details as { findings?: Finding[] } | undefined)?.findings ?? []);
-      return onMessage(e.message);
-    }
-    if (e.code === 'record.unacknowledged_warnings') return setWarnings((e.details as { warnings?: Finding[] } | undefined)?.warnings ?? []);
-    if (isVersionConflict(e)) return editor.showConflict(e.details as ConflictDetails);
-    onMessage(e.message);
-  }, [editor, onErrors, onMessage]);
+  const refused = useCallback(
+    (e: unknown) => {
+      if (!(e instanceof ApiError)) return onMessage((e as Error).message || 'Mất kết nối với máy chủ.');
+      if (e.code === 'record.has_errors') {
+        onErrors((e.details as { findings?: Finding[] } | undefined)?.findings ?? []);
+        return onMessage(e.message);
+      }
+      if (e.code === 'record.unacknowledged_warnings') return setWarnings((e.details as { warnings?: Finding[] } | undefined)?.warnings ?? []);
+      if (isVersionConflict(e)) return editor.showConflict(e.details as ConflictDetails);
+      onMessage(e.message);
+    },
+    [editor, onErrors, onMessage],
+  );
 
   const complete = useCallback(async () => {
     if (running.current) return;
@@ -68,14 +71,17 @@ export function useCompletion(editor: RecordEditor, hooks: Hooks): Completion {
     }
   }, [editor, onMessage, refused]);
 
-  const acknowledgeAndComplete = useCallback(async (codes: string[]) => {
-    setBusy(true);
-    const saved = await editor.save(codes);
-    setBusy(false);
-    if (!saved) return;
-    setWarnings(undefined);
-    await complete();
-  }, [editor, complete]);
+  const acknowledgeAndComplete = useCallback(
+    async (codes: string[]) => {
+      setBusy(true);
+      const saved = await editor.save(codes);
+      setBusy(false);
+      if (!saved) return;
+      setWarnings(undefined);
+      await complete();
+    },
+    [editor, complete],
+  );
 
   const reopen = useCallback(async () => {
     try {

@@ -13,9 +13,10 @@ import type { Finding, Values } from './keying.api.js';
 export function useFindings(templateId: string, values: Values, acknowledged: readonly string[]): Finding[] {
   const typed = useDeferredValue(values);
   const findings = useMemo(() => validateRecord(templateId, typed, { today: new Date() }), [templateId, typed]);
-  return useMemo(() => findings.map((f) =>
-    f.severity === 'WARNING' ? { ...f, acknowledged: acknowledged.includes(f.code) || acknowledged.includes(`${f.path}:${f.code}`) } : f,
-  ), [findings, acknowledged]);
+  return useMemo(
+    () => findings.map((f) => (f.severity === 'WARNING' ? { ...f, acknowledged: acknowledged.includes(f.code) || acknowledged.includes(`${f.path}:${f.code}`) } : f)),
+    [findings, acknowledged],
+  );
 }
 
 /** Findings grouped by field key. */

@@ -51,10 +51,13 @@ export function useLocalDraft(userId: string | undefined, initial: RecordView, e
   const offerRef = useRef(offer);
   const last = useRef<Draft>(undefined);
 
-  const keep = useCallback((d: Draft) => {
-    last.current = d;
-    drafts?.keep(d.base.id, d.base.version, mergeChanges(offerRef.current?.changes, pendingChanges(d)));
-  }, [drafts]);
+  const keep = useCallback(
+    (d: Draft) => {
+      last.current = d;
+      drafts?.keep(d.base.id, d.base.version, mergeChanges(offerRef.current?.changes, pendingChanges(d)));
+    },
+    [drafts],
+  );
 
   const close = useCallback(() => {
     offerRef.current = undefined;

@@ -58,11 +58,14 @@ export function useRecordEditor(initial: RecordView, userId?: string, keepLocal 
   const retry = useRef<{ txId: string; body: string }>(undefined);
   const saveRef = useRef<() => Promise<boolean>>(() => Promise.resolve(true));
 
-  const setDraft = useCallback((d: Draft) => {
-    draftRef.current = d;
-    setDraftState(d);
-    keep(d);
-  }, [keep]);
+  const setDraft = useCallback(
+    (d: Draft) => {
+      draftRef.current = d;
+      setDraftState(d);
+      keep(d);
+    },
+    [keep],
+  );
 
   const showConflict = useCallback((details: ConflictDetails) => {
     conflictRef.current = details;
@@ -70,66 +73,84 @@ export function useRecordEditor(initial: RecordView, userId?: string, keepLocal 
     setSaveState({ kind: 'conflict' });
   }, []);
 
-  const runSave = useCallback(async (acknowledge?: string[]): Promise<boolean> => {
-    if (conflictRef.current) return false;
-    const d = draftRef.current;
-    const changes = pendingChanges(d);
-    if (!changes && !acknowledge?.length) {
-      setSaveState({ kind: 'saved' });
-      return true;
-    }
-    const body = { expectedVersion: d.base.version, ...changes, ...(acknowledge?.length ? { acknowledge } : {}) };
-    const json = JSON.stringify(body);
-    const clientTxId = retry.current?.body === json ? retry.current.txId : newTxId();
-    retry.current = { txId: clientTxId, body: json };
-    setSaveState({ kind: 'saving' });
-    try {
-      const view = await api.save(d.base.id, { clientTxId, ...body });
-      retry.current = undefined;
-      const next = afterSave(draftRef.current, changes ?? {}, view);
-      setDraft(next);
-      setSaveState({ kind: pendingChanges(next) ? 'dirty' : 'saved' });
-      return true;
-    } catch (e) {
-      if (isVersionConflict(e)) showConflict((e as ApiError).details as ConflictDetails);
-      else setSaveState({ kind: 'error', message: e instanceof ApiError ? e.message : 'mất kết nối với máy chủ, sẽ thử lại.' });
-      if (e instanceof ApiError) retry.current = undefined;
-      else timer.current = setTimeout(() => void saveRef.current(), RETRY_MS);
-      return false;
-    }
-  }, [setDraft, showConflict]);
+  const runSave = useCallback(
+    async (acknowledge?: string[]): Promise<boolean> => {
+      if (conflictRef.current) return false;
+      const d = draftRef.current;
+      const changes = pendingChanges(d);
+      if (!changes && !acknowledge?.length) {
+        setSaveState({ kind: 'saved' });
+        return true;
+      }
+      const body = { expectedVersion: d.base.version, ...changes, ...(acknowledge?.length ? { acknowledge } : {}) };
+      const json = JSON.stringify(body);
+      const clientTxId = retry.current?.body === json ? retry.current.txId : newTxId();
+      retry.current = { txId: clientTxId, body: json };
+      setSaveState({ kind: 'saving' });
+      try {
+        const view = await api.save(d.base.id, { clientTxId, ...body });
+        retry.current = undefined;
+        const next = afterSave(draftRef.current, changes ?? {}, view);
+        setDraft(next);
+        setSaveState({ kind: pendingChanges(next) ? 'dirty' : 'saved' });
+        return true;
+      } catch (e) {
+        if (isVersionConflict(e)) showConflict((e as ApiError).details as ConflictDetails);
+        else setSaveState({ kind: 'error', message: e instanceof ApiError ? e.message : 'mất kết nối với máy chủ, sẽ thử lại.' });
+        if (e instanceof ApiError) retry.current = undefined;
+        else timer.current = setTimeout(() => void saveRef.current(), RETRY_MS);
+        return false;
+      }
+    },
+    [setDraft, showConflict],
+  );
 
-  const save = useCallback((acknowledge?: string[]) => {
-    clearTimeout(timer.current);
-    const next = queue.current.then(() => runSave(acknowledge));
-    queue.current = next.catch(() => false);
-    return next;
-  }, [runSave]);
+  const save = useCallback(
+    (acknowledge?: string[]) => {
+      clearTimeout(timer.current);
+      const next = queue.current.then(() => runSave(acknowledge));
+      queue.current = next.catch(() => false);
+      return next;
+    },
+    [runSave],
+  );
   saveRef.current = save;
 
-  const schedule = useCallback((ms: number) => {
-    clearTimeout(timer.current);
-    if (!conflictRef.current) timer.current = setTimeout(() => void save(), ms);
-  }, [save]);
+  const schedule = useCallback(
+    (ms: number) => {
+      clearTimeout(timer.current);
+      if (!conflictRef.current) timer.current = setTimeout(() => void save(), ms);
+    },
+    [save],
+  );
 
-  const edit = useCallback((next: Draft) => {
-    setDraft(next);
-    if (conflictRef.current) return;
-    setSaveState({ kind: 'dirty' });
-    schedule(AUTOSAVE_MS);
-  }, [setDraft, schedule]);
+  const edit = useCallback(
+    (next: Draft) => {
+      setDraft(next);
+      if (conflictRef.current) return;
+      setSaveState({ kind: 'dirty' });
+      schedule(AUTOSAVE_MS);
+    },
+    [setDraft, schedule],
+  );
 
-  const setValue = useCallback((key: string, value: string) => {
-    const d = draftRef.current;
-    if ((d.values[key] ?? '') !== value) edit({ ...d, values: { ...d.values, [key]: value } });
-  }, [edit]);
+  const setValue = useCallback(
+    (key: string, value: string) => {
+      const d = draftRef.current;
+      if ((d.values[key] ?? '') !== value) edit({ ...d, values: { ...d.values, [key]: value } });
+    },
+    [edit],
+  );
 
-  const setFlag = useCallback((key: string, flag: FieldFlag | undefined) => {
-    const flags = { ...draftRef.current.flags };
-    if (flag) flags[key] = flag;
-    else delete flags[key];
-    edit({ ...draftRef.current, flags });
-  }, [edit]);
+  const setFlag = useCallback(
+    (key: string, flag: FieldFlag | undefined) => {
+      const flags = { ...draftRef.current.flags };
+      if (flag) flags[key] = flag;
+      else delete flags[key];
+      edit({ ...draftRef.current, flags });
+    },
+    [edit],
+  );
 
   const saveSoon = useCallback(() => {
     if (pendingChanges(draftRef.current)) schedule(300);
@@ -159,11 +180,7 @@ export function useRecordEditor(initial: RecordView, userId?: string, keepLocal 
 }
 
 /** Warns before the tab closes with unsaved changes; on leaving the screen, sends what is pending (best effort). */
-function useUnsavedGuard(
-  draftRef: { current: Draft },
-  conflictRef: { current: ConflictDetails | undefined },
-  timer: { current: ReturnType<typeof setTimeout> | undefined },
-): void {
+function useUnsavedGuard(draftRef: { current: Draft }, conflictRef: { current: ConflictDetails | undefined }, timer: { current: ReturnType<typeof setTimeout> | undefined }): void {
   useEffect(() => {
     const onUnload = (e: BeforeUnloadEvent) => {
       if (pendingChanges(draftRef.current)) e.preventDefault();

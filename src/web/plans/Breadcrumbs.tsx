@@ -10,13 +10,23 @@ export function chainOf(units: readonly Rollup[], unitId: string | undefined): R
 
 export function Breadcrumbs({ campaignName, chain, onOpen }: { campaignName: string; chain: readonly Rollup[]; onOpen: (unitId: string | undefined) => void }) {
   const link = (label: string, unitId: string | undefined) => (
-    <a href="#/plans" onClick={(e) => { e.preventDefault(); onOpen(unitId); }}>{label}</a>
+    <a
+      href="#/plans"
+      onClick={(e) => {
+        e.preventDefault();
+        onOpen(unitId);
+      }}
+    >
+      {label}
+    </a>
   );
   return (
     <nav aria-label="Đường dẫn đơn vị" className="breadcrumbs">
       <ol>
         <li>{chain.length === 0 ? <span aria-current="page">{campaignName}</span> : link(campaignName, undefined)}</li>
-        {chain.map((u, i) => <li key={u.id}>{i === chain.length - 1 ? <span aria-current="page">{u.name}</span> : link(u.name, u.id)}</li>)}
+        {chain.map((u, i) => (
+          <li key={u.id}>{i === chain.length - 1 ? <span aria-current="page">{u.name}</span> : link(u.name, u.id)}</li>
+        ))}
       </ol>
     </nav>
   );

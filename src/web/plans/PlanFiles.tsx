@@ -40,27 +40,62 @@ export function PlanFiles({ campaignId, canManage, onImported }: { campaignId: s
     <section className="plan-files" aria-labelledby="plan-files-h">
       <h3 id="plan-files-h">Kế hoạch từ tệp Excel</h3>
       <p>
-        <a className="file-button" href={templateUrl(campaignId)} download>Tải mẫu kế hoạch (.xlsx)</a>{' '}
-        <a className="file-button" href={planUrl(campaignId)} download>Xuất kế hoạch hiện tại (.xlsx)</a>
+        <a className="file-button" href={templateUrl(campaignId)} download>
+          Tải mẫu kế hoạch (.xlsx)
+        </a>{' '}
+        <a className="file-button" href={planUrl(campaignId)} download>
+          Xuất kế hoạch hiện tại (.xlsx)
+        </a>
       </p>
       {canManage && (
         <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Nhập kế hoạch">
-          <label>Tệp kế hoạch đã điền (.xlsx)
+          <label>
+            Tệp kế hoạch đã điền (.xlsx)
             <input type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
           </label>
-          <button type="submit" disabled={busy}>{busy ? 'Đang nhập…' : 'Nhập kế hoạch'}</button>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Đang nhập…' : 'Nhập kế hoạch'}
+          </button>
         </form>
       )}
       {canManage && <p className="hint">Tệp được nhập toàn bộ hoặc không nhập dòng nào: nếu một dòng có lỗi, cả tệp bị từ chối. Dòng có mã gói sẽ sửa gói đó, dòng không có mã sẽ thêm gói mới.</p>}
       {error && <p role="alert">{error}</p>}
-      {outcome?.ok && <p role="status" className="import-result">Đã nhập kế hoạch: thêm {outcome.added} gói, sửa {outcome.changed} gói.</p>}
+      {outcome?.ok && (
+        <p role="status" className="import-result">
+          Đã nhập kế hoạch: thêm {outcome.added} gói, sửa {outcome.changed} gói.
+        </p>
+      )}
       {outcome && !outcome.ok && (
         <div className="import-result failed">
           <p role="alert">{outcome.message} Không dòng nào được nhập.</p>
-          {file && <p><button type="button" onClick={() => void downloadErrorReport(campaignId, file).catch((e: Error) => setError(e.message))}>Tải tệp kèm cột “Lỗi”</button></p>}
+          {file && (
+            <p>
+              <button type="button" onClick={() => void downloadErrorReport(campaignId, file).catch((e: Error) => setError(e.message))}>
+                Tải tệp kèm cột “Lỗi”
+              </button>
+            </p>
+          )}
           <table aria-label="Các dòng có lỗi">
-            <thead><tr><th>Dòng</th><th>Lỗi</th></tr></thead>
-            <tbody>{outcome.rows.map((r) => <tr key={r.row}><td>{r.row}</td><td><ul className="import-messages">{r.errors.map((m, i) => <li key={i}>{m}</li>)}</ul></td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th>Dòng</th>
+                <th>Lỗi</th>
+              </tr>
+            </thead>
+            <tbody>
+              {outcome.rows.map((r) => (
+                <tr key={r.row}>
+                  <td>{r.row}</td>
+                  <td>
+                    <ul className="import-messages">
+                      {r.errors.map((m, i) => (
+                        <li key={i}>{m}</li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
       )}

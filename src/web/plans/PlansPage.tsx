@@ -18,17 +18,28 @@ import { StageBars } from './StageBars.js';
 import { UnitGrid } from './UnitGrid.js';
 import './plans.css';
 
-interface Loaded { progress: ProgressView; burnup: { today: string; series: BurnupSeries[] } }
+interface Loaded {
+  progress: ProgressView;
+  burnup: { today: string; series: BurnupSeries[] };
+}
 
 function ReportLinks({ campaignId, unitId }: { campaignId: string; unitId: string | undefined }) {
   const [period, setPeriod] = useState<'week' | 'month'>('week');
   return (
     <div className="report-links" role="group" aria-label="Báo cáo tiến độ">
-      <label className="inline-label">Báo cáo tiến độ theo{' '}
-        <select value={period} onChange={(e) => setPeriod(e.target.value as 'week' | 'month')}><option value="week">tuần</option><option value="month">tháng</option></select>
+      <label className="inline-label">
+        Báo cáo tiến độ theo{' '}
+        <select value={period} onChange={(e) => setPeriod(e.target.value as 'week' | 'month')}>
+          <option value="week">tuần</option>
+          <option value="month">tháng</option>
+        </select>
       </label>
-      <a className="file-button" href={reportUrl('xlsx', { campaignId, unitId, period })} download>Tải báo cáo (.xlsx)</a>
-      <a className="file-button" href={reportUrl('pdf', { campaignId, unitId, period })} download>Tải báo cáo (.pdf)</a>
+      <a className="file-button" href={reportUrl('xlsx', { campaignId, unitId, period })} download>
+        Tải báo cáo (.xlsx)
+      </a>
+      <a className="file-button" href={reportUrl('pdf', { campaignId, unitId, period })} download>
+        Tải báo cáo (.pdf)
+      </a>
     </div>
   );
 }
@@ -38,7 +49,12 @@ function Totals({ rollup }: { rollup: ProgressView['total'] }) {
   return (
     <p className="totals" data-testid="plan-totals">
       {rollup.packages} gói công việc · Trường nhập liệu: {viNumber(rollup.fields.done)} / {viNumber(rollup.fields.planned)}
-      {rollup.cost.budget > 0 && <> · Kinh phí đã thực hiện: {viNumber(Math.round(rollup.cost.toDate))} / dự toán {viNumber(Math.round(rollup.cost.budget))} đồng</>}
+      {rollup.cost.budget > 0 && (
+        <>
+          {' '}
+          · Kinh phí đã thực hiện: {viNumber(Math.round(rollup.cost.toDate))} / dự toán {viNumber(Math.round(rollup.cost.budget))} đồng
+        </>
+      )}
     </p>
   );
 }
@@ -50,8 +66,12 @@ function useDashboard(campaignId: string | undefined, unitId: string | undefined
     if (!campaignId) return;
     const ac = new AbortController();
     setError(undefined);
-    Promise.all([getProgress(campaignId, unitId, ac.signal), getBurnup(campaignId, unitId, ac.signal)])
-      .then(([progress, burnup]) => setData({ progress, burnup }), (e: Error) => { if (!ac.signal.aborted) setError(e.message); });
+    Promise.all([getProgress(campaignId, unitId, ac.signal), getBurnup(campaignId, unitId, ac.signal)]).then(
+      ([progress, burnup]) => setData({ progress, burnup }),
+      (e: Error) => {
+        if (!ac.signal.aborted) setError(e.message);
+      },
+    );
     return () => ac.abort();
   }, [campaignId, unitId, reloadKey]);
   return { data: data && data.progress.campaignId === campaignId && data.progress.unitId === (unitId ?? null) ? data : undefined, error };
@@ -66,11 +86,22 @@ export function PlansPage({ hash, canManage }: { hash: string; canManage: boolea
   const campaign = campaigns?.find((c) => c.id === place.campaignId) ?? campaigns?.[0];
   const unitId = place.unitId ?? campaign?.unitId ?? undefined;
   const { data, error: loadError } = useDashboard(campaign?.id, unitId, reloadKey);
-  const go = useCallback((unit: string | undefined) => { location.hash = planHash({ campaignId: campaign?.id, unitId: unit }); }, [campaign?.id]);
+  const go = useCallback(
+    (unit: string | undefined) => {
+      location.hash = planHash({ campaignId: campaign?.id, unitId: unit });
+    },
+    [campaign?.id],
+  );
 
   if (error) return <p role="alert">{error}</p>;
   if (!campaigns) return <p>Đang tải…</p>;
-  if (!campaign) return <section><h2>Kế hoạch số hóa</h2><p>Chưa có kế hoạch số hóa nào trong phạm vi của bạn.</p></section>;
+  if (!campaign)
+    return (
+      <section>
+        <h2>Kế hoạch số hóa</h2>
+        <p>Chưa có kế hoạch số hóa nào trong phạm vi của bạn.</p>
+      </section>
+    );
   const p = data?.progress;
   const chain = p ? chainOf(p.units, unitId) : [];
   const children = p ? p.units.filter((u) => (unitId ? u.parentId === unitId : !p.units.some((x) => x.id === u.parentId))) : [];
@@ -80,20 +111,40 @@ export function PlansPage({ hash, canManage }: { hash: string; canManage: boolea
       <div className="plans-head">
         <h2>Kế hoạch số hóa</h2>
         {campaigns.length > 1 && (
-          <label className="inline-label">Kế hoạch{' '}
-            <select value={campaign.id} onChange={(e) => { location.hash = planHash({ campaignId: e.target.value }); }}>
-              {campaigns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          <label className="inline-label">
+            Kế hoạch{' '}
+            <select
+              value={campaign.id}
+              onChange={(e) => {
+                location.hash = planHash({ campaignId: e.target.value });
+              }}
+            >
+              {campaigns.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
             </select>
           </label>
         )}
         <ReportLinks campaignId={campaign.id} unitId={unitId} />
       </div>
-      <p className="hint">{campaign.name}{campaign.docRef && ` — ${campaign.docRef}`}{campaign.issuedOn && `, ban hành ngày ${viDate(campaign.issuedOn)}`}{p && ` · số liệu đến ngày ${viDate(p.today)}`}</p>
+      <p className="hint">
+        {campaign.name}
+        {campaign.docRef && ` — ${campaign.docRef}`}
+        {campaign.issuedOn && `, ban hành ngày ${viDate(campaign.issuedOn)}`}
+        {p && ` · số liệu đến ngày ${viDate(p.today)}`}
+      </p>
       <Breadcrumbs campaignName={campaign.name} chain={chain} onOpen={go} />
       {loadError && <p role="alert">{loadError}</p>}
-      {!p || !data ? <p>Đang tải tiến độ…</p> : (
+      {!p || !data ? (
+        <p>Đang tải tiến độ…</p>
+      ) : (
         <>
-          <h3 className="focus-title">{p.total.name} <span className={`status-badge ${p.total.status}`}>{STATUS_LABELS[p.total.status]}</span>{p.total.delayDays > 0 && <span className="hint"> · chậm {p.total.delayDays} ngày</span>}</h3>
+          <h3 className="focus-title">
+            {p.total.name} <span className={`status-badge ${p.total.status}`}>{STATUS_LABELS[p.total.status]}</span>
+            {p.total.delayDays > 0 && <span className="hint"> · chậm {p.total.delayDays} ngày</span>}
+          </h3>
           <Totals rollup={p.total} />
           <StageBars stages={p.total.stages} label={`Các công đoạn — ${p.total.name}`} />
           <div className="plans-overview">
@@ -107,13 +158,16 @@ export function PlansPage({ hash, canManage }: { hash: string; canManage: boolea
             </section>
           )}
           <LateList packages={p.packages} />
-          {children.length === 0 && p.packages.map((pkg) => (
-            <section key={pkg.package.id} className="package" aria-label={`Gói công việc ${pkg.unitName}`}>
-              <h3>Gói công việc: {pkg.unitName} — sổ {pkg.package.registerTypes.join(', ')}, năm {pkg.package.yearFrom}–{pkg.package.yearTo}</h3>
-              {pkg.package.note && <p className="hint">{pkg.package.note}</p>}
-              <StageBars stages={pkg.stages} label={`Các công đoạn — gói ${pkg.unitName}`} />
-            </section>
-          ))}
+          {children.length === 0 &&
+            p.packages.map((pkg) => (
+              <section key={pkg.package.id} className="package" aria-label={`Gói công việc ${pkg.unitName}`}>
+                <h3>
+                  Gói công việc: {pkg.unitName} — sổ {pkg.package.registerTypes.join(', ')}, năm {pkg.package.yearFrom}–{pkg.package.yearTo}
+                </h3>
+                {pkg.package.note && <p className="hint">{pkg.package.note}</p>}
+                <StageBars stages={pkg.stages} label={`Các công đoạn — gói ${pkg.unitName}`} />
+              </section>
+            ))}
         </>
       )}
       <PlanFiles campaignId={campaign.id} canManage={canManage} onImported={() => setReloadKey((k) => k + 1)} />

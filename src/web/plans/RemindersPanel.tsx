@@ -15,14 +15,22 @@ export function RemindersPanel({ campaignId, reloadKey, packageIds }: { campaign
   const [error, setError] = useState<string>();
   useEffect(() => {
     const ac = new AbortController();
-    getReminders(campaignId, days, ac.signal).then((r) => { setOrgs(r.organizations); setError(undefined); }, (e: Error) => { if (!ac.signal.aborted) setError(e.message); });
+    getReminders(campaignId, days, ac.signal).then(
+      (r) => {
+        setOrgs(r.organizations);
+        setError(undefined);
+      },
+      (e: Error) => {
+        if (!ac.signal.aborted) setError(e.message);
+      },
+    );
     return () => ac.abort();
   }, [campaignId, days, reloadKey]);
   return (
     <section aria-labelledby="reminders-h" className="reminders">
       <h3 id="reminders-h">Việc sắp đến hạn và quá hạn</h3>
-      <label className="inline-label">Đến hạn trong{' '}
-        <input type="number" min={0} max={365} value={days} onChange={(e) => setDays(Math.max(0, Math.min(365, Number(e.target.value) || 0)))} className="w-days" /> ngày
+      <label className="inline-label">
+        Đến hạn trong <input type="number" min={0} max={365} value={days} onChange={(e) => setDays(Math.max(0, Math.min(365, Number(e.target.value) || 0)))} className="w-days" /> ngày
       </label>
       {error && <p role="alert">{error}</p>}
       {orgs?.length === 0 && <p className="hint">Không có việc nào đến hạn trong {days} ngày hoặc quá hạn.</p>}
@@ -33,7 +41,8 @@ export function RemindersPanel({ campaignId, reloadKey, packageIds }: { campaign
             {o.items.map((i) => (
               <li key={`${i.packageId}-${i.stage}`} className={`status-${i.status}`}>
                 <span className={`status-badge ${i.status}`}>{STATUS_LABELS[i.status]}</span> {i.unitName} — {i.label}: hạn {viDate(i.deadline)}
-                {i.daysLeft < 0 ? ` (quá hạn ${-i.daysLeft} ngày)` : ` (còn ${i.daysLeft} ngày)`}, đã làm {i.percent === null ? '—' : `${i.percent.toLocaleString('vi-VN')} %`}{i.person && ` · ${i.person}`}
+                {i.daysLeft < 0 ? ` (quá hạn ${-i.daysLeft} ngày)` : ` (còn ${i.daysLeft} ngày)`}, đã làm {i.percent === null ? '—' : `${i.percent.toLocaleString('vi-VN')} %`}
+                {i.person && ` · ${i.person}`}
               </li>
             ))}
           </ul>

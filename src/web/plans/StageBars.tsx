@@ -20,16 +20,46 @@ export function StageBars({ stages, label }: { stages: readonly StageProgress[];
   if (shown.length === 0) return <p className="hint">Chưa có công đoạn nào có khối lượng hoặc thời hạn.</p>;
   return (
     <table className="stage-table" aria-label={label}>
-      <thead><tr><th>Công đoạn</th><th>Đã làm / Kế hoạch</th><th className="bar-col">Tỷ lệ</th><th>Thời hạn</th><th>Dự báo xong</th><th>Tình trạng</th></tr></thead>
+      <thead>
+        <tr>
+          <th>Công đoạn</th>
+          <th>Đã làm / Kế hoạch</th>
+          <th className="bar-col">Tỷ lệ</th>
+          <th>Thời hạn</th>
+          <th>Dự báo xong</th>
+          <th>Tình trạng</th>
+        </tr>
+      </thead>
       <tbody>
         {shown.map((s) => (
           <tr key={s.stage} className={`status-${s.status}`}>
             <th scope="row">{s.label}</th>
-            <td className="num">{viNumber(s.done)} / {viNumber(s.total)} {MEASURE_LABELS[s.measure]}</td>
-            <td className="bar-col"><Bar percent={s.percent ?? 0} /> <span className="num">{s.percent === null ? '—' : `${s.percent.toLocaleString('vi-VN')} %`}</span></td>
+            <td className="num">
+              {viNumber(s.done)} / {viNumber(s.total)} {MEASURE_LABELS[s.measure]}
+            </td>
+            <td className="bar-col">
+              <Bar percent={s.percent ?? 0} /> <span className="num">{s.percent === null ? '—' : `${s.percent.toLocaleString('vi-VN')} %`}</span>
+            </td>
             <td>{viDate(s.deadline)}</td>
-            <td>{s.forecast ? <>{viDate(s.forecast)}{s.forecastEarliest && s.forecastLatest && s.forecastEarliest !== s.forecastLatest && <span className="hint"> ({viDate(s.forecastEarliest)} – {viDate(s.forecastLatest)})</span>}</> : '—'}</td>
-            <td><span className={`status-badge ${s.status}`}>{STATUS_LABELS[s.status]}</span>{s.delayDays > 0 && <span className="hint"> · chậm {s.delayDays} ngày</span>}</td>
+            <td>
+              {s.forecast ? (
+                <>
+                  {viDate(s.forecast)}
+                  {s.forecastEarliest && s.forecastLatest && s.forecastEarliest !== s.forecastLatest && (
+                    <span className="hint">
+                      {' '}
+                      ({viDate(s.forecastEarliest)} – {viDate(s.forecastLatest)})
+                    </span>
+                  )}
+                </>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td>
+              <span className={`status-badge ${s.status}`}>{STATUS_LABELS[s.status]}</span>
+              {s.delayDays > 0 && <span className="hint"> · chậm {s.delayDays} ngày</span>}
+            </td>
           </tr>
         ))}
       </tbody>

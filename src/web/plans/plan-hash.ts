@@ -1,5 +1,8 @@
 /** The dashboard's place in the hash: #/plans?campaign=<id>&unit=<unit id> (both optional). */
-export interface PlanPlace { campaignId?: string | undefined; unitId?: string | undefined }
+export interface PlanPlace {
+  campaignId?: string | undefined;
+  unitId?: string | undefined;
+}
 
 export function parsePlanHash(hash: string): PlanPlace {
   const q = new URLSearchParams(hash.split('?')[1] ?? '');

@@ -10,18 +10,25 @@ export type { BurnupSeries, CampaignView, OrganizationReminders, PackageProgress
 export type StageProgress = Rollup['stages'][number];
 
 export const STATUS_LABELS: Record<StageStatus, string> = {
-  done: 'Hoàn thành', on_track: 'Đúng tiến độ', at_risk: 'Có nguy cơ chậm', late: 'Chậm tiến độ', no_deadline: 'Chưa có thời hạn',
+  done: 'Hoàn thành',
+  on_track: 'Đúng tiến độ',
+  at_risk: 'Có nguy cơ chậm',
+  late: 'Chậm tiến độ',
+  no_deadline: 'Chưa có thời hạn',
 };
 export const MEASURE_LABELS: Record<StageProgress['measure'], string> = { books: 'quyển', pages: 'trang', registrations: 'trường hợp', fields: 'trường' };
 export const LEVEL_LABELS: Record<string, string> = { province: 'Tỉnh', district: 'Huyện', commune: 'Xã' };
 
 const qs = (q: Record<string, string | number | undefined>) =>
-  new URLSearchParams(Object.entries(q).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
+  new URLSearchParams(
+    Object.entries(q)
+      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 
 export const listCampaigns = () => getJson<CampaignView[]>('/api/plans/campaigns');
 export const getProgress = (campaignId: string, unitId?: string, signal?: AbortSignal) => getJson<ProgressView>(`/api/plans/progress?${qs({ campaignId, unitId })}`, signal);
-export const getBurnup = (campaignId: string, unitId?: string, signal?: AbortSignal) =>
-  getJson<{ today: string; series: BurnupSeries[] }>(`/api/plans/burnup?${qs({ campaignId, unitId })}`, signal);
+export const getBurnup = (campaignId: string, unitId?: string, signal?: AbortSignal) => getJson<{ today: string; series: BurnupSeries[] }>(`/api/plans/burnup?${qs({ campaignId, unitId })}`, signal);
 export const getReminders = (campaignId: string, days: number, signal?: AbortSignal) =>
   getJson<{ today: string; days: number; organizations: OrganizationReminders[] }>(`/api/plans/reminders?${qs({ campaignId, days })}`, signal);
 
@@ -29,7 +36,10 @@ export const reportUrl = (format: 'xlsx' | 'pdf', q: { campaignId: string; unitI
 export const templateUrl = (campaignId: string) => `/api/plans/campaigns/${campaignId}/template.xlsx`;
 export const planUrl = (campaignId: string) => `/api/plans/campaigns/${campaignId}/plan.xlsx`;
 
-export interface RowErrors { row: number; errors: string[] }
+export interface RowErrors {
+  row: number;
+  errors: string[];
+}
 export type ImportOutcome = { ok: true; added: number; changed: number } | { ok: false; message: string; rows: RowErrors[] };
 
 /** Uploads a filled plan: imported whole, or refused whole with the row-level errors. */

@@ -6,7 +6,18 @@ import { parsePlanHash, planHash } from './plan-hash.js';
 import type { BurnupSeries, Rollup } from './plans.api.js';
 
 const series = (over: Partial<BurnupSeries>): BurnupSeries => ({
-  stage: 'scan', label: 'Quét/chụp', total: 100, deadline: '2026-12-20', forecast: '2026-12-15', forecastEarliest: '2026-12-12', forecastLatest: '2026-12-18', points: [['2026-12-01', 10], ['2026-12-03', 40]], ...over,
+  stage: 'scan',
+  label: 'Quét/chụp',
+  total: 100,
+  deadline: '2026-12-20',
+  forecast: '2026-12-15',
+  forecastEarliest: '2026-12-12',
+  forecastLatest: '2026-12-18',
+  points: [
+    ['2026-12-01', 10],
+    ['2026-12-03', 40],
+  ],
+  ...over,
 });
 
 describe('the burn-up geometry', () => {

@@ -10,10 +10,13 @@ import { listSample } from './acceptance.api.js';
 function ReviewStart({ lotId }: { lotId: string }) {
   const [error, setError] = useState('');
   useEffect(() => {
-    listSample(lotId).then((s) => {
-      const first = s.find((x) => !x.checked) ?? s[0];
-      location.hash = first ? `#/qc/lots/${lotId}/review/${first.recordId}` : `#/qc/lots/${lotId}`;
-    }, (e: Error) => setError(e.message));
+    listSample(lotId).then(
+      (s) => {
+        const first = s.find((x) => !x.checked) ?? s[0];
+        location.hash = first ? `#/qc/lots/${lotId}/review/${first.recordId}` : `#/qc/lots/${lotId}`;
+      },
+      (e: Error) => setError(e.message),
+    );
   }, [lotId]);
   return <p role={error ? 'alert' : undefined}>{error || 'Đang mở mẫu…'}</p>;
 }
@@ -22,7 +25,17 @@ export function AcceptancePage({ hash, user }: { hash: string; user: SignedInUse
   const review = /^#\/qc\/lots\/([0-9a-f-]{36})\/review(?:\/([0-9a-f-]{36}))?/.exec(hash);
   if (review) {
     const lotId = review[1]!;
-    return review[2] ? <SamplingReview lotId={lotId} recordId={review[2]} onDone={() => { location.hash = `#/qc/lots/${lotId}`; }} /> : <ReviewStart lotId={lotId} />;
+    return review[2] ? (
+      <SamplingReview
+        lotId={lotId}
+        recordId={review[2]}
+        onDone={() => {
+          location.hash = `#/qc/lots/${lotId}`;
+        }}
+      />
+    ) : (
+      <ReviewStart lotId={lotId} />
+    );
   }
   const lot = /^#\/qc\/lots\/([0-9a-f-]{36})/.exec(hash)?.[1];
   if (lot) return <LotPage key={lot} id={lot} user={user} />;

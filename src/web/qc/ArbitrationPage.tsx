@@ -62,11 +62,19 @@ export function ArbitrationPage({ bookId }: { bookId?: string }) {
   }, [item, confirm]);
 
   const back = bookId ? `#/books/${bookId}` : '#/';
-  if (!next) return <section><p>Đang tải…</p>{message && <p role="alert">{message}</p>}</section>;
+  if (!next)
+    return (
+      <section>
+        <p>Đang tải…</p>
+        {message && <p role="alert">{message}</p>}
+      </section>
+    );
   if (!item) {
     return (
       <section>
-        <p><a href={back}>← Quay lại</a></p>
+        <p>
+          <a href={back}>← Quay lại</a>
+        </p>
         <h2>Trọng tài hai lần nhập</h2>
         {message && <p role="status">{message}</p>}
         <p data-testid="arbitration-empty">Không còn điểm khác biệt nào bạn được làm trọng tài.</p>
@@ -76,8 +84,12 @@ export function ArbitrationPage({ bookId }: { bookId?: string }) {
   const src = regionImageUrl(item);
   return (
     <section className="arbitration" data-testid="arbitration">
-      <p><a href={back}>← Quay lại</a> · Còn {next.remaining} điểm khác biệt</p>
-      <h2>{item.fieldLabel} {item.critical && <span className="badge">Trường trọng yếu</span>}</h2>
+      <p>
+        <a href={back}>← Quay lại</a> · Còn {next.remaining} điểm khác biệt
+      </p>
+      <h2>
+        {item.fieldLabel} {item.critical && <span className="badge">Trường trọng yếu</span>}
+      </h2>
       {src && <img className="arbitration-region" src={src} alt={`Vùng ảnh của việc đăng ký (trường ${item.fieldLabel})`} />}
       <ol className="arbitration-values" aria-label="Hai giá trị đã nhập">
         {item.values.map((v, i) => {
@@ -92,14 +104,28 @@ export function ArbitrationPage({ bookId }: { bookId?: string }) {
         })}
       </ol>
       <label className={choice === 'other' ? 'chosen' : ''}>
-        <kbd>3</kbd> Giá trị khác:{' '}
-        <input ref={otherRef} value={other} onFocus={() => setChoice('other')} onChange={(e) => setOther(e.target.value)} aria-label="Giá trị khác" />
+        <kbd>3</kbd> Giá trị khác: <input ref={otherRef} value={other} onFocus={() => setChoice('other')} onChange={(e) => setOther(e.target.value)} aria-label="Giá trị khác" />
       </label>
       <p>
-        <button type="button" onClick={() => void confirm()} disabled={!choice || busy}>Xác nhận (Enter)</button>
+        <button type="button" onClick={() => void confirm()} disabled={!choice || busy}>
+          Xác nhận (Enter)
+        </button>
       </p>
       {message && <p role="status">{message}</p>}
-      <footer className="shortcut-help"><span><kbd>1</kbd>/<kbd>2</kbd> chọn giá trị</span> <span><kbd>3</kbd> hoặc gõ: giá trị khác</span> <span><kbd>Enter</kbd> xác nhận</span> <span><kbd>Esc</kbd> bỏ chọn</span></footer>
+      <footer className="shortcut-help">
+        <span>
+          <kbd>1</kbd>/<kbd>2</kbd> chọn giá trị
+        </span>{' '}
+        <span>
+          <kbd>3</kbd> hoặc gõ: giá trị khác
+        </span>{' '}
+        <span>
+          <kbd>Enter</kbd> xác nhận
+        </span>{' '}
+        <span>
+          <kbd>Esc</kbd> bỏ chọn
+        </span>
+      </footer>
     </section>
   );
 }

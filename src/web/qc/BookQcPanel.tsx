@@ -21,8 +21,16 @@ export function BookQcPanel({ bookId, user }: { bookId: string; user: SignedInUs
     if (keyer) qcApi.queue(bookId).then(setQueue, () => setQueue(undefined));
   }, [bookId, keyer]);
   useEffect(load, [load]);
-  const change = (mode: QcMode) => qcApi.setMode(bookId, mode).then((s) => (setSetting(s), load()), (e: Error) => setMessage(e.message));
-  const open = (registrationId: string) => qcApi.claim(registrationId).then((pass) => void (location.hash = `#/records/${pass.id}`), (e: Error) => setMessage(e.message));
+  const change = (mode: QcMode) =>
+    qcApi.setMode(bookId, mode).then(
+      (s) => (setSetting(s), load()),
+      (e: Error) => setMessage(e.message),
+    );
+  const open = (registrationId: string) =>
+    qcApi.claim(registrationId).then(
+      (pass) => void (location.hash = `#/records/${pass.id}`),
+      (e: Error) => setMessage(e.message),
+    );
   if (!setting) return null;
   return (
     <section className="qc-panel" aria-label="Kiểm soát chất lượng">
@@ -30,11 +38,22 @@ export function BookQcPanel({ bookId, user }: { bookId: string; user: SignedInUs
         <label>
           Chế độ kiểm soát chất lượng:{' '}
           <select value={setting.mode} onChange={(e) => void change(e.target.value as QcMode)} aria-label="Chế độ kiểm soát chất lượng">
-            {(Object.keys(MODE_LABELS) as QcMode[]).map((m) => <option key={m} value={m}>{MODE_LABELS[m]}</option>)}
+            {(Object.keys(MODE_LABELS) as QcMode[]).map((m) => (
+              <option key={m} value={m}>
+                {MODE_LABELS[m]}
+              </option>
+            ))}
           </select>
         </label>
-      ) : <span data-testid="qc-mode">Chế độ kiểm soát chất lượng: {MODE_LABELS[setting.mode]}</span>}{' '}
-      {can(user, 'qc.arbitrate') && <><a href={`#/qc/arbitration/${bookId}`}>Trọng tài hai lần nhập</a> · </>}<a href={`#/qc/checks/${bookId}`}>Kiểm tra toàn quyển sổ</a>
+      ) : (
+        <span data-testid="qc-mode">Chế độ kiểm soát chất lượng: {MODE_LABELS[setting.mode]}</span>
+      )}{' '}
+      {can(user, 'qc.arbitrate') && (
+        <>
+          <a href={`#/qc/arbitration/${bookId}`}>Trọng tài hai lần nhập</a> ·{' '}
+        </>
+      )}
+      <a href={`#/qc/checks/${bookId}`}>Kiểm tra toàn quyển sổ</a>
       {message && <p role="alert">{message}</p>}
       {queue && queue.mode !== 'single_review' && (
         <div>
@@ -42,7 +61,9 @@ export function BookQcPanel({ bookId, user }: { bookId: string; user: SignedInUs
           <ol>
             {queue.items.map((i, n) => (
               <li key={i.registrationId}>
-                <button type="button" onClick={() => void open(i.registrationId)}>{i.myPass ? `Tiếp tục lần nhập ${n + 1}` : `Nhập độc lập ${n + 1}`}</button>
+                <button type="button" onClick={() => void open(i.registrationId)}>
+                  {i.myPass ? `Tiếp tục lần nhập ${n + 1}` : `Nhập độc lập ${n + 1}`}
+                </button>
               </li>
             ))}
           </ol>

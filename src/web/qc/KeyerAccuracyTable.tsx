@@ -19,12 +19,26 @@ export function KeyerAccuracyTable() {
     <section>
       <h2>Độ chính xác người nhập liệu</h2>
       <table data-testid="keyer-accuracy">
-        <thead><tr><th>Người nhập</th><th>Bản ghi</th><th>Trường trọng yếu (KTC 95 %)</th><th>Trường khác (KTC 95 %)</th><th>Chế độ hiện tại</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Người nhập</th>
+            <th>Bản ghi</th>
+            <th>Trường trọng yếu (KTC 95 %)</th>
+            <th>Trường khác (KTC 95 %)</th>
+            <th>Chế độ hiện tại</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((k) => (
             <tr key={k.keyerId}>
-              <td>{k.name}</td><td>{k.status.total.records}</td><td>{cell(k.status.total.critical)}</td><td>{cell(k.status.total.other)}</td>
-              <td>{MODE[k.status.mode]}{k.status.recordsToQualify > 0 ? ` (còn ${k.status.recordsToQualify} bản ghi để xét)` : ''}</td>
+              <td>{k.name}</td>
+              <td>{k.status.total.records}</td>
+              <td>{cell(k.status.total.critical)}</td>
+              <td>{cell(k.status.total.other)}</td>
+              <td>
+                {MODE[k.status.mode]}
+                {k.status.recordsToQualify > 0 ? ` (còn ${k.status.recordsToQualify} bản ghi để xét)` : ''}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -19,28 +19,48 @@ function unitsOf(books: readonly BookView[]): { id: string; label: string }[] {
 
 function BooksScope({ books, picked, onPick }: { books: BookView[]; picked: string[]; onPick(ids: string[]): void }) {
   return (
-    <label>Quyển sổ
+    <label>
+      Quyển sổ
       <select multiple value={picked} onChange={(e) => onPick([...e.target.selectedOptions].map((o) => o.value))}>
-        {books.map((b) => <option key={b.id} value={b.id}>{b.registerType} {b.yearFrom} quyển {b.volumeNo} — {b.authority}</option>)}
+        {books.map((b) => (
+          <option key={b.id} value={b.id}>
+            {b.registerType} {b.yearFrom} quyển {b.volumeNo} — {b.authority}
+          </option>
+        ))}
       </select>
     </label>
   );
 }
 
-interface UnitScopeValue { unitCode: string; yearFrom: string; yearTo: string }
+interface UnitScopeValue {
+  unitCode: string;
+  yearFrom: string;
+  yearTo: string;
+}
 
 function UnitScope({ books, value, onChange }: { books: BookView[]; value: UnitScopeValue; onChange(v: UnitScopeValue): void }) {
   const units = unitsOf(books);
   return (
     <>
-      <label>Đơn vị đăng ký
+      <label>
+        Đơn vị đăng ký
         <select value={value.unitCode} onChange={(e) => onChange({ ...value, unitCode: e.target.value })}>
           <option value="">— chọn đơn vị —</option>
-          {units.map((u) => <option key={u.id} value={u.id}>{u.label}</option>)}
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.label}
+            </option>
+          ))}
         </select>
       </label>
-      <label>Từ năm<input value={value.yearFrom} onChange={(e) => onChange({ ...value, yearFrom: e.target.value })} size={5} inputMode="numeric" /></label>
-      <label>Đến năm<input value={value.yearTo} onChange={(e) => onChange({ ...value, yearTo: e.target.value })} size={5} inputMode="numeric" /></label>
+      <label>
+        Từ năm
+        <input value={value.yearFrom} onChange={(e) => onChange({ ...value, yearFrom: e.target.value })} size={5} inputMode="numeric" />
+      </label>
+      <label>
+        Đến năm
+        <input value={value.yearTo} onChange={(e) => onChange({ ...value, yearTo: e.target.value })} size={5} inputMode="numeric" />
+      </label>
     </>
   );
 }
@@ -69,25 +89,40 @@ function NewLotForm({ onError }: { onError: (message: string) => void }) {
     const scope = scopeOf(scopeKind, picked, unit);
     if (typeof scope === 'string') return onError(scope);
     const plan = kind === 'iso2859' ? { kind, aql: Number(aql) } : { kind };
-    createLot({ scope, plan, ...(seed ? { seed } : {}) }).then((l) => { location.hash = `#/qc/lots/${l.id}`; }, (err: Error) => onError(err.message));
+    createLot({ scope, plan, ...(seed ? { seed } : {}) }).then(
+      (l) => {
+        location.hash = `#/qc/lots/${l.id}`;
+      },
+      (err: Error) => onError(err.message),
+    );
   };
   return (
     <form className="inline-form" onSubmit={submit} aria-label="Lấy mẫu lô mới">
-      <label>Phạm vi
+      <label>
+        Phạm vi
         <select value={scopeKind} onChange={(e) => setScopeKind(e.target.value as 'books' | 'unit')}>
           <option value="books">Các quyển sổ đã chọn</option>
           <option value="unit">Mọi quyển của một đơn vị trong khoảng năm</option>
         </select>
       </label>
       {scopeKind === 'books' ? <BooksScope books={books} picked={picked} onPick={setPicked} /> : <UnitScope books={books} value={unit} onChange={setUnit} />}
-      <label>Phương án
+      <label>
+        Phương án
         <select value={kind} onChange={(e) => setKind(e.target.value as 'iso2859' | 'confidence')}>
           <option value="iso2859">ISO 2859-1 mức II (AQL)</option>
           <option value="confidence">Cận trên tin cậy 95 %</option>
         </select>
       </label>
-      {kind === 'iso2859' && <label>AQL (%)<input value={aql} onChange={(e) => setAql(e.target.value)} size={5} /></label>}
-      <label>Hạt giống (tùy chọn)<input value={seed} onChange={(e) => setSeed(e.target.value)} placeholder="24 chữ số" /></label>
+      {kind === 'iso2859' && (
+        <label>
+          AQL (%)
+          <input value={aql} onChange={(e) => setAql(e.target.value)} size={5} />
+        </label>
+      )}
+      <label>
+        Hạt giống (tùy chọn)
+        <input value={seed} onChange={(e) => setSeed(e.target.value)} placeholder="24 chữ số" />
+      </label>
       <button type="submit">Lấy mẫu</button>
     </form>
   );
@@ -104,13 +139,35 @@ export function LotsPage({ user }: { user: SignedInUser }) {
   return (
     <section>
       <h2>Nghiệm thu theo mẫu</h2>
-      <p><a href="#/qc/keyers">Độ chính xác người nhập liệu</a></p>
+      <p>
+        <a href="#/qc/keyers">Độ chính xác người nhập liệu</a>
+      </p>
       {canList ? (
         <table>
-          <thead><tr><th>Lô</th><th>Số bản ghi</th><th>Phương án</th><th>Trạng thái</th></tr></thead>
-          <tbody>{lots.map((l) => <tr key={l.id}><td><a href={`#/qc/lots/${l.id}`}>{l.scope.books?.map((b) => b.label).join('; ') ?? l.id}</a></td><td>{l.lotSize}</td><td>{l.planKind === 'iso2859' ? 'ISO 2859-1' : 'Clopper–Pearson'}</td><td>{STATUS[l.status] ?? l.status}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>Lô</th>
+              <th>Số bản ghi</th>
+              <th>Phương án</th>
+              <th>Trạng thái</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lots.map((l) => (
+              <tr key={l.id}>
+                <td>
+                  <a href={`#/qc/lots/${l.id}`}>{l.scope.books?.map((b) => b.label).join('; ') ?? l.id}</a>
+                </td>
+                <td>{l.lotSize}</td>
+                <td>{l.planKind === 'iso2859' ? 'ISO 2859-1' : 'Clopper–Pearson'}</td>
+                <td>{STATUS[l.status] ?? l.status}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
-      ) : <NoPermission to="xem các lô nghiệm thu" />}
+      ) : (
+        <NoPermission to="xem các lô nghiệm thu" />
+      )}
       {canCreate && <NewLotForm onError={setError} />}
       {error && <p role="alert">{error}</p>}
     </section>

@@ -15,15 +15,13 @@ export const MODE_LABELS: Record<QcMode, string> = {
   double_critical: 'Nhập hai lần các trường trọng yếu',
 };
 
-
 export const qcApi = {
   mode: (bookId: string) => getJson<QcSetting>(`/api/books/${bookId}/qc-mode`),
   setMode: (bookId: string, mode: QcMode) => sendJson<QcSetting>('PUT', `/api/books/${bookId}/qc-mode`, { mode }),
   queue: (bookId: string) => getJson<KeyingQueue>(`/api/books/${bookId}/keying-queue`),
   claim: (registrationId: string) => sendJson<RecordView>('POST', `/api/records/${registrationId}/keyings`, { clientTxId: newTxId() }),
   nextArbitration: (bookId?: string) => getJson<NextArbitration>(`/api/qc/arbitration/next${bookId ? `?bookId=${bookId}` : ''}`),
-  decide: (id: string, choice: 'first' | 'second' | 'other', value?: string) =>
-    sendJson<Decision>('POST', `/api/qc/disagreements/${id}/decide`, choice === 'other' ? { choice, value } : { choice }),
+  decide: (id: string, choice: 'first' | 'second' | 'other', value?: string) => sendJson<Decision>('POST', `/api/qc/disagreements/${id}/decide`, choice === 'other' ? { choice, value } : { choice }),
   checks: (bookId: string) => getJson<BookChecklist>(`/api/books/${bookId}/checks`),
   resolveCheck: (bookId: string, checkCode: CheckCode, subject: string, status: 'resolved' | 'explained', note: string) =>
     sendJson<BookChecklist>('POST', `/api/books/${bookId}/checks`, { checkCode, subject, status, note }),

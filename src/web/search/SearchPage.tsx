@@ -12,7 +12,17 @@ import { ApiError } from '../shared/index.js';
 import './search.css';
 import { formFromQuery, formToQuery, searchPeople, type SearchForm, type SearchHit, type SearchResult } from './search.api.js';
 
-const TYPES: Record<string, string> = { KS: 'Khai sinh', KT: 'Khai tử', KH: 'Kết hôn', CMC: 'Nhận cha, mẹ, con', HN: 'Xác nhận tình trạng hôn nhân', TDCC: 'Thay đổi, cải chính', GH: 'Giám hộ', GC: 'Ghi chú', CN: 'Nuôi con nuôi' };
+const TYPES: Record<string, string> = {
+  KS: 'Khai sinh',
+  KT: 'Khai tử',
+  KH: 'Kết hôn',
+  CMC: 'Nhận cha, mẹ, con',
+  HN: 'Xác nhận tình trạng hôn nhân',
+  TDCC: 'Thay đổi, cải chính',
+  GH: 'Giám hộ',
+  GC: 'Ghi chú',
+  CN: 'Nuôi con nuôi',
+};
 
 function Hit({ hit }: { hit: SearchHit }) {
   const thumb = hit.canOpen && hit.pageId ? `/api/books/${hit.bookId}/pages/${hit.pageId}/thumbnail` : null;
@@ -22,12 +32,19 @@ function Hit({ hit }: { hit: SearchHit }) {
       <div>
         <p className="search-name">
           {hit.canOpen ? <a href={`#/records/${hit.recordId}`}>{hit.name}</a> : <span>{hit.name}</span>}
-          <span className="search-role"> — {hit.roleLabel}{hit.birthDate ? `, sinh ${hit.birthDate}` : ''}</span>
+          <span className="search-role">
+            {' '}
+            — {hit.roleLabel}
+            {hit.birthDate ? `, sinh ${hit.birthDate}` : ''}
+          </span>
         </p>
         <p className="search-book">
-          {TYPES[hit.registerType] ?? hit.registerType} · số {hit.so || '?'} · quyển {hit.quyen || '?'}{hit.registeredOn ? ` · đăng ký ${hit.registeredOn}` : ''} · {hit.authority}
+          {TYPES[hit.registerType] ?? hit.registerType} · số {hit.so || '?'} · quyển {hit.quyen || '?'}
+          {hit.registeredOn ? ` · đăng ký ${hit.registeredOn}` : ''} · {hit.authority}
         </p>
-        <p className="search-why">{hit.reasons.join('; ')} · điểm {hit.score.toFixed(2).replace('.', ',')}</p>
+        <p className="search-why">
+          {hit.reasons.join('; ')} · điểm {hit.score.toFixed(2).replace('.', ',')}
+        </p>
         {!hit.canOpen && <p className="search-why">Ngoài phạm vi được giao: chỉ xem được thông tin tóm tắt.</p>}
       </div>
     </li>
@@ -60,27 +77,47 @@ export function SearchPage({ query }: { query: string }) {
     <section className="search-page">
       <h2>Tìm kiếm người trong sổ hộ tịch</h2>
       <form className="search-form" onSubmit={submit} role="search">
-        <label>Họ tên <input ref={input} name="q" value={form.q} onChange={set('q')} placeholder="ví dụ: nguyen thi thuy hoa" autoComplete="off" /></label>
-        <label>Năm <input name="year" value={form.year} onChange={set('year')} inputMode="numeric" size={6} placeholder="yyyy" /></label>
-        <label>Loại sổ
+        <label>
+          Họ tên <input ref={input} name="q" value={form.q} onChange={set('q')} placeholder="ví dụ: nguyen thi thuy hoa" autoComplete="off" />
+        </label>
+        <label>
+          Năm <input name="year" value={form.year} onChange={set('year')} inputMode="numeric" size={6} placeholder="yyyy" />
+        </label>
+        <label>
+          Loại sổ
           <select name="type" value={form.type} onChange={set('type')}>
             <option value="">Tất cả</option>
-            {Object.entries(TYPES).map(([code, label]) => <option key={code} value={code}>{label}</option>)}
+            {Object.entries(TYPES).map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
-        <label>Đơn vị <input name="unit" value={form.unit} onChange={set('unit')} placeholder="UBND xã …, huyện … (cả tên cũ)" /></label>
+        <label>
+          Đơn vị <input name="unit" value={form.unit} onChange={set('unit')} placeholder="UBND xã …, huyện … (cả tên cũ)" />
+        </label>
         <button type="submit">Tìm</button>
       </form>
       <p className="search-help">Gõ có dấu hay không dấu đều được; sai một chữ vẫn tìm ra. Phím tắt: / hoặc Ctrl+K để mở trang này từ bất cứ đâu.</p>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {result && (
         <>
           <p className="search-summary" data-testid="search-summary">
             {result.hits.length === 0 ? 'Không tìm thấy ai.' : `${result.hits.length} kết quả`}
-            {result.unit ? ` trong ${result.unit.name}` : ''}{result.fallback ? ' (tìm gần đúng trong phạm vi bộ lọc)' : ''}
+            {result.unit ? ` trong ${result.unit.name}` : ''}
+            {result.fallback ? ' (tìm gần đúng trong phạm vi bộ lọc)' : ''}
             {result.provinceWide ? ' · tìm trong toàn tỉnh' : ''}
           </p>
-          <ol className="search-hits">{result.hits.map((h) => <Hit key={`${h.recordId}:${h.role}`} hit={h} />)}</ol>
+          <ol className="search-hits">
+            {result.hits.map((h) => (
+              <Hit key={`${h.recordId}:${h.role}`} hit={h} />
+            ))}
+          </ol>
         </>
       )}
     </section>

@@ -39,7 +39,9 @@ export function FilePicker({ label, name, accept, multiple = false, buttonText =
           {buttonText}
           <input ref={input} type="file" name={name} accept={accept} multiple={multiple} aria-label={label} onChange={changed} />
         </label>
-        <span className="file-picker-names" data-testid="file-picker-names">{names.length > 0 ? names.join(', ') : 'Chưa chọn tệp'}</span>
+        <span className="file-picker-names" data-testid="file-picker-names">
+          {names.length > 0 ? names.join(', ') : 'Chưa chọn tệp'}
+        </span>
       </span>
     </span>
   );

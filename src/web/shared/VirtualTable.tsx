@@ -30,7 +30,13 @@ export function VirtualTable({ count, rowHeight = 32, height = 520, columns, hea
   useEffect(() => onRange?.(first, last), [first, last, onRange]);
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) {
-    rows.push(row(i) ?? <tr key={`wait-${i}`} className="placeholder-row" style={{ height: rowHeight }}><td colSpan={columns}>…</td></tr>);
+    rows.push(
+      row(i) ?? (
+        <tr key={`wait-${i}`} className="placeholder-row" style={{ height: rowHeight }}>
+          <td colSpan={columns}>…</td>
+        </tr>
+      ),
+    );
   }
   const before = first * rowHeight;
   const after = (count - last) * rowHeight;
@@ -39,9 +45,17 @@ export function VirtualTable({ count, rowHeight = 32, height = 520, columns, hea
       <table aria-label={label} aria-rowcount={count + 1}>
         <thead>{head}</thead>
         <tbody>
-          {before > 0 && <tr aria-hidden="true" className="spacer"><td colSpan={columns} style={{ height: before }} /></tr>}
+          {before > 0 && (
+            <tr aria-hidden="true" className="spacer">
+              <td colSpan={columns} style={{ height: before }} />
+            </tr>
+          )}
           {rows}
-          {after > 0 && <tr aria-hidden="true" className="spacer"><td colSpan={columns} style={{ height: after }} /></tr>}
+          {after > 0 && (
+            <tr aria-hidden="true" className="spacer">
+              <td colSpan={columns} style={{ height: after }} />
+            </tr>
+          )}
         </tbody>
       </table>
     </div>

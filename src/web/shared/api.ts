@@ -16,7 +16,12 @@ export interface TemplateSummary {
 
 /** An HTTP error answered by the server: its status, stable code, Vietnamese message and details. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
     this.name = 'ApiError';
   }
