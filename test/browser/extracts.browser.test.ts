@@ -1,6 +1,7 @@
 /**
- * Certified copies in a real browser (issue 15): an officer opens a found
- * registration's "Cấp bản sao", issues a birth copy, downloads the PDF,
+ * Certified copies in a real browser (issue 15): an officer searches a name
+ * typed without diacritics, opens the found registration's "Cấp bản sao",
+ * issues a birth copy, downloads the PDF,
  * reads the QR code out of it and opens the verification page it points to;
  * once she revokes the copy, the same page says so with the reason.
  */
@@ -69,7 +70,13 @@ describe('certified copies in the browser', () => {
   it('an officer issues a birth copy, downloads its PDF and opens the verification page from its QR code; a revoked copy says so', async () => {
     const page = await signIn(t, 'canbo.vuhoi', PASSWORD, { acceptDownloads: true });
     await page.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Bản sao trích lục' }).waitFor();
-    await page.goto(`${t.base}/#/extracts/record/${recordId}`);
+    await page.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Tìm kiếm' }).click();
+    await page.getByLabel('Họ tên').fill('nguyen thi thuy hoa');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    const hit = page.getByTestId('search-hit').first();
+    await hit.waitFor();
+    await hit.getByRole('link', { name: 'Cấp bản sao' }).click();
+    await page.waitForURL(`**/#/extracts/record/${recordId}`);
     await page.getByText('NGUYỄN THỊ THUÝ HOÀ', { exact: false }).or(page.getByText('Nguyễn Thị Thuý Hoà')).first().waitFor();
     await page.getByLabel('Họ tên người ký').fill('Trần Văn Ký');
     await page.getByRole('button', { name: 'Cấp bản sao' }).click();

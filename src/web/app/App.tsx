@@ -43,7 +43,7 @@ function Screen({ user, hash }: { user: SignedInUser; hash: string }) {
   const historyOf = /^#\/history\/records\/([0-9a-f-]{36})/.exec(hash)?.[1];
   if (historyOf) return <RecordHistoryPage id={historyOf} user={user} />;
   const lazily = (page: ReactNode) => <Suspense fallback={<p>Đang tải…</p>}>{page}</Suspense>;
-  if (hash.startsWith('#/search')) return <SearchPage query={hash.split('?')[1] ?? ''} />;
+  if (hash.startsWith('#/search')) return <SearchPage query={hash.split('?')[1] ?? ''} canIssue={can(user, 'extracts.issue')} />;
   if (hash.startsWith('#/imports')) return can(user, 'imports.run') ? <ImportsPage /> : <NoPermission to="nhập dữ liệu từ tệp Excel/CSV" />;
   if (arbitration) return can(user, 'qc.arbitrate') ? lazily(<ArbitrationPage bookId={arbitration[1]} />) : <NoPermission to="trọng tài đối chiếu hai lần nhập" />;
   if (checksOf) return lazily(<BookChecksPage bookId={checksOf} canResolve={can(user, 'records.review')} />);

@@ -5,7 +5,8 @@
  * Each hit shows why it matched, the book and, when the record lies in the
  * user's scope, the page thumbnail and a link that opens the record with its
  * image. An officer who issues copies sees the whole province but only the
- * minimal view of records outside her scope.
+ * minimal view of records outside her scope, and a link to issue a copy of
+ * those inside it (a copy of another commune's record goes through a request).
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../shared/index.js';
@@ -24,7 +25,7 @@ const TYPES: Record<string, string> = {
   CN: 'Nuôi con nuôi',
 };
 
-function Hit({ hit }: { hit: SearchHit }) {
+function Hit({ hit, canIssue }: { hit: SearchHit; canIssue: boolean }) {
   const thumb = hit.canOpen && hit.pageId ? `/api/books/${hit.bookId}/pages/${hit.pageId}/thumbnail` : null;
   return (
     <li className="search-hit" data-testid="search-hit">
@@ -46,12 +47,17 @@ function Hit({ hit }: { hit: SearchHit }) {
           {hit.reasons.join('; ')} · điểm {hit.score.toFixed(2).replace('.', ',')}
         </p>
         {!hit.canOpen && <p className="search-why">Ngoài phạm vi được giao: chỉ xem được thông tin tóm tắt.</p>}
+        {canIssue && hit.canOpen && (
+          <p>
+            <a href={`#/extracts/record/${hit.recordId}`}>Cấp bản sao</a>
+          </p>
+        )}
       </div>
     </li>
   );
 }
 
-export function SearchPage({ query }: { query: string }) {
+export function SearchPage({ query, canIssue = false }: { query: string; canIssue?: boolean }) {
   const [form, setForm] = useState<SearchForm>(() => formFromQuery(query));
   const [result, setResult] = useState<SearchResult>();
   const [error, setError] = useState('');
@@ -115,7 +121,7 @@ export function SearchPage({ query }: { query: string }) {
           </p>
           <ol className="search-hits">
             {result.hits.map((h) => (
-              <Hit key={`${h.recordId}:${h.role}`} hit={h} />
+              <Hit key={`${h.recordId}:${h.role}`} hit={h} canIssue={canIssue} />
             ))}
           </ol>
         </>
