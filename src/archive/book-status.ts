@@ -21,12 +21,10 @@ import { findBookFacts, writeBookStatus, type BookFacts } from './book-status.re
 export const BOOK_STATUSES = ['inventoried', 'scanning', 'keying', 'checking', 'accepted', 'exported', 'loaded'] as const;
 export type BookStatus = (typeof BOOK_STATUSES)[number];
 
-export const BOOK_STATUS_LABELS: Record<string, string> = {
+export const BOOK_STATUS_LABELS: Record<BookStatus, string> = {
   inventoried: 'Đã kiểm kê',
   scanning: 'Đang quét',
-  scanned: 'Đã quét',
   keying: 'Đang nhập liệu',
-  keyed: 'Đã nhập liệu',
   checking: 'Đang kiểm tra',
   accepted: 'Đã nghiệm thu',
   exported: 'Đã xuất dữ liệu',

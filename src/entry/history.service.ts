@@ -71,7 +71,7 @@ const ENTITY_KINDS: Record<string, string> = {
   'import:created': 'Nhập dữ liệu từ tệp',
 };
 
-const status = (s: unknown) => BOOK_STATUS_LABELS[String(s)] ?? String(s);
+const status = (s: unknown) => (BOOK_STATUS_LABELS as Record<string, string>)[String(s)] ?? String(s);
 
 function entitySummary(type: string, kind: string, payload: Record<string, unknown>): string {
   if (type === 'book' && kind === 'status_changed') return `Trạng thái sổ: ${status(payload.from)} → ${status(payload.to)}`;

@@ -6,17 +6,7 @@
 import { useEffect, useState } from 'react';
 import { getJson, type TemplateSummary } from '../shared/index.js';
 import type { BookFilter } from './useBookList.js';
-
-/** Book statuses (books.status), in the order a book goes through them. */
-export const BOOK_STATUS_LABELS: Record<string, string> = {
-  inventoried: 'Đã kiểm kê',
-  scanning: 'Đang quét',
-  scanned: 'Đã quét',
-  keying: 'Đang nhập liệu',
-  keyed: 'Đã nhập xong',
-  accepted: 'Đã nghiệm thu',
-  exported: 'Đã xuất dữ liệu',
-};
+import { BOOK_STATUS_LABELS } from './books.api.js';
 
 interface UnitHit {
   id: string;

@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { can, type SignedInUser } from '../auth/index.js';
 import { getJson, sendJson, VirtualTable, type TemplateSummary } from '../shared/index.js';
-import { BookFilters, BOOK_STATUS_LABELS } from './BookFilters.js';
+import { BookFilters } from './BookFilters.js';
+import { BOOK_STATUS_LABELS } from './books.api.js';
 import type { Book } from './books.api.js';
 import { useBookList, type BookFilter } from './useBookList.js';
 

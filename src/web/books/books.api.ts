@@ -11,13 +11,11 @@ export const FLAG_LABELS: Record<string, string> = {
 
 export const PAGE_STATUS_LABELS: Record<string, string> = { present: 'Có ảnh', missing: 'Thiếu trang', blank: 'Trang trắng' };
 
-/** books.status (src/archive/book-status.ts), as the book page shows it. */
+/** books.status in the order a book goes through the line, as the server words it (src/archive/book-status.ts; books.test.ts keeps them equal). */
 export const BOOK_STATUS_LABELS: Record<string, string> = {
   inventoried: 'Đã kiểm kê',
   scanning: 'Đang quét',
-  scanned: 'Đã quét',
   keying: 'Đang nhập liệu',
-  keyed: 'Đã nhập liệu',
   checking: 'Đang kiểm tra',
   accepted: 'Đã nghiệm thu',
   exported: 'Đã xuất dữ liệu',
