@@ -1,6 +1,6 @@
 /** Inputs of users and sign-in (HTTP, CLI). Messages are Vietnamese. */
 import { z } from 'zod';
-import { Invalid } from '../core/index.js';
+import { parseWith } from '../core/index.js';
 import { ROLE_IDS, type Role } from './roles.js';
 
 export const PASSWORD_MIN = 10;
@@ -37,9 +37,4 @@ export const LoginInput = z.object({
 export type LoginInput = z.input<typeof LoginInput>;
 
 /** Parses with a Zod schema; the first problem becomes an Invalid with its Vietnamese message and field path. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  throw new Invalid('user.invalid', issue?.message ?? 'Dữ liệu không hợp lệ.', issue?.path.join('.'), r.error.issues);
-}
+export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => parseWith(schema, input, 'user.invalid');

@@ -13,6 +13,7 @@ export { parseTrustProxy, DEFAULT_AUTH_CONFIG, type TrustProxy, type AuthConfig 
 export { parseExportNamePattern, parseNameCase, DEFAULT_EXPORT_NAME_PATTERN, EXPORT_NAME_PLACEHOLDERS, NAME_CASES, type NameCase } from './config.js';
 export { AppError, NotFound, Conflict, Invalid, TooManyRequests, Unprocessable, isAppError, type ErrorKind } from './errors.js';
 export { VERSION } from './version.js';
+export { parseWith } from './parse-input.js';
 export { type AppContext } from './context.js';
 export { createLogger, fromPino, readableLine, silentLogger, LOG_LEVELS, type Logger, type LoggerOptions, type LogLevel, type LogFormat } from './logger.js';
 export {

@@ -4,7 +4,7 @@
  * the national system.
  */
 import { z } from 'zod';
-import { Invalid } from '../core/index.js';
+import { parseWith } from '../core/index.js';
 import { findTemplate } from '../registers/index.js';
 import { STAGES } from './stages.js';
 
@@ -69,9 +69,4 @@ export const LoadInput = z.object({
 export const LoadsInput = z.object({ loads: z.array(LoadInput).min(1).max(10_000), source: z.enum(['typed', 'imported']).default('typed') });
 export type LoadsInput = z.input<typeof LoadsInput>;
 
-export function parsePlanInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  throw new Invalid('plan.invalid', issue?.message ?? 'Dữ liệu không hợp lệ.', issue?.path.join('.'), r.error.issues);
-}
+export const parsePlanInput = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => parseWith(schema, input, 'plan.invalid');
