@@ -14,7 +14,6 @@ import { holidaysOf } from '../vn/index.js';
 import { withContext } from './open-context.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const vnStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
 
 function need(day: string | undefined, what: string): string {
   if (!day || !DAY.test(day)) throw new Invalid('cli.date', `Cần ${what} dạng yyyy-mm-dd.`);
@@ -34,8 +33,7 @@ export function extractsCommands(program: Command): void {
     .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')
     .action((o: { unit: string; from: string; to: string; out: string; data?: string }) =>
       withContext(o.data, async (ctx) => {
-        const to = new Date(vnStart(need(o.to, 'ngày kết thúc')).getTime() + 86_400_000);
-        await writeFile(o.out, await issuanceLogXlsx(ctx, o.unit, vnStart(need(o.from, 'ngày bắt đầu')), to));
+        await writeFile(o.out, await issuanceLogXlsx(ctx, o.unit, need(o.from, 'ngày bắt đầu'), need(o.to, 'ngày kết thúc')));
         console.log(`Đã ghi Sổ cấp bản sao vào ${o.out}.`);
       }),
     );

@@ -40,9 +40,6 @@ export function copyView(ctx: ActorContext, r: ExtractCopyRow) {
   };
 }
 
-const vnDayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
-const vnDayAfter = (day: string) => new Date(vnDayStart(day).getTime() + 86_400_000);
-
 export async function extractsRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   app.post('/api/records/:id/extracts', access('extracts.issue', CREATE), async (req, reply) => reply.status(201).send(await issueCopy(req.ctx, Id.parse(req.params).id, req.body as never)));
   app.get('/api/extracts', access('extracts.issue', LIST), async (req) => {
@@ -51,7 +48,7 @@ export async function extractsRoutes(app: FastifyInstance, opts: { ctx: AppConte
   });
   app.get('/api/extracts/log.xlsx', access('extracts.issue', LIST), async (req, reply) => {
     const p = parse(Period, req.query);
-    const xlsx = await issuanceLogXlsx(req.ctx, p.unit, vnDayStart(p.from), vnDayAfter(p.to));
+    const xlsx = await issuanceLogXlsx(req.ctx, p.unit, p.from, p.to);
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('Content-Disposition', `attachment; filename="so-cap-ban-sao-${p.from}-${p.to}.xlsx"`)

@@ -7,7 +7,9 @@
  */
 import ExcelJS from 'exceljs';
 import { assertPermission, logRead, type ActorContext } from '../auth/index.js';
+import { addDays } from '../vn/index.js';
 import { issuingUnit } from './copies.service.js';
+import { vnTime } from './due-time.js';
 import * as repo from './extracts.repo.js';
 import type { PrintedCopy } from './printed-copy.js';
 
@@ -22,10 +24,11 @@ const COLUMNS = [
   { header: 'Ghi chú', width: 40 },
 ] as const;
 
-export async function issuanceLogXlsx(ctx: ActorContext, unitId: string, from: Date, to: Date): Promise<Buffer> {
+/** `from` and `to` are ISO days in Việt Nam's time, both included. */
+export async function issuanceLogXlsx(ctx: ActorContext, unitRef: string, from: string, to: string): Promise<Buffer> {
   assertPermission(ctx.actor, 'extracts.issue');
-  unitId = await issuingUnit(ctx, unitId);
-  const copies = await repo.listCopies(ctx.store.db, ctx.actor, { unitId, from, to }, 100_000);
+  const unitId = await issuingUnit(ctx, unitRef);
+  const copies = await repo.listCopies(ctx.store.db, ctx.actor, { unitId, from: vnTime(from, 0), to: vnTime(addDays(to, 1), 0) }, 100_000);
   const requests = new Map((await repo.listRequests(ctx.store.db, ctx.actor, { unitId }, 100_000)).map((r) => [r.id, r]));
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Sổ cấp bản sao');
