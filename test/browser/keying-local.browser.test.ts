@@ -144,4 +144,25 @@ describe("the keying screen in the browser: the catalog's rules and local drafts
     expect(await again.getByTestId('draft-offer').count()).toBe(0);
     await context.close();
   }, 120_000);
+  it('drops the page viewer at sign-out: the next user on the same tab loads the page image afresh', async () => {
+    const page = await signIn(t, 'nhaplieu', PASSWORD);
+    const infoRequests: string[] = [];
+    page.on('request', (r) => {
+      if (/\/iiif\/3\/[^/]+\/info\.json$/.test(new URL(r.url()).pathname)) infoRequests.push(r.url());
+    });
+    await page.goto(`${t.base}/#/records/${recordId}`);
+    await page.getByTestId('record-status').waitFor();
+    await expect.poll(() => infoRequests.length).toBe(1);
+    await page.goto(`${t.base}/#/`);
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByLabel('Tên đăng nhập').fill('nhaplieu');
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng' }).waitFor();
+    await page.goto(`${t.base}/#/records/${recordId}`);
+    await page.getByTestId('record-status').waitFor();
+    // Still the same document (no reload): a kept viewer would show the page without asking again.
+    await expect.poll(() => infoRequests.length).toBe(2);
+    await page.close();
+  });
 });

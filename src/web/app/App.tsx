@@ -10,7 +10,7 @@ import { BookPage, BooksPage } from '../books/index.js';
 import { ImportsPage } from '../imports/index.js';
 import { RecordHistoryPage } from '../history/index.js';
 import { SearchPage, useSearchShortcut } from '../search/index.js';
-import { getJson, sendJson, type Health } from '../shared/index.js';
+import { getJson, sendJson, SIGNED_OUT_EVENT, type Health } from '../shared/index.js';
 
 const KeyingPage = lazy(() => import('../keying/index.js').then((m) => ({ default: m.KeyingPage })));
 const AcceptancePage = lazy(() => import('../qc/acceptance.js').then((m) => ({ default: m.AcceptancePage })));
@@ -72,7 +72,11 @@ export function App() {
       () => setUser(null),
     );
   }, []);
-  const logout = () => void sendJson('POST', '/api/auth/logout', {}).finally(() => setUser(null));
+  const logout = () =>
+    void sendJson('POST', '/api/auth/logout', {}).finally(() => {
+      window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+      setUser(null);
+    });
   const recordId = /^#\/records\/([0-9a-f-]{36})/.exec(hash)?.[1];
   if (user && recordId) {
     return (

@@ -9,6 +9,7 @@
 import OpenSeadragon from 'openseadragon';
 import { useEffect, useRef, type RefObject } from 'react';
 import type { RecordView } from './keying.api.js';
+import { SIGNED_OUT_EVENT } from '../shared/index.js';
 
 export interface ViewerControls {
   zoom(factor: number): void;
@@ -78,6 +79,20 @@ function sharedViewer(): NonNullable<typeof shared> {
   shared = { el, viewer, pageId: undefined };
   return shared;
 }
+
+/**
+ * Destroys the session's viewer (its tiles and canvas), so that no page image
+ * of the last user stays in memory after sign-out on a shared office PC. The
+ * shell announces sign-out with a window event, so it need not import this
+ * (lazily loaded) module.
+ */
+function releaseImageViewer(): void {
+  if (!shared) return;
+  shared.viewer.destroy();
+  shared.el.remove();
+  shared = undefined;
+}
+window.addEventListener(SIGNED_OUT_EVENT, releaseImageViewer);
 
 export function ImageViewer({ pageId, pageLabel, region, controlsRef }: Props) {
   const host = useRef<HTMLDivElement>(null);
