@@ -4,10 +4,12 @@
  * in each commune, a contractor and a campaign over the province.
  * A planner opens "Kế hoạch", downloads the plan template, fills it as a
  * planner would in Excel (found by the headers), uploads a file with a bad
- * row (refused whole, the row's errors shown), then the fixed file; the
+ * row (refused whole in a background job, the row's errors shown, the file
+ * back with a "Lỗi" column downloaded), then the fixed file; the
  * dashboard shows the province; she drills down to the district and to
  * commune A (breadcrumbs at each step), sees its scanning late with the
- * contractor responsible (also among the contractor's reminders), and downloads the progress report as xlsx and PDF.
+ * contractor responsible (also among the contractor's reminders), and has the
+ * progress report made (a job) and downloaded as xlsx and PDF.
  * An officer of commune B sees only B's package and no import form.
  * Screenshots of the dashboard are kept under test-results/ (an artifact).
  */
@@ -143,6 +145,11 @@ describe('the campaign dashboard in the browser', () => {
     const errors = page.getByRole('table', { name: 'Các dòng có lỗi' });
     expect(await errors.locator('tbody tr td:first-child').allTextContents()).toEqual(['3']);
     expect(await errors.textContent()).toMatch(/Loại sổ "KX"/);
+    const errorFile = await download(page, page.getByRole('link', { name: 'Tải tệp kèm cột “Lỗi”' }));
+    const marked = new ExcelJS.Workbook();
+    await marked.xlsx.load(errorFile.bytes as unknown as ExcelJS.Buffer);
+    const markedRow3 = (marked.getWorksheet('Kế hoạch')!.getRow(3).values as unknown[]).map((v) => String(v ?? '')).join(' ');
+    expect(markedRow3).toMatch(/Loại sổ "KX"/);
     expect(await page.getByRole('table', { name: 'Tiến độ theo đơn vị' }).count()).toBe(0);
 
     await upload.setInputFiles({ name: 'ke-hoach.xlsx', mimeType: mime, buffer: await fillTemplate(template.bytes, contractorId, false) });
@@ -198,7 +205,7 @@ describe('the campaign dashboard in the browser', () => {
     expect(await page.getByRole('img', { name: /^Biểu đồ tiến độ cộng dồn/ }).count()).toBe(1);
     await page.screenshot({ path: screenshot('commune.png'), fullPage: true });
 
-    const xlsx = await download(page, page.getByRole('link', { name: 'Tải báo cáo (.xlsx)' }));
+    const xlsx = await download(page, page.getByRole('button', { name: 'Tải báo cáo (.xlsx)' }));
     expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
     const report = new ExcelJS.Workbook();
     await report.xlsx.load(xlsx.bytes as unknown as ExcelJS.Buffer);
@@ -213,7 +220,7 @@ describe('the campaign dashboard in the browser', () => {
     expect(text).toMatch(/Báo cáo tiến độ số hóa sổ hộ tịch/i);
     expect(text).toMatch(/Xã Thử A/);
     expect(text).not.toMatch(/Xã Thử B/);
-    const pdf = await download(page, page.getByRole('link', { name: 'Tải báo cáo (.pdf)' }));
+    const pdf = await download(page, page.getByRole('button', { name: 'Tải báo cáo (.pdf)' }));
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
 
     // Back up by the breadcrumbs to the province.
