@@ -18,6 +18,7 @@ export { createCampaign, updateCampaign, listCampaigns, getCampaign, listPackage
 export type { CampaignView, PackageView, StageView, Estimates } from './plan-views.js';
 export { getProgress, type ProgressView, type PackageProgress, type Rollup, type ProgressQuery } from './progress.service.js';
 export { refreshProgress, progressDrift, type DriftRow } from './progress-refresh.js';
+export { packageRollupDrift, type PackageDriftRow } from './package-rollup.js';
 export { stageFacts } from './stage-facts.js';
 export { confirmLoads } from './loads.service.js';
 export { listReminders, type ReminderItem, type OrganizationReminders } from './reminders.service.js';

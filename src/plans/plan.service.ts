@@ -11,6 +11,7 @@ import { Conflict, Invalid, NotFound } from '../core/index.js';
 import { transact } from '../store/index.js';
 import { CampaignInput, ChangeInput, PackageInput, parsePlanInput } from './plan.schema.js';
 import * as repo from './plan.repo.js';
+import { rebuildPackage } from './package-rollup.js';
 import { campaignView, estimatesFrom, packageView, type CampaignView, type PackageView } from './plan-views.js';
 
 const campaignNotFound = (id: string) => new NotFound('campaign.not_found', `Không tìm thấy kế hoạch ${id} trong phạm vi của bạn.`);
@@ -139,6 +140,7 @@ export async function addPackage(ctx: ActorContext, campaignId: string, input: P
       .returningAll()
       .executeTakeFirstOrThrow();
     await repo.replaceStages(tx, row.id, stages);
+    await rebuildPackage(tx, row.id);
     await appendEntityAction(tx, {
       entityType: 'work_package',
       entityId: row.id,
@@ -167,6 +169,7 @@ export async function updatePackage(ctx: ActorContext, id: string, input: Packag
       .executeTakeFirst();
     if (!row) throw stale();
     await repo.replaceStages(tx, id, stages);
+    await rebuildPackage(tx, id);
     await appendEntityAction(tx, {
       entityType: 'work_package',
       entityId: id,
@@ -192,6 +195,7 @@ export async function removePackage(ctx: ActorContext, id: string, input: { vers
       .returning('id')
       .executeTakeFirst();
     if (!row) throw stale();
+    await rebuildPackage(tx, id);
     await appendEntityAction(tx, { entityType: 'work_package', entityId: id, kind: 'removed', actorId: actorIdOf(ctx.actor), reason: change.reason });
   });
 }
