@@ -28,9 +28,18 @@ export interface DailyRow {
 export interface RecentRow {
   package_id: string;
   stage: string;
-  /** today - day (0..27). */
-  ago: number;
-  qty: string;
+  /** The amounts of the 28 days ending today, index = today - day. */
+  last28: Float64Array;
+}
+
+/** "ago:qty,ago:qty…" (one string per package and stage: a few hundred rows for a province instead of tens of thousands) as 28 amounts. */
+function last28Of(pairs: string): Float64Array {
+  const out = new Float64Array(28);
+  for (const pair of pairs.split(',')) {
+    const [ago, qty] = pair.split(':');
+    out[Number(ago)] = Number(qty);
+  }
+  return out;
 }
 export interface LiveRow {
   package_id: string;
@@ -93,15 +102,15 @@ export async function packageFacts(db: Db, ids: readonly string[], today: string
     select 'done' as k, package_id, stage as a, register_type as b, done::text as c, '' as d, '' as e, '' as f
       from progress_package where package_id in (select * from pk)
     union all
-    select 'daily', package_id, stage, (${today}::date - day)::text, qty::text, '', '', ''
-      from progress_package_daily where package_id in (select * from pk) and day between ${today}::date - 27 and ${today}::date
+    select 'daily', package_id, stage, string_agg((${today}::date - day) || ':' || qty, ','), '', '', '', ''
+      from progress_package_daily where package_id in (select * from pk) and day between ${today}::date - 27 and ${today}::date group by 2, 3
     union all
     select 'live', package_id, null, null, books::text, declared_pages::text, double_registrations::text, open_disagreements::text
       from progress_package_live where package_id in (select * from pk)`.execute(db);
   const out: PackageFacts = { done: [], daily: [], live: [] };
   for (const r of rows) {
     if (r.k === 'done') out.done.push({ package_id: r.package_id, stage: r.a!, register_type: r.b!, done: r.c });
-    else if (r.k === 'daily') out.daily.push({ package_id: r.package_id, stage: r.a!, ago: Number(r.b), qty: r.c });
+    else if (r.k === 'daily') out.daily.push({ package_id: r.package_id, stage: r.a!, last28: last28Of(r.b!) });
     else out.live.push({ package_id: r.package_id, books: r.c, declared_pages: r.d, double_registrations: r.e, open_disagreements: r.f });
   }
   return out;

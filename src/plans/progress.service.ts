@@ -109,7 +109,7 @@ export async function loadPackages(ctx: ActorContext, views: PackageView[], toda
       amounts[r.stage as Stage].done += num(r.done);
       if (r.stage === 'key1') fieldsDone += num(r.done) * fieldCountOf(r.register_type);
     }
-    for (const r of dailyOf.get(view.id) ?? []) amounts[r.stage as Stage].last28[r.ago] = num(r.qty);
+    for (const r of dailyOf.get(view.id) ?? []) amounts[r.stage as Stage].last28 = r.last28;
     const l = liveOf.get(view.id);
     for (const s of view.stages) {
       amounts[s.stage].total = totalOf(s.stage, view, l, amounts[s.stage].done);
