@@ -204,6 +204,8 @@ export interface PlanChange {
   at: string;
   kind: string;
   actorId: string | null;
+  /** Who: the user's display name (or login); null for the system. */
+  actorName: string | null;
   reason: string;
   payload: Record<string, unknown>;
 }
@@ -212,6 +214,14 @@ export interface PlanChange {
 export async function packageHistory(ctx: ActorContext, id: string): Promise<PlanChange[]> {
   assertPermission(ctx.actor, 'plans.read');
   if (!(await repo.findPackage(ctx.store.db, ctx.actor, id))) throw packageNotFound(id);
-  const rows = await ctx.store.db.selectFrom('entity_actions').selectAll().where('entity_type', '=', 'work_package').where('entity_id', '=', id).orderBy('id').execute();
-  return rows.map((r) => ({ at: r.created_at.toISOString(), kind: r.kind, actorId: r.actor_id, reason: r.reason, payload: r.payload }));
+  const rows = await ctx.store.db
+    .selectFrom('entity_actions as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_id')
+    .selectAll('a')
+    .select(['u.display_name', 'u.login'])
+    .where('a.entity_type', '=', 'work_package')
+    .where('a.entity_id', '=', id)
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => ({ at: r.created_at.toISOString(), kind: r.kind, actorId: r.actor_id, actorName: r.display_name || r.login || null, reason: r.reason, payload: r.payload }));
 }

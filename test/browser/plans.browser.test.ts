@@ -9,7 +9,9 @@
  * dashboard shows the province; she drills down to the district and to
  * commune A (breadcrumbs at each step), sees its scanning late with the
  * contractor responsible (also among the contractor's reminders), and has the
- * progress report made (a job) and downloaded as xlsx and PDF.
+ * progress report made (a job) and downloaded as xlsx and PDF; she moves
+ * commune A's scanning deadline by a decision (reason required) and sees the
+ * stage leave the late list and the change in the package's history.
  * An officer of commune B sees only B's package and no import form.
  * Screenshots of the dashboard are kept under test-results/ (an artifact).
  */
@@ -204,6 +206,25 @@ describe('the campaign dashboard in the browser', () => {
       .toEqual([expect.stringMatching(/^Chậm tiến độ Xã Thử A — Quét\/chụp/)]);
     expect(await page.getByRole('img', { name: /^Biểu đồ tiến độ cộng dồn/ }).count()).toBe(1);
     await page.screenshot({ path: screenshot('commune.png'), fullPage: true });
+
+    // A decision moves commune A's scanning deadline: changed on the web with its reason, the stage no longer late, the change in the history.
+    const pkgA = page.getByRole('region', { name: 'Gói công việc Xã Thử A' });
+    await pkgA.getByText('Điều chỉnh gói và lịch sử thay đổi').click();
+    const isoFromNow = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    await pkgA.getByLabel('Thời hạn — Quét/chụp').fill(isoFromNow(400));
+    await pkgA.getByRole('button', { name: 'Lưu điều chỉnh' }).click();
+    expect(await pkgA.getByLabel('Lý do điều chỉnh (căn cứ quyết định)').evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
+    await pkgA.getByLabel('Lý do điều chỉnh (căn cứ quyết định)').fill('Theo Quyết định số 12/QĐ-STP');
+    await pkgA.getByRole('button', { name: 'Lưu điều chỉnh' }).click();
+    await pkgA.getByRole('status').filter({ hasText: 'Đã lưu điều chỉnh gói.' }).waitFor();
+    await expect.poll(() => late.getByRole('row').filter({ hasText: 'Quét/chụp' }).filter({ hasText: 'Chậm tiến độ' }).count()).toBe(0);
+    const history = page.getByRole('list', { name: 'Lịch sử thay đổi gói' });
+    await expect
+      .poll(() => history.getByRole('listitem').allTextContents())
+      .toEqual([
+        expect.stringMatching(/Lập gói — Lê Văn Sở — lý do: “Nhập kế hoạch từ tệp ke-hoach.xlsx”$/),
+        expect.stringMatching(/Điều chỉnh — Lê Văn Sở — lý do: “Theo Quyết định số 12\/QĐ-STP”$/),
+      ]);
 
     const xlsx = await download(page, page.getByRole('button', { name: 'Tải báo cáo (.xlsx)' }));
     expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');

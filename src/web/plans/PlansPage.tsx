@@ -3,13 +3,15 @@
  * unit shown (the campaign's unit, usually the province, when none is
  * chosen) with its stage bars and burn-up chart, the units one level below
  * to drill into (breadcrumbs lead back up), the reminders, the late/at-risk
- * list, at a commune the packages themselves, the progress report to
+ * list, at a commune the packages themselves (each with its history, and a
+ * form to change its deadlines by decision), the progress report to
  * download and the plan's xlsx files. Every figure comes from the server.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Breadcrumbs, chainOf } from './Breadcrumbs.js';
 import { BurnupChart } from './BurnupChart.js';
 import { LateList } from './LateList.js';
+import { PackageEditor } from './PackageEditor.js';
 import { PlanFiles } from './PlanFiles.js';
 import { parsePlanHash, planHash } from './plan-hash.js';
 import {
@@ -195,6 +197,7 @@ export function PlansPage({ hash, canManage }: { hash: string; canManage: boolea
                 </h3>
                 {pkg.package.note && <p className="hint">{pkg.package.note}</p>}
                 <StageBars stages={pkg.stages} label={`Các công đoạn — gói ${pkg.unitName}`} />
+                <PackageEditor pkg={pkg.package} canManage={canManage} onSaved={() => setReloadKey((k) => k + 1)} />
               </section>
             ))}
         </>

@@ -6,9 +6,21 @@
  */
 import { ApiError, getJson } from '../shared/index.js';
 import type { JobView } from '../../core/index.js';
-import type { BurnupSeries, CampaignView, OrganizationReminders, PackageProgress, PlanImportProgress, ProgressView, ReportProgress, Rollup, StageStatus } from '../../plans/index.js';
+import type {
+  BurnupSeries,
+  CampaignView,
+  OrganizationReminders,
+  PackageProgress,
+  PackageView,
+  PlanChange,
+  PlanImportProgress,
+  ProgressView,
+  ReportProgress,
+  Rollup,
+  StageStatus,
+} from '../../plans/index.js';
 
-export type { BurnupSeries, CampaignView, OrganizationReminders, PackageProgress, PlanImportProgress, ProgressView, ReportProgress, Rollup, StageStatus };
+export type { BurnupSeries, CampaignView, OrganizationReminders, PackageProgress, PackageView, PlanChange, PlanImportProgress, ProgressView, ReportProgress, Rollup, StageStatus };
 export type StageProgress = Rollup['stages'][number];
 
 export const STATUS_LABELS: Record<StageStatus, string> = {
