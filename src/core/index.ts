@@ -35,3 +35,4 @@ export {
 export { startJobWorker, STALE_CHECK_MS, type JobWorker, type JobWorkerOptions } from './job-worker.js';
 export { DEFAULT_LEASE, LeaseLost, type LeaseOptions } from './job-lease.js';
 export type { UserFacingError } from './jobs.repo.js';
+export { jobFileOf, type JobFile } from './job-file.js';

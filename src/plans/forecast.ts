@@ -50,17 +50,20 @@ function windowDays(today: string): string[] {
   return days;
 }
 
-/** The last 28 daily amounts ending today (missing days are 0). */
-function window(daily: ReadonlyMap<string, number>, today: string): number[] {
-  if (daily.size === 0) return new Array<number>(28).fill(0);
+/** The last 28 daily amounts ending today, newest first (missing days are 0). */
+function window(daily: ReadonlyMap<string, number> | undefined, today: string): number[] {
+  if (!daily || daily.size === 0) return new Array<number>(28).fill(0);
   return windowDays(today).map((d) => daily.get(d) ?? 0);
 }
 
+/** Daily amounts by ISO day, or already as the last 28 days ending today (index 0 = today; what the dashboard passes). */
+export type DailyInput = { daily: ReadonlyMap<string, number>; last28?: undefined } | { last28: ArrayLike<number>; daily?: undefined };
+
 const finish = (today: string, remaining: number, rate: number) => (rate > 0 ? addDays(today, Math.ceil(remaining / rate - 1e-9)) : null);
 
-export function stageFigures(input: { done: number; total: number; daily: ReadonlyMap<string, number>; today: string; deadline: string | null }): StageFigures {
+export function stageFigures(input: { done: number; total: number; today: string; deadline: string | null } & DailyInput): StageFigures {
   const { done, total, today, deadline } = input;
-  const last28 = window(input.daily, today);
+  const last28 = input.last28 ? Array.from(input.last28) : window(input.daily, today);
   const rate7 = last28.slice(0, 7).reduce((a, b) => a + b, 0) / 7;
   const mean = last28.reduce((a, b) => a + b, 0) / 28;
   const sd = Math.sqrt(last28.reduce((a, b) => a + (b - mean) ** 2, 0) / 28);

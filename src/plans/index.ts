@@ -18,10 +18,13 @@ export { createCampaign, updateCampaign, listCampaigns, getCampaign, listPackage
 export type { CampaignView, PackageView, StageView, Estimates } from './plan-views.js';
 export { getProgress, type ProgressView, type PackageProgress, type Rollup, type ProgressQuery } from './progress.service.js';
 export { refreshProgress, progressDrift, type DriftRow } from './progress-refresh.js';
+export { packageRollupDrift, type PackageDriftRow } from './package-rollup.js';
 export { stageFacts } from './stage-facts.js';
 export { confirmLoads } from './loads.service.js';
 export { listReminders, type ReminderItem, type OrganizationReminders } from './reminders.service.js';
 export { getBurnup, type BurnupSeries } from './burnup.service.js';
-export { progressReport, progressReportContent, type ReportQuery } from './report.service.js';
+export { progressReport, progressReportContent, type ReportQuery, type ReportFormat } from './report.service.js';
 export type { ReportContent, ReportRow, ReportPeriod } from './report-content.js';
 export { plansRoutes } from './plans.routes.js';
+export { PLANS_IMPORT_JOB, PLANS_REPORT_JOB, startPlanImport, startProgressReport, runPlanImportJob, runProgressReportJob } from './plan-jobs.js';
+export type { PlansImportJob, PlansReportJob, PlanImportProgress, ReportProgress } from './plan-jobs.js';

@@ -105,15 +105,27 @@ async function loadSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
   return ws;
 }
 
+/** How far an import is: rows checked, then packages written (reported to the job, plan-jobs.ts). */
+export interface PlanImportProgress {
+  phase: 'checking' | 'writing' | 'done';
+  rowsTotal: number;
+  rowsChecked: number;
+  rowsWritten: number;
+}
+type OnProgress = (p: PlanImportProgress) => void;
+const quiet: OnProgress = () => undefined;
+
 /** Reads and checks every row; no writes. */
-export async function checkPlanRows(ctx: ActorContext, campaignId: string, bytes: Buffer): Promise<{ parsed: Parsed[]; rows: RowError[] }> {
+export async function checkPlanRows(ctx: ActorContext, campaignId: string, bytes: Buffer, onProgress: OnProgress = quiet): Promise<{ parsed: Parsed[]; rows: RowError[] }> {
   assertPermission(ctx.actor, 'plans.manage');
   if (!(await repo.findCampaign(ctx.store.db, ctx.actor, campaignId))) throw new NotFound('campaign.not_found', `Không tìm thấy kế hoạch ${campaignId} trong phạm vi của bạn.`);
   const ws = await loadSheet(bytes);
   const parsed: Parsed[] = [];
   const rows: RowError[] = [];
   const known = new Set((await repo.listPackageRows(ctx.store.db, ctx.actor, campaignId)).map((p) => p.id));
+  const rowsTotal = Math.max(0, ws.rowCount - 1);
   for (let r = 2; r <= ws.rowCount; r++) {
+    onProgress({ phase: 'checking', rowsTotal, rowsChecked: r - 2, rowsWritten: 0 });
     const row = ws.getRow(r);
     if (!row.hasValues || (text(row.getCell(baseColumn('unit')).value) === '' && text(row.getCell(baseColumn('id')).value) === '')) continue;
     const errs: string[] = [];
@@ -141,8 +153,8 @@ async function lookups(ctx: ActorContext, p: ReturnType<typeof PackageInput.pars
 }
 
 /** Imports the whole file or nothing. */
-export async function importPlan(ctx: ActorContext, campaignId: string, bytes: Buffer, fileName = 'kế hoạch.xlsx'): Promise<{ added: number; changed: number }> {
-  const { parsed, rows } = await checkPlanRows(ctx, campaignId, bytes);
+export async function importPlan(ctx: ActorContext, campaignId: string, bytes: Buffer, fileName = 'kế hoạch.xlsx', onProgress: OnProgress = quiet): Promise<{ added: number; changed: number }> {
+  const { parsed, rows } = await checkPlanRows(ctx, campaignId, bytes, onProgress);
   if (rows.length > 0) {
     const first = rows[0]!;
     throw new Invalid('plan_import.rows', `Tệp có ${rows.length} dòng lỗi; không dòng nào được nhập. Dòng ${first.row}: ${first.errors[0]}`, 'file', { rows });
@@ -152,7 +164,9 @@ export async function importPlan(ctx: ActorContext, campaignId: string, bytes: B
   return transactContext(ctx, async (tx) => {
     let added = 0;
     let changed = 0;
+    const report = () => onProgress({ phase: 'writing', rowsTotal: parsed.length, rowsChecked: parsed.length, rowsWritten: added + changed });
     for (const p of parsed) {
+      report();
       if (p.id) {
         await updatePackage(tx, p.id, { ...p.input, version: (await getPackage(tx, p.id)).version, reason });
         changed += 1;
@@ -161,6 +175,7 @@ export async function importPlan(ctx: ActorContext, campaignId: string, bytes: B
         added += 1;
       }
     }
+    onProgress({ phase: 'done', rowsTotal: parsed.length, rowsChecked: parsed.length, rowsWritten: added + changed });
     return { added, changed };
   });
 }

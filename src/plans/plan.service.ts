@@ -11,6 +11,7 @@ import { Conflict, Invalid, NotFound } from '../core/index.js';
 import { transact } from '../store/index.js';
 import { CampaignInput, ChangeInput, PackageInput, parsePlanInput } from './plan.schema.js';
 import * as repo from './plan.repo.js';
+import { rebuildPackage } from './package-rollup.js';
 import { campaignView, estimatesFrom, packageView, type CampaignView, type PackageView } from './plan-views.js';
 
 const campaignNotFound = (id: string) => new NotFound('campaign.not_found', `Không tìm thấy kế hoạch ${id} trong phạm vi của bạn.`);
@@ -139,6 +140,7 @@ export async function addPackage(ctx: ActorContext, campaignId: string, input: P
       .returningAll()
       .executeTakeFirstOrThrow();
     await repo.replaceStages(tx, row.id, stages);
+    await rebuildPackage(tx, row.id);
     await appendEntityAction(tx, {
       entityType: 'work_package',
       entityId: row.id,
@@ -167,6 +169,7 @@ export async function updatePackage(ctx: ActorContext, id: string, input: Packag
       .executeTakeFirst();
     if (!row) throw stale();
     await repo.replaceStages(tx, id, stages);
+    await rebuildPackage(tx, id);
     await appendEntityAction(tx, {
       entityType: 'work_package',
       entityId: id,
@@ -192,6 +195,7 @@ export async function removePackage(ctx: ActorContext, id: string, input: { vers
       .returning('id')
       .executeTakeFirst();
     if (!row) throw stale();
+    await rebuildPackage(tx, id);
     await appendEntityAction(tx, { entityType: 'work_package', entityId: id, kind: 'removed', actorId: actorIdOf(ctx.actor), reason: change.reason });
   });
 }
@@ -200,6 +204,8 @@ export interface PlanChange {
   at: string;
   kind: string;
   actorId: string | null;
+  /** Who: the user's display name (or login); null for the system. */
+  actorName: string | null;
   reason: string;
   payload: Record<string, unknown>;
 }
@@ -208,6 +214,14 @@ export interface PlanChange {
 export async function packageHistory(ctx: ActorContext, id: string): Promise<PlanChange[]> {
   assertPermission(ctx.actor, 'plans.read');
   if (!(await repo.findPackage(ctx.store.db, ctx.actor, id))) throw packageNotFound(id);
-  const rows = await ctx.store.db.selectFrom('entity_actions').selectAll().where('entity_type', '=', 'work_package').where('entity_id', '=', id).orderBy('id').execute();
-  return rows.map((r) => ({ at: r.created_at.toISOString(), kind: r.kind, actorId: r.actor_id, reason: r.reason, payload: r.payload }));
+  const rows = await ctx.store.db
+    .selectFrom('entity_actions as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_id')
+    .selectAll('a')
+    .select(['u.display_name', 'u.login'])
+    .where('a.entity_type', '=', 'work_package')
+    .where('a.entity_id', '=', id)
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => ({ at: r.created_at.toISOString(), kind: r.kind, actorId: r.actor_id, actorName: r.display_name || r.login || null, reason: r.reason, payload: r.payload }));
 }

@@ -19,10 +19,13 @@
  *   POST /api/plans/loads                     { loads: [{ bookId, loadedOn, batchRef }], source } -> { confirmed }
  *   GET  /api/plans/campaigns/:id/template.xlsx  the plan template (drop-downs of units and organizations)
  *   GET  /api/plans/campaigns/:id/plan.xlsx      the current plan in the same layout
- *   POST /api/plans/campaigns/:id/import?filename  xlsx body (octet-stream) -> { added, changed }, or 400 with
- *                                             error.details.rows = [{ row, errors }] and nothing imported
- *   POST /api/plans/campaigns/:id/import-report.xlsx  the same body checked only: the file back with a "Lỗi" column
- *   GET  /api/plans/report.xlsx|.pdf?period=week|month&unitId&campaignId  "Báo cáo tiến độ số hóa sổ hộ tịch"
+ *   POST /api/plans/campaigns/:id/import?filename  xlsx body (octet-stream) -> 202 { jobId } (job 'plans.import',
+ *                                             followed at GET /api/jobs/:id: progress rows checked/written; done ->
+ *                                             { added, changed }; failed plan_import.rows -> error.details.rows =
+ *                                             [{ row, errors }], nothing imported, and GET /api/jobs/:id/file gives the
+ *                                             file back with a "Lỗi" column)
+ *   POST /api/plans/report.xlsx|.pdf?period=week|month&unitId&campaignId  -> 202 { jobId } (job 'plans.report');
+ *                                             done -> GET /api/jobs/:id/file: "Báo cáo tiến độ số hóa sổ hộ tịch"
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Invalid } from '../core/index.js';
@@ -30,12 +33,11 @@ import { z } from 'zod';
 import { access, CREATE, LIST, on } from '../auth/index.js';
 import { getBurnup } from './burnup.service.js';
 import { planExport, planTemplate } from './plan-files.service.js';
-import { checkPlanRows, importPlan, planErrorReport } from './plan-import.js';
+import { startPlanImport, startProgressReport } from './plan-jobs.js';
 import { confirmLoads } from './loads.service.js';
 import { addPackage, createCampaign, getCampaign, getPackage, listCampaigns, packageHistory, removePackage, updateCampaign, updatePackage } from './plan.service.js';
 import { getProgress } from './progress.service.js';
 import { listReminders } from './reminders.service.js';
-import { progressReport } from './report.service.js';
 
 const Id = z.object({ id: z.uuid('Mã không hợp lệ.') });
 const idOf = (req: FastifyRequest) => Id.parse(req.params).id;
@@ -78,17 +80,13 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/plans/reminders', access('plans.read', LIST), async (req) => listReminders(req.ctx, RemindersQ.parse(req.query)));
   app.get('/api/plans/campaigns/:id/template.xlsx', access('plans.read', campaign), async (req, reply) => download(reply, 'mau-ke-hoach.xlsx', XLSX, await planTemplate(req.ctx, idOf(req))));
   app.get('/api/plans/campaigns/:id/plan.xlsx', access('plans.read', campaign), async (req, reply) => download(reply, 'ke-hoach.xlsx', XLSX, await planExport(req.ctx, idOf(req))));
-  app.post('/api/plans/campaigns/:id/import', access('plans.manage', campaign), async (req) => importPlan(req.ctx, idOf(req), fileBody(req), FileQ.parse(req.query).filename));
-  app.post('/api/plans/campaigns/:id/import-report.xlsx', access('plans.manage', campaign), async (req, reply) => {
-    const bytes = fileBody(req);
-    const { rows } = await checkPlanRows(req.ctx, idOf(req), bytes);
-    return download(reply, 'ke-hoach-loi.xlsx', XLSX, await planErrorReport(bytes, rows));
-  });
+  app.post('/api/plans/campaigns/:id/import', access('plans.manage', campaign), async (req, reply) =>
+    reply.status(202).send(await startPlanImport(req.ctx, idOf(req), fileBody(req), FileQ.parse(req.query).filename)),
+  );
   for (const format of ['xlsx', 'pdf'] as const) {
-    app.get(`/api/plans/report.${format}`, access('plans.read', LIST), async (req, reply) => {
+    app.post(`/api/plans/report.${format}`, access('plans.read', LIST), async (req, reply) => {
       const q = ReportQ.parse(req.query);
-      const bytes = await progressReport(req.ctx, { period: q.period, unit: q.unitId, campaignId: q.campaignId }, format);
-      return download(reply, `bao-cao-tien-do.${format}`, format === 'pdf' ? 'application/pdf' : XLSX, bytes);
+      return reply.status(202).send(await startProgressReport(req.ctx, { period: q.period, unit: q.unitId, campaignId: q.campaignId }, format));
     });
   }
   app.post('/api/plans/loads', access('plans.manage', CREATE), async (req) => confirmLoads(req.ctx, body(req)));

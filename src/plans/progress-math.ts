@@ -10,7 +10,8 @@ import { STAGE_INFO, STAGES, type Stage, type StageMeasure } from './stages.js';
 export interface StageAmounts {
   done: number;
   total: number;
-  daily: Map<string, number>;
+  /** The amounts of the last 28 days, index 0 = today (days = today - day). */
+  last28: Float64Array;
   deadline: string | null;
 }
 
@@ -21,17 +22,24 @@ export interface StageProgress extends StageFigures {
   deadline: string | null;
 }
 
-export const emptyAmounts = (): StageAmounts => ({ done: 0, total: 0, daily: new Map(), deadline: null });
+export const WINDOW_DAYS = 28;
+export const emptyAmounts = (): StageAmounts => ({ done: 0, total: 0, last28: new Float64Array(WINDOW_DAYS), deadline: null });
 
 export function addAmounts(into: StageAmounts, a: StageAmounts): void {
   into.done += a.done;
   into.total += a.total;
-  for (const [d, q] of a.daily) into.daily.set(d, (into.daily.get(d) ?? 0) + q);
+  for (let i = 0; i < WINDOW_DAYS; i++) into.last28[i]! += a.last28[i]!;
   if (a.deadline && (!into.deadline || a.deadline > into.deadline)) into.deadline = a.deadline;
 }
 
 export function stageProgress(stage: Stage, a: StageAmounts, today: string): StageProgress {
-  return { stage, label: STAGE_INFO[stage].label, measure: STAGE_INFO[stage].measure, deadline: a.deadline, ...stageFigures({ ...a, today }) };
+  return {
+    stage,
+    label: STAGE_INFO[stage].label,
+    measure: STAGE_INFO[stage].measure,
+    deadline: a.deadline,
+    ...stageFigures({ done: a.done, total: a.total, last28: a.last28, deadline: a.deadline, today }),
+  };
 }
 
 const SEVERITY: Record<StageStatus, number> = { late: 4, at_risk: 3, on_track: 2, no_deadline: 1, done: 0 };

@@ -1,13 +1,16 @@
 /**
  * The cheap refresh of the progress rollup: the books that triggers marked
  * dirty are recomputed from the raw tables (stage-facts.ts) into
- * progress_daily and progress_book, and unmarked, in one transaction. Every
+ * progress_daily, progress_book and progress_book_live, and unmarked, in one
+ * transaction that also moves their contribution in the package rollup
+ * (package-rollup.ts). Every
  * progress read calls it first, so figures are never stale; with nothing
- * dirty it costs one indexed probe. `progressDrift` compares the rollup with
+ * dirty it costs one probe and no transaction. `progressDrift` compares the rollup with
  * a full recomputation (tests, `hotich` checks).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { transact, type Database } from '../store/index.js';
+import { addBooks, rewriteBookLive, subtractBooks } from './package-rollup.js';
 import { stageFacts } from './stage-facts.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -17,6 +20,7 @@ const BATCH = 2000;
 
 /** Recomputes every dirty book; returns how many books were refreshed. */
 export async function refreshProgress(db: Kysely<Database>): Promise<number> {
+  if (!(await db.selectFrom('progress_dirty').select('book_id').limit(1).executeTakeFirst())) return 0;
   let total = 0;
   for (;;) {
     const n = await transact(db, (tx) => refreshBatch(tx));
@@ -31,12 +35,15 @@ async function refreshBatch(tx: Transaction<Database>): Promise<number> {
   if (rows.length === 0) return 0;
   const ids = rows.map((r) => r.book_id);
   const inIds = sql`(select unnest(${sql.val(ids)}::uuid[]))`;
+  const oldPackages = await subtractBooks(tx, ids);
   await sql`delete from progress_daily where book_id in ${inIds}`.execute(tx);
   await sql`insert into progress_daily (book_id, stage, day, qty)
     select book_id, stage, day, sum(qty) from (${stageFacts((col) => sql`${col} in ${inIds}`)}) f group by 1, 2, 3`.execute(tx);
   await sql`delete from progress_book where book_id in ${inIds}`.execute(tx);
   await sql`insert into progress_book (book_id, stage, done)
     select book_id, stage, sum(qty) from progress_daily where book_id in ${inIds} group by 1, 2`.execute(tx);
+  await rewriteBookLive(tx, ids);
+  await addBooks(tx, ids, oldPackages);
   return ids.length;
 }
 

@@ -21,7 +21,7 @@ import {
 } from '../../test/support/plan-world.js';
 import { as, insertUsers } from '../../test/support/users.js';
 import { getTemplate } from '../registers/index.js';
-import { addPackage, createCampaign, getProgress, progressDrift, refreshProgress, stageFacts, type Stage } from './index.js';
+import { addPackage, createCampaign, getPackage, getProgress, packageRollupDrift, progressDrift, refreshProgress, stageFacts, updatePackage, type Stage } from './index.js';
 import { bookInPackage } from './membership.js';
 
 describeBackends('plans progress', (store) => {
@@ -86,6 +86,7 @@ describeBackends('plans progress', (store) => {
     expect(pkg.cost).toEqual({ budget: 60_000, toDate: 25_000 });
     expect(p.today).toBe('2026-11-25');
     expect(await progressDrift(ctx.store.db)).toEqual([]);
+    expect(await packageRollupDrift(ctx.store.db)).toEqual([]);
   });
 
   it('keeps the rollup equal to a full recomputation after a random keying, QC and export script', async () => {
@@ -95,6 +96,7 @@ describeBackends('plans progress', (store) => {
       await insertBook(ctx, { unit: UNITS.b, type: 'KT', year: 2004, day: '2026-10-22' }),
     ];
     pkgB = (await addPackage(ctx, campaignId, { unitId: UNITS.b, registerTypes: ['KS', 'KT'], yearFrom: 2000, yearTo: 2010, estimates: { registrations: 100 } })).id;
+    const pkgKT = (await addPackage(ctx, campaignId, { unitId: UNITS.b, registerTypes: ['KT'], yearFrom: 2004, yearTo: 2004 })).id;
     await addPackage(ctx, campaignId, { unitId: UNITS.district, registerTypes: ['KS'], yearFrom: 2000, yearTo: 2010 });
     let seed = 20261125;
     const rnd = (n: number) => {
@@ -107,7 +109,7 @@ describeBackends('plans progress', (store) => {
     const open: string[] = [];
     for (let i = 0; i < 120; i++) {
       const book = books[rnd(books.length)]!;
-      switch (rnd(9)) {
+      switch (rnd(11)) {
         case 0:
           await addPages(ctx, book, 1 + rnd(5), dayOf());
           break;
@@ -147,11 +149,27 @@ describeBackends('plans progress', (store) => {
         case 8:
           await confirmLoad(ctx, book, dayOf());
           break;
+        case 9: {
+          // A plan change: the KT package's years move over the books or away from them.
+          const cur = await getPackage(ctx, pkgKT);
+          const year = rnd(2) === 0 ? 2004 : 2011;
+          await updatePackage(ctx, pkgKT, { unitId: UNITS.b, registerTypes: ['KT'], yearFrom: year, yearTo: year, version: cur.version, reason: 'Điều chỉnh theo quyết định' });
+          break;
+        }
+        case 10:
+          // A book's identity changes (its year or commune): it leaves a package and joins another.
+          await ctx.store.db
+            .updateTable('books')
+            .set(rnd(2) === 0 ? { year_from: 2000 + rnd(12), year_to: null } : { authority_unit_code: rnd(2) === 0 ? UNITS.a : UNITS.b })
+            .where('id', '=', book)
+            .execute();
+          break;
       }
       if (rnd(10) === 0) await refreshProgress(ctx.store.db);
     }
     const p = await getProgress(ctx, { campaignId });
     expect(await progressDrift(ctx.store.db)).toEqual([]);
+    expect(await packageRollupDrift(ctx.store.db)).toEqual([]);
     // Each package's done per stage equals the full recomputation over its books; the units add up.
     const { rows } = await sql<{ package_id: string; stage: Stage; qty: string }>`
       select p.id as package_id, f.stage, sum(f.qty)::text as qty from plan_packages p join books b on ${bookInPackage('p', 'b')}
@@ -172,7 +190,8 @@ describeBackends('plans progress', (store) => {
   it('shows a commune officer only the packages of her commune', async () => {
     const [officer] = await insertUsers(ctx, [{ login: 'plans-officer-b', role: 'officer' }], [{ kind: 'unit', unitId: UNITS.b }]);
     const p = await getProgress(await as(ctx, officer!), { campaignId });
-    expect(p.packages.map((x) => x.package.id)).toEqual([pkgB]);
+    expect(p.packages.map((x) => x.package.id)).toContain(pkgB);
+    expect(new Set(p.packages.map((x) => x.package.unitId))).toEqual(new Set([UNITS.b]));
     expect(p.units.map((u) => u.id)).not.toContain(UNITS.a);
     expect(at('2026-11-25')).toContain('+07:00');
   });

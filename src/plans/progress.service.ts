@@ -9,7 +9,7 @@
 import { assertPermission, type ActorContext } from '../auth/index.js';
 import { vietnamDay } from '../audit/index.js';
 import { NotFound } from '../core/index.js';
-import { addDays, type StageStatus } from './forecast.js';
+import type { StageStatus } from './forecast.js';
 import * as plans from './plan.repo.js';
 import { packageView, fieldCountOf, type PackageView } from './plan-views.js';
 import { addAmounts, emptyByStage, overall, stageProgress, type AmountsByStage, type StageProgress } from './progress-math.js';
@@ -98,7 +98,7 @@ function totalOf(stage: Stage, p: PackageView, live: repo.LiveRow | undefined, a
 export async function loadPackages(ctx: ActorContext, views: PackageView[], today: string): Promise<Loaded[]> {
   const ids = views.map((v) => v.id);
   const db = ctx.store.db;
-  const { done, daily, live } = await repo.packageFacts(db, ids, addDays(today, -27));
+  const { done, daily, live } = await repo.packageFacts(db, ids, today);
   const doneOf = groupBy(done, (r) => r.package_id);
   const dailyOf = groupBy(daily, (r) => r.package_id);
   const liveOf = new Map(live.map((r) => [r.package_id, r]));
@@ -109,7 +109,7 @@ export async function loadPackages(ctx: ActorContext, views: PackageView[], toda
       amounts[r.stage as Stage].done += num(r.done);
       if (r.stage === 'key1') fieldsDone += num(r.done) * fieldCountOf(r.register_type);
     }
-    for (const r of dailyOf.get(view.id) ?? []) amounts[r.stage as Stage].daily.set(r.day, num(r.qty));
+    for (const r of dailyOf.get(view.id) ?? []) amounts[r.stage as Stage].last28 = r.last28;
     const l = liveOf.get(view.id);
     for (const s of view.stages) {
       amounts[s.stage].total = totalOf(s.stage, view, l, amounts[s.stage].done);

@@ -1,7 +1,8 @@
 /**
  * "Báo cáo tiến độ số hóa sổ hộ tịch" for a unit (province, district or
  * commune; an id or a code) and a period (week, month), as xlsx or PDF,
- * within the reader's scope (built on getProgress).
+ * within the reader's scope (built on getProgress). The web and HTTP run it
+ * as a job (plan-jobs.ts); the CLI calls it directly with a progress printer.
  */
 import { assertPermission, type ActorContext } from '../auth/index.js';
 import { NotFound } from '../core/index.js';
@@ -9,13 +10,22 @@ import { getProgress } from './progress.service.js';
 import { reportContent, type ReportContent, type ReportPeriod } from './report-content.js';
 import { reportPdf, reportXlsx } from './report-files.js';
 
+export type ReportFormat = 'xlsx' | 'pdf';
+
+/** How far a report is (the job's progress): the figures read, then the file written. */
+export interface ReportProgress {
+  phase: 'reading' | 'writing' | 'done';
+  rows: number;
+}
+
 export interface ReportQuery {
   period: ReportPeriod;
   unit?: string | undefined;
   campaignId?: string | undefined;
 }
 
-async function unitIdOf(ctx: ActorContext, unit: string): Promise<string> {
+/** The unit's id from an id or a code (the newest scheme first); NotFound when neither. */
+export async function unitIdOf(ctx: ActorContext, unit: string): Promise<string> {
   const row = await ctx.store.db
     .selectFrom('admin_units')
     .select('id')
@@ -35,7 +45,11 @@ export async function progressReportContent(ctx: ActorContext, q: ReportQuery): 
   return reportContent(p, q.period, province?.name ?? 'Tỉnh');
 }
 
-export async function progressReport(ctx: ActorContext, q: ReportQuery, format: 'xlsx' | 'pdf'): Promise<Buffer> {
+export async function progressReport(ctx: ActorContext, q: ReportQuery, format: ReportFormat, onProgress: (p: ReportProgress) => void = () => undefined): Promise<Buffer> {
+  onProgress({ phase: 'reading', rows: 0 });
   const c = await progressReportContent(ctx, q);
-  return format === 'pdf' ? reportPdf(c) : reportXlsx(c);
+  onProgress({ phase: 'writing', rows: c.rows.length });
+  const bytes = format === 'pdf' ? await reportPdf(c) : await reportXlsx(c);
+  onProgress({ phase: 'done', rows: c.rows.length });
+  return bytes;
 }

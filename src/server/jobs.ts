@@ -7,15 +7,20 @@
  */
 import { runDueJobs, startJobWorker, type AppContext, type JobHandlers, type JobWorker, type JobWorkerOptions } from '../core/index.js';
 import { runExportJob, runImportJob, type ExportBookJob, type ImportFileJob } from '../exchange/index.js';
+import { runPlanImportJob, runProgressReportJob, type PlansImportJob, type PlansReportJob } from '../plans/index.js';
 
 export interface Jobs {
   'export.book': ExportBookJob;
   'import.file': ImportFileJob;
+  'plans.report': PlansReportJob;
+  'plans.import': PlansImportJob;
 }
 
 export const JOB_HANDLERS = {
   'export.book': runExportJob,
   'import.file': runImportJob,
+  'plans.report': runProgressReportJob,
+  'plans.import': runPlanImportJob,
 } satisfies JobHandlers<Jobs>;
 
 /** Runs every due job now (tests, one-off commands); returns how many ran. */

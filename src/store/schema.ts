@@ -550,6 +550,46 @@ export interface ProgressBookTable {
   done: ColumnType<string, number | string, number | string>;
 }
 
+/** 0025: derived: the books each live package covers (as the package rollup counted them). */
+export interface PlanPackageBooksTable {
+  package_id: string;
+  book_id: string;
+}
+
+/** 0025: derived: a book's state figures (not daily amounts). */
+export interface ProgressBookLiveTable {
+  book_id: string;
+  register_type: string;
+  declared_pages: ColumnType<string, number | string, number | string>;
+  double_registrations: ColumnType<string, number | string, number | string>;
+  open_disagreements: ColumnType<string, number | string, number | string>;
+}
+
+/** 0025: derived: progress_book summed per package. */
+export interface ProgressPackageTable {
+  package_id: string;
+  stage: string;
+  register_type: string;
+  done: ColumnType<string, number | string, number | string>;
+}
+
+/** 0025: derived: progress_daily summed per package. */
+export interface ProgressPackageDailyTable {
+  package_id: string;
+  stage: string;
+  day: string;
+  qty: ColumnType<string, number | string, number | string>;
+}
+
+/** 0025: derived: progress_book_live summed per package. */
+export interface ProgressPackageLiveTable {
+  package_id: string;
+  books: ColumnType<string, number | string, number | string>;
+  declared_pages: ColumnType<string, number | string, number | string>;
+  double_registrations: ColumnType<string, number | string, number | string>;
+  open_disagreements: ColumnType<string, number | string, number | string>;
+}
+
 export interface MigrationsTable {
   id: string;
   name: string;
@@ -662,6 +702,11 @@ export interface Database {
   progress_dirty: ProgressDirtyTable;
   progress_daily: ProgressDailyTable;
   progress_book: ProgressBookTable;
+  plan_package_books: PlanPackageBooksTable;
+  progress_book_live: ProgressBookLiveTable;
+  progress_package: ProgressPackageTable;
+  progress_package_daily: ProgressPackageDailyTable;
+  progress_package_live: ProgressPackageLiveTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

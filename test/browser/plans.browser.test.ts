@@ -4,10 +4,14 @@
  * in each commune, a contractor and a campaign over the province.
  * A planner opens "Kế hoạch", downloads the plan template, fills it as a
  * planner would in Excel (found by the headers), uploads a file with a bad
- * row (refused whole, the row's errors shown), then the fixed file; the
+ * row (refused whole in a background job, the row's errors shown, the file
+ * back with a "Lỗi" column downloaded), then the fixed file; the
  * dashboard shows the province; she drills down to the district and to
  * commune A (breadcrumbs at each step), sees its scanning late with the
- * contractor responsible (also among the contractor's reminders), and downloads the progress report as xlsx and PDF.
+ * contractor responsible (also among the contractor's reminders), and has the
+ * progress report made (a job) and downloaded as xlsx and PDF; she moves
+ * commune A's scanning deadline by a decision (reason required) and sees the
+ * stage leave the late list and the change in the package's history.
  * An officer of commune B sees only B's package and no import form.
  * Screenshots of the dashboard are kept under test-results/ (an artifact).
  */
@@ -143,6 +147,11 @@ describe('the campaign dashboard in the browser', () => {
     const errors = page.getByRole('table', { name: 'Các dòng có lỗi' });
     expect(await errors.locator('tbody tr td:first-child').allTextContents()).toEqual(['3']);
     expect(await errors.textContent()).toMatch(/Loại sổ "KX"/);
+    const errorFile = await download(page, page.getByRole('link', { name: 'Tải tệp kèm cột “Lỗi”' }));
+    const marked = new ExcelJS.Workbook();
+    await marked.xlsx.load(errorFile.bytes as unknown as ExcelJS.Buffer);
+    const markedRow3 = (marked.getWorksheet('Kế hoạch')!.getRow(3).values as unknown[]).map((v) => String(v ?? '')).join(' ');
+    expect(markedRow3).toMatch(/Loại sổ "KX"/);
     expect(await page.getByRole('table', { name: 'Tiến độ theo đơn vị' }).count()).toBe(0);
 
     await upload.setInputFiles({ name: 'ke-hoach.xlsx', mimeType: mime, buffer: await fillTemplate(template.bytes, contractorId, false) });
@@ -198,7 +207,26 @@ describe('the campaign dashboard in the browser', () => {
     expect(await page.getByRole('img', { name: /^Biểu đồ tiến độ cộng dồn/ }).count()).toBe(1);
     await page.screenshot({ path: screenshot('commune.png'), fullPage: true });
 
-    const xlsx = await download(page, page.getByRole('link', { name: 'Tải báo cáo (.xlsx)' }));
+    // A decision moves commune A's scanning deadline: changed on the web with its reason, the stage no longer late, the change in the history.
+    const pkgA = page.getByRole('region', { name: 'Gói công việc Xã Thử A' });
+    await pkgA.getByText('Điều chỉnh gói và lịch sử thay đổi').click();
+    const isoFromNow = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    await pkgA.getByLabel('Thời hạn — Quét/chụp').fill(isoFromNow(400));
+    await pkgA.getByRole('button', { name: 'Lưu điều chỉnh' }).click();
+    expect(await pkgA.getByLabel('Lý do điều chỉnh (căn cứ quyết định)').evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
+    await pkgA.getByLabel('Lý do điều chỉnh (căn cứ quyết định)').fill('Theo Quyết định số 12/QĐ-STP');
+    await pkgA.getByRole('button', { name: 'Lưu điều chỉnh' }).click();
+    await pkgA.getByRole('status').filter({ hasText: 'Đã lưu điều chỉnh gói.' }).waitFor();
+    await expect.poll(() => late.getByRole('row').filter({ hasText: 'Quét/chụp' }).filter({ hasText: 'Chậm tiến độ' }).count()).toBe(0);
+    const history = page.getByRole('list', { name: 'Lịch sử thay đổi gói' });
+    await expect
+      .poll(() => history.getByRole('listitem').allTextContents())
+      .toEqual([
+        expect.stringMatching(/Lập gói — Lê Văn Sở — lý do: “Nhập kế hoạch từ tệp ke-hoach.xlsx”$/),
+        expect.stringMatching(/Điều chỉnh — Lê Văn Sở — lý do: “Theo Quyết định số 12\/QĐ-STP”$/),
+      ]);
+
+    const xlsx = await download(page, page.getByRole('button', { name: 'Tải báo cáo (.xlsx)' }));
     expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
     const report = new ExcelJS.Workbook();
     await report.xlsx.load(xlsx.bytes as unknown as ExcelJS.Buffer);
@@ -213,7 +241,7 @@ describe('the campaign dashboard in the browser', () => {
     expect(text).toMatch(/Báo cáo tiến độ số hóa sổ hộ tịch/i);
     expect(text).toMatch(/Xã Thử A/);
     expect(text).not.toMatch(/Xã Thử B/);
-    const pdf = await download(page, page.getByRole('link', { name: 'Tải báo cáo (.pdf)' }));
+    const pdf = await download(page, page.getByRole('button', { name: 'Tải báo cáo (.pdf)' }));
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
 
     // Back up by the breadcrumbs to the province.

@@ -241,15 +241,8 @@ const MATRIX: readonly Row[] = [
     scoped: true,
     req: (s) => ({ method: 'POST', url: `/api/plans/campaigns/${s.campaignId}/import`, headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('không phải xlsx') }),
   },
-  {
-    route: 'POST /api/plans/campaigns/:id/import-report.xlsx',
-    allow: PLAN,
-    ok: 400,
-    scoped: true,
-    req: (s) => ({ method: 'POST', url: `/api/plans/campaigns/${s.campaignId}/import-report.xlsx`, headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('không phải xlsx') }),
-  },
-  { route: 'GET /api/plans/report.xlsx', allow: WRITE, req: () => get('/api/plans/report.xlsx?period=week'), ok: 200 },
-  { route: 'GET /api/plans/report.pdf', allow: WRITE, req: () => get('/api/plans/report.pdf?period=month'), ok: 200 },
+  { route: 'POST /api/plans/report.xlsx', allow: WRITE, req: () => send('POST', '/api/plans/report.xlsx?period=week'), ok: 202 },
+  { route: 'POST /api/plans/report.pdf', allow: WRITE, req: () => send('POST', '/api/plans/report.pdf?period=month'), ok: 202 },
   {
     route: 'POST /api/plans/loads',
     allow: PLAN,
@@ -259,6 +252,8 @@ const MATRIX: readonly Row[] = [
   },
   // Jobs and the audit log
   { route: 'GET /api/jobs/:id', allow: 'signed-in', req: (s, w, u) => get(`/api/jobs/${s === w.a ? u.jobIn : u.jobOut}`), ok: 200, scoped: true },
+  // A job's file: the matrix's jobs (exports) made none, so the owner's in-scope request stops at 404 "no file yet" (files: test/http/plans-jobs.db.test.ts)
+  { route: 'GET /api/jobs/:id/file', allow: 'signed-in', req: (s, w, u) => get(`/api/jobs/${s === w.a ? u.jobIn : u.jobOut}/file`), ok: 404, scoped: true },
   { route: 'GET /api/audit', allow: PLAN, req: () => get('/api/audit'), ok: 200 },
 ];
 

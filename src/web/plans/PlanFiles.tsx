@@ -1,17 +1,30 @@
 /**
  * "Kế hoạch từ tệp Excel": download the template (drop-downs of units and
  * organizations) or the current plan; upload a filled template — imported
- * all or nothing; a refused file shows each row's errors and offers the file
- * back with a "Lỗi" column.
+ * all or nothing, as a background job whose progress shows (rows checked,
+ * written); a refused file shows each row's errors and offers the file back
+ * with a "Lỗi" column (the job's file).
  */
 import { useState, type FormEvent } from 'react';
-import { downloadErrorReport, planUrl, templateUrl, uploadPlan, type ImportOutcome } from './plans.api.js';
+import { planUrl, templateUrl, uploadPlan, type ImportOutcome, type PlanImportProgress } from './plans.api.js';
+
+const PHASES: Record<PlanImportProgress['phase'], string> = { checking: 'Đang kiểm tra từng dòng', writing: 'Đang ghi gói công việc', done: 'Đã xong' };
+
+function ImportProgressLine({ p }: { p: PlanImportProgress | undefined }) {
+  if (!p) return <p role="status">Đang chờ máy chủ nhận việc nhập…</p>;
+  const done = p.phase === 'checking' ? p.rowsChecked : p.rowsWritten;
+  return (
+    <p role="status" data-testid="plan-import-progress">
+      <progress max={Math.max(1, p.rowsTotal)} value={done} aria-label="Tiến độ nhập kế hoạch" /> {PHASES[p.phase]}: {done} / {p.rowsTotal} dòng
+    </p>
+  );
+}
 
 export function PlanFiles({ campaignId, canManage, onImported }: { campaignId: string; canManage: boolean; onImported: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [outcome, setOutcome] = useState<ImportOutcome>();
-  const [file, setFile] = useState<File>();
+  const [progress, setProgress] = useState<PlanImportProgress>();
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -20,11 +33,11 @@ export function PlanFiles({ campaignId, canManage, onImported }: { campaignId: s
     if (!(picked instanceof File) || picked.size === 0) return setError('Hãy chọn tệp kế hoạch (.xlsx).');
     setError(undefined);
     setOutcome(undefined);
+    setProgress(undefined);
     setBusy(true);
     try {
-      const result = await uploadPlan(campaignId, picked);
+      const result = await uploadPlan(campaignId, picked, setProgress);
       setOutcome(result);
-      setFile(picked);
       if (result.ok) {
         form.reset();
         onImported();
@@ -59,6 +72,7 @@ export function PlanFiles({ campaignId, canManage, onImported }: { campaignId: s
         </form>
       )}
       {canManage && <p className="hint">Tệp được nhập toàn bộ hoặc không nhập dòng nào: nếu một dòng có lỗi, cả tệp bị từ chối. Dòng có mã gói sẽ sửa gói đó, dòng không có mã sẽ thêm gói mới.</p>}
+      {busy && <ImportProgressLine p={progress} />}
       {error && <p role="alert">{error}</p>}
       {outcome?.ok && (
         <p role="status" className="import-result">
@@ -68,13 +82,11 @@ export function PlanFiles({ campaignId, canManage, onImported }: { campaignId: s
       {outcome && !outcome.ok && (
         <div className="import-result failed">
           <p role="alert">{outcome.message} Không dòng nào được nhập.</p>
-          {file && (
-            <p>
-              <button type="button" onClick={() => void downloadErrorReport(campaignId, file).catch((e: Error) => setError(e.message))}>
-                Tải tệp kèm cột “Lỗi”
-              </button>
-            </p>
-          )}
+          <p>
+            <a className="file-button" href={outcome.errorFileUrl} download>
+              Tải tệp kèm cột “Lỗi”
+            </a>
+          </p>
           <table aria-label="Các dòng có lỗi">
             <thead>
               <tr>

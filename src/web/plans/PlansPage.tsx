@@ -3,16 +3,31 @@
  * unit shown (the campaign's unit, usually the province, when none is
  * chosen) with its stage bars and burn-up chart, the units one level below
  * to drill into (breadcrumbs lead back up), the reminders, the late/at-risk
- * list, at a commune the packages themselves, the progress report to
+ * list, at a commune the packages themselves (each with its history, and a
+ * form to change its deadlines by decision), the progress report to
  * download and the plan's xlsx files. Every figure comes from the server.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Breadcrumbs, chainOf } from './Breadcrumbs.js';
 import { BurnupChart } from './BurnupChart.js';
 import { LateList } from './LateList.js';
+import { PackageEditor } from './PackageEditor.js';
 import { PlanFiles } from './PlanFiles.js';
 import { parsePlanHash, planHash } from './plan-hash.js';
-import { getBurnup, getProgress, listCampaigns, reportUrl, STATUS_LABELS, viDate, viNumber, type BurnupSeries, type CampaignView, type ProgressView } from './plans.api.js';
+import {
+  downloadUrl,
+  getBurnup,
+  getProgress,
+  listCampaigns,
+  makeReport,
+  STATUS_LABELS,
+  viDate,
+  viNumber,
+  type BurnupSeries,
+  type CampaignView,
+  type ProgressView,
+  type ReportProgress,
+} from './plans.api.js';
 import { RemindersPanel } from './RemindersPanel.js';
 import { StageBars } from './StageBars.js';
 import { UnitGrid } from './UnitGrid.js';
@@ -23,8 +38,18 @@ interface Loaded {
   burnup: { today: string; series: BurnupSeries[] };
 }
 
+/** The progress report as xlsx or PDF: made by a background job (its progress shown), then downloaded. */
 function ReportLinks({ campaignId, unitId }: { campaignId: string; unitId: string | undefined }) {
   const [period, setPeriod] = useState<'week' | 'month'>('week');
+  const [making, setMaking] = useState<{ format: 'xlsx' | 'pdf'; progress?: ReportProgress }>();
+  const [error, setError] = useState<string>();
+  const make = (format: 'xlsx' | 'pdf') => {
+    setError(undefined);
+    setMaking({ format });
+    makeReport(format, { campaignId, unitId, period }, (progress) => setMaking({ format, progress }))
+      .then(downloadUrl, (e: Error) => setError(e.message))
+      .finally(() => setMaking(undefined));
+  };
   return (
     <div className="report-links" role="group" aria-label="Báo cáo tiến độ">
       <label className="inline-label">
@@ -34,12 +59,18 @@ function ReportLinks({ campaignId, unitId }: { campaignId: string; unitId: strin
           <option value="month">tháng</option>
         </select>
       </label>
-      <a className="file-button" href={reportUrl('xlsx', { campaignId, unitId, period })} download>
-        Tải báo cáo (.xlsx)
-      </a>
-      <a className="file-button" href={reportUrl('pdf', { campaignId, unitId, period })} download>
-        Tải báo cáo (.pdf)
-      </a>
+      {(['xlsx', 'pdf'] as const).map((format) => (
+        <button key={format} type="button" className="file-button" disabled={making !== undefined} onClick={() => make(format)}>
+          Tải báo cáo (.{format})
+        </button>
+      ))}
+      {making && (
+        <span role="status" className="hint">
+          Đang tạo báo cáo .{making.format}
+          {making.progress?.phase === 'writing' ? ` (đang ghi ${making.progress.rows} dòng)` : '…'}
+        </span>
+      )}
+      {error && <span role="alert">{error}</span>}
     </div>
   );
 }
@@ -166,6 +197,7 @@ export function PlansPage({ hash, canManage }: { hash: string; canManage: boolea
                 </h3>
                 {pkg.package.note && <p className="hint">{pkg.package.note}</p>}
                 <StageBars stages={pkg.stages} label={`Các công đoạn — gói ${pkg.unitName}`} />
+                <PackageEditor pkg={pkg.package} canManage={canManage} onSaved={() => setReloadKey((k) => k + 1)} />
               </section>
             ))}
         </>

@@ -1,12 +1,26 @@
 /**
  * The campaign dashboard's calls to /api/plans (server types imported as
- * types only) and the Vietnamese labels it shows. Plan upload sends the xlsx
- * as the raw body; a refused file answers 400 with the rows and their errors.
+ * types only) and the Vietnamese labels it shows. The plan upload (the xlsx
+ * as the raw body) and the progress report are background jobs: 202 { jobId },
+ * followed at /api/jobs/:id, their files at /api/jobs/:id/file.
  */
 import { ApiError, getJson } from '../shared/index.js';
-import type { BurnupSeries, CampaignView, OrganizationReminders, PackageProgress, ProgressView, Rollup, StageStatus } from '../../plans/index.js';
+import type { JobView } from '../../core/index.js';
+import type {
+  BurnupSeries,
+  CampaignView,
+  OrganizationReminders,
+  PackageProgress,
+  PackageView,
+  PlanChange,
+  PlanImportProgress,
+  ProgressView,
+  ReportProgress,
+  Rollup,
+  StageStatus,
+} from '../../plans/index.js';
 
-export type { BurnupSeries, CampaignView, OrganizationReminders, PackageProgress, ProgressView, Rollup, StageStatus };
+export type { BurnupSeries, CampaignView, OrganizationReminders, PackageProgress, PackageView, PlanChange, PlanImportProgress, ProgressView, ReportProgress, Rollup, StageStatus };
 export type StageProgress = Rollup['stages'][number];
 
 export const STATUS_LABELS: Record<StageStatus, string> = {
@@ -32,7 +46,6 @@ export const getBurnup = (campaignId: string, unitId?: string, signal?: AbortSig
 export const getReminders = (campaignId: string, days: number, signal?: AbortSignal) =>
   getJson<{ today: string; days: number; organizations: OrganizationReminders[] }>(`/api/plans/reminders?${qs({ campaignId, days })}`, signal);
 
-export const reportUrl = (format: 'xlsx' | 'pdf', q: { campaignId: string; unitId?: string | undefined; period: 'week' | 'month' }) => `/api/plans/report.${format}?${qs(q)}`;
 export const templateUrl = (campaignId: string) => `/api/plans/campaigns/${campaignId}/template.xlsx`;
 export const planUrl = (campaignId: string) => `/api/plans/campaigns/${campaignId}/plan.xlsx`;
 
@@ -40,28 +53,57 @@ export interface RowErrors {
   row: number;
   errors: string[];
 }
-export type ImportOutcome = { ok: true; added: number; changed: number } | { ok: false; message: string; rows: RowErrors[] };
+export type ImportOutcome = { ok: true; added: number; changed: number } | { ok: false; message: string; rows: RowErrors[]; errorFileUrl: string };
 
-/** Uploads a filled plan: imported whole, or refused whole with the row-level errors. */
-export async function uploadPlan(campaignId: string, file: File): Promise<ImportOutcome> {
-  const res = await fetch(`/api/plans/campaigns/${campaignId}/import?${qs({ filename: file.name })}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file });
-  const body: unknown = await res.json().catch(() => undefined);
-  if (res.ok) return { ok: true, ...(body as { added: number; changed: number }) };
-  const error = (body as { error?: { code?: string; message?: string; details?: { rows?: RowErrors[] } } } | undefined)?.error;
-  if (res.status === 400 && error?.details?.rows) return { ok: false, message: error.message ?? 'Tệp kế hoạch có lỗi.', rows: error.details.rows };
-  throw new ApiError(res.status, error?.code ?? '', error?.message ?? `Lỗi ${res.status} khi nhập tệp kế hoạch.`);
+const POLL_MS = 500;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const jobFileUrl = (jobId: string) => `/api/jobs/${jobId}/file`;
+
+/** Posts (a raw body or nothing) to a route that answers 202 { jobId }; a refusal at once throws its Vietnamese message. */
+async function startJob(url: string, body?: File): Promise<string> {
+  const res = await fetch(url, { method: 'POST', ...(body ? { headers: { 'Content-Type': 'application/octet-stream' }, body } : {}) });
+  const answer: unknown = await res.json().catch(() => undefined);
+  if (res.status === 202) return (answer as { jobId: string }).jobId;
+  const error = (answer as { error?: { code?: string; message?: string } } | undefined)?.error;
+  throw new ApiError(res.status, error?.code ?? '', error?.message ?? `Lỗi ${res.status}.`);
 }
 
-/** The same file checked only, returned with a "Lỗi" column (downloaded by the browser). */
-export async function downloadErrorReport(campaignId: string, file: File): Promise<void> {
-  const res = await fetch(`/api/plans/campaigns/${campaignId}/import-report.xlsx`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file });
-  if (!res.ok) throw new ApiError(res.status, '', `Lỗi ${res.status} khi tạo báo cáo lỗi.`);
-  const url = URL.createObjectURL(await res.blob());
+/** Polls the job until it ends: its view when done or failed; onProgress gets every report. */
+async function followJob(jobId: string, onProgress: (p: unknown) => void): Promise<JobView> {
+  for (;;) {
+    const job = await getJson<JobView>(`/api/jobs/${jobId}`);
+    if (job.progress) onProgress(job.progress);
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await sleep(POLL_MS);
+  }
+}
+
+/** Uploads a filled plan; the server imports it as a job: imported whole, or refused whole with the row-level errors and the file back with a "Lỗi" column. */
+export async function uploadPlan(campaignId: string, file: File, onProgress: (p: PlanImportProgress) => void): Promise<ImportOutcome> {
+  const jobId = await startJob(`/api/plans/campaigns/${campaignId}/import?${qs({ filename: file.name })}`, file);
+  const job = await followJob(jobId, (p) => onProgress(p as PlanImportProgress));
+  if (job.status === 'done') return { ok: true, ...(job.result as { added: number; changed: number }) };
+  const details = job.error?.details as { rows?: RowErrors[] } | undefined;
+  if (job.error?.code === 'plan_import.rows' && details?.rows) return { ok: false, message: job.error.message, rows: details.rows, errorFileUrl: jobFileUrl(jobId) };
+  throw new ApiError(0, job.error?.code ?? 'job.failed', job.error?.message ?? 'Nhập kế hoạch không thành công.');
+}
+
+/** Makes the progress report as a job and answers the URL of its file once made. */
+export async function makeReport(format: 'xlsx' | 'pdf', q: { campaignId: string; unitId?: string | undefined; period: 'week' | 'month' }, onProgress: (p: ReportProgress) => void): Promise<string> {
+  const jobId = await startJob(`/api/plans/report.${format}?${qs(q)}`);
+  const job = await followJob(jobId, (p) => onProgress(p as ReportProgress));
+  if (job.status === 'failed') throw new ApiError(0, job.error?.code ?? 'job.failed', job.error?.message ?? 'Không tạo được báo cáo.');
+  return jobFileUrl(jobId);
+}
+
+/** Lets the browser download a file by its URL (the server names it). */
+export function downloadUrl(url: string): void {
   const a = document.createElement('a');
   a.href = url;
-  a.download = 'ke-hoach-loi.xlsx';
+  a.download = '';
+  document.body.append(a);
   a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  a.remove();
 }
 
 /** Formats an ISO day as dd/mm/yyyy. */
