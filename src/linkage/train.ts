@@ -16,6 +16,7 @@ import { MISSING, type Comparison } from './compare.js';
 import type { Person } from './features.js';
 import type { KindModel } from './kinds.js';
 import { forEachPair, sides } from './pairs.js';
+import { createRng } from './rng.js';
 
 export interface Params {
   lambda: number;
@@ -28,17 +29,6 @@ export interface Params {
 
 const FLOOR = 1e-4;
 
-function mulberry(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const normalize = (xs: number[]) => {
   const s = xs.reduce((a, b) => a + b, 0);
   return xs.map((x) => Math.max(FLOOR, s > 0 ? x / s : 1 / xs.length));
@@ -50,7 +40,7 @@ export function estimateU(model: KindModel, persons: readonly Person[], samples 
   const other = b ?? a;
   const counts = Object.fromEntries(model.comparisons.map((c) => [c.id, new Array<number>(c.levels.length).fill(0.5)]));
   if (a.length === 0 || other.length === 0) return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, normalize(v)]));
-  const rnd = mulberry(seed);
+  const rnd = createRng(seed).next;
   for (let s = 0; s < samples; s++) {
     const p = a[Math.floor(rnd() * a.length)]!;
     const q = other[Math.floor(rnd() * other.length)]!;
