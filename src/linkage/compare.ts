@@ -7,7 +7,7 @@
  * adjusts the weight of the first `tfLevels` levels (common names weigh less).
  */
 import type { PartialDate } from '../vn/index.js';
-import { soundKey, withinEdits } from './distance.js';
+import { withinEdits } from './distance.js';
 import type { Person } from './features.js';
 
 export const MISSING = -1;
@@ -23,10 +23,10 @@ export interface Comparison {
   tf?: { value: (p: Person) => string; levels: number };
 }
 
-function nameLevel(a: string, b: string): number {
+function nameLevel(a: string, b: string, sa: string, sb: string): number {
   if (a === '' || b === '') return MISSING;
   if (a === b) return 0;
-  if (soundKey(a) === soundKey(b) || withinEdits(a, b, 1)) return 1;
+  if (sa === sb || withinEdits(a, b, 1)) return 1;
   return 2;
 }
 
@@ -37,8 +37,8 @@ export const TEN: Comparison = {
   compare(a, b) {
     if (a.ten === '' || b.ten === '') return MISSING;
     if (a.squash === b.squash && a.fold !== b.fold) return 0; // "Ma-ri-a" / "Maria": the same letters, split differently
-    if (a.ten === b.ten) return a.tone.split(' ').at(-1) === b.tone.split(' ').at(-1) ? 0 : 1;
-    if (soundKey(a.ten) === soundKey(b.ten)) return 2;
+    if (a.ten === b.ten) return a.tenTone === b.tenTone ? 0 : 1;
+    if (a.tenSound === b.tenSound) return 2;
     return withinEdits(a.ten, b.ten, 1) ? 3 : 4;
   },
   tf: { value: (p) => p.ten, levels: 2 },
@@ -68,7 +68,7 @@ export const DEM: Comparison = {
     const wa = a.dem.split(' ');
     const wb = b.dem.split(' ');
     if (wa.every((w) => wb.includes(w)) || wb.every((w) => wa.includes(w))) return 1;
-    return soundKey(a.dem) === soundKey(b.dem) || withinEdits(a.dem, b.dem, 1) ? 2 : 3;
+    return a.demSound === b.demSound || withinEdits(a.dem, b.dem, 1) ? 2 : 3;
   },
 };
 
@@ -100,8 +100,8 @@ export const GIOI_TINH: Comparison = {
   },
 };
 
-export const ME: Comparison = { id: 'meHoTen', label: 'Họ tên mẹ', levels: ['giống', 'gần giống', 'khác'], compare: (a, b) => nameLevel(a.mother, b.mother) };
-export const CHA: Comparison = { id: 'chaHoTen', label: 'Họ tên cha', levels: ['giống', 'gần giống', 'khác'], compare: (a, b) => nameLevel(a.father, b.father) };
+export const ME: Comparison = { id: 'meHoTen', label: 'Họ tên mẹ', levels: ['giống', 'gần giống', 'khác'], compare: (a, b) => nameLevel(a.mother, b.mother, a.motherSound, b.motherSound) };
+export const CHA: Comparison = { id: 'chaHoTen', label: 'Họ tên cha', levels: ['giống', 'gần giống', 'khác'], compare: (a, b) => nameLevel(a.father, b.father, a.fatherSound, b.fatherSound) };
 
 export const NOI: Comparison = {
   id: 'noi',

@@ -7,14 +7,33 @@
  *   (EXTRACTS-LINKAGE §2.3).
  */
 
+const ROW = 64;
+const R0 = new Int32Array(ROW);
+const R1 = new Int32Array(ROW);
+const R2 = new Int32Array(ROW);
+
+function slowWithin(a: string, b: string, k: number): boolean {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  return d[a.length]![b.length]! <= k;
+}
+
 export function withinEdits(a: string, b: string, k: number): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > k) return false;
   const n = a.length;
   const m = b.length;
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  let cur = new Array<number>(m + 1).fill(0);
+  if (m + 1 > ROW) return slowWithin(a, b, k);
+  let prev2 = R0;
+  let prev = R1;
+  let cur = R2;
+  for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
     let rowMin = i;

@@ -11,6 +11,7 @@
  */
 import { findTemplate, readDate } from '../registers/index.js';
 import { nameKeys, searchKey, type PartialDate } from '../vn/index.js';
+import { soundKey } from './distance.js';
 
 /** What linkage reads of a registration. */
 export interface LinkRecord {
@@ -54,6 +55,13 @@ export interface Person {
   bare: string;
   /** Folded name without any space ("ma ri a" = "maria"). */
   squash: string;
+  /** The given name with its diacritics (last word of nameKeys' tone form). */
+  tenTone: string;
+  /** soundKey of ten, dem, mother, father (distance.ts). */
+  tenSound: string;
+  demSound: string;
+  motherSound: string;
+  fatherSound: string;
   birth: PartialDate | undefined;
   sex: string;
   mother: string;
@@ -73,6 +81,9 @@ export interface Person {
 }
 
 export interface NameParts {
+  tenTone: string;
+  tenSound: string;
+  demSound: string;
   fold: string;
   tone: string;
   ho: string;
@@ -83,34 +94,77 @@ export interface NameParts {
   squash: string;
 }
 
+/** Names repeat (Nguyễn Văn Hùng, the same commune): keys are cached per run, bounded. */
+const CACHE_MAX = 200_000;
+const partsCache = new Map<string, NameParts>();
+const foldCache = new Map<string, string>();
+
+function cached<T>(cache: Map<string, T>, key: string, make: (k: string) => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(key, (v = make(key)));
+  }
+  return v;
+}
+
 export function nameParts(name: string): NameParts {
+  return cached(partsCache, name, computeParts);
+}
+
+function computeParts(name: string): NameParts {
   const k = nameKeys(name);
   const words = k.fold === '' ? [] : k.fold.split(' ');
   const middle = words.slice(1, -1).filter((w) => !MARKERS.has(w));
   const bare = [words[0], ...middle, words.length > 1 ? words.at(-1) : undefined].filter((w): w is string => !!w).join(' ');
-  return { fold: k.fold, tone: k.tone, ho: k.ho, hoCanon: HO_CANON[k.ho] ?? k.ho, dem: middle.join(' '), ten: k.ten, bare, squash: k.fold.replace(/ /g, '') };
+  const dem = middle.join(' ');
+  return {
+    fold: k.fold,
+    tone: k.tone,
+    ho: k.ho,
+    hoCanon: HO_CANON[k.ho] ?? k.ho,
+    dem,
+    ten: k.ten,
+    bare,
+    squash: k.fold.replace(/ /g, ''),
+    tenTone: k.tone.split(' ').at(-1) ?? '',
+    tenSound: soundKey(k.ten),
+    demSound: soundKey(dem),
+  };
 }
 
 /** nameKeys' fold (searchKey) without the tone form nameKeys also computes. */
-const fold = (s: string | undefined) => searchKey(s ?? '');
+const fold = (s: string | undefined) => cached(foldCache, s ?? '', searchKey);
 
 /** yyyymmdd of a partial date (missing parts as 0), 0 when absent. */
 export function dayNumber(d: PartialDate | undefined): number {
   return d ? d.year * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0) : 0;
 }
 
+const keySets = new Map<string, Set<string> | null>();
+function templateKeys(type: string): Set<string> | null {
+  let k = keySets.get(type);
+  if (k === undefined) {
+    const t = findTemplate(type);
+    keySets.set(type, (k = t ? new Set(t.fields.map((f) => f.key)) : null));
+  }
+  return k;
+}
+
 /** The linkable persons of one registration (empty for a register type linkage does not read). */
 export function personsOf(r: LinkRecord, startIdx = 0): Person[] {
   const roles = SUBJECT_ROLES[r.registerType];
-  const template = findTemplate(r.registerType);
-  if (!roles || !template) return [];
+  const keys = templateKeys(r.registerType);
+  if (!roles || !keys) return [];
   const v = r.values;
-  const has = (key: string) => template.fields.some((f) => f.key === key);
+  const has = (key: string) => keys.has(key);
   const out: Person[] = [];
   for (const role of roles) {
     const name = v[`${role}HoTen`] ?? '';
     const parts = nameParts(name);
     if (parts.fold === '') continue;
+    const mother = role === 'nks' ? fold(v.meHoTen) : '';
+    const father = role === 'nks' ? fold(v.chaHoTen) : '';
     const pidKey = has(`${role}SoDinhDanh`) ? `${role}SoDinhDanh` : `${role}SoDinhDanhCaNhan`;
     const placeKey = role === 'nks' ? 'nksNoiSinh' : `${role}NoiCuTru`;
     const eventKey = r.registerType === 'KT' ? 'nktNgayChet' : 'ngayDangKy';
@@ -123,8 +177,10 @@ export function personsOf(r: LinkRecord, startIdx = 0): Person[] {
       ...parts,
       birth: has(`${role}NgaySinh`) ? readDate(v, `${role}NgaySinh`) : undefined,
       sex: (v[`${role}GioiTinh`] ?? (role === 'chong' ? '1' : role === 'vo' ? '2' : '')).trim(),
-      mother: role === 'nks' ? fold(v.meHoTen) : '',
-      father: role === 'nks' ? fold(v.chaHoTen) : '',
+      mother,
+      father,
+      motherSound: cached(foldCache, `~${mother}`, () => soundKey(mother)),
+      fatherSound: cached(foldCache, `~${father}`, () => soundKey(father)),
       place: fold(v[placeKey]),
       so: (v.so ?? '').trim(),
       quyenSo: (v.quyenSo ?? '').trim(),

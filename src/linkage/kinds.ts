@@ -50,7 +50,8 @@ const NAME_IDS = ['ten', 'ho', 'dem'];
 const DATE_IDS = ['ngaySinh'];
 
 const personKeys = [
-  { id: 'ten+năm sinh', key: (p: Person) => join(p.ten, y(p)) },
+  { id: 'tên (đồng âm)+năm sinh', key: (p: Person) => join(p.tenSound, y(p)) },
+  { id: 'họ+ngày sinh đủ', key: (p: Person) => join(p.hoCanon, full(p)) },
   { id: 'họ+đệm+năm sinh', key: (p: Person) => join(p.hoCanon, p.dem, y(p)) },
   { id: 'họ tên viết liền+năm sinh', key: (p: Person) => join(p.squash, y(p)) },
   { id: 'họ tên (không kể Thị/Văn)', key: (p: Person) => join(p.bare) },
@@ -59,26 +60,33 @@ const personKeys = [
 
 const trainingKeys = [
   { id: 'ngày sinh đủ', key: full, excludes: DATE_IDS },
-  { id: 'họ tên (không kể Thị/Văn)', key: (p: Person) => join(p.bare), excludes: NAME_IDS },
+  { id: 'họ tên (không kể Thị/Văn)', key: (p: Person) => join(p.bare), excludes: [...NAME_IDS, 'gioiTinh'] },
 ] as const;
 
 const isBirth = (p: Person) => p.registerType === 'KS';
+
+/** Same mother, same day, another given name: twins, not one person keyed twice. */
+function twins(a: Person, b: Person): string | null {
+  return TEN.compare(a, b) === TEN.levels.length - 1 ? 'tên khác hẳn (có thể là anh chị em sinh đôi)' : null;
+}
 
 export const DUPLICATE: KindModel = {
   kind: 'duplicate',
   sideA: (p) => p.registerType === 'KS' || p.registerType === 'KT',
   comparisons: [TEN, HO, DEM, NGAY_SINH, GIOI_TINH, ME, CHA, NOI, SO_QUYEN],
   blocking: [
-    { id: 'tên+năm sinh+tên mẹ', key: (p) => join(p.ten, y(p), lastWord(p.mother)) },
+    { id: 'tên (đồng âm)+năm sinh+tên mẹ', key: (p) => join(p.tenSound, y(p), lastWord(p.mother)) },
+    { id: 'họ+ngày sinh đủ', key: (p) => join(p.hoCanon, full(p)) },
     { id: 'tên+ngày sinh', key: (p) => join(p.ten, full(p)) },
     { id: 'tên+năm+ngày/tháng (đảo)', key: (p) => join(p.ten, y(p), dayMonthSet(p)) },
     { id: 'họ+đệm+năm sinh', key: (p) => join(p.registerType, p.hoCanon, p.dem, y(p)) },
     { id: 'họ tên mẹ+năm sinh', key: (p) => join(p.mother, y(p)) },
     { id: 'họ tên viết liền+năm sinh', key: (p) => join(p.squash, y(p)) },
     { id: 'số+quyển+nơi đăng ký', key: (p) => join(p.registerType, p.so, p.quyenSo, p.regPlace) },
-    { id: 'KT: tên+năm sinh', key: (p) => (p.registerType === 'KT' ? join(p.ten, y(p)) : null) },
+    { id: 'KT: tên (đồng âm)+năm sinh', key: (p) => (p.registerType === 'KT' ? join(p.tenSound, y(p)) : null) },
   ],
   training: trainingKeys,
+  constraint: twins,
 };
 
 function lifeSpan(a: Person, b: Person): string | null {

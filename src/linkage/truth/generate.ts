@@ -169,7 +169,7 @@ export function generateProvince(opts: ProvinceOptions): Province {
     people.push(p);
     if (rng.chance(0.01)) {
       const twin = makePerson(rng, opts.names, nextId++, year, p.commune, nCommunes, p.name.split(' ')[0]);
-      people.push({ ...twin, birth: p.birth, mother: p.mother, father: p.father });
+      if (twin.name.split(' ').at(-1) !== p.name.split(' ').at(-1)) people.push({ ...twin, birth: p.birth, mother: p.mother, father: p.father });
     }
   }
   for (const p of people) {
