@@ -27,3 +27,16 @@ export { DEFAULT_RULES } from './default-rules.js';
 export { correctionLinks } from './reference.js';
 export { linkRecords, linkPersons, featureTable, type Candidate, type LinkOptions, type LinkResult } from './link.js';
 export { generateProvince, truePairs, pairKey, truthId, keyName, keyDate, applyNameError, oldStyleTone, type Province, type ProvinceOptions, type NameTables, type TruthKind } from './truth/index.js';
+export { MIN_TRAINING_PERSONS } from './link.js';
+export {
+  markForLinkage,
+  startLinkage,
+  runLinkageJob,
+  listCandidates,
+  getCandidate,
+  decideCandidate,
+  droppedDuplicates,
+  type LinkageJob,
+  type RunReport,
+  type CandidateView,
+} from './linkage.service.js';

@@ -16,6 +16,29 @@ import { correctionLinks } from './reference.js';
 import { matchingRules, type Rule } from './rules.js';
 import { scorePair, type Explanation } from './score.js';
 import { train, type Params } from './train.js';
+import { DEFAULT_PARAMS } from './default-params.js';
+import { sides } from './pairs.js';
+
+/** Below this many persons on a kind's sides EM has too little to learn from: the synthetic province's parameters are used. */
+export const MIN_TRAINING_PERSONS = 1000;
+/** Births of the synthetic province DEFAULT_PARAMS was trained on (λ scales with 1/size). */
+const DEFAULT_SIZE = 14_000;
+
+function defaultParams(model: KindModel, persons: readonly Person[]): Params {
+  const d = DEFAULT_PARAMS[model.kind];
+  const { a } = sides(model, persons);
+  const lambda = Math.min(0.1, (d.lambda * DEFAULT_SIZE) / Math.max(1, a.length));
+  const copy = (o: Readonly<Record<string, readonly number[]>>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, [...v]]));
+  return { lambda, m: copy(d.m), u: copy(d.u), tf: {}, trainingPairs: 0 };
+}
+
+function paramsFor(model: KindModel, persons: readonly Person[], opts: LinkOptions): Params {
+  const given = opts.params?.[model.kind];
+  if (given) return given;
+  const { a, b } = sides(model, persons);
+  if (a.length + (b?.length ?? 0) < MIN_TRAINING_PERSONS) return defaultParams(model, persons);
+  return train(model, persons, { maxBlock: opts.maxBlock ?? 300 });
+}
 
 export interface Candidate {
   kind: LinkKind;
@@ -66,7 +89,7 @@ export function linkPersons(persons: readonly Person[], opts: LinkOptions = {}):
   const result: LinkResult = { candidates: [], params: {}, stats: {}, persons: persons.length };
   for (const model of MODELS) {
     if (opts.kinds && !opts.kinds.includes(model.kind)) continue;
-    const params = opts.params?.[model.kind] ?? train(model, persons, { maxBlock: opts.maxBlock ?? 300 });
+    const params = paramsFor(model, persons, opts);
     result.params[model.kind] = params;
     result.stats[model.kind] = forEachPair(
       model,

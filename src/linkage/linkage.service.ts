@@ -15,7 +15,9 @@
  *   other kinds), not_same (any kind). Append-only: link_decisions and an
  *   entity_actions row (link_pair), in one transaction with the scope check.
  */
+import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../store/index.js';
 import { actorIdOf, assertPermission, contextOfUser, isUnitVisible, seesEverything, type ActorContext } from '../auth/index.js';
 import { appendEntityAction } from '../audit/index.js';
 import { Conflict, enqueueJob, Invalid, NotFound, parseWith, type AppContext, type JobInfo } from '../core/index.js';
@@ -52,7 +54,7 @@ const deserialize = (raw: Record<string, unknown>): ParamSet =>
   );
 
 /** Marks a completed registration for the next incremental run (entry calls it in the completing transaction). */
-export async function markForLinkage(db: AppContext['store']['db'], recordId: string): Promise<void> {
+export async function markForLinkage(db: Kysely<Database> | Transaction<Database>, recordId: string): Promise<void> {
   await db
     .insertInto('link_dirty')
     .values({ record_id: recordId })
