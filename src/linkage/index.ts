@@ -40,3 +40,4 @@ export {
   type RunReport,
   type CandidateView,
 } from './linkage.service.js';
+export { linkageRoutes } from './linkage.routes.js';

@@ -240,14 +240,14 @@ export async function decideCandidate(ctx: ActorContext, id: string, body: unkno
   return getCandidate(ctx, id);
 }
 
-/** Records decided to be a duplicate of another and not kept: not exported again. With the decision, for the export report. */
-export async function droppedDuplicates(db: AppContext['store']['db'], recordIds: readonly string[]): Promise<Map<string, { keepId: string; decidedAt: Date }>> {
+/** The records of a book decided to be a duplicate of another and not kept: not exported again. With the decision, for the export report. */
+export async function droppedDuplicates(db: Kysely<Database> | Transaction<Database>, bookId: string): Promise<Map<string, { keepId: string; decidedAt: Date }>> {
   const out = new Map<string, { keepId: string; decidedAt: Date }>();
-  if (recordIds.length === 0) return out;
+  const ofBook = db.selectFrom('records').select('records.id').where('records.book_id', '=', bookId);
   const rows = await db
     .selectFrom('link_decisions as d')
     .select(['d.candidate_id', 'd.record_a', 'd.record_b', 'd.decision', 'd.keep_id', 'd.decided_at'])
-    .where((eb) => eb.or([eb('d.record_a', 'in', recordIds), eb('d.record_b', 'in', recordIds)]))
+    .where((eb) => eb.or([eb('d.record_a', 'in', ofBook), eb('d.record_b', 'in', ofBook)]))
     .orderBy('d.decided_at', 'asc')
     .execute();
   const latest = new Map<string, (typeof rows)[number]>();
