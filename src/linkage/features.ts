@@ -76,6 +76,8 @@ export interface Person {
   pid: string;
   /** TĐCC: the original registration it changes, "số|quyển|nơi" folded; '' else. */
   ref: string;
+  /** TĐCC: the register type of the original, read from tenGiayToHoTich ('KS' for "Giấy khai sinh"), '' when unsaid. */
+  refType: string;
   /** Event date (death date for KT, registration date else), ISO-comparable number yyyymmdd or 0. */
   eventDay: number;
 }
@@ -136,6 +138,13 @@ function computeParts(name: string): NameParts {
 /** nameKeys' fold (searchKey) without the tone form nameKeys also computes. */
 const fold = (s: string | undefined) => cached(foldCache, s ?? '', searchKey);
 
+function refTypeOf(paper: string): string {
+  if (paper.includes('khai sinh')) return 'KS';
+  if (paper.includes('khai tu')) return 'KT';
+  if (paper.includes('ket hon')) return 'KH';
+  return '';
+}
+
 /** yyyymmdd of a partial date (missing parts as 0), 0 when absent. */
 export function dayNumber(d: PartialDate | undefined): number {
   return d ? d.year * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0) : 0;
@@ -189,6 +198,7 @@ export function personsOf(r: LinkRecord, startIdx = 0): Person[] {
       loaiDangKy: (v.loaiDangKy ?? '').trim(),
       pid: (v[pidKey] ?? '').replace(/\D/g, ''),
       ref: r.registerType === 'TDCC' && v.soDangKyHSGoc ? [v.soDangKyHSGoc.trim(), (v.quyenDangKyHSGoc ?? '').trim(), fold(v.noiDangKyHSGoc)].join('|') : '',
+      refType: r.registerType === 'TDCC' ? refTypeOf(fold(v.tenGiayToHoTich)) : '',
       eventDay: has(eventKey) ? dayNumber(readDate(v, eventKey)) : 0,
     });
   }

@@ -4,7 +4,9 @@
  * nơi đăng ký of the original: soDangKyHSGoc, quyenDangKyHSGoc,
  * noiDangKyHSGoc); the registration holding those is its target. The name
  * may legitimately differ (the change may be the name), so it is shown in
- * the explanation but does not decide.
+ * the explanation but does not decide. The paper it names (tenGiayToHoTich:
+ * "Giấy khai sinh") narrows the register type, since books of different
+ * types share số, quyển and authority.
  */
 import { DEM, HO, TEN } from './compare.js';
 import type { Person } from './features.js';
@@ -24,6 +26,7 @@ export function correctionLinks(persons: readonly Person[]): Candidate[] {
   for (const t of persons) {
     if (t.ref === '') continue;
     for (const target of byReg.get(t.ref) ?? []) {
+      if (t.refType !== '' && target.registerType !== t.refType) continue;
       const [x, y] = t.recordId < target.recordId ? [t, target] : [target, t];
       const names = [TEN, HO, DEM].map((c) => {
         const l = c.compare(t, target);
