@@ -24,6 +24,7 @@ export const ENTITY_TYPES = [
   'extract_request',
   'campaign',
   'work_package',
+  'link_pair',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

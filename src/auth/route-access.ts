@@ -32,6 +32,7 @@ export const TARGET_KINDS = [
   'extractRequest',
   'campaign',
   'work_package',
+  'link_candidate',
 ] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 

@@ -6,6 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { bookInScope, type Actor } from '../auth/index.js';
+import { markForLinkage } from '../linkage/index.js';
 import { indexRecord } from '../search/index.js';
 import type { Database, RecordRow } from '../store/index.js';
 import type { FieldFlag, KeyingPass } from './actions.schema.js';
@@ -52,7 +53,7 @@ export async function insertEmptyRecord(tx: Transaction<Database>, r: { bookId: 
   return row.id;
 }
 
-/** Writes the fold of the record's actions into its row, a registration's stored findings and its people in the search index (same transaction). */
+/** Writes the fold of the record's actions into its row, a registration's stored findings, its people in the search index and, once completed, its mark for the next incremental linkage run (same transaction). */
 export async function writeProjection(tx: Transaction<Database>, id: string, s: RecordState): Promise<void> {
   await tx
     .updateTable('records')
@@ -77,6 +78,7 @@ export async function writeProjection(tx: Transaction<Database>, id: string, s: 
     .execute();
   await writeFindings(tx, id, s);
   await indexRecord(tx, id, s);
+  if (s.status === 'completed' && s.keyingOf === null) await markForLinkage(tx, id);
 }
 
 /** The state a row holds (the inverse of writeProjection). */

@@ -19,7 +19,8 @@ import { actorIdOf, assertPermission, userDisplayNames, type ActorContext } from
 import { Conflict, VERSION, type NameCase } from '../core/index.js';
 import { transact } from '../store/index.js';
 import { isAcknowledged, streamBookRecords } from '../entry/index.js';
-import { getTemplate, headerRow, type RegisterTemplate } from '../registers/index.js';
+import { droppedDuplicates } from '../linkage/index.js';
+import { getTemplate, headerRow, type Finding, type RegisterTemplate } from '../registers/index.js';
 import { BlobFileWriter, storeSmallFile, type StoredBlobFile } from './blob-file.js';
 import { recordPages } from './bundles.service.js';
 import { checkBookRules, checkGate, NO_PAGES, recordWarnings, type BookRulesSummary, type GateSummary } from './export-gate.js';
@@ -67,6 +68,15 @@ const finished = (w: BlobFileWriter) =>
   });
 
 /** The writing pass: xlsx row, report rows and PDF of each registration, in one iteration. */
+function duplicateFinding(keepId: string, decidedAt: Date): Finding {
+  return {
+    path: '',
+    severity: 'WARNING',
+    code: 'linkage.duplicate',
+    message: `Không xuất bản ghi này: người kiểm tra đã quyết định ngày ${decidedAt.toISOString().slice(0, 10)} đây là bản trùng của bản ghi ${keepId} (bản được giữ lại và xuất).`,
+  };
+}
+
 async function writeFiles(job: Job): Promise<Written> {
   const { ctx, book, template, created } = job;
   const sinks = { xlsx: new BlobFileWriter(ctx.blobs), zip: new BlobFileWriter(ctx.blobs), report: new BlobFileWriter(ctx.blobs) };
@@ -75,11 +85,18 @@ async function writeFiles(job: Job): Promise<Written> {
   const fingerprint = createHash('sha256');
   const nameOf = pdfNamer(job.base);
   let pdfPages = 0;
+  const duplicates = await droppedDuplicates(ctx.store.db, book.id);
   async function* pdfs() {
     let stt = 0;
     for await (const record of streamBookRecords(ctx.store.db, ctx.actor, book.id)) {
-      stt++;
       fingerprint.update(`${record.id}:${record.version}\n`);
+      const dup = duplicates.get(record.id);
+      if (dup) {
+        // decided a duplicate of another registration (src/linkage): not exported twice, the report says why
+        await report.add(0, record.values.so, record.id, duplicateFinding(dup.keepId, dup.decidedAt), true);
+        continue;
+      }
+      stt++;
       const row = exportRecordRow(template, record.values, stt, job.nameCase);
       await xlsx.writeRow(row.cells);
       for (const w of recordWarnings(template, record, ctx.clock())) await report.add(stt, record.values.so, record.id, w, isAcknowledged(w, record.acknowledged));

@@ -14,6 +14,7 @@ import { auditRoutes } from '../audit/index.js';
 import { access, authRoutes, bookInScope, csrfHook, installAccess, LIST, NONE, seesEverything, usersRoutes, type DeclaredRoute } from '../auth/index.js';
 import { entryRoutes } from '../entry/index.js';
 import { extractsRoutes } from '../extracts/index.js';
+import { linkageRoutes } from '../linkage/index.js';
 import { searchRoutes } from '../search/index.js';
 import { qcAcceptanceRoutes, qcEntryPolicy, qcKeyingRoutes } from '../qc/index.js';
 import { bundlesRoutes, exportsRoutes, importsRoutes } from '../exchange/index.js';
@@ -77,6 +78,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(importsRoutes);
   await app.register(entryRoutes, { policy: qcEntryPolicy() });
   await app.register(searchRoutes);
+  await app.register(linkageRoutes);
   await app.register(qcKeyingRoutes);
   await app.register(qcAcceptanceRoutes);
   await app.register(uploadRoutes, { ctx });

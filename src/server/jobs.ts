@@ -8,12 +8,14 @@
 import { runDueJobs, startJobWorker, type AppContext, type JobHandlers, type JobWorker, type JobWorkerOptions } from '../core/index.js';
 import { runExportJob, runImportJob, type ExportBookJob, type ImportFileJob } from '../exchange/index.js';
 import { runPlanImportJob, runProgressReportJob, type PlansImportJob, type PlansReportJob } from '../plans/index.js';
+import { runLinkageJob, type LinkageJob } from '../linkage/index.js';
 
 export interface Jobs {
   'export.book': ExportBookJob;
   'import.file': ImportFileJob;
   'plans.report': PlansReportJob;
   'plans.import': PlansImportJob;
+  'linkage.run': LinkageJob;
 }
 
 export const JOB_HANDLERS = {
@@ -21,6 +23,7 @@ export const JOB_HANDLERS = {
   'import.file': runImportJob,
   'plans.report': runProgressReportJob,
   'plans.import': runPlanImportJob,
+  'linkage.run': runLinkageJob,
 } satisfies JobHandlers<Jobs>;
 
 /** Runs every due job now (tests, one-off commands); returns how many ran. */

@@ -657,6 +657,57 @@ export interface WorkingCalendarTable {
   name: Generated<string>;
 }
 
+/** 0020: one linkage run (src/linkage). */
+export interface LinkRunsTable {
+  id: Generated<string>;
+  unit_id: string | null;
+  mode: string;
+  params: JsonWithDefault<Record<string, unknown>>;
+  stats: JsonWithDefault<Record<string, unknown>>;
+  started_by: string | null;
+  started_at: CreatedAt;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** 0020: a proposed link between two registrations (record_a < record_b). */
+export interface LinkCandidatesTable {
+  id: Generated<string>;
+  kind: string;
+  record_a: string;
+  record_b: string;
+  role_a: string;
+  role_b: string;
+  book_a: string;
+  book_b: string;
+  probability: number;
+  weight: number;
+  explanation: Json<Record<string, unknown>>;
+  status: Generated<string>;
+  run_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** 0020: a reviewer's decision on a candidate, append-only. */
+export interface LinkDecisionsTable {
+  id: Generated<string>;
+  candidate_id: string;
+  kind: string;
+  record_a: string;
+  record_b: string;
+  decision: string;
+  keep_id: string | null;
+  reason: Generated<string>;
+  decided_by: string | null;
+  decided_at: CreatedAt;
+}
+
+/** 0020: registrations waiting for an incremental linkage run. */
+export interface LinkDirtyTable {
+  record_id: string;
+  marked_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   books: BooksTable;
@@ -707,6 +758,10 @@ export interface Database {
   progress_package: ProgressPackageTable;
   progress_package_daily: ProgressPackageDailyTable;
   progress_package_live: ProgressPackageLiveTable;
+  link_runs: LinkRunsTable;
+  link_candidates: LinkCandidatesTable;
+  link_decisions: LinkDecisionsTable;
+  link_dirty: LinkDirtyTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -219,6 +219,11 @@ const MATRIX: readonly Row[] = [
   // Search: within scope; extracts.issue (admin, officer) sees the province in a minimal view, so the row names commune A's unit
   // to stay a within-scope call (the province-wide view and its minimal fields: src/search/search.db.test.ts)
   { route: 'GET /api/search', allow: ALL_ROLES, req: (s) => get(`/api/search?q=${encodeURIComponent('pham anh dai')}&unit=${encodeURIComponent(s.unitId)}`), ok: 200 },
+  // Linkage (records.review): the queue within scope, a candidate by id, decisions, runs for a unit (a reviewer's scope is a book, not the unit)
+  { route: 'GET /api/linkage/candidates', allow: REVIEW, req: () => get('/api/linkage/candidates'), ok: 200 },
+  { route: 'GET /api/linkage/candidates/:id', allow: REVIEW, req: () => get(`/api/linkage/candidates/${NO_ID}`), ok: 404 },
+  { route: 'POST /api/linkage/candidates/:id/decision', allow: REVIEW, req: () => send('POST', `/api/linkage/candidates/${NO_ID}/decision`, { decision: 'not_same' }), ok: 404 },
+  { route: 'POST /api/linkage/runs', allow: REVIEW, req: (s) => send('POST', '/api/linkage/runs', { unitId: s.unitId }), ok: 202, per: { reviewer: 404 }, scoped: true },
   // Campaign plans and progress (plans.read: admin, planner, officer; plans.manage: admin, planner)
   { route: 'GET /api/plans/campaigns', allow: WRITE, req: () => get('/api/plans/campaigns'), ok: 200 },
   { route: 'POST /api/plans/campaigns', allow: PLAN, req: (s) => send('POST', '/api/plans/campaigns', { name: `Kế hoạch ma trận ${unique()}`, unitId: s.unitId }), ok: 201, scoped: true },

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from './rng.js';
+import { linkRecords } from './link.js';
+import { applyNameError, generateProvince, keyDate, oldStyleTone, pairKey, truePairs, type NameTables } from './truth/index.js';
+
+/** A small fixture table (the bench uses the demo's name frequencies). */
+const NAMES: NameTables = {
+  family: [
+    ['Nguyễn', 38],
+    ['Trần', 11],
+    ['Lê', 9.5],
+    ['Phạm', 7],
+    ['Hoàng', 5],
+    ['Vũ', 4],
+    ['Khổng', 0.2],
+  ],
+  middle: {
+    male: [
+      ['Văn', 60],
+      ['Đức', 10],
+      ['Minh', 10],
+    ],
+    female: [
+      ['Thị', 60],
+      ['Ngọc', 10],
+      ['Thu', 10],
+    ],
+  },
+  given: {
+    male: [
+      ['Hùng', 5],
+      ['Dũng', 5],
+      ['Minh', 5],
+      ['Tuấn', 4],
+      ['Khoa', 2],
+      ['Trung', 2],
+      ['Sơn', 2],
+      ['Quang', 2],
+    ],
+    female: [
+      ['Hòa', 5],
+      ['Thúy', 4],
+      ['Lan', 5],
+      ['Hương', 5],
+      ['Mai', 4],
+      ['Thủy', 3],
+      ['Linh', 3],
+      ['Yến', 2],
+    ],
+  },
+};
+
+describe('synthetic truth', () => {
+  it('is deterministic for a seed and carries realistic errors', () => {
+    const a = generateProvince({ registrations: 500, seed: 3, names: NAMES });
+    const b = generateProvince({ registrations: 500, seed: 3, names: NAMES });
+    expect(a.records).toEqual(b.records);
+    expect(oldStyleTone('Nguyễn Thị Thúy Hòa')).toBe('Nguyễn Thị Thuý Hoà');
+    const rng = createRng(1);
+    expect(applyNameError('Nguyễn Thị Lan', 'dropMiddle', rng)).toBe('Nguyễn Lan');
+    expect(applyNameError('Huỳnh Văn Sơn', 'variantHo', rng)).toBe('Hoàng Văn Sơn');
+    expect(applyNameError('Lê Thị Hòa', 'noDiacritics', rng)).toBe('LE THI HOA');
+    expect(keyDate({ year: 1980, month: 3, day: 5 }, rng, { swap: 1, yearOnly: 0, monthYear: 0 })).toBe('03.05.1980');
+    expect(keyDate({ year: 1980, month: 3, day: 5 }, rng, { swap: 0, yearOnly: 1, monthYear: 0 })).toBe('1980');
+    const kinds = new Set(a.records.map((r) => r.registerType));
+    expect([...kinds].sort()).toEqual(['KH', 'KS', 'KT', 'TDCC'].filter((k) => kinds.has(k)).sort());
+    expect(truePairs(a, 'death').size).toBeGreaterThan(0);
+  });
+});
+
+describe('linkage on a synthetic province', () => {
+  const province = generateProvince({ registrations: 3000, seed: 7, names: NAMES });
+  const result = linkRecords(province.records);
+  const found = (kinds: string[]) => new Set(result.candidates.filter((c) => kinds.includes(c.kind)).map((c) => pairKey(c.a, c.b)));
+  const f1 = (got: Set<string>, truth: Set<string>) => {
+    const tp = [...got].filter((k) => truth.has(k)).length;
+    return (2 * tp) / (got.size + truth.size);
+  };
+
+  it('finds the same births and the births of the dead', () => {
+    expect(f1(found(['duplicate', 'reregistration']), truePairs(province, 'sameBirth'))).toBeGreaterThan(0.9);
+    expect(f1(found(['death']), truePairs(province, 'death'))).toBeGreaterThan(0.85);
+    expect(f1(found(['marriage']), truePairs(province, 'marriage'))).toBeGreaterThan(0.85);
+  });
+
+  it('explains every candidate field by field, and links corrections by reference', () => {
+    for (const c of result.candidates) {
+      expect(c.a < c.b).toBe(true);
+      expect(c.explanation.fields.length).toBeGreaterThan(2);
+      for (const f of c.explanation.fields) expect(['agree', 'partial', 'disagree', 'missing']).toContain(f.status);
+    }
+    const corrections = result.candidates.filter((c) => c.kind === 'correction');
+    const tdcc = province.records.filter((r) => r.registerType === 'TDCC').map((r) => r.id);
+    // every correction finds its original (a registration keyed twice: both copies), and only the same person's
+    const types = new Map(province.records.map((r) => [r.id, r.registerType]));
+    expect(new Set(corrections.map((c) => (types.get(c.a) === 'TDCC' ? c.a : c.b)))).toEqual(new Set(tdcc));
+    for (const c of corrections) {
+      const [t, o] = types.get(c.a) === 'TDCC' ? [c.a, c.b] : [c.b, c.a];
+      expect(province.identityOf.get(`${o}.nks`)).toBe(province.identityOf.get(`${t}.ntd`));
+    }
+    expect(corrections[0]?.explanation.rules).toEqual(['tham-chieu-dang-ky-goc']);
+  });
+});
