@@ -48,12 +48,12 @@ function relations(fields: readonly FormField[], memory: readonly Values[], same
   for (const target of fields) {
     if (!only(target)) continue;
     const filled = memory.filter((r) => (r[target.key] ?? '') !== '');
-    if (filled.length < MIN_COUNT) continue;
+    if (filled.length === 0) continue;
     const found: Relation[] = [];
     for (const source of fields) {
       if (source.key === target.key || !sameKind(source, target)) continue;
       const hits = filled.filter((r) => (r[source.key] ?? '') !== '' && same(r[source.key]!, r[target.key]!)).length;
-      if (hits >= MIN_COUNT && hits / filled.length >= MIN_SHARE) found.push({ source: source.key, share: hits / filled.length });
+      if (hits >= Math.min(MIN_COUNT, filled.length) && hits / filled.length >= MIN_SHARE) found.push({ source: source.key, share: hits / filled.length });
     }
     if (found.length)
       out.set(

@@ -27,6 +27,7 @@ function context(memory: Values[], more: Partial<AidContext> = {}): AidContext {
     learning: learnBook(fields, memory),
     pageSeq: 3,
     places: [],
+    authority: 'UBND xã La Bằng, huyện Đại Từ, tỉnh Bắc Thái',
     ...more,
   };
 }
@@ -87,6 +88,21 @@ describe('keying aids', () => {
     expect(values(suggestionsFor(ctx, 'meHoTen', { meHoTen: 'L' }))[0]).toBe('Lê ');
     expect(values(suggestionsFor(ctx, 'meHoTen', { meHoTen: 'Lê ' }))[0]).toBe('Lê Thị ');
     expect(suggestionsFor(ctx, 'nksGioiTinh', { nksGioiTinh: '1' })).toEqual([]);
+  });
+
+  it('offers the book’s authority and unit before the book has records, a time from its digits, the signer’s title', () => {
+    const ctx = context([]);
+    expect(values(suggestionsFor(ctx, 'noiDangKy', {}))).toEqual(['UBND xã La Bằng, huyện Đại Từ, tỉnh Bắc Thái']);
+    const place = values(suggestionsFor(ctx, 'nksNoiSinh', { nksNoiSinh: 'Trạm y tế x' }));
+    expect(place).toContain('Trạm y tế xã La Bằng');
+    expect(values(suggestionsFor(ctx, 'nksNoiSinhDVHC', { nksNoiSinhDVHC: 'h' }))[0]).toBe('huyện Đại Từ, tỉnh Bắc Thái');
+    expect(values(suggestionsFor(ctx, 'chucVuNguoiKy', { chucVuNguoiKy: 'ph' }))[0]).toBe('Phó Chủ tịch UBND');
+    expect(values(suggestionsFor(ctx, 'meHoTen', { meHoTen: 'Ng' }))[0]).toBe('Nguyễn ');
+    const kt = getTemplate('KT');
+    const ktForm = formDescription(kt);
+    const ktFields = keyedFields(ktForm);
+    const ktCtx = context([], { fields: ktFields, byKey: new Map(ktFields.map((f) => [f.key, f])), defs: new Map(kt.fields.map((f) => [f.key, f])), persons: kt.persons });
+    expect(values(suggestionsFor(ktCtx, 'nktGioPhutChet', { nktGioPhutChet: '2240' }))).toEqual(['22 giờ 40 phút', '22:40']);
   });
 
   it('skips in Tab order the fields the book leaves empty, never a required or filled one', () => {

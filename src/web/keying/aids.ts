@@ -48,6 +48,8 @@ export interface AidContext {
   pageSeq: number | undefined;
   /** Places from the units catalog for what is typed in the focused field. */
   places: readonly string[];
+  /** The book's registering authority as the archive records it ("UBND xã …"), offered before the book has records. */
+  authority: string | undefined;
 }
 
 const MAX = 5;
@@ -59,6 +61,19 @@ const RARE_KEYS = /Str$|QuocTichKhac|SoDinhDanh|GiayToKhac|HuyTuyenBo/;
 const NO_CARRY_TYPES = new Set(['name', 'idDocNo', 'personalId', 'date', 'dateInWords', 'registrationNo']);
 
 const ETHNIC_NAMES = ETHNIC_GROUPS.map((g) => g.name);
+/** Titles a signer of a commune register carries (Chức vụ người ký). */
+const SIGNER_TITLES = ['Chủ tịch UBND', 'Phó Chủ tịch UBND', 'Công chức Tư pháp - Hộ tịch', 'Chủ tịch UBND xã', 'Phó Chủ tịch UBND xã'];
+/**
+ * The commonest Vietnamese family names and middle names (public surname
+ * statistics), the last source of a name's first and second word, for a
+ * book without earlier records.
+ */
+const COMMON_NAME_WORDS: readonly (readonly string[])[] = [
+  ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'],
+  ['Văn', 'Thị', 'Đức', 'Minh', 'Hữu', 'Ngọc', 'Thanh', 'Quang', 'Xuân', 'Công', 'Đình', 'Hồng', 'Kim', 'Thu'],
+];
+const AUTHORITY_HEAD = /^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/iu;
+const AUTHORITY_KEYS = new Set(['noiDangKy', 'noiCap']);
 let nationNames: string[] | undefined;
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -94,6 +109,10 @@ function derived(ctx: AidContext, f: FormField, values: Values, typed: string): 
   }
   if (f.key === 'so' && /^\d+$/.test(ctx.previous?.so ?? '')) out.push({ value: String(Number(ctx.previous!.so) + 1), source: 'số tiếp theo' });
   if (f.type === 'pageNo' && ctx.pageSeq !== undefined) out.push({ value: String(ctx.pageSeq), source: 'trang đang xem' });
+  if (f.type === 'time') {
+    const m = /^(\d{1,2})(\d{2})$/.exec(typed.trim());
+    if (m && Number(m[1]) < 24 && Number(m[2]) < 60) out.push({ value: `${Number(m[1])} giờ ${m[2]} phút`, source: SHORTHAND }, { value: `${Number(m[1])}:${m[2]}`, source: SHORTHAND });
+  }
   if (f.widget === 'date') {
     const own = f.key === 'ngayDangKy';
     const anchor = own ? ctx.previous && readDate(ctx.previous, 'ngayDangKy') : (readDate(values, 'ngayDangKy') ?? (ctx.previous && readDate(ctx.previous, 'ngayDangKy')));
@@ -110,6 +129,12 @@ function related(ctx: AidContext, f: FormField, values: Values): Suggestion[] {
     if (v) out.push({ value: v, source: `giống «${ctx.byKey.get(r.source)?.label ?? r.source}»` });
   }
   const pp = personPart(ctx.defs.get(f.key));
+  // The requester (người đi khai / yêu cầu) is most often a person of the record.
+  if (pp?.prefix === 'nyc' && pp.part === 'HoTen')
+    for (const p of ctx.persons) {
+      const v = p.prefix !== 'nyc' ? values[`${p.prefix}HoTen`] : undefined;
+      if (v) out.push({ value: v, source: `giống ${p.label}` });
+    }
   if (pp && SHARED_PARTS.includes(pp.part))
     for (const p of ctx.persons) {
       const v = p.prefix !== pp.prefix ? values[p.prefix + pp.part] : undefined;
@@ -123,7 +148,8 @@ function carried(ctx: AidContext, f: FormField): Suggestion[] {
   const repeats = f.copyForward || learning.repeats.has(f.key) || (learning.size < 3 && !NO_CARRY_TYPES.has(f.type));
   if (!repeats) return [];
   const prev = ctx.previous?.[f.key];
-  return [...(prev ? [{ value: prev, source: 'bản ghi trước' }] : []), ...(learning.frequent.get(f.key) ?? []).slice(0, 8).map((value) => ({ value, source: 'trong sổ' }))];
+  const book = AUTHORITY_KEYS.has(f.key) && ctx.authority ? [{ value: ctx.authority, source: 'cơ quan của sổ' }] : [];
+  return [...(prev ? [{ value: prev, source: 'bản ghi trước' }] : []), ...(learning.frequent.get(f.key) ?? []).slice(0, 8).map((value) => ({ value, source: 'trong sổ' })), ...book];
 }
 
 function catalog(ctx: AidContext, f: FormField): Suggestion[] {
@@ -132,6 +158,41 @@ function catalog(ctx: AidContext, f: FormField): Suggestion[] {
   if (f.type === 'ethnicity') out.push(...list(ETHNIC_NAMES));
   if (f.type === 'nationality') out.push(...list((nationNames ??= listNationalities().map((n) => n.name))));
   if (f.type === 'place') out.push(...list(ctx.places));
+  if (f.key === 'chucVuNguoiKy') out.push(...list(SIGNER_TITLES));
+  return out;
+}
+
+/**
+ * Place phrases of the book's unit, from its authority ("UBND xã La Bằng,
+ * huyện Đại Từ, tỉnh Bắc Thái"): the authority's own leading parts ("UBND xã
+ * La Bằng"), the place itself, its tails ("huyện Đại Từ, tỉnh Bắc Thái") and
+ * heads ("xã La Bằng").
+ */
+function unitPhrases(ctx: AidContext, values: Values): string[] {
+  const authority = values.noiDangKy || values.noiCap || ctx.previous?.noiDangKy || ctx.authority || '';
+  const parts = authority.split(',').map((p) => p.trim());
+  if (parts.length === 0 || parts[0] === '') return [];
+  const place = [parts[0]!.replace(AUTHORITY_HEAD, ''), ...parts.slice(1)];
+  const join = (xs: string[]) => xs.join(', ');
+  const out = [join(place)];
+  for (let i = 1; i < place.length; i++) out.push(join(place.slice(i)));
+  for (let i = place.length - 1; i >= 1; i--) out.push(join(place.slice(0, i)));
+  for (let i = 1; i < parts.length; i++) out.push(join(parts.slice(0, i)));
+  return out;
+}
+
+/** A place being typed completed with a phrase of the book's unit, from the last word typed ("Trạm y tế x" → "Trạm y tế xã La Bằng"). */
+function placeTails(ctx: AidContext, f: FormField, values: Values, typed: string): Suggestion[] {
+  if ((f.type !== 'place' && f.type !== 'text') || typed.trim() === '') return [];
+  const phrases = unitPhrases(ctx, values);
+  const out: Suggestion[] = [];
+  for (let b = 0; b < typed.length; b++) {
+    if (b > 0 && !/[\s,]/.test(typed[b - 1]!)) continue;
+    const tail = searchKey(typed.slice(b));
+    if (tail === '') continue;
+    for (const p of phrases) if (searchKey(p).startsWith(tail) && p.length > typed.length - b) out.push({ value: typed.slice(0, b) + p, source: 'địa danh của sổ' });
+    if (out.length) break;
+  }
   return out;
 }
 
@@ -156,7 +217,7 @@ function nameWords(ctx: AidContext, f: FormField, values: Values, typed: string)
     }
   const ranked = (table: Map<number, Map<string, number>> | undefined) =>
     [...(table?.get(position) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1]).map(([word]) => ({ word, source: 'tên trong sổ' }));
-  words.push(...ranked(ctx.learning.fieldWords.get(f.key)), ...ranked(ctx.learning.words));
+  words.push(...ranked(ctx.learning.fieldWords.get(f.key)), ...ranked(ctx.learning.words), ...(COMMON_NAME_WORDS[position] ?? []).map((word) => ({ word, source: 'họ, tên đệm thường gặp' })));
   const key = searchKey(current);
   const seen = new Set<string>();
   return words
@@ -172,7 +233,7 @@ export function suggestionsFor(ctx: AidContext, key: string, values: Values): Su
   if (f.widget === 'select' && typed !== '') return [];
   const seen = new Set<string>();
   const out: Suggestion[] = [];
-  const all = [...derived(ctx, f, values, typed), ...related(ctx, f, values), ...carried(ctx, f), ...catalog(ctx, f)];
+  const all = [...derived(ctx, f, values, typed), ...related(ctx, f, values), ...carried(ctx, f), ...catalog(ctx, f), ...placeTails(ctx, f, values, typed)];
   for (const s of all) {
     if (out.length >= MAX) break;
     if (seen.has(s.value) || (s.source !== SHORTHAND && !matches(f, s.value, typed))) continue;

@@ -78,8 +78,9 @@ export function useAids(data: KeyingData, fields: readonly FormField[], form: Fo
       learning,
       pageSeq,
       places,
+      authority: data.book.authority || undefined,
     }),
-    [fields, template, form, memory, learning, pageSeq, places],
+    [fields, template, form, memory, learning, pageSeq, places, data.book.authority],
   );
   const suggestions = useMemo(() => (focused ? suggestionsFor(ctx, focused, values) : []), [ctx, focused, values]);
   const [picked, setPicked] = useState({ key: '', typed: '', index: 0 });
