@@ -1,12 +1,14 @@
 /**
  * One input of the keying form, by widget: select for code lists ("1 – Nam"),
- * text with a datalist for ethnicity / nationality / place, a digits-first
- * text input for dates and numbers, a one-line growing textarea for free text.
+ * text for names, places, ethnicity and nationality (their completion is the
+ * keying aids', shown under the field: aids.ts), a digits-first text input
+ * for dates and numbers, a one-line growing textarea for free text. An empty
+ * field shows the suggestion Enter would take as its placeholder; a field
+ * the focus order skips has tabIndex -1 (Ctrl+J or a click reach it).
  */
-import type { FocusEvent } from 'react';
+import type { FocusEvent, KeyboardEvent } from 'react';
 import { optionLabel } from './form-fields.js';
 import type { FormField } from './keying.api.js';
-import { datalistId, PlaceDatalist } from './suggestions.js';
 import type { FieldElement } from './useFieldFocus.js';
 
 export interface FieldInputProps {
@@ -19,6 +21,10 @@ export interface FieldInputProps {
   onChange(value: string): void;
   onFocus(): void;
   onBlur(e: FocusEvent<FieldElement>): void;
+  onKeyDown(e: KeyboardEvent<FieldElement>): void;
+  /** The suggestion Enter would take, shown while the field is empty. */
+  placeholder: string | undefined;
+  skipped: boolean;
 }
 
 export function FieldInput(p: FieldInputProps) {
@@ -31,6 +37,8 @@ export function FieldInput(p: FieldInputProps) {
     'aria-describedby': p.describedBy,
     onFocus: p.onFocus,
     onBlur: p.onBlur,
+    onKeyDown: p.onKeyDown,
+    tabIndex: p.skipped ? -1 : undefined,
     autoComplete: 'off',
     spellCheck: false,
   };
@@ -40,7 +48,7 @@ export function FieldInput(p: FieldInputProps) {
     case 'select':
       return (
         <select {...common} ref={p.inputRef} onChange={(e) => p.onChange(e.target.value)}>
-          <option value="">(trống)</option>
+          <option value="">{p.placeholder ? `(trống; Enter: ${optionLabel(field, p.placeholder)})` : '(trống)'}</option>
           {field.options?.map((o) => (
             <option key={o.code} value={o.code}>
               {o.code} – {o.label}
@@ -50,19 +58,12 @@ export function FieldInput(p: FieldInputProps) {
         </select>
       );
     case 'textarea':
-      return <textarea {...common} ref={p.inputRef} rows={Math.min(4, p.value.split('\n').length)} onChange={(e) => p.onChange(e.target.value)} />;
+      return <textarea {...common} placeholder={p.placeholder} ref={p.inputRef} rows={Math.min(4, p.value.split('\n').length)} onChange={(e) => p.onChange(e.target.value)} />;
     case 'date':
     case 'number':
-      return <input {...common} ref={p.inputRef} className={`w-${field.widget}`} inputMode="numeric" onChange={(e) => p.onChange(e.target.value)} />;
+      return <input {...common} placeholder={p.placeholder} ref={p.inputRef} className={`w-${field.widget}`} inputMode="numeric" onChange={(e) => p.onChange(e.target.value)} />;
     case 'autocomplete':
-    case 'text': {
-      const kind = field.autocomplete === 'name' ? undefined : field.autocomplete;
-      return (
-        <>
-          <input {...common} ref={p.inputRef} list={kind ? datalistId(kind, field.key) : undefined} onChange={(e) => p.onChange(e.target.value)} />
-          {kind === 'place' && <PlaceDatalist fieldKey={field.key} value={p.value} active={p.focused} />}
-        </>
-      );
-    }
+    case 'text':
+      return <input {...common} placeholder={p.placeholder} ref={p.inputRef} onChange={(e) => p.onChange(e.target.value)} />;
   }
 }

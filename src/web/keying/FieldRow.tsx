@@ -5,11 +5,15 @@
  * keyed), the help while focused, and the findings. A finding that offers a
  * fix (legacy font -> Unicode, look-alike letters, a code alias) has a
  * button; pressing it puts the fixed value in the field, saved like any
- * keyed change (so it is in the record's history).
+ * keyed change (so it is in the record's history). While focused, the
+ * keying aids' suggestions (aids.ts) are listed under the input: Enter takes
+ * the one marked, ↓/↑ choose. A field the focus order skips says so.
  */
-import { memo } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import type { DateReading } from '../../registers/index.js';
+import type { Suggestion } from './aids.js';
 import { FieldInput } from './FieldInput.js';
+import { optionLabel } from './form-fields.js';
 import { FLAG_LABELS, type FieldFlag, type Finding, type FormField } from './keying.api.js';
 import type { FieldElement } from './useFieldFocus.js';
 
@@ -28,6 +32,12 @@ export interface FieldRowProps {
   onFocus(key: string): void;
   onBlur(key: string): void;
   onToggleFlag(key: string): void;
+  onKeyDown(e: KeyboardEvent<FieldElement>, key: string): void;
+  /** The keying aids' suggestions (only the focused field has any) and the one Enter takes. */
+  suggestions: readonly Suggestion[];
+  choice: number;
+  /** Tab passes over this field (the book does not use it); Ctrl+J or a click reach it. */
+  skipped: boolean;
 }
 
 const SEVERITY_LABELS = { ERROR: 'Lỗi', WARNING: 'Cảnh báo', INFO: 'Lưu ý' } as const;
@@ -42,6 +52,22 @@ function DateReadBack({ hint, findings }: { hint: DateReading | undefined; findi
       <b>{hint.normalized}</b> · {hint.words}
       {hint.lunar && ' (ô nhập giữ nguyên ngày âm lịch như trong sổ)'}
     </span>
+  );
+}
+
+function SuggestionList({ items, choice, field }: { items: readonly Suggestion[]; choice: number; field: FormField }) {
+  if (items.length === 0) return null;
+  const shown = (v: string) => (field.widget === 'select' ? optionLabel(field, v) : v);
+  return (
+    <ul className="suggestions" role="listbox" aria-label={`Gợi ý cho ${field.label}`} data-testid="suggestions">
+      {items.map((s, i) => (
+        <li key={s.value} role="option" aria-selected={i === choice} data-value={s.value} data-word={s.word ? '1' : undefined} className={i === choice ? 'active' : ''}>
+          <b>{shown(s.value)}</b> <span className="source">({s.source})</span>
+          {i === choice && <kbd>Enter</kbd>}
+        </li>
+      ))}
+      {items.length > 1 && <li className="hint">↓/↑ để chọn gợi ý khác; Tab để bỏ qua gợi ý.</li>}
+    </ul>
   );
 }
 
@@ -77,7 +103,7 @@ export const FieldRow = memo(function FieldRow(p: FieldRowProps) {
   const msgId = `${id}-msg`;
   const errors = p.findings.filter((f) => f.severity === 'ERROR');
   return (
-    <div className={`field-row${p.focused ? ' focused' : ''}${p.flag ? ' flagged' : ''}`} data-field={field.key}>
+    <div className={`field-row${p.focused ? ' focused' : ''}${p.flag ? ' flagged' : ''}${p.skipped ? ' skipped' : ''}`} data-field={field.key}>
       <label htmlFor={id}>
         {field.label}
         {p.required && (
@@ -87,6 +113,12 @@ export const FieldRow = memo(function FieldRow(p: FieldRowProps) {
           </span>
         )}
         {p.mustBeEmpty && <span className="must-empty"> (để trống)</span>}
+        {p.skipped && !p.mustBeEmpty && (
+          <span className="skipped-note" title="Sổ này chưa dùng trường này: phím Tab bỏ qua; tới bằng Ctrl+J hoặc bấm chuột.">
+            {' '}
+            (Tab bỏ qua)
+          </span>
+        )}
       </label>
       <div className="field-input">
         <FieldInput
@@ -99,11 +131,15 @@ export const FieldRow = memo(function FieldRow(p: FieldRowProps) {
           onChange={(v) => p.onChange(field.key, v)}
           onFocus={() => p.onFocus(field.key)}
           onBlur={() => p.onBlur(field.key)}
+          onKeyDown={(e) => p.onKeyDown(e, field.key)}
+          placeholder={p.value === '' ? p.suggestions[p.choice]?.value : undefined}
+          skipped={p.skipped}
         />
         {field.widget === 'date' && <DateReadBack hint={p.dateReading} findings={p.findings} />}
       </div>
       <FlagButton flag={p.flag} label={field.label} onClick={() => p.onToggleFlag(field.key)} />
       <div className="field-notes" id={msgId}>
+        {p.focused && <SuggestionList items={p.suggestions} choice={p.choice} field={field} />}
         {p.focused && field.help && <p className="help">{field.help}</p>}
         {p.findings.length > 0 && (
           <ul className="findings">

@@ -1,7 +1,9 @@
 /**
  * The keying screen of one record: the page image on the left, the form on
  * the right, the record's facts and save state above, the shortcuts below.
- * Everything here works from the keyboard alone (shortcuts.ts).
+ * Everything here works from the keyboard alone (shortcuts.ts). The keying
+ * aids (useAids.ts) offer values under the focused field; only what the
+ * keyer accepts (Enter, Ctrl+D) becomes a value.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ConflictBanner } from './ConflictBanner.js';
@@ -14,6 +16,7 @@ import { nextFlag, RecordForm } from './RecordForm.js';
 import { SHORTCUT_HELP, useShortcuts, type ShortcutAction } from './shortcuts.js';
 import { ShortcutHelp, TopBar } from './TopBar.js';
 import { useBookNavigation, type KeyingData } from './useBookNavigation.js';
+import { useAids } from './useAids.js';
 import { useCompletion } from './useCompletion.js';
 import { useFieldFocus } from './useFieldFocus.js';
 import { useFindings } from './useFindings.js';
@@ -54,11 +57,13 @@ export function KeyingScreen({ data, userId, readOnly = false }: { data: KeyingD
     [element, focusField],
   );
   const completion = useCompletion(editor, { onErrors, onMessage: setNotice });
-  const nav = useBookNavigation(data, fields, editor, setNotice);
+  const pageSeqOfRecord = data.pages.find((p) => p.id === data.record.pageIds[0])?.seq;
+  const aids = useAids(data, fields, form, editor, focus, pageSeqOfRecord);
+  const nav = useBookNavigation(data, fields, editor, setNotice, aids.previous);
   const toggleFlag = useCallback((key: string) => editor.setFlag(key, nextFlag(editor.current().flags[key])), [editor]);
 
   useEffect(() => {
-    if (!readOnly) for (const f of fields) if (f.defaultValue !== undefined && !data.record.values[f.key] && data.record.version === 1) editor.setValue(f.key, f.defaultValue);
+    // Defaults are offered (aids.ts), never filled in unasked.
     if (fields[0]) focusField(fields[0].key);
     // Once, when the record opens (the screen is keyed by record id).
   }, []);
@@ -189,6 +194,7 @@ export function KeyingScreen({ data, userId, readOnly = false }: { data: KeyingD
               onChange={editor.setValue}
               onLeave={editor.saveSoon}
               onToggleFlag={toggleFlag}
+              aids={aids}
             />
           </fieldset>
         </section>

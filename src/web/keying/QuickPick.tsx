@@ -58,6 +58,7 @@ export function QuickPick({ form, onPick, onClose }: { form: FormDescription; on
             <li
               key={h.key}
               role="option"
+              data-key={h.key}
               aria-selected={i === at}
               className={i === at ? 'active' : ''}
               onMouseDown={(e) => {

@@ -5,15 +5,24 @@
  * catalog's own rules (registers/, as the validator applies them to these
  * values). A required-field finding is shown only once the keyer has left
  * the field, or after a completion attempt; every other finding shows as
- * soon as it is known.
+ * soon as it is known. The keying aids (useAids.ts) give the focused field
+ * its suggestions and decide which fields the focus order skips.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import { dateReading, normalizeDateText, requirementsOf } from '../../registers/index.js';
 import { FieldRow } from './FieldRow.js';
 import type { FieldFlag, Finding, Flags, FormDescription, Values } from './keying.api.js';
-import { CodeDatalists } from './suggestions.js';
+import type { Suggestion } from './aids.js';
 import { findingsByField } from './useFindings.js';
-import type { FieldFocus } from './useFieldFocus.js';
+import type { FieldElement, FieldFocus } from './useFieldFocus.js';
+
+/** What the form needs of the keying aids (useAids.ts). */
+export interface FormAids {
+  suggestions: readonly Suggestion[];
+  choice: number;
+  skipped(key: string, requirement: { required: boolean; mustBeEmpty: boolean } | undefined): boolean;
+  onFieldKey(e: KeyboardEvent<FieldElement>, key: string): void;
+}
 
 export interface RecordFormProps {
   form: FormDescription;
@@ -25,9 +34,11 @@ export interface RecordFormProps {
   onChange(key: string, value: string): void;
   onLeave(key: string): void;
   onToggleFlag(key: string): void;
+  aids: FormAids;
 }
 
 const NONE: readonly Finding[] = [];
+const NO_SUGGESTIONS: readonly Suggestion[] = [];
 
 export function nextFlag(flag: FieldFlag | undefined): FieldFlag | undefined {
   if (!flag) return { kind: 'uncertain', note: '' };
@@ -48,7 +59,10 @@ export function RecordForm(p: RecordFormProps) {
   const onBlur = useCallback(
     (key: string) => {
       const value = values[key] ?? '';
-      if (fieldsByKey.get(key)?.widget === 'date' && normalizeDateText(value) !== value) onChange(key, normalizeDateText(value));
+      const widget = fieldsByKey.get(key)?.widget;
+      if (widget === 'date' && normalizeDateText(value) !== value) onChange(key, normalizeDateText(value));
+      // A name's word taken from the suggestions leaves a space after it; the field keeps none.
+      else if (widget !== 'textarea' && value !== value.trimEnd()) onChange(key, value.trimEnd());
       setVisited((v) => (v.has(key) ? v : new Set(v).add(key)));
       focus.setFocused(undefined);
       onLeave(key);
@@ -58,7 +72,6 @@ export function RecordForm(p: RecordFormProps) {
   const onFocus = useCallback((key: string) => focus.setFocused(key), [focus]);
   return (
     <form className="record-form" aria-label="Nhập liệu bản ghi" onSubmit={(e) => e.preventDefault()} noValidate>
-      <CodeDatalists />
       {form.groups.map((g) => (
         <fieldset key={g.id} className="field-group">
           <legend>{g.label}</legend>
@@ -80,6 +93,10 @@ export function RecordForm(p: RecordFormProps) {
                 onFocus={onFocus}
                 onBlur={onBlur}
                 onToggleFlag={p.onToggleFlag}
+                onKeyDown={p.aids.onFieldKey}
+                suggestions={focus.focused === f.key ? p.aids.suggestions : NO_SUGGESTIONS}
+                choice={focus.focused === f.key ? p.aids.choice : 0}
+                skipped={p.aids.skipped(f.key, requirements[f.key])}
               />
             ))}
         </fieldset>

@@ -9,7 +9,7 @@
  * then owns it) and put back as last saved when the keyer leaves it.
  */
 import { getJson } from '../shared/index.js';
-import { api, loadForm, restrictForm, type BookInfo, type PageInfo, type RecordListItem, type RecordView } from './keying.api.js';
+import { api, loadForm, restrictForm, type BookInfo, type PageInfo, type RecordListItem, type RecordView, type Values } from './keying.api.js';
 import type { KeyingData } from './useBookNavigation.js';
 
 /** Registrations fetched per window, and how close to its edge a background refresh starts. */
@@ -39,6 +39,8 @@ interface BookEntry {
 }
 
 const books = new Map<string, BookEntry>();
+/** Book memory: the values of each registration this browser has seen, by book (for the keying aids' carry-over and learning). */
+const seenValues = new Map<string, Map<string, Values>>();
 const records = new Map<string, { at: number; view: Promise<RecordView>; settled?: RecordView }>();
 const forms = new Map<string, Awaited<ReturnType<typeof loadForm>>>();
 
@@ -77,28 +79,69 @@ async function windowFor(record: RecordView): Promise<RecordWindow> {
   return (entry.window = await fetchWindow(record.bookId, `around=${record.id}`));
 }
 
+/** Notes a registration's values in the book memory (keying passes are never noted: they stay blind). */
+function note(view: RecordView): RecordView {
+  if (view.keyingOf !== null) return view;
+  let book = seenValues.get(view.bookId);
+  if (!book) seenValues.set(view.bookId, (book = new Map()));
+  book.set(view.id, view.values);
+  return view;
+}
+
 /** Starts fetching a record unless it is cached and fresh. */
-function prefetchRecord(id: string): void {
+function prefetchRecord(id: string): Promise<RecordView> {
   const c = records.get(id);
-  if (c && fresh(c.at, RECORD_TTL_MS)) return;
+  if (c && fresh(c.at, RECORD_TTL_MS)) return c.view;
   const entry: { at: number; view: Promise<RecordView>; settled?: RecordView } = { at: Date.now(), view: api.record(id) };
   entry.view.then(
-    (v) => (entry.settled = v),
+    (v) => (entry.settled = note(v)),
     () => records.delete(id),
   );
   records.set(id, entry);
+  return entry.view;
 }
 
 /** The record from the cache (taken out: the screen opening it owns it now), else fetched. */
 function takeRecord(id: string): Promise<RecordView> {
   const c = records.get(id);
   records.delete(id);
-  return c && fresh(c.at, RECORD_TTL_MS) ? c.view : api.record(id);
+  return (c && fresh(c.at, RECORD_TTL_MS) ? c.view : api.record(id)).then(note);
 }
 
 /** The record as last saved, when the keyer leaves it (so coming back needs no fetch). */
 export function rememberRecord(view: RecordView): void {
-  records.set(view.id, { at: Date.now(), view: Promise.resolve(view), settled: view });
+  records.set(view.id, { at: Date.now(), view: Promise.resolve(view), settled: note(view) });
+}
+
+/** Earlier registrations kept for the aids: at most this many before the record. */
+export const MEMORY_RECORDS = 20;
+
+/**
+ * The values of the registrations before this one in the book (nearest
+ * first) that this browser holds, and the ids of those it lacks (a keying
+ * pass gets none: it keys blind).
+ */
+export function earlierValues(data: KeyingData): { values: Values[]; missing: string[] } {
+  const i = data.records.findIndex((r) => r.id === data.record.id);
+  if (data.record.keyingOf !== null || i <= 0) return { values: [], missing: [] };
+  const book = seenValues.get(data.record.bookId);
+  const values: Values[] = [];
+  const missing: string[] = [];
+  for (const r of data.records.slice(Math.max(0, i - MEMORY_RECORDS), i).reverse()) {
+    const v = book?.get(r.id);
+    if (v) values.push(v);
+    else missing.push(r.id);
+  }
+  return { values, missing };
+}
+
+/** Fetches earlier registrations the memory lacks (through the record cache: a record is fetched once), two at a time. */
+export async function fetchEarlier(ids: readonly string[]): Promise<void> {
+  const queue = [...ids];
+  const worker = async () => {
+    for (let id = queue.shift(); id; id = queue.shift()) await prefetchRecord(id).catch(() => undefined);
+  };
+  await Promise.all([worker(), worker()]);
 }
 
 async function formFor(record: RecordView) {
@@ -141,8 +184,8 @@ export function peekKeyingData(id: string): KeyingData | undefined {
 export function prefetchAround(data: KeyingData): void {
   const i = data.records.findIndex((r) => r.id === data.record.id);
   if (i < 0) return;
-  for (let k = 1; k <= AHEAD; k++) if (data.records[i + k]) prefetchRecord(data.records[i + k]!.id);
-  for (let k = 1; k <= BEHIND; k++) if (data.records[i - k]) prefetchRecord(data.records[i - k]!.id);
+  for (let k = 1; k <= AHEAD; k++) if (data.records[i + k]) void prefetchRecord(data.records[i + k]!.id);
+  for (let k = 1; k <= BEHIND; k++) if (data.records[i - k]) void prefetchRecord(data.records[i - k]!.id);
   const entry = books.get(data.record.bookId);
   const nearEdge = (i < MARGIN && data.offset > 0) || (i >= data.records.length - MARGIN && data.offset + data.records.length < data.total);
   if (!entry || entry.refreshing || !nearEdge) return;

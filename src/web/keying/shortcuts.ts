@@ -34,6 +34,8 @@ export const SHORTCUT_HELP: readonly [string, string][] = [
   ['Alt+N', 'bản ghi mới'],
   ['Alt+PgDn/PgUp', 'trang sau/trước'],
   ['Ctrl+J', 'tìm trường'],
+  ['Enter', 'nhận gợi ý (↓/↑ chọn)'],
+  ['Ctrl+Z', 'bỏ gợi ý vừa nhận'],
   ['Ctrl+D', 'chép từ bản ghi trước'],
   ['Alt+U', 'chưa chắc/không đọc được'],
   ['Alt+= / Alt+−', 'phóng to/thu nhỏ'],

@@ -6,7 +6,7 @@
  */
 import { useCallback, useState } from 'react';
 import { copyForwardValues } from './form-fields.js';
-import { api, type BookInfo, type FormDescription, type FormField, type PageInfo, type RecordListItem, type RecordView } from './keying.api.js';
+import { api, type BookInfo, type FormDescription, type FormField, type PageInfo, type RecordListItem, type RecordView, type Values } from './keying.api.js';
 import { pendingChanges } from './draft.js';
 import { rememberRecord } from './record-cache.js';
 import type { RecordEditor } from './useRecordEditor.js';
@@ -37,7 +37,8 @@ const open = (id: string) => {
   location.hash = `#/records/${id}`;
 };
 
-export function useBookNavigation(data: KeyingData, fields: readonly FormField[], editor: RecordEditor, say: (text: string) => void): BookNavigation {
+/** `previous`: the values of the registration before this one, when the browser holds them (the keying aids' book memory). */
+export function useBookNavigation(data: KeyingData, fields: readonly FormField[], editor: RecordEditor, say: (text: string) => void, previous: Values | undefined): BookNavigation {
   const position = data.records.findIndex((r) => r.id === data.record.id);
   const pages = data.pages.filter((p) => p.status === 'present');
   const [pageIndex, setPageIndex] = useState(() =>
@@ -64,6 +65,7 @@ export function useBookNavigation(data: KeyingData, fields: readonly FormField[]
     const page = pages[pageIndex];
     if (!page) return say('Sổ chưa có trang ảnh nào để gắn bản ghi mới.');
     if (!(await editor.save())) return say('Chưa lưu được bản ghi này nên chưa tạo bản ghi mới.');
+    rememberRecord(editor.current().base);
     try {
       open((await api.create(data.book.id, [page.id])).id);
     } catch (e) {
@@ -75,14 +77,14 @@ export function useBookNavigation(data: KeyingData, fields: readonly FormField[]
     const prev = data.records[position - 1];
     if (!prev) return say('Không có bản ghi trước trong sổ để chép.');
     try {
-      const copied = copyForwardValues(fields, editor.current().values, (await api.record(prev.id)).values);
+      const copied = copyForwardValues(fields, editor.current().values, previous ?? (await api.record(prev.id)).values);
       for (const [key, value] of Object.entries(copied)) editor.setValue(key, value);
       const labels = fields.filter((f) => f.key in copied).map((f) => f.label);
       say(labels.length ? `Đã chép từ bản ghi trước: ${labels.join(', ')}.` : 'Các trường chép được đều đã có giá trị; không chép gì.');
     } catch (e) {
       say((e as Error).message);
     }
-  }, [data.records, position, fields, editor, say]);
+  }, [data.records, position, fields, editor, say, previous]);
 
   const turnPage = useCallback(
     (step: 1 | -1) => {
