@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION, isAppError } from '../core/index.js';
 import { migrateCommand } from './migrate.command.js';
 import { serveCommand } from './serve.command.js';
+import { workerCommand } from './worker.command.js';
 import { unitsCommands } from './units.command.js';
 import { booksCommands } from './books.command.js';
 import { usersCommands } from './users.command.js';
@@ -27,7 +28,12 @@ function program(): Command {
     .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')
     .option('--host <host>', 'địa chỉ lắng nghe (mặc định 0.0.0.0)')
     .option('--demo', 'nếu cơ sở dữ liệu trống: tạo dữ liệu minh họa và tài khoản minh họa')
+    .option('--no-worker', 'chỉ phục vụ web, không chạy công việc nền (khi có tiến trình hotich worker riêng)')
     .action((opts) => serveCommand(opts));
+  p.command('worker')
+    .description('chỉ chạy công việc nền (xuất, nhập dữ liệu …), không phục vụ web; chạy được nhiều tiến trình cùng một PostgreSQL')
+    .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')
+    .action((opts) => workerCommand(opts));
   p.command('migrate')
     .description('nâng cấp cấu trúc cơ sở dữ liệu')
     .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')

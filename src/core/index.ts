@@ -32,6 +32,6 @@ export {
   type JobStatus,
   type JobView,
 } from './job-runner.js';
-export { startJobWorker, STALE_CHECK_MS, type JobWorker, type JobWorkerOptions } from './job-worker.js';
+export { startJobWorker, STALE_CHECK_MS, type JobWorker, type JobWorkerOptions, type StopOptions } from './job-worker.js';
 export { DEFAULT_LEASE, LeaseLost, type LeaseOptions } from './job-lease.js';
 export type { UserFacingError } from './jobs.repo.js';

@@ -109,9 +109,10 @@ function logRequests(app: FastifyInstance): void {
 function runWorker(app: FastifyInstance, ctx: AppContext): void {
   let worker: ReturnType<typeof startWorker> | undefined;
   app.addHook('onReady', async () => {
-    worker = startWorker(ctx);
+    const leaseMs = ctx.config.jobLeaseMs;
+    worker = startWorker(ctx, { leaseMs, heartbeatMs: Math.max(50, Math.floor(leaseMs / 3)), staleCheckMs: Math.max(100, Math.floor(leaseMs / 2)) });
   });
   app.addHook('onClose', async () => {
-    await worker?.stop();
+    await worker?.stop({ handBack: true });
   });
 }
