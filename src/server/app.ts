@@ -67,7 +67,14 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   app.decorate('declaredRoutes', installAccess(app, ctx));
   await app.register(authRoutes, { ctx });
   await app.register(usersRoutes);
-  app.get('/api/health', access('public', NONE), async () => ({ status: 'ok', version: VERSION, database: ctx.store.backend, time: ctx.clock().toISOString() }));
+  // With a read replica: its state and lag (ok / lagging: reads go to the primary / down), what this process served where.
+  app.get('/api/health', access('public', NONE), async () => ({
+    status: 'ok',
+    version: VERSION,
+    database: ctx.store.backend,
+    time: ctx.clock().toISOString(),
+    ...(ctx.store.replica ? { replica: await ctx.store.replica.status() } : {}),
+  }));
   await app.register(registersRoutes, { clock: ctx.clock });
   await app.register(unitsRoutes, { ctx });
   await app.register(archiveRoutes);
