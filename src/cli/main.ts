@@ -7,6 +7,7 @@ import { VERSION, isAppError } from '../core/index.js';
 import { migrateCommand } from './migrate.command.js';
 import { serveCommand } from './serve.command.js';
 import { workerCommand } from './worker.command.js';
+import { synthCommand } from './synth.command.js';
 import { unitsCommands } from './units.command.js';
 import { booksCommands } from './books.command.js';
 import { usersCommands } from './users.command.js';
@@ -45,6 +46,15 @@ function program(): Command {
     .action((type: string, file: string, opts) => {
       process.exitCode = validateCommand(type, file, opts);
     });
+  p.command('synth')
+    .description('tạo một tỉnh tổng hợp (sổ khai sinh, tên người Việt ngẫu nhiên) để thử tải và đo hiệu năng')
+    .requiredOption('--registrations <n>', 'số việc đăng ký cần tạo, ví dụ 1000000')
+    .option('--pages', 'mỗi trang có một ảnh quét (một ảnh JPEG dùng chung)')
+    .option('--per-book <n>', 'số việc đăng ký mỗi quyển sổ (mặc định 100)')
+    .option('--seed <n>', 'hạt giống ngẫu nhiên (mặc định 2026)')
+    .option('--first-volume <n>', 'số quyển đầu tiên (khi chạy nhiều lần vào một cơ sở dữ liệu)')
+    .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')
+    .action((opts) => synthCommand(opts));
   unitsCommands(p);
   booksCommands(p);
   usersCommands(p);

@@ -135,7 +135,7 @@ function parseFraction(name: string, raw: string | undefined, fallback: number):
   return n;
 }
 
-function parseCount(name: string, raw: string | undefined, fallback: number): number {
+export function parseCount(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} không hợp lệ: "${raw}" (cần số nguyên dương).`);
