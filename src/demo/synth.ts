@@ -51,7 +51,7 @@ function personName(rng: Rng, sex: Sex, year: number, family = familyName(rng)):
 }
 
 /** The values of one keyed KS registration of this book year. */
-function birthValues(rng: Rng, year: number, so: number, volume: string, authority: string): Record<string, string> {
+export function synthBirthValues(rng: Rng, year: number, so: number, volume: string, authority: string): Record<string, string> {
   const sex: Sex = rng.chance(0.51) ? 'male' : 'female';
   const month = rng.int(1, 12);
   const day = rng.int(1, 28);
@@ -176,7 +176,7 @@ export async function synthProvince(ctx: ActorContext, opts: SynthOptions, image
     const draft = k % draftEvery === draftEvery - 1;
     const at = new Date(Date.UTC(2026, 0, 1) + k * 60_000);
     for (let i = 0; i < n; i++) {
-      const values = draft ? undefined : birthValues(rng, year, i + 1, volume, authority);
+      const values = draft ? undefined : synthBirthValues(rng, year, i + 1, volume, authority);
       registration(batch, { id: book.id, templateId: book.templateId }, pageIds[Math.floor(i / 2)]!, values, new Date(at.getTime() + i * 10));
       report.actions += values ? 3 : 1;
       if (draft) report.drafts++;
