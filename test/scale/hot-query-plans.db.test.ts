@@ -9,6 +9,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { synthProvince } from '../../src/demo/index.js';
+import { fold } from '../../src/entry/index.js';
 import { describeBackends } from '../support/backends.js';
 import { testContext } from '../support/context.js';
 
@@ -30,6 +31,29 @@ describeBackends('hot query plans on a synthetic province', (store) => {
     expect(p).toMatch(index);
     expect(p).not.toMatch(/Seq Scan on (records|record_actions|person_index)\b/);
   };
+
+  it('synthesizes by the keying rules: each row is the fold of its actions, its people are indexed', async () => {
+    const db = t.ctx.store.db;
+    const rows = await db.selectFrom('records').select(['id', 'version', 'status', 'values']).orderBy('id').limit(50).execute();
+    for (const row of rows) {
+      const actions = await db.selectFrom('record_actions').select(['kind', 'payload', 'actor_id', 'created_at']).where('record_id', '=', row.id).orderBy('id').execute();
+      const s = fold(actions);
+      expect([s.version, s.status, s.values]).toEqual([row.version, row.status, row.values]);
+    }
+    const counts = await db
+      .selectFrom('records')
+      .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+      .groupBy('status')
+      .orderBy('status')
+      .execute();
+    expect(counts.map((c) => [c.status, Number(c.n)])).toEqual([
+      ['completed', 2700],
+      ['draft', 300],
+    ]);
+    const named = await db.selectFrom('person_index').select(['full_name', 'role']).where('role', '=', 'nks').limit(5).execute();
+    expect(named).toHaveLength(5);
+    for (const p of named) expect(p.full_name).toMatch(/^\p{Lu}\p{Ll}* (\p{Lu}\p{Ll}* )*\p{Lu}\p{Ll}*$/u);
+  });
 
   it('finds a record by id through its primary key', async () => {
     usesIndex(await plan(sql`select * from records where id = ${recordId}`), 'records_pkey');
