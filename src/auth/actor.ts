@@ -7,7 +7,9 @@
  * does not compile.
  */
 import { logAccess, type AccessAction } from '../audit/index.js';
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../core/index.js';
+import type { Database } from '../store/index.js';
 import { Forbidden } from './auth.errors.js';
 import { can, PERMISSION_LABELS, type Permission, type Role } from './roles.js';
 
@@ -18,6 +20,18 @@ export interface ActorContext extends AppContext {
   readonly actor: Actor;
   /** Where the request came from (client address, user agent), for the access log. */
   readonly origin?: { readonly ip: string; readonly userAgent: string };
+  /** The WAL position of this user's session's last write: replica reads wait for it (read-your-writes, readTolerant). */
+  readonly readAfter?: string | null;
+}
+
+/**
+ * A read that may be served by the read replica (search, dashboards,
+ * reports): on the replica when one is configured, answering, not lagging
+ * and past the actor's last write; else on the primary (src/store replica.ts).
+ * Writes (the access log too) always go to ctx.store.db.
+ */
+export function readTolerant<T>(ctx: ActorContext, run: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  return ctx.store.replica ? ctx.store.replica.read(ctx.readAfter, run) : run(ctx.store.db);
 }
 
 /** The system acting for a named purpose ('cli', 'demo', 'job:export'); it holds every permission and sees everything. */

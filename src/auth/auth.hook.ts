@@ -17,7 +17,7 @@ import { loginRequired } from './auth.errors.js';
 import { parseCookies, SESSION_COOKIE } from './cookies.js';
 import { can, type Permission } from './roles.js';
 import type { Gate, RouteAccess } from './route-access.js';
-import { authenticate } from './sessions.service.js';
+import { authenticateSession, rememberWrite } from './sessions.service.js';
 import type { AuthUser } from './users.service.js';
 
 declare module 'fastify' {
@@ -31,6 +31,8 @@ declare module 'fastify' {
 
 /** Path prefixes whose routes must declare their access. */
 export const PROTECTED_PREFIXES = ['/api/', '/iiif/'] as const;
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const isProtected = (url: string) => PROTECTED_PREFIXES.some((p) => url.startsWith(p));
 
@@ -61,6 +63,7 @@ export interface DeclaredRoute {
 export function installAccess(app: FastifyInstance, ctx: AppContext): DeclaredRoute[] {
   const routes: DeclaredRoute[] = [];
   const contexts = new WeakMap<FastifyRequest, ActorContext>();
+  const sessions = new WeakMap<FastifyRequest, string>();
   app.decorateRequest('ctx', {
     getter(this: FastifyRequest) {
       const c = contexts.get(this);
@@ -77,13 +80,23 @@ export function installAccess(app: FastifyInstance, ctx: AppContext): DeclaredRo
   app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access || access.gate === 'public') return;
-    const user = await authenticate(ctx, tokenFromRequest(req));
-    if (!user) throw loginRequired();
+    const session = await authenticateSession(ctx, tokenFromRequest(req));
+    if (!session) throw loginRequired();
+    const user = session.user;
+    sessions.set(req, session.sessionId);
     if (!passesGate(user, access.gate)) throw forbidden(firstPermission(access.gate));
     req.user = user;
     // The request's services log through the request's logger (its lines carry the request id).
     const log = fromPino(req.log, ctx.log.pino);
-    contexts.set(req, withActor({ ...ctx, log }, userActor(user), { ip: req.ip, userAgent: req.headers['user-agent'] ?? '' }));
+    contexts.set(req, { ...withActor({ ...ctx, log }, userActor(user), { ip: req.ip, userAgent: req.headers['user-agent'] ?? '' }), readAfter: session.lastWriteLsn });
   });
+  // Read-your-writes with a replica: a successful write request moves its session's WAL position before the answer leaves.
+  if (ctx.store.replica) {
+    app.addHook('onSend', async (req, reply, payload) => {
+      const id = sessions.get(req);
+      if (id && !READ_METHODS.has(req.method) && reply.statusCode < 400) await rememberWrite(ctx, id);
+      return payload;
+    });
+  }
   return routes;
 }

@@ -34,13 +34,13 @@ export {
   type AuthUser,
   type PasswordReset,
 } from './users.service.js';
-export { login, logout, logoutEverywhere, authenticate, hashToken, type LoginResult, type LoginClient } from './sessions.service.js';
+export { login, logout, logoutEverywhere, authenticate, authenticateSession, hashToken, type LoginResult, type LoginClient } from './sessions.service.js';
 export { reserveAttempt, attemptFailed, attemptSucceeded, clearLoginFailures, type AttemptTicket } from './login-throttle.service.js';
 export { SESSION_COOKIE, parseCookies } from './cookies.js';
 export { csrfHook, isCookieAuthenticated, ownOrigin, claimedOrigin, CSRF_REFUSED, MUTATING_METHODS } from './csrf.hook.js';
 export { installAccess, passesGate, tokenFromRequest, PROTECTED_PREFIXES, type DeclaredRoute } from './auth.hook.js';
 export { access, on, NONE, SELF, LIST, CREATE, TARGET_KINDS, type RouteAccess, type Target, type TargetKind, type Gate } from './route-access.js';
-export { systemActor, userActor, withActor, actorIdOf, actorCan, assertPermission, forbidden, logRead, type Actor, type ActorContext } from './actor.js';
+export { systemActor, userActor, withActor, actorIdOf, actorCan, assertPermission, forbidden, logRead, readTolerant, type Actor, type ActorContext } from './actor.js';
 export { bookInScope, unitInScope, isBookVisible, isUnitVisible, seesEverything } from './scope.repo.js';
 export { grantScope, revokeGrant, listGrantViews, assignBooks, unassignBooks, GrantInput, type GrantView, type GrantKind, type AssignInput } from './grants.service.js';
 export {

@@ -1,5 +1,5 @@
 /** Queries on sessions. Tokens arrive here already hashed. */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, UserRow } from '../store/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -8,6 +8,8 @@ export interface LiveSession {
   sessionId: string;
   lastSeenAt: Date;
   absoluteExpiresAt: Date;
+  /** 0023: the WAL position after this session's last write (read replica only). */
+  lastWriteLsn: string | null;
   user: UserRow;
 }
 
@@ -32,7 +34,12 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date): Pro
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
-    .select(['sessions.id as session_id', 'sessions.last_seen_at as session_last_seen_at', 'sessions.absolute_expires_at as session_absolute_expires_at'])
+    .select([
+      'sessions.id as session_id',
+      'sessions.last_seen_at as session_last_seen_at',
+      'sessions.absolute_expires_at as session_absolute_expires_at',
+      'sessions.last_write_lsn as session_last_write_lsn',
+    ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)
@@ -40,8 +47,13 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date): Pro
     .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { session_id, session_last_seen_at, session_absolute_expires_at, ...user } = row;
-  return { sessionId: session_id, lastSeenAt: session_last_seen_at, absoluteExpiresAt: session_absolute_expires_at, user };
+  const { session_id, session_last_seen_at, session_absolute_expires_at, session_last_write_lsn, ...user } = row;
+  return { sessionId: session_id, lastSeenAt: session_last_seen_at, absoluteExpiresAt: session_absolute_expires_at, lastWriteLsn: session_last_write_lsn, user };
+}
+
+/** Remembers the primary's WAL position after a write of this session (read-your-writes with a replica). */
+export async function recordWritePosition(db: Db, id: string): Promise<void> {
+  await sql`update sessions set last_write_lsn = pg_current_wal_lsn()::text where id = ${id}`.execute(db);
 }
 
 export async function touchSession(db: Db, id: string, now: Date, expiresAt: Date): Promise<void> {

@@ -80,6 +80,11 @@ async function openSession(ctx: AppContext, row: UserRow): Promise<LoginResult> 
 
 /** The signed-in user of this token, or undefined (no token, malformed, unknown, revoked, idle too long, past its end, user disabled). */
 export async function authenticate(ctx: AppContext, token: string | undefined): Promise<AuthUser | undefined> {
+  return (await authenticateSession(ctx, token))?.user;
+}
+
+/** The live session of a token: its user, its id and the WAL position of its last write (read-your-writes). */
+export async function authenticateSession(ctx: AppContext, token: string | undefined): Promise<{ user: AuthUser; sessionId: string; lastWriteLsn: string | null } | undefined> {
   if (!token || !TOKEN_SHAPE.test(token)) return undefined;
   const now = ctx.clock();
   const live = await sessions.findLiveSession(ctx.store.db, hashToken(token), now);
@@ -87,7 +92,12 @@ export async function authenticate(ctx: AppContext, token: string | undefined): 
   if (now.getTime() - live.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await sessions.touchSession(ctx.store.db, live.sessionId, now, idleExpiry(ctx, now, live.absoluteExpiresAt));
   }
-  return userView(live.user);
+  return { user: userView(live.user), sessionId: live.sessionId, lastWriteLsn: live.lastWriteLsn };
+}
+
+/** After a successful write request of this session, when a read replica is configured: remember the primary's WAL position. */
+export async function rememberWrite(ctx: AppContext, sessionId: string): Promise<void> {
+  await sessions.recordWritePosition(ctx.store.db, sessionId);
 }
 
 /** Ends the session of this token. Unknown or already ended tokens change nothing. */

@@ -4,3 +4,4 @@
  * modules. User-facing output is Vietnamese; exit 2 means unusable input.
  */
 export { run } from './main.js';
+export { openContext, type OpenedContext } from './open-context.js';

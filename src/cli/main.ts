@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { VERSION, isAppError } from '../core/index.js';
 import { migrateCommand } from './migrate.command.js';
 import { serveCommand } from './serve.command.js';
+import { workerCommand } from './worker.command.js';
+import { synthCommand } from './synth.command.js';
 import { unitsCommands } from './units.command.js';
 import { booksCommands } from './books.command.js';
 import { usersCommands } from './users.command.js';
@@ -27,7 +29,12 @@ function program(): Command {
     .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')
     .option('--host <host>', 'địa chỉ lắng nghe (mặc định 0.0.0.0)')
     .option('--demo', 'nếu cơ sở dữ liệu trống: tạo dữ liệu minh họa và tài khoản minh họa')
+    .option('--no-worker', 'chỉ phục vụ web, không chạy công việc nền (khi có tiến trình hotich worker riêng)')
     .action((opts) => serveCommand(opts));
+  p.command('worker')
+    .description('chỉ chạy công việc nền (xuất, nhập dữ liệu …), không phục vụ web; chạy được nhiều tiến trình cùng một PostgreSQL')
+    .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')
+    .action((opts) => workerCommand(opts));
   p.command('migrate')
     .description('nâng cấp cấu trúc cơ sở dữ liệu')
     .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')
@@ -39,6 +46,15 @@ function program(): Command {
     .action((type: string, file: string, opts) => {
       process.exitCode = validateCommand(type, file, opts);
     });
+  p.command('synth')
+    .description('tạo một tỉnh tổng hợp (sổ khai sinh, tên người Việt ngẫu nhiên) để thử tải và đo hiệu năng')
+    .requiredOption('--registrations <n>', 'số việc đăng ký cần tạo, ví dụ 1000000')
+    .option('--pages', 'mỗi trang có một ảnh quét (một ảnh JPEG dùng chung)')
+    .option('--per-book <n>', 'số việc đăng ký mỗi quyển sổ (mặc định 100)')
+    .option('--seed <n>', 'hạt giống ngẫu nhiên (mặc định 2026)')
+    .option('--first-volume <n>', 'số quyển đầu tiên (khi chạy nhiều lần vào một cơ sở dữ liệu)')
+    .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')
+    .action((opts) => synthCommand(opts));
   unitsCommands(p);
   booksCommands(p);
   usersCommands(p);

@@ -17,7 +17,8 @@ export interface OpenedContext {
 }
 
 export async function openContext(config: AppConfig, log: Logger = createLogger(config.log)): Promise<OpenedContext> {
-  const store = await openStore({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+  const readReplica = config.databaseReadUrl ? { url: config.databaseReadUrl, maxLagMs: config.replicaMaxLagMs } : undefined;
+  const store = await openStore({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite'), readReplica });
   try {
     const migrations = await migrate(store.db);
     // The person index arrived with 0018: records keyed before it are indexed once, here (keys are computed in TypeScript).

@@ -7,8 +7,10 @@
  * book after book, each at its stage of the line (src/demo demo-stages.ts):
  * the first answer does not wait for the demo. Everything printed is plain
  * Vietnamese lines; the counts announced at the end are read back from the
- * database. Runs the background job worker beside the HTTP server. Stops
- * cleanly on SIGINT/SIGTERM (the job in hand finishes first).
+ * database. Runs the background job worker beside the HTTP server, unless
+ * --no-worker (several web processes with `hotich worker` processes beside
+ * them). Stops cleanly on SIGINT/SIGTERM: requests in flight are answered,
+ * the job in hand is handed back to the queue.
  */
 import { findUserByLogin, systemActor, withActor, type ActorContext } from '../auth/index.js';
 import { loadConfig, parsePort } from '../core/index.js';
@@ -23,6 +25,8 @@ export interface ServeOptions {
   data?: string;
   host?: string;
   demo?: boolean;
+  /** false with --no-worker: web only, the jobs are left to `hotich worker` processes. */
+  worker?: boolean;
 }
 
 interface DemoStart {
@@ -76,10 +80,11 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   const opened = await openContext(config);
   const demoCtx = withActor(opened.ctx, systemActor('demo'));
   const demo = opts.demo ? await prepareDemo(demoCtx) : undefined;
-  const app = await buildApp(opened.ctx, { worker: true });
+  const app = await buildApp(opened.ctx, { worker: opts.worker !== false });
   let stopping = false;
   const stop = async () => {
     stopping = true;
+    // Drains: no new connection is accepted, requests in flight are answered, idle keep-alive connections close; then the job in hand (if any) is handed back.
     await app.close();
     await opened.close();
     process.exit(0);

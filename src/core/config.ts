@@ -13,6 +13,22 @@ export interface AppConfig {
   dataDir: string;
   /** PostgreSQL connection string; when absent the embedded PGlite is used. */
   databaseUrl: string | undefined;
+  /**
+   * A streaming read replica of that PostgreSQL (DATABASE_READ_URL): search,
+   * dashboards and reports read there, unless the reader's own last write is
+   * not replayed yet or the replica lags more than replicaMaxLagMs
+   * (HOTICH_REPLICA_MAX_LAG_MS, default 5000) or does not answer (src/store replica.ts).
+   */
+  databaseReadUrl: string | undefined;
+  replicaMaxLagMs: number;
+  /**
+   * Where unfinished resumable uploads wait (HOTICH_UPLOADS_DIR, default
+   * <dataDir>/uploads): every web process of one installation must see the
+   * same folder (a shared disk) so an upload begun on one is finished on another.
+   */
+  uploadsDir: string;
+  /** How long a job's lease lasts (HOTICH_JOB_LEASE_SECONDS, default 30): a dead worker's job is taken back after about 1,5 × this. */
+  jobLeaseMs: number;
   port: number;
   host: string;
   /** True when running under CI (CI=true): missing services are failures, not skips. */
@@ -119,7 +135,7 @@ function parseFraction(name: string, raw: string | undefined, fallback: number):
   return n;
 }
 
-function parseCount(name: string, raw: string | undefined, fallback: number): number {
+export function parseCount(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} không hợp lệ: "${raw}" (cần số nguyên dương).`);
@@ -228,6 +244,10 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
   return {
     dataDir: path.resolve(cwd, overrides.dataDir ?? env.HOTICH_DATA ?? 'data'),
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
+    replicaMaxLagMs: parseCount('HOTICH_REPLICA_MAX_LAG_MS', env.HOTICH_REPLICA_MAX_LAG_MS, 5000),
+    uploadsDir: path.resolve(cwd, env.HOTICH_UPLOADS_DIR || path.join(overrides.dataDir ?? env.HOTICH_DATA ?? 'data', 'uploads')),
+    jobLeaseMs: parseCount('HOTICH_JOB_LEASE_SECONDS', env.HOTICH_JOB_LEASE_SECONDS, 30) * 1000,
     port: overrides.port ?? parsePort(env.PORT) ?? DEFAULT_PORT,
     host: overrides.host ?? env.HOST ?? '0.0.0.0',
     ci: env.CI === 'true' || env.CI === '1',

@@ -8,7 +8,7 @@
  * Invariant: nothing here imports another hotich module at run time but
  * common/ (only the store's and blobs' types); the job map itself lives in server/jobs.ts.
  */
-export { loadConfig, parsePort, DEFAULT_PORT, type AppConfig, type ConfigOverrides, type S3Config } from './config.js';
+export { loadConfig, parsePort, parseCount, DEFAULT_PORT, type AppConfig, type ConfigOverrides, type S3Config } from './config.js';
 export { parseTrustProxy, DEFAULT_AUTH_CONFIG, type TrustProxy, type AuthConfig } from './config.js';
 export { parseExportNamePattern, parseNameCase, DEFAULT_EXPORT_NAME_PATTERN, EXPORT_NAME_PLACEHOLDERS, NAME_CASES, type NameCase } from './config.js';
 export { AppError, NotFound, Conflict, Invalid, TooManyRequests, Unprocessable, isAppError, type ErrorKind } from './errors.js';
@@ -32,7 +32,7 @@ export {
   type JobStatus,
   type JobView,
 } from './job-runner.js';
-export { startJobWorker, STALE_CHECK_MS, type JobWorker, type JobWorkerOptions } from './job-worker.js';
+export { startJobWorker, STALE_CHECK_MS, type JobWorker, type JobWorkerOptions, type StopOptions } from './job-worker.js';
 export { DEFAULT_LEASE, LeaseLost, type LeaseOptions } from './job-lease.js';
 export type { UserFacingError } from './jobs.repo.js';
 export { jobFileOf, type JobFile } from './job-file.js';

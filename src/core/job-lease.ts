@@ -26,6 +26,8 @@ export interface HeldLease {
   progress(report: unknown): void;
   /** Stops renewing and writes the last progress report not yet stored. */
   release(): Promise<void>;
+  /** The job was handed back: stop renewing, and tell the handler to stop (its signal fires). */
+  abandon(): void;
 }
 
 export class LeaseLost extends Error {
@@ -65,6 +67,10 @@ export function holdLease(ctx: AppContext, jobId: string, owner: string, opts: L
     progress(report) {
       latest = report;
       dirty = true;
+    },
+    abandon() {
+      clearInterval(timer);
+      if (!aborter.signal.aborted) aborter.abort(new LeaseLost(jobId));
     },
     async release() {
       clearInterval(timer);

@@ -202,6 +202,20 @@ describeBackends('job runner', (store) => {
       expect((await getJob(live, id)).progress).toEqual({ step: 12 });
     });
 
+    it('a worker stopped mid-job hands the job back: queued at once, attempt not counted, finished by another worker', async () => {
+      const id = await enqueueJob<LiveJobs, 'test.long'>(live, 'test.long', { ms: 2_000 });
+      const first = startJobWorker(live, liveHandlers, { ...WORKER, staleCheckMs: 60_000 });
+      await expect.poll(() => first.current, { timeout: 2_000, interval: 10 }).toBe(id);
+      await first.stop({ handBack: true, graceMs: 1_000 });
+      const row = await live.store.db.selectFrom('jobs').select(['status', 'attempts', 'locked_by']).where('id', '=', id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ status: 'queued', attempts: 0, locked_by: null });
+      const second = startJobWorker(live, liveHandlers, WORKER);
+      await expect.poll(async () => (await getJob(live, id)).status, { timeout: 5_000, interval: 20 }).toBe('done');
+      await second.stop();
+      expect(runs.get(id)).toBe(2);
+      expect(await attempts(id)).toBe(1);
+    });
+
     it('tells a worker whose lease was taken back to stop, and drops its outcome', async () => {
       const id = await enqueueJob<LiveJobs, 'test.long'>(live, 'test.long', { ms: 1_000 });
       const owner = startJobWorker(live, liveHandlers, { ...WORKER, staleCheckMs: 60_000 });

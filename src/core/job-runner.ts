@@ -89,13 +89,44 @@ async function recordFailure(ctx: AppContext, job: { id: string; kind: string; a
   return repo.markFailed(ctx.store.db, job.id, owner, GENERIC_FAILURE(job.attempts), raw, now);
 }
 
-/** Claims and runs ONE due job, holding its lease while it runs; false when none was due. */
-export async function runNextJob(ctx: AppContext, handlers: AnyJobHandlers, workerId = `worker-${randomUUID()}`, lease: Partial<LeaseOptions> = {}): Promise<boolean> {
+/** The job a worker holds right now, as its stop() sees it. */
+export interface JobInHand {
+  id: string;
+  /** Gives the job back to the queue (attempt not counted) and tells its handler to stop; false when it was no longer ours. */
+  handBack(): Promise<boolean>;
+}
+
+/** Claims and runs ONE due job, holding its lease while it runs; false when none was due. `onStart` learns the job in hand (and null when it is over). */
+export async function runNextJob(
+  ctx: AppContext,
+  handlers: AnyJobHandlers,
+  workerId = `worker-${randomUUID()}`,
+  lease: Partial<LeaseOptions> = {},
+  onStart?: (job: JobInHand | null) => void,
+): Promise<boolean> {
   const opts = { ...DEFAULT_LEASE, ...lease };
   const job = await repo.claimDueJob(ctx.store.db, workerId, ctx.clock(), Object.keys(handlers), opts.leaseMs);
   if (!job) return false;
   const handler = handlers[job.kind];
   const held = holdLease(ctx, job.id, workerId, opts);
+  onStart?.({
+    id: job.id,
+    handBack: async () => {
+      held.abandon();
+      return repo.handBack(ctx.store.db, job.id, workerId, ctx.clock());
+    },
+  });
+  try {
+    await runHeld(ctx, handler, job, held, workerId);
+  } finally {
+    onStart?.(null);
+  }
+  return true;
+}
+
+type ClaimedJob = NonNullable<Awaited<ReturnType<typeof repo.claimDueJob>>>;
+
+async function runHeld(ctx: AppContext, handler: AnyJobHandlers[string] | undefined, job: ClaimedJob, held: ReturnType<typeof holdLease>, workerId: string): Promise<void> {
   let finished: boolean;
   try {
     if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
@@ -107,7 +138,6 @@ export async function runNextJob(ctx: AppContext, handlers: AnyJobHandlers, work
     finished = await recordFailure(ctx, job, workerId, e);
   }
   if (!finished) ctx.log.warn('job lost its lease; its outcome was dropped', { id: job.id, kind: job.kind, worker: workerId });
-  return true;
 }
 
 /** How long a running job may go without renewing its lease before any worker takes it back. */

@@ -4,19 +4,31 @@
  * 500 ms) when none is due; every `staleCheckMs` (15 s, and at start) take
  * back the jobs whose lease lapsed, so a dead worker's job starts again within
  * a lease plus a check (under a minute). stop() wakes it, waits for the job in
- * hand to finish, and resolves; a database error is logged and retried after
- * the idle pause, never thrown out of the loop.
+ * hand to finish, and resolves; stop({ handBack: true }) (a worker process told
+ * to stop, SIGTERM) instead gives the job in hand back to the queue at once
+ * (attempt not counted; another worker takes it on its next poll), tells the
+ * handler to stop, and waits at most `graceMs` for it. A database error is
+ * logged and retried after the idle pause, never thrown out of the loop.
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from './context.js';
 import type { LeaseOptions } from './job-lease.js';
-import { releaseStaleJobs, runNextJob, type AnyJobHandlers } from './job-runner.js';
+import { releaseStaleJobs, runNextJob, type AnyJobHandlers, type JobInHand } from './job-runner.js';
 
 export const STALE_CHECK_MS = 15_000;
 
+export interface StopOptions {
+  /** Give the job in hand back instead of finishing it. */
+  handBack?: boolean;
+  /** With handBack: how long to wait for the handler to notice (default 5 s). */
+  graceMs?: number;
+}
+
 export interface JobWorker {
   readonly id: string;
-  stop(): Promise<void>;
+  /** The id of the job running now, if any. */
+  readonly current: string | undefined;
+  stop(opts?: StopOptions): Promise<void>;
 }
 
 export interface JobWorkerOptions extends Partial<LeaseOptions> {
@@ -42,23 +54,34 @@ export function startJobWorker(ctx: AppContext, handlers: AnyJobHandlers, opts: 
     return false;
   };
   let checkedAt = -Infinity;
+  let inHand: JobInHand | null = null;
   async function loop(): Promise<void> {
     while (!stopped) {
       if (Date.now() - checkedAt >= staleCheckMs) {
         checkedAt = Date.now();
         await releaseStaleJobs(ctx).catch(logged);
       }
-      const ran = await runNextJob(ctx, handlers, id, lease).catch(logged);
+      const ran = await runNextJob(ctx, handlers, id, lease, (j) => (inHand = j)).catch(logged);
       if (!ran && !stopped) await pause();
     }
   }
   const done = loop();
   return {
     id,
-    async stop() {
+    get current() {
+      return inHand?.id;
+    },
+    async stop(stop: StopOptions = {}) {
       stopped = true;
       wake?.();
-      await done;
+      const job = inHand;
+      if (!stop.handBack || !job) return done;
+      const back = await job.handBack().catch(logged);
+      ctx.log.info(back ? 'job worker: job handed back' : 'job worker: job in hand was no longer ours', { worker: id, job: job.id });
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, stop.graceMs ?? 5_000)));
+      await Promise.race([done, grace]);
+      clearTimeout(timer);
     },
   };
 }

@@ -72,6 +72,15 @@ export async function requeue(db: Db, id: string, owner: string, rawError: strin
   );
 }
 
+/** The worker gives the job back before its end (graceful stop): queued again at once, the attempt not counted; false when no longer the owner's. */
+export async function handBack(db: Db, id: string, owner: string, now: Date): Promise<boolean> {
+  return changed(
+    await owned(db, id, owner)
+      .set((eb) => ({ status: 'queued', run_at: now, attempts: eb.fn('greatest', [eb('attempts', '-', 1), eb.lit(0)]), last_error: 'handed back: its worker stopped', ...FREE }))
+      .executeTakeFirst(),
+  );
+}
+
 /** Renews the lease (and stores the progress, when given); false when the job is no longer the owner's. */
 export async function renewLease(db: Db, id: string, owner: string, now: Date, leaseMs: number, progress?: unknown): Promise<boolean> {
   const set = { heartbeat_at: now, lease_until: new Date(now.getTime() + leaseMs), ...(progress !== undefined ? { progress: JSON.stringify(progress) } : {}) };

@@ -11,6 +11,10 @@
  * sent), and only that user (or an admin) may resume, read or cancel it —
  * anyone else gets 404, as if the upload did not exist. The ingest at the end
  * runs as the owner, with her scope at that moment.
+ * Several web processes: the partial uploads and their state (`<id>`,
+ * `<id>.json`) and the upload locks (`<id>.lock`, shared-dir-locker.ts) all
+ * live in the shared uploads folder (HOTICH_UPLOADS_DIR), so an upload begun
+ * on one process is resumed and finished on another.
  */
 import { mkdirSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
@@ -22,6 +26,7 @@ import { getBook } from '../archive/index.js';
 import { access, actorIdOf, contextOfUser, CREATE, on, type ActorContext } from '../auth/index.js';
 import { isAppError, NotFound, type AppContext } from '../core/index.js';
 import { ingestFiles } from './ingest.service.js';
+import { SharedDirLocker } from './shared-dir-locker.js';
 
 export const UPLOAD_PATH = '/api/uploads';
 const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
@@ -32,6 +37,7 @@ function uploadServer(ctx: AppContext, store: FileStore, dir: string): Server {
   return new Server({
     path: UPLOAD_PATH,
     datastore: store,
+    locker: new SharedDirLocker(dir),
     maxSize: MAX_UPLOAD_BYTES,
     // Location URLs follow X-Forwarded-* only when the app trusts a proxy (HOTICH_TRUST_PROXY), as req.protocol/req.host do.
     respectForwardedHeaders: ctx.config.trustProxy !== false,
@@ -107,7 +113,8 @@ async function admitExisting(ctx: ActorContext, store: FileStore, id: string): P
 }
 
 export async function uploadRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
-  const dir = path.join(opts.ctx.config.dataDir, 'uploads');
+  // Shared by every web process of the installation (HOTICH_UPLOADS_DIR): the upload's bytes and its .json state live there, nowhere else.
+  const dir = opts.ctx.config.uploadsDir;
   mkdirSync(dir, { recursive: true });
   const store = new FileStore({ directory: dir });
   const tus = uploadServer(opts.ctx, store, dir);

@@ -6,7 +6,7 @@
  * responsible organization, as exact sums of the packages. Reads the rollup
  * tables after a cheap refresh of the dirty books.
  */
-import { assertPermission, type ActorContext } from '../auth/index.js';
+import { assertPermission, readTolerant, type ActorContext } from '../auth/index.js';
 import { vietnamDay } from '../audit/index.js';
 import { NotFound } from '../core/index.js';
 import type { StageStatus } from './forecast.js';
@@ -97,8 +97,8 @@ function totalOf(stage: Stage, p: PackageView, live: repo.LiveRow | undefined, a
 
 export async function loadPackages(ctx: ActorContext, views: PackageView[], today: string): Promise<Loaded[]> {
   const ids = views.map((v) => v.id);
-  const db = ctx.store.db;
-  const { done, daily, live } = await repo.packageFacts(db, ids, today);
+  // The heavy read of the dashboard: from the read replica when there is one (src/store replica.ts).
+  const { done, daily, live } = await readTolerant(ctx, (db) => repo.packageFacts(db, ids, today));
   const doneOf = groupBy(done, (r) => r.package_id);
   const dailyOf = groupBy(daily, (r) => r.package_id);
   const liveOf = new Map(live.map((r) => [r.package_id, r]));

@@ -9,7 +9,7 @@
  * a place as written ("UBND xã Vũ Hội, huyện Vũ Thư"), resolved through
  * src/units, historical names included.
  */
-import { actorCan, assertPermission, logRead, type ActorContext } from '../auth/index.js';
+import { actorCan, assertPermission, logRead, readTolerant, type ActorContext } from '../auth/index.js';
 import { Invalid, NotFound } from '../core/index.js';
 import { findTemplate } from '../registers/index.js';
 import { findUnitByRef, resolvePlaceText } from '../units/index.js';
@@ -162,7 +162,8 @@ export async function searchPeople(ctx: ActorContext, input: SearchInput): Promi
     ...(unit ? { unitId: unit.id } : {}),
     ...(i.so ? { so: i.so } : {}),
   };
-  const { rows, fallback } = await findPeople(ctx.store.db, ctx.actor, q, f, { scoped: !provinceWide, limit: i.limit });
+  // Served by the read replica when there is one (and it has the searcher's own writes); the access log is written to the primary.
+  const { rows, fallback } = await readTolerant(ctx, (db) => findPeople(db, ctx.actor, q, f, { scoped: !provinceWide, limit: i.limit }));
   await logRead(ctx, { action: 'search', entityType: 'search', entityId: describeSearch(q, i) });
   return { query: q.fold, unit: unit ?? null, fallback, provinceWide, hits: rows.map((r) => hitOf(r, q, f, fallback, unit?.name)) };
 }

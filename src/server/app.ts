@@ -68,7 +68,14 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   app.decorate('declaredRoutes', installAccess(app, ctx));
   await app.register(authRoutes, { ctx });
   await app.register(usersRoutes);
-  app.get('/api/health', access('public', NONE), async () => ({ status: 'ok', version: VERSION, database: ctx.store.backend, time: ctx.clock().toISOString() }));
+  // With a read replica: its state and lag (ok / lagging: reads go to the primary / down), what this process served where.
+  app.get('/api/health', access('public', NONE), async () => ({
+    status: 'ok',
+    version: VERSION,
+    database: ctx.store.backend,
+    time: ctx.clock().toISOString(),
+    ...(ctx.store.replica ? { replica: await ctx.store.replica.status() } : {}),
+  }));
   await app.register(registersRoutes, { clock: ctx.clock });
   await app.register(unitsRoutes, { ctx });
   await app.register(archiveRoutes);
@@ -111,9 +118,10 @@ function logRequests(app: FastifyInstance): void {
 function runWorker(app: FastifyInstance, ctx: AppContext): void {
   let worker: ReturnType<typeof startWorker> | undefined;
   app.addHook('onReady', async () => {
-    worker = startWorker(ctx);
+    const leaseMs = ctx.config.jobLeaseMs;
+    worker = startWorker(ctx, { leaseMs, heartbeatMs: Math.max(50, Math.floor(leaseMs / 3)), staleCheckMs: Math.max(100, Math.floor(leaseMs / 2)) });
   });
   app.addHook('onClose', async () => {
-    await worker?.stop();
+    await worker?.stop({ handBack: true });
   });
 }

@@ -11,6 +11,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
+import { ReplicaRouter } from './replica.js';
 import type { Database } from './schema.js';
 
 export type Backend = 'pglite' | 'postgresql';
@@ -23,6 +24,8 @@ export interface Store {
   dumpDataDir?: () => Promise<Blob>;
   /** PostgreSQL: where the data lives (backup with pg_dump). */
   postgres?: { url: string; schema: string | undefined };
+  /** PostgreSQL with a read replica (DATABASE_READ_URL): where tolerant reads go (replica.ts). */
+  replica?: ReplicaRouter;
 }
 
 export interface OpenStoreOptions {
@@ -34,6 +37,8 @@ export interface OpenStoreOptions {
   pgliteSnapshot?: Blob | undefined;
   /** PostgreSQL: use (and create) this schema instead of public (test isolation). */
   pgSchema?: string | undefined;
+  /** PostgreSQL: a streaming replica of databaseUrl for tolerant reads, and the lag past which it is not used. */
+  readReplica?: { url: string; maxLagMs: number } | undefined;
 }
 
 const asText = (v: string): string => v;
@@ -68,20 +73,27 @@ async function ensureSchema(databaseUrl: string, schema: string): Promise<void> 
   }
 }
 
-async function openPostgres(databaseUrl: string, schema: string | undefined): Promise<Store> {
+function pgPool(url: string, schema: string | undefined, extra: pg.PoolConfig = {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, types: pgTypes(), max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}), ...extra });
+  // An idle connection that breaks (server restarted, replica stopped) must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+async function openPostgres(databaseUrl: string, schema: string | undefined, readReplica: OpenStoreOptions['readReplica']): Promise<Store> {
   if (schema) await ensureSchema(databaseUrl, schema);
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    types: pgTypes(),
-    max: 10,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, backend: 'postgresql', close: () => db.destroy(), postgres: { url: databaseUrl, schema } };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pgPool(databaseUrl, schema) }) });
+  if (!readReplica) return { db, backend: 'postgresql', close: () => db.destroy(), postgres: { url: databaseUrl, schema } };
+  const readDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pgPool(readReplica.url, schema, { connectionTimeoutMillis: 1_000 }) }) });
+  const replica = new ReplicaRouter(db, readDb, { maxLagMs: readReplica.maxLagMs });
+  const close = async () => {
+    await Promise.all([db.destroy(), readDb.destroy()]);
+  };
+  return { db, backend: 'postgresql', close, postgres: { url: databaseUrl, schema }, replica };
 }
 
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.pgSchema);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.pgSchema, opts.readReplica);
   const lite = await openPGlite(opts);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
   return { db, backend: 'pglite', close: () => db.destroy(), dumpDataDir: () => lite.dumpDataDir('gzip') };

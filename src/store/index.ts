@@ -8,6 +8,7 @@
  */
 export { PGliteDialect } from './pglite-dialect.js';
 export { openStore, openPGlite, dropPgSchema, type Store, type Backend, type OpenStoreOptions } from './database.js';
+export { ReplicaRouter, currentWalLsn, lsnValue, type ReplicaStatus } from './replica.js';
 export { migrate, migrationChecksum, type MigrationReport } from './migrator.js';
 export { isUniqueViolation } from './errors.js';
 export { transact, transactContext } from './transact.js';

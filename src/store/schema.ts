@@ -329,6 +329,8 @@ export interface SessionsTable {
   revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** 0013: fixed at sign-in, never moved; expires_at (idle) never passes it. */
   absolute_expires_at: ColumnType<Date, Date | string, Date | string>;
+  /** 0023: the WAL position after the session's last write (only with a read replica). */
+  last_write_lsn: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** 0013: one row per password check, reserved before the check (login throttle). */

@@ -1,0 +1,263 @@
+/**
+ * npm run bench:load — keyers over HTTP against 1, then 2 web processes
+ * (`hotich serve --no-worker`, real child processes) on one PostgreSQL, on a
+ * synthetic province (`hotich synth`, src/demo synth.ts).
+ * Size: LOAD_REGISTRATIONS (default 100,000; the issue's figure is 1,000,000,
+ * about 50 minutes of synth on this 2-core machine), LOAD_KEYERS (50),
+ * LOAD_SECONDS per phase (30). LOAD_DATABASE_URL (default: a fresh database
+ * on HOTICH_TEST_DATABASE_URL's server, dropped afterwards).
+ * Each keyer has its own user and session (signed in over HTTP) and loops:
+ * take the next draft registration, open it (GET), save the values (PUT, a
+ * draft save), acknowledge its warnings when it has some (PUT), complete it
+ * (POST). Every write is timed (p50/p95 over all writes of the phase);
+ * savesPerSecond = successful writes per second. Keyers alternate between
+ * the processes. Afterwards EVERY registration touched is read back: a lost
+ * update is one whose row differs from what its keyer's last successful
+ * write answered, or from fold(its actions) in the action log.
+ * Baseline (same run, same data, same keyers): one web process.
+ * Last line: {bench, metric: 'savesPerSecond', value (2 processes), baseline
+ * (1 process), ratio, p50Ms, p95Ms (2 processes), p50Ms1, p95Ms1,
+ * savesPerSecond, lostUpdates, ...}.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createUser, grantScope, systemActor, withActor, type ActorContext } from '../src/auth/index.js';
+import { openContext } from '../src/cli/index.js';
+import { loadConfig, silentLogger } from '../src/core/index.js';
+import { createRng, synthBirthValues, synthProvince } from '../src/demo/index.js';
+import { fold } from '../src/entry/index.js';
+import { startHotich, type HotichProcess } from '../test/support/processes.js';
+
+const env = process.env;
+const N = Number(env.LOAD_REGISTRATIONS ?? 100_000);
+const KEYERS = Number(env.LOAD_KEYERS ?? 50);
+const SECONDS = Number(env.LOAD_SECONDS ?? 30);
+
+interface Draft {
+  id: string;
+  year: number;
+  volume: string;
+  authority: string;
+  so: number;
+}
+
+interface Written {
+  version: number;
+  status: string;
+  values: Record<string, string>;
+}
+
+interface Phase {
+  processes: number;
+  writes: number;
+  failed: number;
+  conflicts: number;
+  seconds: number;
+  latencies: number[];
+  touched: Map<string, Written>;
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : NaN;
+};
+let tx = 0;
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+async function admin(url: string, statement: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
+}
+
+async function keyers(ctx: ActorContext, base: string, count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const login = `keyer-${randomBytes(4).toString('hex')}`;
+    const password = randomBytes(12).toString('base64url');
+    const u = await createUser(ctx, { login, role: 'keyer', password });
+    await grantScope(ctx, u.id, { kind: 'all' });
+    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+    if (!res.ok) throw new Error(`login ${res.status}: ${await res.text()}`);
+    tokens.push(((await res.json()) as { token: string }).token);
+  }
+  return tokens;
+}
+
+async function runPhase(procs: HotichProcess[], tokens: string[], queue: Draft[]): Promise<Phase> {
+  const phase: Phase = { processes: procs.length, writes: 0, failed: 0, conflicts: 0, seconds: SECONDS, latencies: [], touched: new Map() };
+  const rng = createRng(procs.length * 7919);
+  const deadline = Date.now() + SECONDS * 1000;
+  const keyer = async (k: number) => {
+    const base = procs[k % procs.length]!.base;
+    const headers = { authorization: `Bearer ${tokens[k]}`, 'content-type': 'application/json' };
+    const write = async (method: string, url: string, body: object) => {
+      const t0 = performance.now();
+      const res = await fetch(`${base}${url}`, { method, headers, body: JSON.stringify(body) });
+      const json = (await res.json()) as Written & { findings?: { severity: string; code: string; acknowledged?: boolean }[] };
+      if (res.ok) {
+        phase.latencies.push(performance.now() - t0);
+        phase.writes++;
+        return json;
+      }
+      if (res.status === 409) {
+        phase.conflicts++;
+        if (env.LOAD_DEBUG) console.error(method, url, JSON.stringify(json).slice(0, 400));
+      } else phase.failed++;
+      return undefined;
+    };
+    while (Date.now() < deadline) {
+      const d = queue.pop();
+      if (!d) return;
+      const open = await fetch(`${base}/api/records/${d.id}`, { headers });
+      if (!open.ok) {
+        phase.failed++;
+        continue;
+      }
+      const { version } = (await open.json()) as { version: number };
+      const values = synthBirthValues(rng, d.year, d.so, d.volume, d.authority);
+      let got = await write('PUT', `/api/records/${d.id}`, { clientTxId: `load-${process.pid}-${++tx}`, expectedVersion: version, values });
+      if (!got) continue;
+      phase.touched.set(d.id, got);
+      const warnings = (got.findings ?? []).filter((f) => f.severity === 'WARNING' && !f.acknowledged).map((f) => f.code);
+      if (warnings.length > 0) {
+        got = await write('PUT', `/api/records/${d.id}`, { clientTxId: `load-${process.pid}-${++tx}`, expectedVersion: got.version, acknowledge: warnings });
+        if (!got) continue;
+        phase.touched.set(d.id, got);
+      }
+      const done = await write('POST', `/api/records/${d.id}/complete`, { clientTxId: `load-${process.pid}-${++tx}`, expectedVersion: got.version });
+      if (done) phase.touched.set(d.id, done);
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(tokens.map((_, k) => keyer(k)));
+  phase.seconds = (performance.now() - t0) / 1000;
+  return phase;
+}
+
+/** Records whose row is not what the keyer was last told, or not the fold of their actions. */
+async function lostUpdates(ctx: ActorContext, touched: Map<string, Written>): Promise<number> {
+  const ids = [...touched.keys()];
+  let lost = 0;
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await ctx.store.db.selectFrom('records').select(['id', 'version', 'status', 'values']).where('id', 'in', chunk).execute();
+    const actions = await ctx.store.db
+      .selectFrom('record_actions')
+      .select(['record_id', 'kind', 'payload', 'actor_id', 'created_at'])
+      .where('record_id', 'in', chunk)
+      .orderBy('record_id')
+      .orderBy('id')
+      .execute();
+    const byRecord = new Map<string, typeof actions>();
+    for (const a of actions) byRecord.set(a.record_id, [...(byRecord.get(a.record_id) ?? []), a]);
+    for (const row of rows) {
+      const told = touched.get(row.id)!;
+      const folded = fold(byRecord.get(row.id) ?? []);
+      const same = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+      if (row.version !== told.version || row.status !== told.status || !same(row.values, told.values)) lost++;
+      else if (folded.version !== row.version || folded.status !== row.status || !same(folded.values, row.values)) lost++;
+    }
+    lost += chunk.length - rows.length;
+  }
+  return lost;
+}
+
+function summary(p: Phase) {
+  return {
+    processes: p.processes,
+    writes: p.writes,
+    savesPerSecond: r1(p.writes / p.seconds),
+    p50Ms: r1(quantile(p.latencies, 0.5)),
+    p95Ms: r1(quantile(p.latencies, 0.95)),
+    conflicts: p.conflicts,
+    failed: p.failed,
+    records: p.touched.size,
+  };
+}
+
+async function main(): Promise<void> {
+  const cfg = loadConfig();
+  const server = env.LOAD_DATABASE_URL ? undefined : cfg.testDatabaseUrl;
+  const name = `hotich_load_${randomBytes(4).toString('hex')}`;
+  const url = env.LOAD_DATABASE_URL ?? Object.assign(new URL(server!), { pathname: `/${name}` }).toString();
+  if (server) await admin(server, `create database ${name}`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hotich-load-'));
+  const dataDir = path.join(dir, 'data');
+  const opened = await openContext(loadConfig({ dataDir, databaseUrl: url }), silentLogger);
+  const sys = withActor(opened.ctx, systemActor('bench'));
+  const procs: HotichProcess[] = [];
+  try {
+    const synth = await synthProvince(sys, { registrations: N, draftShare: 0.25 });
+    console.error(
+      `synth: ${synth.registrations} registrations (${synth.drafts} drafts), ${synth.actions} actions in ${r1(synth.seconds)} s = ${Math.round(synth.registrations / synth.seconds)} registrations/s`,
+    );
+    const drafts = await sys.store.db
+      .selectFrom('records')
+      .innerJoin('books', 'books.id', 'records.book_id')
+      .select(['records.id', 'books.year_from', 'books.volume_no', 'books.authority_text'])
+      .where('records.status', '=', 'draft')
+      .orderBy('records.id')
+      .execute();
+    const queue = (rows: typeof drafts, half: 0 | 1): Draft[] =>
+      rows.filter((_, i) => i % 2 === half).map((r, i) => ({ id: r.id, year: r.year_from, volume: r.volume_no, authority: r.authority_text, so: i + 1 }));
+    const procEnv = { DATABASE_URL: url, HOTICH_DATA: dataDir, HOTICH_LOG_LEVEL: 'warn' };
+    procs.push(await startHotich('serve', procEnv, ['--no-worker']));
+    await procs[0]!.ready();
+    const tokens = await keyers(sys, procs[0]!.base, KEYERS);
+    const one = await runPhase(procs.slice(0, 1), tokens, queue(drafts, 0));
+    console.error(`1 process: ${JSON.stringify(summary(one))}`);
+    procs.push(await startHotich('serve', procEnv, ['--no-worker']));
+    await procs[1]!.ready();
+    const two = await runPhase(procs, tokens, queue(drafts, 1));
+    console.error(`2 processes: ${JSON.stringify(summary(two))}`);
+    const lost = (await lostUpdates(sys, one.touched)) + (await lostUpdates(sys, two.touched));
+    const size = await sys.store.db
+      .selectNoFrom((eb) => [
+        eb.fn<string>('pg_total_relation_size', [eb.val('records')]).as('records'),
+        eb.fn<string>('pg_total_relation_size', [eb.val('record_actions')]).as('record_actions'),
+        eb.fn<string>('pg_total_relation_size', [eb.val('person_index')]).as('person_index'),
+        eb.fn<string>('pg_total_relation_size', [eb.val('pages')]).as('pages'),
+      ])
+      .executeTakeFirstOrThrow();
+    const [s1, s2] = [summary(one), summary(two)];
+    console.log(
+      JSON.stringify({
+        bench: 'load',
+        metric: 'savesPerSecond',
+        value: s2.savesPerSecond,
+        baseline: s1.savesPerSecond,
+        ratio: Math.round((s2.savesPerSecond / s1.savesPerSecond) * 100) / 100,
+        p50Ms: s2.p50Ms,
+        p95Ms: s2.p95Ms,
+        savesPerSecond: s2.savesPerSecond,
+        lostUpdates: lost,
+        p50Ms1: s1.p50Ms,
+        p95Ms1: s1.p95Ms,
+        keyers: KEYERS,
+        secondsPerPhase: SECONDS,
+        registrations: synth.registrations,
+        synthPerSecond: Math.round(synth.registrations / synth.seconds),
+        actionsPerSecond: Math.round(synth.actions / synth.seconds),
+        conflicts: one.conflicts + two.conflicts,
+        failed: one.failed + two.failed,
+        bytesPerRegistration: Math.round((Number(size.records) + Number(size.record_actions) + Number(size.person_index)) / synth.registrations),
+        bytes: Object.fromEntries(Object.entries(size).map(([k, v]) => [k, Number(v)])),
+      }),
+    );
+  } finally {
+    await Promise.all(procs.map((p) => p.stop()));
+    await opened.close();
+    if (server) await admin(server, `drop database if exists ${name} with (force)`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

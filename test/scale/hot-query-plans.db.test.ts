@@ -1,0 +1,77 @@
+/**
+ * The plans of the hot queries on a small synthetic province (src/demo
+ * synth.ts, 3,000 registrations, analysed): each must use its index, not
+ * read the whole table — the guard a partitioning by province (docs/SCALE.md)
+ * must keep passing: record by id, a book's registrations (an index on the book), its
+ * actions (the fold), a person search by blocking keys, a book's people.
+ * On both backends.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { synthProvince } from '../../src/demo/index.js';
+import { fold } from '../../src/entry/index.js';
+import { describeBackends } from '../support/backends.js';
+import { testContext } from '../support/context.js';
+
+describeBackends('hot query plans on a synthetic province', (store) => {
+  let t: ReturnType<typeof testContext>;
+  let recordId = '';
+  let bookId = '';
+  beforeAll(async () => {
+    t = testContext(store());
+    await synthProvince(t.ctx, { registrations: 3000, perBook: 100, firstVolume: 9000 });
+    const r = await t.ctx.store.db.selectFrom('records').select(['id', 'book_id']).where('status', '=', 'completed').limit(1).executeTakeFirstOrThrow();
+    [recordId, bookId] = [r.id, r.book_id];
+    for (const table of ['records', 'record_actions', 'person_index', 'books', 'pages']) await sql`analyze ${sql.table(table)}`.execute(t.ctx.store.db);
+  }, 240_000);
+  afterAll(() => t.dispose());
+
+  const plan = async (q: ReturnType<typeof sql>) => (await sql<{ 'QUERY PLAN': string }>`explain ${q}`.execute(t.ctx.store.db)).rows.map((r) => r['QUERY PLAN']).join('\n');
+  const usesIndex = (p: string, index: string | RegExp) => {
+    expect(p).toMatch(index);
+    expect(p).not.toMatch(/Seq Scan on (records|record_actions|person_index)\b/);
+  };
+
+  it('synthesizes by the keying rules: each row is the fold of its actions, its people are indexed', async () => {
+    const db = t.ctx.store.db;
+    const rows = await db.selectFrom('records').select(['id', 'version', 'status', 'values']).orderBy('id').limit(50).execute();
+    for (const row of rows) {
+      const actions = await db.selectFrom('record_actions').select(['kind', 'payload', 'actor_id', 'created_at']).where('record_id', '=', row.id).orderBy('id').execute();
+      const s = fold(actions);
+      expect([s.version, s.status, s.values]).toEqual([row.version, row.status, row.values]);
+    }
+    const counts = await db
+      .selectFrom('records')
+      .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+      .groupBy('status')
+      .orderBy('status')
+      .execute();
+    expect(counts.map((c) => [c.status, Number(c.n)])).toEqual([
+      ['completed', 2700],
+      ['draft', 300],
+    ]);
+    const named = await db.selectFrom('person_index').select(['full_name', 'role']).where('role', '=', 'nks').limit(5).execute();
+    expect(named).toHaveLength(5);
+    for (const p of named) expect(p.full_name).toMatch(/^\p{Lu}\p{Ll}* (\p{Lu}\p{Ll}* )*\p{Lu}\p{Ll}*$/u);
+  });
+
+  it('finds a record by id through its primary key', async () => {
+    usesIndex(await plan(sql`select * from records where id = ${recordId}`), 'records_pkey');
+  });
+
+  it("reads a book's registrations in list order through an index on the book (records_book_*_idx)", async () => {
+    usesIndex(await plan(sql`select id from records where book_id = ${bookId} and keying_of is null order by so_sort, created_at, id limit 100`), /Index Scan on records_book_\w+_idx/);
+  });
+
+  it("reads a record's actions (its fold) through record_actions_record_idx", async () => {
+    usesIndex(await plan(sql`select * from record_actions where record_id = ${recordId} order by id`), 'record_actions_record_idx');
+  });
+
+  it('searches people by given name + family name + year through the blocking key', async () => {
+    usesIndex(await plan(sql`select record_id from person_index where ten_key = 'lan' and ho_key = 'nguyen' and birth_year between 1990 and 1992`), 'person_index_ten_ho_idx');
+  });
+
+  it("lists a book's people through person_index_book_idx", async () => {
+    usesIndex(await plan(sql`select record_id from person_index where book_id = ${bookId} order by reg_so`), 'person_index_book_idx');
+  });
+});
