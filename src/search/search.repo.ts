@@ -68,8 +68,8 @@ const NAME_CAP = 2000;
 /** Ranked names read at most: enough for a rare year under a common name block. */
 const MAX_NAMES = 400;
 const MIN_SIMILARITY = 0.3;
-/** The exact name reads this many pages of people, so the same spelling with diacritics can come first among them. */
-const EXACT_PAGES = 10;
+/** The exact name reads this many pages of people, so the same spelling with diacritics can come first among them (typed without diacritics: one page). */
+const EXACT_PAGES = 3;
 /** Names per people query: the first chunk usually fills the page. */
 const CHUNKS = [4, 16, 64, 128, 188];
 
@@ -164,7 +164,8 @@ interface Probe {
 
 /** The people of these names (rank order from `first`), filtered, joined to their book and record; at most `need` rows. */
 async function peopleOf(db: Kysely<Database>, { actor, q, f, scoped, limit }: Probe, names: readonly RankedName[], first: number, need: number): Promise<HitRow[]> {
-  const caps = names.map((n) => (n.name_fold === q.fold ? limit * EXACT_PAGES : need));
+  const exactCap = q.tone === q.fold ? need : limit * EXACT_PAGES;
+  const caps = names.map((n) => (n.name_fold === q.fold ? exactCap : need));
   // The page is chosen first, then only its rows are joined to their book and record.
   const { rows } = await sql<HitRow>`
     with hits as (
