@@ -56,6 +56,7 @@ function row(role: string, name: string, year: number, month: number, day: numbe
     birth_hi: hi,
     event_lo: elo,
     event_hi: ehi,
+    event_year: regYear,
     reg_so: String(so),
     quyen_so: '',
     reg_date: String(regYear),

@@ -1,8 +1,9 @@
 /**
- * `hotich calendar` and `hotich extracts log` in-process against a whole
+ * `hotich calendar`, `hotich extracts log` and `hotich extracts issue` in-process against a whole
  * instance of each backend: a day set off is listed and moves a request's due
  * time; a day that is both off and working is refused; the issuance log of
- * an authority is written as xlsx.
+ * an authority is written as xlsx; issuing names the officer, follows her
+ * scope and says why nothing was issued.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,9 @@ import { BACKENDS } from '../../test/support/backends.js';
 import { runHotich, scratchInstance, type ScratchInstance } from '../../test/support/scratch-instance.js';
 import { loadConfig } from '../core/index.js';
 import { calendarExceptions, dueAt, localDay, vnTime, workingDays } from '../extracts/index.js';
+import { insertUsers } from '../../test/support/users.js';
+import { systemActor, withActor } from '../auth/index.js';
+import { rebuildWithin } from '../units/index.js';
 import { openContext } from './open-context.js';
 
 for (const backend of BACKENDS) {
@@ -47,6 +51,20 @@ for (const backend of BACKENDS) {
       const both = await runHotich(inst, 'calendar', 'set', '2026-12-08', '--off', '--work');
       expect(both.code).toBe(2);
       expect(both.out).toContain('Chọn đúng một trong --off (ngày nghỉ) hoặc --work (ngày làm việc).');
+    });
+
+    it('issues as the named officer only: an unknown user or a record she cannot see is refused in Vietnamese, exit code 2', async () => {
+      const opened = await openContext(loadConfig({ dataDir: inst.dataDir, databaseUrl: inst.databaseUrl }));
+      await insertUsers(withActor(opened.ctx, systemActor('test')), [{ login: 'can-bo-cap', role: 'officer' }], [{ kind: 'unit', unitId: 'legacy:commune:95101' }]);
+      await rebuildWithin(opened.ctx.store.db);
+      await opened.close();
+      const args = ['--unit', '95101', '--signer-name', 'Lê Ký', '--signer-title', 'CHỦ TỊCH'];
+      const nobody = await runHotich(inst, 'extracts', 'issue', '00000000-0000-4000-8000-000000000001', '--user', 'khong-co', ...args);
+      expect(nobody.code).toBe(2);
+      expect(nobody.out).toContain('Không có người dùng "khong-co".');
+      const unseen = await runHotich(inst, 'extracts', 'issue', '00000000-0000-4000-8000-000000000001', '--user', 'can-bo-cap', ...args);
+      expect(unseen.code).toBe(2);
+      expect(unseen.out).toContain('Không tìm thấy bản ghi');
     });
 
     it('writes the issuance log of an authority (by its GSO code) as xlsx', async () => {

@@ -1,4 +1,8 @@
 /**
+ * `hotich extracts issue <recordId> --unit <mã> --user <login> --signer-name … --signer-title … [--place …] [--copies n] [--request <id>] [--out <tệp.pdf>]`:
+ * issues a certified copy as the named officer (her scope and permission),
+ * printing each step on stderr while the PDF is rendered (and signed), then
+ * the number and the verification address; --out writes the PDF.
  * `hotich extracts log --unit <mã> --from <yyyy-mm-dd> --to <yyyy-mm-dd> --out <tệp.xlsx>`:
  * the issuance log (Sổ cấp bản sao trích lục) of an authority for a period.
  * `hotich calendar set <yyyy-mm-dd> --off|--work [--name <tên>]`: an exception
@@ -9,7 +13,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Invalid } from '../core/index.js';
-import { calendarExceptions, CalendarDayInput, issuanceLogXlsx, setCalendarDay } from '../extracts/index.js';
+import { contextOfUser, findUserByLogin } from '../auth/index.js';
+import { NotFound } from '../core/index.js';
+import { calendarExceptions, CalendarDayInput, copyPdf, issuanceLogXlsx, issueCopy, setCalendarDay } from '../extracts/index.js';
 import { holidaysOf } from '../vn/index.js';
 import { withContext } from './open-context.js';
 
@@ -20,10 +26,55 @@ function need(day: string | undefined, what: string): string {
   return day;
 }
 
+interface IssueOptions {
+  unit: string;
+  user: string;
+  signerName: string;
+  signerTitle: string;
+  place?: string;
+  copies: string;
+  request?: string;
+  out?: string;
+  data?: string;
+}
+
+function issueCommand(extracts: Command): void {
+  extracts
+    .command('issue <recordId>')
+    .description('cấp bản sao trích lục (bản sao Giấy khai sinh…) từ một bản ghi, in từng bước khi dựng PDF')
+    .requiredOption('--unit <mã>', 'cơ quan cấp: mã đơn vị hoặc mã Tổng cục Thống kê')
+    .requiredOption('--user <login>', 'cán bộ cấp bản sao (dùng quyền và phạm vi của người này)')
+    .requiredOption('--signer-name <tên>', 'họ tên người ký')
+    .requiredOption('--signer-title <chức vụ>', 'chức vụ người ký (xuống dòng bằng \\n, ví dụ "KT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH")')
+    .option('--place <nơi>', 'địa danh ghi ở dòng ngày cấp (mặc định tên đơn vị cấp)')
+    .option('--copies <n>', 'số bản', '1')
+    .option('--request <id>', 'yêu cầu cấp bản sao của công dân')
+    .option('--out <tệp.pdf>', 'ghi tệp PDF')
+    .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')
+    .action((recordId: string, o: IssueOptions) =>
+      withContext(o.data, async (ctx) => {
+        const user = await findUserByLogin(ctx, o.user);
+        if (!user) throw new NotFound('user.not_found', `Không có người dùng "${o.user}".`);
+        const officer = await contextOfUser(ctx, user.id, 'cli');
+        const input = {
+          issuingUnitId: o.unit,
+          signerName: o.signerName,
+          signerTitle: o.signerTitle,
+          copies: Number(o.copies),
+          ...(o.place ? { place: o.place } : {}),
+          ...(o.request ? { requestId: o.request } : {}),
+        };
+        const copy = await issueCopy(officer, recordId, input, (p) => process.stderr.write(`  ${p.label}…\n`));
+        if (o.out) await writeFile(o.out, (await copyPdf(officer, copy.id)).pdf);
+        console.log(`Đã cấp bản sao số ${copy.number}. Trang kiểm tra: ${copy.verifyUrl}${o.out ? `. Tệp PDF: ${o.out}` : ''}`);
+      }),
+    );
+}
+
 export function extractsCommands(program: Command): void {
-  program
-    .command('extracts')
-    .description('bản sao trích lục hộ tịch')
+  const extracts = program.command('extracts').description('bản sao trích lục hộ tịch');
+  issueCommand(extracts);
+  extracts
     .command('log')
     .description('lập Sổ cấp bản sao trích lục của một cơ quan trong một khoảng ngày (.xlsx)')
     .requiredOption('--unit <mã>', 'cơ quan cấp: mã đơn vị như API trả về hoặc mã Tổng cục Thống kê')

@@ -5,6 +5,9 @@
  * the title and "(BẢN SAO)", the body lines, the source line, the signer's
  * block, and a QR code with the address of hotich's own verification page,
  * labelled as the province system's check — not the national database's.
+ * A long copy (guardianship with two guardians) flows onto a second page;
+ * the QR code stays at the foot of the first, the signer's block is never
+ * split.
  * Deterministic: the same printed copy and URL give the same bytes.
  */
 import { readFile } from 'node:fs/promises';
@@ -31,32 +34,58 @@ interface Fonts {
   bold: PDFFont;
 }
 
+/** The lowest line of the first page: the QR code and its note sit below it. */
+const FIRST_PAGE_FLOOR = 200;
+
+/** Words into lines no wider than `width` at `size`. */
+function lineBreak(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const w of text.split(' ')) {
+    const next = line ? `${line} ${w}` : w;
+    if (font.widthOfTextAtSize(next, size) > width && line) {
+      lines.push(line);
+      line = w;
+    } else line = next;
+  }
+  lines.push(line);
+  return lines;
+}
+
 class Sheet {
   y = A4[1] - M;
+  page: PDFPage;
+  readonly first: PDFPage;
   constructor(
-    readonly page: PDFPage,
+    readonly doc: PDFDocument,
     readonly f: Fonts,
-  ) {}
+  ) {
+    this.page = this.first = doc.addPage(A4);
+  }
+  /** Room for `height` points on this page, else a new page (a long copy goes on; the QR stays on the first). */
+  room(height: number): void {
+    const floor = this.page === this.first ? FIRST_PAGE_FLOOR : M;
+    if (this.y - height >= floor) return;
+    this.page = this.doc.addPage(A4);
+    this.y = A4[1] - M;
+  }
   center(text: string, x0: number, x1: number, size: number, bold = false): void {
     const font = bold ? this.f.bold : this.f.regular;
     const w = font.widthOfTextAtSize(text, size);
     this.page.drawText(text, { x: x0 + (x1 - x0 - w) / 2, y: this.y, size, font });
   }
+  /** Centred, broken into lines when wider than the column (a long title). */
+  centerLines(text: string, x0: number, x1: number, size: number, bold = false): void {
+    const lines = lineBreak(text, bold ? this.f.bold : this.f.regular, size, x1 - x0);
+    lines.forEach((l, i) => {
+      if (i > 0) this.y -= size + 5;
+      this.center(l, x0, x1, size, bold);
+    });
+  }
   /** Draws text wrapped to the width, the label part in bold. */
   wrapped(label: string, value: string, size = 11): void {
-    const words = `${label}${value}`.split(' ');
-    const width = A4[0] - 2 * M;
-    let line = '';
-    const lines: string[] = [];
-    for (const w of words) {
-      const next = line ? `${line} ${w}` : w;
-      if (this.f.regular.widthOfTextAtSize(next, size) > width && line) {
-        lines.push(line);
-        line = w;
-      } else line = next;
-    }
-    lines.push(line);
-    for (const l of lines) {
+    for (const l of lineBreak(`${label}${value}`, this.f.regular, size, A4[0] - 2 * M)) {
+      this.room(size);
       this.page.drawText(l, { x: M, y: this.y, size, font: this.f.regular });
       this.y -= size + 6;
     }
@@ -75,7 +104,7 @@ function frame(s: Sheet, c: PrintedCopy): void {
   const pd = placeAndDate(c.place, c.issuedOn);
   s.page.drawText(pd, { x: A4[0] - M - s.f.regular.widthOfTextAtSize(pd, 10), y: s.y, size: 10, font: s.f.regular });
   s.y -= 40;
-  s.center(c.title, M, A4[0] - M, 15, true);
+  s.centerLines(c.title, M, A4[0] - M, 15, true);
   s.y -= 18;
   s.center('(BẢN SAO)', M, A4[0] - M, 12, true);
   s.y -= 30;
@@ -91,6 +120,7 @@ function body(s: Sheet, c: PrintedCopy): void {
 
 function signature(s: Sheet, c: PrintedCopy): void {
   s.y -= 16;
+  s.room(110 + 15 * c.signer.title.split('\n').length);
   const x0 = A4[0] / 2;
   for (const t of c.signer.title.split('\n')) {
     s.center(t.toLocaleUpperCase('vi'), x0, A4[0] - M, 11, true);
@@ -132,11 +162,11 @@ export async function renderCopyPdf(c: PrintedCopy, verifyUrl: string, signing?:
   doc.setProducer('hotich');
   doc.setCreator('hotich');
   doc.setLanguage('vi-VN');
-  const s = new Sheet(doc.addPage(A4), f);
+  const s = new Sheet(doc, f);
   frame(s, c);
   body(s, c);
   signature(s, c);
-  qr(s.page, f, verifyUrl);
+  qr(s.first, f, verifyUrl);
   if (!signing) return Buffer.from(await doc.save({ useObjectStreams: false }));
   addSignaturePlaceholder(doc, { name: c.signer.name, location: c.place, reason: `${c.title} (BẢN SAO) số ${c.number}`.normalize('NFC'), at: signing.at });
   return signPdf(Buffer.from(await doc.save({ useObjectStreams: false })), signing.config, signing.at);

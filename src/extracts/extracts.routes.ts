@@ -1,5 +1,6 @@
 /**
- * HTTP of certified copies: issue from a record, the PDF, the list and the
+ * HTTP of certified copies: issue from a record (202 + a job: the PDF takes
+ * over a second), the PDF, the list and the
  * issuance log, revoke; citizens' requests; the public verification (JSON
  * under /api/verify and the HTML page under /verify, both without sign-in).
  */
@@ -7,7 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { access, CREATE, LIST, on, type ActorContext } from '../auth/index.js';
 import { NotFound, type AppContext } from '../core/index.js';
-import { copyPdf, getCopy, issueCopy, revokeCopy, verifyUrlOf } from './copies.service.js';
+import { copyPdf, getCopy, revokeCopy, verifyUrlOf } from './copies.service.js';
+import { startIssueCopy } from './issue-job.js';
 import { issuanceLogXlsx } from './issuance-log.js';
 import { listCopies } from './extracts.repo.js';
 import { parse } from './parse.js';
@@ -41,7 +43,8 @@ export function copyView(ctx: ActorContext, r: ExtractCopyRow) {
 }
 
 export async function extractsRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
-  app.post('/api/records/:id/extracts', access('extracts.issue', CREATE), async (req, reply) => reply.status(201).send(await issueCopy(req.ctx, Id.parse(req.params).id, req.body as never)));
+  // The checks answer at once (400 with the reasons); issuing itself (PDF, signature: over a second) is a job followed at GET /api/jobs/:id.
+  app.post('/api/records/:id/extracts', access('extracts.issue', CREATE), async (req, reply) => reply.status(202).send(await startIssueCopy(req.ctx, Id.parse(req.params).id, req.body as never)));
   app.get('/api/extracts', access('extracts.issue', LIST), async (req) => {
     const q = parse(ListQuery, req.query);
     return (await listCopies(req.ctx.store.db, req.ctx.actor, { unitId: q.unit, recordId: q.recordId })).map((r) => copyView(req.ctx, r));

@@ -3,7 +3,7 @@
  * authority, national heading, number, place and date), the title, the body
  * lines of the layout filled from the record's values in canonical form
  * (codes as their labels, dates in figures, dates in words where the form
- * asks), the source line and the signer. The PDF draws exactly this, the
+ * asks; a line of optional parts left empty is dropped), the source line and the signer. The PDF draws exactly this, the
  * verification page shows exactly this, and it is stored with the copy.
  * Text is NFC.
  */
@@ -75,7 +75,10 @@ function formatPart(part: LinePart, template: RegisterTemplate, values: Record<s
 
 export function printedCopy(layout: CopyLayout, template: RegisterTemplate, raw: Readonly<Record<string, string>>, meta: CopyMeta): PrintedCopy {
   const { values } = canonicalValues(template, raw);
-  const lines = layout.body.map((line) => line.map((p) => ({ label: nfc(p.label), value: nfc(formatPart(p, template, values)) })));
+  const lines = layout.body
+    .map((line) => line.map((p) => ({ part: p, label: nfc(p.label), value: nfc(formatPart(p, template, values)) })))
+    .filter((line) => !line.every((x) => x.part.optional && x.value === ''))
+    .map((line) => line.map(({ label, value }) => ({ label, value })));
   const ngay = readDate(values, 'ngayDangKy');
   const quyen = values.quyenSo || meta.book.volumeNo;
   const where = [quyen ? `Quyển số ${quyen}` : '', meta.pageNo ? `trang ${meta.pageNo}` : ''].filter(Boolean).join(', ');

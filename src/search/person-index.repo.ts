@@ -2,7 +2,10 @@
  * Writing the person index. indexRecord runs inside the transaction that
  * writes a records row (entry's writeProjection calls it, one line), so the
  * index never disagrees with a committed record: the record's rows are
- * replaced by the rows of its new state. rebuildPersonIndex recomputes every
+ * replaced by the rows of its new state. Each new folded name also goes into
+ * person_names (on conflict do nothing, in name order so concurrent writers
+ * take the unique-key locks in one order); a name leaves that table only in
+ * a rebuild (meanwhile it just brings no rows). rebuildPersonIndex recomputes every
  * row from the records table, in batches (after an upgrade of the keys, or
  * to repair); it is a job or a CLI command, never a request.
  */
@@ -21,6 +24,12 @@ export async function indexRecord(tx: Db, recordId: string, record: IndexableRec
     .insertInto('person_index')
     .values(rows.map((r) => ({ ...r, record_id: recordId, book_id: record.bookId, register_type: record.registerType })))
     .execute();
+  const names = new Map(rows.map((r) => [r.name_fold, { name_fold: r.name_fold, ho_key: r.ho_key, ten_key: r.ten_key, head_key: r.head_key, tail_key: r.tail_key }]));
+  await tx
+    .insertInto('person_names')
+    .values([...names.values()].sort((a, b) => (a.name_fold < b.name_fold ? -1 : a.name_fold > b.name_fold ? 1 : 0)))
+    .onConflict((oc) => oc.column('name_fold').doNothing())
+    .execute();
 }
 
 export interface RebuildReport {
@@ -31,6 +40,7 @@ export interface RebuildReport {
 /** Recomputes the whole index from the records, `batch` records per transaction. */
 export async function rebuildPersonIndex(db: Kysely<Database>, batch = 500): Promise<RebuildReport> {
   await sql`delete from person_index`.execute(db);
+  await sql`delete from person_names`.execute(db);
   const report: RebuildReport = { records: 0, people: 0 };
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {

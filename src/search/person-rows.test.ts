@@ -18,6 +18,7 @@ describe('personRows', () => {
       birth_lo: '2008-09-01',
       birth_hi: '2008-09-01',
       event_lo: '2008-10-27',
+      event_year: 2008,
       reg_so: '15',
       quyen_so: '02/2018',
       page_id: 'p1',

@@ -35,6 +35,8 @@ export interface PersonRow {
   birth_hi: string | null;
   event_lo: string | null;
   event_hi: string | null;
+  /** The year of event_lo: the index range of a date filter. */
+  event_year: number | null;
   reg_so: string;
   quyen_so: string;
   reg_date: string;
@@ -88,6 +90,7 @@ export function personRows(r: IndexableRecord): PersonRow[] {
       birth_hi: birthHi,
       event_lo: eventLo,
       event_hi: eventHi,
+      event_year: eventLo ? Number(eventLo.slice(0, 4)) : null,
       reg_so: (v.so ?? '').trim(),
       quyen_so: (v.quyenSo ?? '').trim(),
       reg_date: (v.ngayDangKy ?? '').trim(),

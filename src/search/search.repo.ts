@@ -1,14 +1,23 @@
 /**
- * The search query over person_index. Candidates come from B-tree keys only
- * (exact folded name; tên + họ; tên one edit away + họ; họ one edit away +
- * tên; tên + the typed name as a suffix when the họ was left out); each
- * branch is capped. Trigram similarity (pg_trgm, schema public) then ranks
- * that small set. When the keys find nothing and a selective filter is given
- * (year or dates, unit, register type, số), the trigram operator `%` runs
- * under that filter: never over the whole table.
- * Scope: `scoped` puts bookInScope into the WHERE clause; otherwise (the
+ * The search query, in two steps. Names first: person_names (the distinct
+ * folded names, migration 0026) is probed by B-tree keys only (exact folded
+ * name; tên + họ; tên one edit away + the words before it; họ one edit away
+ * + the words after it; the typed name without its họ), each branch capped,
+ * and trigram similarity (pg_trgm, schema public) ranks that small set of
+ * names. Then people: person_index is read by exact name_fold, name by name
+ * in rank order (in growing chunks, stopping once the page is full), with
+ * every filter inside the probe; a year or date filter is an index range on
+ * (name_fold, birth_year) or (name_fold, event_year). When the keys find
+ * nobody and a selective filter is given (year or dates, unit, register
+ * type, số), the trigram operator `%` picks names from person_names and the
+ * filter picks their people: never a trigram scan of the people.
+ * Scope: `scoped` puts bookInScope into every people probe; otherwise (the
  * province-wide view of extracts.issue) every row comes back with in_scope
  * telling whether the caller may open it.
+ * Measured (bench:search, PostgreSQL 15, 1 M registrations / 2.5 M people):
+ * see README "Search"; the old one-step query read every person of a
+ * common tên for the "without họ" branch (0.6 s) and 3,000 heap rows for
+ * tên + họ.
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { bookInScope, type Actor } from '../auth/index.js';
@@ -54,16 +63,25 @@ export interface HitRow {
   in_scope: boolean;
 }
 
-/** Rows one branch may bring: enough for any real block, bounded for the worst (a common tên with no year). */
-const BRANCH_CAP = 3000;
-/** Rows a one-edit-away branch may bring: its block mixes real neighbouring names (hương → thương, cường, dương…). */
-const VARIANT_CAP = 1000;
+/** Names one key branch may bring (a tên + họ block holds tens to hundreds of distinct names). */
+const NAME_CAP = 2000;
+/** Ranked names read at most: enough for a rare year under a common name block. */
+const MAX_NAMES = 400;
 const MIN_SIMILARITY = 0.3;
-/** The exact tier reads this many pages of rows, so the same spelling with diacritics can come first among them. */
-const EXACT_PAGES = 10;
+/** The exact name reads this many pages of people, so the same spelling with diacritics can come first among them (typed without diacritics: one page). */
+const EXACT_PAGES = 3;
+/** Names per people query: the first chunk usually fills the page. */
+const CHUNKS = [4, 16, 64, 128, 188];
 
 const TRUE = sql<SqlBool>`true`;
 
+/** The columns a people probe brings. */
+const COLUMNS = sql`p.record_id, p.role, p.book_id, p.register_type, p.full_name, p.name_tone, p.name_fold,
+  p.birth_lo::text as birth_lo, p.birth_hi::text as birth_hi, p.reg_so, p.quyen_so, p.reg_date, p.page_id`;
+
+const yearOf = (iso: string) => Number(iso.slice(0, 4));
+
+/** The filters of one person row; the date filter is written so that its year bounds are index ranges. */
 function filterSql(f: SearchFilters): RawBuilder<SqlBool> {
   const parts: RawBuilder<SqlBool>[] = f.scope ? [f.scope] : [];
   if (f.registerType) parts.push(sql<SqlBool>`p.register_type = ${f.registerType}`);
@@ -71,7 +89,9 @@ function filterSql(f: SearchFilters): RawBuilder<SqlBool> {
   if (f.from || f.to) {
     const from = f.from ?? '0001-01-01';
     const to = f.to ?? '9999-12-31';
-    parts.push(sql<SqlBool>`((p.birth_lo <= ${to}::date and p.birth_hi >= ${from}::date) or (p.event_lo <= ${to}::date and p.event_hi >= ${from}::date))`);
+    const [fy, ty] = [yearOf(from), Math.min(yearOf(to), 32767)];
+    parts.push(sql<SqlBool>`((p.birth_year between ${fy} and ${ty} and p.birth_lo <= ${to}::date and p.birth_hi >= ${from}::date)
+      or (p.event_year between ${fy} and ${ty} and p.event_lo <= ${to}::date and p.event_hi >= ${from}::date))`);
   }
   if (f.unitId) {
     parts.push(sql<SqlBool>`p.book_id in (select fb.id from books fb where fb.authority_unit_code in (
@@ -85,68 +105,104 @@ export function hasSelectiveFilter(f: SearchFilters): boolean {
   return Boolean(f.from || f.to || f.unitId || f.registerType || f.so);
 }
 
-/** The columns a branch brings (the candidate rows themselves: never joined back to the table). */
-const COLUMNS = sql`p.record_id, p.role, p.book_id, p.register_type, p.full_name, p.name_tone, p.name_fold,
-  p.birth_lo::text as birth_lo, p.birth_hi::text as birth_hi, p.reg_so, p.quyen_so, p.reg_date, p.page_id`;
+interface RankedName {
+  name_fold: string;
+  sim: number;
+}
 
-const branchOf =
-  (f: SearchFilters) =>
-  (cond: RawBuilder<SqlBool>, cap = BRANCH_CAP) =>
-    sql`(select ${COLUMNS} from person_index p where ${cond} and ${filterSql(f)} limit ${cap})`;
+/**
+ * The one-edit variants of a word (about 250) as a subquery over an array:
+ * an IN list of constants costs the planner more than the whole query.
+ */
+const oneOf = (words: readonly string[]) => sql`select unnest(${[...words]}::text[])`;
 
-/** The B-tree blocks of a name: exact folded name; tên + họ; one letter off in tên or in họ; the name without its họ. */
-function branches(q: NameQuery, f: SearchFilters): RawBuilder<unknown>[] {
-  const branch = branchOf(f);
-  const out = [branch(sql<SqlBool>`p.name_fold = ${q.fold}`)];
+const nameBranch = (cond: RawBuilder<SqlBool>) => sql`(select n.name_fold from person_names n where ${cond} limit ${NAME_CAP})`;
+
+/** The B-tree blocks of a name, over the distinct names: exact; tên + họ; one letter off in tên or in họ; the name without its họ. */
+function nameBranches(q: NameQuery, f: SearchFilters): RawBuilder<unknown>[] {
+  const out = [nameBranch(sql<SqlBool>`n.name_fold = ${q.fold}`)];
   if (q.words > 1) {
-    out.push(branch(sql<SqlBool>`p.ten_key = ${q.ten} and p.ho_key = ${q.ho}`));
+    out.push(nameBranch(sql<SqlBool>`n.ten_key = ${q.ten} and n.ho_key = ${q.ho}`));
     // A slip in tên keeps every word before it exact (head_key), a slip in họ every word after it (tail_key): exact B-tree probes.
     const { head_key: head, tail_key: tail } = headTail(q.fold);
-    if (q.tenVariants.length > 0) out.push(branch(sql<SqlBool>`p.head_key = ${head} and p.ten_key in (${sql.join(q.tenVariants)})`, VARIANT_CAP));
-    if (q.hoVariants.length > 0) out.push(branch(sql<SqlBool>`p.tail_key = ${tail} and p.ho_key in (${sql.join(q.hoVariants)})`, VARIANT_CAP));
-    // right() rather than LIKE '% …': the planner must take the tên B-tree, not the trigram index.
-    out.push(branch(sql<SqlBool>`p.ten_key = ${q.ten} and right(p.name_fold, ${q.fold.length + 1}) = ${' ' + q.fold}`));
+    if (q.tenVariants.length > 0) out.push(nameBranch(sql<SqlBool>`n.head_key = ${head} and n.ten_key in (${oneOf(q.tenVariants)})`));
+    if (q.hoVariants.length > 0) out.push(nameBranch(sql<SqlBool>`n.tail_key = ${tail} and n.ho_key in (${oneOf(q.hoVariants)})`));
+    // The họ left out: the typed words are every word of the name but its first.
+    out.push(nameBranch(sql<SqlBool>`n.tail_key = ${q.fold}`));
   } else {
-    out.push(branch(sql<SqlBool>`p.ten_key = ${q.ten}`));
+    out.push(nameBranch(sql<SqlBool>`n.ten_key = ${q.ten}`));
     if (hasSelectiveFilter(f)) {
-      out.push(branch(sql<SqlBool>`p.ho_key = ${q.ho}`));
-      if (q.tenVariants.length > 0) out.push(branch(sql<SqlBool>`p.ten_key in (${sql.join(q.tenVariants)})`, VARIANT_CAP));
+      out.push(nameBranch(sql<SqlBool>`n.ho_key = ${q.ho}`));
+      if (q.tenVariants.length > 0) out.push(nameBranch(sql<SqlBool>`n.ten_key in (${oneOf(q.tenVariants)})`));
     }
   }
   return out;
 }
 
-function trigramBranch(q: NameQuery, f: SearchFilters): RawBuilder<unknown> {
-  return branchOf(f)(sql<SqlBool>`p.name_fold operator(public.%) ${q.fold}`);
+async function rankNames(db: Kysely<Database>, q: NameQuery, candidates: RawBuilder<unknown>): Promise<RankedName[]> {
+  const { rows } = await sql<RankedName>`
+    with cand as (${candidates})
+    select c.name_fold, public.similarity(c.name_fold, ${q.fold})::float8 as sim
+    from cand c
+    where c.name_fold = ${q.fold} or public.similarity(c.name_fold, ${q.fold}) >= ${MIN_SIMILARITY}
+    order by (c.name_fold = ${q.fold}) desc, sim desc, c.name_fold
+    limit ${MAX_NAMES}`.execute(db);
+  return rows.map((r) => ({ name_fold: r.name_fold, sim: Number(r.sim) }));
 }
 
-async function ranked(db: Kysely<Database>, actor: Actor, q: NameQuery, candidates: RawBuilder<unknown>[], scoped: boolean, limit: number): Promise<HitRow[]> {
-  const scope = bookInScope(actor, 'c.book_id');
+const keyNames = (db: Kysely<Database>, q: NameQuery, f: SearchFilters) => rankNames(db, q, sql.join(nameBranches(q, f), sql` union `));
+/** Names within trigram reach of the typed one (the GIN index of person_names; the vocabulary, not the people). */
+const trigramNames = (db: Kysely<Database>, q: NameQuery) => rankNames(db, q, sql`select n.name_fold from person_names n where n.name_fold operator(public.%) ${q.fold}`);
+
+interface Probe {
+  actor: Actor;
+  q: NameQuery;
+  f: SearchFilters;
+  scoped: boolean;
+  limit: number;
+}
+
+/** The people of these names (rank order from `first`), filtered, joined to their book and record; at most `need` rows. */
+async function peopleOf(db: Kysely<Database>, { actor, q, f, scoped, limit }: Probe, names: readonly RankedName[], first: number, need: number): Promise<HitRow[]> {
+  const exactCap = q.tone === q.fold ? need : limit * EXACT_PAGES;
+  const caps = names.map((n) => (n.name_fold === q.fold ? exactCap : need));
+  // The page is chosen first, then only its rows are joined to their book and record.
   const { rows } = await sql<HitRow>`
-    with cand as (${sql.join(candidates, sql` union `)}),
-    top as (
-      select c.*, public.similarity(c.name_fold, ${q.fold})::float8 as sim, ${scoped ? TRUE : scope} as in_scope,
-        (c.name_tone = ${q.tone}) as tone_exact, (c.name_fold = ${q.fold}) as fold_exact
-      from cand c
-      where (c.name_fold = ${q.fold} or public.similarity(c.name_fold, ${q.fold}) >= ${MIN_SIMILARITY})
-      order by tone_exact desc, fold_exact desc, sim desc, c.birth_lo nulls last, c.record_id, c.role
-      limit ${limit})
-    select top.*, b.authority_text, b.authority_unit_code, b.volume_no, r.status as record_status
-    from top join books b on b.id = top.book_id join records r on r.id = top.record_id
-    order by top.tone_exact desc, top.fold_exact desc, top.sim desc, top.birth_lo nulls last, top.record_id, top.role`.execute(db);
+    with hits as (
+      select p.*, n.sim, n.ord, (p.name_tone = ${q.tone}) as tone_exact
+      from unnest(${names.map((n) => n.name_fold)}::text[], ${names.map((n) => n.sim)}::float8[], ${names.map((_, i) => first + i)}::int[], ${caps}::int[]) as n(name_fold, sim, ord, cap)
+      cross join lateral (select ${COLUMNS} from person_index p where p.name_fold = n.name_fold and ${filterSql(f)} limit n.cap) p
+      order by tone_exact desc, n.ord, p.birth_lo nulls last, p.record_id, p.role
+      limit ${need})
+    select h.*, ${scoped ? TRUE : bookInScope(actor, 'h.book_id')} as in_scope, b.authority_text, b.authority_unit_code, b.volume_no, r.status as record_status
+    from hits h
+    join books b on b.id = h.book_id
+    join records r on r.id = h.record_id
+    order by h.tone_exact desc, h.ord, h.birth_lo nulls last, h.record_id, h.role`.execute(db);
   return rows.map((r) => ({ ...r, sim: Number(r.sim), in_scope: Boolean(r.in_scope) }));
 }
 
+/** People of the ranked names, chunk by chunk until the page is full. */
+async function fill(db: Kysely<Database>, probe: Probe, names: readonly RankedName[]): Promise<HitRow[]> {
+  const out: HitRow[] = [];
+  let at = 0;
+  for (const size of CHUNKS) {
+    if (at >= names.length || out.length >= probe.limit) break;
+    const chunk = names.slice(at, at + size);
+    out.push(...(await peopleOf(db, probe, chunk, at, probe.limit - out.length)));
+    at += chunk.length;
+  }
+  return out;
+}
+
 /**
- * Ranked hits. First the exact folded name alone: a common name ("Nguyễn Thị
- * Hương") fills the page there and no fuzzy block is read. Else the B-tree
- * blocks; the filtered trigram fallback when they find nothing.
+ * Ranked hits: the key names' people; the filtered trigram fallback when
+ * they bring nobody.
  */
 export async function findPeople(db: Kysely<Database>, actor: Actor, q: NameQuery, filters: SearchFilters, opts: { scoped: boolean; limit: number }): Promise<{ rows: HitRow[]; fallback: boolean }> {
   const f: SearchFilters = opts.scoped ? { ...filters, scope: bookInScope(actor, 'p.book_id') } : filters;
-  const exact = await ranked(db, actor, q, [branchOf(f)(sql<SqlBool>`p.name_fold = ${q.fold}`, opts.limit * EXACT_PAGES)], opts.scoped, opts.limit);
-  if (exact.length >= opts.limit) return { rows: exact, fallback: false };
-  const rows = await ranked(db, actor, q, branches(q, f), opts.scoped, opts.limit);
+  const probe: Probe = { actor, q, f, ...opts };
+  const rows = await fill(db, probe, await keyNames(db, q, f));
   if (rows.length > 0 || !hasSelectiveFilter(f)) return { rows, fallback: false };
-  return { rows: await ranked(db, actor, q, [trigramBranch(q, f)], opts.scoped, opts.limit), fallback: true };
+  return { rows: await fill(db, probe, await trigramNames(db, q)), fallback: true };
 }

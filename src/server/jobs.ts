@@ -9,6 +9,7 @@ import { runDueJobs, startJobWorker, type AppContext, type JobHandlers, type Job
 import { runExportJob, runImportJob, type ExportBookJob, type ImportFileJob } from '../exchange/index.js';
 import { runPlanImportJob, runProgressReportJob, type PlansImportJob, type PlansReportJob } from '../plans/index.js';
 import { runLinkageJob, type LinkageJob } from '../linkage/index.js';
+import { runIssueCopyJob, type IssueCopyJob } from '../extracts/index.js';
 
 export interface Jobs {
   'export.book': ExportBookJob;
@@ -16,6 +17,7 @@ export interface Jobs {
   'plans.report': PlansReportJob;
   'plans.import': PlansImportJob;
   'linkage.run': LinkageJob;
+  'extract.issue': IssueCopyJob;
 }
 
 export const JOB_HANDLERS = {
@@ -24,6 +26,7 @@ export const JOB_HANDLERS = {
   'plans.report': runProgressReportJob,
   'plans.import': runPlanImportJob,
   'linkage.run': runLinkageJob,
+  'extract.issue': runIssueCopyJob,
 } satisfies JobHandlers<Jobs>;
 
 /** Runs every due job now (tests, one-off commands); returns how many ran. */

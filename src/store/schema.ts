@@ -232,10 +232,21 @@ export interface PersonIndexTable {
   birth_hi: ColumnType<string | null, string | null, string | null>;
   event_lo: ColumnType<string | null, string | null, string | null>;
   event_hi: ColumnType<string | null, string | null, string | null>;
+  /** 0026: the year of event_lo. */
+  event_year: number | null;
   reg_so: string;
   quyen_so: string;
   reg_date: string;
   page_id: string | null;
+}
+
+/** 0026: the distinct folded names of person_index, with their keys (src/search). */
+export interface PersonNamesTable {
+  name_fold: string;
+  ho_key: string;
+  ten_key: string;
+  head_key: string;
+  tail_key: string;
 }
 
 export interface RecordActionsTable {
@@ -718,6 +729,7 @@ export interface Database {
   records: RecordsTable;
   record_findings: RecordFindingsTable;
   person_index: PersonIndexTable;
+  person_names: PersonNamesTable;
   record_actions: RecordActionsTable;
   jobs: JobsTable;
   hotich_migrations: MigrationsTable;

@@ -59,6 +59,7 @@ describeBackends('store', (store) => {
       'organizations',
       'pages',
       'person_index',
+      'person_names',
       'plan_book_loads',
       'plan_campaigns',
       'plan_package_books',

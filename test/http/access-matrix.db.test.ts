@@ -202,7 +202,7 @@ const MATRIX: readonly Row[] = [
   {
     route: 'POST /api/records/:id/extracts',
     allow: ISSUE,
-    ok: [201, 400],
+    ok: [202, 400],
     scoped: true,
     req: (s) => send('POST', `/api/records/${s.recordId}/extracts`, { issuingUnitId: s.unitId, signerName: 'Người Ký', signerTitle: 'CHỦ TỊCH' }),
   },

@@ -54,6 +54,7 @@ function CopyRow({ c, onChanged }: { c: CopyItem; onChanged(): void }) {
 function IssueForm({ defaultUnit, onIssued, recordId, requestId }: { defaultUnit: string; recordId: string; requestId: string; onIssued(c: IssuedCopy): void }) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState('');
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -62,23 +63,33 @@ function IssueForm({ defaultUnit, onIssued, recordId, requestId }: { defaultUnit
     setError('');
     try {
       onIssued(
-        await issueCopy(recordId, {
-          issuingUnitId: text('unit'),
-          signerName: text('signerName'),
-          signerTitle: text('signerTitle'),
-          place: text('place'),
-          copies: Number(text('copies') || '1'),
-          ...(requestId ? { requestId } : {}),
-        }),
+        await issueCopy(
+          recordId,
+          {
+            issuingUnitId: text('unit'),
+            signerName: text('signerName'),
+            signerTitle: text('signerTitle'),
+            place: text('place'),
+            copies: Number(text('copies') || '1'),
+            ...(requestId ? { requestId } : {}),
+          },
+          (p) => setStep(p.label),
+        ),
       );
     } catch (err) {
       setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
+      setStep('');
     }
   }
   return (
     <form className="stack" onSubmit={(e) => void submit(e)} aria-label="Cấp bản sao">
+      {busy && step && (
+        <p role="status" className="hint">
+          Đang cấp bản sao: {step}…
+        </p>
+      )}
       <label>
         Cơ quan cấp (mã đơn vị) <input name="unit" defaultValue={defaultUnit} required />
       </label>

@@ -1,5 +1,9 @@
 /** Calls of the certified-copy screens (src/extracts on the server). */
-import { getJson, sendJson } from '../shared/index.js';
+import { ApiError, getJson, sendJson } from '../shared/index.js';
+import type { JobView } from '../../core/index.js';
+import type { IssueProgress } from '../../extracts/index.js';
+
+export type { IssueProgress } from '../../extracts/index.js';
 
 export interface PrintedPart {
   label: string;
@@ -55,7 +59,24 @@ export interface BookSummary {
   authorityUnit: { id: string; path: string } | null;
 }
 
-export const issueCopy = (recordId: string, body: Record<string, unknown>) => sendJson<IssuedCopy>('POST', `/api/records/${recordId}/extracts`, body);
+const POLL_MS = 400;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Issues a copy: the server checks at once (a refusal rejects with its
+ * reasons) and answers 202 { jobId }; the job (PDF, signature) is followed
+ * until it ends, onProgress getting each step.
+ */
+export async function issueCopy(recordId: string, body: Record<string, unknown>, onProgress: (p: IssueProgress) => void = () => {}): Promise<IssuedCopy> {
+  const { jobId } = await sendJson<{ jobId: string }>('POST', `/api/records/${recordId}/extracts`, body);
+  for (;;) {
+    const job = await getJson<JobView>(`/api/jobs/${jobId}`);
+    if (job.progress) onProgress(job.progress as IssueProgress);
+    if (job.status === 'done') return job.result as IssuedCopy;
+    if (job.status === 'failed') throw new ApiError(0, job.error?.code ?? 'job.failed', job.error?.message ?? 'Cấp bản sao không thành công.', job.error?.details);
+    await sleep(POLL_MS);
+  }
+}
 export const listCopies = (q: { recordId?: string; unit?: string }) => getJson<CopyItem[]>(`/api/extracts?${new URLSearchParams(q as Record<string, string>)}`);
 export const revokeCopy = (id: string, reason: string) => sendJson<CopyItem>('POST', `/api/extracts/${id}/revoke`, { reason });
 export const listRequests = () => getJson<RequestItem[]>('/api/extract-requests');
