@@ -18,7 +18,7 @@ import sharp from 'sharp';
 import { createBook } from '../archive/index.js';
 import type { ActorContext } from '../auth/index.js';
 import { fold, type FoldableAction } from '../entry/index.js';
-import { personRows } from '../search/index.js';
+import { insertPeople, personRows, type IndexedPerson } from '../search/index.js';
 import { familyName, givenName, middleName, sexCode, type Sex } from './people.js';
 import { createRng, type Rng } from './prng.js';
 
@@ -86,7 +86,7 @@ export function synthBirthValues(rng: Rng, year: number, so: number, volume: str
 interface Batch {
   records: Record<string, unknown>[];
   actions: Record<string, unknown>[];
-  people: Record<string, unknown>[];
+  people: IndexedPerson[];
 }
 
 async function flush(ctx: ActorContext, b: Batch): Promise<void> {
@@ -101,11 +101,7 @@ async function flush(ctx: ActorContext, b: Batch): Promise<void> {
         .insertInto('record_actions')
         .values(b.actions.slice(i, i + 1000) as never)
         .execute();
-    for (let i = 0; i < b.people.length; i += 1000)
-      await tx
-        .insertInto('person_index')
-        .values(b.people.slice(i, i + 1000) as never)
-        .execute();
+    await insertPeople(tx, b.people);
   });
   b.records.length = 0;
   b.actions.length = 0;

@@ -11,7 +11,7 @@
  * sees the province in a minimal view, opening still needs scope); every
  * search is written to the access log.
  */
-export { indexRecord, rebuildPersonIndex, type RebuildReport } from './person-index.repo.js';
+export { indexRecord, insertPeople, rebuildPersonIndex, type IndexedPerson, type RebuildReport } from './person-index.repo.js';
 export { personRows, dateSpan, headTail, type IndexableRecord, type PersonRow } from './person-rows.js';
 export { nameQuery, editVariants, type NameQuery } from './query.js';
 export { searchPeople, type SearchHit, type SearchResult } from './search.service.js';

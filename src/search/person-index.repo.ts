@@ -11,25 +11,38 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../store/index.js';
-import { personRows, type IndexableRecord } from './person-rows.js';
+import { personRows, type IndexableRecord, type PersonRow } from './person-rows.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Replaces the index rows of one record by those of its current state. */
 export async function indexRecord(tx: Db, recordId: string, record: IndexableRecord): Promise<void> {
   await tx.deleteFrom('person_index').where('record_id', '=', recordId).execute();
-  const rows = personRows(record);
-  if (rows.length === 0) return;
-  await tx
-    .insertInto('person_index')
-    .values(rows.map((r) => ({ ...r, record_id: recordId, book_id: record.bookId, register_type: record.registerType })))
-    .execute();
-  const names = new Map(rows.map((r) => [r.name_fold, { name_fold: r.name_fold, ho_key: r.ho_key, ten_key: r.ten_key, head_key: r.head_key, tail_key: r.tail_key }]));
-  await tx
-    .insertInto('person_names')
-    .values([...names.values()].sort((a, b) => (a.name_fold < b.name_fold ? -1 : a.name_fold > b.name_fold ? 1 : 0)))
-    .onConflict((oc) => oc.column('name_fold').doNothing())
-    .execute();
+  await insertPeople(
+    tx,
+    personRows(record).map((r) => ({ ...r, record_id: recordId, book_id: record.bookId, register_type: record.registerType })),
+  );
+}
+
+/** A person_index row as written: a person of a record with the record's book and register type. */
+export type IndexedPerson = PersonRow & { record_id: string; book_id: string; register_type: string };
+
+/**
+ * Appends people to the index and their new names to person_names, in one
+ * place so that no writer (keying, a bulk synthetic load) can fill one table
+ * and forget the other: the search reads candidate names from person_names.
+ */
+export async function insertPeople(tx: Db, people: readonly IndexedPerson[]): Promise<void> {
+  for (let i = 0; i < people.length; i += 1000) {
+    const rows = people.slice(i, i + 1000);
+    await tx.insertInto('person_index').values(rows).execute();
+    const names = new Map(rows.map((r) => [r.name_fold, { name_fold: r.name_fold, ho_key: r.ho_key, ten_key: r.ten_key, head_key: r.head_key, tail_key: r.tail_key }]));
+    await tx
+      .insertInto('person_names')
+      .values([...names.values()].sort((a, b) => (a.name_fold < b.name_fold ? -1 : a.name_fold > b.name_fold ? 1 : 0)))
+      .onConflict((oc) => oc.column('name_fold').doNothing())
+      .execute();
+  }
 }
 
 export interface RebuildReport {

@@ -22,7 +22,7 @@ describeBackends('hot query plans on a synthetic province', (store) => {
     await synthProvince(t.ctx, { registrations: 3000, perBook: 100, firstVolume: 9000 });
     const r = await t.ctx.store.db.selectFrom('records').select(['id', 'book_id']).where('status', '=', 'completed').limit(1).executeTakeFirstOrThrow();
     [recordId, bookId] = [r.id, r.book_id];
-    for (const table of ['records', 'record_actions', 'person_index', 'books', 'pages']) await sql`analyze ${sql.table(table)}`.execute(t.ctx.store.db);
+    for (const table of ['records', 'record_actions', 'person_index', 'person_names', 'books', 'pages']) await sql`analyze ${sql.table(table)}`.execute(t.ctx.store.db);
   }, 240_000);
   afterAll(() => t.dispose());
 
@@ -53,6 +53,9 @@ describeBackends('hot query plans on a synthetic province', (store) => {
     const named = await db.selectFrom('person_index').select(['full_name', 'role']).where('role', '=', 'nks').limit(5).execute();
     expect(named).toHaveLength(5);
     for (const p of named) expect(p.full_name).toMatch(/^\p{Lu}\p{Ll}* (\p{Lu}\p{Ll}* )*\p{Lu}\p{Ll}*$/u);
+    // Every indexed name is findable: the search reads candidate names from person_names first.
+    const orphans = await sql<{ n: string }>`select count(*) as n from person_index p where not exists (select 1 from person_names n where n.name_fold = p.name_fold)`.execute(db);
+    expect(Number(orphans.rows[0]?.n)).toBe(0);
   });
 
   it('finds a record by id through its primary key', async () => {
@@ -67,8 +70,17 @@ describeBackends('hot query plans on a synthetic province', (store) => {
     usesIndex(await plan(sql`select * from record_actions where record_id = ${recordId} order by id`), 'record_actions_record_idx');
   });
 
-  it('searches people by given name + family name + year through the blocking key', async () => {
-    usesIndex(await plan(sql`select record_id from person_index where ten_key = 'lan' and ho_key = 'nguyen' and birth_year between 1990 and 1992`), 'person_index_ten_ho_idx');
+  // Person search runs in two steps (src/search/search.repo.ts): candidate names by blocking key in person_names, then people by exact name (+ year).
+  it('finds candidate names by given name + family name through the blocking key of person_names', async () => {
+    const p = await plan(sql`select name_fold from person_names where ten_key = 'lan' and ho_key = 'nguyen' limit 200`);
+    expect(p).toMatch('person_names_ten_ho_idx');
+    expect(p).not.toMatch(/Seq Scan on person_names\b/);
+  });
+
+  it('reads the people of a name born or registered in a year range through the name+year indexes', async () => {
+    const p = await plan(sql`select record_id from person_index where name_fold = 'nguyen thi lan' and (birth_year between 1990 and 1992 or event_year between 1990 and 1992)`);
+    usesIndex(p, 'person_index_fold_idx');
+    expect(p).toMatch('person_index_fold_event_idx');
   });
 
   it("lists a book's people through person_index_book_idx", async () => {
