@@ -24,6 +24,9 @@ export const ENTITY_TYPES = [
   'extract_request',
   'campaign',
   'work_package',
+  'popdb_export',
+  'popdb_batch',
+  'popdb_row',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

@@ -32,6 +32,8 @@ export const TARGET_KINDS = [
   'extractRequest',
   'campaign',
   'work_package',
+  'popdb_batch',
+  'popdb_row',
 ] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
