@@ -16,3 +16,7 @@
 export { POPDB_REGISTERS, KEY_COLUMNS, RESULT_KEYS, COMPARED_KEYS, POP_STATUSES, STATUS_KEY, NOTE_KEY, popKey, headerCell, labelOf, type PopStatus } from './popdb-columns.js';
 export { classifyRow, POPDB_CLASSES, CLASS_LABELS, CONFLICT_REASONS, type PopdbClass, type Diff, type Conflict } from './popdb-compare.js';
 export { exportMatchKeys, matchKeyCsv, matchKeyXlsx, matchKeyRow, MANIFEST_FORMAT, type PopdbExportView, type PopdbFile } from './popdb-export.service.js';
+export { importPopdbFile, refuseIfPopdbImported, type PopdbImportInput, type PopdbImportOutcome, type PopdbProgress, type PopdbImportHooks } from './popdb-import.service.js';
+export { batchView, type PopdbBatchView } from './popdb-view.js';
+export { listConflicts, getConflict, decideConflict, DecideInput, ConflictQuery, DECISIONS, type ConflictView, type ConflictField, type Decision } from './popdb-conflicts.service.js';
+export { getBatch, listPopdbBatches, getBatchErrorReport, correctionsXlsx } from './popdb-batches.service.js';
