@@ -20,3 +20,5 @@ export { importPopdbFile, refuseIfPopdbImported, type PopdbImportInput, type Pop
 export { batchView, type PopdbBatchView } from './popdb-view.js';
 export { listConflicts, getConflict, decideConflict, DecideInput, ConflictQuery, DECISIONS, type ConflictView, type ConflictField, type Decision } from './popdb-conflicts.service.js';
 export { getBatch, listPopdbBatches, getBatchErrorReport, correctionsXlsx } from './popdb-batches.service.js';
+export { startPopdbImport, runPopdbImportJob, POPDB_IMPORT_JOB, type PopdbImportJob } from './popdb-job.js';
+export { popdbRoutes } from './popdb.routes.js';

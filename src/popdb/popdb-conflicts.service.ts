@@ -151,8 +151,8 @@ function correctionValues(r: RowData, values: Record<string, string>): Record<st
 
 export async function decideConflict(ctx: ActorContext, id: string, input: DecideInput): Promise<ConflictView> {
   assertPermission(ctx.actor, 'popdb.decide');
-  const d = parseWith(DecideInput, input, 'popdb.invalid');
   const row = await getRowToDecide(ctx, id);
+  const d = parseWith(DecideInput, input, 'popdb.invalid');
   let corrected: Record<string, string> = {};
   let version = row.current_version;
   if (d.decision === 'record_corrected') {
