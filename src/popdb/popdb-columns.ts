@@ -92,8 +92,10 @@ export const columnOf = (key: string): KeyColumn | undefined => KEY_COLUMNS.find
 export function labelOf(key: string): string {
   if (FIXED_LABELS[key]) return FIXED_LABELS[key];
   const base = KEY_COLUMNS.find((c) => c.key === key || popKey(c.key) === key);
-  const f = base ? fieldOf(getTemplate('KS'), base) : undefined;
-  const label = f?.label ?? key;
+  const ks = getTemplate('KS');
+  const f = base ? fieldOf(ks, base) : undefined;
+  const person = f?.person ? ks.persons.find((p) => p.prefix === f.person) : undefined;
+  const label = f ? (person ? `${f.label} của ${person.label}` : f.label) : key;
   return base && key !== base.key ? `${label} theo CSDL dân cư` : label;
 }
 
