@@ -88,7 +88,7 @@ export function conflictView(r: RowData): ConflictView {
     diffs: r.diffs,
     fields: fieldsOf(r),
     pageIds: r.page_ids,
-    imageUrls: r.page_ids.map((p) => `/iiif/3/${p}/full/1000,/0/default.jpg`),
+    imageUrls: r.page_ids.map((p) => `/iiif/3/${p}/full/max/0/default.jpg`),
     recordVersion: r.current_version,
     changedSinceImport: r.current_version !== r.record_version,
     popNote: r.pop_values.dcGhiChu ?? '',

@@ -57,7 +57,7 @@ describeBackends('population-DB comparison over HTTP', (store) => {
     expect(queue.map((c) => c.recordId).sort()).toEqual([w.rec.differs, w.rec.conflict].sort());
     const row = queue.find((c) => c.recordId === w.rec.differs)!;
     const one = (await app.inject({ method: 'GET', url: `/api/popdb/conflicts/${row.id}`, headers: auth })).json<ConflictView>();
-    expect(one.imageUrls).toEqual([`/iiif/3/${w.pageA}/full/1000,/0/default.jpg`]);
+    expect(one.imageUrls).toEqual([`/iiif/3/${w.pageA}/full/max/0/default.jpg`]);
     expect(one.fields.find((f) => f.key === 'hoTen')).toMatchObject({ keyed: 'Nguyễn Văn Bính', population: 'Nguyễn Văn Bình', differs: true, label: expect.stringMatching(/\S/) });
     const decided = await app.inject({ method: 'POST', url: `/api/popdb/conflicts/${row.id}/decide`, headers: auth, payload: { decision: 'book_confirmed', note: 'Sổ ghi Bính.' } });
     expect(decided.statusCode).toBe(200);
