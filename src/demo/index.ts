@@ -35,3 +35,4 @@ export { runStagedDemo, DEMO_STAGE_PLAN, DEMO_STAGE_LABELS, type DemoStage, type
 export { demoCounts, type DemoCounts } from './demo.repo.js';
 export { grantDemoBook, type DemoTeam } from './demo-users.js';
 export { ensureEmpty as ensureDemoEmpty } from './demo.service.js';
+export { demoPopdbReturn, DEMO_POPDB_FILE } from './demo-popdb.js';
