@@ -59,17 +59,23 @@ function idFieldKeys(): string[] {
   return [...new Set(keys.filter((k): k is string => k !== undefined))];
 }
 
+/** Stands for a registration outside the importer's scope (never stored). */
+const HIDDEN = 'ngoai-pham-vi';
+
 async function classifyAll(ctx: ActorContext, rows: readonly CheckedRow[]) {
   const popIds = rows
     .filter((r) => r.status === 'TIM_THAY')
     .map((r) => r.pop[popKey('soDinhDanh')] ?? '')
     .filter((x) => x !== '');
   const holders = await holdersOfIds(ctx.store.db, popIds, idFieldKeys());
+  // Another registration holding the ID counts wherever it lies; its id is shown only when the importer sees it.
+  const visible = await findRecordsForImport(ctx.store.db, ctx.actor, [...holders.values()].flat());
   const inFile = new Map<string, number>();
   for (const id of popIds) inFile.set(id, (inFile.get(id) ?? 0) + 1);
   return rows.map((r) => {
     const popId = r.status === 'TIM_THAY' ? (r.pop[popKey('soDinhDanh')] ?? '') : '';
-    const otherHolder = popId ? (holders.get(popId) ?? []).find((id) => id !== r.recordId) : undefined;
+    const other = popId ? (holders.get(popId) ?? []).find((id) => id !== r.recordId) : undefined;
+    const otherHolder = other === undefined ? undefined : visible.has(other) ? other : HIDDEN;
     const outcome = classifyRow({
       template: getTemplate(r.record.template_version),
       values: r.record.values,
@@ -78,6 +84,7 @@ async function classifyAll(ctx: ActorContext, rows: readonly CheckedRow[]) {
       otherHolder,
       duplicateInFile: popId !== '' && (inFile.get(popId) ?? 0) > 1,
     });
+    if (outcome.conflict?.otherRecordId === HIDDEN) delete outcome.conflict.otherRecordId;
     return { row: r, outcome };
   });
 }
