@@ -29,6 +29,7 @@ const MODULES = [
   'extracts',
   'plans',
   'linkage',
+  'popdb',
   'ocr',
   'audit',
   'auth',
@@ -37,7 +38,7 @@ const MODULES = [
   'web',
   'cli',
 ];
-const DOMAIN = ['units', 'iiif', 'archive', 'ingest', 'entry', 'qc', 'exchange', 'search', 'extracts', 'plans', 'linkage', 'ocr', 'audit', 'auth', 'demo'];
+const DOMAIN = ['units', 'iiif', 'archive', 'ingest', 'entry', 'qc', 'exchange', 'search', 'extracts', 'plans', 'linkage', 'popdb', 'ocr', 'audit', 'auth', 'demo'];
 const TOP = ['server', 'cli', 'web'];
 
 /** Another module's internals: ../<module>/<anything but index.js>. */

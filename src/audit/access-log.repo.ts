@@ -21,6 +21,8 @@ export const ACCESS_ACTIONS = [
   'extract.issue',
   'extract.pdf',
   'extract.log',
+  'popdb.export',
+  'popdb.corrections',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 

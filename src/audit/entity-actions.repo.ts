@@ -25,6 +25,9 @@ export const ENTITY_TYPES = [
   'campaign',
   'work_package',
   'link_pair',
+  'popdb_export',
+  'popdb_batch',
+  'popdb_row',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'extracts.issue': ['admin', 'officer'],
   'plans.read': ['admin', 'planner', 'officer'],
   'plans.manage': ['admin', 'planner'],
+  'popdb.compare': ['admin', 'planner', 'officer'],
+  'popdb.decide': ['admin', 'officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -71,6 +73,8 @@ export const PERMISSION_LABELS = {
   'extracts.issue': 'tìm trong toàn tỉnh và cấp bản sao trích lục',
   'plans.read': 'xem kế hoạch và tiến độ số hóa',
   'plans.manage': 'lập và điều chỉnh kế hoạch số hóa',
+  'popdb.compare': 'đối chiếu với Cơ sở dữ liệu quốc gia về dân cư (xuất, nhập tệp, xem kết quả)',
+  'popdb.decide': 'quyết định chỗ khác nhau giữa sổ hộ tịch và Cơ sở dữ liệu quốc gia về dân cư',
 } as const satisfies Record<Permission, string>;
 
 export interface Principal {

@@ -33,6 +33,8 @@ export const TARGET_KINDS = [
   'campaign',
   'work_package',
   'link_candidate',
+  'popdb_batch',
+  'popdb_row',
 ] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 

@@ -39,7 +39,7 @@ async function readInput(file: string): Promise<Buffer> {
 }
 
 /** The import acts as the named user (her scope and permissions), else as the system. */
-async function actingAs(ctx: ActorContext, login: string | undefined): Promise<ActorContext> {
+export async function actingAs(ctx: ActorContext, login: string | undefined): Promise<ActorContext> {
   if (!login) return ctx;
   const user = await findUserByLogin(ctx, login);
   if (!user) throw new NotFound('user.not_found', `Không có người dùng "${login}".`);

@@ -20,6 +20,7 @@ import { backupCommands } from './backup.command.js';
 import { extractsCommands } from './extracts.command.js';
 import { searchCommands } from './search.command.js';
 import { reportCommands } from './report.command.js';
+import { popdbCommands } from './popdb.command.js';
 
 function program(): Command {
   const p = new Command('hotich').description('hotich — số hóa Sổ hộ tịch').version(VERSION, '-v, --version', 'in phiên bản').helpOption('-h, --help', 'hướng dẫn sử dụng').exitOverride();
@@ -66,6 +67,7 @@ function program(): Command {
   backupCommands(p);
   extractsCommands(p);
   searchCommands(p);
+  popdbCommands(p);
   return p;
 }
 

@@ -12,9 +12,24 @@
  * them). Stops cleanly on SIGINT/SIGTERM: requests in flight are answered,
  * the job in hand is handed back to the queue.
  */
-import { findUserByLogin, systemActor, withActor, type ActorContext } from '../auth/index.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { contextOfUser, findUserByLogin, systemActor, withActor, type ActorContext } from '../auth/index.js';
 import { loadConfig, parsePort } from '../core/index.js';
-import { DEMO_PASSWORD, DEMO_STAGE_LABELS, DEMO_USERS, demoCounts, ensureDemoUsers, runStagedDemo, type DemoCounts, type DemoTeam, type StagedBookSummary } from '../demo/index.js';
+import {
+  DEFAULT_DEMO_SEED,
+  DEMO_COMMUNES,
+  DEMO_PASSWORD,
+  DEMO_STAGE_LABELS,
+  DEMO_USERS,
+  demoCounts,
+  demoPopdbReturn,
+  ensureDemoUsers,
+  runStagedDemo,
+  type DemoCounts,
+  type DemoTeam,
+  type StagedBookSummary,
+} from '../demo/index.js';
 import { buildApp } from '../server/index.js';
 import { ensureBuiltinUnits } from '../units/index.js';
 import { openContext } from './open-context.js';
@@ -62,6 +77,20 @@ function countsLine(c: DemoCounts): string {
   return `Dữ liệu minh họa đã sẵn sàng: ${parts.join(', ')}.`;
 }
 
+/** The demo's population-DB return file (xlsx) for xã La Bằng, as its officer would receive it, into <data>/demo/. */
+async function writeDemoPopdbFile(ctx: ActorContext, team: DemoTeam): Promise<void> {
+  try {
+    const officer = await contextOfUser(ctx, team.get('canbo')!.id, 'demo');
+    const { name, bytes, rows } = await demoPopdbReturn(officer, `legacy:commune:${DEMO_COMMUNES.laBang.code}`, DEFAULT_DEMO_SEED);
+    const file = path.join(ctx.config.dataDir, 'demo', name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, bytes);
+    console.log(`Tệp kết quả đối chiếu CSDL dân cư minh họa (${rows} dòng, xã La Bằng): ${file} — đăng nhập canbo, mở "Đối chiếu CSDL dân cư" và nhập tệp này.`);
+  } catch (e) {
+    console.error(`Không tạo được tệp đối chiếu CSDL dân cư minh họa: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 /** The demo province behind the running server; a failure is told, never fatal to the server. */
 async function demoInBackground(ctx: ActorContext, team: DemoTeam, stopping: () => boolean): Promise<void> {
   const started = performance.now();
@@ -69,6 +98,7 @@ async function demoInBackground(ctx: ActorContext, team: DemoTeam, stopping: () 
   try {
     await runStagedDemo(ctx, { team, onBook: (b) => console.log(bookLine(b)) });
     console.log(countsLine(await demoCounts(ctx.store.db)));
+    await writeDemoPopdbFile(ctx, team);
     console.log(`(Tạo dữ liệu minh họa mất ${seconds((performance.now() - started) / 1000)} giây. Dữ liệu là tổng hợp, không phải người thật.)`);
   } catch (e) {
     if (!stopping()) console.error(`Không tạo được dữ liệu minh họa: ${e instanceof Error ? e.message : String(e)}`);

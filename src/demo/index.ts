@@ -36,3 +36,4 @@ export { demoCounts, type DemoCounts } from './demo.repo.js';
 export { grantDemoBook, type DemoTeam } from './demo-users.js';
 export { ensureEmpty as ensureDemoEmpty } from './demo.service.js';
 export { synthProvince, synthPageImage, synthBirthValues, type SynthOptions, type SynthReport } from './synth.js';
+export { demoPopdbReturn, DEMO_POPDB_FILE } from './demo-popdb.js';

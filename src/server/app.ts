@@ -20,6 +20,7 @@ import { qcAcceptanceRoutes, qcEntryPolicy, qcKeyingRoutes } from '../qc/index.j
 import { bundlesRoutes, exportsRoutes, importsRoutes } from '../exchange/index.js';
 import { uploadRoutes } from '../ingest/index.js';
 import { plansRoutes } from '../plans/index.js';
+import { popdbRoutes } from '../popdb/index.js';
 import { registersRoutes } from '../registers/index.js';
 import { unitsRoutes } from '../units/index.js';
 import { installErrorHandler } from './errors.js';
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(jobsRoutes);
   await app.register(extractsRoutes, { ctx });
   await app.register(plansRoutes);
+  await app.register(popdbRoutes);
   await app.register(auditRoutes, {
     ctx,
     route: access('audit.view', LIST),

@@ -10,6 +10,7 @@ import { runExportJob, runImportJob, type ExportBookJob, type ImportFileJob } fr
 import { runPlanImportJob, runProgressReportJob, type PlansImportJob, type PlansReportJob } from '../plans/index.js';
 import { runLinkageJob, type LinkageJob } from '../linkage/index.js';
 import { runIssueCopyJob, type IssueCopyJob } from '../extracts/index.js';
+import { runPopdbImportJob, type PopdbImportJob } from '../popdb/index.js';
 
 export interface Jobs {
   'export.book': ExportBookJob;
@@ -18,6 +19,7 @@ export interface Jobs {
   'plans.import': PlansImportJob;
   'linkage.run': LinkageJob;
   'extract.issue': IssueCopyJob;
+  'popdb.import': PopdbImportJob;
 }
 
 export const JOB_HANDLERS = {
@@ -27,6 +29,7 @@ export const JOB_HANDLERS = {
   'plans.import': runPlanImportJob,
   'linkage.run': runLinkageJob,
   'extract.issue': runIssueCopyJob,
+  'popdb.import': runPopdbImportJob,
 } satisfies JobHandlers<Jobs>;
 
 /** Runs every due job now (tests, one-off commands); returns how many ran. */

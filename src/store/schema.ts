@@ -715,6 +715,58 @@ export interface LinkDecisionsTable {
   decided_at: CreatedAt;
 }
 
+/** 0021: a match-key file sent to the population side (src/popdb). */
+export interface PopdbExportsTable {
+  id: Generated<string>;
+  unit_id: string;
+  record_count: number;
+  files: Json<{ name: string; bytes: number; sha256: string }[]>;
+  exported_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** 0021: a result file read back from the population side. */
+export interface PopdbBatchesTable {
+  id: Generated<string>;
+  file_name: string;
+  sha256: string;
+  status: string;
+  rows_total: number;
+  counts: JsonWithDefault<Record<string, number>>;
+  report: JsonWithDefault<Record<string, unknown>>;
+  error_report_sha256: string | null;
+  imported_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** 0021: one classified row of a result file. */
+export interface PopdbRowsTable {
+  id: Generated<string>;
+  batch_id: string;
+  row_no: number;
+  record_id: string;
+  book_id: string;
+  class: string;
+  pop_status: string;
+  pop_values: Json<Record<string, string>>;
+  book_values: Json<Record<string, string>>;
+  diffs: JsonArrayWithDefault<{ key: string; book: string; population: string }>;
+  conflict: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  record_version: number;
+}
+
+/** 0021: the officer's decision on a row, once (append-only). */
+export interface PopdbDecisionsTable {
+  id: Generated<string>;
+  row_id: string;
+  decision: string;
+  note: Generated<string>;
+  corrected: JsonWithDefault<Record<string, string>>;
+  record_version: number;
+  decided_by: string | null;
+  decided_at: CreatedAt;
+}
+
 /** 0020: registrations waiting for an incremental linkage run. */
 export interface LinkDirtyTable {
   record_id: string;
@@ -776,6 +828,10 @@ export interface Database {
   link_candidates: LinkCandidatesTable;
   link_decisions: LinkDecisionsTable;
   link_dirty: LinkDirtyTable;
+  popdb_exports: PopdbExportsTable;
+  popdb_batches: PopdbBatchesTable;
+  popdb_rows: PopdbRowsTable;
+  popdb_decisions: PopdbDecisionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -255,6 +255,25 @@ const MATRIX: readonly Row[] = [
     ok: 200,
     scoped: true,
   },
+  // Population-DB comparison (popdb.compare: admin, planner, officer; decisions popdb.decide: admin, officer)
+  {
+    route: 'POST /api/popdb/imports',
+    allow: WRITE,
+    ok: 202,
+    req: (s) => ({
+      method: 'POST',
+      url: '/api/popdb/imports?filename=dan-cu.csv',
+      headers: { 'content-type': 'text/csv' },
+      payload: `recordId,dcTrangThai\r\n${s.recordId},TIM_THAY\r\n${unique()}\r\n`,
+    }),
+  },
+  { route: 'GET /api/popdb/batches', allow: WRITE, req: () => get('/api/popdb/batches'), ok: 200 },
+  { route: 'GET /api/popdb/batches/:id', allow: WRITE, req: (s) => get(`/api/popdb/batches/${s.popdbBatchId}`), ok: 200, scoped: true },
+  { route: 'GET /api/popdb/batches/:id/error-report.xlsx', allow: WRITE, req: (s) => get(`/api/popdb/batches/${s.popdbBatchId}/error-report.xlsx`), ok: 404, scoped: true },
+  { route: 'GET /api/popdb/batches/:id/corrections.xlsx', allow: WRITE, req: (s) => get(`/api/popdb/batches/${s.popdbBatchId}/corrections.xlsx`), ok: 200, scoped: true },
+  { route: 'GET /api/popdb/conflicts', allow: WRITE, req: () => get('/api/popdb/conflicts?state=all'), ok: 200 },
+  { route: 'GET /api/popdb/conflicts/:id', allow: WRITE, req: (s) => get(`/api/popdb/conflicts/${s.popdbRowId}`), ok: 200, scoped: true },
+  { route: 'POST /api/popdb/conflicts/:id/decide', allow: ISSUE, req: (s) => send('POST', `/api/popdb/conflicts/${s.popdbRowId}/decide`, { decision: 'khong-co' }), ok: 400, scoped: true },
   // Jobs and the audit log
   { route: 'GET /api/jobs/:id', allow: 'signed-in', req: (s, w, u) => get(`/api/jobs/${s === w.a ? u.jobIn : u.jobOut}`), ok: 200, scoped: true },
   // A job's file: the matrix's jobs (exports) made none, so the owner's in-scope request stops at 404 "no file yet" (files: test/http/plans-jobs.db.test.ts)

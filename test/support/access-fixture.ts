@@ -16,6 +16,7 @@ import { enqueueJob } from '../../src/core/index.js';
 import { createKeyingPass } from '../../src/entry/index.js';
 import { createExport, importFile } from '../../src/exchange/index.js';
 import { addPackage, createCampaign } from '../../src/plans/index.js';
+import { importPopdbFile } from '../../src/popdb/index.js';
 import { createLot } from '../../src/qc/index.js';
 import { rebuildWithin } from '../../src/units/index.js';
 import { keyCompleted } from './export-book.js';
@@ -37,6 +38,9 @@ export interface Side {
   reportFile: string;
   importId: string;
   lotId: string;
+  /** A population-DB batch (imported as the system) and its one row, which differs (src/popdb). */
+  popdbBatchId: string;
+  popdbRowId: string;
   /** A campaign of this commune and its one work package (plans). */
   campaignId: string;
   packageId: string;
@@ -96,6 +100,8 @@ async function side(ctx: ActorContext, name: 'A' | 'B', unitId: string): Promise
   const bad = await mojWorkbook([patchValues(CLEAN_KS_RECORD, { nksHoTen: undefined, so: `9${name === 'A' ? 1 : 2}` })]);
   const failed = await importFile(ctx, { fileName: `loi-${name}.xlsx`, bytes: bad, bookId: book.id });
   const lot = await createLot(ctx, { scope: { kind: 'books', bookIds: [book.id] }, plan: { kind: 'confidence' } });
+  const popdb = await importPopdbFile(ctx, { fileName: `dan-cu-${name}.csv`, bytes: Buffer.from(`recordId,dcTrangThai,dcHoTen\r\n${recordId},TIM_THAY,Tên Khác ${name}\r\n`) });
+  const popdbRow = await ctx.store.db.selectFrom('popdb_rows').select('id').where('batch_id', '=', popdb.view.id).executeTakeFirstOrThrow();
   const campaign = await createCampaign(ctx, { name: `Kế hoạch số hóa xã ${name}`, unitId });
   const pkg = await addPackage(ctx, campaign.id, { unitId, registerTypes: ['KS'], yearFrom: 2000, yearTo: 2010, stages: [{ stage: 'key1', deadline: '2026-12-31' }] });
   return {
@@ -110,6 +116,8 @@ async function side(ctx: ActorContext, name: 'A' | 'B', unitId: string): Promise
     reportFile: exported.files.find((f) => f.kind === 'report')!.name,
     importId: failed.view.id,
     lotId: lot.id,
+    popdbBatchId: popdb.view.id,
+    popdbRowId: popdbRow.id,
   };
 }
 
@@ -147,6 +155,6 @@ export async function buildAccessWorld(ctx: ActorContext): Promise<AccessWorld> 
   }
   const spare = await createUser(ctx, { login: 'matrix-spare', role: 'keyer', password: PASSWORD });
   const org = await createOrganization(ctx, { name: 'Đơn vị ma trận quyền', kind: 'other' });
-  const outIds = [b.bookId, b.pageId, b.recordId, b.passId, b.exportId, b.importId, b.lotId, b.campaignId, b.packageId];
+  const outIds = [b.bookId, b.pageId, b.recordId, b.passId, b.exportId, b.importId, b.lotId, b.campaignId, b.packageId, b.popdbBatchId, b.popdbRowId];
   return { a, b, users, spare, orgId: org.id, outIds };
 }

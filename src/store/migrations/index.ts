@@ -19,6 +19,7 @@ import * as m0017 from './0017-plans.js';
 import * as m0018 from './0018-person-index.js';
 import * as m0019 from './0019-extracts.js';
 import * as m0020 from './0020-linkage.js';
+import * as m0021 from './0021-popdb.js';
 import * as m0023 from './0023-read-your-writes.js';
 import * as m0025 from './0025-package-rollup.js';
 import * as m0026 from './0026-person-names.js';
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0018', ...m0018 },
   { id: '0019', ...m0019 },
   { id: '0020', ...m0020 },
+  { id: '0021', ...m0021 },
   { id: '0023', ...m0023 },
   { id: '0025', ...m0025 },
   { id: '0026', ...m0026 },

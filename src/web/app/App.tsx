@@ -22,6 +22,8 @@ const IssuePage = lazy(() => import('../extracts/index.js').then((m) => ({ defau
 const ExtractsPage = lazy(() => import('../extracts/index.js').then((m) => ({ default: m.ExtractsPage })));
 const AssignPage = lazy(() => import('../admin/index.js').then((m) => ({ default: m.AssignPage })));
 const PlansPage = lazy(() => import('../plans/index.js').then((m) => ({ default: m.PlansPage })));
+const PopdbPage = lazy(() => import('../popdb/index.js').then((m) => ({ default: m.PopdbPage })));
+const ConflictPage = lazy(() => import('../popdb/index.js').then((m) => ({ default: m.ConflictPage })));
 
 const DB_NAME = { pglite: 'PGlite (nhúng)', postgresql: 'PostgreSQL' } as const;
 
@@ -54,6 +56,9 @@ function Screen({ user, hash }: { user: SignedInUser; hash: string }) {
   if (issueOf) return can(user, 'extracts.issue') ? lazily(<IssuePage recordId={issueOf[1]!} requestId={issueOf[2] ?? ''} />) : <NoPermission to="cấp bản sao trích lục hộ tịch" />;
   if (hash.startsWith('#/extracts')) return can(user, 'extracts.issue') ? lazily(<ExtractsPage />) : <NoPermission to="cấp bản sao trích lục hộ tịch" />;
   if (hash.startsWith('#/plans')) return can(user, 'plans.read') ? lazily(<PlansPage hash={hash} canManage={can(user, 'plans.manage')} />) : <NoPermission to="xem kế hoạch và tiến độ số hóa" />;
+  const popdbConflict = /^#\/popdb\/conflicts\/([0-9a-f-]{36})/.exec(hash)?.[1];
+  if (popdbConflict) return can(user, 'popdb.compare') ? lazily(<ConflictPage id={popdbConflict} canDecide={can(user, 'popdb.decide')} />) : <NoPermission to="đối chiếu với CSDL dân cư" />;
+  if (hash.startsWith('#/popdb')) return can(user, 'popdb.compare') ? lazily(<PopdbPage />) : <NoPermission to="đối chiếu với CSDL dân cư" />;
   if (hash.startsWith('#/audit')) return can(user, 'audit.view') ? lazily(<AuditPage />) : <NoPermission to="xem nhật ký truy cập và thay đổi" />;
   return bookId ? <BookPage id={bookId} user={user} /> : <BooksPage user={user} />;
 }
@@ -130,6 +135,12 @@ export function App() {
               <>
                 {' '}
                 · <a href="#/extracts">Bản sao trích lục</a>
+              </>
+            )}
+            {can(user, 'popdb.compare') && (
+              <>
+                {' '}
+                · <a href="#/popdb">Đối chiếu CSDL dân cư</a>
               </>
             )}
             {can(user, 'audit.view') && (

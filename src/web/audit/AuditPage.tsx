@@ -40,6 +40,8 @@ const KINDS: Record<string, string> = {
   'extract.issue': 'Cấp bản sao',
   'extract.pdf': 'Tải PDF bản sao',
   'extract.log': 'Tải sổ cấp bản sao',
+  'popdb.export': 'Xuất tệp đối chiếu CSDL dân cư',
+  'popdb.corrections': 'Tải danh sách đề nghị điều chỉnh CSDL dân cư',
 };
 const ENTITIES: Record<string, string> = {
   record: 'Bản ghi',
@@ -57,6 +59,9 @@ const ENTITIES: Record<string, string> = {
   extract_copy: 'Bản sao',
   extract_request: 'Yêu cầu cấp bản sao',
   admin_unit: 'Đơn vị hành chính',
+  popdb_export: 'Tệp gửi đối chiếu CSDL dân cư',
+  popdb_batch: 'Tệp kết quả đối chiếu CSDL dân cư',
+  popdb_row: 'Chỗ khác nhau với CSDL dân cư',
 };
 
 const when = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
