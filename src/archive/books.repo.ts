@@ -61,7 +61,8 @@ export async function listBooks(db: Db, actor: Actor, f: BookFilter): Promise<Bo
         .select(eb.fn.countAll<string>().as('n'))
         .as('records_completed'),
     ])
-    .where(bookInScope(actor, 'books.id'));
+    .where(bookInScope(actor, 'books.id'))
+    .where('books.import_pending', 'is', null);
   if (f.unitId !== undefined) q = q.where(sql<SqlBool>`books.authority_unit_code in (select unit_id from admin_unit_within where within_id = ${f.unitId})`);
   if (f.registerType !== undefined) q = q.where('books.register_type', '=', f.registerType);
   if (f.year !== undefined) q = q.where('books.year_from', '<=', f.year).where(sql<SqlBool>`coalesce(books.year_to, books.year_from) >= ${f.year}`);
@@ -106,6 +107,7 @@ export async function findSameIdentity(
     .where('register_type', '=', b.register_type)
     .where('year_from', '=', b.year_from)
     .where('is_copy', '=', false)
+    .where('import_pending', 'is', null)
     .where(sql<string>`lower(regexp_replace(trim(volume_no), '\\s+', ' ', 'g'))`, '=', norm(b.volume_no))
     .where((eb) =>
       b.authority_unit_code

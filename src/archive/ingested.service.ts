@@ -1,6 +1,7 @@
 /**
  * Storing what the ingest pipeline produced: blobs first (content-addressed,
- * so a retry rewrites nothing), then ONE transaction that records the file
+ * so a retry rewrites nothing; a few written at once so that their fsyncs
+ * overlap, all durable before the database is touched), then ONE transaction that records the file
  * and appends its pages. A crash before the commit leaves no page (at most
  * unreferenced blobs, which garbage collection may remove); a crash after it
  * leaves the whole file. The same content twice in a book is refused by
@@ -56,12 +57,34 @@ export async function listPageHashes(ctx: ActorContext, bookId: string): Promise
   return repo.bookDhashes(ctx.store.db, bookId);
 }
 
+/** Blob writes in flight at once: each waits on its own fsyncs, so a few together overlap them. */
+const PUTS_AT_ONCE = 4;
+
+/** The original and every page's image and thumbnail, stored (each durable before this resolves), PUTS_AT_ONCE at a time. */
+async function putBlobs(ctx: ActorContext, file: IncomingFile): Promise<{ original: PutResult; blobs: { image: PutResult; thumb: PutResult }[] }> {
+  const jobs: (() => Promise<PutResult>)[] = [() => ctx.blobs.put(file.original)];
+  for (const p of file.pages)
+    jobs.push(
+      () => ctx.blobs.put(p.image),
+      () => ctx.blobs.put(p.thumbnail),
+    );
+  const results: PutResult[] = new Array<PutResult>(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await jobs[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PUTS_AT_ONCE, jobs.length) }, worker));
+  const blobs = file.pages.map((_, i) => ({ image: results[1 + 2 * i]!, thumb: results[2 + 2 * i]! }));
+  return { original: results[0]!, blobs };
+}
+
 export async function storeIngestedFile(ctx: ActorContext, bookId: string, file: IncomingFile): Promise<StoredFile> {
   assertPermission(ctx.actor, 'scans.upload');
   await getBook(ctx, bookId);
-  const original = await ctx.blobs.put(file.original);
-  const blobs: { image: PutResult; thumb: PutResult }[] = [];
-  for (const p of file.pages) blobs.push({ image: await ctx.blobs.put(p.image), thumb: await ctx.blobs.put(p.thumbnail) });
+  const { original, blobs } = await putBlobs(ctx, file);
   try {
     return await ctx.store.db.transaction().execute(async (tx) => {
       // first: the file row's foreign key would otherwise share-lock the book and deadlock

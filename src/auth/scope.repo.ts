@@ -5,7 +5,9 @@
  * registering authority lies (`unit`, through admin_unit_within: the unit's
  * own books, those of the units below it and of the old units merged into
  * it). The grants are read live in the same query, so a revoked grant takes
- * effect on the next request. The system sees everything.
+ * effect on the next request. The system sees everything. A book an import
+ * is still writing in batches (books.import_pending, 0024) is in nobody's
+ * scope until the import's last transaction.
  * Every repository that reads or writes book-scoped data puts
  * `bookInScope(actor, <its book id column>)` into its WHERE clause; an
  * out-of-scope id then reads as "not found".
@@ -26,7 +28,7 @@ export function bookInScope(actor: Actor, bookId: BookIdRef): RawBuilder<SqlBool
   if (actor.kind === 'system') return sql<SqlBool>`true`;
   return sql<SqlBool>`exists (
     select 1 from books sb join user_grants sg on sg.user_id = ${actor.id}
-    where sb.id = ${refOf(bookId)}
+    where sb.id = ${refOf(bookId)} and sb.import_pending is null
       and (sg.kind = 'all'
         or (sg.kind = 'book' and sg.book_id = sb.id)
         or (sg.kind = 'unit' and exists (

@@ -33,6 +33,12 @@ export interface ImportRecordInput {
   actor: Actor;
   /** The day that counts as today for the completion check. */
   today: Date;
+  /**
+   * The book the projection (records row, findings, person index) is written into while the import is
+   * unfinished, when it is not bookId: an import's hidden staging copy of bookId (exchange
+   * import-batches.ts), whose rows move into bookId in the import's last transaction.
+   */
+  projectInto?: string | undefined;
 }
 
 export interface ImportedRecord {
@@ -68,7 +74,7 @@ function assertCompletable(state: RecordState, r: ImportRecordInput): void {
 export async function importRecord(tx: Transaction<Database>, input: ImportRecordInput): Promise<ImportedRecord> {
   const [stored] = await findActionsByTx(tx, [input.clientTxId]);
   if (stored) return { recordId: stored.record_id, replayed: true };
-  const recordId = await insertEmptyRecord(tx, { bookId: input.bookId, registerType: input.registerType, templateId: input.templateId });
+  const recordId = await insertEmptyRecord(tx, { bookId: input.projectInto ?? input.bookId, registerType: input.registerType, templateId: input.templateId });
   const history: RecordAction[] = [];
   for (const [clientTxId, body] of plannedBodies(input)) {
     if (body.kind === 'completed') assertCompletable(fold(history), input);
@@ -77,6 +83,7 @@ export async function importRecord(tx: Transaction<Database>, input: ImportRecor
     if (replayed) throw new Invalid('import.tx_reused', `Mã giao dịch ${clientTxId} đã được dùng cho bản ghi khác.`);
     history.push(action);
   }
-  await writeProjection(tx, recordId, fold(history));
+  const state = fold(history);
+  await writeProjection(tx, recordId, input.projectInto ? { ...state, bookId: input.projectInto } : state);
   return { recordId, replayed: false };
 }

@@ -49,10 +49,10 @@ function mostFrequent(values: readonly string[]): string {
  * book, so that rows already in it are skipped rather than keyed twice
  * into a second copy of the same book.
  */
-export async function createGroupBook(txCtx: ActorContext, template: RegisterTemplate, g: BookGroup): Promise<BookView> {
+export async function createGroupBook(txCtx: ActorContext, template: RegisterTemplate, g: BookGroup): Promise<{ book: BookView; created: boolean }> {
   const authority = mostFrequent(g.rows.map((r) => r.values.noiDangKy ?? '').filter((v) => v !== '')).slice(0, 300);
   try {
-    return await createBook(txCtx, {
+    const book = await createBook(txCtx, {
       registerType: template.registerType,
       templateId: template.id,
       authority,
@@ -60,9 +60,10 @@ export async function createGroupBook(txCtx: ActorContext, template: RegisterTem
       volumeNo: g.quyenSo.slice(0, 50),
       notes: `Tạo khi nhập dữ liệu từ tệp (${g.rows.length} bản ghi).`,
     });
+    return { book, created: true };
   } catch (e) {
     const existing = e instanceof Conflict && e.code === 'book.duplicate' ? (e.details as { existingId?: string } | undefined)?.existingId : undefined;
     if (!existing) throw e;
-    return bookView(await getBook(txCtx, existing));
+    return { book: bookView(await getBook(txCtx, existing)), created: false };
   }
 }

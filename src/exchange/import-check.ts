@@ -3,7 +3,9 @@
  * no database: sniff → read the table (xlsx streamed, bombs refused) → match
  * the header to a template (and to the chosen book's) → check every row
  * against the catalog, reporting progress → when a row has an ERROR, build
- * the error report xlsx here too. It runs in a worker thread for big files
+ * the error report xlsx here too. An xlsx's rows are spilled to a temporary
+ * file as they are read and read back for the check and the report, so
+ * memory holds the row outcomes only. It runs in a worker thread for big files
  * (import-thread.ts), so the server keeps answering; its answer is small and
  * plain (the table's rows stay in the thread): the table's identity, the
  * notes, the row outcomes and the report bytes.
@@ -14,7 +16,8 @@ import { readCsvTable } from './import-csv.js';
 import { buildErrorReport } from './import-report.js';
 import { checkHeaderMerges, checkRow, hasErrors, planColumns, type ColumnPlan, type RowOutcome } from './import-rows.js';
 import { sniffImportFile } from './import-sniff.js';
-import type { ImportTable } from './import-table.js';
+import type { HeaderMatch } from './import-header.js';
+import { rowCount, tableRows, type ImportTable } from './import-table.js';
 import { readXlsxTable, type MatchedTable } from './import-xlsx.js';
 
 export interface CheckInput {
@@ -49,7 +52,8 @@ export interface CheckedFile {
 export const CHECK_STEP = 500;
 
 async function readTable(fileName: string, bytes: Buffer, onRows: (n: number) => void): Promise<MatchedTable> {
-  return sniffImportFile(fileName, bytes) === 'xlsx' ? readXlsxTable(bytes, onRows) : readCsvTable(bytes);
+  // An xlsx's rows go to disk as they stream (import-spill.ts): only the row outcomes stay in memory.
+  return sniffImportFile(fileName, bytes) === 'xlsx' ? readXlsxTable(bytes, { onRows, spill: true }) : readCsvTable(bytes);
 }
 
 function targetTemplate(fileTemplate: RegisterTemplate, bookTemplateId: string | undefined): RegisterTemplate {
@@ -84,15 +88,24 @@ export async function readAndCheck(input: CheckInput, tell: (p: CheckProgress) =
     }
   };
   const { table, match } = await readTable(input.fileName, bytes, whileReading);
-  await tell({ rowsTotal: table.rows.length, rowsRead: table.rows.length });
+  try {
+    return await checkTable(input, table, match, tell);
+  } finally {
+    table.spill?.close();
+  }
+}
+
+async function checkTable(input: CheckInput, table: ImportTable, match: HeaderMatch, tell: (p: CheckProgress) => void | Promise<void>): Promise<CheckedFile> {
+  const total = rowCount(table);
+  await tell({ rowsTotal: total, rowsRead: total });
   const template = targetTemplate(match.template, input.bookTemplateId);
   checkHeaderMerges(table);
   const plan = planColumns(match, template);
-  if (table.rows.length === 0) throw new Invalid('import.no_rows', `Tệp "${input.fileName}" không có dòng dữ liệu nào sau dòng tiêu đề.`, 'file');
+  if (total === 0) throw new Invalid('import.no_rows', `Tệp "${input.fileName}" không có dòng dữ liệu nào sau dòng tiêu đề.`, 'file');
   const today = new Date(input.today);
   const opts = { fixEncoding: input.fixEncoding };
   const outcomes: RowOutcome[] = [];
-  for (const row of table.rows) {
+  for await (const row of tableRows(table)) {
     outcomes.push(checkRow(table, plan, row, today, opts));
     if (outcomes.length % CHECK_STEP === 0) await tell({ rowsChecked: outcomes.length });
   }

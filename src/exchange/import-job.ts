@@ -10,7 +10,7 @@
  * row-level report and error xlsx as before). A file-level problem found later
  * (header, bomb, wrong register type) fails the job with its typed error.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { getBook } from '../archive/index.js';
 import { actorIdOf, assertPermission, contextOfUser, type ActorContext } from '../auth/index.js';
 import { enqueueJob, type Handler } from '../core/index.js';
@@ -28,6 +28,8 @@ export interface ImportFileJob {
   fixEncoding: boolean;
   /** Who asked: only they (or an admin) may follow the job; it runs as them, with their scope at run time. */
   actorId: string | null;
+  /** The import's id, the same for every attempt (a retry goes on with the hidden books an interrupted one left). */
+  importId?: string;
 }
 
 export async function startImport(ctx: ActorContext, input: ImportFileInput): Promise<{ jobId: string }> {
@@ -41,6 +43,7 @@ export async function startImport(ctx: ActorContext, input: ImportFileInput): Pr
     blob: sha256,
     fixEncoding: input.fixEncoding === true,
     actorId: actorIdOf(ctx.actor),
+    importId: randomUUID(),
     ...(input.bookId ? { bookId: input.bookId } : {}),
   };
   return { jobId: await enqueueJob<{ [IMPORT_FILE_JOB]: ImportFileJob }, typeof IMPORT_FILE_JOB>(ctx, IMPORT_FILE_JOB, payload) };
@@ -50,6 +53,6 @@ export const runImportJob: Handler<ImportFileJob, ImportView> = async (ctx, p, j
   const actorCtx = await contextOfUser(ctx, p.actorId, 'job:import');
   const bytes = await ctx.blobs.get(p.blob);
   const input = { fileName: p.fileName, bytes, bookId: p.bookId, fixEncoding: p.fixEncoding };
-  const { view } = await importFile(actorCtx, input, { progress: job.progress, signal: job.signal });
+  const { view } = await importFile(actorCtx, input, { progress: job.progress, signal: job.signal, importId: p.importId });
   return view;
 };

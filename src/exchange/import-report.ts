@@ -6,14 +6,17 @@
  * ERRORs and WARNINGs in Vietnamese, the cells at fault coloured (red: error,
  * yellow: warning), the header row frozen. The importer ignores the "Lỗi"
  * column, so the corrected report is itself a valid import file. Written
- * with exceljs.
+ * with exceljs' streaming writer (memory flat in the rows).
  */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Finding } from '../registers/index.js';
 import { DATA_SHEET } from './export-row.js';
 import { ERROR_COLUMN, isErrorColumn } from './import-header.js';
 import type { RowOutcome } from './import-rows.js';
-import type { Cell, ImportTable } from './import-table.js';
+import { tableRows, type Cell, type ImportTable } from './import-table.js';
 
 const RED = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8C9C9' } } as const;
 const YELLOW = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2B3' } } as const;
@@ -74,7 +77,7 @@ function writeRow(ws: ExcelJS.Worksheet, src: ImportTable['rows'][number], outco
   markCells(row, findings, cols);
 }
 
-function writeGuide(wb: ExcelJS.Workbook, fileName: string, fileNotes: readonly string[]): void {
+function writeGuide(wb: ExcelJS.stream.xlsx.WorkbookWriter, fileName: string, fileNotes: readonly string[]): void {
   const ws = wb.addWorksheet('Hướng dẫn');
   const lines = [
     `Báo cáo lỗi khi nhập tệp "${fileName}".`,
@@ -84,8 +87,9 @@ function writeGuide(wb: ExcelJS.Workbook, fileName: string, fileNotes: readonly 
     'Cảnh báo (tô vàng) không chặn việc nhập: người nhập tệp xác nhận đã đối chiếu.',
     ...fileNotes,
   ];
-  lines.forEach((text, i) => (ws.getCell(i + 1, 1).value = text));
   ws.getColumn(1).width = 120;
+  lines.forEach((text, i) => (ws.getCell(i + 1, 1).value = text));
+  ws.commit();
 }
 
 /** 1-based: the file's "Lỗi" column when it has one (a report imported again), else after the last named column. */
@@ -95,14 +99,31 @@ export function errorColumnOf(table: ImportTable): number {
   return Math.max(0, ...table.header.keys()) + 2;
 }
 
+/**
+ * Written with exceljs' streaming writer into a temporary file, each row committed as soon as it is written
+ * and the rows read one at a time (tableRows: from the table's spill file for a big xlsx), so memory does not
+ * grow with the file; the finished xlsx is read back as the answer.
+ */
 export async function buildErrorReport(fileName: string, table: ImportTable, outcomes: readonly RowOutcome[], cols: ReportColumns, fileNotes: readonly string[] = []): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(table.sheet || DATA_SHEET, { views: [{ state: 'frozen', ySplit: table.headerRowNo }] });
-  const errorCol = errorColumnOf(table);
-  ws.getColumn(errorCol).width = 80;
-  writeHeader(ws, table, errorCol);
-  const byRow = new Map(outcomes.map((o) => [o.rowNo, o]));
-  for (const src of table.rows) writeRow(ws, src, byRow.get(src.rowNo), cols, errorCol);
-  writeGuide(wb, fileName, fileNotes);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const dir = await mkdtemp(join(tmpdir(), 'hotich-report-'));
+  try {
+    const filename = join(dir, 'report.xlsx');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename, useStyles: true, useSharedStrings: false });
+    const ws = wb.addWorksheet(table.sheet || DATA_SHEET, { views: [{ state: 'frozen', ySplit: table.headerRowNo }] });
+    const errorCol = errorColumnOf(table);
+    ws.getColumn(errorCol).width = 80;
+    writeHeader(ws, table, errorCol);
+    ws.getRow(table.headerRowNo).commit();
+    const byRow = new Map(outcomes.map((o) => [o.rowNo, o]));
+    for await (const src of tableRows(table)) {
+      writeRow(ws, src, byRow.get(src.rowNo), cols, errorCol);
+      ws.getRow(src.rowNo).commit();
+    }
+    ws.commit();
+    writeGuide(wb, fileName, fileNotes);
+    await wb.commit();
+    return await readFile(filename);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -5,6 +5,7 @@
  * so that the conversion to register values (import-cells.ts) can say exactly
  * what it changed. Rows are 1-based as Excel shows them; columns 0-based.
  */
+import type { RowSpill } from './import-spill.js';
 export type CellValue =
   | { t: 'text'; v: string }
   | { t: 'number'; v: number; raw: string; dateStyle: boolean }
@@ -38,8 +39,10 @@ export interface ImportTable {
   headerRowNo: number;
   /** Header texts by column, exactly as stored. */
   header: Map<number, string>;
-  /** Non-empty rows after the header, in file order. */
+  /** Non-empty rows after the header, in file order (none here when they were spilled to disk: see spill). */
   rows: TableRow[];
+  /** A sheet read with { spill: true }: its rows on disk (import-spill.ts), read back with tableRows. */
+  spill?: RowSpill;
   merges: MergedRange[];
   /** Empty rows skipped (counted, never stored). */
   emptyRows: number;
@@ -93,3 +96,12 @@ export function cellText(c: Cell | undefined): string {
 }
 
 export const isBlankCell = (c: Cell | undefined): boolean => c === undefined || (c.formula === undefined && cellText(c).trim() === '');
+
+/** How many data rows the table has, in memory or spilled. */
+export const rowCount = (t: Pick<ImportTable, 'rows' | 'spill'>): number => t.spill?.count ?? t.rows.length;
+
+/** The table's data rows in file order, from memory or from its spill file. */
+export async function* tableRows(t: Pick<ImportTable, 'rows' | 'spill'>): AsyncGenerator<TableRow> {
+  if (t.spill) yield* t.spill.rows();
+  else yield* t.rows;
+}

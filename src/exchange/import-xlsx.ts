@@ -14,6 +14,7 @@ import { TEMPLATES } from '../registers/index.js';
 import { matchHeader, sampleKeys, type HeaderMatch } from './import-header.js';
 import { cellText, isBlankCell, type ImportTable, type TableRow } from './import-table.js';
 import { readDateStyles, readSharedStrings, readWorkbook, streamSheet, type SheetContext } from './import-xlsx-parts.js';
+import { RowSpill } from './import-spill.js';
 import { openXlsxZip, type XlsxZip } from './import-zip.js';
 
 export const MAX_DATA_ROWS = 200_000;
@@ -32,26 +33,27 @@ function tooManyRows(): Invalid {
 }
 
 /** Reads one sheet; undefined when no header row is found among its first rows. */
-async function readSheet(
-  zip: XlsxZip,
-  sheet: { name: string; path: string },
-  ctx: SheetContext & { date1904: boolean },
-  seen: string[],
-  onRows?: (n: number) => void,
-): Promise<MatchedTable | undefined> {
+async function readSheet(zip: XlsxZip, sheet: { name: string; path: string }, ctx: SheetContext & { date1904: boolean }, seen: string[], opts: ReadOptions): Promise<MatchedTable | undefined> {
   let found: { match: HeaderMatch; rowNo: number; header: Map<number, string> } | undefined;
+  const { onRows } = opts;
   const rows: TableRow[] = [];
+  const spill = opts.spill ? new RowSpill() : undefined;
+  let count = 0;
   let emptyRows = 0;
   let before = 0;
+  const take = (row: TableRow) => {
+    if (count >= MAX_DATA_ROWS) throw tooManyRows();
+    if (spill) spill.push(row);
+    else rows.push(row);
+    if (++count % READ_STEP === 0) onRows?.(count);
+  };
   const merges = await streamSheet(zip, sheet.path, ctx, (row) => {
     if ('empty' in row || [...row.cells.values()].every(isBlankCell)) {
       if (found) emptyRows++;
       return true;
     }
     if (found) {
-      if (rows.length >= MAX_DATA_ROWS) throw tooManyRows();
-      rows.push(row);
-      if (onRows && rows.length % READ_STEP === 0) onRows(rows.length);
+      take(row);
       return true;
     }
     const header = headerOf(row);
@@ -59,9 +61,16 @@ async function readSheet(
     if (match) found = { match, rowNo: row.rowNo, header };
     else if (before === 0) seen.push(`"${sheet.name}" dòng ${row.rowNo}: ${[...header.values()].slice(0, 5).join(' | ').slice(0, 120)}`);
     return found !== undefined || ++before < HEADER_SEARCH_ROWS;
+  }).catch((e: unknown) => {
+    spill?.close();
+    throw e;
   });
-  if (!found) return undefined;
-  const table: ImportTable = { kind: 'xlsx', sheet: sheet.name, headerRowNo: found.rowNo, header: found.header, rows, merges, emptyRows, date1904: ctx.date1904 };
+  if (!found) {
+    spill?.close();
+    return undefined;
+  }
+  spill?.finish();
+  const table: ImportTable = { kind: 'xlsx', sheet: sheet.name, headerRowNo: found.rowNo, header: found.header, rows, merges, emptyRows, date1904: ctx.date1904, ...(spill ? { spill } : {}) };
   return { table, match: found.match };
 }
 
@@ -76,8 +85,14 @@ export function unknownTemplate(seen: readonly string[]): Invalid {
   );
 }
 
-/** onRows (progress) is told the data rows read so far every READ_STEP rows. */
-export async function readXlsxTable(bytes: Buffer, onRows?: (n: number) => void): Promise<MatchedTable> {
+export interface ReadOptions {
+  /** Told the data rows read so far every READ_STEP rows (progress). */
+  onRows?: ((n: number) => void) | undefined;
+  /** Keep the rows on disk (table.spill, import-spill.ts) instead of in memory; the caller closes the spill. */
+  spill?: boolean | undefined;
+}
+
+export async function readXlsxTable(bytes: Buffer, opts: ReadOptions = {}): Promise<MatchedTable> {
   const zip = await openXlsxZip(bytes);
   try {
     const wb = await readWorkbook(zip);
@@ -85,7 +100,7 @@ export async function readXlsxTable(bytes: Buffer, onRows?: (n: number) => void)
     const seen: string[] = [];
     for (const sheet of wb.sheets) {
       if (!zip.has(sheet.path)) continue;
-      const found = await readSheet(zip, sheet, ctx, seen, onRows);
+      const found = await readSheet(zip, sheet, ctx, seen, opts);
       if (found) return found;
     }
     throw unknownTemplate(seen);

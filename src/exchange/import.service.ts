@@ -4,10 +4,12 @@
  * handled by the readers) → match the header to a template → check every row
  * against the catalog → ALL OR NOTHING: when any row has an ERROR nothing is
  * written but the imports row (status failed) and its error report xlsx
- * (blob); otherwise one transaction creates the books (when none was chosen),
- * one completed record per row (entry importRecord: created with its source,
- * keyed, WARNINGs acknowledged by the importing user, completed) and the
- * imports row. The same content is imported once: a second time is a
+ * (blob); otherwise the books (when none was chosen) and one completed record
+ * per row (entry importRecord: created with its source, keyed, WARNINGs
+ * acknowledged by the importing user, completed) are written in short
+ * batches into HIDDEN books and shown, with the imports row, by one last
+ * transaction (import-batches.ts), so keyers' saves interleave with a big
+ * import and nothing is seen of an unfinished one. The same content is imported once: a second time is a
  * Conflict naming where and when it went ("Tệp này đã được nhập vào quyển …").
  * With fixEncoding, text in a legacy font or with look-alike letters is
  * converted (the report lists each conversion) instead of refusing the row.
@@ -15,20 +17,18 @@
  * (import-off-thread.ts); hooks.progress follows rows read, checked, written.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
-import { bookView, getBook, type BookView } from '../archive/index.js';
+import { bookView, getBook } from '../archive/index.js';
 import { actorIdOf, assertPermission, isBookVisible, logRead, type ActorContext } from '../auth/index.js';
 import { Conflict, NotFound } from '../core/index.js';
-import { importRecord } from '../entry/index.js';
-import { getTemplate, type RegisterTemplate } from '../registers/index.js';
-import { isUniqueViolation, type Book, type Database, type ImportRow } from '../store/index.js';
-import { createGroupBook, groupRows, type BookGroup } from './import-books.js';
+import { getTemplate } from '../registers/index.js';
+import { isUniqueViolation, type Book, type ImportRow } from '../store/index.js';
+import { finishTargets, openTargets, writeBatches } from './import-batches.js';
 import type { TableMeta } from './import-check.js';
 import { checkImportFile } from './import-off-thread.js';
 import { hasErrors, type ColumnPlan, type RowOutcome } from './import-rows.js';
 import { importView, rowReports, type ImportReportJson, type ImportView } from './import-view.js';
-import { keysOf, registrationKey, skippedNote } from './import-dedupe.js';
-import { findImport, findImportedBySha, insertImport, listBookValues } from './imports.repo.js';
+import { skippedNote } from './import-dedupe.js';
+import { findImport, findImportedBySha, insertImport } from './imports.repo.js';
 
 export interface ImportFileInput {
   fileName: string;
@@ -53,6 +53,13 @@ export interface ImportHooks {
   signal?: AbortSignal | undefined;
   /** Read and check in a worker thread (default: for files of OFF_THREAD_BYTES or more). */
   thread?: boolean | undefined;
+  /**
+   * The import's id, the same for every attempt of one job: a later attempt finds the hidden books an
+   * interrupted one left (import-batches.ts) and goes on. Default: a new id.
+   */
+  importId?: string | undefined;
+  /** Rows per write batch at most (import-batches.ts BATCH_ROWS; tests make it small). */
+  batchRows?: number | undefined;
 }
 
 export interface ImportOutcome {
@@ -89,8 +96,6 @@ export async function refuseIfImported(ctx: ActorContext, sha256: string): Promi
 }
 
 type Tell = (p: Partial<ImportProgress>) => void;
-
-const WRITE_STEP = 50;
 
 function progressTeller(hooks: ImportHooks): Tell {
   const state: ImportProgress = { phase: 'reading', rowsTotal: 0, rowsRead: 0, rowsChecked: 0, rowsWritten: 0 };
@@ -153,83 +158,34 @@ async function recordFailure(ctx: ActorContext, p: Prepared): Promise<ImportOutc
   return { view: importView(row), errorReport };
 }
 
-async function importGroup(
-  tx: Transaction<Database>,
-  ctx: ActorContext,
-  p: Prepared,
-  g: { bookId: string; rows: readonly RowOutcome[] },
-  importId: string,
-  onRow: () => Promise<void>,
-): Promise<{ written: number; skipped: number[] }> {
-  const sheetTag = createHash('sha256').update(p.table.sheet).digest('hex').slice(0, 8);
-  const already = keysOf(p.plan.template, await listBookValues(tx, g.bookId));
-  let written = 0;
-  const skipped: number[] = [];
-  for (const o of g.rows) {
-    const key = registrationKey(p.plan.template, o.values);
-    if (key !== undefined && already.has(key)) {
-      skipped.push(o.rowNo);
-      await onRow();
-      continue;
-    }
-    const acknowledge = o.findings.filter((f) => f.severity === 'WARNING').map((f) => `${f.path}:${f.code}`);
-    const source = { kind: 'import' as const, importId, file: p.fileName, sheet: p.table.sheet, row: o.rowNo, sha256: p.sha256 };
-    const r = await importRecord(tx, {
-      bookId: g.bookId,
-      registerType: p.plan.template.registerType,
-      templateId: p.plan.template.id,
-      values: o.values,
-      acknowledge,
-      source,
-      clientTxId: `imp-${p.sha256}-${sheetTag}-${o.rowNo}`,
-      actor: ctx.actor,
-      today: ctx.clock(),
-    });
-    if (!r.replayed) written++;
-    await onRow();
-  }
-  return { written, skipped };
-}
-
-async function createBooks(txCtx: ActorContext, template: RegisterTemplate, groups: readonly BookGroup[]): Promise<{ book: BookView; rows: RowOutcome[] }[]> {
-  const out: { book: BookView; rows: RowOutcome[] }[] = [];
-  for (const g of groups) out.push({ book: await createGroupBook(txCtx, template, g), rows: g.rows });
-  return out;
-}
-
-async function commit(ctx: ActorContext, p: Prepared, tell: Tell): Promise<ImportRow> {
-  const importId = randomUUID();
+async function commit(ctx: ActorContext, p: Prepared, tell: Tell, importId: string, hooks: ImportHooks): Promise<ImportRow> {
   const actorId = actorIdOf(ctx.actor);
+  const imp = {
+    importId,
+    batchRows: hooks.batchRows,
+    signal: hooks.signal,
+    template: p.plan.template,
+    sha256: p.sha256,
+    fileName: p.fileName,
+    sheet: p.table.sheet,
+    outcomes: p.outcomes,
+    book: p.book,
+  };
+  const targets = await openTargets(ctx, imp);
+  const w = await writeBatches(ctx, imp, targets, (done) => tell({ rowsWritten: done }));
+  const books = targets.map((t, i) => ({ id: t.final.id, title: `${t.final.title} (${t.final.authority}, ${t.final.yearFrom})`, records: w.counts[i]! }));
+  const reported = w.skipped.length > 0 ? { ...p, notes: [...p.notes, skippedNote(w.skipped)] } : p;
+  const bookId = targets.length === 1 ? targets[0]!.final.id : null;
   return ctx.store.db.transaction().execute(async (tx) => {
-    const txCtx: ActorContext = { ...ctx, store: { ...ctx.store, db: tx } };
-    const targets = p.book ? [{ book: bookView(p.book), rows: p.outcomes }] : await createBooks(txCtx, p.plan.template, groupRows(p.outcomes));
-    let written = 0;
-    let done = 0;
-    // Every WRITE_STEP rows: report, and yield a macrotask — PGlite answers in microtasks, so a long
-    // chain of queries would otherwise starve timers and I/O (health, the lease's heartbeat).
-    const onRow = async () => {
-      if (++done % WRITE_STEP !== 0) return;
-      tell({ rowsWritten: done });
-      await new Promise((resolve) => setImmediate(resolve));
-    };
-    const skipped: number[] = [];
-    const counts: number[] = [];
-    for (const t of targets) {
-      const r = await importGroup(tx, ctx, p, { bookId: t.book.id, rows: t.rows }, importId, onRow);
-      written += r.written;
-      skipped.push(...r.skipped);
-      counts.push(t.rows.length - r.skipped.length);
-    }
-    const books = targets.map((t, i) => ({ id: t.book.id, title: `${t.book.title} (${t.book.authority}, ${t.book.yearFrom})`, records: counts[i]! }));
-    const reported = skipped.length > 0 ? { ...p, notes: [...p.notes, skippedNote(skipped)] } : p;
-    const bookId = targets.length === 1 ? targets[0]!.book.id : null;
-    return insertImport(tx, importRowOf(p, importId, actorId, bookId, written, reportJson(reported, books)));
+    await finishTargets(tx, targets);
+    return insertImport(tx, importRowOf(p, importId, actorId, bookId, w.written, reportJson(reported, books)));
   });
 }
 
 /**
  * Imports a file; a failed import (row ERRORs) returns its report and writes no record. File-level problems throw.
- * hooks.progress follows it; when hooks.signal fires the import stops (throws) and its transaction writes nothing.
+ * hooks.progress follows it; when hooks.signal fires the import stops (throws) and nothing it wrote is shown
+ * (a later call with the same hooks.importId goes on from there).
  */
 export async function importFile(ctx: ActorContext, input: ImportFileInput, hooks: ImportHooks = {}): Promise<ImportOutcome> {
   assertPermission(ctx.actor, 'imports.run');
@@ -242,7 +198,7 @@ export async function importFile(ctx: ActorContext, input: ImportFileInput, hook
   }
   try {
     tell({ phase: 'writing' });
-    const view = importView(await commit(ctx, p, tell));
+    const view = importView(await commit(ctx, p, tell, hooks.importId ?? randomUUID(), hooks));
     tell({ phase: 'done', rowsWritten: p.outcomes.length });
     return { view };
   } catch (e) {

@@ -140,6 +140,10 @@ export interface BooksTable {
   updated_at: UpdatedAt;
   /** 0014: a copy book (sổ lưu / bản sao), allowed to share another book's identity. */
   is_copy: Generated<boolean>;
+  /** 0024: the import still writing into this book in batches (hidden from everyone while set). */
+  import_pending: string | null;
+  /** 0024: on an import's staging copy, the existing book its records move into at the end. */
+  import_target: string | null;
 }
 
 export interface IngestFilesTable {

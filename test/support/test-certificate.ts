@@ -3,10 +3,23 @@
  * The name must be ASCII: node-forge (used by @signpdf's P12 signer) re-encodes non-ASCII
  * distinguished names on the way through (see README, certified copies).
  */
+import { generateKeyPairSync } from 'node:crypto';
 import forge from 'node-forge';
 
+/** A 2048-bit RSA key pair made by Node's native crypto (forge's pure-JS generation takes seconds), in forge's form. */
+function rsaKeys(): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.pki.rsa.PrivateKey } {
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicExponent: 0x10001,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  const priv = forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
+  return { privateKey: priv, publicKey: forge.pki.setRsaPublicKey(priv.n, priv.e) };
+}
+
 export function testCertificate(commonName: string, passphrase: string): { p12: Buffer; certPem: string } {
-  const keys = forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 });
+  const keys = rsaKeys();
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
   cert.serialNumber = '01';
