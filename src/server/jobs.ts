@@ -7,15 +7,18 @@
  */
 import { runDueJobs, startJobWorker, type AppContext, type JobHandlers, type JobWorker, type JobWorkerOptions } from '../core/index.js';
 import { runExportJob, runImportJob, type ExportBookJob, type ImportFileJob } from '../exchange/index.js';
+import { runOcrJob, type OcrBookJob } from '../ocr/index.js';
 
 export interface Jobs {
   'export.book': ExportBookJob;
   'import.file': ImportFileJob;
+  'ocr.book': OcrBookJob;
 }
 
 export const JOB_HANDLERS = {
   'export.book': runExportJob,
   'import.file': runImportJob,
+  'ocr.book': runOcrJob,
 } satisfies JobHandlers<Jobs>;
 
 /** Runs every due job now (tests, one-off commands); returns how many ran. */

@@ -123,6 +123,12 @@ const MATRIX: readonly Row[] = [
   { route: 'POST /api/books/:id/records', allow: KEY, req: (s) => send('POST', `/api/books/${s.bookId}/records`, { pageIds: [s.pageId], clientTxId: txId() }), ok: 201, scoped: true },
   { route: 'GET /api/books/:id/records', allow: ALL_ROLES, req: (s) => get(`/api/books/${s.bookId}/records`), ok: 200, scoped: true },
   { route: 'GET /api/records/:id', allow: ALL_ROLES, req: (s) => get(`/api/records/${s.recordId}`), ok: 200, scoped: true },
+  // OCR (src/ocr): start a book's reading (a job), the officer's handwritten mark, pre-fill, machine accuracy, thresholds
+  { route: 'POST /api/books/:id/ocr', allow: KEY, req: (s) => send('POST', `/api/books/${s.bookId}/ocr`, { pageIds: ['x'] }), ok: 400, scoped: true },
+  { route: 'PUT /api/books/:id/pages/:pageId/handwritten', allow: WRITE, req: (s) => send('PUT', `/api/books/${s.bookId}/pages/${s.pageId}/handwritten`, { handwritten: false }), ok: 204, scoped: true },
+  { route: 'GET /api/records/:id/ocr', allow: ALL_ROLES, req: (s) => get(`/api/records/${s.recordId}/ocr`), ok: 200, scoped: true },
+  { route: 'GET /api/books/:id/ocr/accuracy', allow: REVIEW, req: (s) => get(`/api/books/${s.bookId}/ocr/accuracy`), ok: 200, scoped: true },
+  { route: 'POST /api/ocr/thresholds', allow: PLAN, req: () => send('POST', '/api/ocr/thresholds'), ok: 200 },
   { route: 'PUT /api/records/:id', allow: KEY_OR_REVIEW, req: (s) => send('PUT', `/api/records/${s.recordId}`, { clientTxId: txId(), expectedVersion: 0, values: {} }), ok: 409, scoped: true },
   { route: 'POST /api/records/:id/complete', allow: KEY, req: (s) => send('POST', `/api/records/${s.recordId}/complete`, { clientTxId: txId(), expectedVersion: 0 }), ok: 409, scoped: true },
   { route: 'POST /api/records/:id/reopen', allow: KEY_OR_REVIEW, req: (s) => send('POST', `/api/records/${s.recordId}/reopen`, { clientTxId: txId(), expectedVersion: 0 }), ok: 409, scoped: true },

@@ -18,6 +18,7 @@ import * as m0016 from './0016-paging.js';
 import * as m0017 from './0017-plans.js';
 import * as m0018 from './0018-person-index.js';
 import * as m0019 from './0019-extracts.js';
+import * as m0022 from './0022-ocr.js';
 
 export interface Migration {
   id: string;
@@ -45,4 +46,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0017', ...m0017 },
   { id: '0018', ...m0018 },
   { id: '0019', ...m0019 },
+  { id: '0022', ...m0022 },
 ];
