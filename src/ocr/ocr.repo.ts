@@ -30,7 +30,14 @@ export type PageOutcome = { status: 'read'; skew: number; meanConfidence: number
 
 /** Replaces what was stored for the page with this outcome (one transaction, the caller's). */
 export async function storePageOutcome(tx: Db, bookId: string, pageId: string, engine: string, at: Date, o: PageOutcome): Promise<void> {
-  const common = { engine, read_at: at, status: o.status, reason: o.status === 'skipped' ? o.reason : '', skew: o.status === 'read' ? o.skew : null, mean_confidence: o.status === 'read' ? o.meanConfidence : null };
+  const common = {
+    engine,
+    read_at: at,
+    status: o.status,
+    reason: o.status === 'skipped' ? o.reason : '',
+    skew: o.status === 'read' ? o.skew : null,
+    mean_confidence: o.status === 'read' ? o.meanConfidence : null,
+  };
   await tx
     .insertInto('ocr_pages')
     .values({ page_id: pageId, book_id: bookId, ...common })

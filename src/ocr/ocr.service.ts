@@ -67,7 +67,10 @@ export async function ocrBook(ctx: ActorContext, job: Omit<OcrBookJob, 'actorId'
   const pages = (await listPages(ctx, job.bookId)).filter((p) => p.sha256 && (!job.pageIds || job.pageIds.includes(p.id)));
   const engine = opts.engine ?? tesseractEngine();
   const ready = await engine.available();
-  const marks = await repo.pageMarks(ctx.store.db, pages.map((p) => p.id));
+  const marks = await repo.pageMarks(
+    ctx.store.db,
+    pages.map((p) => p.id),
+  );
   const place = await placeCheck(ctx, book.year_from);
   const result: OcrBookResult = { pages: pages.length, read: 0, skipped: [], fields: 0 };
   let next = 0;
@@ -160,7 +163,12 @@ export async function prefillFor(ctx: ActorContext, recordId: string): Promise<P
 }
 
 /** The table slot of a registration: the row whose số reads as the registration's, else its rank among the page's registrations. */
-async function slotOf(ctx: AppContext, row: { page_ids: string[]; values: Record<string, string>; book_id: string }, registration: string, fields: readonly repo.StoredField[]): Promise<{ pageId: string; row: number } | undefined> {
+async function slotOf(
+  ctx: AppContext,
+  row: { page_ids: string[]; values: Record<string, string>; book_id: string },
+  registration: string,
+  fields: readonly repo.StoredField[],
+): Promise<{ pageId: string; row: number } | undefined> {
   const so = row.values.so?.trim();
   if (so) {
     const hit = fields.find((f) => f.field === 'so' && f.value === so);

@@ -87,6 +87,9 @@ async function bodyPng(p: Prepared, t: Table): Promise<{ png: Buffer; x: number;
   return { png, x, y, scale };
 }
 
+/** Specks of noise read as lone punctuation: not text of the register. */
+const JUNK = /^[_\-—–~.,'"`|‘’“”:;]+$/u;
+
 const cellIndex = (rules: readonly { at: number }[], v: number): number => {
   for (let i = 0; i + 1 < rules.length; i++) if (v >= rules[i]!.at && v < rules[i + 1]!.at) return i;
   return -1;
@@ -104,10 +107,12 @@ export async function readPage(engine: OcrEngine, registerType: string, scan: Bu
   if (table.cols.length - 1 !== layout.length) return { status: 'skipped', reason: 'columns_mismatch', detail: `${table.cols.length - 1}/${layout.length}` };
   eraseRules(p.ink, p.gray.width, table);
   const body = await bodyPng(p, table);
-  const words = (await engine.recognize(body.png)).map((w) => ({
-    ...w,
-    box: { x: w.box.x / body.scale + body.x, y: w.box.y / body.scale + body.y, w: w.box.w / body.scale, h: w.box.h / body.scale },
-  }));
+  const words = (await engine.recognize(body.png))
+    .filter((w) => !JUNK.test(w.text))
+    .map((w) => ({
+      ...w,
+      box: { x: w.box.x / body.scale + body.x, y: w.box.y / body.scale + body.y, w: w.box.w / body.scale, h: w.box.h / body.scale },
+    }));
   const slots = table.rows.slice(1);
   const cells = new Map<string, OcrWord[]>();
   for (const w of words) {

@@ -125,7 +125,13 @@ const MATRIX: readonly Row[] = [
   { route: 'GET /api/records/:id', allow: ALL_ROLES, req: (s) => get(`/api/records/${s.recordId}`), ok: 200, scoped: true },
   // OCR (src/ocr): start a book's reading (a job), the officer's handwritten mark, pre-fill, machine accuracy, thresholds
   { route: 'POST /api/books/:id/ocr', allow: KEY, req: (s) => send('POST', `/api/books/${s.bookId}/ocr`, { pageIds: ['x'] }), ok: 400, scoped: true },
-  { route: 'PUT /api/books/:id/pages/:pageId/handwritten', allow: WRITE, req: (s) => send('PUT', `/api/books/${s.bookId}/pages/${s.pageId}/handwritten`, { handwritten: false }), ok: 204, scoped: true },
+  {
+    route: 'PUT /api/books/:id/pages/:pageId/handwritten',
+    allow: WRITE,
+    req: (s) => send('PUT', `/api/books/${s.bookId}/pages/${s.pageId}/handwritten`, { handwritten: false }),
+    ok: 204,
+    scoped: true,
+  },
   { route: 'GET /api/records/:id/ocr', allow: ALL_ROLES, req: (s) => get(`/api/records/${s.recordId}/ocr`), ok: 200, scoped: true },
   { route: 'GET /api/books/:id/ocr/accuracy', allow: REVIEW, req: (s) => get(`/api/books/${s.bookId}/ocr/accuracy`), ok: 200, scoped: true },
   { route: 'POST /api/ocr/thresholds', allow: PLAN, req: () => send('POST', '/api/ocr/thresholds'), ok: 200 },
