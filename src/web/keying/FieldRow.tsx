@@ -14,6 +14,8 @@ import { FLAG_LABELS, type FieldFlag, type Finding, type FormField } from './key
 import type { FieldElement } from './useFieldFocus.js';
 
 export interface FieldRowProps {
+  /** The machine read this value (src/ocr) and the keyer has not changed it: shown differently, with its confidence. */
+  machine?: { confidence: number } | undefined;
   field: FormField;
   value: string;
   flag: FieldFlag | undefined;
@@ -77,7 +79,7 @@ export const FieldRow = memo(function FieldRow(p: FieldRowProps) {
   const msgId = `${id}-msg`;
   const errors = p.findings.filter((f) => f.severity === 'ERROR');
   return (
-    <div className={`field-row${p.focused ? ' focused' : ''}${p.flag ? ' flagged' : ''}`} data-field={field.key}>
+    <div className={`field-row${p.focused ? ' focused' : ''}${p.flag ? ' flagged' : ''}${p.machine ? ' machine-read' : ''}`} data-field={field.key}>
       <label htmlFor={id}>
         {field.label}
         {p.required && (
@@ -87,6 +89,12 @@ export const FieldRow = memo(function FieldRow(p: FieldRowProps) {
           </span>
         )}
         {p.mustBeEmpty && <span className="must-empty"> (để trống)</span>}
+        {p.machine && (
+          <span className="machine-badge" data-testid="machine-read" title="Máy đọc từ ảnh trang sổ: hãy so với ảnh rồi giữ nguyên hoặc sửa">
+            {' '}
+            máy đọc {Math.round(p.machine.confidence * 100)}%
+          </span>
+        )}
       </label>
       <div className="field-input">
         <FieldInput
