@@ -8,18 +8,21 @@
  * - pages per minute of the OCR stage, two pages at a time (2 cores);
  * - keystrokes to finish the records: thresholds are calibrated (thresholds.ts)
  *   on the first quarter of the pages (the "QC measured accuracy"), then on the
- *   remaining pages, per field of the template with a value: pre-filled and
- *   right = 1 key (Tab to confirm); pre-filled and wrong = 2 (clear) + the
- *   value + Tab; not pre-filled (or not on the page) = the value + Tab; codes
- *   as their digit. Baseline: typing every field of the same records into the
- *   MoJ Excel template (value + Tab each, codes as their digit).
+ *   remaining pages, per field of the template: pre-filled and right = 1 key
+ *   (Tab to confirm); pre-filled and wrong = 2 (clear) + keying it; not
+ *   pre-filled (or not on the page) = keying it on hotich's keying screen,
+ *   the cost model of bench:keying (Ctrl+D copies the fields that repeat the
+ *   previous entry, dates as digits, codes as their digit, ethnicity and
+ *   nationality by a unique prefix). Baseline: typing every field of the same
+ *   records into the MoJ Excel template (STT, value + Tab each, as bench:keying).
  *   keystrokeRatio = keys with pre-fill ÷ keys typing the template.
  * Places are not resolved through units/ here (no database); the job does.
  */
 import { cpus } from 'node:os';
 import { DEMO_BOOKS, demoBook, renderPrintedPage, type DemoBook } from '../src/demo/index.js';
 import { calibrate, cer, kindOfType, normalizeRow, readPage, tesseractEngine, FIELD_KINDS, type FieldKind, type OcrValue, type Sample } from '../src/ocr/index.js';
-import { getTemplate } from '../src/registers/index.js';
+import { getTemplate, type FieldDef } from '../src/registers/index.js';
+import { ETHNIC_GROUPS, listNationalities, searchKey } from '../src/vn/index.js';
 
 const N = Math.max(4, Number(process.env.OCR_BENCH_PAGES ?? 200));
 const SEED = 4242;
@@ -104,24 +107,26 @@ async function main(): Promise<void> {
   );
   const cut = Math.max(1, Math.floor(results.length / 4));
   const thresholds = Object.fromEntries(calibrate(samplesOf(results.slice(0, cut))).map((t) => [t.kind, t.threshold])) as Record<FieldKind, number>;
-  let [withPrefill, template, prefilled, fields] = [0, 0, 0, 0];
+  let [withPrefill, template, prefilled, fields, rowNo] = [0, 0, 0, 0, 0];
+  let previous: { book: string; values: Record<string, string> } | undefined;
   for (const p of results.slice(cut)) {
     const defs = getTemplate(p.book.registerType).fields;
     p.records.forEach((values, i) => {
+      const prev = previous?.book === p.book.key ? previous.values : undefined;
+      if (defs.some((f) => f.copyForward && values[f.key] && values[f.key] === prev?.[f.key])) withPrefill += 2; // Ctrl+D
       for (const def of defs) {
-        const truth = values[def.key];
-        if (truth === undefined || truth === '') continue;
-        fields++;
-        const cost = [...truth].length + 1;
-        template += cost;
+        const truth = values[def.key] ?? '';
+        template += def.type === 'rowNo' ? String(++rowNo).length + 1 : [...truth].length + 1;
+        if (truth !== '') fields++;
         const v = p.read[i]?.find((x) => x.field === def.key);
         const pre = v && v.uncertain.length === 0 && v.confidence >= thresholds[v.kind];
-        if (!pre) withPrefill += cost;
+        if (!pre) withPrefill += workbenchKeys(def, truth, prev?.[def.key]);
         else {
           prefilled++;
-          withPrefill += v.value === truth ? 1 : 2 + cost;
+          withPrefill += v.value === truth ? 1 : 2 + workbenchKeys(def, truth, undefined);
         }
       }
+      previous = { book: p.book.key, values };
     });
   }
   const keystrokeRatio = round(withPrefill / template);
@@ -144,6 +149,29 @@ async function main(): Promise<void> {
       thresholds,
     }),
   );
+}
+
+const ethnicNames = ETHNIC_GROUPS.map((g) => g.name);
+const nationNames = listNationalities().map((n) => n.name);
+
+/** Shortest prefix of a name's search key that no other name shares (the autocomplete's pick). */
+function uniquePrefix(value: string, names: readonly string[]): number {
+  const key = searchKey(value);
+  const others = names.map(searchKey).filter((k) => k !== key);
+  for (let n = 1; n <= key.length; n++) if (!others.some((o) => o.startsWith(key.slice(0, n)))) return n;
+  return key.length;
+}
+
+/** Keys in hotich's keying screen for a field the machine did not pre-fill (the cost model of bench:keying). */
+function workbenchKeys(f: FieldDef, value: string, previous: string | undefined): number {
+  if (f.type === 'rowNo') return 0;
+  if (f.copyForward && value && value === previous) return 1;
+  if (f.defaultValue !== undefined && value === f.defaultValue) return 1;
+  if (!value) return 1;
+  if (f.type === 'date') return value.replace(/\D/g, '').length + 1;
+  if (f.type === 'ethnicity') return uniquePrefix(value, ethnicNames) + 2;
+  if (f.type === 'nationality') return uniquePrefix(value, nationNames) + 2;
+  return [...value].length + 1;
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;

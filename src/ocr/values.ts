@@ -10,7 +10,8 @@
  * digit (l/I→1, O→0), a date that does not parse or disagrees with its words.
  */
 import { getTemplate, resolveCode, type FieldDef, type FieldType } from '../registers/index.js';
-import { cleanText, isVietnameseSyllable, parseDateWords, parsePartialDate, resolveEthnicity, resolveNationality, formatPartialDate } from '../vn/index.js';
+import { cleanText, dateInWords, isVietnameseSyllable, parseDateWords, parsePartialDate, resolveEthnicity, resolveNationality, formatPartialDate } from '../vn/index.js';
+import { levenshtein } from './cer.js';
 import type { ReadField } from './read-page.js';
 
 export const FIELD_KINDS = ['name', 'date', 'place', 'number', 'code', 'text'] as const;
@@ -100,6 +101,7 @@ function normalizeOne(def: FieldDef, read: ReadField, all: Readonly<Record<strin
   const uncertain: UncertainReason[] = [];
   const text = cleanText(read.text);
   let value = text;
+  let confidence = read.confidence;
   switch (def.type) {
     case 'registrationNo':
     case 'pageNo':
@@ -119,11 +121,19 @@ function normalizeOne(def: FieldDef, read: ReadField, all: Readonly<Record<strin
       break;
     }
     case 'dateInWords': {
-      wordChecks(read, uncertain);
       const words = parseDateWords(text);
       const of = def.wordsOf ? all[def.wordsOf] : undefined;
       const ofDate = of ? parsePartialDate(of.text.replace(/,/g, '.')) : undefined;
-      if (!words || !ofDate?.ok || formatPartialDate(words) !== ofDate.normalized) uncertain.push('words_disagree');
+      // The words spell a date the figures give: written as vn's dateInWords spells that date when the
+      // reading is that spelling with a few letters misread (a mark, a bracket), else uncertain.
+      const spelled = ofDate?.ok ? dateInWords(ofDate.date) : undefined;
+      if (spelled && of && of.confidence >= SURE_WORD && levenshtein(spelled, text) <= Math.max(2, Math.floor(spelled.length * 0.06))) {
+        value = spelled;
+        confidence = Math.max(confidence, of.confidence);
+      } else {
+        wordChecks(read, uncertain);
+        if (!words || !ofDate?.ok || formatPartialDate(words) !== ofDate.normalized) uncertain.push('words_disagree');
+      }
       break;
     }
     case 'time':
@@ -156,7 +166,7 @@ function normalizeOne(def: FieldDef, read: ReadField, all: Readonly<Record<strin
       wordChecks(read, uncertain);
       break;
   }
-  return { field: def.key, kind, text, value, confidence: Math.round(read.confidence * 1000) / 1000, uncertain };
+  return { field: def.key, kind, text, value, confidence: Math.round(confidence * 1000) / 1000, uncertain };
 }
 
 /** Every field of one row read from the page, normalized; fields the catalog does not know are dropped. */

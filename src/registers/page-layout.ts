@@ -173,14 +173,14 @@ export function splitCell(col: PageColumnLayout, words: readonly string[]): Cell
     if (text !== '') parts.push({ field, text, from: a, to: b });
   };
   const bracket = col.items.find((it) => it.bracketed);
-  const open = bracket ? words.findIndex((w) => w.startsWith('(')) : -1;
+  const open = bracket ? words.findIndex((w) => /^[({[]/.test(w)) : -1;
   const cut = (x: number, y: number) => (open >= x && open < y ? open : y);
   if (bracket && open >= 0) {
-    const closeAt = words.findIndex((w, i) => i >= open && w.endsWith(')'));
+    const closeAt = words.findIndex((w, i) => i >= open && /[)}\]]$/.test(w));
     const close = closeAt >= 0 ? closeAt + 1 : (marks.find((m) => m.labelStart > open)?.labelStart ?? words.length);
     const inner = words.slice(open, close).map((w, k, all) => {
       const head = k === 0 ? w.slice(1) : w;
-      return k === all.length - 1 && head.endsWith(')') ? head.slice(0, -1) : head;
+      return k === all.length - 1 && /[)}\]]$/.test(head) ? head.slice(0, -1) : head;
     });
     const text = tidy(inner);
     if (text !== '') parts.push({ field: bracket.field, text, from: open, to: close });
