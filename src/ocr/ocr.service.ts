@@ -10,7 +10,7 @@
  * the registration's rank among the page's registrations.
  */
 import { getBook, listPages } from '../archive/index.js';
-import { actorIdOf, assertPermission, contextOfUser, type ActorContext } from '../auth/index.js';
+import { actorIdOf, assertPermission, bookInScope, contextOfUser, systemActor, type ActorContext } from '../auth/index.js';
 import { enqueueJob, type AppContext, type Handler } from '../core/index.js';
 import { assertCanRead, findRecord, recordNotFound } from '../entry/index.js';
 import { sql } from '../store/index.js';
@@ -190,9 +190,14 @@ async function slotOf(
   return rank >= 0 && rank < rows.length ? { pageId, row: rows[rank]! } : undefined;
 }
 
-/** Machine values compared with the accepted values of completed registrations, per field kind. */
-export async function machineSamples(ctx: AppContext, bookId?: string): Promise<Sample[]> {
-  let q = ctx.store.db.selectFrom('records').select(['id', 'values', 'page_ids', 'book_id']).where('keying_of', 'is', null).where('status', '=', 'completed');
+/** Machine values compared with the accepted values of the completed registrations the actor sees, per field kind. */
+export async function machineSamples(ctx: ActorContext, bookId?: string): Promise<Sample[]> {
+  let q = ctx.store.db
+    .selectFrom('records')
+    .select(['id', 'values', 'page_ids', 'book_id'])
+    .where('keying_of', 'is', null)
+    .where('status', '=', 'completed')
+    .where(bookInScope(ctx.actor, 'records.book_id'));
   if (bookId) q = q.where('book_id', '=', bookId);
   const records = await q.execute();
   const samples: Sample[] = [];
@@ -213,7 +218,8 @@ export async function machineSamples(ctx: AppContext, bookId?: string): Promise<
 /** Measures machine accuracy per kind and stores the thresholds it implies (qc.plan). */
 export async function recalibrateThresholds(ctx: ActorContext): Promise<KindThreshold[]> {
   assertPermission(ctx.actor, 'qc.plan');
-  const result = calibrate(await machineSamples(ctx));
+  // Thresholds are the app's: measured on every completed registration, whatever the caller's scope (only rates come back).
+  const result = calibrate(await machineSamples({ ...ctx, actor: systemActor('ocr:thresholds') }));
   for (const t of result) if (t.samples > 0) await repo.saveThreshold(ctx.store.db, t.kind, t.threshold, t.samples, t.accuracy, ctx.clock());
   return result;
 }

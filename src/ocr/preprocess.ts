@@ -82,10 +82,21 @@ export async function prepare(scan: Buffer): Promise<Prepared> {
   return { gray, ink, skew, scan: scanSize };
 }
 
-/** The outer 2.5 % is the scanner lid and the turn's corners, never the register: no ink there. */
+/**
+ * The scanner lid and the turn's corners are not the register: ink that
+ * touches the picture's edge (a solid band running in from it, row by row and
+ * column by column) is cleared, and so is the outer 1 %.
+ */
 function clearBorder(ink: Uint8Array, width: number, height: number): void {
-  const [mx, my] = [Math.round(width * 0.025), Math.round(height * 0.025)];
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (y < my || y >= height - my || x < mx || x >= width - mx) ink[y * width + x] = 0;
+  const [mx, my] = [Math.round(width * 0.01), Math.round(height * 0.01)];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width && (x < mx || ink[y * width + x]); x++) ink[y * width + x] = 0;
+    for (let x = width - 1; x >= 0 && (x >= width - mx || ink[y * width + x]); x--) ink[y * width + x] = 0;
+  }
+  for (let x = 0; x < width; x++) {
+    for (let y = 0; y < height && (y < my || ink[y * width + x]); y++) ink[y * width + x] = 0;
+    for (let y = height - 1; y >= 0 && (y >= height - my || ink[y * width + x]); y--) ink[y * width + x] = 0;
+  }
 }
 
 /** A point of the straightened picture in the scan's pixels (undoing the turn about the centres). */

@@ -61,8 +61,9 @@ export function findTable(ink: Uint8Array, width: number, height: number): Table
   const [top, bottom] = [rows[0]!.at, rows[rows.length - 1]!.at];
   const colHits: number[] = [];
   for (let x = Math.max(0, left - 4); x <= Math.min(width - 1, right + 4); x++) {
+    // A rule is 2–3 pixels wide and may drift a pixel or two over the table's height (a residual turn).
     let count = 0;
-    for (let y = top; y <= bottom; y++) count += ink[y * width + x]!;
+    for (let y = top; y <= bottom; y++) count += ink[y * width + x]! | (x > 0 ? ink[y * width + x - 1]! : 0) | (x + 1 < width ? ink[y * width + x + 1]! : 0);
     if (count >= (bottom - top) * 0.85) colHits.push(x);
   }
   const cols = merge(colHits);

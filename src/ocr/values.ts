@@ -67,6 +67,9 @@ export type PlaceCheck = (text: string) => 'resolved' | 'ambiguous' | 'unresolve
 const DIGIT_FIXES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', i: '1', S: '5', B: '8' };
 const CONFUSABLE = /[ơoưuđdàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
 const SURE_WORD = 0.9;
+/** The letters Vietnamese is written with (NFC, lower case); ñ, ö, å… are OCR inventions. */
+const VIET_LETTERS = new Set([...'abcdefghijklmnopqrstuvwxyzàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ']);
+const vietnameseLetters = (token: string): boolean => [...token.normalize('NFC').toLowerCase()].every((c) => VIET_LETTERS.has(c));
 
 function digits(text: string, uncertain: UncertainReason[], allowed: RegExp): string {
   let fixed = '';
@@ -90,7 +93,7 @@ function wordChecks(read: ReadField, uncertain: UncertainReason[]): void {
       const letters = /^\p{L}+$/u.test(token);
       if (!letters) continue;
       const abbreviation = token.length > 1 && token === token.toUpperCase() && /^[A-ZĐ]+$/u.test(token);
-      if (!abbreviation && !isVietnameseSyllable(token) && !uncertain.includes('not_vietnamese')) uncertain.push('not_vietnamese');
+      if (!abbreviation && (!vietnameseLetters(token) || !isVietnameseSyllable(token)) && !uncertain.includes('not_vietnamese')) uncertain.push('not_vietnamese');
       if (w.confidence < SURE_WORD && CONFUSABLE.test(token) && !uncertain.includes('diacritics')) uncertain.push('diacritics');
     }
   }

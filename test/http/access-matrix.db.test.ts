@@ -188,6 +188,7 @@ const MATRIX: readonly Row[] = [
   { route: 'GET /api/qc/lots/:id/report.pdf', allow: REPORTS_OR_REVIEW, req: (s) => get(`/api/qc/lots/${s.lotId}/report.pdf`), ok: 200, scoped: true },
   { route: 'GET /api/qc/lots/:id/report.xlsx', allow: REPORTS_OR_REVIEW, req: (s) => get(`/api/qc/lots/${s.lotId}/report.xlsx`), ok: 200, scoped: true },
   { route: 'GET /api/qc/keyers', allow: ALL_ROLES, req: () => get('/api/qc/keyers'), ok: 200 },
+  { route: 'GET /api/qc/machine', allow: REPORTS_OR_REVIEW, req: () => get('/api/qc/machine'), ok: 200 },
   // Exchange: exports, imports, PDFs (bulk personal data: records.download)
   { route: 'POST /api/books/:id/exports', allow: WRITE, req: (s) => send('POST', `/api/books/${s.bookId}/exports`), ok: 202, scoped: true },
   { route: 'GET /api/books/:id/exports', allow: ALL_ROLES, req: (s) => get(`/api/books/${s.bookId}/exports`), ok: 200, scoped: true },
