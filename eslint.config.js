@@ -152,6 +152,8 @@ export default tseslint.config(
   ...[1, 2, 3].map(webBundleOnly),
   // Only the command line (and tests) make the demo: no domain module imports it.
   ...DOMAIN.filter((d) => d !== 'audit' && d !== 'demo').map((d) => layer(d, [...TOP, 'demo'])),
+  // ocr sits below the checking and delivery modules: qc reports machine accuracy from it, never the other way round.
+  layer('ocr', [...TOP, 'demo', 'qc', 'exchange', 'search', 'extracts', 'plans', 'linkage']),
   layer('demo', TOP),
   // audit is below every domain module: they all write to it.
   layer('audit', [...DOMAIN.filter((d) => d !== 'audit'), ...TOP]),

@@ -25,6 +25,7 @@ export {
 } from './demo-truth.js';
 export { DEMO_COMMUNES, DEMO_DISTRICT, DEMO_PROVINCE, authorityText, type DemoCommune } from './demo-place.js';
 export { renderPageJpeg, pageFileName } from './page-image.js';
+export { renderPrintedPage, printedPageSvg, type PrintedPage, type PrintedPageOptions, type PrintFont } from './printed-page.js';
 export { DEMO_PAGE } from './page-svg.js';
 export { createRng, type Rng } from './prng.js';
 export { FAMILY_NAMES, MIDDLE_NAMES, GIVEN_NAMES, GIVEN_NAME_ERA_FACTOR, nameEra } from './name-frequencies.js';

@@ -65,9 +65,20 @@ export const CreatedPayload = z
     message: 'Cần ít nhất một trang của việc đăng ký (chỉ bản ghi nhập từ tệp mới được không có trang).',
     path: ['pageIds'],
   });
+/**
+ * Who a saved value comes from: 'machine' — read by OCR (src/ocr), pre-filled
+ * and confirmed unchanged by the keyer; 'person' — typed, or a machine value
+ * the keyer corrected. Absent: typed (before OCR existed, or not pre-filled).
+ */
+export const PROVENANCES = ['machine', 'person'] as const;
+export const Provenance = z.enum(PROVENANCES, { message: 'Nguồn giá trị phải là machine (máy đọc) hoặc person (người nhập).' });
+export type Provenance = z.infer<typeof Provenance>;
+
 /** keyed / corrected: the fields that changed, a null value clears the field. */
 export const ValuesPayload = z.object({
   values: z.record(z.string(), z.string().nullable()),
+  /** Per changed field: machine-read and confirmed, or typed/corrected by a person. */
+  provenance: z.record(z.string(), Provenance).optional(),
   /** Why (a correction of an accepted or exported registration), and the decision it rests on. */
   reason: z.string().optional(),
   decisionRef: z.string().optional(),

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { findForbiddenCharacter } from '../vn/index.js';
-import { FieldFlag, NOT_TEXT, Region } from './actions.schema.js';
+import { FieldFlag, NOT_TEXT, Provenance, Region } from './actions.schema.js';
 
 const isText = (v: string) => !findForbiddenCharacter(v);
 
@@ -42,6 +42,8 @@ export const SaveRecordInput = z.object({
    * (value-limits.ts, checked against the record's template before writing).
    */
   values: z.record(z.string(), z.string({ message: 'Giá trị phải là văn bản.' }).max(2000, 'Giá trị tối đa 2000 ký tự.').nullable()).optional(),
+  /** Per field of `values`: pre-filled by the machine and confirmed ('machine'), or typed/corrected ('person'). */
+  provenance: z.record(z.string(), Provenance).optional(),
   /** Marks on fields; null removes the mark. */
   flags: z.record(z.string(), FieldFlag.nullable()).optional(),
   /** WARNING codes (or path:code) the keyer accepts. */

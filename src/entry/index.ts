@@ -31,6 +31,8 @@ export {
   KEYING_PASSES,
   FieldFlag,
   Region,
+  Provenance,
+  PROVENANCES,
   ComparedPayload,
   ArbitratedPayload,
   VerifiedPayload,

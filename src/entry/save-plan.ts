@@ -9,7 +9,7 @@
  */
 import { Invalid } from '../core/index.js';
 import { cleanValues } from '../registers/index.js';
-import type { FieldFlag, RecordActionBody } from './actions.schema.js';
+import type { FieldFlag, Provenance, RecordActionBody } from './actions.schema.js';
 import type { RecordState } from './fold.js';
 
 export const TX_SUFFIXES = { values: '', flags: '#flags', acknowledge: '#ack' } as const;
@@ -21,6 +21,7 @@ export function saveTxIds(clientTxId: string): string[] {
 
 export interface SaveParts {
   values?: Readonly<Record<string, string | null>> | undefined;
+  provenance?: Readonly<Record<string, Provenance>> | undefined;
   flags?: Readonly<Record<string, FieldFlag | null>> | undefined;
   acknowledge?: readonly string[] | undefined;
 }
@@ -58,7 +59,8 @@ export function planSave(state: RecordState, parts: SaveParts, clientTxId: strin
   const values = valueChanges(state.values, parts.values ?? {});
   if (Object.keys(values).length > 0) {
     const kind = state.status === 'completed' ? 'corrected' : 'keyed';
-    planned.push({ clientTxId: clientTxId + TX_SUFFIXES.values, body: { kind, payload: { values } } });
+    const provenance = Object.fromEntries(Object.keys(values).flatMap((k) => (parts.provenance?.[k] ? [[k, parts.provenance[k]]] : [])));
+    planned.push({ clientTxId: clientTxId + TX_SUFFIXES.values, body: { kind, payload: Object.keys(provenance).length > 0 ? { values, provenance } : { values } } });
   }
   const flags = flagChanges(state.flags, parts.flags ?? {}, fieldKeys);
   if (Object.keys(flags).length > 0) planned.push({ clientTxId: clientTxId + TX_SUFFIXES.flags, body: { kind: 'flagged', payload: { flags } } });

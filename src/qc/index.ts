@@ -42,6 +42,7 @@ export { listSample, getSampledRecord, submitChecks, type SampleItem, type Sampl
 export { decideSampledLot, type RecordCorrection, type CorrectionOutcome } from './lot-decision.service.js';
 export { checkableFields, filledCounts, type CheckableField } from './lot-fields.js';
 export { listKeyerAccuracy, keyerMode, type KeyerAccuracy } from './keyer-accuracy.service.js';
+export { machineAccuracy, type MachineAccuracy } from './machine-accuracy.service.js';
 export { lotReportPdf, lotReportXlsx } from './report.service.js';
 export { reportContent, type ReportContent } from './report-content.js';
 export { qcAcceptanceRoutes } from './lot.routes.js';

@@ -14,6 +14,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { access, actorCan, actorIdOf, CREATE, forbidden, LIST, on } from '../auth/index.js';
 import { listKeyerAccuracy } from './keyer-accuracy.service.js';
+import { machineAccuracy } from './machine-accuracy.service.js';
 import { getSampledRecord, listSample, submitChecks } from './lot-checks.service.js';
 import { decideSampledLot } from './lot-decision.service.js';
 import { createLot, getLot, listLotViews } from './lot.service.js';
@@ -45,6 +46,8 @@ export async function qcAcceptanceRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/qc/lots/:id/decision', access('qc.accept', lot), async (req) => decideSampledLot(req.ctx, lotId(req), body(req) as never));
   app.get('/api/qc/lots/:id/report.pdf', access(view, lot), async (req, reply) => download(reply, `nghiem-thu-${lotId(req)}.pdf`, 'application/pdf', await lotReportPdf(req.ctx, lotId(req))));
   app.get('/api/qc/lots/:id/report.xlsx', access(view, lot), async (req, reply) => download(reply, `nghiem-thu-${lotId(req)}.xlsx`, XLSX, await lotReportXlsx(req.ctx, lotId(req))));
+  // The machine's accuracy per field kind (src/ocr), next to the keyers': over the completed registrations in scope.
+  app.get('/api/qc/machine', access('reports.view', LIST), async (req) => machineAccuracy(req.ctx));
   app.get('/api/qc/keyers', access(['reports.view', 'records.key'], LIST), async (req) => {
     if (actorCan(req.ctx.actor, 'reports.view')) return listKeyerAccuracy(req.ctx);
     const me = actorIdOf(req.ctx.actor);

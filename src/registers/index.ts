@@ -18,6 +18,7 @@ export * from './field.js';
 export { CODE_LISTS, codeLabel, resolveCode, type CodeListId, type CodeOption } from './code-lists.js';
 export { canonicalValues, type Replacement } from './canonical.js';
 export { TEMPLATES, CURRENT_TEMPLATE, REGISTER_TYPES, findTemplate, getTemplate } from './catalog.js';
+export { PAGE_LAYOUTS, pageLayoutOf, itemText, cellLines, splitCell, type PageItem, type PageColumnLayout, type CellPart } from './page-layout.js';
 export { headerRow, headerText } from './header.js';
 export { formDescription, type FormDescription, type FormField, type Widget, type Autocomplete } from './form.js';
 export { validateTemplateRecord, cleanValues, ruleValues, isRequired, mustBeEmpty, fieldRequirements, type FieldRequirement, type ValidateOptions } from './validate-record.js';

@@ -15,6 +15,7 @@ import { access, authRoutes, bookInScope, csrfHook, installAccess, LIST, NONE, s
 import { entryRoutes } from '../entry/index.js';
 import { extractsRoutes } from '../extracts/index.js';
 import { linkageRoutes } from '../linkage/index.js';
+import { ocrRoutes } from '../ocr/index.js';
 import { searchRoutes } from '../search/index.js';
 import { qcAcceptanceRoutes, qcEntryPolicy, qcKeyingRoutes } from '../qc/index.js';
 import { bundlesRoutes, exportsRoutes, importsRoutes } from '../exchange/index.js';
@@ -94,6 +95,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(extractsRoutes, { ctx });
   await app.register(plansRoutes);
   await app.register(popdbRoutes);
+  await app.register(ocrRoutes);
   await app.register(auditRoutes, {
     ctx,
     route: access('audit.view', LIST),

@@ -11,6 +11,7 @@ import { runPlanImportJob, runProgressReportJob, type PlansImportJob, type Plans
 import { runLinkageJob, type LinkageJob } from '../linkage/index.js';
 import { runIssueCopyJob, type IssueCopyJob } from '../extracts/index.js';
 import { runPopdbImportJob, type PopdbImportJob } from '../popdb/index.js';
+import { runOcrJob, type OcrBookJob } from '../ocr/index.js';
 
 export interface Jobs {
   'export.book': ExportBookJob;
@@ -20,6 +21,7 @@ export interface Jobs {
   'linkage.run': LinkageJob;
   'extract.issue': IssueCopyJob;
   'popdb.import': PopdbImportJob;
+  'ocr.book': OcrBookJob;
 }
 
 export const JOB_HANDLERS = {
@@ -30,6 +32,7 @@ export const JOB_HANDLERS = {
   'linkage.run': runLinkageJob,
   'extract.issue': runIssueCopyJob,
   'popdb.import': runPopdbImportJob,
+  'ocr.book': runOcrJob,
 } satisfies JobHandlers<Jobs>;
 
 /** Runs every due job now (tests, one-off commands); returns how many ran. */

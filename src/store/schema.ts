@@ -836,6 +836,44 @@ export interface Database {
   popdb_batches: PopdbBatchesTable;
   popdb_rows: PopdbRowsTable;
   popdb_decisions: PopdbDecisionsTable;
+  ocr_pages: OcrPagesTable;
+  ocr_fields: OcrFieldsTable;
+  ocr_thresholds: OcrThresholdsTable;
+}
+
+/** 0022: OCR of a page (read or skipped, why), the officer's handwritten mark. */
+export interface OcrPagesTable {
+  page_id: string;
+  book_id: string;
+  status: Generated<string>;
+  reason: Generated<string>;
+  handwritten_mark: Generated<boolean>;
+  engine: Generated<string>;
+  skew: number | null;
+  mean_confidence: number | null;
+  read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** 0022: one field read by the machine on a page. */
+export interface OcrFieldsTable {
+  page_id: string;
+  row_index: number;
+  field: string;
+  kind: string;
+  raw_text: string;
+  value: string;
+  confidence: number;
+  box: Json<{ x: number; y: number; w: number; h: number }>;
+  uncertain: JsonWithDefault<string[]>;
+}
+
+/** 0022: pre-fill threshold per field kind, from measured accuracy. */
+export interface OcrThresholdsTable {
+  kind: string;
+  threshold: number;
+  samples: Generated<number>;
+  accuracy: number | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export type UserRow = Selectable<UsersTable>;

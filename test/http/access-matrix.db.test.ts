@@ -123,6 +123,18 @@ const MATRIX: readonly Row[] = [
   { route: 'POST /api/books/:id/records', allow: KEY, req: (s) => send('POST', `/api/books/${s.bookId}/records`, { pageIds: [s.pageId], clientTxId: txId() }), ok: 201, scoped: true },
   { route: 'GET /api/books/:id/records', allow: ALL_ROLES, req: (s) => get(`/api/books/${s.bookId}/records`), ok: 200, scoped: true },
   { route: 'GET /api/records/:id', allow: ALL_ROLES, req: (s) => get(`/api/records/${s.recordId}`), ok: 200, scoped: true },
+  // OCR (src/ocr): start a book's reading (a job), the officer's handwritten mark, pre-fill, machine accuracy, thresholds
+  { route: 'POST /api/books/:id/ocr', allow: KEY, req: (s) => send('POST', `/api/books/${s.bookId}/ocr`, { pageIds: ['x'] }), ok: 400, scoped: true },
+  {
+    route: 'PUT /api/books/:id/pages/:pageId/handwritten',
+    allow: WRITE,
+    req: (s) => send('PUT', `/api/books/${s.bookId}/pages/${s.pageId}/handwritten`, { handwritten: false }),
+    ok: 204,
+    scoped: true,
+  },
+  { route: 'GET /api/records/:id/ocr', allow: ALL_ROLES, req: (s) => get(`/api/records/${s.recordId}/ocr`), ok: 200, scoped: true },
+  { route: 'GET /api/books/:id/ocr/accuracy', allow: REVIEW, req: (s) => get(`/api/books/${s.bookId}/ocr/accuracy`), ok: 200, scoped: true },
+  { route: 'POST /api/ocr/thresholds', allow: PLAN, req: () => send('POST', '/api/ocr/thresholds'), ok: 200 },
   { route: 'PUT /api/records/:id', allow: KEY_OR_REVIEW, req: (s) => send('PUT', `/api/records/${s.recordId}`, { clientTxId: txId(), expectedVersion: 0, values: {} }), ok: 409, scoped: true },
   { route: 'POST /api/records/:id/complete', allow: KEY, req: (s) => send('POST', `/api/records/${s.recordId}/complete`, { clientTxId: txId(), expectedVersion: 0 }), ok: 409, scoped: true },
   { route: 'POST /api/records/:id/reopen', allow: KEY_OR_REVIEW, req: (s) => send('POST', `/api/records/${s.recordId}/reopen`, { clientTxId: txId(), expectedVersion: 0 }), ok: 409, scoped: true },
@@ -176,6 +188,7 @@ const MATRIX: readonly Row[] = [
   { route: 'GET /api/qc/lots/:id/report.pdf', allow: REPORTS_OR_REVIEW, req: (s) => get(`/api/qc/lots/${s.lotId}/report.pdf`), ok: 200, scoped: true },
   { route: 'GET /api/qc/lots/:id/report.xlsx', allow: REPORTS_OR_REVIEW, req: (s) => get(`/api/qc/lots/${s.lotId}/report.xlsx`), ok: 200, scoped: true },
   { route: 'GET /api/qc/keyers', allow: ALL_ROLES, req: () => get('/api/qc/keyers'), ok: 200 },
+  { route: 'GET /api/qc/machine', allow: REPORTS_OR_REVIEW, req: () => get('/api/qc/machine'), ok: 200 },
   // Exchange: exports, imports, PDFs (bulk personal data: records.download)
   { route: 'POST /api/books/:id/exports', allow: WRITE, req: (s) => send('POST', `/api/books/${s.bookId}/exports`), ok: 202, scoped: true },
   { route: 'GET /api/books/:id/exports', allow: ALL_ROLES, req: (s) => get(`/api/books/${s.bookId}/exports`), ok: 200, scoped: true },

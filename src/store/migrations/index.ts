@@ -20,6 +20,7 @@ import * as m0018 from './0018-person-index.js';
 import * as m0019 from './0019-extracts.js';
 import * as m0020 from './0020-linkage.js';
 import * as m0021 from './0021-popdb.js';
+import * as m0022 from './0022-ocr.js';
 import * as m0023 from './0023-read-your-writes.js';
 import * as m0024 from './0024-import-batches.js';
 import * as m0025 from './0025-package-rollup.js';
@@ -53,6 +54,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0019', ...m0019 },
   { id: '0020', ...m0020 },
   { id: '0021', ...m0021 },
+  { id: '0022', ...m0022 },
   { id: '0023', ...m0023 },
   { id: '0024', ...m0024 },
   { id: '0025', ...m0025 },

@@ -18,6 +18,8 @@ import { FLAG_LABELS, type FieldFlag, type Finding, type FormField } from './key
 import type { FieldElement } from './useFieldFocus.js';
 
 export interface FieldRowProps {
+  /** The machine read this value (src/ocr) and the keyer has not changed it: shown differently, with its confidence. */
+  machine?: { confidence: number } | undefined;
   field: FormField;
   value: string;
   flag: FieldFlag | undefined;
@@ -103,7 +105,7 @@ export const FieldRow = memo(function FieldRow(p: FieldRowProps) {
   const msgId = `${id}-msg`;
   const errors = p.findings.filter((f) => f.severity === 'ERROR');
   return (
-    <div className={`field-row${p.focused ? ' focused' : ''}${p.flag ? ' flagged' : ''}${p.skipped ? ' skipped' : ''}`} data-field={field.key}>
+    <div className={`field-row${p.focused ? ' focused' : ''}${p.flag ? ' flagged' : ''}${p.skipped ? ' skipped' : ''}${p.machine ? ' machine-read' : ''}`} data-field={field.key}>
       <label htmlFor={id}>
         {field.label}
         {p.required && (
@@ -117,6 +119,12 @@ export const FieldRow = memo(function FieldRow(p: FieldRowProps) {
           <span className="skipped-note" title="Sổ này chưa dùng trường này: phím Tab bỏ qua; tới bằng Ctrl+J hoặc bấm chuột.">
             {' '}
             (Tab bỏ qua)
+          </span>
+        )}
+        {p.machine && (
+          <span className="machine-badge" data-testid="machine-read" title="Máy đọc từ ảnh trang sổ: hãy so với ảnh rồi giữ nguyên hoặc sửa">
+            {' '}
+            máy đọc {Math.round(p.machine.confidence * 100)}%
           </span>
         )}
       </label>

@@ -24,6 +24,8 @@ interface Props {
   pageLabel: string;
   region: RecordView['regions'][number] | undefined;
   controlsRef: RefObject<ViewerControls | null>;
+  /** A box to outline on the page (the machine-read field in focus), in fractions of the page. */
+  highlight?: { pageId: string; x: number; y: number; w: number; h: number } | undefined;
 }
 
 function fitWidth(v: OpenSeadragon.Viewer): void {
@@ -94,7 +96,7 @@ function releaseImageViewer(): void {
 }
 window.addEventListener(SIGNED_OUT_EVENT, releaseImageViewer);
 
-export function ImageViewer({ pageId, pageLabel, region, controlsRef }: Props) {
+export function ImageViewer({ pageId, pageLabel, region, controlsRef, highlight }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const viewer = useRef<OpenSeadragon.Viewer | null>(null);
   useEffect(() => {
@@ -123,6 +125,26 @@ export function ImageViewer({ pageId, pageLabel, region, controlsRef }: Props) {
     v.open({ tileSource: `/iiif/3/${pageId}/info.json` });
     return () => v.removeHandler('open', fit);
   }, [pageId, region]);
+  useEffect(() => {
+    const v = viewer.current;
+    if (!v || !highlight || highlight.pageId !== pageId) return;
+    const el = document.createElement('div');
+    el.className = 'ocr-box';
+    el.dataset.testid = 'ocr-box';
+    const place = () => {
+      const item = v.world.getItemAt(0);
+      if (!item) return;
+      const size = item.getContentSize();
+      const rect = new OpenSeadragon.Rect(highlight.x * size.x, highlight.y * size.y, highlight.w * size.x, highlight.h * size.y);
+      v.addOverlay({ element: el, location: item.imageToViewportRectangle(rect) });
+    };
+    if (v.world.getItemCount() > 0) place();
+    else v.addOnceHandler('open', place);
+    return () => {
+      v.removeHandler('open', place);
+      v.removeOverlay(el);
+    };
+  }, [pageId, highlight]);
   const c = () => controlsRef.current;
   return (
     <section className="viewer" aria-label="Ảnh trang sổ">

@@ -21,6 +21,7 @@ import { useCompletion } from './useCompletion.js';
 import { useFieldFocus } from './useFieldFocus.js';
 import { useFindings } from './useFindings.js';
 import { useRecordEditor } from './useRecordEditor.js';
+import { useMachineRead } from './useMachineRead.js';
 import { WarningsDialog } from './WarningsDialog.js';
 
 /** "Họ, chữ đệm, tên (Mẹ)": a field's label with its group, for banners and dialogs. */
@@ -40,6 +41,7 @@ export function KeyingScreen({ data, userId, readOnly = false }: { data: KeyingD
   const editor = useRecordEditor(data.record, userId, !readOnly);
   const { draft } = editor;
   const findings = useFindings(form.templateId, draft.values, draft.base.acknowledged);
+  const machine = useMachineRead(data.record.id, editor, !readOnly && data.record.status !== 'completed');
   const focus = useFieldFocus();
   const { focusField, element } = focus;
   const [notice, setNotice] = useState<string>();
@@ -136,6 +138,8 @@ export function KeyingScreen({ data, userId, readOnly = false }: { data: KeyingD
 
   const page = nav.pages[nav.pageIndex];
   const region = useMemo(() => data.record.regions.find((r) => r.pageId === page?.id), [data.record.regions, page?.id]);
+  const focusedMachine = focus.focused ? machine.fields[focus.focused] : undefined;
+  const highlight = focusedMachine && draft.values[focus.focused!] === focusedMachine.value ? focusedMachine.box : undefined;
   const nameKey = fields.find((f) => f.key.endsWith('HoTen'))?.key;
   const known = new Set(fields.map((f) => f.key));
   const general = findings.filter((f) => !known.has(f.path));
@@ -151,7 +155,7 @@ export function KeyingScreen({ data, userId, readOnly = false }: { data: KeyingD
         onReopen={readOnly ? undefined : () => void completion.reopen()}
       />
       <div className="keying-body">
-        <ImageViewer pageId={page?.id} pageLabel={page ? `Trang ${page.seq}/${nav.pages.length}` : 'Chưa có ảnh'} region={region} controlsRef={viewer} />
+        <ImageViewer pageId={page?.id} pageLabel={page ? `Trang ${page.seq}/${nav.pages.length}` : 'Chưa có ảnh'} region={region} controlsRef={viewer} highlight={highlight} />
         <section className="form-panel" aria-label="Bản ghi">
           {editor.draftOffer && <DraftOffer offer={editor.draftOffer} onRestore={editor.restoreDraft} onDiscard={editor.discardDraft} />}
           {editor.conflict && <ConflictBanner conflict={editor.conflict} myId={userId} mine={draft.values} saved={draft.base.values} labelOf={labelOf} onReload={() => void editor.reloadLatest()} />}
@@ -195,6 +199,7 @@ export function KeyingScreen({ data, userId, readOnly = false }: { data: KeyingD
               onLeave={editor.saveSoon}
               onToggleFlag={toggleFlag}
               aids={aids}
+              machine={machine.fields}
             />
           </fieldset>
         </section>

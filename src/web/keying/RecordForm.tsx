@@ -35,10 +35,17 @@ export interface RecordFormProps {
   onLeave(key: string): void;
   onToggleFlag(key: string): void;
   aids: FormAids;
+  /** Machine-read values (src/ocr) by field: marked while the input still holds them. */
+  machine?: Readonly<Record<string, { value: string; confidence: number }>>;
 }
 
 const NONE: readonly Finding[] = [];
 const NO_SUGGESTIONS: readonly Suggestion[] = [];
+
+/** The machine's mark on a field while its input still holds the machine's value. */
+function machineMark(m: { value: string; confidence: number } | undefined, value: string | undefined): { confidence: number } | undefined {
+  return m && m.value === (value ?? '') ? m : undefined;
+}
 
 export function nextFlag(flag: FieldFlag | undefined): FieldFlag | undefined {
   if (!flag) return { kind: 'uncertain', note: '' };
@@ -83,6 +90,7 @@ export function RecordForm(p: RecordFormProps) {
                 field={f}
                 value={values[f.key] ?? ''}
                 flag={p.flags[f.key]}
+                machine={machineMark(p.machine?.[f.key], values[f.key])}
                 required={requirements[f.key]?.required ?? false}
                 mustBeEmpty={requirements[f.key]?.mustBeEmpty ?? false}
                 dateReading={f.widget === 'date' ? dateReading(values, f.key) : undefined}

@@ -5,7 +5,8 @@
  * validates with), so it needs no request. Shapes are the server's own types
  * (type-only imports: nothing of the server's code reaches the bundle).
  */
-import type { FieldFlag, RecordFinding as Finding, RecordView } from '../../entry/index.js';
+import type { FieldFlag, Provenance, RecordFinding as Finding, RecordView } from '../../entry/index.js';
+import type { Prefill } from '../../ocr/index.js';
 import { formDescription, getTemplate, type FormDescription } from '../../registers/index.js';
 import { ApiError, getJson, newTxId, sendJson } from '../shared/index.js';
 
@@ -17,6 +18,8 @@ export type Values = Record<string, string>;
 export type Flags = Record<string, FieldFlag>;
 
 export type { RecordView } from '../../entry/index.js';
+export type { Prefill, PrefillField } from '../../ocr/index.js';
+export type { Provenance } from '../../entry/index.js';
 
 export type { RecordListItem } from '../../entry/index.js';
 
@@ -40,6 +43,8 @@ export interface SaveBody {
   clientTxId: string;
   expectedVersion: number;
   values?: Record<string, string | null>;
+  /** Per saved field: machine-read and confirmed, or typed/corrected by the keyer. */
+  provenance?: Record<string, Provenance>;
   flags?: Record<string, FieldFlag | null>;
   acknowledge?: string[];
 }
@@ -67,6 +72,8 @@ export function restrictForm(form: FormDescription, keys: readonly string[]): Fo
 
 export const api = {
   record: (id: string) => getJson<RecordView>(`/api/records/${id}`),
+  /** What the machine read for this registration (src/ocr); empty fields when its page was not read. */
+  ocr: (id: string) => getJson<Prefill>(`/api/records/${id}/ocr`),
   book: (id: string) => getJson<BookInfo>(`/api/books/${id}`),
   pages: (bookId: string) => getJson<PageInfo[]>(`/api/books/${bookId}/pages`),
   save: (id: string, body: SaveBody) => sendJson<RecordView>('PUT', `/api/records/${id}`, body),

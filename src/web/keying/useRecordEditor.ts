@@ -12,7 +12,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../shared/index.js';
 import { afterSave, applyChanges, draftOf, pendingChanges, rebaseOnLatest, type Draft } from './draft.js';
 import { newTxId } from '../shared/index.js';
-import { api, type ConflictDetails, type FieldFlag, type RecordView } from './keying.api.js';
+import { api, type ConflictDetails, type FieldFlag, type Provenance, type RecordView } from './keying.api.js';
 import { useLocalDraft, type DraftOffer } from './useLocalDraft.js';
 
 export type SaveState = { kind: 'saved' | 'dirty' | 'saving' | 'conflict' } | { kind: 'error'; message: string };
@@ -31,6 +31,10 @@ export interface RecordEditor {
   conflict: ConflictDetails | undefined;
   setValue(key: string, value: string): void;
   setFlag(key: string, flag: FieldFlag | undefined): void;
+  /** Puts machine-read values into empty fields; they are saved with the keyer's next save (no autosave of their own). */
+  prefill(values: Readonly<Record<string, string>>): void;
+  /** How each saved value's provenance is told (machine-read and unchanged, or typed). */
+  setProvenance(of: ((values: Readonly<Record<string, string | null>>) => Record<string, Provenance> | undefined) | undefined): void;
   /** Saves what is pending now (waits for a save in flight); true when the server has everything. */
   save(acknowledge?: string[]): Promise<boolean>;
   /** Saves soon if anything is pending (a field was left). */
@@ -57,6 +61,7 @@ export function useRecordEditor(initial: RecordView, userId?: string, keepLocal 
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const retry = useRef<{ txId: string; body: string }>(undefined);
   const saveRef = useRef<() => Promise<boolean>>(() => Promise.resolve(true));
+  const provenanceOf = useRef<(values: Readonly<Record<string, string | null>>) => Record<string, Provenance> | undefined>(undefined);
 
   const setDraft = useCallback(
     (d: Draft) => {
@@ -82,7 +87,8 @@ export function useRecordEditor(initial: RecordView, userId?: string, keepLocal 
         setSaveState({ kind: 'saved' });
         return true;
       }
-      const body = { expectedVersion: d.base.version, ...changes, ...(acknowledge?.length ? { acknowledge } : {}) };
+      const provenance = changes?.values ? provenanceOf.current?.(changes.values) : undefined;
+      const body = { expectedVersion: d.base.version, ...changes, ...(provenance && Object.keys(provenance).length > 0 ? { provenance } : {}), ...(acknowledge?.length ? { acknowledge } : {}) };
       const json = JSON.stringify(body);
       const clientTxId = retry.current?.body === json ? retry.current.txId : newTxId();
       retry.current = { txId: clientTxId, body: json };
@@ -152,6 +158,20 @@ export function useRecordEditor(initial: RecordView, userId?: string, keepLocal 
     [edit],
   );
 
+  const prefill = useCallback(
+    (values: Readonly<Record<string, string>>) => {
+      const d = draftRef.current;
+      const fresh = Object.fromEntries(Object.entries(values).filter(([k]) => (d.values[k] ?? '') === ''));
+      if (Object.keys(fresh).length === 0) return;
+      setDraft({ ...d, values: { ...d.values, ...fresh } });
+      if (!conflictRef.current) setSaveState({ kind: 'dirty' });
+    },
+    [setDraft],
+  );
+  const setProvenance = useCallback((of: typeof provenanceOf.current) => {
+    provenanceOf.current = of;
+  }, []);
+
   const saveSoon = useCallback(() => {
     if (pendingChanges(draftRef.current)) schedule(300);
   }, [schedule]);
@@ -176,7 +196,24 @@ export function useRecordEditor(initial: RecordView, userId?: string, keepLocal 
 
   useUnsavedGuard(draftRef, conflictRef, timer);
   const current = useCallback(() => draftRef.current, []);
-  return { draft, current, saveState, conflict, setValue, setFlag, save, saveSoon, adopt, showConflict, reloadLatest, draftOffer: local.offer, restoreDraft, discardDraft: local.discard };
+  return {
+    draft,
+    current,
+    saveState,
+    conflict,
+    setValue,
+    setFlag,
+    prefill,
+    setProvenance,
+    save,
+    saveSoon,
+    adopt,
+    showConflict,
+    reloadLatest,
+    draftOffer: local.offer,
+    restoreDraft,
+    discardDraft: local.discard,
+  };
 }
 
 /** Warns before the tab closes with unsaved changes; on leaving the screen, sends what is pending (best effort). */

@@ -1,0 +1,183 @@
+/**
+ * npm run bench:ocr — the machine reads N synthetic printed register pages
+ * (default 200; OCR_BENCH_PAGES=20 for a quick run): the demo's printed
+ * variant (computer font or typewriter-like, turned up to ±1.5°, noise, JPEG
+ * 55–85) of KS, KT and KH books, with ground truth. Measured in one run:
+ * - CER over every field printed whole (edit distance / truth characters);
+ * - field accuracy per field kind (normalized machine value = truth value);
+ * - pages per minute of the OCR stage, two pages at a time (2 cores);
+ * - keystrokes to finish the records: thresholds are calibrated (thresholds.ts)
+ *   on the first quarter of the pages (the "QC measured accuracy"), then on the
+ *   remaining pages, per field of the template: pre-filled and right = 1 key
+ *   (Tab to confirm); pre-filled and wrong = 2 (clear) + keying it; not
+ *   pre-filled (or not on the page) = keying it on hotich's keying screen,
+ *   the cost model of bench:keying (Ctrl+D copies the fields that repeat the
+ *   previous entry, dates as digits, codes as their digit, ethnicity and
+ *   nationality by a unique prefix). Baseline: typing every field of the same
+ *   records into the MoJ Excel template (STT, value + Tab each, as bench:keying).
+ *   keystrokeRatio = keys with pre-fill ÷ keys typing the template.
+ * Places are not resolved through units/ here (no database); the job does.
+ */
+import { cpus } from 'node:os';
+import { DEMO_BOOKS, demoBook, renderPrintedPage, type DemoBook } from '../src/demo/index.js';
+import { calibrate, cer, kindOfType, normalizeRow, readPage, tesseractEngine, FIELD_KINDS, type FieldKind, type OcrValue, type Sample } from '../src/ocr/index.js';
+import { getTemplate, type FieldDef } from '../src/registers/index.js';
+import { ETHNIC_GROUPS, listNationalities, searchKey } from '../src/vn/index.js';
+
+const N = Math.max(4, Number(process.env.OCR_BENCH_PAGES ?? 200));
+const SEED = 4242;
+const engine = tesseractEngine();
+
+function books(): DemoBook[] {
+  const share = { KS: 0.4, KT: 0.3, KH: 0.3 } as const;
+  const specs = [DEMO_BOOKS.find((b) => b.key === 'ks-1998-hoang-nong')!, DEMO_BOOKS.find((b) => b.key === 'kt-2003-cu-van')!, DEMO_BOOKS.find((b) => b.key === 'kh-1995-la-bang')!];
+  let left = N;
+  return specs.map((s, i) => {
+    const pages = i === specs.length - 1 ? left : Math.round(N * share[s.registerType]);
+    left -= pages;
+    return demoBook(SEED, { ...s, key: `${s.key}-bench`, pages, hand: 'typewriter' });
+  });
+}
+
+interface PageResult {
+  book: DemoBook;
+  seq: number;
+  truth: { no: number; values: Record<string, string> }[];
+  records: Record<string, string>[];
+  read: OcrValue[][];
+  raw: Record<string, string>[];
+}
+
+async function main(): Promise<void> {
+  if (!(await engine.available()).ok) throw new Error('Tesseract với mô hình tiếng Việt chưa được cài (tesseract-ocr, tesseract-ocr-vie).');
+  const jobs = books().flatMap((book) => book.pageList.map((page) => ({ book, page })));
+  console.error(`OCR ${jobs.length} trang in tổng hợp, 2 trang một lúc (${cpus().length} lõi)…`);
+  const rendered = await Promise.all(jobs.map(async (j) => ({ ...j, printed: await renderPrintedPage(SEED, j.book, j.page) })));
+  const results: PageResult[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < rendered.length) {
+      const j = rendered[next++]!;
+      const r = await readPage(engine, j.book.registerType, j.printed.jpeg);
+      const rows = r.status === 'read' ? r.rows : [];
+      results.push({
+        book: j.book,
+        seq: j.page.seq,
+        truth: j.printed.truth,
+        records: j.page.records.map((x) => x.values),
+        read: j.printed.truth.map((_, i) => {
+          const row = rows.find((x) => x.row === i);
+          return row ? normalizeRow(j.book.registerType, row.fields) : [];
+        }),
+        raw: j.printed.truth.map((_, i) => Object.fromEntries(Object.entries(rows.find((x) => x.row === i)?.fields ?? {}).map(([k, f]) => [k, f.text]))),
+      });
+      if (results.length % 20 === 0) console.error(`  ${results.length}/${rendered.length}`);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  const minutes = (performance.now() - started) / 60000;
+  results.sort((a, b) => a.book.key.localeCompare(b.book.key) || a.seq - b.seq);
+
+  // CER over fields printed whole (code fields are printed as labels: compared by value below).
+  const pairs = results.flatMap((p) =>
+    p.truth.flatMap((slot, i) =>
+      Object.entries(slot.values)
+        .filter(([k]) => !k.endsWith('GioiTinh'))
+        .map(([k, truth]) => ({ truth, read: p.raw[i]![k] ?? '' })),
+    ),
+  );
+  // Field accuracy per kind and the samples QC would measure.
+  const samplesOf = (ps: readonly PageResult[]): Sample[] =>
+    ps.flatMap((p) =>
+      p.truth.flatMap((slot, i) =>
+        Object.entries(slot.values).map(([k, truth]) => {
+          const v = p.read[i]!.find((x) => x.field === k);
+          const kind = v?.kind ?? kindOf(p.book.registerType, k);
+          return { kind, confidence: v && v.uncertain.length === 0 ? v.confidence : 0, correct: v?.value === truth };
+        }),
+      ),
+    );
+  const all = samplesOf(results);
+  const fieldAccuracy = Object.fromEntries(
+    FIELD_KINDS.map((k) => {
+      const s = all.filter((x) => x.kind === k);
+      return [k, s.length === 0 ? null : round(s.filter((x) => x.correct).length / s.length)];
+    }),
+  );
+  const cut = Math.max(1, Math.floor(results.length / 4));
+  const thresholds = Object.fromEntries(calibrate(samplesOf(results.slice(0, cut))).map((t) => [t.kind, t.threshold])) as Record<FieldKind, number>;
+  let [withPrefill, template, prefilled, fields, rowNo] = [0, 0, 0, 0, 0];
+  let previous: { book: string; values: Record<string, string> } | undefined;
+  for (const p of results.slice(cut)) {
+    const defs = getTemplate(p.book.registerType).fields;
+    p.records.forEach((values, i) => {
+      const prev = previous?.book === p.book.key ? previous.values : undefined;
+      if (defs.some((f) => f.copyForward && values[f.key] && values[f.key] === prev?.[f.key])) withPrefill += 2; // Ctrl+D
+      for (const def of defs) {
+        const truth = values[def.key] ?? '';
+        template += def.type === 'rowNo' ? String(++rowNo).length + 1 : [...truth].length + 1;
+        if (truth !== '') fields++;
+        const v = p.read[i]?.find((x) => x.field === def.key);
+        const pre = v && v.uncertain.length === 0 && v.confidence >= thresholds[v.kind];
+        if (!pre) withPrefill += workbenchKeys(def, truth, prev?.[def.key]);
+        else {
+          prefilled++;
+          withPrefill += v.value === truth ? 1 : 2 + workbenchKeys(def, truth, undefined);
+        }
+      }
+      previous = { book: p.book.key, values };
+    });
+  }
+  const keystrokeRatio = round(withPrefill / template);
+  const pagesPerMinute = round(results.length / minutes);
+  const c = round(cer(pairs));
+  console.error(`CER ${c}; độ chính xác theo loại trường ${JSON.stringify(fieldAccuracy)}; ngưỡng ${JSON.stringify(thresholds)}`);
+  console.error(`${pagesPerMinute} trang/phút; điền sẵn ${prefilled}/${fields} trường; phím: ${withPrefill} có điền sẵn, ${template} gõ mẫu Excel`);
+  console.log(
+    JSON.stringify({
+      bench: 'ocr',
+      metric: 'keystrokes',
+      value: withPrefill,
+      baseline: template,
+      ratio: keystrokeRatio,
+      cer: c,
+      fieldAccuracy,
+      pagesPerMinute,
+      keystrokeRatio,
+      pages: results.length,
+      thresholds,
+    }),
+  );
+}
+
+const ethnicNames = ETHNIC_GROUPS.map((g) => g.name);
+const nationNames = listNationalities().map((n) => n.name);
+
+/** Shortest prefix of a name's search key that no other name shares (the autocomplete's pick). */
+function uniquePrefix(value: string, names: readonly string[]): number {
+  const key = searchKey(value);
+  const others = names.map(searchKey).filter((k) => k !== key);
+  for (let n = 1; n <= key.length; n++) if (!others.some((o) => o.startsWith(key.slice(0, n)))) return n;
+  return key.length;
+}
+
+/** Keys in hotich's keying screen for a field the machine did not pre-fill (the cost model of bench:keying). */
+function workbenchKeys(f: FieldDef, value: string, previous: string | undefined): number {
+  if (f.type === 'rowNo') return 0;
+  if (f.copyForward && value && value === previous) return 1;
+  if (f.defaultValue !== undefined && value === f.defaultValue) return 1;
+  if (!value) return 1;
+  if (f.type === 'date') return value.replace(/\D/g, '').length + 1;
+  if (f.type === 'ethnicity') return uniquePrefix(value, ethnicNames) + 2;
+  if (f.type === 'nationality') return uniquePrefix(value, nationNames) + 2;
+  return [...value].length + 1;
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+function kindOf(registerType: string, key: string): FieldKind {
+  const def = getTemplate(registerType).fields.find((f) => f.key === key);
+  return def ? kindOfType(def.type) : 'text';
+}
+
+await main();
