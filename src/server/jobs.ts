@@ -7,13 +7,24 @@
  */
 import { runDueJobs, startJobWorker, type AppContext, type JobHandlers, type JobWorker, type JobWorkerOptions } from '../core/index.js';
 import { runExportJob, runImportJob, type ExportBookJob, type ImportFileJob } from '../exchange/index.js';
-import { runPlanImportJob, runProgressReportJob, type PlansImportJob, type PlansReportJob } from '../plans/index.js';
+import {
+  runPlanImportJob,
+  runProgressReportJob,
+  runReminderMailJob,
+  runRemindersJob,
+  type PlansImportJob,
+  type PlansReminderMailJob,
+  type PlansRemindersJob,
+  type PlansReportJob,
+} from '../plans/index.js';
 
 export interface Jobs {
   'export.book': ExportBookJob;
   'import.file': ImportFileJob;
   'plans.report': PlansReportJob;
   'plans.import': PlansImportJob;
+  'plans.reminders': PlansRemindersJob;
+  'plans.reminder.mail': PlansReminderMailJob;
 }
 
 export const JOB_HANDLERS = {
@@ -21,6 +32,8 @@ export const JOB_HANDLERS = {
   'import.file': runImportJob,
   'plans.report': runProgressReportJob,
   'plans.import': runPlanImportJob,
+  'plans.reminders': runRemindersJob,
+  'plans.reminder.mail': runReminderMailJob,
 } satisfies JobHandlers<Jobs>;
 
 /** Runs every due job now (tests, one-off commands); returns how many ran. */

@@ -180,7 +180,7 @@ export function PlansPage({ hash, canManage }: { hash: string; canManage: boolea
           <StageBars stages={p.total.stages} label={`Các công đoạn — ${p.total.name}`} />
           <div className="plans-overview">
             <BurnupChart key={`${campaign.id}|${unitId ?? ''}`} series={data.burnup.series} today={data.burnup.today} />
-            <RemindersPanel campaignId={campaign.id} reloadKey={reloadKey} packageIds={p.total.packageIds} />
+            <RemindersPanel campaignId={campaign.id} reloadKey={reloadKey} packageIds={p.total.packageIds} canManage={canManage} />
           </div>
           {children.length > 0 && (
             <section aria-labelledby="units-h">
