@@ -29,6 +29,7 @@ import {
   type ReportProgress,
 } from './plans.api.js';
 import { RemindersPanel } from './RemindersPanel.js';
+import { KeyersTable } from './KeyersTable.js';
 import { StageBars } from './StageBars.js';
 import { UnitGrid } from './UnitGrid.js';
 import './plans.css';
@@ -189,6 +190,7 @@ export function PlansPage({ hash, canManage }: { hash: string; canManage: boolea
             </section>
           )}
           <LateList packages={p.packages} />
+          <KeyersTable reloadKey={reloadKey} />
           {children.length === 0 &&
             p.packages.map((pkg) => (
               <section key={pkg.package.id} className="package" aria-label={`Gói công việc ${pkg.unitName}`}>

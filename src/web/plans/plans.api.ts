@@ -10,6 +10,8 @@ import type {
   BurnupSeries,
   CampaignView,
   OrganizationReminders,
+  KeyerThroughputRow,
+  OrganizationThroughput,
   RemindersView,
   PackageProgress,
   PackageView,
@@ -21,6 +23,7 @@ import type {
   StageStatus,
 } from '../../plans/index.js';
 
+export type { KeyerThroughputRow, OrganizationThroughput };
 export type { BurnupSeries, CampaignView, OrganizationReminders, PackageProgress, PackageView, PlanChange, PlanImportProgress, ProgressView, ReportProgress, Rollup, StageStatus };
 export type StageProgress = Rollup['stages'][number];
 
@@ -45,6 +48,8 @@ export const listCampaigns = () => getJson<CampaignView[]>('/api/plans/campaigns
 export const getProgress = (campaignId: string, unitId?: string, signal?: AbortSignal) => getJson<ProgressView>(`/api/plans/progress?${qs({ campaignId, unitId })}`, signal);
 export const getBurnup = (campaignId: string, unitId?: string, signal?: AbortSignal) => getJson<{ today: string; series: BurnupSeries[] }>(`/api/plans/burnup?${qs({ campaignId, unitId })}`, signal);
 export const getReminders = (campaignId: string, days: number, signal?: AbortSignal) => getJson<RemindersView>(`/api/plans/reminders?${qs({ campaignId, days })}`, signal);
+
+export const getKeyers = (signal?: AbortSignal) => getJson<{ today: string; keyers: KeyerThroughputRow[]; organizations: OrganizationThroughput[] }>('/api/plans/keyers', signal);
 
 export interface ReminderMailOutcome {
   queued: { organizationName: string; to: string[] }[];
