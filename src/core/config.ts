@@ -66,8 +66,27 @@ export interface AppConfig {
   signing: { p12Path: string; passphrase: string } | undefined;
   /** The memory budget and threads of scan ingest (HOTICH_INGEST_*). */
   ingest: IngestConfig;
+  /** E-mail of reminders (HOTICH_SMTP_URL, HOTICH_MAIL_FROM); absent: no mail is sent, reminders are only shown. */
+  mail: MailConfig | undefined;
   /** The log (logger.ts): HOTICH_LOG_LEVEL (default info) and HOTICH_LOG_FORMAT (text, the default, or json). */
   log: { level: LogLevel; format: LogFormat };
+}
+
+export interface MailConfig {
+  /** e.g. smtp://user:pass@mail.example.vn:587 or smtps://…:465 (nodemailer's connection URL). */
+  smtpUrl: string;
+  /** The sender, e.g. "Sở Tư pháp <sotuphap@example.vn>" (default hotich <no-reply@localhost>). */
+  from: string;
+}
+
+export const DEFAULT_MAIL_FROM = 'hotich <no-reply@localhost>';
+
+/** HOTICH_SMTP_URL must be an smtp:// or smtps:// URL; unset or empty means no mail. */
+export function mailFromEnv(env: NodeJS.ProcessEnv): MailConfig | undefined {
+  const url = (env.HOTICH_SMTP_URL ?? '').trim();
+  if (!url) return undefined;
+  if (!/^smtps?:\/\/[^\s]+$/i.test(url)) throw new Error(`HOTICH_SMTP_URL không hợp lệ: cần dạng smtp://máy-chủ:cổng hoặc smtps://người-dùng:mật-khẩu@máy-chủ:465.`);
+  return { smtpUrl: url, from: (env.HOTICH_MAIL_FROM ?? '').trim() || DEFAULT_MAIL_FROM };
 }
 
 export interface IngestConfig {
@@ -270,6 +289,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
       megapixelsInFlight: parseCount('HOTICH_INGEST_MEGAPIXELS', env.HOTICH_INGEST_MEGAPIXELS, DEFAULT_INGEST_MEGAPIXELS),
       threads: parseCount('HOTICH_INGEST_THREADS', env.HOTICH_INGEST_THREADS, Math.max(1, os.availableParallelism())),
     },
+    mail: mailFromEnv(env),
     log: logFromEnv(env),
   };
 }

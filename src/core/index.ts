@@ -9,6 +9,8 @@
  * common/ (only the store's and blobs' types); the job map itself lives in server/jobs.ts.
  */
 export { loadConfig, parsePort, parseCount, DEFAULT_PORT, type AppConfig, type ConfigOverrides, type S3Config } from './config.js';
+export { mailFromEnv, DEFAULT_MAIL_FROM, type MailConfig } from './config.js';
+export { sendMail, type MailMessage } from './mail.js';
 export { parseTrustProxy, DEFAULT_AUTH_CONFIG, type TrustProxy, type AuthConfig } from './config.js';
 export { parseExportNamePattern, parseNameCase, DEFAULT_EXPORT_NAME_PATTERN, EXPORT_NAME_PLACEHOLDERS, NAME_CASES, type NameCase } from './config.js';
 export { AppError, NotFound, Conflict, Invalid, TooManyRequests, Unprocessable, isAppError, type ErrorKind } from './errors.js';

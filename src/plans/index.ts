@@ -21,7 +21,10 @@ export { refreshProgress, progressDrift, type DriftRow } from './progress-refres
 export { packageRollupDrift, type PackageDriftRow } from './package-rollup.js';
 export { stageFacts } from './stage-facts.js';
 export { confirmLoads } from './loads.service.js';
-export { listReminders, type ReminderItem, type OrganizationReminders } from './reminders.service.js';
+export { listReminders, type RemindersView, type ReminderItem, type OrganizationReminders } from './reminders.service.js';
+export { startReminderMail, runRemindersJob, runReminderMailJob, reminderMessage, mailStatus, MAIL_NOT_CONFIGURED, PLANS_REMINDERS_JOB, PLANS_REMINDER_MAIL_JOB } from './reminder-mail.js';
+export type { PlansRemindersJob, PlansReminderMailJob } from './reminder-mail.js';
+export { keyerThroughput, type KeyerThroughputRow, type OrganizationThroughput } from './keyer-throughput.service.js';
 export { getBurnup, type BurnupSeries } from './burnup.service.js';
 export { progressReport, progressReportContent, type ReportQuery, type ReportFormat } from './report.service.js';
 export type { ReportContent, ReportRow, ReportPeriod } from './report-content.js';

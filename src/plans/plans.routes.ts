@@ -15,7 +15,12 @@
  *                                             rate7/rate28/forecast range/status/delayDays), units (every unit the
  *                                             packages lie within: id, level, parentId -> drill-down), organizations
  *   GET  /api/plans/burnup?campaignId&unitId  { today, series: [{ stage, total, deadline, forecast*, points: [day, cumulative] }] }
- *   GET  /api/plans/reminders?days&campaignId { today, days, organizations: [{ organizationName, items (late first) }] }
+ *   GET  /api/plans/reminders?days&campaignId { today, days, organizations: [{ organizationName, items (late first) }],
+ *                                             mail: { configured, message? } (message: why no e-mail is sent) }
+ *   POST /api/plans/reminders/mail?days&campaignId  -> 202 { jobId } (job 'plans.reminders': one 'plans.reminder.mail'
+ *                                             job per organization with an address; 400 mail.not_configured without SMTP)
+ *   GET  /api/plans/keyers                    { today, keyers: [{ name, organizationName, keyed7/28, perDay7/28, accuracy (src/qc) }],
+ *                                             organizations: [{ organizationName, keyers, keyed7/28, perDay7/28 }] } (reader's scope)
  *   POST /api/plans/loads                     { loads: [{ bookId, loadedOn, batchRef }], source } -> { confirmed }
  *   GET  /api/plans/campaigns/:id/template.xlsx  the plan template (drop-downs of units and organizations)
  *   GET  /api/plans/campaigns/:id/plan.xlsx      the current plan in the same layout
@@ -38,6 +43,8 @@ import { confirmLoads } from './loads.service.js';
 import { addPackage, createCampaign, getCampaign, getPackage, listCampaigns, packageHistory, removePackage, updateCampaign, updatePackage } from './plan.service.js';
 import { getProgress } from './progress.service.js';
 import { listReminders } from './reminders.service.js';
+import { startReminderMail } from './reminder-mail.js';
+import { keyerThroughput } from './keyer-throughput.service.js';
 
 const Id = z.object({ id: z.uuid('Mã không hợp lệ.') });
 const idOf = (req: FastifyRequest) => Id.parse(req.params).id;
@@ -78,6 +85,8 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/plans/progress', access('plans.read', LIST), async (req) => getProgress(req.ctx, ProgressQ.parse(req.query)));
   app.get('/api/plans/burnup', access('plans.read', LIST), async (req) => getBurnup(req.ctx, ProgressQ.parse(req.query)));
   app.get('/api/plans/reminders', access('plans.read', LIST), async (req) => listReminders(req.ctx, RemindersQ.parse(req.query)));
+  app.get('/api/plans/keyers', access('plans.read', LIST), async (req) => keyerThroughput(req.ctx));
+  app.post('/api/plans/reminders/mail', access('plans.manage', CREATE), async (req, reply) => reply.status(202).send(await startReminderMail(req.ctx, RemindersQ.parse(req.query))));
   app.get('/api/plans/campaigns/:id/template.xlsx', access('plans.read', campaign), async (req, reply) => download(reply, 'mau-ke-hoach.xlsx', XLSX, await planTemplate(req.ctx, idOf(req))));
   app.get('/api/plans/campaigns/:id/plan.xlsx', access('plans.read', campaign), async (req, reply) => download(reply, 'ke-hoach.xlsx', XLSX, await planExport(req.ctx, idOf(req))));
   app.post('/api/plans/campaigns/:id/import', access('plans.manage', campaign), async (req, reply) =>

@@ -5,6 +5,7 @@
  */
 import type { ActorContext } from '../auth/index.js';
 import { daysBetween, type StageStatus } from './forecast.js';
+import { mailStatus } from './mail-status.js';
 import { getProgress } from './progress.service.js';
 import type { Stage } from './stages.js';
 
@@ -32,7 +33,15 @@ export interface OrganizationReminders {
   items: ReminderItem[];
 }
 
-export async function listReminders(ctx: ActorContext, q: { days?: number; campaignId?: string | undefined } = {}): Promise<{ today: string; days: number; organizations: OrganizationReminders[] }> {
+export interface RemindersView {
+  today: string;
+  days: number;
+  organizations: OrganizationReminders[];
+  /** Whether reminders can also go out by e-mail (HOTICH_SMTP_URL); when not, `message` says so. */
+  mail: { configured: boolean; message?: string };
+}
+
+export async function listReminders(ctx: ActorContext, q: { days?: number; campaignId?: string | undefined } = {}): Promise<RemindersView> {
   const days = Math.max(0, Math.min(365, Math.trunc(q.days ?? 7)));
   const p = await getProgress(ctx, { campaignId: q.campaignId });
   const byOrg = new Map<string, OrganizationReminders>();
@@ -62,5 +71,5 @@ export async function listReminders(ctx: ActorContext, q: { days?: number; campa
       byOrg.set(key, group);
     }
   const organizations = [...byOrg.values()].map((g) => ({ ...g, items: g.items.sort((a, b) => b.delayDays - a.delayDays || a.daysLeft - b.daysLeft) }));
-  return { today: p.today, days, organizations: organizations.sort((a, b) => a.organizationName.localeCompare(b.organizationName, 'vi')) };
+  return { today: p.today, days, mail: mailStatus(ctx), organizations: organizations.sort((a, b) => a.organizationName.localeCompare(b.organizationName, 'vi')) };
 }

@@ -7,11 +7,20 @@
  */
 import { runDueJobs, startJobWorker, type AppContext, type JobHandlers, type JobWorker, type JobWorkerOptions } from '../core/index.js';
 import { runExportJob, runImportJob, type ExportBookJob, type ImportFileJob } from '../exchange/index.js';
-import { runPlanImportJob, runProgressReportJob, type PlansImportJob, type PlansReportJob } from '../plans/index.js';
 import { runLinkageJob, type LinkageJob } from '../linkage/index.js';
 import { runIssueCopyJob, type IssueCopyJob } from '../extracts/index.js';
 import { runPopdbImportJob, type PopdbImportJob } from '../popdb/index.js';
 import { runOcrJob, type OcrBookJob } from '../ocr/index.js';
+import {
+  runPlanImportJob,
+  runProgressReportJob,
+  runReminderMailJob,
+  runRemindersJob,
+  type PlansImportJob,
+  type PlansReminderMailJob,
+  type PlansRemindersJob,
+  type PlansReportJob,
+} from '../plans/index.js';
 
 export interface Jobs {
   'export.book': ExportBookJob;
@@ -22,6 +31,8 @@ export interface Jobs {
   'extract.issue': IssueCopyJob;
   'popdb.import': PopdbImportJob;
   'ocr.book': OcrBookJob;
+  'plans.reminders': PlansRemindersJob;
+  'plans.reminder.mail': PlansReminderMailJob;
 }
 
 export const JOB_HANDLERS = {
@@ -33,6 +44,8 @@ export const JOB_HANDLERS = {
   'extract.issue': runIssueCopyJob,
   'popdb.import': runPopdbImportJob,
   'ocr.book': runOcrJob,
+  'plans.reminders': runRemindersJob,
+  'plans.reminder.mail': runReminderMailJob,
 } satisfies JobHandlers<Jobs>;
 
 /** Runs every due job now (tests, one-off commands); returns how many ran. */

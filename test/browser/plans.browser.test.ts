@@ -12,6 +12,8 @@
  * progress report made (a job) and downloaded as xlsx and PDF; she moves
  * commune A's scanning deadline by a decision (reason required) and sees the
  * stage leave the late list and the change in the package's history.
+ * Without SMTP the reminders say no e-mail is sent; the keyers' throughput
+ * table says nothing was keyed yet.
  * An officer of commune B sees only B's package and no import form.
  * Screenshots of the dashboard are kept under test-results/ (an artifact).
  */
@@ -196,6 +198,9 @@ describe('the campaign dashboard in the browser', () => {
       .toEqual(['Xã Thử A', 'Quét/chụp', 'Chậm tiến độ', expect.stringMatching(/^\d+$/), dayFromNow(-5), expect.stringMatching(/^\d\d\/\d\d\/\d{4}$|^—$/), '1 / 50', `${CONTRACTOR} · Trần Văn Quét`]);
     expect(Number(await lateRow.locator('td').nth(3).textContent())).toBeGreaterThanOrEqual(5);
     expect(await late.textContent()).not.toMatch(/Xã Thử B/);
+    // No SMTP configured in this app: the reminders say no e-mail is sent. Nothing keyed yet: the keyers' table says so.
+    await page.getByText('Chưa cấu hình máy chủ thư (HOTICH_SMTP_URL)', { exact: false }).waitFor();
+    await page.getByRole('region', { name: 'Năng suất nhập liệu và độ chính xác' }).getByText('Chưa có bản đăng ký nào được nhập trong 28 ngày qua.').waitFor();
     await expect
       .poll(() =>
         page

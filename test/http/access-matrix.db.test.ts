@@ -250,6 +250,9 @@ const MATRIX: readonly Row[] = [
   { route: 'GET /api/plans/progress', allow: WRITE, req: () => get('/api/plans/progress'), ok: 200 },
   { route: 'GET /api/plans/burnup', allow: WRITE, req: () => get('/api/plans/burnup'), ok: 200 },
   { route: 'GET /api/plans/reminders', allow: WRITE, req: () => get('/api/plans/reminders?days=30'), ok: 200 },
+  { route: 'GET /api/plans/keyers', allow: WRITE, req: () => get('/api/plans/keyers'), ok: 200 },
+  // No SMTP in the matrix's server: an allowed role reaches the check and hears "mail not configured" (sending: src/plans/reminder-mail.db.test.ts)
+  { route: 'POST /api/plans/reminders/mail', allow: PLAN, req: () => send('POST', '/api/plans/reminders/mail?days=30'), ok: 400 },
   { route: 'GET /api/plans/campaigns/:id/template.xlsx', allow: WRITE, req: (s) => get(`/api/plans/campaigns/${s.campaignId}/template.xlsx`), ok: 200, scoped: true },
   { route: 'GET /api/plans/campaigns/:id/plan.xlsx', allow: WRITE, req: (s) => get(`/api/plans/campaigns/${s.campaignId}/plan.xlsx`), ok: 200, scoped: true },
   {

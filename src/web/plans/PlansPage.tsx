@@ -29,6 +29,7 @@ import {
   type ReportProgress,
 } from './plans.api.js';
 import { RemindersPanel } from './RemindersPanel.js';
+import { KeyersTable } from './KeyersTable.js';
 import { StageBars } from './StageBars.js';
 import { UnitGrid } from './UnitGrid.js';
 import './plans.css';
@@ -180,7 +181,7 @@ export function PlansPage({ hash, canManage }: { hash: string; canManage: boolea
           <StageBars stages={p.total.stages} label={`Các công đoạn — ${p.total.name}`} />
           <div className="plans-overview">
             <BurnupChart key={`${campaign.id}|${unitId ?? ''}`} series={data.burnup.series} today={data.burnup.today} />
-            <RemindersPanel campaignId={campaign.id} reloadKey={reloadKey} packageIds={p.total.packageIds} />
+            <RemindersPanel campaignId={campaign.id} reloadKey={reloadKey} packageIds={p.total.packageIds} canManage={canManage} />
           </div>
           {children.length > 0 && (
             <section aria-labelledby="units-h">
@@ -189,6 +190,7 @@ export function PlansPage({ hash, canManage }: { hash: string; canManage: boolea
             </section>
           )}
           <LateList packages={p.packages} />
+          <KeyersTable reloadKey={reloadKey} />
           {children.length === 0 &&
             p.packages.map((pkg) => (
               <section key={pkg.package.id} className="package" aria-label={`Gói công việc ${pkg.unitName}`}>

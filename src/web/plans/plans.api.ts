@@ -10,6 +10,9 @@ import type {
   BurnupSeries,
   CampaignView,
   OrganizationReminders,
+  KeyerThroughputRow,
+  OrganizationThroughput,
+  RemindersView,
   PackageProgress,
   PackageView,
   PlanChange,
@@ -20,6 +23,7 @@ import type {
   StageStatus,
 } from '../../plans/index.js';
 
+export type { KeyerThroughputRow, OrganizationThroughput };
 export type { BurnupSeries, CampaignView, OrganizationReminders, PackageProgress, PackageView, PlanChange, PlanImportProgress, ProgressView, ReportProgress, Rollup, StageStatus };
 export type StageProgress = Rollup['stages'][number];
 
@@ -43,8 +47,21 @@ const qs = (q: Record<string, string | number | undefined>) =>
 export const listCampaigns = () => getJson<CampaignView[]>('/api/plans/campaigns');
 export const getProgress = (campaignId: string, unitId?: string, signal?: AbortSignal) => getJson<ProgressView>(`/api/plans/progress?${qs({ campaignId, unitId })}`, signal);
 export const getBurnup = (campaignId: string, unitId?: string, signal?: AbortSignal) => getJson<{ today: string; series: BurnupSeries[] }>(`/api/plans/burnup?${qs({ campaignId, unitId })}`, signal);
-export const getReminders = (campaignId: string, days: number, signal?: AbortSignal) =>
-  getJson<{ today: string; days: number; organizations: OrganizationReminders[] }>(`/api/plans/reminders?${qs({ campaignId, days })}`, signal);
+export const getReminders = (campaignId: string, days: number, signal?: AbortSignal) => getJson<RemindersView>(`/api/plans/reminders?${qs({ campaignId, days })}`, signal);
+
+export const getKeyers = (signal?: AbortSignal) => getJson<{ today: string; keyers: KeyerThroughputRow[]; organizations: OrganizationThroughput[] }>('/api/plans/keyers', signal);
+
+export interface ReminderMailOutcome {
+  queued: { organizationName: string; to: string[] }[];
+  skipped: { organizationName: string; reason: string }[];
+}
+
+/** Queues the reminders' e-mails (a job lists them and queues one message per organization with an address; each is sent and retried by its own job). */
+export async function sendReminderMail(campaignId: string, days: number): Promise<ReminderMailOutcome> {
+  const job = await followJob(await startJob(`/api/plans/reminders/mail?${qs({ campaignId, days })}`), () => undefined);
+  if (job.status === 'failed') throw new ApiError(0, job.error?.code ?? 'job.failed', job.error?.message ?? 'Không gửi được nhắc việc.');
+  return job.result as ReminderMailOutcome;
+}
 
 export const templateUrl = (campaignId: string) => `/api/plans/campaigns/${campaignId}/template.xlsx`;
 export const planUrl = (campaignId: string) => `/api/plans/campaigns/${campaignId}/plan.xlsx`;
