@@ -1,6 +1,6 @@
 /**
  * The web shell: a hash router over the books screens, the keying screen,
- * search (linked from the navigation, "/" or Ctrl+K from any screen), QC, the campaign dashboard (#/plans), audit and the admin screens (users, assignment; loaded lazily), and
+ * search (linked from the navigation, "/" or Ctrl+K from any screen), QC, the campaign dashboard (#/plans), the duplicate queue (#/linkage), audit and the admin screens (users, assignment; loaded lazily), and
  * the system status. Actions and screens the signed-in
  * user may not use are hidden (`can`, from the permissions sent with the user).
  */
@@ -21,6 +21,8 @@ const UsersPage = lazy(() => import('../admin/index.js').then((m) => ({ default:
 const IssuePage = lazy(() => import('../extracts/index.js').then((m) => ({ default: m.IssuePage })));
 const ExtractsPage = lazy(() => import('../extracts/index.js').then((m) => ({ default: m.ExtractsPage })));
 const AssignPage = lazy(() => import('../admin/index.js').then((m) => ({ default: m.AssignPage })));
+const LinkageQueue = lazy(() => import('../linkage/index.js').then((m) => ({ default: m.LinkageQueue })));
+const LinkageComparePage = lazy(() => import('../linkage/index.js').then((m) => ({ default: m.LinkageComparePage })));
 const PlansPage = lazy(() => import('../plans/index.js').then((m) => ({ default: m.PlansPage })));
 
 const DB_NAME = { pglite: 'PGlite (nhúng)', postgresql: 'PostgreSQL' } as const;
@@ -54,6 +56,9 @@ function Screen({ user, hash }: { user: SignedInUser; hash: string }) {
   if (issueOf) return can(user, 'extracts.issue') ? lazily(<IssuePage recordId={issueOf[1]!} requestId={issueOf[2] ?? ''} />) : <NoPermission to="cấp bản sao trích lục hộ tịch" />;
   if (hash.startsWith('#/extracts')) return can(user, 'extracts.issue') ? lazily(<ExtractsPage />) : <NoPermission to="cấp bản sao trích lục hộ tịch" />;
   if (hash.startsWith('#/plans')) return can(user, 'plans.read') ? lazily(<PlansPage hash={hash} canManage={can(user, 'plans.manage')} />) : <NoPermission to="xem kế hoạch và tiến độ số hóa" />;
+  const pairOf = /^#\/linkage\/([0-9a-f-]{36})/.exec(hash)?.[1];
+  if (hash.startsWith('#/linkage'))
+    return can(user, 'records.review') ? lazily(pairOf ? <LinkageComparePage key={pairOf} id={pairOf} /> : <LinkageQueue />) : <NoPermission to="xem xét bản ghi trùng và liên kết" />;
   if (hash.startsWith('#/audit')) return can(user, 'audit.view') ? lazily(<AuditPage />) : <NoPermission to="xem nhật ký truy cập và thay đổi" />;
   return bookId ? <BookPage id={bookId} user={user} /> : <BooksPage user={user} />;
 }
@@ -130,6 +135,12 @@ export function App() {
               <>
                 {' '}
                 · <a href="#/extracts">Bản sao trích lục</a>
+              </>
+            )}
+            {can(user, 'records.review') && (
+              <>
+                {' '}
+                · <a href="#/linkage">Bản ghi trùng</a>
               </>
             )}
             {can(user, 'audit.view') && (
