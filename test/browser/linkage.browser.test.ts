@@ -55,7 +55,9 @@ describe('the duplicate queue in the browser', () => {
     // The explanation: every compared field with its Vietnamese status and weight; the keyed values side by side.
     const explained = page.getByTestId('linkage-explanation').locator('tbody tr');
     expect(await explained.count()).toBe(pair.explanation.fields.length);
-    expect(await page.getByTestId('linkage-explanation').textContent()).toContain('khớp');
+    const explanation = await page.getByTestId('linkage-explanation').textContent();
+    expect(explanation).toContain('khớp');
+    expect(explanation).toContain('Quy tắc khớp: Cùng số, quyển, nơi đăng ký');
     expect(await page.getByTestId('linkage-values').locator('tbody tr').count()).toBeGreaterThan(3);
 
     await page.keyboard.press('Alt+1');

@@ -10,7 +10,7 @@
  * decision, Esc goes back to the queue.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { getTemplate } from '../../registers/index.js';
+import { codeLabel, getTemplate, type FieldDef } from '../../registers/index.js';
 import { DECISION_NAMES, isDuplicateKind, KIND_NAMES, linkageApi, pageImageUrl, STATUS_NAMES, type CandidateView, type Decision, type RecordView } from './linkage.api.js';
 import './linkage.css';
 
@@ -76,6 +76,13 @@ function RecordColumn({ label, record }: { label: string; record: RecordView }) 
   );
 }
 
+/** A keyed value as the reader knows it: a code with its label ("2 — Nữ"). */
+function shown(f: FieldDef, value: string | undefined): string {
+  if (!value) return '';
+  const label = f.codeList ? codeLabel(f.codeList, value) : undefined;
+  return label ? `${value} — ${label}` : value;
+}
+
 function ValuesTable({ a, b }: { a: RecordView; b: RecordView }) {
   const fields = getTemplate(a.templateId).fields;
   const extra = a.templateId === b.templateId ? [] : getTemplate(b.templateId).fields.filter((f) => !fields.some((x) => x.key === f.key));
@@ -93,8 +100,8 @@ function ValuesTable({ a, b }: { a: RecordView; b: RecordView }) {
         {rows.map((f) => (
           <tr key={f.key} className={(a.values[f.key] ?? '') === (b.values[f.key] ?? '') ? '' : 'differs'}>
             <th scope="row">{f.label}</th>
-            <td>{a.values[f.key] ?? ''}</td>
-            <td>{b.values[f.key] ?? ''}</td>
+            <td>{shown(f, a.values[f.key])}</td>
+            <td>{shown(f, b.values[f.key])}</td>
           </tr>
         ))}
       </tbody>
@@ -122,10 +129,10 @@ function Explanation({ c }: { c: CandidateView }) {
           </tr>
         ))}
       </tbody>
-      {c.explanation.rules.length > 0 && (
+      {c.ruleLabels.length > 0 && (
         <tfoot>
           <tr>
-            <td colSpan={3}>Quy tắc khớp: {c.explanation.rules.join(', ')}</td>
+            <td colSpan={3}>Quy tắc khớp: {c.ruleLabels.join('; ')}</td>
           </tr>
         </tfoot>
       )}
