@@ -3,7 +3,7 @@
  * makes it (every book at its stage, two registrations keyed twice, the
  * linkage run at the end of staging). The reviewer opens the queue from the
  * navigation, opens a pair, sees both page images (IIIF) loaded and the
- * explanation per field, and — keyboard only — keeps record A (Alt+1),
+ * explanation per field, and — keyboard only — keeps record A (key 1),
  * types a reason and records the decision (Ctrl+Enter). The pair leaves the
  * queue; the API shows the decision stored. Screenshot in test-results/.
  */
@@ -60,7 +60,7 @@ describe('the duplicate queue in the browser', () => {
     expect(explanation).toContain('Quy tắc khớp: Cùng số, quyển, nơi đăng ký');
     expect(await page.getByTestId('linkage-values').locator('tbody tr').count()).toBeGreaterThan(3);
 
-    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('1');
     expect(await page.getByRole('radio', { name: /giữ bản ghi A/ }).isChecked()).toBe(true);
     await page.getByLabel('Lý do').fill('Cùng một lần đăng ký, nhập hai lần (đối chiếu ảnh trang).');
     mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });

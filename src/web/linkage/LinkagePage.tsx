@@ -5,8 +5,9 @@
  * their keyed values, the explanation per field (khớp / gần khớp / khác /
  * thiếu with its weight) and the decision form: duplicate of (which record
  * is kept), linked as, not the same person, with a reason. Keyboard: Tab
- * through the queue links and the form; in the comparison, Alt+1 / Alt+2
- * keep record A / B, Alt+3 not the same person, Ctrl+Enter records the
+ * through the queue links and the form; in the comparison, 1 / 2 (or
+ * Alt+1 / Alt+2, also inside the reason field) keep record A / B (2: linked,
+ * for the other kinds), 3 not the same person, Ctrl+Enter records the
  * decision, Esc goes back to the queue.
  */
 import { useEffect, useState, type FormEvent } from 'react';
@@ -161,9 +162,12 @@ function DecisionForm({ c, onDone }: { c: CandidateView; onDone: () => void }) {
   };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && e.key === '1' && dup) setChoice('keepA');
-      else if (e.altKey && e.key === '2') setChoice(dup ? 'keepB' : 'linked');
-      else if (e.altKey && e.key === '3') setChoice('not_same');
+      // 1/2/3 outside the reason field (Alt+1/2/3 anywhere: some browsers keep Alt+digit for their tabs, then the plain digit still works).
+      const typing = e.target instanceof HTMLTextAreaElement;
+      const digit = (e.altKey || (!typing && !e.ctrlKey && !e.metaKey)) && ['1', '2', '3'].includes(e.key) ? e.key : '';
+      if (digit === '1' && dup) setChoice('keepA');
+      else if (digit === '2') setChoice(dup ? 'keepB' : 'linked');
+      else if (digit === '3') setChoice('not_same');
       else if (e.ctrlKey && e.key === 'Enter') submit();
       else return;
       e.preventDefault();
@@ -173,7 +177,7 @@ function DecisionForm({ c, onDone }: { c: CandidateView; onDone: () => void }) {
   });
   const option = (value: Choice, label: string, key: string) => (
     <label>
-      <input type="radio" name="decision" value={value} checked={choice === value} onChange={() => setChoice(value)} /> {label} <kbd>Alt+{key}</kbd>
+      <input type="radio" name="decision" value={value} checked={choice === value} onChange={() => setChoice(value)} /> {label} <kbd>{key}</kbd>
     </label>
   );
   return (
