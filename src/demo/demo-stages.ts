@@ -10,6 +10,9 @@
  *     reviewer) and the last ones wait for the second keyer's pass;
  *   - kt-2003-cu-van: completed, in a lot whose sample is half checked;
  *   - ks-2008-phu-xuyen, ks-2012-cu-van: drafts, keying under way.
+ * One registration of kt-2003-cu-van and one of ks-2008-phu-xuyen are keyed
+ * twice (DEMO_DUPLICATES); the linkage run at the end (as the reviewer, over
+ * the province) puts them, with the births ↔ deaths it finds, in the queue.
  * The ground truth stays demoProvince(seed): passes that disagree differ
  * from it in one name only, and arbitration picks the true value.
  */
@@ -17,6 +20,7 @@ import type { BookView } from '../archive/index.js';
 import { contextOfUser, type ActorContext } from '../auth/index.js';
 import { completeRecord, createRecord, saveRecord, type RecordView } from '../entry/index.js';
 import { createExport, signOffExport } from '../exchange/index.js';
+import { runLinkageJob } from '../linkage/index.js';
 import { claimPass, completePass, createLot, createRecordInBook, decide, decideSampledLot, listSample, nextArbitration, setQcMode, submitChecks } from '../qc/index.js';
 import { demoBookInto, type DemoBookSummary, type DemoProgress, type KeyRecord } from './demo.service.js';
 import { DEFAULT_DEMO_SEED, demoProvince, type DemoBook } from './demo-truth.js';
@@ -81,10 +85,23 @@ async function key(ctx: ActorContext, rec: RecordView, values: Readonly<Record<s
   await (finish === 'pass' ? completePass(ctx, done) : completeRecord(ctx, done));
 }
 
-function singleKeying(keyer: ActorContext, finish: boolean): KeyRecord {
+/**
+ * Registrations keyed twice by mistake (the n-th keyed registration of the
+ * book, 1-based): true duplicates for the duplicate queue (#/linkage) to find.
+ */
+export const DEMO_DUPLICATES: Readonly<Record<string, number>> = {
+  'kt-2003-cu-van': 1,
+  'ks-2008-phu-xuyen': 2,
+};
+
+function singleKeying(keyer: ActorContext, finish: boolean, twice?: number): KeyRecord {
+  let n = 0;
   return async (_ctx, input) => {
-    const created = await createRecord(keyer, { bookId: input.bookId, pageIds: input.pageIds, clientTxId: `${input.clientTxId}-create` });
-    await key(keyer, created, input.values, input.clientTxId, finish ? 'record' : undefined);
+    n++;
+    for (const again of n === twice ? ['', '-again'] : ['']) {
+      const created = await createRecord(keyer, { bookId: input.bookId, pageIds: input.pageIds, clientTxId: `${input.clientTxId}${again}-create` });
+      await key(keyer, created, input.values, `${input.clientTxId}${again}`, finish ? 'record' : undefined);
+    }
   };
 }
 
@@ -140,7 +157,7 @@ function keyerOf(plan: StagePlan, who: Who, book: DemoBook): Promise<KeyRecord> 
   const other = plan.keyer === 'nhaplieu1' ? 'nhaplieu2' : 'nhaplieu1';
   const keyed = book.pageList.flatMap((p) => p.records).filter((r) => r.keyed).length;
   if (plan.stage === 'double_keyed') return Promise.all([who(plan.keyer), who(other)]).then(([a, b]) => doubleKeying(a, b, keyed));
-  return who(plan.keyer).then((k) => singleKeying(k, plan.stage !== 'drafts'));
+  return who(plan.keyer).then((k) => singleKeying(k, plan.stage !== 'drafts', DEMO_DUPLICATES[book.key]));
 }
 
 async function finishStage(plan: StagePlan, who: Who, view: BookView, truth: DemoBook): Promise<void> {
@@ -184,5 +201,6 @@ export async function runStagedDemo(ctx: ActorContext, opts: StagedDemoOptions =
     out.push(staged);
     opts.onBook?.(staged);
   }
+  await runLinkageJob(ctx, { unitId: null, mode: 'full', actorId: team.get(REVIEWER)!.id });
   return out;
 }

@@ -32,7 +32,7 @@ export { FAMILY_NAMES, MIDDLE_NAMES, GIVEN_NAMES, GIVEN_NAME_ERA_FACTOR, nameEra
 export { newPerson, type DemoPerson } from './people.js';
 export { seedDemoCampaign, DEMO_CAMPAIGN } from './demo-plan.js';
 export { DEMO_USERS, DEMO_ORGS, DEMO_PASSWORD, ensureDemoUsers, type DemoUser } from './demo-users.js';
-export { runStagedDemo, DEMO_STAGE_PLAN, DEMO_STAGE_LABELS, type DemoStage, type StagedBookSummary, type StagedDemoOptions } from './demo-stages.js';
+export { runStagedDemo, DEMO_STAGE_PLAN, DEMO_STAGE_LABELS, DEMO_DUPLICATES, type DemoStage, type StagedBookSummary, type StagedDemoOptions } from './demo-stages.js';
 export { demoCounts, type DemoCounts } from './demo.repo.js';
 export { grantDemoBook, type DemoTeam } from './demo-users.js';
 export { ensureEmpty as ensureDemoEmpty } from './demo.service.js';

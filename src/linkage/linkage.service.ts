@@ -139,9 +139,13 @@ export interface CandidateView {
   probability: number;
   weight: number;
   explanation: Candidate['explanation'];
+  /** The Vietnamese labels of the deterministic rules that matched (explanation.rules holds their ids). */
+  ruleLabels: string[];
   status: string;
   decision: { decision: string; keepId: string | null; reason: string; decidedAt: string } | null;
 }
+
+const ruleLabel = (id: string) => DEFAULT_RULES.find((r) => r.id === id)?.label ?? id;
 
 const ListQuery = z.object({ status: z.enum(['open', 'decided']).optional(), kind: z.string().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
 
@@ -178,6 +182,7 @@ export async function listCandidates(ctx: ActorContext, query: unknown): Promise
       probability: r.probability,
       weight: r.weight,
       explanation: r.explanation as unknown as Candidate['explanation'],
+      ruleLabels: ((r.explanation as unknown as Candidate['explanation']).rules ?? []).map(ruleLabel),
       status: r.status,
       decision: d ? { decision: d.decision, keepId: d.keep_id, reason: d.reason, decidedAt: d.decided_at.toISOString() } : null,
     };

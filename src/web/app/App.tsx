@@ -1,6 +1,6 @@
 /**
  * The web shell: a hash router over the books screens, the keying screen,
- * search (linked from the navigation, "/" or Ctrl+K from any screen), QC, the campaign dashboard (#/plans), audit and the admin screens (users, assignment; loaded lazily), and
+ * search (linked from the navigation, "/" or Ctrl+K from any screen), QC, the campaign dashboard (#/plans), the duplicate queue (#/linkage), audit and the admin screens (users, assignment; loaded lazily), and
  * the system status. Actions and screens the signed-in
  * user may not use are hidden (`can`, from the permissions sent with the user).
  */
@@ -21,6 +21,8 @@ const UsersPage = lazy(() => import('../admin/index.js').then((m) => ({ default:
 const IssuePage = lazy(() => import('../extracts/index.js').then((m) => ({ default: m.IssuePage })));
 const ExtractsPage = lazy(() => import('../extracts/index.js').then((m) => ({ default: m.ExtractsPage })));
 const AssignPage = lazy(() => import('../admin/index.js').then((m) => ({ default: m.AssignPage })));
+const LinkageQueue = lazy(() => import('../linkage/index.js').then((m) => ({ default: m.LinkageQueue })));
+const LinkageComparePage = lazy(() => import('../linkage/index.js').then((m) => ({ default: m.LinkageComparePage })));
 const PlansPage = lazy(() => import('../plans/index.js').then((m) => ({ default: m.PlansPage })));
 const PopdbPage = lazy(() => import('../popdb/index.js').then((m) => ({ default: m.PopdbPage })));
 const ConflictPage = lazy(() => import('../popdb/index.js').then((m) => ({ default: m.ConflictPage })));
@@ -59,6 +61,9 @@ function Screen({ user, hash }: { user: SignedInUser; hash: string }) {
   const popdbConflict = /^#\/popdb\/conflicts\/([0-9a-f-]{36})/.exec(hash)?.[1];
   if (popdbConflict) return can(user, 'popdb.compare') ? lazily(<ConflictPage id={popdbConflict} canDecide={can(user, 'popdb.decide')} />) : <NoPermission to="đối chiếu với CSDL dân cư" />;
   if (hash.startsWith('#/popdb')) return can(user, 'popdb.compare') ? lazily(<PopdbPage />) : <NoPermission to="đối chiếu với CSDL dân cư" />;
+  const pairOf = /^#\/linkage\/([0-9a-f-]{36})/.exec(hash)?.[1];
+  if (hash.startsWith('#/linkage'))
+    return can(user, 'records.review') ? lazily(pairOf ? <LinkageComparePage key={pairOf} id={pairOf} /> : <LinkageQueue />) : <NoPermission to="xem xét bản ghi trùng và liên kết" />;
   if (hash.startsWith('#/audit')) return can(user, 'audit.view') ? lazily(<AuditPage />) : <NoPermission to="xem nhật ký truy cập và thay đổi" />;
   return bookId ? <BookPage id={bookId} user={user} /> : <BooksPage user={user} />;
 }
@@ -141,6 +146,12 @@ export function App() {
               <>
                 {' '}
                 · <a href="#/popdb">Đối chiếu CSDL dân cư</a>
+              </>
+            )}
+            {can(user, 'records.review') && (
+              <>
+                {' '}
+                · <a href="#/linkage">Bản ghi trùng</a>
               </>
             )}
             {can(user, 'audit.view') && (
