@@ -58,6 +58,10 @@ interface Written {
   report: StoredBlobFile;
   pdfs: number;
   pdfPages: number;
+  /** Rows of the data file (registrations exported). */
+  rows: number;
+  /** Registrations decided duplicates of another (src/linkage), left out of the files. */
+  duplicatesLeftOut: number;
 }
 
 const finished = (w: BlobFileWriter) =>
@@ -85,15 +89,17 @@ async function writeFiles(job: Job): Promise<Written> {
   const fingerprint = createHash('sha256');
   const nameOf = pdfNamer(job.base);
   let pdfPages = 0;
+  let stt = 0;
+  let leftOut = 0;
   const duplicates = await droppedDuplicates(ctx.store.db, book.id);
   async function* pdfs() {
-    let stt = 0;
     for await (const record of streamBookRecords(ctx.store.db, ctx.actor, book.id)) {
       fingerprint.update(`${record.id}:${record.version}\n`);
       const dup = duplicates.get(record.id);
       if (dup) {
         // decided a duplicate of another registration (src/linkage): not exported twice, the report says why
         await report.add(0, record.values.so, record.id, duplicateFinding(dup.keepId, dup.decidedAt), true);
+        leftOut++;
         continue;
       }
       stt++;
@@ -117,7 +123,7 @@ async function writeFiles(job: Job): Promise<Written> {
       throw new Conflict('export.book_changed', `${book.title} đã thay đổi trong lúc xuất (có bản ghi vừa được sửa, thêm hoặc mở lại). Hãy xuất lại.`);
     await Promise.all([xlsx.end(), report.end()]);
     const [x, z, r] = await Promise.all([finished(sinks.xlsx), finished(sinks.zip), finished(sinks.report)]);
-    return { xlsx: x, zip: z, report: r, pdfs: zipped.files, pdfPages };
+    return { xlsx: x, zip: z, report: r, pdfs: zipped.files, pdfPages, rows: stt, duplicatesLeftOut: leftOut };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     await Promise.all([xlsx.abort(err), report.abort(err)]);
@@ -172,8 +178,9 @@ async function manifestOf(job: Job, id: string, written: Written, files: ReturnT
     template: { id: template.id, source: template.source, columns: template.fields.length },
     options: { namePattern: opts.namePattern, nameCase: job.nameCase },
     counts: {
-      registrations: gate.registrations,
-      rows: gate.registrations,
+      registrations: written.rows,
+      rows: written.rows,
+      duplicatesLeftOut: written.duplicatesLeftOut,
       pdfs: written.pdfs,
       pdfPages: written.pdfPages,
       withoutPages: gate.withoutPages,

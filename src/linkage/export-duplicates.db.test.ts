@@ -38,6 +38,9 @@ describeBackends('linkage: a decided duplicate is not exported twice', (store) =
     const text = (rows: { text: string }[][]) => rows.map((r) => r.map((c) => c.text));
     const data = text(readXlsx(await file('xlsx')).rows('DL Import'));
     expect(data.length - 1).toBe(2);
+    // The manifest counts what the files hold: the two rows exported and the one left out.
+    const manifest = JSON.parse((await file('manifest')).toString('utf8')) as { counts: { registrations: number; rows: number; pdfs: number; duplicatesLeftOut: number } };
+    expect(manifest.counts).toMatchObject({ registrations: 2, rows: 2, duplicatesLeftOut: 1 });
     expect(data.flat()).not.toContain('16');
     const report = text(readXlsx(await file('report')).rows('Cảnh báo'));
     const line = report.find((r) => r.includes('linkage.duplicate'));
