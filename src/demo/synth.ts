@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { createBook } from '../archive/index.js';
 import type { ActorContext } from '../auth/index.js';
-import { fold, type FoldableAction } from '../entry/index.js';
+import { fold, projectionRow, type FoldableAction } from '../entry/index.js';
 import { insertPeople, personRows, type IndexedPerson } from '../search/index.js';
 import { familyName, givenName, middleName, sexCode, type Sex } from './people.js';
 import { createRng, type Rng } from './prng.js';
@@ -120,23 +120,7 @@ function registration(b: Batch, book: { id: string; templateId: string }, pageId
   kinds.forEach((k, i) =>
     b.actions.push({ record_id: id, client_tx_id: `synth-${id}-${i + 1}`, kind: k.kind, actor_id: null, payload: JSON.stringify(k.payload), created_at: actions[i]!.created_at }),
   );
-  b.records.push({
-    id,
-    book_id: s.bookId,
-    register_type: s.registerType,
-    template_version: s.templateId,
-    status: s.status,
-    version: s.version,
-    values: JSON.stringify(s.values),
-    page_ids: JSON.stringify(s.pageIds),
-    flags: JSON.stringify(s.flags),
-    acknowledged: JSON.stringify(s.acknowledged),
-    regions: JSON.stringify(s.regions),
-    keyed_by: s.keyedBy,
-    completed_at: s.completedAt,
-    created_at: at,
-    updated_at: s.updatedAt,
-  });
+  b.records.push({ id, ...projectionRow(s), created_at: at });
   for (const p of personRows(s)) b.people.push({ ...p, record_id: id, book_id: s.bookId, register_type: s.registerType });
 }
 

@@ -20,7 +20,7 @@
  * the rules): listed nowhere as a registration, readable by its keyer only.
  */
 export { appendAction, listActions, type AppendResult } from './actions.repo.js';
-export { findRecord, listRecordsOfBook, listPassesOf, lockRecord, stateOfRow } from './records.repo.js';
+export { findRecord, listRecordsOfBook, listPassesOf, lockRecord, projectionRow, stateOfRow } from './records.repo.js';
 export { appendInTransaction } from './record-writer.js';
 export { assertCanRead, assertCanWrite, creatorOf } from './record-access.js';
 export { recordNotFound } from './record-errors.js';

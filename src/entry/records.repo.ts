@@ -55,30 +55,31 @@ export async function insertEmptyRecord(tx: Transaction<Database>, r: { bookId: 
 
 /** Writes the fold of the record's actions into its row, a registration's stored findings, its people in the search index and, once completed, its mark for the next incremental linkage run (same transaction). */
 export async function writeProjection(tx: Transaction<Database>, id: string, s: RecordState): Promise<void> {
-  await tx
-    .updateTable('records')
-    .set({
-      book_id: s.bookId,
-      register_type: s.registerType,
-      template_version: s.templateId,
-      status: s.status,
-      version: s.version,
-      values: JSON.stringify(s.values),
-      page_ids: JSON.stringify(s.pageIds),
-      flags: JSON.stringify(s.flags),
-      acknowledged: JSON.stringify(s.acknowledged),
-      regions: JSON.stringify(s.regions),
-      keyed_by: s.keyedBy,
-      completed_at: s.completedAt,
-      updated_at: s.updatedAt,
-      keying_of: s.keyingOf,
-      keying_pass: s.keyingPass,
-    })
-    .where('id', '=', id)
-    .execute();
+  await tx.updateTable('records').set(projectionRow(s)).where('id', '=', id).execute();
   await writeFindings(tx, id, s);
   await indexRecord(tx, id, s);
   if (s.status === 'completed' && s.keyingOf === null) await markForLinkage(tx, id);
+}
+
+/** The columns of a records row that hold a fold of its actions: the one mapping of state to row (writeProjection, bulk writers). */
+export function projectionRow(s: RecordState) {
+  return {
+    book_id: s.bookId,
+    register_type: s.registerType,
+    template_version: s.templateId,
+    status: s.status,
+    version: s.version,
+    values: JSON.stringify(s.values),
+    page_ids: JSON.stringify(s.pageIds),
+    flags: JSON.stringify(s.flags),
+    acknowledged: JSON.stringify(s.acknowledged),
+    regions: JSON.stringify(s.regions),
+    keyed_by: s.keyedBy,
+    completed_at: s.completedAt,
+    updated_at: s.updatedAt,
+    keying_of: s.keyingOf,
+    keying_pass: s.keyingPass,
+  };
 }
 
 /** The state a row holds (the inverse of writeProjection). */
