@@ -12,26 +12,17 @@
  * button only to, records.review holders; users with neither see no panel.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { JobView } from '../../core/index.js';
 import type { ExportView, GateProblem } from '../../exchange/index.js';
 import { can, type SignedInUser } from '../auth/index.js';
-import { ApiError, getJson, sendJson } from '../shared/index.js';
+import { ApiError, followJob, getJson, jobResult, sendJson } from '../shared/index.js';
 
 const KIND_LABELS: Record<string, string> = { xlsx: 'Tệp Excel (DL Import)', zip: 'Tệp nén PDF', report: 'Báo cáo cảnh báo', manifest: 'Bản kê (manifest)' };
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`;
 const when = (iso: string) => new Date(iso).toLocaleString('vi-VN');
-const POLL_MS = 1000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls the job every second until it is done (its answer) or failed (its error, as an ApiError; status 0: no HTTP failure). Stops when `alive()` turns false. */
+/** Follows the export job every second until it ends (its answer), or until the panel is left (undefined); a failure rejects with its message. */
 async function waitForJob<T>(jobId: string, alive: () => boolean): Promise<T | undefined> {
-  while (alive()) {
-    const job = await getJson<JobView>(`/api/jobs/${jobId}`);
-    if (job.status === 'done') return job.result as T;
-    if (job.status === 'failed') throw new ApiError(0, job.error?.code ?? 'job.failed', job.error?.message ?? 'Xuất dữ liệu không thành công.', job.error?.details);
-    await sleep(POLL_MS);
-  }
-  return undefined;
+  const job = await followJob(jobId, { alive, pollMs: 1000 });
+  return job && jobResult<T>(job, 'Xuất dữ liệu không thành công.');
 }
 
 function SignOff({ exp, canSign, onDone, onError }: { exp: ExportView; canSign: boolean; onDone: () => void; onError: (e: Error) => void }) {

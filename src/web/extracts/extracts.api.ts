@@ -1,6 +1,5 @@
 /** Calls of the certified-copy screens (src/extracts on the server). */
-import { ApiError, getJson, sendJson } from '../shared/index.js';
-import type { JobView } from '../../core/index.js';
+import { getJson, jobOutcome, sendJson } from '../shared/index.js';
 import type { IssueProgress } from '../../extracts/index.js';
 
 export type { IssueProgress } from '../../extracts/index.js';
@@ -59,9 +58,6 @@ export interface BookSummary {
   authorityUnit: { id: string; path: string } | null;
 }
 
-const POLL_MS = 400;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Issues a copy: the server checks at once (a refusal rejects with its
  * reasons) and answers 202 { jobId }; the job (PDF, signature) is followed
@@ -69,13 +65,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function issueCopy(recordId: string, body: Record<string, unknown>, onProgress: (p: IssueProgress) => void = () => {}): Promise<IssuedCopy> {
   const { jobId } = await sendJson<{ jobId: string }>('POST', `/api/records/${recordId}/extracts`, body);
-  for (;;) {
-    const job = await getJson<JobView>(`/api/jobs/${jobId}`);
-    if (job.progress) onProgress(job.progress as IssueProgress);
-    if (job.status === 'done') return job.result as IssuedCopy;
-    if (job.status === 'failed') throw new ApiError(0, job.error?.code ?? 'job.failed', job.error?.message ?? 'Cấp bản sao không thành công.', job.error?.details);
-    await sleep(POLL_MS);
-  }
+  return jobOutcome<IssuedCopy>(jobId, 'Cấp bản sao không thành công.', (p) => onProgress(p as IssueProgress));
 }
 export const listCopies = (q: { recordId?: string; unit?: string }) => getJson<CopyItem[]>(`/api/extracts?${new URLSearchParams(q as Record<string, string>)}`);
 export const revokeCopy = (id: string, reason: string) => sendJson<CopyItem>('POST', `/api/extracts/${id}/revoke`, { reason });

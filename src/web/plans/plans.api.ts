@@ -4,8 +4,7 @@
  * as the raw body) and the progress report are background jobs: 202 { jobId },
  * followed at /api/jobs/:id, their files at /api/jobs/:id/file.
  */
-import { ApiError, getJson } from '../shared/index.js';
-import type { JobView } from '../../core/index.js';
+import { ApiError, followJob, getJson, jobOutcome, startJob } from '../shared/index.js';
 import type {
   BurnupSeries,
   CampaignView,
@@ -58,9 +57,7 @@ export interface ReminderMailOutcome {
 
 /** Queues the reminders' e-mails (a job lists them and queues one message per organization with an address; each is sent and retried by its own job). */
 export async function sendReminderMail(campaignId: string, days: number): Promise<ReminderMailOutcome> {
-  const job = await followJob(await startJob(`/api/plans/reminders/mail?${qs({ campaignId, days })}`), () => undefined);
-  if (job.status === 'failed') throw new ApiError(0, job.error?.code ?? 'job.failed', job.error?.message ?? 'Không gửi được nhắc việc.');
-  return job.result as ReminderMailOutcome;
+  return jobOutcome<ReminderMailOutcome>(await startJob(`/api/plans/reminders/mail?${qs({ campaignId, days })}`), 'Không gửi được nhắc việc.');
 }
 
 export const templateUrl = (campaignId: string) => `/api/plans/campaigns/${campaignId}/template.xlsx`;
@@ -72,33 +69,12 @@ export interface RowErrors {
 }
 export type ImportOutcome = { ok: true; added: number; changed: number } | { ok: false; message: string; rows: RowErrors[]; errorFileUrl: string };
 
-const POLL_MS = 500;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const jobFileUrl = (jobId: string) => `/api/jobs/${jobId}/file`;
-
-/** Posts (a raw body or nothing) to a route that answers 202 { jobId }; a refusal at once throws its Vietnamese message. */
-async function startJob(url: string, body?: File): Promise<string> {
-  const res = await fetch(url, { method: 'POST', ...(body ? { headers: { 'Content-Type': 'application/octet-stream' }, body } : {}) });
-  const answer: unknown = await res.json().catch(() => undefined);
-  if (res.status === 202) return (answer as { jobId: string }).jobId;
-  const error = (answer as { error?: { code?: string; message?: string } } | undefined)?.error;
-  throw new ApiError(res.status, error?.code ?? '', error?.message ?? `Lỗi ${res.status}.`);
-}
-
-/** Polls the job until it ends: its view when done or failed; onProgress gets every report. */
-async function followJob(jobId: string, onProgress: (p: unknown) => void): Promise<JobView> {
-  for (;;) {
-    const job = await getJson<JobView>(`/api/jobs/${jobId}`);
-    if (job.progress) onProgress(job.progress);
-    if (job.status === 'done' || job.status === 'failed') return job;
-    await sleep(POLL_MS);
-  }
-}
 
 /** Uploads a filled plan; the server imports it as a job: imported whole, or refused whole with the row-level errors and the file back with a "Lỗi" column. */
 export async function uploadPlan(campaignId: string, file: File, onProgress: (p: PlanImportProgress) => void): Promise<ImportOutcome> {
   const jobId = await startJob(`/api/plans/campaigns/${campaignId}/import?${qs({ filename: file.name })}`, file);
-  const job = await followJob(jobId, (p) => onProgress(p as PlanImportProgress));
+  const job = (await followJob(jobId, { onProgress: (p) => onProgress(p as PlanImportProgress) }))!;
   if (job.status === 'done') return { ok: true, ...(job.result as { added: number; changed: number }) };
   const details = job.error?.details as { rows?: RowErrors[] } | undefined;
   if (job.error?.code === 'plan_import.rows' && details?.rows) return { ok: false, message: job.error.message, rows: details.rows, errorFileUrl: jobFileUrl(jobId) };
@@ -108,8 +84,7 @@ export async function uploadPlan(campaignId: string, file: File, onProgress: (p:
 /** Makes the progress report as a job and answers the URL of its file once made. */
 export async function makeReport(format: 'xlsx' | 'pdf', q: { campaignId: string; unitId?: string | undefined; period: 'week' | 'month' }, onProgress: (p: ReportProgress) => void): Promise<string> {
   const jobId = await startJob(`/api/plans/report.${format}?${qs(q)}`);
-  const job = await followJob(jobId, (p) => onProgress(p as ReportProgress));
-  if (job.status === 'failed') throw new ApiError(0, job.error?.code ?? 'job.failed', job.error?.message ?? 'Không tạo được báo cáo.');
+  await jobOutcome(jobId, 'Không tạo được báo cáo.', (p) => onProgress(p as ReportProgress));
   return jobFileUrl(jobId);
 }
 
