@@ -13,9 +13,12 @@
  *   pre-filled (or not on the page) = keying it on hotich's keying screen,
  *   the cost model of bench:keying (Ctrl+D copies the fields that repeat the
  *   previous entry, dates as digits, codes as their digit, ethnicity and
- *   nationality by a unique prefix). Baseline: typing every field of the same
- *   records into the MoJ Excel template (STT, value + Tab each, as bench:keying).
- *   keystrokeRatio = keys with pre-fill ÷ keys typing the template.
+ *   nationality by a unique prefix). Baseline: the same records typed into the
+ *   MoJ Excel template by bench:keying's optimal spreadsheet keyer with
+ *   Excel's own aids (AutoComplete, pick list, Fill Down, Fill Series:
+ *   bench/support/spreadsheet-keyer.ts), book by book; the unaided count
+ *   (value + Tab each) is printed beside it as `unaidedTemplateKeys`.
+ *   keystrokeRatio = keys with pre-fill ÷ keys of that spreadsheet keyer.
  * Places are not resolved through units/ here (no database); the job does.
  */
 import { cpus } from 'node:os';
@@ -23,6 +26,7 @@ import { DEMO_BOOKS, demoBook, renderPrintedPage, type DemoBook } from '../src/d
 import { calibrate, cer, kindOfType, normalizeRow, readPage, tesseractEngine, FIELD_KINDS, type FieldKind, type OcrValue, type Sample } from '../src/ocr/index.js';
 import { getTemplate, type FieldDef } from '../src/registers/index.js';
 import { ETHNIC_GROUPS, listNationalities, searchKey } from '../src/vn/index.js';
+import { spreadsheetKeys } from './support/spreadsheet-keyer.js';
 
 const N = Math.max(4, Number(process.env.OCR_BENCH_PAGES ?? 200));
 const SEED = 4242;
@@ -109,9 +113,13 @@ async function main(): Promise<void> {
   const thresholds = Object.fromEntries(calibrate(samplesOf(results.slice(0, cut))).map((t) => [t.kind, t.threshold])) as Record<FieldKind, number>;
   let [withPrefill, template, prefilled, fields, rowNo] = [0, 0, 0, 0, 0];
   let previous: { book: string; values: Record<string, string> } | undefined;
+  const typedBooks = new Map<string, { registerType: string; rows: Record<string, string>[] }>();
   for (const p of results.slice(cut)) {
     const defs = getTemplate(p.book.registerType).fields;
+    const book = typedBooks.get(p.book.key) ?? { registerType: p.book.registerType, rows: [] };
+    typedBooks.set(p.book.key, book);
     p.records.forEach((values, i) => {
+      book.rows.push(values);
       const prev = previous?.book === p.book.key ? previous.values : undefined;
       if (defs.some((f) => f.copyForward && values[f.key] && values[f.key] === prev?.[f.key])) withPrefill += 2; // Ctrl+D
       for (const def of defs) {
@@ -129,18 +137,20 @@ async function main(): Promise<void> {
       previous = { book: p.book.key, values };
     });
   }
-  const keystrokeRatio = round(withPrefill / template);
+  const excel = [...typedBooks.values()].reduce((sum, b) => sum + spreadsheetKeys(getTemplate(b.registerType), b.rows).keys, 0);
+  const keystrokeRatio = round(withPrefill / excel);
   const pagesPerMinute = round(results.length / minutes);
   const c = round(cer(pairs));
   console.error(`CER ${c}; độ chính xác theo loại trường ${JSON.stringify(fieldAccuracy)}; ngưỡng ${JSON.stringify(thresholds)}`);
-  console.error(`${pagesPerMinute} trang/phút; điền sẵn ${prefilled}/${fields} trường; phím: ${withPrefill} có điền sẵn, ${template} gõ mẫu Excel`);
+  console.error(`${pagesPerMinute} trang/phút; điền sẵn ${prefilled}/${fields} trường; phím: ${withPrefill} có điền sẵn, ${excel} nhập Excel có trợ giúp (${template} gõ thẳng mẫu)`);
   console.log(
     JSON.stringify({
       bench: 'ocr',
       metric: 'keystrokes',
       value: withPrefill,
-      baseline: template,
+      baseline: excel,
       ratio: keystrokeRatio,
+      unaidedTemplateKeys: template,
       cer: c,
       fieldAccuracy,
       pagesPerMinute,
