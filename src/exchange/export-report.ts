@@ -27,13 +27,19 @@ export interface ReportWriter {
 
 const SIGN_OFF = ['KÝ DUYỆT CỦA NGƯỜI KIỂM TRA', 'Họ và tên:', 'Chức vụ:', 'Ngày kiểm tra:', 'Ý kiến (chấp nhận các cảnh báo trên / yêu cầu sửa):', 'Chữ ký:'];
 
-export function createReportWriter(out: Writable, book: BookView, template: RegisterTemplate, gate: GateSummary, created: Date): ReportWriter {
+/**
+ * `duplicatesLeftOut`: registrations of the book a reviewer decided are
+ * duplicates of another (src/linkage); they are not exported, and the
+ * summary counts the registrations the data file really holds.
+ */
+export function createReportWriter(out: Writable, book: BookView, template: RegisterTemplate, gate: GateSummary, created: Date, duplicatesLeftOut: number): ReportWriter {
   const summary = [
     ['Quyển sổ', book.title],
     ['Cơ quan đăng ký', book.authority],
     ['Năm', String(book.yearFrom)],
     ['Mẫu dữ liệu', template.id],
-    ['Số bản ghi đăng ký xuất', String(gate.registrations)],
+    ['Số bản ghi đăng ký xuất', String(gate.registrations - duplicatesLeftOut)],
+    ['Bản ghi trùng đã quyết định, không xuất', String(duplicatesLeftOut)],
     ['Bản ghi không có ảnh trang (không có PDF)', String(gate.withoutPages)],
     ['Số cảnh báo', String(gate.warnings)],
     ['Số giá trị xuất theo dạng chuẩn (khác cách ghi khi nhập)', String(gate.replacements)],

@@ -85,13 +85,13 @@ async function writeFiles(job: Job): Promise<Written> {
   const { ctx, book, template, created } = job;
   const sinks = { xlsx: new BlobFileWriter(ctx.blobs), zip: new BlobFileWriter(ctx.blobs), report: new BlobFileWriter(ctx.blobs) };
   const xlsx = createXlsxWriter(sinks.xlsx, { sheet: DATA_SHEET, header: headerRow(template), extraSheets: [notesSheet(template)], title: book.title, created });
-  const report = createReportWriter(sinks.report, book, template, job.gate, created);
+  const duplicates = await droppedDuplicates(ctx.store.db, book.id);
+  const report = createReportWriter(sinks.report, book, template, job.gate, created, await repo.countRecordsOfBook(ctx.store.db, book.id, [...duplicates.keys()]));
   const fingerprint = createHash('sha256');
   const nameOf = pdfNamer(job.base);
   let pdfPages = 0;
   let stt = 0;
   let leftOut = 0;
-  const duplicates = await droppedDuplicates(ctx.store.db, book.id);
   async function* pdfs() {
     for await (const record of streamBookRecords(ctx.store.db, ctx.actor, book.id)) {
       fingerprint.update(`${record.id}:${record.version}\n`);

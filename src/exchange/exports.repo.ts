@@ -18,6 +18,18 @@ export async function listExportsOfBook(db: Db, actor: Actor, bookId: string): P
   return db.selectFrom('exports').selectAll().where('book_id', '=', bookId).where(bookInScope(actor, 'exports.book_id')).orderBy('created_at', 'desc').orderBy('id').execute();
 }
 
+/** How many of `ids` are registrations of the book. */
+export async function countRecordsOfBook(db: Db, bookId: string, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const row = await db
+    .selectFrom('records')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('book_id', '=', bookId)
+    .where('id', 'in', ids)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Sets the sign-off once; undefined when the export was already signed off. */
 export async function signOffExport(db: Db, id: string, by: string | null, at: Date, note: string): Promise<ExportRow | undefined> {
   return db.updateTable('exports').set({ signed_off_by: by, signed_off_at: at, note }).where('id', '=', id).where('signed_off_at', 'is', null).returningAll().executeTakeFirst();
