@@ -2,7 +2,8 @@
  * `hotich calendar`, `hotich extracts log` and `hotich extracts issue` in-process against a whole
  * instance of each backend: a day set off is listed and moves a request's due
  * time; a day that is both off and working is refused; the issuance log of
- * an authority is written as xlsx; issuing names the officer, follows her
+ * an authority is written as xlsx; issuing writes the PDF of an accepted
+ * registration as the named officer, follows her
  * scope and says why nothing was issued.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -18,6 +19,14 @@ import { insertUsers } from '../../test/support/users.js';
 import { systemActor, withActor } from '../auth/index.js';
 import { rebuildWithin } from '../units/index.js';
 import { openContext } from './open-context.js';
+import { createHash } from 'node:crypto';
+import { acceptBook } from '../../test/support/accepted-book.js';
+import { keyCompleted } from '../../test/support/export-book.js';
+import { fakeIncomingPage } from '../../test/support/fixtures.js';
+import { pdfText } from '../../test/support/pdf-read.js';
+import { CLEAN_KS_RECORD, patchValues } from '../../test/support/records.js';
+import { textJpeg } from '../../test/support/scans.js';
+import { createBook, storeIngestedFile } from '../archive/index.js';
 
 for (const backend of BACKENDS) {
   const skip = backend === 'postgresql' && inject('postgresProblem') !== '';
@@ -65,6 +74,39 @@ for (const backend of BACKENDS) {
       const unseen = await runHotich(inst, 'extracts', 'issue', '00000000-0000-4000-8000-000000000001', '--user', 'can-bo-cap', ...args);
       expect(unseen.code).toBe(2);
       expect(unseen.out).toContain('Không tìm thấy bản ghi');
+    });
+
+    it('issues a copy of an accepted registration as the named officer and writes its PDF', async () => {
+      const opened = await openContext(loadConfig({ dataDir: inst.dataDir, databaseUrl: inst.databaseUrl }));
+      const ctx = withActor(opened.ctx, systemActor('test'));
+      const [officer] = await insertUsers(ctx, [{ login: 'can-bo-ky', role: 'officer' }], [{ kind: 'unit', unitId: 'legacy:commune:95101' }]);
+      await rebuildWithin(ctx.store.db);
+      const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND Xã Lịch', authorityUnitId: 'legacy:commune:95101', yearFrom: 2008, volumeNo: '01/2008' });
+      const page = { ...fakeIncomingPage(1, 'cli-copy'), image: await textJpeg(620, 877, 12, 1), width: 620, height: 877 };
+      const stored = await storeIngestedFile(ctx, book.id, {
+        name: 'scan.pdf',
+        sha256: createHash('sha256').update(book.id).digest('hex'),
+        kind: 'pdf',
+        original: Buffer.from(book.id),
+        pages: [page],
+      });
+      const recordId = await keyCompleted(
+        ctx,
+        book.id,
+        stored.pages.map((p) => p.id),
+        patchValues(CLEAN_KS_RECORD, { so: '7', quyenSo: '01/2008', nksHoTen: 'Trần Thị Lịch', noiDangKy: 'UBND xã Lịch' }),
+      );
+      await acceptBook(ctx, book.id, officer!);
+      await opened.close();
+      const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'hotich-copy-')), 'ban-sao.pdf');
+      const r = await runHotich(inst, 'extracts', 'issue', recordId, '--user', 'can-bo-ky', '--unit', '95101', '--signer-name', 'Lê Ký', '--signer-title', 'CHỦ TỊCH', '--out', out);
+      expect(r.code).toBe(0);
+      const year = localDay(new Date()).day.slice(0, 4);
+      expect(r.out).toMatch(new RegExp(`Đã cấp bản sao số 1/${year}/GKS-BS\\. Trang kiểm tra: \\S+\\. Tệp PDF: `));
+      const text = await pdfText(readFileSync(out));
+      expect(text).toContain('Họ, chữ đệm, tên: TRẦN THỊ LỊCH');
+      expect(text).toContain(`Số: 1/${year}/GKS-BS`);
+      expect(text).toContain('Lê Ký');
     });
 
     it('writes the issuance log of an authority (by its GSO code) as xlsx', async () => {

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
+import { acceptBook } from '../../test/support/accepted-book.js';
 import { rejection } from '../../test/support/errors.js';
 import { keyCompleted } from '../../test/support/export-book.js';
 import { fakeIncomingPage } from '../../test/support/fixtures.js';
@@ -31,25 +32,6 @@ const UNITS = [
 ] as const;
 const [A, B] = ['legacy:commune:93101', 'legacy:commune:93102'];
 const SIGNER = { signerName: 'Trần Văn Ký', signerTitle: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH' };
-
-async function acceptBook(ctx: ActorContext, bookId: string, userId: string): Promise<void> {
-  await ctx.store.db
-    .insertInto('qc_lots')
-    .values({
-      scope: JSON.stringify({ kind: 'books', bookIds: [bookId], books: [{ id: bookId, label: 'sổ thử' }] }),
-      plan: JSON.stringify({ kind: 'iso2859' }),
-      targets: JSON.stringify({}),
-      seed: '123456',
-      sampler: 'test',
-      manifest_hash: 'x',
-      lot_size: 1,
-      status: 'accepted',
-      decision: JSON.stringify({ verdict: 'accept' }),
-      decided_by: userId,
-      decided_at: new Date(),
-    })
-    .execute();
-}
 
 describeBackends('certified copies', (store) => {
   let ctx: ActorContext;
