@@ -292,8 +292,8 @@ const MATRIX: readonly Row[] = [
   { route: 'POST /api/popdb/conflicts/:id/decide', allow: ISSUE, req: (s) => send('POST', `/api/popdb/conflicts/${s.popdbRowId}/decide`, { decision: 'khong-co' }), ok: 400, scoped: true },
   // Jobs and the audit log
   { route: 'GET /api/jobs/:id', allow: 'signed-in', req: (s, w, u) => get(`/api/jobs/${s === w.a ? u.jobIn : u.jobOut}`), ok: 200, scoped: true },
-  // A job's file: the matrix's jobs (exports) made none, so the owner's in-scope request stops at 404 "no file yet" (files: test/http/plans-jobs.db.test.ts)
-  { route: 'GET /api/jobs/:id/file', allow: 'signed-in', req: (s, w, u) => get(`/api/jobs/${s === w.a ? u.jobIn : u.jobOut}/file`), ok: 404, scoped: true },
+  // A job's file: the owner gets it in scope; out of scope (commune B's book) the same 404 as no job
+  { route: 'GET /api/jobs/:id/file', allow: 'signed-in', req: (s, w, u) => get(`/api/jobs/${s === w.a ? u.jobIn : u.jobOut}/file`), ok: 200, scoped: true },
   { route: 'GET /api/audit', allow: PLAN, req: () => get('/api/audit'), ok: 200 },
 ];
 

@@ -5,7 +5,7 @@
  * with its error report and a QC lot; one signed-in user per role whose
  * scope is commune A (the unit for admin, planner and officer; the book,
  * assigned, for keyer and reviewer) — so every role has something in scope
- * (A) and something out of scope (B); a job per role for each side; a spare
+ * (A) and something out of scope (B); a finished job with a file per role for each side; a spare
  * user and an organization for the user-management routes. Built through the
  * real services, acting as the system.
  */
@@ -150,7 +150,19 @@ export async function buildAccessWorld(ctx: ActorContext): Promise<AccessWorld> 
   const b: Side = { ...sideB, passId: passB.id };
   const users = {} as Record<Role, RoleUser>;
   for (const role of ROLE_IDS) {
-    const job = async (bookId: string) => enqueueJob<{ 'export.book': { bookId: string; actorId: string } }, 'export.book'>(ctx, 'export.book', { bookId, actorId: signedIn[role].user.id });
+    const job = async (bookId: string) => {
+      const id = await enqueueJob<{ 'export.book': { bookId: string; actorId: string } }, 'export.book'>(ctx, 'export.book', { bookId, actorId: signedIn[role].user.id });
+      // finished, with a file of its own, so GET /api/jobs/:id/file has something to give its owner in scope
+      const bytes = Buffer.from(`tệp của công việc ${id}`);
+      const { sha256 } = await ctx.blobs.put(bytes);
+      const file = { sha256, name: `cong-viec-${id}.txt`, contentType: 'text/plain; charset=utf-8', size: bytes.length };
+      await ctx.store.db
+        .updateTable('jobs')
+        .set({ status: 'done', result: JSON.stringify({ file }), finished_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+      return id;
+    };
     users[role] = { role, ...signedIn[role], jobIn: await job(a.bookId), jobOut: await job(b.bookId) };
   }
   const spare = await createUser(ctx, { login: 'matrix-spare', role: 'keyer', password: PASSWORD });
