@@ -36,6 +36,8 @@ export interface IncomingFile {
   sha256: string;
   kind: string;
   original: Buffer;
+  /** SHA-256 of `original` when the caller has just computed it from these bytes (the ingest does): the blob store then does not hash it again. */
+  originalSha256?: string;
   pages: readonly IncomingPage[];
 }
 
@@ -62,7 +64,7 @@ const PUTS_AT_ONCE = 4;
 
 /** The original and every page's image and thumbnail, stored (each durable before this resolves), PUTS_AT_ONCE at a time. */
 async function putBlobs(ctx: ActorContext, file: IncomingFile): Promise<{ original: PutResult; blobs: { image: PutResult; thumb: PutResult }[] }> {
-  const jobs: (() => Promise<PutResult>)[] = [() => ctx.blobs.put(file.original)];
+  const jobs: (() => Promise<PutResult>)[] = [() => ctx.blobs.put(file.original, file.originalSha256)];
   for (const p of file.pages)
     jobs.push(
       () => ctx.blobs.put(p.image),
@@ -88,7 +90,8 @@ export async function storeIngestedFile(ctx: ActorContext, bookId: string, file:
   try {
     return await ctx.store.db.transaction().execute(async (tx) => {
       // first: the file row's foreign key would otherwise share-lock the book and deadlock
-      if (!(await lockBook(tx, ctx.actor, bookId))) throw bookNotFound(bookId);
+      const book = await lockBook(tx, ctx.actor, bookId);
+      if (!book) throw bookNotFound(bookId);
       const row = await repo.insertIngestFile(tx, {
         book_id: bookId,
         sha256: file.sha256,
@@ -123,7 +126,8 @@ export async function storeIngestedFile(ctx: ActorContext, bookId: string, file:
         actorId: actorIdOf(ctx.actor),
         payload: { file: file.name, sha256: file.sha256, pages: pages.map((p) => ({ id: p.id, seq: p.seq })) },
       });
-      await syncBookStatus(tx, ctx.actor, bookId, ctx.clock());
+      // Pages move only an inventoried book (to scanning); any later status is decided by its registrations, exports and loads.
+      if (book.status === 'inventoried') await syncBookStatus(tx, ctx.actor, bookId, ctx.clock());
       return { fileId: row.id, pages: pages.map(pageView) };
     });
   } catch (e) {

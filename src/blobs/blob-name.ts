@@ -42,9 +42,11 @@ export function toBuffer(data: Buffer | Uint8Array): Buffer {
   throw new Invalid('blob.invalid_data', 'Dữ liệu tệp phải là Buffer hoặc Uint8Array');
 }
 
-/** The raw SHA-256 digest (hex for the name, base64 for S3's checksum header). */
-export function sha256Digest(bytes: Buffer): Buffer {
-  return createHash('sha256').update(bytes).digest();
+/** The raw SHA-256 digest (hex for the name, base64 for S3's checksum header); `known` = the caller's hex digest of these bytes, checked for form only. */
+export function sha256Digest(bytes: Buffer, known?: string): Buffer {
+  if (known === undefined) return createHash('sha256').update(bytes).digest();
+  assertBlobName(known);
+  return Buffer.from(known, 'hex');
 }
 
 export function blobNotFound(sha256: string): NotFound {

@@ -123,6 +123,21 @@ export function blobStoreContract(adapter: string, makeHarness: () => Promise<Bl
       expect(await h.rawEntries()).toEqual(before);
     });
 
+    it("takes the caller's SHA-256 of the bytes (no second hash), and refuses a malformed one before any I/O", async () => {
+      const data = randomBytes(64 * 1024);
+      const put = await store.put(data, sha256Of(data));
+      expect(put).toEqual({ sha256: sha256Of(data), size: data.length, existed: false });
+      expect((await store.get(put.sha256)).equals(data)).toBe(true);
+      expect((await store.put(Buffer.from(data), sha256Of(data))).existed).toBe(true);
+      const before = await h.rawEntries();
+      for (const name of INVALID_NAMES) {
+        const err: unknown = await store.put(Buffer.from('x'), name).catch((e: unknown) => e);
+        expect(err, JSON.stringify(name)).toBeInstanceOf(Invalid);
+        expect(err).toMatchObject({ code: 'blob.invalid_name' });
+      }
+      expect(await h.rawEntries()).toEqual(before);
+    });
+
     it('concurrent puts of the same content leave one intact blob', async () => {
       const data = randomBytes(256 * 1024);
       const results = await Promise.all(Array.from({ length: 10 }, () => store.put(data)));

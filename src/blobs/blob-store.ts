@@ -19,9 +19,11 @@ export interface PutResult {
 export interface BlobStore {
   /**
    * Stores the bytes (atomically: a crash leaves either the whole blob or nothing under its name).
-   * Do not modify `data` until the promise settles.
+   * Do not modify `data` until the promise settles. `sha256`: the caller's own SHA-256 of these very
+   * bytes (an ingest hashes the original to find duplicates before storing it), so a large blob is not
+   * hashed twice; a malformed one is an Invalid 'blob.invalid_name'. Omitted, the store hashes the bytes.
    */
-  put(data: Buffer | Uint8Array): Promise<PutResult>;
+  put(data: Buffer | Uint8Array, sha256?: string): Promise<PutResult>;
   /** The whole blob; throws a NotFound (core) when absent. */
   get(sha256: string): Promise<Buffer>;
   /** The blob as a stream; throws a NotFound when absent. */

@@ -32,9 +32,9 @@ export function createLocalBlobStore(dir: string): LocalBlobStore {
 
   return {
     dir: root,
-    async put(data) {
+    async put(data, known) {
       const bytes = toBuffer(data);
-      const sha256 = sha256Digest(bytes).toString('hex');
+      const sha256 = sha256Digest(bytes, known).toString('hex');
       const existed = await putOnce(sha256, () => storeIfAbsent(tmpDir, pathOf(sha256), bytes));
       return { sha256, size: bytes.length, existed };
     },

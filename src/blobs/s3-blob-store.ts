@@ -54,9 +54,9 @@ export function createS3BlobStore(opts: S3BlobStoreOptions): BlobStore {
   }
 
   return {
-    async put(data) {
+    async put(data, known) {
       const bytes = toBuffer(data);
-      const digest = sha256Digest(bytes);
+      const digest = sha256Digest(bytes, known);
       const sha256 = digest.toString('hex');
       const existed = await putOnce(sha256, () => upload(sha256, digest, bytes));
       return { sha256, size: bytes.length, existed };

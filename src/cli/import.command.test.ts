@@ -3,7 +3,9 @@
  * a file with a row error imports nothing, exits 2 and leaves the error
  * report next to the file; the corrected file imports (books created from
  * the file), printing its progress on stderr; the same file again is refused
- * with where it went.
+ * with where it went. The folder starts as a copy of the migrated database
+ * with the built-in units (test/support/pglite-template.ts, built once and
+ * cached), as `hotich migrate` and the first import would leave it.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,14 +13,18 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { mojWorkbook } from '../../test/support/import-files.js';
 import { CLEAN_KS_RECORD } from '../../test/support/records.js';
+import { pgliteTemplateBlob } from '../../test/support/pglite-template.js';
 import { readXlsx } from '../../test/support/xlsx-raw.js';
+import { openStore } from '../store/index.js';
 import { run } from './main.js';
 
 let dir = '';
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'hotich-import-cli-'));
   vi.stubEnv('DATABASE_URL', '');
-});
+  const store = await openStore({ pgliteDir: path.join(dir, 'data', 'pglite'), pgliteSnapshot: await pgliteTemplateBlob({ units: true }) });
+  await store.close();
+}, 300_000); // the first run after a source change builds the template
 afterAll(() => {
   vi.unstubAllEnvs();
   rmSync(dir, { recursive: true, force: true });

