@@ -53,7 +53,7 @@ describeBackends('audit listing', (store) => {
     const all = await list(everything);
     const total = Number((await sql<{ n: string }>`select (select count(*) from record_actions) + (select count(*) from entity_actions) as n`.execute(ctx.store.db)).rows[0]!.n);
     expect(all.length).toBe(total);
-    expect(all.map((i) => Number(i.seq))).toEqual([...all.map((i) => Number(i.seq))].sort((x, y) => y - x));
+    expect(all.map((i) => i.at)).toEqual([...all.map((i) => i.at)].sort().reverse());
     expect(all[0]).toMatchObject({ table: 'entity_actions', entityType: 'user', bookId: null });
     expect(all[1]).toMatchObject({ table: 'entity_actions', kind: 'status', actorLogin: 'ntlan', actorName: 'Nguyễn Thị Lan', reason: 'đã quét xong', bookId: bookB });
     expect(all.find((i) => i.table === 'record_actions' && i.recordId === recordB)).toMatchObject({ bookId: bookB, entityType: 'record' });

@@ -2,8 +2,8 @@
  * The audit screen's filter (GET /api/audit query): which log (writes or
  * reads of personal data), who (login), which administrative unit (books
  * whose registering authority lies within it), record, book, a date range in
- * Vietnam time, and keyset paging from newest to oldest (`before` = the last
- * place in the chain already shown). Messages are Vietnamese.
+ * Vietnam time, and keyset paging from newest to oldest (`before` = the
+ * paging key of the last row already shown, AuditPage.next). Messages are Vietnamese.
  */
 import { z } from 'zod';
 
@@ -23,7 +23,7 @@ export const AuditQuery = z
       blankToUndefined,
       z
         .string()
-        .regex(/^\d{1,18}$/, 'Vị trí trang không hợp lệ.')
+        .regex(/^\d{1,20}-[01]-\d{1,18}$/, 'Vị trí trang không hợp lệ.')
         .optional(),
     ),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -34,7 +34,7 @@ export type AuditQuery = z.output<typeof AuditQuery>;
 /** One row of the audit screen: a write (record or other thing) or a read. */
 export interface AuditItem {
   log: 'actions' | 'access';
-  /** Place in its chain: newest first, and the paging key. */
+  /** Place in its chain (the book's chain, or the log's base chain). */
   seq: string;
   table: 'record_actions' | 'entity_actions' | 'access_log';
   id: string;

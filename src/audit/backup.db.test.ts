@@ -78,6 +78,7 @@ describeBackends('backup and restore', (store) => {
     expect(m.counts).toEqual(await tableCounts(ctx.store.db));
     expect(m.counts.record_actions).toBeGreaterThanOrEqual(9);
     expect(m.auditHeads).toEqual((await listAuditHeads(ctx.store.db)).map((h) => ({ chainId: h.chainId, seq: h.seq, hash: h.hash })));
+    expect(m.auditHeads.filter((h) => h.chainId.startsWith('actions:')).length).toBeGreaterThan(0);
     const blobs: string[] = [];
     for await (const b of ctx.blobs.list()) blobs.push(b);
     expect(m.blobs.count).toBe(blobs.length);

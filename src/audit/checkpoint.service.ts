@@ -1,7 +1,8 @@
 /**
  * Heads and checkpoints for people: `audit head` prints each chain's head to
  * publish or sign; `audit checkpoint` (nightly) stores the heads as the day's
- * checkpoint, once per chain and day (Vietnam time), and `audit verify`
+ * checkpoint, once per chain and day (Vietnam time; a book's chain only when
+ * it moved since its last checkpoint), and `audit verify`
  * later checks that the rows at those places still carry those hashes.
  * A published head reads "<chain>:<seq>:<hash>", the form verify --expect takes.
  */
@@ -33,7 +34,10 @@ export async function takeCheckpoint(db: Kysely<Database>, now: Date): Promise<C
 export function parseHeadLine(text: string): Anchor {
   const m = /^([a-z0-9_:-]+?):(\d+):([0-9a-f]{64})$/.exec(text.trim());
   if (!m || !isChainId(m[1]!)) {
-    throw new Invalid('audit.bad_head', `Đầu chuỗi "${text}" không hợp lệ: cần dạng <chuỗi>:<số thứ tự>:<mã băm 64 ký tự hex>, ví dụ actions:120:${'ab'.repeat(32)} (chuỗi: actions hoặc access).`);
+    throw new Invalid(
+      'audit.bad_head',
+      `Đầu chuỗi "${text}" không hợp lệ: cần dạng <chuỗi>:<số thứ tự>:<mã băm 64 ký tự hex>, ví dụ actions:120:${'ab'.repeat(32)} (chuỗi: actions, access, hoặc actions:<mã quyển sổ>, access:<mã quyển sổ>).`,
+    );
   }
   return { chainId: m[1]!, seq: m[2]!, hash: m[3]!, source: `đầu chuỗi đã công bố (số thứ tự ${m[2]})` };
 }

@@ -1,11 +1,11 @@
 /**
  * Reads of the chain heads and the daily checkpoints (audit_heads,
  * audit_checkpoints). Heads move only by the insert trigger; a checkpoint is
- * written once per chain and day and never changed.
+ * written at most once per chain and day and never changed.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditCheckpointRow, AuditHeadRow, Database } from '../store/index.js';
-import type { ChainHead } from './chain.js';
+import { CHAINS, type ChainHead } from './chain.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -43,15 +43,33 @@ const toCheckpoint = (r: AuditCheckpointRow): Checkpoint => ({
   takenAt: r.taken_at.toISOString(),
 });
 
-/** Copies every head into the day's checkpoint, unless the chain already has one for that day. */
+/**
+ * Copies the heads into the day's checkpoint, unless the chain already has one for that day: every
+ * base chain, and each book's chain whose head moved since its last checkpoint (a province holds
+ * hundreds of thousands of books; a book not worked on that day adds no row).
+ */
 export async function insertCheckpoints(db: Db, day: string, at: Date): Promise<void> {
   await db
     .insertInto('audit_checkpoints')
     .columns(['chain_id', 'day', 'seq', 'hash', 'row_table', 'row_id', 'taken_at'])
     .expression((eb) =>
       eb
-        .selectFrom('audit_heads')
-        .select(['chain_id', sql<string>`cast(${day} as date)`.as('day'), 'seq', 'hash', 'row_table', 'row_id', sql<Date>`cast(${at.toISOString()} as timestamptz)`.as('taken_at')]),
+        .selectFrom('audit_heads as h')
+        .select(['h.chain_id', sql<string>`cast(${day} as date)`.as('day'), 'h.seq', 'h.hash', 'h.row_table', 'h.row_id', sql<Date>`cast(${at.toISOString()} as timestamptz)`.as('taken_at')])
+        .where((w) =>
+          w.or([
+            w('h.chain_id', 'in', [...CHAINS]),
+            w.not(
+              w.exists(
+                w
+                  .selectFrom('audit_checkpoints as c')
+                  .select(sql`1`.as('one'))
+                  .whereRef('c.chain_id', '=', 'h.chain_id')
+                  .whereRef('c.seq', '=', 'h.seq'),
+              ),
+            ),
+          ]),
+        ),
     )
     .onConflict((oc) => oc.columns(['chain_id', 'day']).doNothing())
     .execute();

@@ -2,7 +2,9 @@
  * audit — the history of everything that is not a record (entity_actions:
  * books, pages, users, grants, QC, exports, imports), the access log of reads
  * of personal data, the hash chains over them and record_actions (verify,
- * heads, daily checkpoints), the audit listing, and backup/restore.
+ * heads, daily checkpoints; one chain per log and book since 0028, so
+ * writers of different books never wait for each other), the audit listing,
+ * and backup/restore.
  * Invariants: the logs are append-only (database triggers refuse UPDATE,
  * DELETE, TRUNCATE); every row gets its place and hash in its chain from a
  * database trigger, never from the app; an action carries its actor (null
@@ -12,7 +14,7 @@
  */
 export { appendEntityAction, listEntityActions, listBookActions, ENTITY_TYPES, type EntityType, type NewEntityAction } from './entity-actions.repo.js';
 export { logAccess, ACCESS_ACTIONS, type AccessAction, type AccessEntry } from './access-log.repo.js';
-export { CHAINS, CHAIN_LABELS, GENESIS_HASH, isChainId, type ChainId, type ChainHead } from './chain.js';
+export { CHAINS, chainLabel, chainBook, chainLog, GENESIS_HASH, isChainId, type ChainId, type ChainLog, type ChainHead } from './chain.js';
 export { verifyAuditChains, type VerifyReport, type ChainReport, type VerifyOptions } from './verify.service.js';
 export { PROBLEM_KINDS, type ChainProblem, type ProblemKind, type Anchor } from './verify-problems.js';
 export { listAuditHeads, takeCheckpoint, headLine, parseHeadLine, vietnamDay } from './checkpoint.service.js';

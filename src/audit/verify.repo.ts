@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../store/index.js';
-import { CHAIN_TABLES, type ChainId, type ChainTable } from './chain.js';
+import { CHAIN_TABLES, chainLog, type ChainId, type ChainLog, type ChainTable } from './chain.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -36,7 +36,7 @@ interface RawRow {
  */
 export async function chainBatch(db: Db, chainId: ChainId, afterSeq: string, limit: number, bounded = false): Promise<ChainRow[]> {
   const upper = bounded ? sql`and chain_seq <= ${afterSeq}::bigint + ${limit}` : sql``;
-  const parts = CHAIN_TABLES[chainId].map(
+  const parts = CHAIN_TABLES[chainLog(chainId)].map(
     (t) => sql`(select ${t}::text as tbl, id, chain_seq, prev_hash, hash, audit_row_hash(prev_hash, audit_content(t)) as recomputed
       from ${sql.table(t)} t where chain_id = ${chainId} and chain_seq > ${afterSeq}::bigint ${upper} order by chain_seq limit ${limit})`,
   );
@@ -49,8 +49,10 @@ export async function countRows(db: Db, table: ChainTable): Promise<number> {
   return Number(r.rows[0]?.n ?? 0);
 }
 
-/** The first row (by id) of the table that is not in `chainId`, if any. */
-export async function firstRowOutside(db: Db, table: ChainTable, chainId: ChainId): Promise<string | undefined> {
-  const r = await sql<{ id: string }>`select id from ${sql.table(table)} where chain_id is distinct from ${chainId} order by id limit 1`.execute(db);
+/** The first row (by id) of the table that is in no chain of `log` (its chain is of another log, or has no head), if any. */
+export async function firstRowOutside(db: Db, table: ChainTable, log: ChainLog): Promise<string | undefined> {
+  const r = await sql<{ id: string }>`select id from ${sql.table(table)} t
+    where t.chain_id is null or split_part(t.chain_id, ':', 1) <> ${log} or not exists (select 1 from audit_heads h where h.chain_id = t.chain_id)
+    order by id limit 1`.execute(db);
   return r.rows[0]?.id;
 }

@@ -5,10 +5,13 @@
  * before deleted or rewritten), a row whose content no longer gives its hash
  * (edited), a row that differs from a checkpoint or a published head, rows
  * missing at the end or added after the head, rows outside any chain.
+ * Each log is walked chain by chain: its base chain ('actions', 'access'),
+ * then every book's chain (0028) whose head the database holds; rows of the
+ * log's tables in none of them are "outside", reported on the base chain.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.js';
-import { CHAIN_LABELS, CHAIN_TABLES, CHAINS, GENESIS_HASH, type ChainHead, type ChainId } from './chain.js';
+import { CHAIN_TABLES, chainLabel, chainLog, CHAINS, GENESIS_HASH, isChainId, type ChainHead, type ChainId, type ChainLog } from './chain.js';
 import { listCheckpoints, listHeads } from './heads.repo.js';
 import { chainBatch, countRows, firstRowOutside, type ChainRow } from './verify.repo.js';
 import * as P from './verify-problems.js';
@@ -72,12 +75,13 @@ function checkEnd(chainId: ChainId, w: Walk, head: ChainHead, anchors: P.Anchor[
   return undefined;
 }
 
-async function checkOutside(db: Kysely<Database>, chainId: ChainId, w: Walk): Promise<P.ChainProblem | undefined> {
-  for (const table of CHAIN_TABLES[chainId]) {
-    const extra = (await countRows(db, table)) - (w.perTable.get(table) ?? 0);
+/** Rows of the log's tables beyond those walked in its chains: some are in no chain of the log. */
+async function checkOutside(db: Kysely<Database>, log: ChainLog, walked: Map<string, number>): Promise<P.ChainProblem | undefined> {
+  for (const table of CHAIN_TABLES[log]) {
+    const extra = (await countRows(db, table)) - (walked.get(table) ?? 0);
     if (extra <= 0) continue;
-    const id = await firstRowOutside(db, table, chainId);
-    if (id) return P.outsideChain(chainId, table, id, extra);
+    const id = await firstRowOutside(db, table, log);
+    if (id) return P.outsideChain(log, table, id, extra);
   }
   return undefined;
 }
@@ -94,17 +98,45 @@ async function walkRows(db: Kysely<Database>, chainId: ChainId, w: Walk, head: C
       if (problem) return problem;
       advance(w, row, head);
     }
-    if (rows.length === 0) return undefined;
+    if (rows.length < batch) return undefined;
     after = rows.at(-1)!.seq;
   }
 }
 
-async function verifyChain(db: Kysely<Database>, chainId: ChainId, head: ChainHead | undefined, anchors: P.Anchor[], batch: number): Promise<ChainReport> {
-  const base = { chainId, label: CHAIN_LABELS[chainId], head: head ?? null };
-  if (!head) return { ...base, rows: 0, ok: false, problem: P.noHead(chainId) };
+interface Walked {
+  report: ChainReport;
+  perTable: Map<string, number>;
+}
+
+async function verifyChain(db: Kysely<Database>, chainId: ChainId, head: ChainHead | undefined, anchors: P.Anchor[], batch: number): Promise<Walked> {
+  const base = { chainId, label: chainLabel(chainId), head: head ?? null };
+  if (!head) return { report: { ...base, rows: 0, ok: false, problem: P.noHead(chainId) }, perTable: new Map() };
   const w: Walk = { expected: 1n, prevHash: GENESIS_HASH, rows: 0, perTable: new Map(), last: undefined, afterHead: undefined };
-  const problem = (await walkRows(db, chainId, w, head, anchors, batch)) ?? checkEnd(chainId, w, head, anchors) ?? (await checkOutside(db, chainId, w));
-  return problem ? { ...base, rows: w.rows, ok: false, problem } : { ...base, rows: w.rows, ok: true };
+  const problem = (await walkRows(db, chainId, w, head, anchors, batch)) ?? checkEnd(chainId, w, head, anchors);
+  return { report: problem ? { ...base, rows: w.rows, ok: false, problem } : { ...base, rows: w.rows, ok: true }, perTable: w.perTable };
+}
+
+/** The chains of a log: its base chain first, then the books' chains in id order. */
+const chainsOf = (log: ChainLog, heads: Map<string, ChainHead>): ChainId[] => [log, ...[...heads.keys()].filter((id) => id !== log && isChainId(id) && chainLog(id) === log).sort()];
+
+async function verifyLog(db: Kysely<Database>, log: ChainLog, heads: Map<string, ChainHead>, anchors: P.Anchor[], batch: number): Promise<ChainReport[]> {
+  const reports: ChainReport[] = [];
+  const walked = new Map<string, number>();
+  for (const chainId of chainsOf(log, heads)) {
+    const { report, perTable } = await verifyChain(
+      db,
+      chainId,
+      heads.get(chainId),
+      anchors.filter((a) => a.chainId === chainId),
+      batch,
+    );
+    reports.push(report);
+    for (const [table, n] of perTable) walked.set(table, (walked.get(table) ?? 0) + n);
+  }
+  if (!reports.every((r) => r.ok)) return reports;
+  const outside = await checkOutside(db, log, walked);
+  if (outside) reports[0] = { ...reports[0]!, ok: false, problem: outside };
+  return reports;
 }
 
 /** Checks every chain against its rows, its head, the stored checkpoints and the given anchors. */
@@ -113,16 +145,6 @@ export async function verifyAuditChains(db: Kysely<Database>, opts: VerifyOption
   const stored: P.Anchor[] = (await listCheckpoints(db)).map((c) => ({ chainId: c.chainId, seq: c.seq, hash: c.hash, source: `điểm mốc ngày ${c.day} (số thứ tự ${c.seq})` }));
   const anchors = [...stored, ...(opts.anchors ?? [])];
   const chains: ChainReport[] = [];
-  for (const chainId of CHAINS) {
-    chains.push(
-      await verifyChain(
-        db,
-        chainId,
-        heads.get(chainId),
-        anchors.filter((a) => a.chainId === chainId),
-        opts.batchSize ?? 2000,
-      ),
-    );
-  }
+  for (const log of CHAINS) chains.push(...(await verifyLog(db, log, heads, anchors, opts.batchSize ?? 2000)));
   return { ok: chains.every((c) => c.ok), chains };
 }

@@ -63,7 +63,9 @@ for (const backend of BACKENDS) {
       await store.close();
       const broken = await hotich(inst, 'audit', 'verify');
       expect(broken.code).toBe(1);
-      expect(broken.out).toContain(`✗ Chuỗi "actions" (thao tác ghi (bản ghi, quyển sổ, trang, kiểm tra chất lượng, xuất, người dùng, phân quyền)): HỎNG sau 1 dòng đúng.`);
+      expect(broken.out).toContain(
+        `✗ Chuỗi "actions" (thao tác ghi (bản ghi, quyển sổ, trang, kiểm tra chất lượng, xuất, người dùng, phân quyền): dòng không thuộc quyển sổ nào, và mọi dòng ghi trước khi tách chuỗi theo quyển sổ): HỎNG sau 1 dòng đúng.`,
+      );
       expect(broken.out).toContain(`dòng entity_actions #${edited} (số thứ tự 2) đã bị sửa trực tiếp trong cơ sở dữ liệu`);
       expect(broken.out).toContain('✓ Chuỗi "access"');
       const json = await hotich(inst, 'audit', 'verify', '--json');
