@@ -20,6 +20,10 @@
  *   (value + Tab each) is printed beside it as `unaidedTemplateKeys`.
  *   keystrokeRatio = keys with pre-fill ÷ keys of that spreadsheet keyer.
  * Places are not resolved through units/ here (no database); the job does.
+ * OCR_BENCH_WHY=1 prints where the keys go: per field the keys spent on it
+ * when not pre-filled, by reason (not read, uncertain and why, below the
+ * threshold), and how right the values held back only for a diacritics doubt
+ * were.
  */
 import { cpus } from 'node:os';
 import { DEMO_BOOKS, demoBook, renderPrintedPage, type DemoBook } from '../src/demo/index.js';
@@ -113,6 +117,9 @@ async function main(): Promise<void> {
   const thresholds = Object.fromEntries(calibrate(samplesOf(results.slice(0, cut))).map((t) => [t.kind, t.threshold])) as Record<FieldKind, number>;
   let [withPrefill, template, prefilled, fields, rowNo] = [0, 0, 0, 0, 0];
   let previous: { book: string; values: Record<string, string> } | undefined;
+  /** Keys spent on fields not pre-filled, by field and reason (OCR_BENCH_WHY=1 prints them). */
+  const spent = new Map<string, number>();
+  const diacriticsOnly = { right: 0, wrong: 0 };
   const typedBooks = new Map<string, { registerType: string; rows: Record<string, string>[] }>();
   for (const p of results.slice(cut)) {
     const defs = getTemplate(p.book.registerType).fields;
@@ -128,8 +135,14 @@ async function main(): Promise<void> {
         if (truth !== '') fields++;
         const v = p.read[i]?.find((x) => x.field === def.key);
         const pre = v && v.uncertain.length === 0 && v.confidence >= thresholds[v.kind];
-        if (!pre) withPrefill += workbenchKeys(def, truth, prev?.[def.key]);
-        else {
+        if (!pre) {
+          const k = workbenchKeys(def, truth, prev?.[def.key]);
+          withPrefill += k;
+          const why = !v ? 'not_read' : v.uncertain.length > 0 ? `uncertain:${v.uncertain.join('+')}` : 'below_threshold';
+          spent.set(`${def.key}|${why}`, (spent.get(`${def.key}|${why}`) ?? 0) + k);
+          // How right the values held back only for a diacritics doubt were (is that doubt worth its keys?).
+          if (v && v.uncertain.join() === 'diacritics') diacriticsOnly[v.value === truth ? 'right' : 'wrong']++;
+        } else {
           prefilled++;
           withPrefill += v.value === truth ? 1 : 2 + workbenchKeys(def, truth, undefined);
         }
@@ -137,6 +150,15 @@ async function main(): Promise<void> {
       previous = { book: p.book.key, values };
     });
   }
+  if (process.env.OCR_BENCH_WHY)
+    console.error(
+      [...spent.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 30)
+        .map(([k, n]) => `  ${k}: ${n}`)
+        .join('\n'),
+    );
+  if (process.env.OCR_BENCH_WHY) console.error(`  chỉ nghi dấu: ${diacriticsOnly.right} đúng, ${diacriticsOnly.wrong} sai`);
   const excel = [...typedBooks.values()].reduce((sum, b) => sum + spreadsheetKeys(getTemplate(b.registerType), b.rows).keys, 0);
   const keystrokeRatio = round(withPrefill / excel);
   const pagesPerMinute = round(results.length / minutes);

@@ -34,7 +34,8 @@ export const Region = z
   .refine((r) => r.x + r.w <= 1.000001 && r.y + r.h <= 1.000001, { message: 'Vùng vượt ra ngoài trang.' });
 export type Region = z.infer<typeof Region>;
 
-export const KEYING_PASSES = ['A', 'B'] as const;
+/** A and B: a person's independent passes; M: the machine's pass (src/qc: OCR values confident enough to stand in for a person on those fields). */
+export const KEYING_PASSES = ['A', 'B', 'M'] as const;
 export type KeyingPass = (typeof KEYING_PASSES)[number];
 
 /** Where an imported registration came from (src/exchange import): the file, its sheet and row, its checksum. */
@@ -99,6 +100,9 @@ export const ComparedPayload = z.object({
   round: z.number().int().min(1),
   passA: z.uuid(),
   passB: z.uuid(),
+  /** The machine's pass (M) when it stood in for pass B on `machineFields` (their B side is the machine's reading). */
+  passM: z.uuid().optional(),
+  machineFields: z.array(z.string()).default([]),
   values: z.record(z.string(), z.string()),
   disagreements: z.array(z.string()),
   fields: z.array(z.string()).default([]),

@@ -49,6 +49,7 @@ export {
   completeRecord,
   reopenRecord,
   createKeyingPass,
+  createMachinePass,
   type CompleteOptions,
   type CreatePassInput,
   type WriteGuard,

@@ -7,7 +7,8 @@
  * would break it is refused (reopen the record instead).
  */
 import { getBook, getPage } from '../archive/index.js';
-import { actorIdOf, assertPermission, type ActorContext, type Permission } from '../auth/index.js';
+import type { Transaction } from 'kysely';
+import { actorIdOf, assertPermission, type Actor, type ActorContext, type Permission } from '../auth/index.js';
 import { Conflict, Invalid, NotFound } from '../core/index.js';
 import { getTemplate } from '../registers/index.js';
 import { appendAction, findActionsByTx, listActions } from './actions.repo.js';
@@ -15,11 +16,13 @@ import type { KeyingPass } from './actions.schema.js';
 import { CompleteRecordInput, CreateRecordInput, ReopenRecordInput, SaveRecordInput } from './entry.schema.js';
 import { fold, type RecordState } from './fold.js';
 import { completionBlockers, recordFindings, recordView, type RecordView } from './record-view.js';
-import { assertSameRequest, replayedView, txReused, writeActions, type WriteSteps } from './record-writer.js';
+import { appendInTransaction, assertSameRequest, replayedView, txReused, writeActions, type WriteSteps } from './record-writer.js';
+import { recordNotFound } from './record-errors.js';
+import type { Database } from '../store/index.js';
 import { requestHash } from './request-hash.js';
 import { syncBookStatus } from '../archive/index.js';
 import { insertEmptyRecord, listPassesOf, lockRecord, stateOfRow, writeProjection } from './records.repo.js';
-import { planSave, saveTxIds } from './save-plan.js';
+import { planSave, saveTxIds, type PlannedAction } from './save-plan.js';
 import { checkRecordValues, precheckValueKeys } from './value-limits.js';
 
 const fieldKeysOf = (templateId: string) => new Set(getTemplate(templateId).fields.map((f) => f.key));
@@ -182,4 +185,30 @@ export async function createKeyingPass(ctx: ActorContext, input: CreatePassInput
     await writeProjection(tx, id, state);
     return recordView(id, state, today);
   });
+}
+
+/**
+ * The machine's pass (M) of a registration, inside the caller's transaction
+ * (src/qc): a keying pass whose created action has no actor (the machine is
+ * never a user), holding the given values in one keyed action with provenance
+ * 'machine' on each, completed at once (a reading, not a draft). An existing
+ * pass M is kept as it is (its id is returned).
+ */
+export async function createMachinePass(tx: Transaction<Database>, actor: Actor, registrationId: string, values: Readonly<Record<string, string>>): Promise<string> {
+  const reg = await lockRecord(tx, actor, registrationId);
+  if (!reg || reg.keying_of !== null) throw recordNotFound(registrationId);
+  const existing = (await listPassesOf(tx, reg.id)).find((p) => p.keying_pass === 'M');
+  if (existing) return existing.id;
+  const r = stateOfRow(reg);
+  const payload = { bookId: r.bookId, registerType: r.registerType, templateId: r.templateId, pageIds: r.pageIds, regions: r.regions, keyingOf: reg.id, keyingPass: 'M' };
+  const id = await insertEmptyRecord(tx, { bookId: r.bookId, registerType: r.registerType, templateId: r.templateId });
+  const { action } = await appendAction(tx, { record_id: id, client_tx_id: `machine:${reg.id}`, kind: 'created', actor_id: null, payload: JSON.stringify(payload) });
+  await writeProjection(tx, id, fold([action]));
+  const provenance = Object.fromEntries(Object.keys(values).map((k) => [k, 'machine' as const]));
+  const plan: PlannedAction[] = [
+    { clientTxId: `machine:${reg.id}#values`, body: { kind: 'keyed', payload: { values: { ...values }, provenance } } },
+    { clientTxId: `machine:${reg.id}#done`, body: { kind: 'completed', payload: {} } },
+  ];
+  await appendInTransaction(tx, actor, id, () => plan);
+  return id;
 }

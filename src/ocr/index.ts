@@ -26,7 +26,9 @@ export {
   ocrBook,
   runOcrJob,
   markHandwritten,
+  bookOcrPages,
   prefillFor,
+  confidentValues,
   currentThresholds,
   machineSamples,
   recalibrateThresholds,
@@ -35,6 +37,7 @@ export {
   type OcrBookResult,
   type Prefill,
   type PrefillField,
+  type OcrPageStatus,
 } from './ocr.service.js';
 export { ocrRoutes } from './ocr.routes.js';
 export { cer, levenshtein } from './cer.js';

@@ -18,12 +18,20 @@ export async function pageMarks(db: Db, pageIds: readonly string[]): Promise<Map
   return new Map(rows.map((r) => [r.page_id, r.handwritten_mark]));
 }
 
-export async function setHandwrittenMark(db: Db, bookId: string, pageId: string, mark: boolean): Promise<void> {
-  await db
-    .insertInto('ocr_pages')
-    .values({ page_id: pageId, book_id: bookId, handwritten_mark: mark })
-    .onConflict((oc) => oc.column('page_id').doUpdateSet({ handwritten_mark: mark }))
-    .execute();
+/**
+ * The officer's mark. Marked: what the machine read of the page is dropped (no pre-fill, no machine pass:
+ * people key it) and the page stands skipped for that reason; unmarked: the page waits to be read again.
+ */
+export async function setHandwrittenMark(db: Kysely<Database>, bookId: string, pageId: string, mark: boolean): Promise<void> {
+  const state = mark ? { status: 'skipped', reason: 'marked_handwritten' } : { status: 'pending', reason: '' };
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('ocr_pages')
+      .values({ page_id: pageId, book_id: bookId, handwritten_mark: mark, ...state })
+      .onConflict((oc) => oc.column('page_id').doUpdateSet({ handwritten_mark: mark, ...state }))
+      .execute();
+    await tx.deleteFrom('ocr_fields').where('page_id', '=', pageId).execute();
+  });
 }
 
 export type PageOutcome = { status: 'read'; skew: number; meanConfidence: number; fields: StoredField[] } | { status: 'skipped'; reason: SkipReason };

@@ -1,6 +1,7 @@
 /**
  * HTTP of the OCR stage: start reading a book's pages (a job: 202 and its id),
- * the officer's "handwritten" mark on a page, the machine's reading of the
+ * the OCR state of a book's pages, the officer's "handwritten" mark on a page
+ * (books.write; the page then goes to people only), the machine's reading of the
  * registration a keyer opens (pre-fill), machine accuracy per field kind of a
  * book, and re-setting the thresholds from measured accuracy.
  */
@@ -9,7 +10,7 @@ import { z } from 'zod';
 import { access, NONE, on } from '../auth/index.js';
 import { parseWith } from '../core/index.js';
 import { calibrate } from './thresholds.js';
-import { currentThresholds, machineSamples, markHandwritten, prefillFor, recalibrateThresholds, startBookOcr } from './ocr.service.js';
+import { bookOcrPages, currentThresholds, machineSamples, markHandwritten, prefillFor, recalibrateThresholds, startBookOcr } from './ocr.service.js';
 import { getBook } from '../archive/index.js';
 
 const Id = z.object({ id: z.string() });
@@ -23,6 +24,7 @@ export async function ocrRoutes(app: FastifyInstance): Promise<void> {
     const body = parseWith(Start, req.body ?? {}, 'ocr.invalid');
     return reply.status(202).send(await startBookOcr(req.ctx, book.id, body.pageIds));
   });
+  app.get('/api/books/:id/ocr/pages', access('books.read', on.book('id')), async (req) => bookOcrPages(req.ctx, Id.parse(req.params).id));
   app.put('/api/books/:id/pages/:pageId/handwritten', access('books.write', on.book('id')), async (req, reply) => {
     const p = PageParams.parse(req.params);
     await markHandwritten(req.ctx, p.id, p.pageId, parseWith(Mark, req.body, 'ocr.invalid').handwritten);

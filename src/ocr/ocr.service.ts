@@ -55,6 +55,37 @@ export async function markHandwritten(ctx: ActorContext, bookId: string, pageId:
 
 const recordNotFoundPage = (pageId: string) => recordNotFound(pageId);
 
+/** One page of a book as the OCR stage sees it: not read yet, read, or skipped (with the reason), and the officer's mark. */
+export interface OcrPageStatus {
+  pageId: string;
+  seq: number;
+  status: 'pending' | 'read' | 'skipped';
+  reason: SkipReason | null;
+  message: string;
+  handwritten: boolean;
+  meanConfidence: number | null;
+}
+
+/** The OCR state of every page of a book (books.read on the book). */
+export async function bookOcrPages(ctx: ActorContext, bookId: string): Promise<OcrPageStatus[]> {
+  assertPermission(ctx.actor, 'books.read');
+  const pages = await listPages(ctx, bookId);
+  const byPage = new Map((await repo.pagesOfBook(ctx.store.db, bookId)).map((r) => [r.page_id, r]));
+  return pages.map((p) => {
+    const o = byPage.get(p.id);
+    const reason = o?.status === 'skipped' && o.reason in SKIP_REASONS ? (o.reason as SkipReason) : null;
+    return {
+      pageId: p.id,
+      seq: p.seq,
+      status: (o?.status ?? 'pending') as OcrPageStatus['status'],
+      reason,
+      message: reason ? SKIP_REASONS[reason] : o?.status === 'read' ? 'Máy đã đọc trang này.' : 'Máy chưa đọc trang này.',
+      handwritten: o?.handwritten_mark ?? false,
+      meanConfidence: o?.mean_confidence ?? null,
+    };
+  });
+}
+
 async function placeCheck(ctx: AppContext, year: number): Promise<PlaceCheck> {
   const index = await getUnitIndex(ctx);
   return (text) => resolvePlace(index, text, { asOf: year }).status;
@@ -127,14 +158,22 @@ export async function currentThresholds(ctx: AppContext): Promise<Record<FieldKi
   return out;
 }
 
-/** The machine's reading of a registration's slot, for the keying screen (records.read on the registration). */
+/**
+ * The machine's reading of a registration's slot, for the keying screen (records.read on the record).
+ * A keying pass of double keying gets nothing: its keyer keys independently, and the machine takes part
+ * as a pass of its own (src/qc machine pass), never through what a person sees.
+ */
 export async function prefillFor(ctx: ActorContext, recordId: string): Promise<Prefill> {
   assertPermission(ctx.actor, 'records.read');
   const row = await findRecord(ctx.store.db, ctx.actor, recordId);
   if (!row) throw recordNotFound(recordId);
   await assertCanRead(ctx.store.db, ctx.actor, row);
-  const registration = row.keying_of ?? row.id;
-  const empty: Prefill = { recordId, pageId: null, row: null, fields: {} };
+  if (row.keying_of !== null) return { recordId, pageId: null, row: null, fields: {} };
+  return { recordId, ...(await readingOf(ctx, row, row.id)) };
+}
+
+async function readingOf(ctx: AppContext, row: SlotRecord, registration: string): Promise<Omit<Prefill, 'recordId'>> {
+  const empty = { pageId: null, row: null, fields: {} };
   const fields = await repo.fieldsOfPages(ctx.store.db, row.page_ids);
   if (fields.length === 0) return empty;
   const slot = await slotOf(ctx, row, registration, fields);
@@ -142,7 +181,6 @@ export async function prefillFor(ctx: ActorContext, recordId: string): Promise<P
   const thresholds = await currentThresholds(ctx);
   const mine = fields.filter((f) => f.pageId === slot.pageId && f.row === slot.row);
   return {
-    recordId,
     ...slot,
     fields: Object.fromEntries(
       mine.map((f) => [
@@ -162,13 +200,24 @@ export async function prefillFor(ctx: ActorContext, recordId: string): Promise<P
   };
 }
 
+/**
+ * The values the machine is sure of for a registration (certain, and at or above their kind's threshold;
+ * non-empty), for QC's machine pass. No access check and no actor: only QC's comparison, acting as the
+ * system, uses them; `so` is the registration's number as a person keyed it, when known (finds the slot).
+ */
+export async function confidentValues(ctx: AppContext, registration: SlotRecord & { id: string }, so?: string): Promise<Record<string, string>> {
+  const reading = await readingOf(ctx, { ...registration, values: so ? { ...registration.values, so } : registration.values }, registration.id);
+  return Object.fromEntries(Object.entries(reading.fields).flatMap(([k, f]) => (f.prefill && f.value.trim() !== '' ? [[k, f.value]] : [])));
+}
+
+interface SlotRecord {
+  page_ids: string[];
+  values: Record<string, string>;
+  book_id: string;
+}
+
 /** The table slot of a registration: the row whose số reads as the registration's, else its rank among the page's registrations. */
-async function slotOf(
-  ctx: AppContext,
-  row: { page_ids: string[]; values: Record<string, string>; book_id: string },
-  registration: string,
-  fields: readonly repo.StoredField[],
-): Promise<{ pageId: string; row: number } | undefined> {
+async function slotOf(ctx: AppContext, row: SlotRecord, registration: string, fields: readonly repo.StoredField[]): Promise<{ pageId: string; row: number } | undefined> {
   const so = row.values.so?.trim();
   if (so) {
     const hit = fields.find((f) => f.field === 'so' && f.value === so);

@@ -13,10 +13,9 @@ import type { Transaction } from 'kysely';
 import { getBook } from '../archive/index.js';
 import type { Actor, ActorContext } from '../auth/index.js';
 import { appendInTransaction, completionBlockers, listPassesOf, lockRecord, recordFindings, stateOfRow, type RecordState } from '../entry/index.js';
-import { getTemplate } from '../registers/index.js';
 import type { Database, RecordRow } from '../store/index.js';
 import { comparePasses } from './compare.js';
-import { criticalFieldKeys } from './critical-fields.js';
+import { comparedKeysOf, machineFieldsOf, takeMachinePass } from './machine-pass.js';
 import { QC_SYSTEM } from './qc-actor.js';
 import { findQcMode } from './qc-mode.js';
 import { countOpenDisagreements, hasActionKind, insertDisagreements, listRegistrationsOfBook } from './qc.repo.js';
@@ -34,12 +33,7 @@ export interface CompareResult {
 
 /** The registration's fields compared in this book's mode: all, or the critical ones only. */
 async function comparedKeys(tx: Transaction<Database>, reg: RecordRow): Promise<{ keys: string[]; criticalOnly: boolean }> {
-  const template = getTemplate(reg.template_version);
-  const mode = await findQcMode(tx, reg.book_id);
-  const all = template.fields.map((f) => f.key);
-  if (mode !== 'double_critical') return { keys: all, criticalOnly: false };
-  const critical = criticalFieldKeys(template);
-  return { keys: all.filter((k) => critical.has(k)), criticalOnly: true };
+  return comparedKeysOf(reg.template_version, await findQcMode(tx, reg.book_id));
 }
 
 /** Completes the registration when no disagreement is open and nothing blocks completion; true when it is completed. */
@@ -54,39 +48,50 @@ export async function completeIfClear(tx: Transaction<Database>, actor: Actor, r
   return next.status === 'completed';
 }
 
+const only = (values: Readonly<Record<string, string>>, keys: readonly string[]) => Object.fromEntries(keys.flatMap((k) => (values[k] !== undefined ? [[k, values[k]]] : [])));
+
 async function compareLocked(tx: Transaction<Database>, reg: RecordRow, today: Date): Promise<CompareResult> {
   const registrationId = reg.id;
   const passes = await listPassesOf(tx, registrationId);
   const a = passes.find((p) => p.keying_pass === 'A');
   const b = passes.find((p) => p.keying_pass === 'B');
+  const m = passes.find((p) => p.keying_pass === 'M');
   if (passes.length === 0) return { registrationId, outcome: 'not_double_keyed', completed: reg.status === 'completed' };
-  if (!a || !b || a.status !== 'completed' || b.status !== 'completed') return { registrationId, outcome: 'waiting', completed: false };
+  const { keys, criticalOnly } = await comparedKeys(tx, reg);
+  // The machine's pass stands in for pass B on the fields it holds; a person keys the others (machine-pass.ts).
+  const machine = m ? machineFieldsOf(stateOfRow(m).values, keys) : [];
+  const byPerson = keys.filter((k) => !machine.includes(k));
+  const second = byPerson.length > 0 ? b : (b ?? m);
+  if (!a || !second || a.status !== 'completed' || second.status !== 'completed') return { registrationId, outcome: 'waiting', completed: false };
   if (await hasActionKind(tx, registrationId, 'compared')) {
     return { registrationId, outcome: 'already_compared', completed: await completeIfClear(tx, QC_SYSTEM, registrationId, today) };
   }
-  const { keys, criticalOnly } = await comparedKeys(tx, reg);
   const sa = stateOfRow(a);
-  const sb = stateOfRow(b);
-  const cmp = comparePasses(keys, sa.values, sb.values);
+  const sb = b ? stateOfRow(b) : undefined;
+  const bSide = { ...only(sb?.values ?? {}, byPerson), ...only(m ? stateOfRow(m).values : {}, machine) };
+  const cmp = comparePasses(keys, sa.values, bSide);
   const fromA = criticalOnly ? Object.fromEntries(Object.entries(sa.values).filter(([k, v]) => !keys.includes(k) && v.trim() !== '')) : {};
-  const acknowledged = [...new Set([...sa.acknowledged, ...sb.acknowledged])];
+  const acknowledged = [...new Set([...sa.acknowledged, ...(sb?.acknowledged ?? [])])];
   const payload = {
     round: COMPARE_ROUND,
     passA: a.id,
-    passB: b.id,
+    passB: second.id,
+    ...(m && machine.length > 0 ? { passM: m.id } : {}),
+    machineFields: machine,
     values: { ...fromA, ...cmp.agreed },
     disagreements: cmp.disagreements.map((d) => d.fieldKey),
     fields: cmp.fields,
     acknowledged,
   };
   await appendInTransaction(tx, QC_SYSTEM, registrationId, () => [{ clientTxId: `qc:cmp:${registrationId}:${COMPARE_ROUND}`, body: { kind: 'compared', payload } }]);
-  await insertDisagreements(tx, registrationId, COMPARE_ROUND, cmp.disagreements);
+  await insertDisagreements(tx, registrationId, COMPARE_ROUND, cmp.disagreements, new Set(machine));
   return { registrationId, outcome: 'compared', completed: await completeIfClear(tx, QC_SYSTEM, registrationId, today) };
 }
 
 /** Compares the registration's passes when both are completed (the registration must be in the actor's scope; the comparison itself acts as the system). */
 export async function compareIfReady(ctx: ActorContext, registrationId: string): Promise<CompareResult> {
   const today = ctx.clock();
+  await takeMachinePass(ctx, registrationId);
   return ctx.store.db.transaction().execute(async (tx) => {
     const reg = await lockRecord(tx, ctx.actor, registrationId);
     if (!reg || reg.keying_of !== null) return { registrationId, outcome: 'not_double_keyed', completed: false };

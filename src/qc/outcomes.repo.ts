@@ -35,7 +35,7 @@ export async function listResolvedDisagreements(db: Db, actor: Actor, f: Outcome
     .innerJoin('records as r', 'r.id', 'd.record_id')
     .where('d.status', '=', 'resolved')
     .where(bookInScope(actor, 'r.book_id'))
-    .select(['d.record_id', 'd.field_key', 'd.value_a', 'd.value_b', 'd.decided_value', 'r.book_id', 'r.template_version'])
+    .select(['d.record_id', 'd.field_key', 'd.value_a', 'd.value_b', 'd.source_b', 'd.decided_value', 'r.book_id', 'r.template_version'])
     .select((eb) => [passKeyer(eb, 'A', 'keyer_a'), passKeyer(eb, 'B', 'keyer_b')])
     .select('d.decided_at')
     .orderBy('d.decided_at')
@@ -44,7 +44,10 @@ export async function listResolvedDisagreements(db: Db, actor: Actor, f: Outcome
   if (f.since) q = q.where('d.decided_at', '>=', f.since);
   if (f.until) q = q.where('d.decided_at', '<', f.until);
   const rows = await q.execute();
-  return rows.map((r) => ({ ...r, decided_at: r.decided_at!, keyer_a: r.keyer_a ?? null, keyer_b: r.keyer_b ?? null })).filter((r) => !f.keyerId || r.keyer_a === f.keyerId || r.keyer_b === f.keyerId);
+  // A B side read by the machine (pass M) is nobody's error: no keyer B for it.
+  return rows
+    .map((r) => ({ ...r, decided_at: r.decided_at!, keyer_a: r.keyer_a ?? null, keyer_b: r.source_b === 'machine' ? null : (r.keyer_b ?? null) }))
+    .filter((r) => !f.keyerId || r.keyer_a === f.keyerId || r.keyer_b === f.keyerId);
 }
 
 export async function listReviewCorrections(db: Db, actor: Actor, f: OutcomeFilter) {

@@ -108,8 +108,13 @@ export async function countKeyedFields(ctx: ActorContext, filter: OutcomeFilter 
   for (const c of compared) {
     const p = ComparedPayload.parse(c.payload);
     const critical = criticalOf(c.template_version);
-    for (const keyer of [keyers.get(`${c.record_id}|A`), keyers.get(`${c.record_id}|B`)]) {
-      if (keyer && (!filter.keyerId || filter.keyerId === keyer)) addFields(tally, `arbitration|${keyer}`, c.record_id, p.fields, critical);
+    // Pass B's keyer answers only for the fields the machine's pass did not stand in for.
+    const byPass: [string | undefined, readonly string[]][] = [
+      [keyers.get(`${c.record_id}|A`), p.fields],
+      [keyers.get(`${c.record_id}|B`), p.fields.filter((k) => !p.machineFields.includes(k))],
+    ];
+    for (const [keyer, fields] of byPass) {
+      if (keyer && (!filter.keyerId || filter.keyerId === keyer)) addFields(tally, `arbitration|${keyer}`, c.record_id, fields, critical);
     }
   }
   for (const v of await listActionsOfKind(db, ctx.actor, 'verified', filter)) {

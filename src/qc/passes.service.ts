@@ -7,17 +7,18 @@
  * another keyer claims pass B; each keyer sees only their own pass, and the
  * work queue tells a keyer which registrations still need a pass from them
  * (never anyone's values). A pass is completed here, not through entry, so
- * that the comparison runs right after (compare.service).
+ * that the comparison runs right after (compare.service). The machine's pass
+ * M (machine-pass.ts), when taken, stands in for pass B on its fields: pass B
+ * then keys only the others, and is not needed at all when M covers them all.
  */
 import { z } from 'zod';
 import { getBook } from '../archive/index.js';
 import { actorIdOf, assertPermission, type ActorContext } from '../auth/index.js';
 import { Conflict, NotFound } from '../core/index.js';
 import { CompleteRecordInput, CreateRecordInput, completeRecord, createKeyingPass, createRecord, findRecord, getRecordView, type RecordView } from '../entry/index.js';
-import { getTemplate } from '../registers/index.js';
 import { compareIfReady, type CompareResult } from './compare.service.js';
-import { criticalFieldKeys } from './critical-fields.js';
 import { keyerMode } from './keyer-accuracy.service.js';
+import { comparedKeysOf, machineCoverage, machineCoversAll, takeMachinePass } from './machine-pass.js';
 import { asQcSystem } from './qc-actor.js';
 import { findQcMode, isDoubleKeyed, type QcMode } from './qc-mode.js';
 import { hasActionKind, listPasses, listRegistrationsOfBook, type PassRow } from './qc.repo.js';
@@ -38,7 +39,9 @@ export async function createRecordInBook(ctx: ActorContext, input: CreateRecordI
   assertPermission(ctx.actor, 'records.key');
   // The registration itself belongs to nobody (its values come from the comparison); the book's scope was checked above.
   const reg = await createRecord(asQcSystem(ctx), { ...input, clientTxId: `${r.clientTxId}#reg` });
-  return createKeyingPass(ctx, { registrationId: reg.id, pass: 'A', clientTxId: r.clientTxId });
+  const passA = await createKeyingPass(ctx, { registrationId: reg.id, pass: 'A', clientTxId: r.clientTxId });
+  await takeMachinePass(ctx, reg.id);
+  return passA;
 }
 
 export const ClaimPassInput = z.object({
@@ -57,7 +60,7 @@ export async function claimPass(ctx: ActorContext, input: ClaimPassInput): Promi
   assertPermission(ctx.actor, 'records.key');
   const reg = await findRecord(ctx.store.db, ctx.actor, c.registrationId);
   if (!reg || reg.keying_of !== null) throw new NotFound('record.not_found', `Không tìm thấy việc đăng ký ${c.registrationId}.`);
-  const passes = await listPasses(ctx.store.db, { registrationIds: [reg.id] });
+  const passes = personPasses(await listPasses(ctx.store.db, { registrationIds: [reg.id] }));
   const mine = passes.find((p) => p.keyerId === actorIdOf(ctx.actor));
   if (mine) return getRecordView(ctx, mine.id);
   if (passes.length === 0 && !isDoubleKeyed(await findQcMode(ctx.store.db, reg.book_id))) {
@@ -66,6 +69,12 @@ export async function claimPass(ctx: ActorContext, input: ClaimPassInput): Promi
   if (passes.length >= 2) throw new Conflict('qc.passes_taken', 'Việc đăng ký này đã có đủ hai lần nhập độc lập của người khác.');
   if (await hasActionKind(ctx.store.db, reg.id, 'compared')) throw new Conflict('qc.already_compared', 'Việc đăng ký này đã được đối chiếu.');
   const pass = passes.some((p) => p.pass === 'A') ? 'B' : 'A';
+  if (pass === 'B') {
+    await takeMachinePass(ctx, reg.id);
+    if (await machineCoversAll(ctx.store.db, reg)) {
+      throw new Conflict('qc.machine_covers', 'Máy đã đọc chắc chắn mọi trường cần đối chiếu của việc đăng ký này; không cần lần nhập thứ hai của người.');
+    }
+  }
   return createKeyingPass(ctx, { registrationId: reg.id, pass, clientTxId: c.clientTxId });
 }
 
@@ -82,10 +91,14 @@ export interface KeyingQueue {
   items: QueueItem[];
 }
 
-function needsMe(passes: readonly PassRow[], keyerId: string, compared: boolean): QueueItem['myPass'] | 'claim' | undefined {
-  const mine = passes.find((p) => p.keyerId === keyerId);
+/** The passes keyed by people (A, B), without the machine's pass M. */
+const personPasses = (passes: readonly PassRow[]) => passes.filter((p): p is PassRow & { pass: 'A' | 'B' } => p.pass !== 'M');
+
+function needsMe(passes: readonly PassRow[], keyerId: string, closed: boolean): QueueItem['myPass'] | 'claim' | undefined {
+  const people = personPasses(passes);
+  const mine = people.find((p) => p.keyerId === keyerId);
   if (mine) return mine.status === 'completed' ? undefined : { id: mine.id, pass: mine.pass, status: mine.status };
-  return passes.length < 2 && !compared ? 'claim' : undefined;
+  return people.length < 2 && !closed ? 'claim' : undefined;
 }
 
 /** Registrations of a book that still need a pass from this keyer: their own unfinished pass, or one to claim. */
@@ -100,16 +113,26 @@ export async function keyingQueue(ctx: ActorContext, bookId: string): Promise<Ke
   for (const reg of await listRegistrationsOfBook(ctx.store.db, book.id)) {
     const own = byReg.get(reg.id) ?? [];
     if (own.length === 0 && !isDoubleKeyed(mode)) continue;
-    const need = needsMe(own, keyerId, own.length === 2 || reg.status === 'completed');
+    const people = personPasses(own);
+    // Closed to a new claim: two people keyed it, it is completed, or a person keyed A and the machine's pass covers the rest.
+    const covered = own.some((p) => p.pass === 'M') && people.some((p) => p.pass === 'A') && (await machineCoversAll(ctx.store.db, reg));
+    const need = needsMe(own, keyerId, people.length === 2 || reg.status === 'completed' || covered);
     if (need) items.push({ registrationId: reg.id, pageIds: reg.page_ids, myPass: need === 'claim' ? null : need });
   }
   return { bookId: book.id, mode, items };
 }
 
-/** The fields a pass keys: every field, or the critical ones for pass B of a double_critical book. */
+/**
+ * The fields a pass keys: every field (null), or for pass B the compared fields (the critical ones in a
+ * double_critical book) that the machine's pass does not stand in for.
+ */
 export async function passFields(ctx: ActorContext, pass: RecordView): Promise<string[] | null> {
-  if (pass.keyingPass !== 'B' || (await findQcMode(ctx.store.db, pass.bookId)) !== 'double_critical') return null;
-  return [...criticalFieldKeys(getTemplate(pass.templateId))];
+  if (pass.keyingPass !== 'B' || !pass.keyingOf) return null;
+  const mode = await findQcMode(ctx.store.db, pass.bookId);
+  const machine = await machineCoverage(ctx.store.db, { id: pass.keyingOf, book_id: pass.bookId, template_version: pass.templateId });
+  if (!machine && mode !== 'double_critical') return null;
+  const { keys } = comparedKeysOf(pass.templateId, mode);
+  return keys.filter((k) => !machine?.fields.includes(k));
 }
 
 export interface CompletedPass {

@@ -9,7 +9,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 export interface PassRow {
   id: string;
   registrationId: string;
-  pass: 'A' | 'B';
+  pass: 'A' | 'B' | 'M';
   status: string;
   keyerId: string | null;
 }
@@ -27,14 +27,14 @@ export async function listPasses(db: Db, where: { bookId?: string; registrationI
     q = q.where('p.keying_of', 'in', [...where.registrationIds]);
   }
   const rows = await q.execute();
-  return rows.map((r) => ({ id: r.id, registrationId: r.keying_of!, pass: r.keying_pass as 'A' | 'B', status: r.status, keyerId: r.actor_id }));
+  return rows.map((r) => ({ id: r.id, registrationId: r.keying_of!, pass: r.keying_pass as PassRow['pass'], status: r.status, keyerId: r.actor_id }));
 }
 
 /** Registrations of a book, oldest first (ids, pages, regions, status; never values). */
 export async function listRegistrationsOfBook(db: Db, bookId: string) {
   return db
     .selectFrom('records')
-    .select(['id', 'status', 'page_ids', 'regions', 'created_at'])
+    .select(['id', 'status', 'page_ids', 'regions', 'created_at', 'book_id', 'template_version'])
     .where('book_id', '=', bookId)
     .where('keying_of', 'is', null)
     .orderBy('created_at')
@@ -42,12 +42,12 @@ export async function listRegistrationsOfBook(db: Db, bookId: string) {
     .execute();
 }
 
-/** Idempotent: a disagreement already stored for (record, round, field) is kept as it is. */
-export async function insertDisagreements(db: Db, recordId: string, round: number, ds: readonly Disagreement[]): Promise<void> {
+/** `machine`: fields whose B side is the machine's pass. Idempotent: a disagreement already stored for (record, round, field) is kept as it is. */
+export async function insertDisagreements(db: Db, recordId: string, round: number, ds: readonly Disagreement[], machine: ReadonlySet<string> = new Set()): Promise<void> {
   if (ds.length === 0) return;
   await db
     .insertInto('qc_disagreements')
-    .values(ds.map((d) => ({ record_id: recordId, round, field_key: d.fieldKey, value_a: d.valueA, value_b: d.valueB })))
+    .values(ds.map((d) => ({ record_id: recordId, round, field_key: d.fieldKey, value_a: d.valueA, value_b: d.valueB, source_b: machine.has(d.fieldKey) ? 'machine' : 'person' })))
     .onConflict((oc) => oc.columns(['record_id', 'round', 'field_key']).doNothing())
     .execute();
 }

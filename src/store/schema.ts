@@ -380,6 +380,8 @@ export interface QcDisagreementsTable {
   decided_by: string | null;
   decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
+  /** 0029: 'person' (pass B) or 'machine' (pass M stood in for B on this field). */
+  source_b: Generated<string>;
 }
 
 /** 0008: a field a peer reviewer corrected (one keyer error). */

@@ -132,6 +132,7 @@ const MATRIX: readonly Row[] = [
     ok: 204,
     scoped: true,
   },
+  { route: 'GET /api/books/:id/ocr/pages', allow: ALL_ROLES, req: (s) => get(`/api/books/${s.bookId}/ocr/pages`), ok: 200, scoped: true },
   { route: 'GET /api/records/:id/ocr', allow: ALL_ROLES, req: (s) => get(`/api/records/${s.recordId}/ocr`), ok: 200, scoped: true },
   { route: 'GET /api/books/:id/ocr/accuracy', allow: REVIEW, req: (s) => get(`/api/books/${s.bookId}/ocr/accuracy`), ok: 200, scoped: true },
   { route: 'POST /api/ocr/thresholds', allow: PLAN, req: () => send('POST', '/api/ocr/thresholds'), ok: 200 },

@@ -26,6 +26,7 @@ import * as m0024 from './0024-import-batches.js';
 import * as m0025 from './0025-package-rollup.js';
 import * as m0026 from './0026-person-names.js';
 import * as m0028 from './0028-book-chains.js';
+import * as m0029 from './0029-machine-pass.js';
 
 export interface Migration {
   id: string;
@@ -61,4 +62,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0025', ...m0025 },
   { id: '0026', ...m0026 },
   { id: '0028', ...m0028 },
+  { id: '0029', ...m0029 },
 ];

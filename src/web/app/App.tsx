@@ -51,7 +51,7 @@ function Screen({ user, hash }: { user: SignedInUser; hash: string }) {
   if (hash.startsWith('#/imports')) return can(user, 'imports.run') ? <ImportsPage /> : <NoPermission to="nhập dữ liệu từ tệp Excel/CSV" />;
   if (arbitration) return can(user, 'qc.arbitrate') ? lazily(<ArbitrationPage bookId={arbitration[1]} />) : <NoPermission to="trọng tài đối chiếu hai lần nhập" />;
   if (checksOf) return lazily(<BookChecksPage bookId={checksOf} canResolve={can(user, 'records.review')} />);
-  if (/^#\/qc\/(lots|keyers)/.test(hash)) return lazily(<AcceptancePage hash={hash} user={user} />);
+  if (/^#\/qc\/(lots|keyers|machine)/.test(hash)) return lazily(<AcceptancePage hash={hash} user={user} />);
   if (hash.startsWith('#/admin/users')) return can(user, 'users.manage') ? lazily(<UsersPage />) : <NoPermission to="quản lý người dùng" />;
   if (hash.startsWith('#/admin/assign')) return can(user, 'books.assign') ? lazily(<AssignPage />) : <NoPermission to="giao quyển sổ cho người nhập liệu, người kiểm tra" />;
   const issueOf = /^#\/extracts\/record\/([0-9a-f-]{36})(?:\?request=([0-9a-f-]{36}))?/.exec(hash);

@@ -1,8 +1,9 @@
-/** Router of the acceptance screens: #/qc/lots, #/qc/lots/:id, #/qc/lots/:id/review[/:recordId], #/qc/keyers. */
+/** Router of the acceptance screens: #/qc/lots, #/qc/lots/:id, #/qc/lots/:id/review[/:recordId], #/qc/keyers, #/qc/machine[/:bookId]. */
 import { useEffect, useState } from 'react';
 import type { SignedInUser } from '../auth/index.js';
 import { KeyerAccuracyTable } from './KeyerAccuracyTable.js';
 import { LotPage } from './LotPage.js';
+import { MachineAccuracyPage } from './MachineAccuracyPage.js';
 import { LotsPage } from './LotsPage.js';
 import { SamplingReview } from './SamplingReview.js';
 import { listSample } from './acceptance.api.js';
@@ -40,5 +41,6 @@ export function AcceptancePage({ hash, user }: { hash: string; user: SignedInUse
   const lot = /^#\/qc\/lots\/([0-9a-f-]{36})/.exec(hash)?.[1];
   if (lot) return <LotPage key={lot} id={lot} user={user} />;
   if (hash.startsWith('#/qc/keyers')) return <KeyerAccuracyTable />;
+  if (hash.startsWith('#/qc/machine')) return <MachineAccuracyPage bookId={/^#\/qc\/machine\/([0-9a-f-]{36})/.exec(hash)?.[1]} user={user} />;
   return <LotsPage user={user} />;
 }

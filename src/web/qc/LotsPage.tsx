@@ -140,7 +140,7 @@ export function LotsPage({ user }: { user: SignedInUser }) {
     <section>
       <h2>Nghiệm thu theo mẫu</h2>
       <p>
-        <a href="#/qc/keyers">Độ chính xác người nhập liệu</a>
+        <a href="#/qc/keyers">Độ chính xác người nhập liệu</a> · <a href="#/qc/machine">Máy đọc và người nhập liệu</a>
       </p>
       {canList ? (
         <table>

@@ -1,9 +1,10 @@
 /** Calls of the acceptance screens (sampled acceptance, keyer accuracy); types come from the server (type-only). */
 import type { BookPage, BookView } from '../../archive/index.js';
-import type { KeyerAccuracy, LotView, SampledRecord, SampleItem } from '../../qc/index.js';
+import type { KeyerAccuracy, LotView, MachineAccuracy, SampledRecord, SampleItem } from '../../qc/index.js';
+import type { OcrPageStatus } from '../../ocr/index.js';
 import { getJson, sendJson } from '../shared/index.js';
 
-export type { BookView, KeyerAccuracy, LotView, SampledRecord, SampleItem };
+export type { BookView, KeyerAccuracy, LotView, MachineAccuracy, OcrPageStatus, SampledRecord, SampleItem };
 
 export interface LotListItem {
   id: string;
@@ -26,3 +27,8 @@ export const listBooks = () => getJson<BookPage>('/api/books?limit=200').then((p
 export const listKeyers = () => getJson<KeyerAccuracy[]>('/api/qc/keyers');
 
 export const pct = (x: number, digits = 3): string => `${(x * 100).toFixed(digits).replace('.', ',')} %`;
+
+/** Machine accuracy per field kind (src/ocr read values against accepted ones) and the OCR state of a book's pages. */
+export const listMachineAccuracy = () => getJson<MachineAccuracy[]>('/api/qc/machine');
+export const listOcrPages = (bookId: string) => getJson<OcrPageStatus[]>(`/api/books/${bookId}/ocr/pages`);
+export const markHandwritten = (bookId: string, pageId: string, handwritten: boolean) => sendJson<void>('PUT', `/api/books/${bookId}/pages/${pageId}/handwritten`, { handwritten });
