@@ -24,6 +24,8 @@ import { sides } from './pairs.js';
 
 /** Below this many persons on a kind's sides EM has too little to learn from: the synthetic province's parameters are used. */
 export const MIN_TRAINING_PERSONS = 1000;
+/** Persons on a side of one block; bigger blocks are split by place (pairs.ts). */
+export const MAX_BLOCK = 100;
 /** Births of the synthetic province DEFAULT_PARAMS was trained on (λ scales with 1/size). */
 const DEFAULT_SIZE = 14_000;
 
@@ -40,7 +42,7 @@ function paramsFor(model: KindModel, persons: readonly Person[], opts: LinkOptio
   if (given) return given;
   const { a, b } = sides(model, persons);
   if (a.length + (b?.length ?? 0) < MIN_TRAINING_PERSONS) return defaultParams(model, persons);
-  return train(model, persons, { maxBlock: opts.maxBlock ?? 300 });
+  return train(model, persons);
 }
 
 export interface Candidate {
@@ -140,7 +142,7 @@ export function linkPersons(persons: readonly Person[], opts: LinkOptions = {}):
         if (model.exclusive) sideA.set(key, p.recordId);
         best.set(key, { kind, a: x.recordId, b: y.recordId, roleA: x.role, roleB: y.role, probability: s.probability, weight: s.weight, explanation: s.explanation });
       },
-      opts.maxBlock ?? 300,
+      opts.maxBlock ?? MAX_BLOCK,
     );
     if (model.exclusive) exclusive(best, sideA, model.exclusive);
   }
