@@ -25,7 +25,7 @@ import { sides } from './pairs.js';
 /** Below this many persons on a kind's sides EM has too little to learn from: the synthetic province's parameters are used. */
 export const MIN_TRAINING_PERSONS = 1000;
 /** Persons on a side of one block; bigger blocks are split by place (pairs.ts). */
-export const MAX_BLOCK = 100;
+export const MAX_BLOCK = 50;
 /** Births of the synthetic province DEFAULT_PARAMS was trained on (λ scales with 1/size). */
 const DEFAULT_SIZE = 14_000;
 
