@@ -38,6 +38,12 @@ export interface KindModel {
   training: readonly { id: string; key: BlockKey; excludes: readonly string[] }[];
   /** A reason to reject the pair outright, or null. */
   constraint?: (a: Person, b: Person) => string | null;
+  /**
+   * One partner per record (a person dies once): a side-A record keeps only
+   * the pairs within `a` bits of its best pair, a side-B record those within
+   * `b` bits of its best. Pairs a deterministic rule matched are kept.
+   */
+  exclusive?: { a: number; b: number };
 }
 
 const y = (p: Person) => (p.birth ? String(p.birth.year) : null);
@@ -54,7 +60,8 @@ const personKeys = [
   { id: 'họ+ngày sinh đủ', key: (p: Person) => join(p.hoCanon, full(p)) },
   { id: 'họ+đệm+năm sinh', key: (p: Person) => join(p.hoCanon, p.dem, y(p)) },
   { id: 'họ tên viết liền+năm sinh', key: (p: Person) => join(p.squash, y(p)) },
-  { id: 'họ tên (không kể Thị/Văn)', key: (p: Person) => join(p.bare) },
+  { id: 'họ+năm sinh+nơi', key: (p: Person) => join(p.hoCanon, y(p), p.place) },
+  { id: 'họ tên (không kể Thị/Văn)+nơi', key: (p: Person) => join(p.bare, p.place) },
   { id: 'số định danh', key: (p: Person) => join(p.pid.length === 12 ? p.pid : '') },
 ] as const;
 
@@ -112,6 +119,8 @@ export const DEATH: KindModel = {
   blocking: personKeys,
   training: trainingKeys,
   constraint: lifeSpan,
+  // a birth has one death: its best (within 1 bit, ×2); a death may match the same person's births keyed twice or re-registered, each with its own slips: within 5 bits (×32) of its best
+  exclusive: { a: 1, b: 5 },
 };
 
 export const MARRIAGE: KindModel = {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from './rng.js';
-import { linkRecords } from './link.js';
+import { featureTable, linkRecords } from './link.js';
+import type { LinkRecord, Person } from './features.js';
+import { forEachPair } from './pairs.js';
+import { DEATH } from './kinds.js';
+import { scorePair } from './score.js';
 import { applyNameError, generateProvince, keyDate, oldStyleTone, pairKey, truePairs, type NameTables } from './truth/index.js';
 
 /** A small fixture table (the bench uses the demo's name frequencies). */
@@ -99,5 +103,63 @@ describe('linkage on a synthetic province', () => {
       expect(province.identityOf.get(`${o}.nks`)).toBe(province.identityOf.get(`${t}.ntd`));
     }
     expect(corrections[0]?.explanation.rules).toEqual(['tham-chieu-dang-ky-goc']);
+  });
+});
+
+describe('blocking and one partner per record', () => {
+  it('splits an oversized block by place, skips what is still too big, and does not take a skipped pair as seen', () => {
+    const at = (i: number, place: string) => ({ idx: i, recordId: `r${i}`, place, registerType: 'KS', role: 'nks' }) as Person;
+    const persons = [at(0, 'x'), at(1, 'x'), at(2, 'y'), at(3, 'y'), at(4, ''), at(5, 'x')];
+    const seen: string[] = [];
+    const stats = forEachPair(
+      { sideA: () => true },
+      persons,
+      [
+        { id: 'all', key: () => 'k' },
+        { id: 'odd', key: (p) => (p.idx % 2 === 1 ? 'odd' : null) },
+      ],
+      (p, q) => seen.push(`${p.idx}-${q.idx}`),
+      2,
+    );
+    // 'all' (6 > 2) splits by place: x (0, 1, 5) is still too big and skipped, so is the part without a place (4); y pairs 2-3.
+    // 'odd' (1, 3, 5) splits too: x pairs 1-5, which 'all' skipped, so it is not taken as seen
+    expect(stats.rules.map((r) => [r.splitBlocks, r.skippedBlocks])).toEqual([
+      [1, 2],
+      [1, 0],
+    ]);
+    expect(seen).toEqual(['2-3', '1-5']);
+  });
+
+  it('keeps for a death the birth that fits it best, not a near namesake born the same year elsewhere', () => {
+    const ks = (id: string, name: string, date: string, place: string): LinkRecord => ({
+      id,
+      registerType: 'KS',
+      unit: '00001',
+      values: { so: id, quyenSo: '01/1950', noiDangKy: 'UBND xã An', ngayDangKy: '01.03.1950', loaiDangKy: '1', nksHoTen: name, nksGioiTinh: '1', nksNgaySinh: date, nksNoiSinh: place },
+    });
+    const kt: LinkRecord = {
+      id: 'c',
+      registerType: 'KT',
+      unit: '00001',
+      values: {
+        so: '1',
+        quyenSo: '01/2000',
+        noiDangKy: 'UBND xã An',
+        ngayDangKy: '01.03.2000',
+        loaiDangKy: '1',
+        nktHoTen: 'Khổng Văn Hùng',
+        nktGioiTinh: '1',
+        nktNgaySinh: '1950',
+        nktNgayChet: '20.02.2000',
+        nktNoiCuTru: 'xã An',
+      },
+    };
+    const records = [ks('a', 'Khổng Văn Hùng', '01.02.1950', 'xã An'), ks('b', 'Khổng Văn Hùg', '05.06.1950', 'xã Bình'), kt];
+    const result = linkRecords(records, { kinds: ['death'] });
+    const persons = featureTable(records);
+    const params = result.params.death!;
+    // alone, the namesake born elsewhere would be proposed; the birth at home fits far better
+    expect(scorePair(DEATH, params, persons[1]!, persons[2]!).probability).toBeGreaterThan(0.5);
+    expect(result.candidates.map((c) => `${c.a}-${c.b}`)).toEqual(['a-c']);
   });
 });

@@ -4,8 +4,11 @@
  * the parameters on the data given (unless given), generates blocked pairs,
  * scores each with its explanation, applies the kind's hard constraint and
  * the deterministic rules, and keeps a pair when P ≥ threshold or a rule
- * matched. One candidate per pair of records and kind (the best-scoring
- * persons, e.g. the spouse that matched). A duplicate pair where either
+ * matched; an exclusive kind (birth ↔ death: a person dies once) then keeps
+ * per record only the pairs near its best (KindModel.exclusive). Only the
+ * kept pairs build their explanation: the rest are weighed on tables
+ * (score.ts weigher) without allocating. One candidate per pair of records
+ * and kind (the best-scoring persons, e.g. the spouse that matched). A duplicate pair where either
  * side is a re-registration (loaiDangKy 2) or where số/quyển differ is
  * reported as 'reregistration'. Corrections come from reference.ts.
  */
@@ -14,13 +17,15 @@ import { MODELS, type KindModel, type LinkKind } from './kinds.js';
 import { forEachPair, type BlockStats } from './pairs.js';
 import { correctionLinks } from './reference.js';
 import { matchingRules, type Rule } from './rules.js';
-import { scorePair, type Explanation } from './score.js';
+import { scorePair, weigher, type Explanation } from './score.js';
 import { train, type Params } from './train.js';
 import { DEFAULT_PARAMS } from './default-params.js';
 import { sides } from './pairs.js';
 
 /** Below this many persons on a kind's sides EM has too little to learn from: the synthetic province's parameters are used. */
 export const MIN_TRAINING_PERSONS = 1000;
+/** Persons on a side of one block; bigger blocks are split by place (pairs.ts). */
+export const MAX_BLOCK = 50;
 /** Births of the synthetic province DEFAULT_PARAMS was trained on (λ scales with 1/size). */
 const DEFAULT_SIZE = 14_000;
 
@@ -37,7 +42,7 @@ function paramsFor(model: KindModel, persons: readonly Person[], opts: LinkOptio
   if (given) return given;
   const { a, b } = sides(model, persons);
   if (a.length + (b?.length ?? 0) < MIN_TRAINING_PERSONS) return defaultParams(model, persons);
-  return train(model, persons, { maxBlock: opts.maxBlock ?? 300 });
+  return train(model, persons);
 }
 
 export interface Candidate {
@@ -82,6 +87,27 @@ function outKind(model: KindModel, a: Person, b: Person): LinkKind {
   return reReg ? 'reregistration' : 'duplicate';
 }
 
+/** Drops the pairs of an exclusive kind that are not near the best of their side-A or side-B record (KindModel.exclusive). */
+function exclusive(best: Map<string, Candidate>, sideA: ReadonlyMap<string, string>, margin: { a: number; b: number }): void {
+  const top = new Map<string, number>();
+  const raise = (k: string, w: number) => top.set(k, Math.max(top.get(k) ?? -Infinity, w));
+  const ends = (key: string, c: Candidate) => {
+    const a = sideA.get(key)!;
+    return [`A|${a}`, `B|${a === c.a ? c.b : c.a}`] as const;
+  };
+  for (const [key, c] of best) {
+    if (!sideA.has(key)) continue;
+    const [ka, kb] = ends(key, c);
+    raise(ka, c.weight);
+    raise(kb, c.weight);
+  }
+  for (const [key, c] of best) {
+    if (!sideA.has(key) || c.explanation.rules.length > 0) continue;
+    const [ka, kb] = ends(key, c);
+    if (c.weight < top.get(ka)! - margin.a || c.weight < top.get(kb)! - margin.b) best.delete(key);
+  }
+}
+
 export function linkPersons(persons: readonly Person[], opts: LinkOptions = {}): LinkResult {
   const threshold = opts.threshold ?? 0.5;
   const rules = opts.rules ?? [];
@@ -91,6 +117,10 @@ export function linkPersons(persons: readonly Person[], opts: LinkOptions = {}):
     if (opts.kinds && !opts.kinds.includes(model.kind)) continue;
     const params = paramsFor(model, persons, opts);
     result.params[model.kind] = params;
+    const weigh = weigher(model, params);
+    const kindRules = rules.filter((r) => r.kind === model.kind);
+    const minWeight = Math.log2(threshold / (1 - threshold));
+    const sideA = new Map<string, string>();
     result.stats[model.kind] = forEachPair(
       model,
       persons,
@@ -98,21 +128,23 @@ export function linkPersons(persons: readonly Person[], opts: LinkOptions = {}):
       (p, q) => {
         if (p.recordId === q.recordId) return;
         if (opts.focus && !opts.focus.has(p.recordId) && !opts.focus.has(q.recordId)) return;
-        const s = scorePair(model, params, p, q);
-        const rejected = model.constraint?.(p, q) ?? null;
-        const ruleKind = model.kind;
-        s.explanation.rules = matchingRules(rules, ruleKind, p, q);
-        if (rejected) return;
-        if (s.probability < threshold && s.explanation.rules.length === 0) return;
+        if (model.constraint?.(p, q)) return;
+        const w = weigh(p, q);
+        const ruleIds = kindRules.length > 0 ? matchingRules(kindRules, model.kind, p, q) : [];
+        if (w < minWeight && ruleIds.length === 0) return;
         const [x, y] = p.recordId < q.recordId ? [p, q] : [q, p];
         const kind = outKind(model, x, y);
         const key = `${kind}|${x.recordId}|${y.recordId}`;
         const prev = best.get(key);
-        if (prev && prev.weight >= s.weight) return;
+        if (prev && prev.weight >= Math.round(w * 100) / 100) return;
+        const s = scorePair(model, params, p, q);
+        s.explanation.rules = ruleIds;
+        if (model.exclusive) sideA.set(key, p.recordId);
         best.set(key, { kind, a: x.recordId, b: y.recordId, roleA: x.role, roleB: y.role, probability: s.probability, weight: s.weight, explanation: s.explanation });
       },
-      opts.maxBlock ?? 300,
+      opts.maxBlock ?? MAX_BLOCK,
     );
+    if (model.exclusive) exclusive(best, sideA, model.exclusive);
   }
   if (!opts.kinds || opts.kinds.includes('duplicate')) {
     for (const c of correctionLinks(persons)) {

@@ -3,15 +3,16 @@
  * key form a block and every pair inside it is visited once: a pair that an
  * earlier rule already produced is skipped by re-checking the earlier keys
  * (no set of seen pairs, so memory stays linear). Blocks bigger than
- * `maxBlock` persons on a side are skipped and counted: a key shared by
- * thousands says nothing (blocking on "Nguyễn" alone is useless).
+ * `maxBlock` persons on a side are split by place, and what is still too big
+ * is skipped and counted: a key shared by thousands says nothing (blocking on
+ * "Nguyễn" alone is useless).
  * Self kinds (duplicate) only pair the same register type and role.
  */
 import type { BlockKey, KindModel } from './kinds.js';
 import type { Person } from './features.js';
 
 export interface BlockStats {
-  rules: { id: string; blocks: number; pairs: number; skippedBlocks: number }[];
+  rules: { id: string; blocks: number; pairs: number; splitBlocks: number; skippedBlocks: number }[];
   pairs: number;
 }
 
@@ -31,15 +32,37 @@ export function sides(model: KindModel, persons: readonly Person[]): { a: Person
 
 /**
  * Visits every pair of the union of `rules` once, A side first. Returns the
- * statistics. `maxBlock` caps one side of a block.
+ * statistics. `maxBlock` caps one side of a block: a bigger block is split by
+ * the persons' place (birth place, residence: communes grow with the
+ * province, so the work stays near-linear), and a part still bigger, or of
+ * persons without a place, is skipped and counted (training passes
+ * splitByPlace false: pairs of one place would bias the place's m). A pair
+ * an earlier rule skipped is not taken as seen.
  */
-export function forEachPair(model: Pick<KindModel, 'sideA' | 'sideB'>, persons: readonly Person[], rules: readonly { id: string; key: BlockKey }[], visit: Visit, maxBlock = 300): BlockStats {
+export function forEachPair(
+  model: Pick<KindModel, 'sideA' | 'sideB'>,
+  persons: readonly Person[],
+  rules: readonly { id: string; key: BlockKey }[],
+  visit: Visit,
+  maxBlock = 300,
+  splitByPlace = true,
+): BlockStats {
   const { a, b } = sides(model as KindModel, persons);
   const self = b === undefined;
   const all = self ? a : [...a, ...b];
   const keys = rules.map((r) => keysOf(all, r.key, self));
+  /** Per rule: keys of the oversized blocks, and within them the places skipped. */
+  const split = rules.map(() => new Map<string, Set<string>>());
   const stats: BlockStats = { rules: [], pairs: 0 };
   const sideOf = (i: number) => (self || i < a.length ? 0 : 1);
+  const visited = (e: number, i: number, j: number) => {
+    const ki = keys[e]![i] ?? null;
+    if (ki === null || ki !== keys[e]![j]) return false;
+    const skipped = split[e]!.get(ki);
+    if (!skipped) return true;
+    const place = all[i]!.place;
+    return place !== '' && place === all[j]!.place && !skipped.has(place);
+  };
   rules.forEach((rule, r) => {
     const blocks = new Map<string, [number[], number[]]>();
     keys[r]!.forEach((k, i) => {
@@ -48,21 +71,14 @@ export function forEachPair(model: Pick<KindModel, 'sideA' | 'sideB'>, persons: 
       if (!blk) blocks.set(k, (blk = [[], []]));
       blk[sideOf(i)].push(i);
     });
-    const rs = { id: rule.id, blocks: 0, pairs: 0, skippedBlocks: 0 };
+    const rs = { id: rule.id, blocks: 0, pairs: 0, splitBlocks: 0, skippedBlocks: 0 };
     const seenBefore = (i: number, j: number) => {
-      for (let e = 0; e < r; e++) {
-        const ki = keys[e]![i];
-        if (ki !== null && ki === keys[e]![j]) return true;
-      }
+      for (let e = 0; e < r; e++) if (visited(e, i, j)) return true;
       return false;
     };
-    for (const [left, right] of blocks.values()) {
+    const pairUp = (left: readonly number[], right: readonly number[]) => {
       const other = self ? left : right;
-      if (left.length === 0 || other.length === 0 || (self && left.length < 2)) continue;
-      if (left.length > maxBlock || other.length > maxBlock) {
-        rs.skippedBlocks++;
-        continue;
-      }
+      if (left.length === 0 || other.length === 0 || (self && left.length < 2)) return;
       rs.blocks++;
       for (let x = 0; x < left.length; x++) {
         for (let z = self ? x + 1 : 0; z < other.length; z++) {
@@ -72,6 +88,32 @@ export function forEachPair(model: Pick<KindModel, 'sideA' | 'sideB'>, persons: 
           rs.pairs++;
           visit(all[i]!, all[j]!);
         }
+      }
+    };
+    for (const [key, [left, right]] of blocks) {
+      const other = self ? left : right;
+      if (left.length <= maxBlock && other.length <= maxBlock) {
+        pairUp(left, right);
+        continue;
+      }
+      if (other.length === 0 || left.length === 0) continue;
+      rs.splitBlocks++;
+      const skipped = new Set<string>();
+      split[r]!.set(key, skipped);
+      const parts = new Map<string, [number[], number[]]>();
+      for (const i of [...left, ...(self ? [] : right)]) {
+        const place = all[i]!.place;
+        let part = parts.get(place);
+        if (!part) parts.set(place, (part = [[], []]));
+        part[sideOf(i)].push(i);
+      }
+      for (const [place, [l, rt]] of parts) {
+        if (!splitByPlace || place === '' || l.length > maxBlock || (!self && rt.length > maxBlock)) {
+          skipped.add(place);
+          rs.skippedBlocks++;
+          continue;
+        }
+        pairUp(l, rt);
       }
     }
     stats.pairs += rs.pairs;

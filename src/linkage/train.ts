@@ -28,6 +28,8 @@ export interface Params {
 }
 
 const FLOOR = 1e-4;
+/** Training blocks bigger than this are left out: EM needs a sample of pairs, not every pair of the commonest names. */
+export const TRAINING_MAX_BLOCK = 100;
 
 const normalize = (xs: number[]) => {
   const s = xs.reduce((a, b) => a + b, 0);
@@ -66,7 +68,9 @@ interface Pattern {
 
 /** The comparison patterns of a rule's pairs, counted (the EM runs on patterns, not pairs). */
 function patterns(model: KindModel, persons: readonly Person[], rule: KindModel['training'][number], maxBlock: number): { pats: Pattern[]; pairs: number } {
-  const byKey = new Map<string, Pattern>();
+  const byKey = new Map<number, Pattern>();
+  const cs = model.comparisons;
+  const lv = new Int8Array(cs.length);
   let pairs = 0;
   forEachPair(
     model,
@@ -74,14 +78,17 @@ function patterns(model: KindModel, persons: readonly Person[], rule: KindModel[
     [rule],
     (p, q) => {
       pairs++;
-      const lv = new Int8Array(model.comparisons.length);
-      model.comparisons.forEach((c, i) => (lv[i] = c.compare(p, q)));
-      const k = lv.join(',');
+      let k = 0;
+      for (let i = 0; i < cs.length; i++) {
+        lv[i] = cs[i]!.compare(p, q);
+        k = k * 16 + lv[i]! + 1;
+      }
       const pat = byKey.get(k);
       if (pat) pat.count++;
-      else byKey.set(k, { levels: lv, count: 1 });
+      else byKey.set(k, { levels: lv.slice(), count: 1 });
     },
     maxBlock,
+    false,
   );
   return { pats: [...byKey.values()], pairs };
 }
@@ -144,7 +151,7 @@ export function train(model: KindModel, persons: readonly Person[], opts: { seed
   const allPairs = b ? a.length * b.length : (a.length * (a.length - 1)) / 2;
   const mDate: number[] = [];
   for (const rule of model.training) {
-    const { pats, pairs } = patterns(model, persons, rule, opts.maxBlock ?? 200);
+    const { pats, pairs } = patterns(model, persons, rule, opts.maxBlock ?? TRAINING_MAX_BLOCK);
     trainingPairs += pairs;
     if (pairs === 0) continue;
     const r = em(model, pats, u, rule.excludes);
