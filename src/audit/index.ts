@@ -11,7 +11,7 @@
  * blobs and core: callers hand in the scope as SQL predicates.
  */
 export { appendEntityAction, listEntityActions, listBookActions, ENTITY_TYPES, type EntityType, type NewEntityAction } from './entity-actions.repo.js';
-export { logAccess, ACCESS_ACTIONS, type AccessAction, type AccessEntry } from './access-log.repo.js';
+export { logAccess, ACCESS_ACTIONS, type AccessAction, type AccessEntry, type LogOptions } from './access-log.repo.js';
 export { CHAINS, CHAIN_LABELS, GENESIS_HASH, isChainId, type ChainId, type ChainHead } from './chain.js';
 export { verifyAuditChains, type VerifyReport, type ChainReport, type VerifyOptions } from './verify.service.js';
 export { PROBLEM_KINDS, type ChainProblem, type ProblemKind, type Anchor } from './verify-problems.js';

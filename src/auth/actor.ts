@@ -6,7 +6,7 @@
  * service that needs an actor takes an ActorContext, so a call without one
  * does not compile.
  */
-import { logAccess, type AccessAction } from '../audit/index.js';
+import { logAccess, type AccessAction, type LogOptions } from '../audit/index.js';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../core/index.js';
 import type { Database } from '../store/index.js';
@@ -60,6 +60,6 @@ export function assertPermission(actor: Actor, permission: Permission): void {
 }
 
 /** Writes a read of personal data to the access log: who (the actor), what, when, from where (the request's origin). */
-export async function logRead(ctx: ActorContext, what: { action: AccessAction; entityType: string; entityId: string; bookId?: string | null }): Promise<void> {
-  await logAccess(ctx.store.db, { ...what, actorId: actorIdOf(ctx.actor), ip: ctx.origin?.ip ?? (ctx.actor.kind === 'system' ? ctx.actor.purpose : ''), userAgent: ctx.origin?.userAgent ?? '' });
+export async function logRead(ctx: ActorContext, what: { action: AccessAction; entityType: string; entityId: string; bookId?: string | null }, opts?: LogOptions): Promise<void> {
+  await logAccess(ctx.store.db, { ...what, actorId: actorIdOf(ctx.actor), ip: ctx.origin?.ip ?? (ctx.actor.kind === 'system' ? ctx.actor.purpose : ''), userAgent: ctx.origin?.userAgent ?? '' }, opts);
 }
