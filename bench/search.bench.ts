@@ -5,7 +5,13 @@
  * Size: SEARCH_BENCH_REGISTRATIONS (default 1,000,000 registrations, about
  * 2.4 people each), SEARCH_BENCH_QUERIES (default 1,000), SEARCH_BENCH_BASELINE
  * (baseline queries per backend, default 30), SEARCH_BENCH_BACKENDS
- * (default "postgresql,pglite"). Keep sizes small while developing.
+ * (default "postgresql,pglite"), SEARCH_BENCH_PGLITE_REGISTRATIONS (PGlite's
+ * own size, default 200,000: its bulk load of a million takes hours on a
+ * shared machine; the JSON says the size as pgliteRegistrations),
+ * SEARCH_BENCH_EXPLAIN=n (PostgreSQL: the n slowest queries of each form
+ * again, every statement under EXPLAIN (ANALYZE, BUFFERS), on stderr).
+ * p50/p95 per query form go to stderr and p95MsByForm into the JSON.
+ * Keep sizes small while developing.
  * Loading: books and records rows (minimal values) and person_index rows in
  * batches of unnest() arrays, with the person_index indexes dropped; then the
  * indexes of migration 0018 are created again, timed (build time) and
@@ -16,7 +22,7 @@
  * Baseline, same run and data: a sequential scan with ILIKE '%name%' over the
  * unaccented name column (index scans off), ordered so every row is read.
  * Last line: {bench, metric, value, baseline, ratio, p50Ms, p95Ms,
- * pglitep95Ms, baselineP95Ms, ...}; ratio = baseline p95 / PostgreSQL p95.
+ * pglitep95Ms, baselineP95Ms, p95MsByForm, registrations, pgliteRegistrations, ...}; ratio = baseline p95 / PostgreSQL p95.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -346,6 +352,8 @@ console.log(
     pgliteIndexBuildS: lite?.indexBuildS ?? null,
     pgliteIndexMB: lite?.indexMB ?? null,
     recallAt5: main.recallAt5,
+    p95MsByForm: pg?.p95MsByForm ?? null,
+    pgliteP95MsByForm: lite?.p95MsByForm ?? null,
     pgliteRecallAt5: lite?.recallAt5 ?? null,
     goal: 'p95 < 50 ms on PostgreSQL, ratio ≥ 50',
   }),

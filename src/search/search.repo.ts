@@ -1,23 +1,25 @@
 /**
- * The search query, in two steps. Names first: person_names (the distinct
- * folded names, migration 0026) is probed by B-tree keys only (exact folded
- * name; tên + họ; tên one edit away + the words before it; họ one edit away
- * + the words after it; the typed name without its họ), each branch capped,
- * and trigram similarity (pg_trgm, schema public) ranks that small set of
- * names. Then people: person_index is read by exact name_fold, name by name
- * in rank order (in growing chunks, stopping once the page is full), with
- * every filter inside the probe; a year or date filter is an index range on
- * (name_fold, birth_year) or (name_fold, event_year). When the keys find
- * nobody and a selective filter is given (year or dates, unit, register
- * type, số), the trigram operator `%` picks names from person_names and the
- * filter picks their people: never a trigram scan of the people.
- * Scope: `scoped` puts bookInScope into every people probe; otherwise (the
- * province-wide view of extracts.issue) every row comes back with in_scope
- * telling whether the caller may open it.
- * Measured (bench:search, PostgreSQL 15, 1 M registrations / 2.5 M people):
- * see README "Search"; the old one-step query read every person of a
- * common tên for the "without họ" branch (0.6 s) and 3,000 heap rows for
- * tên + họ.
+ * The search query: one statement, one round trip. Names first:
+ * person_names (the distinct folded names, migration 0026) is probed by
+ * B-tree keys only (exact folded name; tên + họ; tên one edit away + the
+ * words before it; họ one edit away + the words after it; the typed name
+ * without its họ), each branch capped, and trigram similarity (pg_trgm,
+ * schema public) ranks that small set of names. Then people: a nested loop
+ * over the ranked names in rank order reads person_index by exact name_fold,
+ * every filter inside the probe (a year or date filter is an index range on
+ * (name_fold, birth_year) or (name_fold, event_year)), and stops as soon as
+ * the page is full; only the page's rows are then joined to their book and
+ * record. When the keys find nobody and a selective filter is given (year or
+ * dates, unit, register type, số), the trigram operator `%` picks names from
+ * person_names and the filter picks their people: never a trigram scan of
+ * the people.
+ * Scope: `scoped` computes the visible books once in the statement
+ * (bookInScope over books) and every people probe keeps to them; otherwise
+ * (the province-wide view of extracts.issue) every row of the page comes back
+ * with in_scope telling whether the caller may open it.
+ * Measured: see README "Person search" (bench:search). Under load the time
+ * of a search is mostly waiting for a CPU per round trip, hence one statement
+ * (it was two to six: names, then people in chunks of 4, 16, 64… names).
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { bookInScope, type Actor } from '../auth/index.js';
