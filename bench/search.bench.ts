@@ -5,7 +5,13 @@
  * Size: SEARCH_BENCH_REGISTRATIONS (default 1,000,000 registrations, about
  * 2.4 people each), SEARCH_BENCH_QUERIES (default 1,000), SEARCH_BENCH_BASELINE
  * (baseline queries per backend, default 30), SEARCH_BENCH_BACKENDS
- * (default "postgresql,pglite"). Keep sizes small while developing.
+ * (default "postgresql,pglite"), SEARCH_BENCH_PGLITE_REGISTRATIONS (PGlite's
+ * own size, default 200,000: its bulk load of a million takes hours on a
+ * shared machine; the JSON says the size as pgliteRegistrations),
+ * SEARCH_BENCH_EXPLAIN=n (PostgreSQL: the n slowest queries of each form
+ * again, every statement under EXPLAIN (ANALYZE, BUFFERS), on stderr).
+ * p50/p95 per query form go to stderr and p95MsByForm into the JSON.
+ * Keep sizes small while developing.
  * Loading: books and records rows (minimal values) and person_index rows in
  * batches of unnest() arrays, with the person_index indexes dropped; then the
  * indexes of migration 0018 are created again, timed (build time) and
@@ -16,7 +22,7 @@
  * Baseline, same run and data: a sequential scan with ILIKE '%name%' over the
  * unaccented name column (index scans off), ordered so every row is read.
  * Last line: {bench, metric, value, baseline, ratio, p50Ms, p95Ms,
- * pglitep95Ms, baselineP95Ms, ...}; ratio = baseline p95 / PostgreSQL p95.
+ * pglitep95Ms, baselineP95Ms, p95MsByForm, registrations, pgliteRegistrations, ...}; ratio = baseline p95 / PostgreSQL p95.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -29,17 +35,21 @@ import { createRng, type Rng } from '../src/demo/index.js';
 import { searchPeople } from '../src/search/index.js';
 import { dropPgSchema, migrate, openStore, sql, type Store } from '../src/store/index.js';
 import { searchKey } from '../src/vn/index.js';
+import { CompiledQuery, type KyselyPlugin } from 'kysely';
 import { registrations, type Registration } from './search-population.js';
 
 const N = Number(process.env.SEARCH_BENCH_REGISTRATIONS ?? 1_000_000);
+/** PGlite (one process, WASM) loads about ten times slower than PostgreSQL: it runs on a smaller province unless told otherwise, and the JSON says which. */
+const PGLITE_N = Number(process.env.SEARCH_BENCH_PGLITE_REGISTRATIONS ?? Math.min(N, 200_000));
 const QUERIES = Number(process.env.SEARCH_BENCH_QUERIES ?? 1_000);
 const BASELINE = Number(process.env.SEARCH_BENCH_BASELINE ?? 30);
 const BACKENDS = (process.env.SEARCH_BENCH_BACKENDS ?? 'postgresql,pglite').split(',') as ('postgresql' | 'pglite')[];
-const BOOKS = Math.max(1, Math.round(N / 2000));
+const booksFor = (n: number) => Math.max(1, Math.round(n / 2000));
 const BATCH = 5000;
 const SAMPLE = 20_000;
 
 type Form = 'exact' | 'noDiacritics' | 'misspelled' | 'nameYear';
+const FORMS: readonly Form[] = ['exact', 'noDiacritics', 'misspelled', 'nameYear'];
 interface Probe {
   recordId: string;
   name: string;
@@ -75,11 +85,11 @@ async function loadBatch(store: Store, regs: readonly Registration[], bookIds: r
   );
 }
 
-async function load(store: Store, rng: Rng, indexes: readonly { name: string }[]): Promise<{ probes: Probe[]; loadMs: number; people: number }> {
+async function load(store: Store, rng: Rng, indexes: readonly { name: string }[], n: number): Promise<{ probes: Probe[]; loadMs: number; people: number }> {
   const started = performance.now();
   for (const i of indexes) await sql.raw(`drop index ${i.name}`).execute(store.db);
   const bookIds: string[] = [];
-  for (let b = 0; b < BOOKS; b++) {
+  for (let b = 0; b < booksFor(n); b++) {
     const row = await store.db
       .insertInto('books')
       .values({ register_type: 'KS', template_version: 'KS-70', authority_text: `UBND xã Thử ${b}`, year_from: 2000, volume_no: String(b) })
@@ -91,7 +101,7 @@ async function load(store: Store, rng: Rng, indexes: readonly { name: string }[]
   let seen = 0;
   let people = 0;
   let batch: Registration[] = [];
-  for (const r of registrations(N, BOOKS)) {
+  for (const r of registrations(n, booksFor(n))) {
     for (const p of r.people) {
       seen++;
       const probe = { recordId: r.id, name: p.full_name, year: p.birth_year! };
@@ -137,10 +147,9 @@ function misspell(rng: Rng, name: string): string {
 }
 
 function queries(rng: Rng, probes: readonly Probe[]): Query[] {
-  const forms: Form[] = ['exact', 'noDiacritics', 'misspelled', 'nameYear'];
   return Array.from({ length: QUERIES }, (_, i): Query => {
     const p = rng.pick(probes);
-    const form = forms[i % 4]!;
+    const form = FORMS[i % 4]!;
     return { ...shape(rng, form, p), name: p.name };
   });
 }
@@ -166,12 +175,16 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 async function runQueries(ctx: ActorContext, qs: readonly Query[]) {
   const times: number[] = [];
+  const byForm: Record<Form, number[]> = { exact: [], noDiacritics: [], misspelled: [], nameYear: [] };
   const slow: [number, string][] = [];
+  const timed: [number, Query][] = [];
   const hits: Record<Form, [number, number]> = { exact: [0, 0], noDiacritics: [0, 0], misspelled: [0, 0], nameYear: [0, 0] };
   for (const q of qs) {
     const t0 = performance.now();
     const r = await searchPeople(ctx, { q: q.q, ...(q.year ? { year: q.year } : {}), limit: 20 });
     times.push(performance.now() - t0);
+    byForm[q.form].push(times.at(-1)!);
+    timed.push([times.at(-1)!, q]);
     // Common names are shared by many people: recall@5 counts a hit with the very same name (folded) as found (the person is indistinguishable by name alone).
     const top = r.hits.slice(0, 5);
     const found = top.some((h) => h.recordId === q.recordId || searchKey(h.name) === searchKey(q.name));
@@ -179,9 +192,60 @@ async function runQueries(ctx: ActorContext, qs: readonly Query[]) {
     hits[q.form][0] += found ? 1 : 0;
     hits[q.form][1] += 1;
   }
-  for (const [ms, what] of slow.sort((a, b) => b[0] - a[0]).slice(0, 5)) process.stderr.write(`  chậm nhất: ${round(ms)} ms ${what}\n`);
+  for (const [ms, what] of [...slow].sort((a, b) => b[0] - a[0]).slice(0, 5)) process.stderr.write(`  chậm nhất: ${round(ms)} ms ${what}\n`);
   const recall = Object.fromEntries(Object.entries(hits).map(([k, [f, n]]) => [k, round(f / Math.max(1, n))]));
-  return { p50: percentile(times, 50), p95: percentile(times, 95), recall };
+  const perForm = Object.fromEntries(Object.entries(byForm).map(([k, xs]) => [k, { p50: round(percentile(xs, 50)), p95: round(percentile(xs, 95)), max: round(Math.max(...xs)) }]));
+  process.stderr.write(`  theo dạng truy vấn (ms): ${JSON.stringify(perForm)}\n`);
+  const slowest = (form: Form, n: number) =>
+    timed
+      .filter(([, q]) => q.form === form)
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, n)
+      .map(([, q]) => q);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), recall, perForm, slowest };
+}
+
+/** A plugin that keeps every statement a search sends, compiled (SQL and parameters), to EXPLAIN them afterwards. */
+function recorder(store: Store): { plugin: KyselyPlugin; taken: CompiledQuery[] } {
+  const taken: CompiledQuery[] = [];
+  const executor = store.db.getExecutor();
+  return {
+    taken,
+    plugin: {
+      transformQuery: (args) => {
+        taken.push(executor.compileQuery(args.node, args.queryId));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    },
+  };
+}
+
+/**
+ * SEARCH_BENCH_EXPLAIN=n (PostgreSQL): the n slowest queries of each form run again and every
+ * read statement they sent is replayed, in order in one transaction, under EXPLAIN (ANALYZE, BUFFERS).
+ */
+async function explainSlowest(ctx: ActorContext, slowest: readonly Query[]): Promise<void> {
+  const store = ctx.store;
+  for (const q of slowest) {
+    const { plugin, taken } = recorder(store);
+    const traced = { ...ctx, store: { ...store, db: store.db.withPlugin(plugin) } };
+    const t0 = performance.now();
+    await searchPeople(traced, { q: q.q, ...(q.year ? { year: q.year } : {}), limit: 20 });
+    process.stderr.write(`\n=== ${q.form} "${q.q}"${q.year ? ` ${q.year}` : ''}: ${round(performance.now() - t0)} ms, ${taken.length} câu lệnh\n`);
+    await store.db.transaction().execute(async (tx) => {
+      for (const c of taken) {
+        const text = c.sql.trim();
+        if (/^(insert|update|delete)/i.test(text)) continue;
+        if (!/^(select|with)/i.test(text) || /^select set_config/i.test(text)) {
+          await tx.executeQuery(CompiledQuery.raw(text, [...c.parameters]));
+          continue;
+        }
+        const { rows } = await tx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, buffers) ${text}`, [...c.parameters]));
+        process.stderr.write(`--- ${text.replace(/\s+/g, ' ').slice(0, 160)}…\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+      }
+    });
+  }
 }
 
 async function runBaseline(store: Store, qs: readonly Query[]): Promise<{ p50: number; p95: number }> {
@@ -223,16 +287,23 @@ async function benchBackend(backend: 'postgresql' | 'pglite') {
     await migrate(store.db);
     const rng = createRng(1515);
     const indexes = await searchIndexes(store);
-    const { probes, loadMs, people } = await load(store, rng.fork('load'), indexes);
+    const n = backend === 'pglite' ? PGLITE_N : N;
+    const { probes, loadMs, people } = await load(store, rng.fork('load'), indexes, n);
     const built = await buildIndexes(store, indexes);
     const ctx = withActor({ config: loadConfig({ dataDir: dir }), store, blobs: createLocalBlobStore(path.join(dir, 'blobs')), clock: () => new Date(), log: silentLogger }, systemActor('bench'));
     const qs = queries(rng.fork('queries'), probes);
     await runQueries(ctx, qs.slice(0, 20)); // warm-up
     const measured = await runQueries(ctx, qs);
+    const explain = Number(process.env.SEARCH_BENCH_EXPLAIN ?? 0);
+    if (explain > 0 && backend === 'postgresql')
+      await explainSlowest(
+        ctx,
+        FORMS.flatMap((f) => measured.slowest(f, explain)),
+      );
     const baseline = await runBaseline(store, qs);
     const out = {
       backend,
-      registrations: N,
+      registrations: n,
       people,
       distinctNames: built.names,
       loadS: round(loadMs / 1000),
@@ -242,6 +313,7 @@ async function benchBackend(backend: 'postgresql' | 'pglite') {
       p50Ms: round(measured.p50),
       p95Ms: round(measured.p95),
       recallAt5: measured.recall,
+      p95MsByForm: Object.fromEntries(Object.entries(measured.perForm).map(([k, v]) => [k, v.p95])),
       baselineP50Ms: round(baseline.p50),
       baselineP95Ms: round(baseline.p95),
     };
@@ -271,7 +343,8 @@ console.log(
     pglitep50Ms: lite?.p50Ms ?? null,
     pglitep95Ms: lite?.p95Ms ?? null,
     pgliteBaselineP95Ms: lite?.baselineP95Ms ?? null,
-    registrations: N,
+    registrations: main.registrations,
+    pgliteRegistrations: lite?.registrations ?? null,
     people: main.people,
     queries: QUERIES,
     indexBuildS: pg?.indexBuildS ?? null,
@@ -279,6 +352,8 @@ console.log(
     pgliteIndexBuildS: lite?.indexBuildS ?? null,
     pgliteIndexMB: lite?.indexMB ?? null,
     recallAt5: main.recallAt5,
+    p95MsByForm: pg?.p95MsByForm ?? null,
+    pgliteP95MsByForm: lite?.p95MsByForm ?? null,
     pgliteRecallAt5: lite?.recallAt5 ?? null,
     goal: 'p95 < 50 ms on PostgreSQL, ratio ≥ 50',
   }),

@@ -1,23 +1,25 @@
 /**
- * The search query, in two steps. Names first: person_names (the distinct
- * folded names, migration 0026) is probed by B-tree keys only (exact folded
- * name; tên + họ; tên one edit away + the words before it; họ one edit away
- * + the words after it; the typed name without its họ), each branch capped,
- * and trigram similarity (pg_trgm, schema public) ranks that small set of
- * names. Then people: person_index is read by exact name_fold, name by name
- * in rank order (in growing chunks, stopping once the page is full), with
- * every filter inside the probe; a year or date filter is an index range on
- * (name_fold, birth_year) or (name_fold, event_year). When the keys find
- * nobody and a selective filter is given (year or dates, unit, register
- * type, số), the trigram operator `%` picks names from person_names and the
- * filter picks their people: never a trigram scan of the people.
- * Scope: `scoped` puts bookInScope into every people probe; otherwise (the
- * province-wide view of extracts.issue) every row comes back with in_scope
- * telling whether the caller may open it.
- * Measured (bench:search, PostgreSQL 15, 1 M registrations / 2.5 M people):
- * see README "Search"; the old one-step query read every person of a
- * common tên for the "without họ" branch (0.6 s) and 3,000 heap rows for
- * tên + họ.
+ * The search query: one statement, one round trip. Names first:
+ * person_names (the distinct folded names, migration 0026) is probed by
+ * B-tree keys only (exact folded name; tên + họ; tên one edit away + the
+ * words before it; họ one edit away + the words after it; the typed name
+ * without its họ), each branch capped, and trigram similarity (pg_trgm,
+ * schema public) ranks that small set of names. Then people: a nested loop
+ * over the ranked names in rank order reads person_index by exact name_fold,
+ * every filter inside the probe (a year or date filter is an index range on
+ * (name_fold, birth_year) or (name_fold, event_year)), and stops as soon as
+ * the page is full; only the page's rows are then joined to their book and
+ * record. When the keys find nobody and a selective filter is given (year or
+ * dates, unit, register type, số), the trigram operator `%` picks names from
+ * person_names and the filter picks their people: never a trigram scan of
+ * the people.
+ * Scope: `scoped` computes the visible books once in the statement
+ * (bookInScope over books) and every people probe keeps to them; otherwise
+ * (the province-wide view of extracts.issue) every row of the page comes back
+ * with in_scope telling whether the caller may open it.
+ * Measured: see README "Person search" (bench:search). Under load the time
+ * of a search is mostly waiting for a CPU per round trip, hence one statement
+ * (it was two to six: names, then people in chunks of 4, 16, 64… names).
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { bookInScope, type Actor } from '../auth/index.js';
@@ -70,8 +72,6 @@ const MAX_NAMES = 400;
 const MIN_SIMILARITY = 0.3;
 /** The exact name reads this many pages of people, so the same spelling with diacritics can come first among them (typed without diacritics: one page). */
 const EXACT_PAGES = 3;
-/** Names per people query: the first chunk usually fills the page. */
-const CHUNKS = [4, 16, 64, 128, 188];
 
 const TRUE = sql<SqlBool>`true`;
 
@@ -105,11 +105,6 @@ export function hasSelectiveFilter(f: SearchFilters): boolean {
   return Boolean(f.from || f.to || f.unitId || f.registerType || f.so);
 }
 
-interface RankedName {
-  name_fold: string;
-  sim: number;
-}
-
 /**
  * The one-edit variants of a word (about 250) as a subquery over an array:
  * an IN list of constants costs the planner more than the whole query.
@@ -139,20 +134,8 @@ function nameBranches(q: NameQuery, f: SearchFilters): RawBuilder<unknown>[] {
   return out;
 }
 
-async function rankNames(db: Kysely<Database>, q: NameQuery, candidates: RawBuilder<unknown>): Promise<RankedName[]> {
-  const { rows } = await sql<RankedName>`
-    with cand as (${candidates})
-    select c.name_fold, public.similarity(c.name_fold, ${q.fold})::float8 as sim
-    from cand c
-    where c.name_fold = ${q.fold} or public.similarity(c.name_fold, ${q.fold}) >= ${MIN_SIMILARITY}
-    order by (c.name_fold = ${q.fold}) desc, sim desc, c.name_fold
-    limit ${MAX_NAMES}`.execute(db);
-  return rows.map((r) => ({ name_fold: r.name_fold, sim: Number(r.sim) }));
-}
-
-const keyNames = (db: Kysely<Database>, q: NameQuery, f: SearchFilters) => rankNames(db, q, sql.join(nameBranches(q, f), sql` union `));
 /** Names within trigram reach of the typed one (the GIN index of person_names; the vocabulary, not the people). */
-const trigramNames = (db: Kysely<Database>, q: NameQuery) => rankNames(db, q, sql`select n.name_fold from person_names n where n.name_fold operator(public.%) ${q.fold}`);
+const trigramCandidates = (q: NameQuery) => sql`select n.name_fold from person_names n where n.name_fold operator(public.%) ${q.fold}`;
 
 interface Probe {
   actor: Actor;
@@ -162,37 +145,44 @@ interface Probe {
   limit: number;
 }
 
-/** The people of these names (rank order from `first`), filtered, joined to their book and record; at most `need` rows. */
-async function peopleOf(db: Kysely<Database>, { actor, q, f, scoped, limit }: Probe, names: readonly RankedName[], first: number, need: number): Promise<HitRow[]> {
-  const exactCap = q.tone === q.fold ? need : limit * EXACT_PAGES;
-  const caps = names.map((n) => (n.name_fold === q.fold ? exactCap : need));
-  // The page is chosen first, then only its rows are joined to their book and record.
+/**
+ * One statement, one round trip: the candidate names ranked (exact folded
+ * name first, then similarity), then their people name by name in rank order
+ * (a nested loop over the ranked names that stops as soon as the page is
+ * full: the people of the 400th name are read only when the 399 before them
+ * did not fill it), then only the page's rows joined to their book and
+ * record. The scope check is the set of visible books, computed once in the
+ * same statement (a hashed subplan, not a join per person).
+ */
+async function search(db: Kysely<Database>, { actor, q, f, scoped, limit }: Probe, candidates: RawBuilder<unknown>): Promise<HitRow[]> {
+  const exactCap = q.tone === q.fold ? limit : limit * EXACT_PAGES;
+  const filters = filterSql(scoped ? { ...f, scope: sql<SqlBool>`p.book_id in (select vb.id from visible vb)` } : f);
   const { rows } = await sql<HitRow>`
-    with hits as (
-      select p.*, n.sim, n.ord, (p.name_tone = ${q.tone}) as tone_exact
-      from unnest(${names.map((n) => n.name_fold)}::text[], ${names.map((n) => n.sim)}::float8[], ${names.map((_, i) => first + i)}::int[], ${caps}::int[]) as n(name_fold, sim, ord, cap)
-      cross join lateral (select ${COLUMNS} from person_index p where p.name_fold = n.name_fold and ${filterSql(f)} limit n.cap) p
-      order by tone_exact desc, n.ord, p.birth_lo nulls last, p.record_id, p.role
-      limit ${need})
+    with cand as (${candidates}),
+    names as materialized (
+      select c.name_fold, s.sim, row_number() over (order by (c.name_fold = ${q.fold}) desc, s.sim desc, c.name_fold) as ord
+      from cand c cross join lateral (select public.similarity(c.name_fold, ${q.fold})::float8 as sim) s
+      where c.name_fold = ${q.fold} or s.sim >= ${MIN_SIMILARITY}
+      order by ord
+      limit ${MAX_NAMES}),
+    ${scoped ? sql`visible as materialized (select b.id from books b where ${bookInScope(actor, 'b.id')}),` : sql``}
+    hits as (
+      select p.*, n.sim, n.ord
+      from names n
+      cross join lateral (
+        select x.* from (
+          select ${COLUMNS}, (p.name_tone = ${q.tone}) as tone_exact
+          from person_index p
+          where p.name_fold = n.name_fold and ${filters}
+          limit (case when n.name_fold = ${q.fold} then ${exactCap}::int else ${limit}::int end)) x
+        order by x.tone_exact desc, x.birth_lo nulls last, x.record_id, x.role) p
+      limit ${limit})
     select h.*, ${scoped ? TRUE : bookInScope(actor, 'h.book_id')} as in_scope, b.authority_text, b.authority_unit_code, b.volume_no, r.status as record_status
     from hits h
     join books b on b.id = h.book_id
     join records r on r.id = h.record_id
-    order by h.tone_exact desc, h.ord, h.birth_lo nulls last, h.record_id, h.role`.execute(db);
+    order by h.ord, h.tone_exact desc, h.birth_lo nulls last, h.record_id, h.role`.execute(db);
   return rows.map((r) => ({ ...r, sim: Number(r.sim), in_scope: Boolean(r.in_scope) }));
-}
-
-/** People of the ranked names, chunk by chunk until the page is full. */
-async function fill(db: Kysely<Database>, probe: Probe, names: readonly RankedName[]): Promise<HitRow[]> {
-  const out: HitRow[] = [];
-  let at = 0;
-  for (const size of CHUNKS) {
-    if (at >= names.length || out.length >= probe.limit) break;
-    const chunk = names.slice(at, at + size);
-    out.push(...(await peopleOf(db, probe, chunk, at, probe.limit - out.length)));
-    at += chunk.length;
-  }
-  return out;
 }
 
 /**
@@ -200,9 +190,8 @@ async function fill(db: Kysely<Database>, probe: Probe, names: readonly RankedNa
  * they bring nobody.
  */
 export async function findPeople(db: Kysely<Database>, actor: Actor, q: NameQuery, filters: SearchFilters, opts: { scoped: boolean; limit: number }): Promise<{ rows: HitRow[]; fallback: boolean }> {
-  const f: SearchFilters = opts.scoped ? { ...filters, scope: bookInScope(actor, 'p.book_id') } : filters;
-  const probe: Probe = { actor, q, f, ...opts };
-  const rows = await fill(db, probe, await keyNames(db, q, f));
-  if (rows.length > 0 || !hasSelectiveFilter(f)) return { rows, fallback: false };
-  return { rows: await fill(db, probe, await trigramNames(db, q)), fallback: true };
+  const probe: Probe = { actor, q, f: filters, ...opts };
+  const rows = await search(db, probe, sql.join(nameBranches(q, filters), sql` union `));
+  if (rows.length > 0 || !hasSelectiveFilter(filters)) return { rows, fallback: false };
+  return { rows: await search(db, probe, trigramCandidates(q)), fallback: true };
 }

@@ -163,7 +163,9 @@ export async function searchPeople(ctx: ActorContext, input: SearchInput): Promi
     ...(i.so ? { so: i.so } : {}),
   };
   // Served by the read replica when there is one (and it has the searcher's own writes); the access log is
-  // written to the primary alongside the query (another connection on PostgreSQL), so its commit does not add to the answer time.
+  // written to the primary alongside the query (another connection on PostgreSQL), so its commit overlaps the search.
+  // It waits for the disk like every access-log row: a read of personal data is never answered with its log
+  // row still at risk (under load that fsync, not the search, can set the answer time).
   const [{ rows, fallback }] = await Promise.all([
     readTolerant(ctx, (db) => findPeople(db, ctx.actor, q, f, { scoped: !provinceWide, limit: i.limit })),
     logRead(ctx, { action: 'search', entityType: 'search', entityId: describeSearch(q, i) }),
