@@ -598,6 +598,15 @@ export interface ProgressPackageDailyTable {
   qty: ColumnType<string, number | string, number | string>;
 }
 
+/** 0027: derived: progress_package_daily folded by month (days of the month and their amounts). */
+export interface ProgressPackageMonthTable {
+  package_id: string;
+  stage: string;
+  month: string;
+  days: number[];
+  qty: ColumnType<string[], (number | string)[], (number | string)[]>;
+}
+
 /** 0025: derived: progress_book_live summed per package. */
 export interface ProgressPackageLiveTable {
   package_id: string;
@@ -828,6 +837,7 @@ export interface Database {
   progress_package: ProgressPackageTable;
   progress_package_daily: ProgressPackageDailyTable;
   progress_package_live: ProgressPackageLiveTable;
+  progress_package_month: ProgressPackageMonthTable;
   link_runs: LinkRunsTable;
   link_candidates: LinkCandidatesTable;
   link_decisions: LinkDecisionsTable;

@@ -79,6 +79,7 @@ describeBackends('store', (store) => {
       'progress_package',
       'progress_package_daily',
       'progress_package_live',
+      'progress_package_month',
       'qc_book_check_notes',
       'qc_book_settings',
       'qc_disagreements',

@@ -25,6 +25,7 @@ import * as m0023 from './0023-read-your-writes.js';
 import * as m0024 from './0024-import-batches.js';
 import * as m0025 from './0025-package-rollup.js';
 import * as m0026 from './0026-person-names.js';
+import * as m0027 from './0027-package-months.js';
 
 export interface Migration {
   id: string;
@@ -59,4 +60,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0024', ...m0024 },
   { id: '0025', ...m0025 },
   { id: '0026', ...m0026 },
+  { id: '0027', ...m0027 },
 ];
