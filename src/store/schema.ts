@@ -598,6 +598,13 @@ export interface ProgressPackageDailyTable {
   qty: ColumnType<string, number | string, number | string>;
 }
 
+/** 0027: the registrations a population-DB match-key file listed. */
+export interface PopdbExportRecordsTable {
+  export_id: string;
+  record_id: string;
+  book_id: string;
+}
+
 /** 0027: derived: progress_package_daily folded by month (days of the month and their amounts). */
 export interface ProgressPackageMonthTable {
   package_id: string;
@@ -845,6 +852,7 @@ export interface Database {
   popdb_exports: PopdbExportsTable;
   popdb_batches: PopdbBatchesTable;
   popdb_rows: PopdbRowsTable;
+  popdb_export_records: PopdbExportRecordsTable;
   popdb_decisions: PopdbDecisionsTable;
   ocr_pages: OcrPagesTable;
   ocr_fields: OcrFieldsTable;

@@ -70,6 +70,7 @@ describeBackends('store', (store) => {
       'plan_packages',
       'popdb_batches',
       'popdb_decisions',
+      'popdb_export_records',
       'popdb_exports',
       'popdb_rows',
       'progress_book',

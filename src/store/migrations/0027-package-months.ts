@@ -8,6 +8,9 @@
  * instead of ~6.000, and one index probe each). Rewritten for every package
  * whose daily rows change, in the same transaction (src/plans
  * package-rollup.ts); a test checks it equals the daily rows.
+ * Also popdb_export_records: which registrations each population-DB
+ * match-key file listed, so the dashboard can show per commune how many
+ * were sent (src/popdb popdb-progress).
  */
 export const name = 'package-months';
 
@@ -27,4 +30,14 @@ comment on table progress_package_month is
 insert into progress_package_month (package_id, stage, month, days, qty)
 select package_id, stage, date_trunc('month', day)::date, array_agg(extract(day from day)::smallint order by day), array_agg(qty order by day)
 from progress_package_daily group by 1, 2, 3;
+
+create table popdb_export_records (
+  export_id uuid not null references popdb_exports(id),
+  record_id uuid not null references records(id),
+  book_id   uuid not null references books(id),
+  primary key (export_id, record_id)
+);
+create index popdb_export_records_book_idx on popdb_export_records (book_id);
+comment on table popdb_export_records is
+  'The registrations a match-key file (popdb_exports) listed, with their book (for scope and for counting per unit), written in the transaction that records the export. Exports made before migration 0027 have no rows here. Never changed.';
 `;
