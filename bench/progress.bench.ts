@@ -5,8 +5,9 @@
  * pages a book, a fifth of the books exported and signed off) with a campaign
  * of one package per commune. Measures the dashboard's two queries through
  * the real service (getProgress: the province view and one district view,
- * after the rollup is refreshed; they read the package rollup of migration
- * 0025, kept incrementally) against computing the same figures (done and
+ * after the rollup is refreshed; each is one statement over the package
+ * rollup of migrations 0025 and 0027, kept incrementally, with the scope
+ * check inside it) against computing the same figures (done and
  * daily amounts per package and stage) from the raw tables (stage-facts.ts,
  * no rollup) in the same run. Last line: one JSON object with p95Ms (the
  * slower of the two dashboard queries), baselineP95Ms and ratio =

@@ -4,9 +4,8 @@
  * next to the planned total and the deadline, plus the forecast from the
  * progress figures — what the dashboard's chart draws.
  */
-import { assertPermission, type ActorContext } from '../auth/index.js';
-import { refreshProgress } from './progress-refresh.js';
-import { getProgress, packagesInFocus, type ProgressQuery } from './progress.service.js';
+import { assertPermission, readTolerant, type ActorContext } from '../auth/index.js';
+import { getProgress, type ProgressQuery } from './progress.service.js';
 import * as repo from './progress.repo.js';
 import { STAGE_INFO, STAGES, type Stage } from './stages.js';
 
@@ -24,12 +23,12 @@ export interface BurnupSeries {
 
 export async function getBurnup(ctx: ActorContext, q: ProgressQuery = {}): Promise<{ today: string; series: BurnupSeries[] }> {
   assertPermission(ctx.actor, 'plans.read');
-  await refreshProgress(ctx.store.db);
   const progress = await getProgress(ctx, q);
-  const { inFocus } = await packagesInFocus(ctx, q);
-  const rows = await repo.historyByPackage(
-    ctx.store.db,
-    inFocus.map((r) => r.id),
+  const rows = await readTolerant(ctx, (db) =>
+    repo.historyByPackage(
+      db,
+      progress.packages.map((p) => p.package.id),
+    ),
   );
   const series = STAGES.map((stage) => {
     const perDay = new Map<string, number>();

@@ -7,8 +7,10 @@
  * (campaign / work_package); a reader sees only packages of units within her
  * scope; progress_daily/progress_book equal a full recomputation from the
  * source tables (stage-facts.ts, the ONE mapping of tables to stages) for
- * every book not in progress_dirty, and every progress read refreshes the
- * dirty books first.
+ * every book not in progress_dirty, the package tables (progress_package*,
+ * with the monthly fold progress_package_month) equal their sums over the
+ * packages' books, and no progress read answers while its snapshot shows
+ * dirty books (it refreshes them and reads again).
  * HTTP API: see plans.routes.ts (header lists every route and its answer).
  */
 export { STAGES, STAGE_INFO, MEASURE_LABELS, isStage, stageByLabel, type Stage, type StageMeasure } from './stages.js';

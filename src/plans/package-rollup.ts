@@ -12,8 +12,10 @@
  * - every plan change (plan.service.ts) calls `rebuildPackage`: the
  *   package's books found again and its rows summed from scratch.
  * Rows that sum to 0 are removed, so the tables equal a full recomputation
- * (`packageRollupDrift`, tested after random activity). The dashboard reads
- * only these tables (progress.repo.ts).
+ * (`packageRollupDrift`, tested after random activity). Both writers end by
+ * rewriting progress_package_month (migration 0027: the daily rows folded by
+ * month) for the packages they touched. The dashboard reads only these
+ * tables (progress.repo.ts).
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../store/index.js';
@@ -60,6 +62,15 @@ async function dropEmpty(tx: Tx, packageIds: readonly string[]): Promise<void> {
   await sql`delete from progress_package_live where books = 0 and package_id in ${ids(packageIds)}`.execute(tx);
 }
 
+/** progress_package_month rewritten from progress_package_daily for these packages (all their months: a few hundred daily rows each). */
+async function rewriteMonths(tx: Tx, packageIds: readonly string[]): Promise<void> {
+  if (packageIds.length === 0) return;
+  await sql`delete from progress_package_month where package_id in ${ids(packageIds)}`.execute(tx);
+  await sql`insert into progress_package_month (package_id, stage, month, days, qty)
+    select package_id, stage, date_trunc('month', day)::date, array_agg(extract(day from day)::smallint order by day), array_agg(qty order by day)
+    from progress_package_daily where package_id in ${ids(packageIds)} group by 1, 2, 3`.execute(tx);
+}
+
 /** Before the books' per-book rows are rewritten: their old figures leave the packages that counted them; answers those packages. */
 export async function subtractBooks(tx: Tx, bookIds: readonly string[]): Promise<string[]> {
   await lockPackageRollup(tx);
@@ -85,7 +96,9 @@ export async function addBooks(tx: Tx, bookIds: readonly string[], oldPackages: 
     select p.id, b.id from books b join plan_packages p on p.removed_at is null and ${bookInPackage('p', 'b')}
     where b.id in ${ids(bookIds)} returning package_id`.execute(tx);
   await apply(tx, membersOfBooks(bookIds), 1);
-  await dropEmpty(tx, [...new Set([...oldPackages, ...rows.map((r) => r.package_id)])]);
+  const touched = [...new Set([...oldPackages, ...rows.map((r) => r.package_id)])];
+  await dropEmpty(tx, touched);
+  await rewriteMonths(tx, touched);
 }
 
 /** A package changed (added, its unit, types or years changed, removed): its books found again and its rows summed from scratch. */
@@ -95,6 +108,7 @@ export async function rebuildPackage(tx: Tx, packageId: string): Promise<void> {
   await sql`insert into plan_package_books (package_id, book_id)
     select p.id, b.id from plan_packages p join books b on ${bookInPackage('p', 'b')} where p.id = ${packageId} and p.removed_at is null`.execute(tx);
   await apply(tx, sql`(select package_id, book_id from plan_package_books where package_id = ${packageId})`, 1);
+  await rewriteMonths(tx, [packageId]);
 }
 
 export interface PackageDriftRow {
@@ -104,7 +118,7 @@ export interface PackageDriftRow {
   full: string | null;
 }
 
-/** Rows where progress_book_live or the package tables differ from a full recomputation (the source tables, the per-book tables, the membership rule); empty = exact. */
+/** Rows where progress_book_live or the package tables differ from a full recomputation (the source tables, the per-book tables, the membership rule; the months from the daily rows); empty = exact. */
 export async function packageRollupDrift(db: Tx | Kysely<Database>): Promise<PackageDriftRow[]> {
   const { rows } = await sql<PackageDriftRow>`
     with m as (select p.id as package_id, b.id as book_id from plan_packages p join books b on ${bookInPackage('p', 'b')} where p.removed_at is null),
@@ -114,6 +128,7 @@ export async function packageRollupDrift(db: Tx | Kysely<Database>): Promise<Pac
         case when exists (select 1 from qc_book_settings s where s.book_id = b.id and s.mode like 'double%')
           then coalesce((select g.done from progress_book g where g.book_id = b.id and g.stage = 'key1'), 0) else 0 end || '/' ||
         (select count(*) from qc_disagreements d join records r on r.id = d.record_id where d.status = 'open' and r.book_id = b.id) as v from books b),
+    a_month as (select package_id, stage, (month + (d - 1))::date as day, q from progress_package_month, unnest(days, qty) as u(d, q)),
     f_live as (select m.package_id, count(*) || '/' || sum(l.declared_pages) || '/' || sum(l.double_registrations) || '/' || sum(l.open_disagreements) as v
       from m join progress_book_live l on l.book_id = m.book_id group by 1)
     select 'book_live' as table, coalesce(a.book_id, f.book_id)::text as key, a.register_type || '/' || a.declared_pages || '/' || a.double_registrations || '/' || a.open_disagreements as rollup, f.v as full
@@ -128,6 +143,9 @@ export async function packageRollupDrift(db: Tx | Kysely<Database>): Promise<Pac
     union all
     select 'daily', coalesce(a.package_id, f.package_id) || ' ' || coalesce(a.stage, f.stage) || ' ' || coalesce(a.day, f.day)::text, a.qty::text, f.v::text
       from progress_package_daily a full join f_daily f on f.package_id = a.package_id and f.stage = a.stage and f.day = a.day where a.qty is distinct from f.v
+    union all
+    select 'month', coalesce(a.package_id, f.package_id) || ' ' || coalesce(a.stage, f.stage) || ' ' || coalesce(a.day, f.day)::text, a.q::text, f.qty::text
+      from a_month a full join progress_package_daily f on f.package_id = a.package_id and f.stage = a.stage and f.day = a.day where a.q is distinct from f.qty
     union all
     select 'live', coalesce(a.package_id, f.package_id)::text, a.books || '/' || a.declared_pages || '/' || a.double_registrations || '/' || a.open_disagreements, f.v
       from progress_package_live a full join f_live f on f.package_id = a.package_id

@@ -54,8 +54,26 @@ export function campaignView(r: Selectable<PlanCampaignsTable>): CampaignView {
   return { id: r.id, name: r.name, docRef: r.doc_ref, issuedOn: iso(r.issued_on), scopeText: r.scope_text, unitId: r.unit_id, version: r.version, updatedAt: r.updated_at.toISOString() };
 }
 
-export function packageView(r: Selectable<PlanPackagesTable>, stageRows: readonly Selectable<PlanPackageStagesTable>[]): PackageView {
-  const byStage = new Map(stageRows.filter((s) => s.package_id === r.id).map((s) => [s.stage, s]));
+/** The columns of a package row a view is made of (a table row, or the dashboard's JSON of it). */
+export type PackageRow = Pick<
+  Selectable<PlanPackagesTable>,
+  'id' | 'campaign_id' | 'unit_id' | 'register_types' | 'year_from' | 'year_to' | 'est_books' | 'est_pages' | 'est_registrations' | 'note' | 'version'
+> & {
+  est_fields: string | number;
+};
+/** The columns of a stage row a view is made of. */
+export type StageRow = Pick<Selectable<PlanPackageStagesTable>, 'stage' | 'deadline' | 'organization_id' | 'person'> & { unit_price: string | number | null };
+
+export function packageView(r: PackageRow, stageRows: readonly (StageRow & { package_id: string })[]): PackageView {
+  return packageViewOf(
+    r,
+    stageRows.filter((s) => s.package_id === r.id),
+  );
+}
+
+/** The view of a package from its row and its own stage rows. */
+export function packageViewOf(r: PackageRow, ownStages: readonly StageRow[]): PackageView {
+  const byStage = new Map(ownStages.map((s) => [s.stage, s]));
   return {
     id: r.id,
     campaignId: r.campaign_id,

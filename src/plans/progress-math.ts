@@ -11,7 +11,7 @@ export interface StageAmounts {
   done: number;
   total: number;
   /** The amounts of the last 28 days, index 0 = today (days = today - day). */
-  last28: Float64Array;
+  last28: number[];
   deadline: string | null;
 }
 
@@ -23,7 +23,13 @@ export interface StageProgress extends StageFigures {
 }
 
 export const WINDOW_DAYS = 28;
-export const emptyAmounts = (): StageAmounts => ({ done: 0, total: 0, last28: new Float64Array(WINDOW_DAYS), deadline: null });
+/** 28 zeros as a plain packed array (thousands are made per dashboard read: small typed arrays cost far more to allocate and collect). */
+function zeros(): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < WINDOW_DAYS; i++) a.push(0);
+  return a;
+}
+export const emptyAmounts = (): StageAmounts => ({ done: 0, total: 0, last28: zeros(), deadline: null });
 
 export function addAmounts(into: StageAmounts, a: StageAmounts): void {
   into.done += a.done;
@@ -33,12 +39,24 @@ export function addAmounts(into: StageAmounts, a: StageAmounts): void {
 }
 
 export function stageProgress(stage: Stage, a: StageAmounts, today: string): StageProgress {
+  const f = stageFigures({ done: a.done, total: a.total, last28: a.last28, deadline: a.deadline, today });
+  const info = STAGE_INFO[stage];
+  // Spelled out rather than spread: a province's dashboard makes a few thousand of these.
   return {
     stage,
-    label: STAGE_INFO[stage].label,
-    measure: STAGE_INFO[stage].measure,
+    label: info.label,
+    measure: info.measure,
     deadline: a.deadline,
-    ...stageFigures({ done: a.done, total: a.total, last28: a.last28, deadline: a.deadline, today }),
+    done: f.done,
+    total: f.total,
+    percent: f.percent,
+    rate7: f.rate7,
+    rate28: f.rate28,
+    forecast: f.forecast,
+    forecastEarliest: f.forecastEarliest,
+    forecastLatest: f.forecastLatest,
+    status: f.status,
+    delayDays: f.delayDays,
   };
 }
 

@@ -4,18 +4,18 @@
  * percent, 7/28-day throughput, forecast and status; rollups for every unit
  * the packages lie within (commune → district → province) and per
  * responsible organization, as exact sums of the packages. Reads the rollup
- * tables after a cheap refresh of the dirty books.
+ * tables in one statement that also checks the scope (progress.repo.ts);
+ * when books wait to be refreshed, refreshes them and reads again.
  */
 import { assertPermission, readTolerant, type ActorContext } from '../auth/index.js';
 import { vietnamDay } from '../audit/index.js';
 import { NotFound } from '../core/index.js';
-import type { StageStatus } from './forecast.js';
-import * as plans from './plan.repo.js';
-import { packageView, fieldCountOf, type PackageView } from './plan-views.js';
-import { addAmounts, emptyByStage, overall, stageProgress, type AmountsByStage, type StageProgress } from './progress-math.js';
+import { daysBetween, type StageStatus } from './forecast.js';
+import { packageViewOf, fieldCountOf, type PackageView } from './plan-views.js';
+import { addAmounts, emptyByStage, overall, stageProgress, WINDOW_DAYS, type AmountsByStage, type StageProgress } from './progress-math.js';
 import { refreshProgress } from './progress-refresh.js';
 import * as repo from './progress.repo.js';
-import { STAGES, type Stage } from './stages.js';
+import { isStage, STAGES, type Stage } from './stages.js';
 
 export interface FieldsFigure {
   planned: number;
@@ -66,57 +66,57 @@ export interface ProgressQuery {
   unitId?: string | undefined;
 }
 
-export interface Loaded {
+interface Loaded {
   view: PackageView;
   amounts: AmountsByStage;
   fieldsDone: number;
   booksFound: number;
 }
 
-const num = (s: string | number | null | undefined) => Number(s ?? 0);
-
 /** Total of each stage: the plan where it says one, what the books show where the plan cannot (second keying, disagreements). */
-function totalOf(stage: Stage, p: PackageView, live: repo.LiveRow | undefined, arbitrationDone: number): number {
+function totalOf(stage: Stage, p: PackageView, live: repo.LiveJson | null, arbitrationDone: number): number {
   const e = p.estimates;
   switch (stage) {
     case 'inventory':
     case 'handover':
     case 'loaded':
-      return e.books || num(live?.books);
+      return e.books || (live?.books ?? 0);
     case 'scan':
-      return e.pages || num(live?.declared_pages);
+      return e.pages || (live?.declared_pages ?? 0);
     case 'key1':
     case 'acceptance':
       return e.registrations;
     case 'key2':
-      return num(live?.double_registrations);
+      return live?.double_registrations ?? 0;
     case 'arbitration':
-      return arbitrationDone + num(live?.open_disagreements);
+      return arbitrationDone + (live?.open_disagreements ?? 0);
   }
 }
 
-export async function loadPackages(ctx: ActorContext, views: PackageView[], today: string): Promise<Loaded[]> {
-  const ids = views.map((v) => v.id);
-  // The heavy read of the dashboard: from the read replica when there is one (src/store replica.ts).
-  const { done, daily, live } = await readTolerant(ctx, (db) => repo.packageFacts(db, ids, today));
-  const doneOf = groupBy(done, (r) => r.package_id);
-  const dailyOf = groupBy(daily, (r) => r.package_id);
-  const liveOf = new Map(live.map((r) => [r.package_id, r]));
-  return views.map((view) => {
-    const amounts = emptyByStage();
-    let fieldsDone = 0;
-    for (const r of doneOf.get(view.id) ?? []) {
-      amounts[r.stage as Stage].done += num(r.done);
-      if (r.stage === 'key1') fieldsDone += num(r.done) * fieldCountOf(r.register_type);
+/** A package's amounts per stage from what the dashboard read holds for it. */
+function loadedOf(p: repo.PackageJson, today: string): Loaded {
+  const view = packageViewOf(p, p.stages ?? []);
+  const amounts = emptyByStage();
+  let fieldsDone = 0;
+  for (const [stage, registerType, done] of p.done ?? []) {
+    if (!isStage(stage)) continue;
+    amounts[stage].done += done;
+    if (stage === 'key1') fieldsDone += done * fieldCountOf(registerType);
+  }
+  for (const [stage, month, days, qty] of p.months ?? []) {
+    if (!isStage(stage)) continue;
+    const last28 = amounts[stage].last28;
+    const monthAgo = daysBetween(month, today);
+    for (let i = 0; i < days.length; i++) {
+      const ago = monthAgo - (days[i]! - 1);
+      if (ago >= 0 && ago < WINDOW_DAYS) last28[ago] = qty[i]!;
     }
-    for (const r of dailyOf.get(view.id) ?? []) amounts[r.stage as Stage].last28 = r.last28;
-    const l = liveOf.get(view.id);
-    for (const s of view.stages) {
-      amounts[s.stage].total = totalOf(s.stage, view, l, amounts[s.stage].done);
-      amounts[s.stage].deadline = s.deadline;
-    }
-    return { view, amounts, fieldsDone, booksFound: num(l?.books) };
-  });
+  }
+  for (const s of view.stages) {
+    amounts[s.stage].total = totalOf(s.stage, view, p.live, amounts[s.stage].done);
+    amounts[s.stage].deadline = s.deadline;
+  }
+  return { view, amounts, fieldsDone, booksFound: p.live?.books ?? 0 };
 }
 
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
@@ -153,43 +153,53 @@ function rollupOf(id: string, name: string, level: string | null, parentId: stri
   return { id, name, level, parentId, packages: members.length, packageIds: members.map((m) => m.view.id), fields, cost, stages, ...overall(stages) };
 }
 
-/** The live packages of the query (campaign, unit) within the reader's scope, and the units they lie within. */
-export async function packagesInFocus(ctx: ActorContext, q: ProgressQuery) {
-  const db = ctx.store.db;
-  const rows = await plans.listPackageRows(db, ctx.actor, q.campaignId);
-  const ancestors = await repo.ancestorsOf(
-    db,
-    rows.map((r) => r.unit_id),
-  );
-  if (q.unitId && !ancestors.some((a) => a.within_id === q.unitId) && !(await plans.unitExists(db, q.unitId))) throw new NotFound('unit.not_found', `Không tìm thấy đơn vị ${q.unitId}.`);
-  const focusUnits = new Set(ancestors.filter((a) => a.within_id === q.unitId).map((a) => a.unit_id));
-  const inFocus = q.unitId ? rows.filter((r) => focusUnits.has(r.unit_id)) : rows;
-  return { inFocus, ancestors };
+/**
+ * The dashboard read (scope included, one statement): from the read replica
+ * when there is one (src/store replica.ts). When its snapshot shows books
+ * waiting in progress_dirty, they are refreshed and the figures read again,
+ * so a read never answers figures behind the facts.
+ */
+async function dashboardRead(ctx: ActorContext, q: ProgressQuery, today: string): Promise<repo.DashboardRead> {
+  const read = () => readTolerant(ctx, (db) => repo.dashboardRead(db, ctx.actor, q, today));
+  const first = await read();
+  if (!first.dirty) return first;
+  await refreshProgress(ctx.store.db);
+  return read();
+}
+
+interface AncestorRow {
+  unit_id: string;
+  within_id: string;
+  name: string;
+  kind: string;
+  level: string;
+  parent_id: string | null;
+}
+
+/** Every unit each package's unit lies within (itself included), with its name, level and parent. */
+function ancestorsOf(read: repo.DashboardRead): AncestorRow[] {
+  const units = new Map(read.units.map((u) => [u.id, u]));
+  return read.within.flatMap(([unitId, withinId]) => {
+    const u = units.get(withinId);
+    return u ? [{ unit_id: unitId, within_id: withinId, name: u.name, kind: u.kind, level: u.level, parent_id: u.parent_id }] : [];
+  });
 }
 
 export async function getProgress(ctx: ActorContext, q: ProgressQuery = {}): Promise<ProgressView> {
   assertPermission(ctx.actor, 'plans.read');
-  await refreshProgress(ctx.store.db);
-  const db = ctx.store.db;
   const today = vietnamDay(ctx.clock());
-  const { inFocus, ancestors } = await packagesInFocus(ctx, q);
-  const stageRows = await plans.listStageRows(
-    db,
-    inFocus.map((r) => r.id),
-  );
-  const loaded = await loadPackages(
-    ctx,
-    inFocus.map((r) => packageView(r, stageRows)),
-    today,
-  );
-  const orgIds = stageRows.map((s) => s.organization_id).filter((x): x is string => !!x);
-  const orgNames = await repo.organizationNames(db, orgIds);
-  const unitName = new Map(ancestors.map((a) => [a.within_id, `${a.kind} ${a.name}`]));
+  const read = await dashboardRead(ctx, q, today);
+  if (q.unitId && !read.focus) throw new NotFound('unit.not_found', `Không tìm thấy đơn vị ${q.unitId}.`);
+  const loaded = read.packages.map((p) => loadedOf(p, today));
+  const orgNames = new Map(Object.entries(read.organizations ?? {}));
+  const ancestors = ancestorsOf(read);
+  const unitName = new Map(read.units.map((u) => [u.id, `${u.kind} ${u.name}`]));
+  const focusName = read.focus ? `${read.focus.kind} ${read.focus.name}` : 'Toàn bộ';
   return {
     today,
     campaignId: q.campaignId ?? null,
     unitId: q.unitId ?? null,
-    total: rollupOf(q.unitId ?? 'all', q.unitId ? (unitName.get(q.unitId) ?? q.unitId) : 'Toàn bộ', null, null, loaded, today),
+    total: rollupOf(q.unitId ?? 'all', focusName, null, null, loaded, today),
     packages: loaded.map((l) => packageProgress(l, unitName.get(l.view.unitId) ?? l.view.unitId, orgNames, today)),
     units: unitRollups(loaded, ancestors, today),
     organizations: orgRollups(loaded, orgNames, today),
@@ -197,17 +207,18 @@ export async function getProgress(ctx: ActorContext, q: ProgressQuery = {}): Pro
 }
 
 function packageProgress(l: Loaded, unitName: string, orgNames: Map<string, string>, today: string): PackageProgress {
-  const stages = l.view.stages.map((s) => ({
-    ...stageProgress(s.stage, l.amounts[s.stage], today),
-    organizationId: s.organizationId,
-    organizationName: s.organizationId ? (orgNames.get(s.organizationId) ?? null) : null,
-    person: s.person,
-  }));
+  const stages = l.view.stages.map((s) =>
+    Object.assign(stageProgress(s.stage, l.amounts[s.stage], today), {
+      organizationId: s.organizationId,
+      organizationName: s.organizationId ? (orgNames.get(s.organizationId) ?? null) : null,
+      person: s.person,
+    }),
+  );
   return { package: l.view, unitName, booksFound: l.booksFound, fields: { planned: l.view.estimates.fields, done: l.fieldsDone }, cost: costOf(l.view, l.amounts), stages, ...overall(stages) };
 }
 
-function unitRollups(loaded: Loaded[], ancestors: repo.AncestorRow[], today: string): Rollup[] {
-  const units = new Map<string, repo.AncestorRow>();
+function unitRollups(loaded: Loaded[], ancestors: AncestorRow[], today: string): Rollup[] {
+  const units = new Map<string, AncestorRow>();
   const members = new Map<string, Loaded[]>();
   const byUnit = groupBy(ancestors, (a) => a.unit_id);
   for (const l of loaded) {

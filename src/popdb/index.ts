@@ -21,4 +21,5 @@ export { batchView, type PopdbBatchView } from './popdb-view.js';
 export { listConflicts, getConflict, decideConflict, DecideInput, ConflictQuery, DECISIONS, type ConflictView, type ConflictField, type Decision } from './popdb-conflicts.service.js';
 export { getBatch, listPopdbBatches, getBatchErrorReport, correctionsXlsx } from './popdb-batches.service.js';
 export { startPopdbImport, runPopdbImportJob, POPDB_IMPORT_JOB, type PopdbImportJob } from './popdb-job.js';
+export { comparisonProgress, type ComparisonProgressView, type ComparisonFigures } from './popdb-progress.service.js';
 export { popdbRoutes } from './popdb.routes.js';

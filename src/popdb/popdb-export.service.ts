@@ -18,7 +18,7 @@ import { listBookIdsOfUnit } from '../exchange/index.js';
 import { codeLabel, getTemplate } from '../registers/index.js';
 import { findUnitByRef } from '../units/index.js';
 import { fieldOf, headerCell, KEY_COLUMNS, labelOf, RESULT_KEYS, type KeyColumn } from './popdb-columns.js';
-import { listExportRecords, type ExportRecordRow } from './popdb.repo.js';
+import { insertExportRecords, listExportRecords, type ExportRecordRow } from './popdb.repo.js';
 
 export const MANIFEST_FORMAT = 'hotich-popdb-match-keys';
 export const FORMAT_VERSION = 1;
@@ -119,6 +119,7 @@ export async function exportMatchKeys(ctx: ActorContext, unitRef: string): Promi
       .values({ unit_id: unit.id, record_count: recs.length, files: JSON.stringify(described), exported_by: actorIdOf(ctx.actor) })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await insertExportRecords(tx, row.id, recs);
     await appendEntityAction(tx, { entityType: 'popdb_export', entityId: row.id, kind: 'exported', actorId: actorIdOf(ctx.actor), payload: { unitId: unit.id, records: recs.length } });
     return row.id;
   });

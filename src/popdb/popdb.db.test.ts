@@ -13,7 +13,7 @@ import { listActions } from '../entry/index.js';
 import { buildPopdbWorld, fillResult, ID_OF_R5, type PopdbWorld } from '../../test/support/popdb-world.js';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext, type TestContext } from '../../test/support/context.js';
-import { correctionsXlsx, decideConflict, exportMatchKeys, getConflict, importPopdbFile, listConflicts, RESULT_KEYS, type PopdbFile } from './index.js';
+import { comparisonProgress, correctionsXlsx, decideConflict, exportMatchKeys, getConflict, importPopdbFile, listConflicts, RESULT_KEYS, type PopdbFile } from './index.js';
 
 const file = (files: PopdbFile[], ext: string) => files.find((f) => f.name.endsWith(ext))!.bytes;
 
@@ -196,6 +196,37 @@ describeBackends('population-DB comparison', (store) => {
       const [open] = await listConflicts(asPlanner, { state: 'all' });
       expect(open).toBeDefined();
       await expect(decideConflict(asPlanner, open!.id, { decision: 'book_confirmed' })).rejects.toMatchObject({ kind: 'forbidden' });
+    });
+  });
+
+  describe('progress per unit', () => {
+    const figures = (sent: number, returned: number, same: number, differs: number, notFound: number, idConflict: number, decided: number, open: number) => ({
+      sent,
+      returned,
+      same,
+      differs,
+      notFound,
+      idConflict,
+      decided,
+      open,
+    });
+    it('counts per commune what was sent, returned, each class and the decisions, for the unit viewed and those below it, within the reader’s scope', async () => {
+      // Commune B's one registration is sent too (by the system), and has no result yet.
+      await exportMatchKeys(ctx, '93102');
+      const district = 'legacy:district:931';
+      const all = await comparisonProgress(ctx, { unitId: district });
+      expect(all.unit).toMatchObject({ unitId: district, name: 'Huyện Huyện Đối Chiếu', ...figures(6, 5, 1, 1, 1, 2, 2, 1) });
+      expect(all.units.map((u) => u.unitId)).toEqual([w.unitA, w.unitB]);
+      expect(all.units[0]).toMatchObject(figures(5, 5, 1, 1, 1, 2, 2, 1));
+      expect(all.units[1]).toMatchObject(figures(1, 0, 0, 0, 0, 0, 0, 0));
+      // The officer of commune A: commune B is neither counted nor listed.
+      const mine = await comparisonProgress(w.officerCtx, { unitId: district });
+      expect(mine.unit).toMatchObject(figures(5, 5, 1, 1, 1, 2, 2, 1));
+      expect(mine.units.map((u) => u.unitId)).toEqual([w.unitA]);
+      expect((await comparisonProgress(w.officerCtx, { unitId: w.unitB })).unit).toMatchObject(figures(0, 0, 0, 0, 0, 0, 0, 0));
+      // No unit: the top-level units.
+      expect((await comparisonProgress(ctx)).units.find((u) => u.unitId === 'legacy:province:93')).toMatchObject(figures(6, 5, 1, 1, 1, 2, 2, 1));
+      await expect(comparisonProgress(ctx, { unitId: 'legacy:commune:00000' })).rejects.toMatchObject({ code: 'unit.not_found' });
     });
   });
 });

@@ -35,6 +35,15 @@ export async function listExportRecords(db: Db, actor: Actor, bookIds: readonly 
     .execute();
 }
 
+/** Which registrations an export listed (popdb_export_records). */
+export async function insertExportRecords(db: Db, exportId: string, recs: readonly { id: string; book_id: string }[]): Promise<void> {
+  for (let i = 0; i < recs.length; i += 5000) {
+    const part = recs.slice(i, i + 5000);
+    await sql`insert into popdb_export_records (export_id, record_id, book_id)
+      select ${exportId}::uuid, r, b from unnest(${sql.val(part.map((x) => x.id))}::uuid[], ${sql.val(part.map((x) => x.book_id))}::uuid[]) as t(r, b)`.execute(db);
+  }
+}
+
 export interface ImportRecordRow extends ExportRecordRow {
   version: number;
   keying_of: string | null;

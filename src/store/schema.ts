@@ -600,6 +600,22 @@ export interface ProgressPackageDailyTable {
   qty: ColumnType<string, number | string, number | string>;
 }
 
+/** 0027: the registrations a population-DB match-key file listed. */
+export interface PopdbExportRecordsTable {
+  export_id: string;
+  record_id: string;
+  book_id: string;
+}
+
+/** 0027: derived: progress_package_daily folded by month (days of the month and their amounts). */
+export interface ProgressPackageMonthTable {
+  package_id: string;
+  stage: string;
+  month: string;
+  days: number[];
+  qty: ColumnType<string[], (number | string)[], (number | string)[]>;
+}
+
 /** 0025: derived: progress_book_live summed per package. */
 export interface ProgressPackageLiveTable {
   package_id: string;
@@ -830,6 +846,7 @@ export interface Database {
   progress_package: ProgressPackageTable;
   progress_package_daily: ProgressPackageDailyTable;
   progress_package_live: ProgressPackageLiveTable;
+  progress_package_month: ProgressPackageMonthTable;
   link_runs: LinkRunsTable;
   link_candidates: LinkCandidatesTable;
   link_decisions: LinkDecisionsTable;
@@ -837,6 +854,7 @@ export interface Database {
   popdb_exports: PopdbExportsTable;
   popdb_batches: PopdbBatchesTable;
   popdb_rows: PopdbRowsTable;
+  popdb_export_records: PopdbExportRecordsTable;
   popdb_decisions: PopdbDecisionsTable;
   ocr_pages: OcrPagesTable;
   ocr_fields: OcrFieldsTable;

@@ -4,9 +4,11 @@
  * the import's counts and the queue, opens the difference beside the page
  * image, compares the keyed and the population values and keeps the book's
  * value; the record is unchanged, the decision is stored with her as its
- * author, and the queue no longer lists it.
+ * author, and the queue no longer lists it. The campaign dashboard then shows
+ * her commune's comparison: sent, returned, each class, decided and open.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addPackage, createCampaign } from '../../src/plans/index.js';
 import { exportMatchKeys } from '../../src/popdb/index.js';
 import { signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { buildPopdbWorld, fillResult, ID_OF_R5, type PopdbWorld } from '../support/popdb-world.js';
@@ -30,6 +32,8 @@ describe('population-DB comparison in the browser', () => {
         [w.rec.conflict]: { ...found, dcHoTen: 'Đỗ Văn Nam' },
         [w.rec.holder]: { ...found, dcHoTen: 'Hoàng Văn Tâm', dcSoDinhDanh: ID_OF_R5 },
       });
+      const campaign = await createCampaign(ctx, { name: 'Kế hoạch số hóa huyện Đối Chiếu', unitId: 'legacy:district:931' });
+      await addPackage(ctx, campaign.id, { unitId: w.unitA, registerTypes: ['KS'], yearFrom: 2000, yearTo: 2010 });
     });
   }, 240_000);
   afterAll(async () => t?.close());
@@ -64,5 +68,19 @@ describe('population-DB comparison in the browser', () => {
     await page.getByRole('link', { name: '← Đối chiếu CSDL dân cư' }).click();
     await page.getByRole('table', { name: 'Các lần nhập kết quả đối chiếu' }).waitFor();
     expect(await page.getByTestId('popdb-conflict').filter({ hasText: 'Nguyễn Văn Bính' }).count()).toBe(0);
+
+    // The campaign dashboard: the district and her commune, from the comparison's tables.
+    await page.goto(`${t.base}/#/plans`);
+    const table = page.getByRole('table', { name: 'Tiến độ đối chiếu theo đơn vị' });
+    await table.waitFor({ timeout: 30_000 });
+    const header = await table.locator('thead th').allTextContents();
+    expect(header).toEqual(['Đơn vị', 'Đã gửi', 'Đã có kết quả', 'Trùng khớp', 'Khác nhau', 'Không có trong CSDL', 'Xung đột số định danh', 'Đã quyết định', 'Chờ quyết định']);
+    const commune = table.locator(`tr[data-unit="${w.unitA}"]`);
+    expect(await commune.locator('th').textContent()).toContain('Xã Đối Chiếu A');
+    // 5 sent and returned: 3 the same, 1 differs (the one she decided), 1 not found, no ID conflict; nothing waiting.
+    expect(await commune.locator('td').allTextContents()).toEqual(['5', '5', '3', '1', '1', '0', '1', '0']);
+    expect(await table.locator('tr[data-unit="legacy:district:931"] td').allTextContents()).toEqual(['5', '5', '3', '1', '1', '0', '1', '0']);
+    // Commune B is outside her scope: not listed.
+    expect(await table.locator(`tr[data-unit="${w.unitB}"]`).count()).toBe(0);
   });
 });

@@ -288,6 +288,7 @@ const MATRIX: readonly Row[] = [
   { route: 'GET /api/popdb/batches/:id', allow: WRITE, req: (s) => get(`/api/popdb/batches/${s.popdbBatchId}`), ok: 200, scoped: true },
   { route: 'GET /api/popdb/batches/:id/error-report.xlsx', allow: WRITE, req: (s) => get(`/api/popdb/batches/${s.popdbBatchId}/error-report.xlsx`), ok: 404, scoped: true },
   { route: 'GET /api/popdb/batches/:id/corrections.xlsx', allow: WRITE, req: (s) => get(`/api/popdb/batches/${s.popdbBatchId}/corrections.xlsx`), ok: 200, scoped: true },
+  { route: 'GET /api/popdb/progress', allow: WRITE, req: () => get('/api/popdb/progress'), ok: 200 },
   { route: 'GET /api/popdb/conflicts', allow: WRITE, req: () => get('/api/popdb/conflicts?state=all'), ok: 200 },
   { route: 'GET /api/popdb/conflicts/:id', allow: WRITE, req: (s) => get(`/api/popdb/conflicts/${s.popdbRowId}`), ok: 200, scoped: true },
   { route: 'POST /api/popdb/conflicts/:id/decide', allow: ISSUE, req: (s) => send('POST', `/api/popdb/conflicts/${s.popdbRowId}/decide`, { decision: 'khong-co' }), ok: 400, scoped: true },

@@ -25,6 +25,7 @@ import * as m0023 from './0023-read-your-writes.js';
 import * as m0024 from './0024-import-batches.js';
 import * as m0025 from './0025-package-rollup.js';
 import * as m0026 from './0026-person-names.js';
+import * as m0027 from './0027-package-months.js';
 import * as m0028 from './0028-book-chains.js';
 import * as m0029 from './0029-machine-pass.js';
 
@@ -61,6 +62,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0024', ...m0024 },
   { id: '0025', ...m0025 },
   { id: '0026', ...m0026 },
+  { id: '0027', ...m0027 },
   { id: '0028', ...m0028 },
   { id: '0029', ...m0029 },
 ];

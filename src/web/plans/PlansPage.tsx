@@ -3,7 +3,8 @@
  * unit shown (the campaign's unit, usually the province, when none is
  * chosen) with its stage bars and burn-up chart, the units one level below
  * to drill into (breadcrumbs lead back up), the reminders, the late/at-risk
- * list, at a commune the packages themselves (each with its history, and a
+ * list, the comparison with the population database for the unit and those
+ * below it, at a commune the packages themselves (each with its history, and a
  * form to change its deadlines by decision), the progress report to
  * download and the plan's xlsx files. Every figure comes from the server.
  */
@@ -13,6 +14,7 @@ import { BurnupChart } from './BurnupChart.js';
 import { LateList } from './LateList.js';
 import { PackageEditor } from './PackageEditor.js';
 import { PlanFiles } from './PlanFiles.js';
+import { PopdbProgress } from './PopdbProgress.js';
 import { parsePlanHash, planHash } from './plan-hash.js';
 import {
   downloadUrl,
@@ -189,6 +191,7 @@ export function PlansPage({ hash, canManage }: { hash: string; canManage: boolea
               <UnitGrid units={children} stages={shownStages} onOpen={go} />
             </section>
           )}
+          <PopdbProgress unitId={unitId} reloadKey={reloadKey} />
           <LateList packages={p.packages} />
           <KeyersTable reloadKey={reloadKey} />
           {children.length === 0 &&
