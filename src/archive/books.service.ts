@@ -13,7 +13,7 @@ import { Forbidden } from '../auth/index.js';
 import { Conflict, Invalid, NotFound, type AppContext } from '../core/index.js';
 import { getTemplate } from '../registers/index.js';
 import { transact, type Book } from '../store/index.js';
-import { findUnitByRef, getUnitIndex, resolvePlaceText, unitPath } from '../units/index.js';
+import { ancestry, findUnitByRef, getUnitIndex, resolvePlaceText, unitPath } from '../units/index.js';
 import { searchKey } from '../vn/index.js';
 import { BookListQuery, BookPatch, NewBookInput } from './book.schema.js';
 import * as repo from './books.repo.js';
@@ -24,7 +24,8 @@ export interface BookView {
   templateId: string;
   title: string;
   authority: string;
-  authorityUnit: { id: string; path: string } | null;
+  /** The authority's unit; `chain` (described books): it and its ancestors, province first (the web's breadcrumbs). */
+  authorityUnit: { id: string; path: string; chain?: { id: string; name: string; level: string }[] } | null;
   yearFrom: number;
   yearTo: number | null;
   volumeNo: string;
@@ -68,8 +69,13 @@ export function bookView(b: Book, unitPath?: string, progress?: BookView['progre
 
 /** The view with the unit's path ("Xã …, Huyện …, Tỉnh …") filled in. */
 export async function describeBook(ctx: AppContext, b: Book, progress?: BookView['progress']): Promise<BookView> {
-  const path = b.authority_unit_code ? unitPath(await getUnitIndex(ctx), b.authority_unit_code) : undefined;
-  return bookView(b, path, progress);
+  if (!b.authority_unit_code) return bookView(b, undefined, progress);
+  const index = await getUnitIndex(ctx);
+  const view = bookView(b, unitPath(index, b.authority_unit_code), progress);
+  const chain = ancestry(index, b.authority_unit_code)
+    .map((u) => ({ id: u.id, name: u.name, level: u.level }))
+    .reverse();
+  return { ...view, authorityUnit: view.authorityUnit && { ...view.authorityUnit, chain } };
 }
 
 interface ResolvedUnit {
