@@ -24,7 +24,7 @@ export interface BookView {
   templateId: string;
   title: string;
   authority: string;
-  /** The authority's unit; `chain` (described books): it and its ancestors, province first (the web's breadcrumbs). */
+  /** The authority's unit; `chain` (described books): it and its ancestors, province first, each named with its kind ("Xã …"; the web's breadcrumbs). */
   authorityUnit: { id: string; path: string; chain?: { id: string; name: string; level: string }[] } | null;
   yearFrom: number;
   yearTo: number | null;
@@ -73,7 +73,7 @@ export async function describeBook(ctx: AppContext, b: Book, progress?: BookView
   const index = await getUnitIndex(ctx);
   const view = bookView(b, unitPath(index, b.authority_unit_code), progress);
   const chain = ancestry(index, b.authority_unit_code)
-    .map((u) => ({ id: u.id, name: u.name, level: u.level }))
+    .map((u) => ({ id: u.id, name: u.kind && !u.name.startsWith(u.kind) ? `${u.kind} ${u.name}` : u.name, level: u.level }))
     .reverse();
   return { ...view, authorityUnit: view.authorityUnit && { ...view.authorityUnit, chain } };
 }

@@ -37,7 +37,9 @@ const UNITS = [
   { id: B, level: 'commune', code: '96102', name: 'Nhà B', kind: 'Xã', parent_id: DISTRICT },
 ];
 const ORG = 'UBND xã Nhà A';
-const daysFromNow = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+/** A Vietnam day n days from today (yyyy-mm-dd), as the server counts days. */
+const daysFromNow = (n: number) => new Date(Date.now() + 7 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
+const viDay = (iso: string) => iso.split('-').reverse().join('/');
 
 interface World {
   keying: string;
@@ -166,7 +168,9 @@ describe('the app shell and the home of each role', () => {
     expect(await page.getByTestId('stage-keying').textContent()).toBe('2 Đang nhập liệu');
     expect(await page.getByTestId('stage-checking').textContent()).toBe('1 Đang kiểm tra');
     await page.getByTestId('due-item').first().waitFor();
-    expect(await page.getByTestId('due-item').allTextContents()).toEqual([expect.stringMatching(/^Chậm tiến độ Xã Nhà A — Nhập liệu lần 1: hạn .* \(quá hạn 3 ngày\) · Công ty Nhập Thử$/)]);
+    expect(await page.getByTestId('due-item').allTextContents()).toEqual([
+      `Chậm tiến độ Xã Nhà A — Nhập liệu lần 1: hạn ${viDay(daysFromNow(-3))} (quá hạn 3 ngày) · Công ty Nhập Thử`,
+    ]);
     await settled();
 
     // The navigation: the books table, filtered from the home's stage link.
@@ -187,7 +191,7 @@ describe('the app shell and the home of each role', () => {
     await expect.poll(() => crumbs(page).getByRole('listitem').allTextContents()).toEqual(['Trang chủ', 'Tỉnh Trang Chủ Thử', 'Huyện Khung Thử', 'Xã Nhà A', 'Sổ đăng ký khai sinh A-1', 'Bản ghi số 100']);
     await crumbs(page).getByRole('link', { name: 'Sổ đăng ký khai sinh A-1' }).click();
     await page.getByRole('heading', { name: 'Sổ đăng ký khai sinh A-1' }).waitFor();
-    await crumbs(page).getByRole('link', { name: 'Trang chủ' }).click();
+    await crumbs(page).getByRole('link', { name: 'Trang chủ', exact: true }).click();
     await page.getByRole('heading', { name: `Trang chủ — ${ORG}` }).waitFor();
     await settled();
     expect(refused).toEqual([]);
