@@ -168,9 +168,7 @@ describe('the app shell and the home of each role', () => {
     expect(await page.getByTestId('stage-keying').textContent()).toBe('2 Đang nhập liệu');
     expect(await page.getByTestId('stage-checking').textContent()).toBe('1 Đang kiểm tra');
     await page.getByTestId('due-item').first().waitFor();
-    expect(await page.getByTestId('due-item').allTextContents()).toEqual([
-      `Chậm tiến độ Xã Nhà A — Nhập liệu lần 1: hạn ${viDay(daysFromNow(-3))} (quá hạn 3 ngày) · Công ty Nhập Thử`,
-    ]);
+    expect(await page.getByTestId('due-item').allTextContents()).toEqual([`Chậm tiến độ Xã Nhà A — Nhập liệu lần 1: hạn ${viDay(daysFromNow(-3))} (quá hạn 3 ngày) · Công ty Nhập Thử`]);
     await settled();
 
     // The navigation: the books table, filtered from the home's stage link.
@@ -188,7 +186,9 @@ describe('the app shell and the home of each role', () => {
     await expect.poll(() => page.getByTestId('book-count').textContent()).toBe('3 quyển sổ');
     expect(await crumbs(page).getByRole('listitem').allTextContents()).toEqual(['Trang chủ', 'Quyển sổ', 'Huyện Khung Thử']);
     await page.goto(`${t.base}/#/history/records/${w.draft}`);
-    await expect.poll(() => crumbs(page).getByRole('listitem').allTextContents()).toEqual(['Trang chủ', 'Tỉnh Trang Chủ Thử', 'Huyện Khung Thử', 'Xã Nhà A', 'Sổ đăng ký khai sinh A-1', 'Bản ghi số 100']);
+    await expect
+      .poll(() => crumbs(page).getByRole('listitem').allTextContents())
+      .toEqual(['Trang chủ', 'Tỉnh Trang Chủ Thử', 'Huyện Khung Thử', 'Xã Nhà A', 'Sổ đăng ký khai sinh A-1', 'Bản ghi số 100']);
     await crumbs(page).getByRole('link', { name: 'Sổ đăng ký khai sinh A-1' }).click();
     await page.getByRole('heading', { name: 'Sổ đăng ký khai sinh A-1' }).waitFor();
     await crumbs(page).getByRole('link', { name: 'Trang chủ', exact: true }).click();

@@ -74,7 +74,7 @@ async function seed(ctx: ActorContext): Promise<World> {
 
 /** The volumes (titles end with the volume) of the books screen, loaded afresh: a reload in the same session, once the network is quiet. */
 async function listedVolumes(t: BrowserApp, page: Page): Promise<string[]> {
-  await page.goto(`${t.base}/#/`);
+  await page.goto(`${t.base}/#/books`);
   await page.reload({ waitUntil: 'networkidle' });
   await page.getByRole('heading', { name: 'Quyển sổ' }).waitFor();
   return (await page.locator('table tbody tr td:first-child').allTextContents()).map((c) => c.split(' ').pop()!).sort();
