@@ -115,7 +115,7 @@ describe('scopes in the browser: communes, assignments, user management', () => 
 
   it('a keyer sees only her assignment; a planner assigns a commune and takes a book back, effective at her next request', async () => {
     const keyer = await signIn(t, 'nhaplieu', PASSWORD);
-    expect(await keyer.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link').allTextContents()).toEqual(['Quyển sổ', 'Tìm kiếm', 'Nghiệm thu']);
+    expect(await keyer.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link').allTextContents()).toEqual(['Trang chủ', 'Quyển sổ', 'Nghiệm thu', 'Độ chính xác nhập liệu', 'Tìm kiếm']);
     expect(await listedVolumes(t, keyer)).toEqual(['A-1']);
     expect(await openRecord(t, keyer, w.b1.recordId)).toMatch(/không tìm thấy/i);
     await keyer.goto(`${t.base}/#/admin/assign`);
