@@ -96,6 +96,7 @@ describe('actions hidden by role in the browser', () => {
   it('an admin still sees every action', async () => {
     const page = await signIn(t, 'quantri', PASSWORD, { viewport: TALL });
     expect(await page.getByRole('link', { name: IMPORT_LINK }).count()).toBe(1);
+    await page.goto(`${t.base}/#/books`);
     await page.getByRole('form', { name: 'Thêm quyển sổ' }).waitFor();
     await openBook(t, page, bookId, true);
     const panel = exportPanel(page);
