@@ -11,6 +11,8 @@
  * record), and none of the page's calls is refused.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBook, listPages, storeIngestedFile } from '../../src/archive/index.js';
@@ -19,7 +21,7 @@ import { saveRecord, type RecordView } from '../../src/entry/index.js';
 import { addPackage, createCampaign } from '../../src/plans/index.js';
 import { claimPass, completePass, createLot, createRecordInBook, getLot, setQcMode } from '../../src/qc/index.js';
 import { rebuildWithin } from '../../src/units/index.js';
-import { signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { ROOT, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { fakeIncomingPage } from '../support/fixtures.js';
 import { CLEAN_KS_RECORD } from '../support/records.js';
 import { textJpeg } from '../support/scans.js';
@@ -143,6 +145,12 @@ function watch(page: Page, base: string) {
   return { refused, settled };
 }
 
+/** A screenshot of a home at 1366×768, kept under test-results/ (an artifact). */
+async function keep(page: Page, role: string): Promise<void> {
+  mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+  await page.screenshot({ path: path.join(ROOT, 'test-results', `home-${role}.png`) });
+}
+
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Điều hướng' });
 const crumbs = (page: Page) => page.getByRole('navigation', { name: 'Đường dẫn', exact: true });
 
@@ -168,6 +176,8 @@ describe('the app shell and the home of each role', () => {
     expect(await page.getByTestId('stage-keying').textContent()).toBe('2 Đang nhập liệu');
     expect(await page.getByTestId('stage-checking').textContent()).toBe('1 Đang kiểm tra');
     await page.getByTestId('due-item').first().waitFor();
+    await settled();
+    await keep(page, 'officer');
     expect(await page.getByTestId('due-item').allTextContents()).toEqual([`Chậm tiến độ Xã Nhà A — Nhập liệu lần 1: hạn ${viDay(daysFromNow(-3))} (quá hạn 3 ngày) · Công ty Nhập Thử`]);
     await settled();
 
@@ -210,6 +220,7 @@ describe('the app shell and the home of each role', () => {
     await expect.poll(() => page.getByRole('table', { name: 'Quyển sổ được giao' }).locator('tbody tr td:first-child a').allTextContents()).toEqual(['Sổ đăng ký khai sinh A-1']);
     expect(await nav(page).getByRole('link').allTextContents()).toEqual(['Trang chủ', 'Quyển sổ', 'Nghiệm thu', 'Độ chính xác nhập liệu', 'Tìm kiếm']);
     await settled();
+    await keep(page, 'keyer');
     await page.getByTestId('next-record').click();
     await page.getByTestId('record-status').waitFor();
     expect(page.url()).toBe(`${t.base}/#/records/${w.draft}`);
@@ -228,6 +239,7 @@ describe('the app shell and the home of each role', () => {
     await expect.poll(() => page.getByTestId('sampling-lot').locator('td.num').allTextContents()).toEqual([`0 / ${lot.progress.sampled}`]);
     expect(await page.getByTestId('awaiting-count').textContent()).toBe('7');
     await settled();
+    await keep(page, 'reviewer');
     await page.getByRole('link', { name: 'Mở hàng chờ trọng tài' }).click();
     await page.getByTestId('arbitration').waitFor();
     expect(await page.getByTestId('arbitration').locator('p').first().textContent()).toContain('Còn 2 điểm khác biệt');
@@ -249,6 +261,7 @@ describe('the app shell and the home of each role', () => {
     expect(await page.getByTestId('stage-checking').textContent()).toBe('2 Đang kiểm tra');
     await page.getByRole('navigation', { name: 'Đường dẫn đơn vị' }).waitFor();
     await settled();
+    await keep(page, 'planner');
     expect(refused).toEqual([]);
     await page.context().close();
   }, 120_000);
