@@ -67,13 +67,16 @@ export function bookView(b: Book, unitPath?: string, progress?: BookView['progre
   };
 }
 
+/** A unit's name as read: with its kind in front ("Xã Nhà A") where the list gives the kind as a word apart (official lists already name it in full). */
+const shownName = (u: { name: string; kind: string }) => (/^\p{Lu}/u.test(u.kind) && !u.name.startsWith(u.kind) ? `${u.kind} ${u.name}` : u.name);
+
 /** The view with the unit's path ("Xã …, Huyện …, Tỉnh …") filled in. */
 export async function describeBook(ctx: AppContext, b: Book, progress?: BookView['progress']): Promise<BookView> {
   if (!b.authority_unit_code) return bookView(b, undefined, progress);
   const index = await getUnitIndex(ctx);
   const view = bookView(b, unitPath(index, b.authority_unit_code), progress);
   const chain = ancestry(index, b.authority_unit_code)
-    .map((u) => ({ id: u.id, name: u.kind && !u.name.startsWith(u.kind) ? `${u.kind} ${u.name}` : u.name, level: u.level }))
+    .map((u) => ({ id: u.id, name: shownName(u), level: u.level }))
     .reverse();
   return { ...view, authorityUnit: view.authorityUnit && { ...view.authorityUnit, chain } };
 }
