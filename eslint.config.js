@@ -30,6 +30,7 @@ const MODULES = [
   'plans',
   'linkage',
   'popdb',
+  'home',
   'ocr',
   'audit',
   'auth',
@@ -38,7 +39,7 @@ const MODULES = [
   'web',
   'cli',
 ];
-const DOMAIN = ['units', 'iiif', 'archive', 'ingest', 'entry', 'qc', 'exchange', 'search', 'extracts', 'plans', 'linkage', 'popdb', 'ocr', 'audit', 'auth', 'demo'];
+const DOMAIN = ['units', 'iiif', 'archive', 'ingest', 'entry', 'qc', 'exchange', 'search', 'extracts', 'plans', 'linkage', 'popdb', 'home', 'ocr', 'audit', 'auth', 'demo'];
 const TOP = ['server', 'cli', 'web'];
 
 /** Another module's internals: ../<module>/<anything but index.js>. */

@@ -9,7 +9,7 @@ import { testContext } from '../../test/support/context.js';
 import { fakeIncomingPage } from '../../test/support/fixtures.js';
 import type { ActorContext } from '../auth/index.js';
 import { importBatches, historicBatch } from '../units/index.js';
-import { createBook, getBook, insertMissingPage, listBooks, listPages, reorderPages, setPageStatus, updateBook, storeIngestedFile } from './index.js';
+import { createBook, describeBook, getBook, insertMissingPage, listBooks, listPages, reorderPages, setPageStatus, updateBook, storeIngestedFile } from './index.js';
 
 const page = (i: number) => fakeIncomingPage(i);
 
@@ -43,7 +43,14 @@ describeBackends('archive', (store) => {
   it('creates a book, keeping the authority as written and resolving its unit', async () => {
     const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng', yearFrom: 2008, volumeNo: '02/2008' });
     expect(book).toMatchObject({ registerType: 'KS', templateId: 'KS-70', authority: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng', yearFrom: 2008 });
-    expect(book.authorityUnit).toEqual({ id: 'legacy:commune:25000', path: 'Xã An Nhơn, Huyện Đạ Tẻh, Tỉnh Lâm Đồng' });
+    expect(book.authorityUnit).toMatchObject({ id: 'legacy:commune:25000', path: 'Xã An Nhơn, Huyện Đạ Tẻh, Tỉnh Lâm Đồng' });
+    const described = await describeBook(ctx, await getBook(ctx, book.id));
+    expect(described.authorityUnit?.chain?.map((u) => [u.name, u.level])).toEqual([
+      ['Tỉnh Lâm Đồng', 'province'],
+      ['Huyện Đạ Tẻh', 'district'],
+      ['Xã An Nhơn', 'commune'],
+    ]);
+    expect(described.authorityUnit?.chain?.at(-1)?.id).toBe('legacy:commune:25000');
     const unknown = await createBook(ctx, { registerType: 'kt', authority: 'Ban Tư pháp xã Nowhere', yearFrom: 1985 });
     expect(unknown.authorityUnit).toBeNull();
     expect(unknown.templateId).toBe('KT-48');

@@ -13,7 +13,7 @@ import { Forbidden } from '../auth/index.js';
 import { Conflict, Invalid, NotFound, type AppContext } from '../core/index.js';
 import { getTemplate } from '../registers/index.js';
 import { transact, type Book } from '../store/index.js';
-import { findUnitByRef, getUnitIndex, resolvePlaceText, unitPath } from '../units/index.js';
+import { ancestry, findUnitByRef, getUnitIndex, resolvePlaceText, unitPath } from '../units/index.js';
 import { searchKey } from '../vn/index.js';
 import { BookListQuery, BookPatch, NewBookInput } from './book.schema.js';
 import * as repo from './books.repo.js';
@@ -24,7 +24,8 @@ export interface BookView {
   templateId: string;
   title: string;
   authority: string;
-  authorityUnit: { id: string; path: string } | null;
+  /** The authority's unit; `chain` (described books): it and its ancestors, province first, each named with its kind ("Xã …"; the web's breadcrumbs). */
+  authorityUnit: { id: string; path: string; chain?: { id: string; name: string; level: string }[] } | null;
   yearFrom: number;
   yearTo: number | null;
   volumeNo: string;
@@ -66,10 +67,18 @@ export function bookView(b: Book, unitPath?: string, progress?: BookView['progre
   };
 }
 
+/** A unit's name as read: with its kind in front ("Xã Nhà A") where the list gives the kind as a word apart (official lists already name it in full). */
+const shownName = (u: { name: string; kind: string }) => (/^\p{Lu}/u.test(u.kind) && !u.name.startsWith(u.kind) ? `${u.kind} ${u.name}` : u.name);
+
 /** The view with the unit's path ("Xã …, Huyện …, Tỉnh …") filled in. */
 export async function describeBook(ctx: AppContext, b: Book, progress?: BookView['progress']): Promise<BookView> {
-  const path = b.authority_unit_code ? unitPath(await getUnitIndex(ctx), b.authority_unit_code) : undefined;
-  return bookView(b, path, progress);
+  if (!b.authority_unit_code) return bookView(b, undefined, progress);
+  const index = await getUnitIndex(ctx);
+  const view = bookView(b, unitPath(index, b.authority_unit_code), progress);
+  const chain = ancestry(index, b.authority_unit_code)
+    .map((u) => ({ id: u.id, name: shownName(u), level: u.level }))
+    .reverse();
+  return { ...view, authorityUnit: view.authorityUnit && { ...view.authorityUnit, chain } };
 }
 
 interface ResolvedUnit {

@@ -4,7 +4,7 @@
  * per client address, 429 with Retry-After), POST /api/auth/logout (ends the
  * session, clears the cookie), POST /api/auth/logout-all (ends every session
  * of the signed-in user, everywhere), GET /api/auth/me.
- * Login and me answer the user with `permissions`: what the user's role may
+ * Login and me answer the user with `permissions` (me also with her grants and organization): what the user's role may
  * do, computed from PERMISSIONS (roles.ts) — the web app hides the actions
  * not listed there, and keeps no permission map of its own.
  */
@@ -18,11 +18,14 @@ import type { LoginInput } from './user.schema.js';
 import type { AuthUser } from './users.service.js';
 import { listGrantViews, type GrantView } from './grants.service.js';
 import { access, NONE, SELF } from './route-access.js';
+import { getOrganization } from './organizations.service.js';
 
 /** The signed-in user as login and me answer it: the user plus every permission of its role (and, from me, her grants). */
 export interface SessionUser extends AuthUser {
   permissions: Permission[];
   grants?: GrantView[];
+  /** From me: the agency the user works for (the web app's header). */
+  organization?: { id: string; name: string } | null;
 }
 
 const sessionUser = (user: AuthUser, grants?: GrantView[]): SessionUser => ({ ...user, permissions: permissionsOf(user.role), ...(grants ? { grants } : {}) });
@@ -52,6 +55,13 @@ export async function authRoutes(app: FastifyInstance, opts: { ctx: AppContext }
   });
   app.get('/api/auth/me', access('signed-in', SELF), async (req, reply) => {
     reply.header('cache-control', 'no-store');
-    return { user: sessionUser(req.user!, await listGrantViews(req.ctx, [req.user!.id])) };
+    const orgId = req.user!.organizationId;
+    const organization = orgId
+      ? await getOrganization(req.ctx, orgId).then(
+          (o) => ({ id: o.id, name: o.name }),
+          () => null,
+        )
+      : null;
+    return { user: { ...sessionUser(req.user!, await listGrantViews(req.ctx, [req.user!.id])), organization } };
   });
 }

@@ -14,6 +14,7 @@ import { auditRoutes } from '../audit/index.js';
 import { access, authRoutes, bookInScope, csrfHook, installAccess, LIST, NONE, seesEverything, usersRoutes, type DeclaredRoute } from '../auth/index.js';
 import { entryRoutes } from '../entry/index.js';
 import { extractsRoutes } from '../extracts/index.js';
+import { homeRoutes } from '../home/index.js';
 import { linkageRoutes } from '../linkage/index.js';
 import { ocrRoutes } from '../ocr/index.js';
 import { searchRoutes } from '../search/index.js';
@@ -94,6 +95,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(jobsRoutes);
   await app.register(extractsRoutes, { ctx });
   await app.register(plansRoutes);
+  await app.register(homeRoutes);
   await app.register(popdbRoutes);
   await app.register(ocrRoutes);
   await app.register(auditRoutes, {

@@ -39,6 +39,7 @@ describe('books in the browser', () => {
     await page.getByText('Sai tên đăng nhập hoặc mật khẩu.').waitFor();
     await page.getByLabel('Mật khẩu').fill('mat-khau-thu-nghiem');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Quyển sổ' }).click();
     const addForm = page.getByRole('form', { name: 'Thêm quyển sổ' });
     await addForm.getByLabel('Cơ quan đăng ký (như trong sổ)').fill('UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng');
     await addForm.getByLabel('Năm').fill('2008');

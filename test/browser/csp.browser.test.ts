@@ -100,7 +100,7 @@ describe('content security policy in the browser', () => {
       ['#/qc/arbitration', 'Trọng tài hai lần nhập'],
       ['#/admin/users', 'Người dùng'],
       ['#/admin/assign', 'Giao sổ'],
-      ['#/', 'Quyển sổ'],
+      ['#/books', 'Quyển sổ'],
     ] as const;
     for (const [hash, heading] of screens) {
       await page.goto(`${t.base}/${hash}`);

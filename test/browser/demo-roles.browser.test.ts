@@ -3,7 +3,8 @@
  * the demo province made as `npm start` makes it (built-in units, the demo
  * users, every book at its stage). Each demo user signs in and visits every
  * screen of her navigation, every book she sees, the book's QC links and the
- * first record of each book; none of the page's own calls may answer 4xx or
+ * first record of each book (found in the books table, #/books; her home, #/,
+ * is visited too); none of the page's own calls may answer 4xx or
  * 5xx (a screen must not ask for what the role may not have). The book header
  * shows the authority's unit path.
  */
@@ -60,6 +61,7 @@ describe('the demo, role by role', () => {
       const screens = await hrefs(page, 'nav[aria-label="Điều hướng"] a');
       for (const hash of screens) await visit(hash);
       await visit('#/');
+      await visit('#/books');
       const books = await hrefs(page, 'table tbody a[href^="#/books/"]');
       expect(books.length, login).toBeGreaterThan(0);
       for (const book of books) {
@@ -79,9 +81,10 @@ describe('the demo, role by role', () => {
 
   it('the book header shows the unit path of the authority', async () => {
     const page = await signIn(t, 'quantri', DEMO_PASSWORD);
-    await page.getByRole('link', { name: 'Sổ đăng ký khai sinh 01/1985' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link', { name: 'Quyển sổ' }).click();
+    await page.getByRole('table', { name: 'Quyển sổ', exact: true }).getByRole('link', { name: 'Sổ đăng ký khai sinh 01/1985' }).click();
     await page.getByTestId('page').first().waitFor();
-    await expect.poll(() => page.locator('main section > p').nth(1).textContent()).toMatch(/tỉnh Bắc Thái — Xã La Bằng, Huyện Đại Từ, Tỉnh Thái Nguyên · năm 1985/);
+    await expect.poll(() => page.getByTestId('book-authority').textContent()).toMatch(/tỉnh Bắc Thái — Xã La Bằng, Huyện Đại Từ, Tỉnh Thái Nguyên · năm 1985/);
     expect(DEMO_USERS.map((u) => u.role)).toEqual(expect.arrayContaining(['admin', 'planner', 'officer', 'keyer', 'reviewer']));
     await page.close();
   }, 60_000);

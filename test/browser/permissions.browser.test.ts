@@ -78,7 +78,7 @@ describe('actions hidden by role in the browser', () => {
   it('a keyer: no import link, no import screen, no export panel nor arbitration; keying and upload stay', async () => {
     const page = await signIn(t, 'nhaplieu', PASSWORD, { viewport: TALL });
     const nav = page.getByRole('navigation', { name: 'Điều hướng' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Quyển sổ', 'Tìm kiếm', 'Nghiệm thu']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Trang chủ', 'Quyển sổ', 'Nghiệm thu', 'Độ chính xác nhập liệu', 'Tìm kiếm']);
     await page.goto(`${t.base}/#/imports`);
     await page.getByRole('alert').filter({ hasText: 'Bạn không có quyền nhập dữ liệu từ tệp Excel/CSV.' }).waitFor();
     expect(await page.getByRole('form', { name: 'Nhập dữ liệu từ tệp' }).count()).toBe(0);
@@ -96,6 +96,7 @@ describe('actions hidden by role in the browser', () => {
   it('an admin still sees every action', async () => {
     const page = await signIn(t, 'quantri', PASSWORD, { viewport: TALL });
     expect(await page.getByRole('link', { name: IMPORT_LINK }).count()).toBe(1);
+    await page.goto(`${t.base}/#/books`);
     await page.getByRole('form', { name: 'Thêm quyển sổ' }).waitFor();
     await openBook(t, page, bookId, true);
     const panel = exportPanel(page);

@@ -77,8 +77,8 @@ describe('record switch on a 1.000-record book', () => {
 
   it('scrolls the books screen and the book screen to their last rows', async () => {
     const page = await signIn(t, SWITCH_KEYER, SWITCH_PASSWORD);
-    await page.goto(`${t.base}/#/`);
-    const books = page.getByRole('table', { name: 'Quyển sổ' });
+    await page.goto(`${t.base}/#/books`);
+    const books = page.getByRole('table', { name: 'Quyển sổ', exact: true });
     await books.locator('tbody tr td a').first().waitFor();
     for (let i = 0; i < 20 && !(await page.getByTestId('book-count').textContent())!.startsWith(`${BOOKS + 1} quyển`); i++) {
       await page.locator('.virtual-table').evaluate((el) => el.scrollTo(0, el.scrollHeight));

@@ -74,7 +74,7 @@ async function seed(ctx: ActorContext): Promise<World> {
 
 /** The volumes (titles end with the volume) of the books screen, loaded afresh: a reload in the same session, once the network is quiet. */
 async function listedVolumes(t: BrowserApp, page: Page): Promise<string[]> {
-  await page.goto(`${t.base}/#/`);
+  await page.goto(`${t.base}/#/books`);
   await page.reload({ waitUntil: 'networkidle' });
   await page.getByRole('heading', { name: 'Quyển sổ' }).waitFor();
   return (await page.locator('table tbody tr td:first-child').allTextContents()).map((c) => c.split(' ').pop()!).sort();
@@ -115,7 +115,7 @@ describe('scopes in the browser: communes, assignments, user management', () => 
 
   it('a keyer sees only her assignment; a planner assigns a commune and takes a book back, effective at her next request', async () => {
     const keyer = await signIn(t, 'nhaplieu', PASSWORD);
-    expect(await keyer.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link').allTextContents()).toEqual(['Quyển sổ', 'Tìm kiếm', 'Nghiệm thu']);
+    expect(await keyer.getByRole('navigation', { name: 'Điều hướng' }).getByRole('link').allTextContents()).toEqual(['Trang chủ', 'Quyển sổ', 'Nghiệm thu', 'Độ chính xác nhập liệu', 'Tìm kiếm']);
     expect(await listedVolumes(t, keyer)).toEqual(['A-1']);
     expect(await openRecord(t, keyer, w.b1.recordId)).toMatch(/không tìm thấy/i);
     await keyer.goto(`${t.base}/#/admin/assign`);

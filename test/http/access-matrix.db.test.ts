@@ -238,6 +238,8 @@ const MATRIX: readonly Row[] = [
   { route: 'GET /api/linkage/candidates/:id', allow: REVIEW, req: () => get(`/api/linkage/candidates/${NO_ID}`), ok: 404 },
   { route: 'POST /api/linkage/candidates/:id/decision', allow: REVIEW, req: () => send('POST', `/api/linkage/candidates/${NO_ID}/decision`, { decision: 'not_same' }), ok: 404 },
   { route: 'POST /api/linkage/runs', allow: REVIEW, req: (s) => send('POST', '/api/linkage/runs', { unitId: s.unitId }), ok: 202, per: { reviewer: 404 }, scoped: true },
+  // The home page's facts (books.read: every role), within the caller's scope
+  { route: 'GET /api/home', allow: ALL_ROLES, req: () => get('/api/home'), ok: 200 },
   // Campaign plans and progress (plans.read: admin, planner, officer; plans.manage: admin, planner)
   { route: 'GET /api/plans/campaigns', allow: WRITE, req: () => get('/api/plans/campaigns'), ok: 200 },
   { route: 'POST /api/plans/campaigns', allow: PLAN, req: (s) => send('POST', '/api/plans/campaigns', { name: `Kế hoạch ma trận ${unique()}`, unitId: s.unitId }), ok: 201, scoped: true },

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeBackends } from '../support/backends.js';
 import { testContext } from '../support/context.js';
 import { listEntityActions } from '../../src/audit/index.js';
-import { access, authenticate, authRoutes, BAD_CREDENTIALS, createUser, installAccess, LIST, login, NONE, PERMISSIONS, type ActorContext } from '../../src/auth/index.js';
+import { access, authenticate, authRoutes, BAD_CREDENTIALS, createOrganization, createUser, installAccess, LIST, login, NONE, PERMISSIONS, type ActorContext } from '../../src/auth/index.js';
 // eslint-disable-next-line no-restricted-imports -- the command's own functions: cli/index.ts exposes only run()
 import { addUser, formatUsers, readPassword, resetUserPassword } from '../../src/cli/users.command.js';
 import { installErrorHandler } from '../../src/server/index.js';
@@ -89,12 +89,16 @@ describeBackends('auth over HTTP', (store) => {
     expect(keyer.json().user).toMatchObject({ login: 'keyer', role: 'keyer', roleLabel: 'Nhân viên nhập liệu', organizationId: null, disabledAt: null, permissions: expected });
     const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${keyer.json<{ token: string }>().token}` } });
     expect(me.json().user.permissions).toEqual(expected);
-    await createUser(ctx, { login: 'reviewer', role: 'reviewer', password: PW });
+    expect(me.json().user.organization).toBeNull();
+    const org = await createOrganization(ctx, { name: 'Công ty Kiểm Tra Thử', kind: 'contractor' });
+    const reviewerUser = await createUser(ctx, { login: 'reviewer', role: 'reviewer', password: PW });
+    await ctx.store.db.updateTable('users').set({ organization_id: org.id }).where('id', '=', reviewerUser.id).execute();
     const reviewer = (await signIn('reviewer')).json<{ token: string; user: { permissions: string[] } }>();
     const reviewerPerms = ['books.read', 'records.read', 'records.review', 'qc.arbitrate', 'reports.view'];
     expect(reviewer.user.permissions).toEqual(reviewerPerms);
     const meReviewer = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `hotich_session=${reviewer.token}` } });
     expect(meReviewer.json().user.permissions).toEqual(reviewerPerms);
+    expect(meReviewer.json().user.organization).toEqual({ id: org.id, name: 'Công ty Kiểm Tra Thử' });
     expect(reviewer.user.permissions).not.toContain('exports.download');
   });
 

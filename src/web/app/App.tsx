@@ -1,8 +1,13 @@
 /**
- * The web shell: a hash router over the books screens, the keying screen,
- * search (linked from the navigation, "/" or Ctrl+K from any screen), QC, the campaign dashboard (#/plans), the duplicate queue (#/linkage), audit and the admin screens (users, assignment; loaded lazily), and
- * the system status. Actions and screens the signed-in
- * user may not use are hidden (`can`, from the permissions sent with the user).
+ * The web app: the shell (app/Shell.tsx: header with the user's unit and the
+ * user, navigation grouped by what her role may do, footer) around a hash
+ * router: the role's home page (#/, lazily loaded per role), the books
+ * (#/books, #/books?unit=…, #/books/:id), search (linked from the navigation,
+ * "/" or Ctrl+K from any screen), QC, the campaign dashboard (#/plans), the
+ * duplicate queue (#/linkage), audit, the admin screens (loaded lazily) and
+ * the keying screen (#/records/:id, full-screen, without the shell). Actions
+ * and screens the signed-in user may not use are hidden (`can`, from the
+ * permissions sent with the user).
  */
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { can, LoginForm, NoPermission, type SignedInUser } from '../auth/index.js';
@@ -11,6 +16,8 @@ import { ImportsPage } from '../imports/index.js';
 import { RecordHistoryPage } from '../history/index.js';
 import { SearchPage, useSearchShortcut } from '../search/index.js';
 import { getJson, sendJson, SIGNED_OUT_EVENT, type Health } from '../shared/index.js';
+import { HomePage } from '../home/index.js';
+import { Shell } from './Shell.js';
 
 const KeyingPage = lazy(() => import('../keying/index.js').then((m) => ({ default: m.KeyingPage })));
 const AcceptancePage = lazy(() => import('../qc/acceptance.js').then((m) => ({ default: m.AcceptancePage })));
@@ -26,8 +33,6 @@ const LinkageComparePage = lazy(() => import('../linkage/index.js').then((m) => 
 const PlansPage = lazy(() => import('../plans/index.js').then((m) => ({ default: m.PlansPage })));
 const PopdbPage = lazy(() => import('../popdb/index.js').then((m) => ({ default: m.PopdbPage })));
 const ConflictPage = lazy(() => import('../popdb/index.js').then((m) => ({ default: m.ConflictPage })));
-
-const DB_NAME = { pglite: 'PGlite (nhúng)', postgresql: 'PostgreSQL' } as const;
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
@@ -65,7 +70,9 @@ function Screen({ user, hash }: { user: SignedInUser; hash: string }) {
   if (hash.startsWith('#/linkage'))
     return can(user, 'records.review') ? lazily(pairOf ? <LinkageComparePage key={pairOf} id={pairOf} /> : <LinkageQueue />) : <NoPermission to="xem xét bản ghi trùng và liên kết" />;
   if (hash.startsWith('#/audit')) return can(user, 'audit.view') ? lazily(<AuditPage />) : <NoPermission to="xem nhật ký truy cập và thay đổi" />;
-  return bookId ? <BookPage id={bookId} user={user} /> : <BooksPage user={user} />;
+  if (bookId) return <BookPage id={bookId} user={user} />;
+  if (hash.startsWith('#/books')) return <BooksPage key={hash} user={user} query={hash.split('?')[1] ?? ''} />;
+  return <HomePage user={user} />;
 }
 
 export function App() {
@@ -73,15 +80,21 @@ export function App() {
   const [user, setUser] = useState<SignedInUser | null>();
   const hash = useHash();
   useSearchShortcut();
-  useEffect(() => {
-    getJson<Health>('/api/health')
-      .then(setHealth)
-      .catch(() => undefined);
+  const loadMe = () =>
     getJson<{ user: SignedInUser }>('/api/auth/me').then(
       (r) => setUser(r.user),
       () => setUser(null),
     );
+  useEffect(() => {
+    getJson<Health>('/api/health')
+      .then(setHealth)
+      .catch(() => undefined);
+    void loadMe();
   }, []);
+  const signedIn = (u: SignedInUser) => {
+    setUser(u);
+    void loadMe(); // me adds her organization and scope for the header
+  };
   const logout = () =>
     void sendJson('POST', '/api/auth/logout', {}).finally(() => {
       window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
@@ -98,84 +111,8 @@ export function App() {
     );
   }
   return (
-    <main>
-      <header>
-        <h1>
-          <a href="#/">hotich — Số hóa Sổ hộ tịch</a>
-        </h1>
-        {health && (
-          <p className="status" data-testid="health">
-            Phiên bản {health.version} · Cơ sở dữ liệu: {DB_NAME[health.database]}
-          </p>
-        )}
-        {user && (
-          <p className="status">
-            {user.displayName || user.login} ·{' '}
-            <button className="link" onClick={logout}>
-              Đăng xuất
-            </button>
-          </p>
-        )}
-        {user && (
-          <nav className="status" aria-label="Điều hướng">
-            <a href="#/">Quyển sổ</a>
-            {can(user, 'plans.read') && (
-              <>
-                {' '}
-                · <a href="#/plans">Kế hoạch</a>
-              </>
-            )}{' '}
-            ·{' '}
-            <a href="#/search" title="Phím tắt: / hoặc Ctrl+K">
-              Tìm kiếm
-            </a>
-            {can(user, 'imports.run') && (
-              <>
-                {' '}
-                · <a href="#/imports">Nhập dữ liệu từ tệp Excel/CSV</a>
-              </>
-            )}{' '}
-            · <a href="#/qc/lots">Nghiệm thu</a>
-            {can(user, 'extracts.issue') && (
-              <>
-                {' '}
-                · <a href="#/extracts">Bản sao trích lục</a>
-              </>
-            )}
-            {can(user, 'popdb.compare') && (
-              <>
-                {' '}
-                · <a href="#/popdb">Đối chiếu CSDL dân cư</a>
-              </>
-            )}
-            {can(user, 'records.review') && (
-              <>
-                {' '}
-                · <a href="#/linkage">Bản ghi trùng</a>
-              </>
-            )}
-            {can(user, 'audit.view') && (
-              <>
-                {' '}
-                · <a href="#/audit">Nhật ký</a>
-              </>
-            )}
-            {can(user, 'books.assign') && (
-              <>
-                {' '}
-                · <a href="#/admin/assign">Giao sổ</a>
-              </>
-            )}
-            {can(user, 'users.manage') && (
-              <>
-                {' '}
-                · <a href="#/admin/users">Người dùng</a>
-              </>
-            )}
-          </nav>
-        )}
-      </header>
-      {user === undefined ? <p>Đang tải…</p> : user === null ? <LoginForm onSignedIn={setUser} /> : <Screen user={user} hash={hash} />}
-    </main>
+    <Shell user={user} hash={hash} health={health} onLogout={logout}>
+      {user === undefined ? <p>Đang tải…</p> : user === null ? <LoginForm onSignedIn={signedIn} /> : <Screen user={user} hash={hash} />}
+    </Shell>
   );
 }

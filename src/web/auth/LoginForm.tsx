@@ -3,8 +3,8 @@ import { useState, type FormEvent } from 'react';
 import type { SessionUser } from '../../auth/index.js';
 import { sendJson } from '../shared/index.js';
 
-/** The user as login and /api/auth/me answer it, with `permissions` (what its role may do). */
-export type SignedInUser = Pick<SessionUser, 'id' | 'login' | 'displayName' | 'role' | 'roleLabel' | 'permissions'>;
+/** The user as login and /api/auth/me answer it, with `permissions` (what its role may do); me adds her grants (scope) and organization. */
+export type SignedInUser = Pick<SessionUser, 'id' | 'login' | 'displayName' | 'role' | 'roleLabel' | 'permissions' | 'grants' | 'organization'>;
 
 export function LoginForm({ onSignedIn }: { onSignedIn: (u: SignedInUser) => void }) {
   const [error, setError] = useState<string>();

@@ -14,10 +14,12 @@ interface UnitHit {
 }
 
 /** A unit picked by name: the text is looked up as it is typed; choosing a suggestion sets the filter to that unit's id. */
-function UnitFilter({ onUnit }: { onUnit: (id: string | undefined) => void }) {
-  const [text, setText] = useState('');
+function UnitFilter({ onUnit, initialText }: { onUnit: (id: string | undefined) => void; initialText: string }) {
+  const [text, setText] = useState(initialText);
+  const [typed, setTyped] = useState(false);
   const [hits, setHits] = useState<UnitHit[]>([]);
   useEffect(() => {
+    if (!typed) return; // the unit a link opened the table with stays until the text is changed
     const chosen = hits.find((h) => h.path === text);
     if (chosen) return onUnit(chosen.id);
     if (text.trim() === '') onUnit(undefined);
@@ -30,11 +32,20 @@ function UnitFilter({ onUnit }: { onUnit: (id: string | undefined) => void }) {
       clearTimeout(t);
       ac.abort();
     };
-  }, [text]);
+  }, [text, typed]);
   return (
     <label>
       Đơn vị hành chính
-      <input list="book-filter-units" value={text} onChange={(e) => setText(e.target.value)} placeholder="xã, huyện, tỉnh (cả tên cũ)" size={28} />
+      <input
+        list="book-filter-units"
+        value={text}
+        onChange={(e) => {
+          setTyped(true);
+          setText(e.target.value);
+        }}
+        placeholder="xã, huyện, tỉnh (cả tên cũ)"
+        size={28}
+      />
       <datalist id="book-filter-units">
         {hits.map((h) => (
           <option key={h.id} value={h.path} />
@@ -44,7 +55,7 @@ function UnitFilter({ onUnit }: { onUnit: (id: string | undefined) => void }) {
   );
 }
 
-export function BookFilters({ templates, value, onChange }: { templates: TemplateSummary[]; value: BookFilter; onChange: (f: BookFilter) => void }) {
+export function BookFilters({ templates, value, onChange, unitName = '' }: { templates: TemplateSummary[]; value: BookFilter; onChange: (f: BookFilter) => void; unitName?: string }) {
   const set = (k: keyof BookFilter, v: string | undefined) => onChange({ ...value, [k]: v === '' ? undefined : v });
   const [year, setYear] = useState(value.year ?? '');
   const typeYear = (text: string) => {
@@ -53,7 +64,7 @@ export function BookFilters({ templates, value, onChange }: { templates: Templat
   };
   return (
     <form className="inline-form book-filters" aria-label="Lọc quyển sổ" onSubmit={(e) => e.preventDefault()}>
-      <UnitFilter onUnit={(id) => set('unit', id)} />
+      <UnitFilter initialText={unitName} onUnit={(id) => set('unit', id)} />
       <label>
         Loại sổ
         <select value={value.type ?? ''} onChange={(e) => set('type', e.target.value)}>

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { can, type SignedInUser } from '../auth/index.js';
 import { BookQcPanel } from '../qc/index.js';
-import { getJson } from '../shared/index.js';
+import { Breadcrumbs, getJson, unitCrumbs } from '../shared/index.js';
 import { addRecord, BookRecords } from './BookRecords.js';
 import { useRecordRows } from './useRecordRows.js';
 import { BOOK_STATUS_LABELS, FLAG_LABELS, PAGE_STATUS_LABELS, type Book, type Page } from './books.api.js';
@@ -43,11 +43,9 @@ export function BookPage({ id, user }: { id: string; user: SignedInUser }) {
   if (!book) return <p>Đang tải…</p>;
   return (
     <section>
-      <p>
-        <a href="#/">← Danh sách quyển sổ</a>
-      </p>
+      <Breadcrumbs items={[...(book.authorityUnit?.chain ? unitCrumbs(book.authorityUnit.chain) : [{ label: 'Quyển sổ', href: '#/books' }]), { label: book.title }]} />
       <h2>{book.title}</h2>
-      <p>
+      <p data-testid="book-authority">
         {book.authority}
         {book.authorityUnit && (
           <>

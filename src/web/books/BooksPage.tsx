@@ -1,11 +1,11 @@
 /**
  * The list of register books with their scan progress, filtered (unit, type,
  * year, status, words) and scrolled through page by page however many there
- * are (a virtual table), and the form to inventory a new one (books.write only).
+ * are (a virtual table; a link may open it filtered: #/books?unit=&name=&status=), and the form to inventory a new one (books.write only).
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { can, type SignedInUser } from '../auth/index.js';
-import { getJson, sendJson, VirtualTable, type TemplateSummary } from '../shared/index.js';
+import { Breadcrumbs, getJson, sendJson, VirtualTable, type TemplateSummary } from '../shared/index.js';
 import { BookFilters } from './BookFilters.js';
 import { BOOK_STATUS_LABELS } from './books.api.js';
 import type { Book } from './books.api.js';
@@ -30,10 +30,20 @@ function BookRow({ b }: { b: Book }) {
   );
 }
 
-export function BooksPage({ user }: { user: SignedInUser }) {
+/** The filter a link opens the table with: #/books?unit=<id>&name=<its name>&status=<status> (breadcrumbs, the home pages). */
+function filterOf(query: string): { filter: BookFilter; unitName: string } {
+  const q = new URLSearchParams(query);
+  const filter: BookFilter = {};
+  if (q.get('unit')) filter.unit = q.get('unit')!;
+  if (q.get('status')) filter.status = q.get('status')!;
+  return { filter, unitName: q.get('name') ?? '' };
+}
+
+export function BooksPage({ user, query = '' }: { user: SignedInUser; query?: string }) {
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [error, setError] = useState<string>();
-  const [filter, setFilter] = useState<BookFilter>({});
+  const [initial] = useState(() => filterOf(query));
+  const [filter, setFilter] = useState<BookFilter>(initial.filter);
   const onError = useCallback((m: string) => setError(m), []);
   const list = useBookList(filter, onError);
   useEffect(() => {
@@ -61,6 +71,7 @@ export function BooksPage({ user }: { user: SignedInUser }) {
 
   return (
     <section>
+      {initial.unitName && <Breadcrumbs items={[{ label: 'Quyển sổ', href: '#/books' }, { label: initial.unitName }]} />}
       <h2>Quyển sổ</h2>
       {error && <p role="alert">{error}</p>}
       {can(user, 'books.write') && (
@@ -88,6 +99,7 @@ export function BooksPage({ user }: { user: SignedInUser }) {
         </form>
       )}
       <BookFilters
+        unitName={initial.unitName}
         templates={templates}
         value={filter}
         onChange={(f) => {

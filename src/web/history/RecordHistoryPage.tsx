@@ -9,7 +9,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RecordTimeline } from '../../entry/index.js';
 import { can, type SignedInUser } from '../auth/index.js';
-import { getJson, newTxId, sendJson } from '../shared/index.js';
+import { Breadcrumbs, getJson, newTxId, sendJson, unitCrumbs } from '../shared/index.js';
+import type { BookView } from '../../archive/index.js';
 import { HistoryList } from './HistoryList.js';
 
 interface RecordValues {
@@ -76,6 +77,11 @@ export function RecordHistoryPage({ id, user }: { id: string; user: SignedInUser
   const [timeline, setTimeline] = useState<RecordTimeline>();
   const [record, setRecord] = useState<RecordValues>();
   const [error, setError] = useState<string>();
+  const [book, setBook] = useState<BookView>();
+  const bookId = timeline?.bookId;
+  useEffect(() => {
+    if (bookId) getJson<BookView>(`/api/books/${bookId}`).then(setBook, () => undefined);
+  }, [bookId]);
   const load = useCallback(() => {
     getJson<RecordTimeline>(`/api/records/${id}/timeline`).then(setTimeline, (e: Error) => setError(e.message));
     getJson<RecordValues>(`/api/records/${id}`).then(setRecord, (e: Error) => setError(e.message));
@@ -85,6 +91,13 @@ export function RecordHistoryPage({ id, user }: { id: string; user: SignedInUser
   if (!timeline || !record) return <p>Đang tải…</p>;
   return (
     <section>
+      <Breadcrumbs
+        items={[
+          ...unitCrumbs(book?.authorityUnit?.chain),
+          { label: book?.title ?? 'Quyển sổ', href: `#/books/${timeline.bookId}` },
+          { label: `Bản ghi${record.values.so ? ` số ${record.values.so}` : ''}` },
+        ]}
+      />
       <p>
         <a href={`#/books/${timeline.bookId}`}>← Về quyển sổ</a> · <a href={`#/records/${id}`}>Màn hình nhập liệu</a>
       </p>
