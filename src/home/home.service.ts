@@ -8,7 +8,7 @@
 import { actorCan, actorIdOf, type ActorContext } from '../auth/index.js';
 import { BOOK_STATUSES, bookView, type BookStatus } from '../archive/index.js';
 import { vietnamDay } from '../audit/index.js';
-import { countAwaitingCheck, countBooksByStatus, countDraftsOf, countKeyedSince, findNextToKey, findOrganizationName, listBooksAwaitingCheck } from './home.repo.js';
+import { countBooksByStatus, countDraftsOf, countKeyedSince, findNextToKey, findOrganizationName, listBooksAwaitingCheck } from './home.repo.js';
 import type { Database } from '../store/index.js';
 import type { Kysely, Transaction } from 'kysely';
 
@@ -56,12 +56,13 @@ async function byStatus(db: Db, ctx: ActorContext): Promise<HomeView['books']> {
 
 async function review(db: Db, ctx: ActorContext): Promise<HomeView['review']> {
   if (!actorCan(ctx.actor, 'records.review')) return null;
-  const top = await listBooksAwaitingCheck(db, ctx.actor, TOP_BOOKS);
+  const all = await listBooksAwaitingCheck(db, ctx.actor);
+  const top = all.slice(0, TOP_BOOKS);
   const books = await booksOf(
     db,
     top.map((t) => t.bookId),
   );
-  return { records: await countAwaitingCheck(db, ctx.actor), books: top.map((t) => ({ ...books.get(t.bookId)!, records: t.n })) };
+  return { records: all.reduce((n, t) => n + t.n, 0), books: top.map((t) => ({ ...books.get(t.bookId)!, records: t.n })) };
 }
 
 async function keying(db: Db, ctx: ActorContext, today: string): Promise<HomeView['keying']> {

@@ -56,7 +56,7 @@ describe('arbitration in the browser', () => {
     // First: số, "15" against "16" in an order that does not tell which pass is which; the region image loads.
     await page.getByTestId('arbitration').waitFor();
     await region;
-    await expect.poll(() => page.locator('h2').textContent()).toContain('Số');
+    await expect.poll(() => page.getByTestId('arbitration').locator('h2').textContent()).toContain('Số');
     const first = (await page.getByTestId('value-1').locator('.value').textContent()) ?? '';
     expect(['15', '16']).toContain(first);
     await page.keyboard.press(first === '15' ? '1' : '2');
@@ -65,7 +65,7 @@ describe('arbitration in the browser', () => {
     await page.keyboard.press('Enter');
 
     // Second: the mother's name; the arbitrator reads the image and types a third value.
-    await expect.poll(() => page.locator('h2').textContent()).toContain('Họ, chữ đệm, tên');
+    await expect.poll(() => page.getByTestId('arbitration').locator('h2').textContent()).toContain('Họ, chữ đệm, tên');
     await page.keyboard.press('3');
     await page.keyboard.type('Nguyễn Thị Lành');
     await page.keyboard.press('Enter');

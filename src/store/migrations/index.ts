@@ -28,6 +28,7 @@ import * as m0026 from './0026-person-names.js';
 import * as m0027 from './0027-package-months.js';
 import * as m0028 from './0028-book-chains.js';
 import * as m0029 from './0029-machine-pass.js';
+import * as m0030 from './0030-keyer-indexes.js';
 
 export interface Migration {
   id: string;
@@ -65,4 +66,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0027', ...m0027 },
   { id: '0028', ...m0028 },
   { id: '0029', ...m0029 },
+  { id: '0030', ...m0030 },
 ];
