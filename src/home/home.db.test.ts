@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createOrganization } from '../auth/index.js';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext, type TestContext } from '../../test/support/context.js';
 import { addDraft, at, completeRegistrations, insertBook, insertPlanUnits, setDouble, UNITS } from '../../test/support/plan-world.js';
@@ -13,7 +12,6 @@ describeBackends('home page facts', (store) => {
   const YESTERDAY = '2026-11-24';
   let users: { officer: string; keyer: string; reviewer: string; planner: string; admin: string };
   const books: Record<'a1' | 'a2' | 'a3' | 'b1', string> = { a1: '', a2: '', a3: '', b1: '' };
-  let orgId: string;
   let waitingA = 0;
   let keyerDraft = '';
   let keyerPass = '';
@@ -41,7 +39,6 @@ describeBackends('home page facts', (store) => {
     await setStatus(books.a2, 'checking');
     await setStatus(books.a3, 'exported');
     await setStatus(books.b1, 'checking');
-    orgId = (await createOrganization(ctx, { name: 'UBND xã Thử A', kind: 'ubnd_xa' })).id;
     const unitA = [{ kind: 'unit' as const, unitId: UNITS.a }];
     const [officer, reviewer, planner] = await insertUsers(
       ctx,
@@ -55,7 +52,6 @@ describeBackends('home page facts', (store) => {
     const [keyer] = await insertUsers(ctx, [{ login: 'home-nhaplieu', role: 'keyer' }], [{ kind: 'book', bookId: books.a1 }]);
     const [admin] = await insertUsers(ctx, [{ login: 'home-quantri', role: 'admin' }]);
     users = { officer: officer!, keyer: keyer!, reviewer: reviewer!, planner: planner!, admin: admin! };
-    await ctx.store.db.updateTable('users').set({ organization_id: orgId }).where('id', '=', officer!).execute();
 
     // a1 (keying): 3 completed by the keyer (2 today, 1 yesterday), 1 of them verified; 2 drafts (one hers).
     const a1Done = await completeRegistrations(ctx, books.a1, 3, TODAY);
@@ -93,7 +89,6 @@ describeBackends('home page facts', (store) => {
   it("counts the officer's books by status and the registrations waiting for a check, only in her commune", async () => {
     const h = await getHome(await as(ctx, users.officer));
     expect(h.today).toBe(TODAY);
-    expect(h.organization).toEqual({ id: orgId, name: 'UBND xã Thử A' });
     expect(h.books.total).toBe(4);
     expect(h.books.byStatus).toMatchObject({ keying: 1, checking: 1, exported: 1, inventoried: 1 });
     expect(h.review?.records).toBe(waitingA);
@@ -107,7 +102,7 @@ describeBackends('home page facts', (store) => {
 
   it('gives the planner no review or keying part, and the admin every book', async () => {
     const p = await getHome(await as(ctx, users.planner));
-    expect(p).toMatchObject({ review: null, keying: null, organization: null });
+    expect(p).toMatchObject({ review: null, keying: null });
     expect(p.books.total).toBe(4);
     const a = await getHome(await as(ctx, users.admin));
     expect(a.books.total).toBe(5);

@@ -93,8 +93,3 @@ export async function countDraftsOf(db: Db, actor: Actor, keyerId: string): Prom
     select count(*) as n from records r where r.status = 'draft' and r.keyed_by = ${keyerId} and ${bookInScope(actor, sql.ref('r.book_id'))}`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
-
-export async function findOrganizationName(db: Db, organizationId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirst();
-  return row?.name;
-}

@@ -1,6 +1,6 @@
 /**
  * The facts a signed-in user's home page shows, within her scope, in one
- * read transaction: her organization, the books she sees by status; for
+ * read transaction: the books she sees by status; for
  * checkers (records.review) the registrations waiting for a check, per book;
  * for keyers (records.key) what she completed today and in the last 7 days,
  * her drafts and the next record to key. Parts her role may not use are null.
@@ -8,7 +8,7 @@
 import { actorCan, actorIdOf, type ActorContext } from '../auth/index.js';
 import { BOOK_STATUSES, bookView, type BookStatus } from '../archive/index.js';
 import { vietnamDay } from '../audit/index.js';
-import { countBooksByStatus, countDraftsOf, countKeyedSince, findNextToKey, findOrganizationName, listBooksAwaitingCheck } from './home.repo.js';
+import { countBooksByStatus, countDraftsOf, countKeyedSince, findNextToKey, listBooksAwaitingCheck } from './home.repo.js';
 import type { Database } from '../store/index.js';
 import type { Kysely, Transaction } from 'kysely';
 
@@ -23,7 +23,6 @@ export interface HomeBook {
 export interface HomeView {
   /** The Vietnam day the counts are for (yyyy-mm-dd). */
   today: string;
-  organization: { id: string; name: string } | null;
   books: { total: number; byStatus: Record<BookStatus, number> };
   /** Checkers only: completed registrations not yet accepted by a check, and the books holding most of them. */
   review: { records: number; books: (HomeBook & { records: number })[] } | null;
@@ -81,11 +80,8 @@ async function keying(db: Db, ctx: ActorContext, today: string): Promise<HomeVie
 export async function getHome(ctx: ActorContext): Promise<HomeView> {
   const today = vietnamDay(ctx.clock());
   return ctx.store.db.transaction().execute(async (tx) => {
-    const orgId = ctx.actor.kind === 'user' ? ctx.actor.organizationId : null;
-    const orgName = orgId ? await findOrganizationName(tx, orgId) : undefined;
     return {
       today,
-      organization: orgId && orgName !== undefined ? { id: orgId, name: orgName } : null,
       books: await byStatus(tx, ctx),
       review: await review(tx, ctx),
       keying: await keying(tx, ctx, today),

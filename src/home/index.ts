@@ -1,6 +1,6 @@
 /**
- * home — the facts of a signed-in user's home page (#/ on the web): her
- * organization, the books she sees by status, for checkers the registrations
+ * home — the facts of a signed-in user's home page (#/ on the web): the
+ * books she sees by status (her organization comes with /api/auth/me), for checkers the registrations
  * waiting for a check, for keyers her day's count and the next record to key.
  * Invariants: read only; every count keeps to the caller's scope
  * (bookInScope in each query, read in one transaction); a part the role may
