@@ -66,7 +66,6 @@ describe('record switch on a 1.000-record book', () => {
     console.log(
       `record switch over ${SWITCHES} switches on a ${RECORDS}-record book: median ${quantile(sorted, 0.5).toFixed(1)} ms, p95 ${quantile(sorted, 0.95).toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms (goal < 150 ms: npm run bench:switch)`,
     );
-    expect(times).toHaveLength(SWITCHES); // every switch reached its record
     // the list came as windows around a record, never whole; no record was fetched twice
     expect(listCalls.length).toBeGreaterThan(0);
     for (const q of listCalls) expect(q).toMatch(/limit=200/);
