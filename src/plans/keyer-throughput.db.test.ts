@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOrganization } from '../auth/index.js';
 import { listKeyerAccuracy } from '../qc/index.js';
+import { getTemplate } from '../registers/index.js';
 import { describeBackends } from '../../test/support/backends.js';
 import { testContext, type TestContext } from '../../test/support/context.js';
 import { at, insertBook, insertPlanUnits, UNITS } from '../../test/support/plan-world.js';
@@ -67,6 +68,8 @@ describeBackends('keyers throughput next to QC accuracy', (store) => {
       const row = r.keyers.find((x) => x.keyerId === k)!;
       expect(row).toMatchObject({ keyed7: count(k, 7, ['a', 'b']), keyed28: count(k, 28, ['a', 'b']) });
       expect(row.perDay28).toBeCloseTo(count(k, 28, ['a', 'b']) / 28, 2);
+      // Fields = registrations × the catalog's field count; these records have no actions, so no active time.
+      expect(row).toMatchObject({ fields28: count(k, 28, ['a', 'b']) * getTemplate('KS').fields.length, activeHours28: 0, fieldsPerHour28: null, fieldsPerHour7: null });
       expect(row.accuracy).toEqual(accuracy.get(k) ?? null);
       expect(row.overall).toEqual(overallOf(accuracy.get(k)));
     }
@@ -86,5 +89,155 @@ describeBackends('keyers throughput next to QC accuracy', (store) => {
       expect(row?.keyed7 ?? 0).toBe(count(k, 7, ['a']));
     }
     expect(r.organizations.reduce((s, o) => s + o.keyed28, 0)).toBe(keyers.reduce((s, k) => s + count(k, 28, ['a']), 0));
+  });
+});
+
+/**
+ * Fields per hour by hand: keyers' actions at known times (Vietnam time).
+ * Nhập Một keys on day −1 in commune A from 08:00 to 08:12 (two KS), on a
+ * KS of commune B at 08:20–08:25, and a KT of commune A at 08:30–08:34; QC
+ * verifies at 08:50 (not keying). On day −10: 14:00–14:09:59 (599 s apart: one
+ * session) and 14:19:59–14:21:59 (600 s later: a new session). On day −30
+ * (outside 28 days) one more. Nhập Hai keys one KS on day −2, 09:00–09:06,
+ * and works a draft at 09:10–09:12. Nhập Ba keys only in commune B.
+ * Sessions: last − first + 60 s; a gap of 600 s or more splits.
+ */
+describeBackends('keyers fields per hour from the action log', (store) => {
+  let ctx: TestContext;
+  let dispose: () => void;
+  const TODAY = '2026-11-25';
+  let k1 = '';
+  let k2 = '';
+  let k3 = '';
+  let org = '';
+  let planner = '';
+  const KS = getTemplate('KS').fields.length;
+  const KT = getTemplate('KT').fields.length;
+  let tx = 0;
+  const time = (back: number, hms: string) => `${addDays(TODAY, -back)}T${hms}+07:00`;
+
+  async function record(book: string, type: 'KS' | 'KT', keyer: string, back: number, actions: [string, string][], status = 'completed'): Promise<void> {
+    const r = await ctx.store.db
+      .insertInto('records')
+      .values({
+        book_id: book,
+        register_type: type,
+        template_version: type === 'KS' ? 'KS-70' : 'KT-48',
+        values: {},
+        page_ids: '[]',
+        keyed_by: keyer,
+        status,
+        completed_at: status === 'draft' ? null : at(addDays(TODAY, -back)),
+        updated_at: at(addDays(TODAY, -back)),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const rows = actions.map(([kind, hms]) => ({ record_id: r.id, client_tx_id: `tx-fph-${++tx}`, kind, actor_id: keyer, payload: '{}', created_at: time(back, hms) }));
+    await ctx.store.db.insertInto('record_actions').values(rows).execute();
+  }
+  /** Created at `from`, saved 30 s later, completed at `to`. */
+  const keyed = (from: string, to: string): [string, string][] => {
+    const [h, m, s] = from.split(':').map(Number) as [number, number, number];
+    const saved = new Date(Date.UTC(2000, 0, 1, h, m, s + 30)).toISOString().slice(11, 19);
+    return [
+      ['created', from],
+      ['keyed', saved],
+      ['completed', to],
+    ];
+  };
+
+  beforeAll(async () => {
+    ({ ctx, dispose } = testContext(store()));
+    await insertPlanUnits(ctx);
+    const a = await insertBook(ctx, { unit: UNITS.a, year: 2001, day: '2026-09-01' });
+    const aKt = await insertBook(ctx, { unit: UNITS.a, type: 'KT', year: 2001, day: '2026-09-01' });
+    const b = await insertBook(ctx, { unit: UNITS.b, year: 2002, day: '2026-09-01' });
+    org = (await createOrganization(ctx, { name: 'Công ty Nhập Liệu Giờ', kind: 'contractor' })).id;
+    const ids = await insertUsers(ctx, [
+      { login: 'gio-mot', role: 'keyer' },
+      { login: 'gio-hai', role: 'keyer' },
+      { login: 'gio-ba', role: 'keyer' },
+    ]);
+    [k1, k2, k3] = [ids[0]!, ids[1]!, ids[2]!];
+    await ctx.store.db.updateTable('users').set({ organization_id: org }).where('id', 'in', ids).execute();
+    planner = (await insertUsers(ctx, [{ login: 'gio-ke-hoach-a', role: 'planner' }], [{ kind: 'unit', unitId: UNITS.a }]))[0]!;
+    await record(a, 'KS', k1, 1, keyed('08:00:00', '08:05:00'));
+    await record(a, 'KS', k1, 1, [...keyed('08:06:00', '08:12:00'), ['verified', '08:50:00']]);
+    await record(b, 'KS', k1, 1, keyed('08:20:00', '08:25:00'));
+    await record(aKt, 'KT', k1, 1, keyed('08:30:00', '08:34:00'));
+    await record(a, 'KS', k1, 10, keyed('14:00:00', '14:09:59'));
+    await record(a, 'KS', k1, 10, keyed('14:19:59', '14:21:59'));
+    await record(a, 'KS', k1, 30, keyed('10:00:00', '10:05:00'));
+    await record(a, 'KS', k2, 2, keyed('09:00:00', '09:06:00'));
+    await record(a, 'KS', k2, 2, keyed('09:10:00', '09:12:00'), 'draft');
+    await record(b, 'KS', k3, 1, keyed('10:00:00', '10:05:00'));
+  });
+  afterAll(() => dispose());
+
+  const perHour = (fields: number, seconds: number) => Math.round(((fields * 3600) / seconds) * 10) / 10;
+  const expectRow = (row: object | undefined, fields7: number, secs7: number, fields28: number, secs28: number) =>
+    expect(row).toMatchObject({
+      fields7,
+      fields28,
+      activeHours7: Math.round((secs7 / 3600) * 100) / 100,
+      activeHours28: Math.round((secs28 / 3600) * 100) / 100,
+      fieldsPerHour7: perHour(fields7, secs7),
+      fieldsPerHour28: perHour(fields28, secs28),
+    });
+
+  it('divides the fields keyed by the active sessions: a gap of 10 minutes splits, QC actions and older days do not count', async () => {
+    const r = await keyerThroughput(ctx);
+    // Nhập Một, day −1: one session 08:00–08:34 (the commune B record fills the gaps), day −10: 599 s + 60, then 120 s + 60.
+    const one7 = 34 * 60 + 60;
+    expectRow(
+      r.keyers.find((k) => k.keyerId === k1),
+      3 * KS + KT,
+      one7,
+      5 * KS + KT,
+      one7 + (599 + 60) + (120 + 60),
+    );
+    // Nhập Hai: 09:00–09:12 with the draft's actions (time on a draft counts; its fields when it is completed).
+    expectRow(
+      r.keyers.find((k) => k.keyerId === k2),
+      KS,
+      12 * 60 + 60,
+      KS,
+      12 * 60 + 60,
+    );
+    expectRow(
+      r.keyers.find((k) => k.keyerId === k3),
+      KS,
+      5 * 60 + 60,
+      KS,
+      5 * 60 + 60,
+    );
+    const secs7 = one7 + 780 + 360;
+    expectRow(
+      r.organizations.find((o) => o.organizationId === org),
+      5 * KS + KT,
+      secs7,
+      7 * KS + KT,
+      secs7 + 659 + 180,
+    );
+  });
+
+  it("counts only actions and records in the reader's scope: the commune B record leaves a gap that splits the session", async () => {
+    const r = await keyerThroughput(await as(ctx, planner));
+    expect(r.keyers.map((k) => k.keyerId).sort()).toEqual([k1, k2].sort());
+    const one7 = 12 * 60 + 60 + (4 * 60 + 60);
+    expectRow(
+      r.keyers.find((k) => k.keyerId === k1),
+      2 * KS + KT,
+      one7,
+      4 * KS + KT,
+      one7 + 659 + 180,
+    );
+    expectRow(
+      r.organizations.find((o) => o.organizationId === org),
+      3 * KS + KT,
+      one7 + 780,
+      5 * KS + KT,
+      one7 + 659 + 180 + 780,
+    );
   });
 });

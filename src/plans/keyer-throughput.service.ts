@@ -1,20 +1,28 @@
 /**
  * Keyers' throughput next to their QC accuracy (the campaign dashboard):
- * per keyer and per organization (users.organization_id), registrations
- * keyed per day over the last 7 and 28 days (Vietnam days, today included),
- * next to the keyer's accuracy as src/qc computes it (listKeyerAccuracy:
- * arbitration, review and sampling error rates with Clopper–Pearson
- * intervals, and her mode).
+ * per keyer and per organization (users.organization_id), over the last 7
+ * and 28 days (Vietnam days, today included): registrations keyed per day,
+ * and fields keyed per hour of active keying time, next to the keyer's
+ * accuracy as src/qc computes it (listKeyerAccuracy: arbitration, review and
+ * sampling error rates with Clopper–Pearson intervals, and her mode).
  * "Keyed" = a record past draft (a registration or a keying pass A/B) whose
  * keyed_by is the keyer, counted on its completion day; only books in the
  * reader's scope count. keyed_by is the last author of the record's values,
  * so a registration corrected later counts for who corrected it.
+ * Fields = registrations keyed × the catalog's field count for the register
+ * type (fieldCountOf, as the plans count fields; empty columns count too).
+ * Active hours = her keying sessions in the action log (keyer-hours.repo.ts:
+ * actions less than 10 minutes apart form a session of last − first action
+ * + 1 minute). Fields per hour = fields / active hours, null without active
+ * time; an organization's = the sum of its keyers' fields / the sum of their hours.
  */
 import { sql } from 'kysely';
 import { bookInScope, userDisplayNames, type ActorContext } from '../auth/index.js';
 import { listKeyerAccuracy, rateStats, type KeyerAccuracy } from '../qc/index.js';
 import { addDays } from './forecast.js';
 import { vietnamDay } from '../audit/index.js';
+import { fieldCountOf } from './plan-views.js';
+import { activeSeconds } from './keyer-hours.repo.js';
 
 export interface KeyerThroughputRow {
   keyerId: string;
@@ -26,6 +34,15 @@ export interface KeyerThroughputRow {
   /** Registrations keyed per day (keyed7 / 7, keyed28 / 28), two decimals. */
   perDay7: number;
   perDay28: number;
+  /** Registrations keyed × the catalog's field count of their register type. */
+  fields7: number;
+  fields28: number;
+  /** Active keying time from the action log, in hours (two decimals). */
+  activeHours7: number;
+  activeHours28: number;
+  /** fields / active hours (one decimal), null without active time. */
+  fieldsPerHour7: number | null;
+  fieldsPerHour28: number | null;
   /** From src/qc (null when no QC outcome of the keyer is known yet). */
   accuracy: KeyerAccuracy | null;
   /** All sources and field groups of `accuracy` together: 1 − error rate, with the two-sided 95 % Clopper–Pearson interval; null without checked fields. */
@@ -50,53 +67,111 @@ export interface OrganizationThroughput {
   keyed28: number;
   perDay7: number;
   perDay28: number;
+  fields7: number;
+  fields28: number;
+  activeHours7: number;
+  activeHours28: number;
+  /** Its keyers' fields / their active hours together. */
+  fieldsPerHour7: number | null;
+  fieldsPerHour28: number | null;
 }
 
 const perDay = (n: number, days: number) => Math.round((n / days) * 100) / 100;
+const hours = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;
+const perHour = (fields: number, seconds: number) => (seconds > 0 ? Math.round((fields / (seconds / 3600)) * 10) / 10 : null);
+
+type Keyed = { keyerId: string; organizationId: string | null; organizationName: string | null; n7: number; n28: number; fields7: number; fields28: number };
+
+/** Registrations keyed per keyer within the windows, and their fields (per register type × the catalog's count). */
+async function keyedByKeyer(ctx: ActorContext, today: string, from7: string, from28: string): Promise<Keyed[]> {
+  const day = sql`(coalesce(r.completed_at, r.updated_at) at time zone 'Asia/Ho_Chi_Minh')::date`;
+  const rows = await sql<{ keyer_id: string; organization_id: string | null; organization_name: string | null; register_type: string; n7: string; n28: string }>`
+    select r.keyed_by as keyer_id, u.organization_id, o.name as organization_name, r.register_type,
+      count(*) filter (where ${day} >= ${from7}::date) as n7, count(*) as n28
+    from records r join users u on u.id = r.keyed_by left join organizations o on o.id = u.organization_id
+    where r.status <> 'draft' and ${day} between ${from28}::date and ${today}::date and ${bookInScope(ctx.actor, sql.ref('r.book_id'))}
+    group by 1, 2, 3, 4`.execute(ctx.store.db);
+  const byKeyer = new Map<string, Keyed>();
+  for (const r of rows.rows) {
+    const k = byKeyer.get(r.keyer_id) ?? { keyerId: r.keyer_id, organizationId: r.organization_id, organizationName: r.organization_name, n7: 0, n28: 0, fields7: 0, fields28: 0 };
+    const [n7, n28, count] = [Number(r.n7), Number(r.n28), fieldCountOf(r.register_type)];
+    Object.assign(k, { n7: k.n7 + n7, n28: k.n28 + n28, fields7: k.fields7 + n7 * count, fields28: k.fields28 + n28 * count });
+    byKeyer.set(r.keyer_id, k);
+  }
+  return [...byKeyer.values()];
+}
 
 export async function keyerThroughput(ctx: ActorContext): Promise<{ today: string; keyers: KeyerThroughputRow[]; organizations: OrganizationThroughput[] }> {
   const today = vietnamDay(ctx.clock());
   const from28 = addDays(today, -27);
   const from7 = addDays(today, -6);
-  const day = sql`(coalesce(r.completed_at, r.updated_at) at time zone 'Asia/Ho_Chi_Minh')::date`;
-  const rows = await sql<{ keyer_id: string; organization_id: string | null; organization_name: string | null; n7: string; n28: string }>`
-    select r.keyed_by as keyer_id, u.organization_id, o.name as organization_name,
-      count(*) filter (where ${day} >= ${from7}::date) as n7, count(*) as n28
-    from records r join users u on u.id = r.keyed_by left join organizations o on o.id = u.organization_id
-    where r.status <> 'draft' and ${day} between ${from28}::date and ${today}::date and ${bookInScope(ctx.actor, sql.ref('r.book_id'))}
-    group by 1, 2, 3`.execute(ctx.store.db);
+  const keyed = await keyedByKeyer(ctx, today, from7, from28);
+  const active = await activeSeconds(ctx, { from7, from28, today });
   const accuracy = new Map((await listKeyerAccuracy(ctx)).map((a) => [a.keyerId, a]));
   const names = await userDisplayNames(
     ctx,
-    rows.rows.map((r) => r.keyer_id),
+    keyed.map((r) => r.keyerId),
   );
-  const keyers = rows.rows
+  const keyers = keyed
     .map((r): KeyerThroughputRow => {
-      const keyed7 = Number(r.n7);
-      const keyed28 = Number(r.n28);
+      const secs = active.get(r.keyerId) ?? { s7: 0, s28: 0 };
       return {
-        keyerId: r.keyer_id,
-        name: names.get(r.keyer_id) ?? r.keyer_id,
-        organizationId: r.organization_id,
-        organizationName: r.organization_name ?? 'Chưa thuộc đơn vị',
-        keyed7,
-        keyed28,
-        perDay7: perDay(keyed7, 7),
-        perDay28: perDay(keyed28, 28),
-        accuracy: accuracy.get(r.keyer_id) ?? null,
-        overall: overallOf(accuracy.get(r.keyer_id)),
+        keyerId: r.keyerId,
+        name: names.get(r.keyerId) ?? r.keyerId,
+        organizationId: r.organizationId,
+        organizationName: r.organizationName ?? 'Chưa thuộc đơn vị',
+        keyed7: r.n7,
+        keyed28: r.n28,
+        perDay7: perDay(r.n7, 7),
+        perDay28: perDay(r.n28, 28),
+        fields7: r.fields7,
+        fields28: r.fields28,
+        activeHours7: hours(secs.s7),
+        activeHours28: hours(secs.s28),
+        fieldsPerHour7: perHour(r.fields7, secs.s7),
+        fieldsPerHour28: perHour(r.fields28, secs.s28),
+        accuracy: accuracy.get(r.keyerId) ?? null,
+        overall: overallOf(accuracy.get(r.keyerId)),
       };
     })
     .sort((a, b) => a.organizationName.localeCompare(b.organizationName, 'vi') || a.name.localeCompare(b.name, 'vi'));
-  const byOrg = new Map<string, OrganizationThroughput>();
-  for (const k of keyers) {
-    const o = byOrg.get(k.organizationId ?? '') ?? { organizationId: k.organizationId, organizationName: k.organizationName, keyers: 0, keyed7: 0, keyed28: 0, perDay7: 0, perDay28: 0 };
-    o.keyers++;
-    o.keyed7 += k.keyed7;
-    o.keyed28 += k.keyed28;
-    o.perDay7 = perDay(o.keyed7, 7);
-    o.perDay28 = perDay(o.keyed28, 28);
-    byOrg.set(k.organizationId ?? '', o);
-  }
-  return { today, keyers, organizations: [...byOrg.values()] };
+  return { today, keyers, organizations: organizationsOf(keyers, active) };
 }
+
+/** Per organization: its keyers' sums; fields per hour from the unrounded seconds. */
+function organizationsOf(keyers: readonly KeyerThroughputRow[], active: ReadonlyMap<string, { s7: number; s28: number }>): OrganizationThroughput[] {
+  const byOrg = new Map<string, { o: OrganizationThroughput; s7: number; s28: number }>();
+  for (const k of keyers) {
+    const e = byOrg.get(k.organizationId ?? '') ?? { o: emptyOrganization(k), s7: 0, s28: 0 };
+    const o = e.o;
+    Object.assign(o, { keyers: o.keyers + 1, keyed7: o.keyed7 + k.keyed7, keyed28: o.keyed28 + k.keyed28, fields7: o.fields7 + k.fields7, fields28: o.fields28 + k.fields28 });
+    e.s7 += active.get(k.keyerId)?.s7 ?? 0;
+    e.s28 += active.get(k.keyerId)?.s28 ?? 0;
+    byOrg.set(k.organizationId ?? '', e);
+  }
+  return [...byOrg.values()].map(({ o, s7, s28 }) => ({
+    ...o,
+    perDay7: perDay(o.keyed7, 7),
+    perDay28: perDay(o.keyed28, 28),
+    activeHours7: hours(s7),
+    activeHours28: hours(s28),
+    fieldsPerHour7: perHour(o.fields7, s7),
+    fieldsPerHour28: perHour(o.fields28, s28),
+  }));
+}
+
+const emptyOrganization = (k: KeyerThroughputRow): OrganizationThroughput => ({
+  organizationId: k.organizationId,
+  organizationName: k.organizationName,
+  keyers: 0,
+  keyed7: 0,
+  keyed28: 0,
+  perDay7: 0,
+  perDay28: 0,
+  fields7: 0,
+  fields28: 0,
+  activeHours7: 0,
+  activeHours28: 0,
+  fieldsPerHour7: null,
+  fieldsPerHour28: null,
+});

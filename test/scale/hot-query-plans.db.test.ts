@@ -3,7 +3,8 @@
  * synth.ts, 3,000 registrations, analysed): each must use its index, not
  * read the whole table — the guard a partitioning by province (docs/SCALE.md)
  * must keep passing: record by id, a book's registrations (an index on the book), its
- * actions (the fold), a person search by blocking keys, a book's people.
+ * actions (the fold), a person search by blocking keys, a book's people,
+ * the actions of the last 28 days (keyers' active time, src/plans).
  * On both backends.
  */
 import { sql } from 'kysely';
@@ -68,6 +69,11 @@ describeBackends('hot query plans on a synthetic province', (store) => {
 
   it("reads a record's actions (its fold) through record_actions_record_idx", async () => {
     usesIndex(await plan(sql`select * from record_actions where record_id = ${recordId} order by id`), 'record_actions_record_idx');
+  });
+
+  it("reads the actions of a 28-day window (keyers' active time, src/plans keyer-hours.repo.ts) through record_actions_time_idx", async () => {
+    const p = await plan(sql`select actor_id, created_at from record_actions where created_at >= '2026-10-29T00:00:00+07:00'::timestamptz and created_at < '2026-11-26T00:00:00+07:00'::timestamptz`);
+    usesIndex(p, /record_actions_time_idx/);
   });
 
   // Person search runs in two steps (src/search/search.repo.ts): candidate names by blocking key in person_names, then people by exact name (+ year).

@@ -29,6 +29,7 @@ import * as m0027 from './0027-package-months.js';
 import * as m0028 from './0028-book-chains.js';
 import * as m0029 from './0029-machine-pass.js';
 import * as m0030 from './0030-keyer-indexes.js';
+import * as m0031 from './0031-action-time-index.js';
 
 export interface Migration {
   id: string;
@@ -67,4 +68,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0028', ...m0028 },
   { id: '0029', ...m0029 },
   { id: '0030', ...m0030 },
+  { id: '0031', ...m0031 },
 ];
