@@ -15,6 +15,11 @@
  * Without SMTP the reminders say no e-mail is sent; the keyers' throughput
  * table says nothing was keyed yet.
  * An officer of commune B sees only B's package and no import form.
+ * Once a contractor's keyer has keyed two registrations of commune A
+ * yesterday in one 8-minute session (actions written with their times), the
+ * planner's keyers' table shows her registrations per day and fields per
+ * hour ("Trường/giờ": 2 × the catalog's KS field count / 9 minutes) for her
+ * and her organization; the officer of commune B still sees nothing keyed.
  * Screenshots of the dashboard are kept under test-results/ (an artifact).
  */
 import { randomBytes } from 'node:crypto';
@@ -26,6 +31,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBook, storeIngestedFile } from '../../src/archive/index.js';
 import { createOrganization, type ActorContext } from '../../src/auth/index.js';
 import { createCampaign } from '../../src/plans/index.js';
+import { getTemplate } from '../../src/registers/index.js';
 import { rebuildWithin } from '../../src/units/index.js';
 import { ROOT, signIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { fakeIncomingPage } from '../support/fixtures.js';
@@ -267,5 +273,58 @@ describe('the campaign dashboard in the browser', () => {
     expect(await page.getByRole('link', { name: 'Tải mẫu kế hoạch (.xlsx)' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Nhập kế hoạch' }).count()).toBe(0);
     await page.context().close();
+  }, 90_000);
+
+  it("shows the keyers' fields per hour next to their registrations per day, within the reader's scope", async () => {
+    const db = t.ctx.store.db;
+    const keyer = await createTestUser(t.ctx, { login: 'nhap.a', displayName: 'Phạm Thị Nhập', role: 'keyer', password: PASSWORD, organizationId: contractorId });
+    const book = await db.selectFrom('books').select('id').where('volume_no', '=', 'A-1').executeTakeFirstOrThrow();
+    const yesterday = new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+    for (const [n, [from, to]] of [
+      ['08:00:00', '08:02:00'],
+      ['08:03:00', '08:08:00'],
+    ].entries()) {
+      const r = await db
+        .insertInto('records')
+        .values({ book_id: book.id, register_type: 'KS', template_version: 'KS-70', values: {}, page_ids: '[]', keyed_by: keyer.id, status: 'completed', completed_at: `${yesterday}T${to}+07:00` })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('record_actions')
+        .values([
+          { record_id: r.id, client_tx_id: `tx-plans-browser-${n}-a`, kind: 'created', actor_id: keyer.id, payload: '{}', created_at: `${yesterday}T${from}+07:00` },
+          { record_id: r.id, client_tx_id: `tx-plans-browser-${n}-b`, kind: 'completed', actor_id: keyer.id, payload: '{}', created_at: `${yesterday}T${to}+07:00` },
+        ])
+        .execute();
+    }
+    // One session 08:00–08:08 (gaps under 10 minutes) + 1 minute for its first record: 540 s.
+    const fieldsPerHour = (Math.round(((2 * getTemplate('KS').fields.length * 3600) / 540) * 10) / 10).toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+    const page = await signIn(t, 'sotuphap', PASSWORD);
+    await page.goto(`${t.base}/#/plans`);
+    const table = page.getByRole('table', { name: 'Năng suất nhập liệu theo đơn vị và người nhập' });
+    await table.waitFor();
+    expect(await table.locator('thead th').allTextContents()).toEqual([
+      'Đơn vị / người nhập',
+      'Bản ghi/ngày (7 ngày)',
+      'Bản ghi/ngày (28 ngày)',
+      'Đã nhập 28 ngày',
+      'Trường/giờ (7 ngày)',
+      'Trường/giờ (28 ngày)',
+      'Độ chính xác (kiểm tra chất lượng)',
+    ]);
+    const cells = (name: string) =>
+      table
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name }) })
+        .locator('td')
+        .allTextContents();
+    expect(await cells('Phạm Thị Nhập')).toEqual(['0,29', '0,07', '2', fieldsPerHour, fieldsPerHour, 'chưa có kết quả kiểm tra']);
+    expect(await cells(`${CONTRACTOR} (1 người)`)).toEqual(['0,29', '0,07', '2', fieldsPerHour, fieldsPerHour, '']);
+    await page.screenshot({ path: screenshot('keyers.png'), fullPage: true });
+    await page.context().close();
+    const officer = await signIn(t, 'canbo.b', PASSWORD);
+    await officer.goto(`${t.base}/#/plans`);
+    await officer.getByRole('region', { name: 'Năng suất nhập liệu và độ chính xác' }).getByText('Chưa có bản đăng ký nào được nhập trong 28 ngày qua.').waitFor();
+    await officer.context().close();
   }, 90_000);
 });

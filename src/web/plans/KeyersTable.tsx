@@ -1,14 +1,34 @@
 /**
  * "Năng suất nhập liệu và độ chính xác": per organization, then per keyer
- * (within the reader's scope), registrations keyed per day over the last 7
- * and 28 days next to the keyer's QC accuracy with its 95 % interval (all
- * QC sources together, as /api/plans/keyers computes it from src/qc).
+ * (within the reader's scope), registrations keyed per day and fields keyed
+ * per hour of active keying time ("Trường/giờ", sessions from the action
+ * log) over the last 7 and 28 days, next to the keyer's QC accuracy with its
+ * 95 % interval (all QC sources together, as /api/plans/keyers computes it
+ * from src/qc).
  */
 import { useEffect, useState } from 'react';
 import { getKeyers, viNumber, type KeyerThroughputRow, type OrganizationThroughput } from './plans.api.js';
 
 const pct = (x: number) => `${(x * 100).toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
 const rate = (x: number) => x.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+
+type PerHour = Pick<KeyerThroughputRow, 'fields7' | 'fields28' | 'activeHours7' | 'activeHours28' | 'fieldsPerHour7' | 'fieldsPerHour28'>;
+
+/** Fields per hour over 7 or 28 days; the fields and hours behind it in the tooltip, "—" without active keying time. */
+function FieldsPerHour({ r, days }: { r: PerHour; days: 7 | 28 }) {
+  const [value, fields, hours] = days === 7 ? [r.fieldsPerHour7, r.fields7, r.activeHours7] : [r.fieldsPerHour28, r.fields28, r.activeHours28];
+  if (value === null)
+    return (
+      <td className="num" title="Chưa ghi nhận thời gian nhập liệu">
+        —
+      </td>
+    );
+  return (
+    <td className="num" title={`${viNumber(fields)} trường trong ${rate(hours)} giờ nhập liệu`}>
+      {rate(value)}
+    </td>
+  );
+}
 
 function Accuracy({ k }: { k: KeyerThroughputRow }) {
   if (!k.overall) return <span className="hint">chưa có kết quả kiểm tra</span>;
@@ -51,6 +71,8 @@ export function KeyersTable({ reloadKey }: { reloadKey: number }) {
               <th className="num">Bản ghi/ngày (7 ngày)</th>
               <th className="num">Bản ghi/ngày (28 ngày)</th>
               <th className="num">Đã nhập 28 ngày</th>
+              <th className="num">Trường/giờ (7 ngày)</th>
+              <th className="num">Trường/giờ (28 ngày)</th>
               <th>Độ chính xác (kiểm tra chất lượng)</th>
             </tr>
           </thead>
@@ -75,6 +97,8 @@ function OrganizationRows({ org, keyers }: { org: OrganizationThroughput; keyers
         <td className="num">{rate(org.perDay7)}</td>
         <td className="num">{rate(org.perDay28)}</td>
         <td className="num">{viNumber(org.keyed28)}</td>
+        <FieldsPerHour r={org} days={7} />
+        <FieldsPerHour r={org} days={28} />
         <td />
       </tr>
       {keyers.map((k) => (
@@ -85,6 +109,8 @@ function OrganizationRows({ org, keyers }: { org: OrganizationThroughput; keyers
           <td className="num">{rate(k.perDay7)}</td>
           <td className="num">{rate(k.perDay28)}</td>
           <td className="num">{viNumber(k.keyed28)}</td>
+          <FieldsPerHour r={k} days={7} />
+          <FieldsPerHour r={k} days={28} />
           <td>
             <Accuracy k={k} />
           </td>
