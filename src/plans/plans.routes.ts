@@ -19,8 +19,11 @@
  *                                             mail: { configured, message? } (message: why no e-mail is sent) }
  *   POST /api/plans/reminders/mail?days&campaignId  -> 202 { jobId } (job 'plans.reminders': one 'plans.reminder.mail'
  *                                             job per organization with an address; 400 mail.not_configured without SMTP)
- *   GET  /api/plans/keyers                    { today, keyers: [{ name, organizationName, keyed7/28, perDay7/28, accuracy (src/qc) }],
- *                                             organizations: [{ organizationName, keyers, keyed7/28, perDay7/28 }] } (reader's scope)
+ *   GET  /api/plans/keyers                    { today, keyers: [{ name, organizationName, keyed7/28, perDay7/28, fields7/28,
+ *                                             activeHours7/28, fieldsPerHour7/28, accuracy (src/qc) }], organizations: [{ organizationName,
+ *                                             keyers, keyed7/28, perDay7/28, fields7/28, activeHours7/28, fieldsPerHour7/28 }] } (reader's
+ *                                             scope; fields = registrations × the catalog's field count, active hours = keying
+ *                                             sessions in the action log, fieldsPerHour null without active time)
  *   POST /api/plans/loads                     { loads: [{ bookId, loadedOn, batchRef }], source } -> { confirmed }
  *   GET  /api/plans/campaigns/:id/template.xlsx  the plan template (drop-downs of units and organizations)
  *   GET  /api/plans/campaigns/:id/plan.xlsx      the current plan in the same layout
