@@ -36,7 +36,7 @@ import { signedInApp } from '../support/http.js';
 import { CLEAN_KS_RECORD } from '../support/records.js';
 
 const ROWS = Number(process.env.IMPORT_LOAD_ROWS ?? 500);
-const KEYERS = Number(process.env.IMPORT_LOAD_KEYERS ?? 10);
+const KEYERS = 10;
 const P95_LIMIT_MS = 200;
 /** How long the keyers save before the import starts (their p95 alone is the machine's baseline). */
 const ALONE_MS = 4_000;
