@@ -3,7 +3,7 @@
  * replayed insert returns the action stored the first time and changes
  * nothing. The table itself rejects UPDATE and DELETE (trigger).
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewRecordAction, RecordAction } from '../store/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -24,6 +24,31 @@ export async function appendAction(db: Db, action: NewRecordAction): Promise<App
   if (inserted) return { action: inserted, replayed: false };
   const existing = await db.selectFrom('record_actions').selectAll().where('client_tx_id', '=', action.client_tx_id).executeTakeFirstOrThrow();
   return { action: existing, replayed: true };
+}
+
+/**
+ * Appends many new actions in one statement (a bulk writer: an import batch); the chain trigger stamps each
+ * row as it does one by one. A client transaction id already stored is skipped (on conflict do nothing):
+ * the rows returned are those written, in no promised order.
+ */
+export async function appendNewActions(db: Db, actions: readonly NewRecordAction[]): Promise<RecordAction[]> {
+  const out: RecordAction[] = [];
+  for (let i = 0; i < actions.length; i += 1000) {
+    const rows = await db
+      .insertInto('record_actions')
+      .values(actions.slice(i, i + 1000))
+      .onConflict((oc) => oc.column('client_tx_id').doNothing())
+      .returningAll()
+      .execute();
+    out.push(...rows);
+  }
+  return out;
+}
+
+/** The transaction's time: what now() and the actions' created_at default give inside it. */
+export async function transactionNow(db: Db): Promise<Date> {
+  const { rows } = await sql<{ now: Date }>`select now() as now`.execute(db);
+  return new Date(rows[0]!.now);
 }
 
 /** A record's actions, oldest first. */

@@ -65,6 +65,29 @@ export async function upsertFindings(db: Db, recordId: string, state: RecordStat
     .execute();
 }
 
+/** The findings of new registrations (a bulk writer's records, which have no stored findings yet), in one statement. */
+export async function insertFindings(db: Db, rows: readonly { recordId: string; state: RecordState }[]): Promise<void> {
+  const values = rows
+    .filter((r) => r.state.keyingOf === null)
+    .map(({ recordId, state }) => {
+      const f = findingsOf(state);
+      return {
+        record_id: recordId,
+        book_id: state.bookId,
+        record_version: state.version,
+        rules_version: RULES_VERSION,
+        findings: JSON.stringify(f.findings),
+        errors: f.errors,
+        unacknowledged: f.unacknowledged,
+      };
+    });
+  for (let i = 0; i < values.length; i += 1000)
+    await db
+      .insertInto('record_findings')
+      .values(values.slice(i, i + 1000))
+      .execute();
+}
+
 /** Written with the projection, in its transaction: a registration's findings for the state just folded (keying passes have none). */
 export async function writeFindings(tx: Transaction<Database>, recordId: string, state: RecordState): Promise<void> {
   if (state.keyingOf !== null) return;

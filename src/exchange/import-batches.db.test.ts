@@ -18,6 +18,7 @@ import { as, insertUsers } from '../../test/support/users.js';
 import { createBook, getBook, listBooks } from '../archive/index.js';
 import type { ActorContext } from '../auth/index.js';
 import { NotFound } from '../core/index.js';
+import { fold, listActions, projectionRow, stateOfRow } from '../entry/index.js';
 import { importFile, type ImportProgress } from './index.js';
 
 const ROWS = 24;
@@ -92,6 +93,15 @@ describeBackends('import in batches', (store) => {
     expect(created).toHaveLength(ROWS);
     const findings = await ctx.store.db.selectFrom('record_findings').select('book_id').where('book_id', '=', book.id).execute();
     expect(findings).toHaveLength(ROWS);
+    // A batch writes each records row whole before its actions: the row is the fold of the actions stored, and
+    // its people and its linkage mark are there, as writeProjection leaves them for a record keyed by hand.
+    const rows = await ctx.store.db.selectFrom('records').selectAll().where('book_id', '=', book.id).execute();
+    for (const row of rows) expect(projectionRow(stateOfRow(row)), row.id).toEqual(projectionRow(fold(await listActions(ctx.store.db, row.id))));
+    const ids = rows.map((r) => r.id);
+    const people = await ctx.store.db.selectFrom('person_index').select('record_id').distinct().where('record_id', 'in', ids).execute();
+    expect(people).toHaveLength(ROWS);
+    const marked = await ctx.store.db.selectFrom('link_dirty').select('record_id').where('record_id', 'in', ids).execute();
+    expect(marked).toHaveLength(ROWS);
   });
 
   it('without a book: the new book is hidden from everyone until the import ends', async () => {

@@ -8,9 +8,10 @@
  *    import creates is created hidden; rows for an existing book go into a
  *    hidden staging copy of it (import_target), the records' own history
  *    (their created action) naming the existing book from the start.
- * 2. writeBatches: the rows, a batch per transaction, each batch closed after
- *    BATCH_MS or BATCH_ROWS, then the event loop and the other users get
- *    their turn (PGlite's session is a FIFO).
+ * 2. writeBatches: the rows, a batch per transaction written in a few
+ *    statements (entry importRecords), each batch sized from the last one's
+ *    pace to last about BATCH_MS (BATCH_ROWS at most), then the event loop
+ *    and the other users get their turn (PGlite's session is a FIFO).
  * 3. finishTargets, inside the import's last transaction (with the imports
  *    row): staging copies' records move into their books (with findings and
  *    person-index rows) and the copies go; created books are shown.
@@ -26,7 +27,7 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { bookView, type BookView } from '../archive/index.js';
 import type { ActorContext } from '../auth/index.js';
-import { importRecord } from '../entry/index.js';
+import { importRecords, type ImportRecordInput } from '../entry/index.js';
 import type { RegisterTemplate } from '../registers/index.js';
 import type { Book, Database } from '../store/index.js';
 import { createGroupBook, groupRows, type BookGroup } from './import-books.js';
@@ -35,9 +36,14 @@ import type { RowOutcome } from './import-rows.js';
 import { insertStagingCopy, listPendingBooks, markPending, moveStaged, unhide } from './import-pending.repo.js';
 import { listBookValues } from './imports.repo.js';
 
-/** A batch's transaction is closed once it has run this long (or holds BATCH_ROWS rows). */
-export const BATCH_MS = 40;
-export const BATCH_ROWS = 200;
+/**
+ * A batch's transaction lasts about this long (its size follows the last batch's pace), and holds BATCH_ROWS
+ * rows at most. On PGlite (one session: every other user waits while a batch runs) 40 ms; on PostgreSQL a batch
+ * holds only the lock of its own hidden book's chain, nobody else waits for it, and a short target would shrink
+ * batches to a row or two of round trips: 1 s.
+ */
+export const BATCH_MS = { pglite: 40, postgresql: 1_000 } as const;
+export const BATCH_ROWS = 500;
 
 export interface BatchImport {
   importId: string;
@@ -112,14 +118,22 @@ export interface Written {
 
 const yieldLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The rows of the next batch: sized so that its transaction lasts about BATCH_MS, from the last batch's pace. */
+export function nextBatchSize(last: number, lastMs: number, targetMs: number, max: number): number {
+  if (lastMs <= 0) return Math.min(max, last * 2);
+  return Math.max(1, Math.min(max, Math.round((last * targetMs) / lastMs)));
+}
+
 /**
- * Step 2: every row of every target, in batches. `onRows(done)` is called after each batch (progress; it may
- * throw to stop: what is written stays hidden, for the next attempt or for good).
+ * Step 2: every row of every target, in batches (entry importRecords: a few statements a batch). `onRows(done)`
+ * is called after each batch (progress; it may throw to stop: what is written stays hidden, for the next attempt
+ * or for good).
  */
 export async function writeBatches(ctx: ActorContext, imp: BatchImport, targets: readonly Target[], onRows: (done: number) => void): Promise<Written> {
   const sheetTag = createHash('sha256').update(imp.sheet).digest('hex').slice(0, 8);
   const out: Written = { written: 0, skipped: [], counts: [] };
-  const batchRows = imp.batchRows ?? BATCH_ROWS;
+  const maxRows = imp.batchRows ?? BATCH_ROWS;
+  let size = Math.min(maxRows, 8);
   let before = 0;
   for (const t of targets) {
     // Only an existing book can already hold these registrations; a new book holds only this import's rows.
@@ -127,34 +141,34 @@ export async function writeBatches(ctx: ActorContext, imp: BatchImport, targets:
     let skippedHere = 0;
     for (let i = 0; i < t.rows.length;) {
       imp.signal?.throwIfAborted();
-      i = await ctx.store.db.transaction().execute(async (tx) => {
-        const started = performance.now();
-        let j = i;
-        for (; j < t.rows.length && j - i < batchRows && performance.now() - started < BATCH_MS; j++) {
-          const o = t.rows[j]!;
-          const key = registrationKey(imp.template, o.values);
-          if (key !== undefined && already.has(key)) {
-            out.skipped.push(o.rowNo);
-            skippedHere++;
-            continue;
-          }
-          // A replayed row (written by an earlier attempt of this import) is one of its records all the same.
-          await importRecord(tx, {
-            bookId: t.final.id,
-            projectInto: t.staged ? t.intoId : undefined,
-            registerType: imp.template.registerType,
-            templateId: imp.template.id,
-            values: o.values,
-            acknowledge: o.findings.filter((f) => f.severity === 'WARNING').map((f) => `${f.path}:${f.code}`),
-            source: { kind: 'import', importId: imp.importId, file: imp.fileName, sheet: imp.sheet, row: o.rowNo, sha256: imp.sha256 },
-            clientTxId: `imp-${imp.importId}-${sheetTag}-${o.rowNo}`,
-            actor: ctx.actor,
-            today: ctx.clock(),
-          });
-          out.written++;
+      const batch = t.rows.slice(i, i + size);
+      const inputs: ImportRecordInput[] = [];
+      for (const o of batch) {
+        const key = registrationKey(imp.template, o.values);
+        if (key !== undefined && already.has(key)) {
+          out.skipped.push(o.rowNo);
+          skippedHere++;
+          continue;
         }
-        return j;
-      });
+        inputs.push({
+          bookId: t.final.id,
+          projectInto: t.staged ? t.intoId : undefined,
+          registerType: imp.template.registerType,
+          templateId: imp.template.id,
+          values: o.values,
+          acknowledge: o.findings.filter((f) => f.severity === 'WARNING').map((f) => `${f.path}:${f.code}`),
+          source: { kind: 'import', importId: imp.importId, file: imp.fileName, sheet: imp.sheet, row: o.rowNo, sha256: imp.sha256 },
+          clientTxId: `imp-${imp.importId}-${sheetTag}-${o.rowNo}`,
+          actor: ctx.actor,
+          today: ctx.clock(),
+        });
+      }
+      const started = performance.now();
+      // A replayed row (written by an earlier attempt of this import) is one of its records all the same.
+      await ctx.store.db.transaction().execute((tx) => importRecords(tx, inputs));
+      out.written += inputs.length;
+      i += batch.length;
+      size = nextBatchSize(batch.length, performance.now() - started, BATCH_MS[ctx.store.backend], maxRows);
       onRows(before + i);
       await yieldLoop();
     }

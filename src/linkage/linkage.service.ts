@@ -53,11 +53,13 @@ const deserialize = (raw: Record<string, unknown>): ParamSet =>
     }),
   );
 
-/** Marks a completed registration for the next incremental run (entry calls it in the completing transaction). */
-export async function markForLinkage(db: Kysely<Database> | Transaction<Database>, recordId: string): Promise<void> {
+/** Marks completed registrations for the next incremental run (entry calls it in the completing transaction). */
+export async function markForLinkage(db: Kysely<Database> | Transaction<Database>, recordIds: string | readonly string[]): Promise<void> {
+  const ids = typeof recordIds === 'string' ? [recordIds] : recordIds;
+  if (ids.length === 0) return;
   await db
     .insertInto('link_dirty')
-    .values({ record_id: recordId })
+    .values(ids.map((record_id) => ({ record_id })))
     .onConflict((oc) => oc.column('record_id').doNothing())
     .execute();
 }
