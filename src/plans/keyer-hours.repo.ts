@@ -12,6 +12,9 @@
  * Actions outside the reader's scope are left out before the sessions are
  * formed (a gap spent on such a book counts as idle when it breaks a session).
  * Time on a draft counts when it is spent; the draft's fields when completed.
+ * Registrations imported from a file (their created action has a source:
+ * entry import-record.ts) are not keying: an import writes thousands in a
+ * minute. Their actions and their fields are left out (notImported).
  * Read through record_actions_time_idx (0031).
  */
 import { sql } from 'kysely';
@@ -23,6 +26,9 @@ export const SESSION_GAP_SECONDS = 10 * 60;
 export const FIRST_RECORD_SECONDS = 60;
 /** What a keyer does while keying a registration or a pass; QC's compared/arbitrated/verified and reopened are not keying. */
 export const KEYING_KINDS = ['created', 'keyed', 'corrected', 'flagged', 'warnings_acknowledged', 'completed'] as const satisfies readonly ActionKind[];
+
+/** The record `ref` was keyed here, not imported from a file (an imported registration's created action carries its source). */
+export const notImported = (ref: string) => sql`not exists (select 1 from record_actions imp where imp.record_id = ${sql.ref(ref)} and imp.kind = 'created' and imp.payload ? 'source')`;
 
 /** Vietnam midnight at the start of a day ('2026-11-25'), as an instant. */
 const vietnamMidnight = (day: string) => `${day}T00:00:00+07:00`;
@@ -37,6 +43,7 @@ export async function activeSeconds(ctx: ActorContext, w: { from7: string; from2
       where a.actor_id is not null and a.kind in (${sql.join(KEYING_KINDS.map((k) => sql.lit(k)))})
         and a.created_at >= ${vietnamMidnight(w.from28)}::timestamptz and a.created_at < ${vietnamMidnight(addDays(w.today, 1))}::timestamptz
         and ${bookInScope(ctx.actor, sql.ref('r.book_id'))}
+        and ${notImported('r.id')}
     ), t as (
       select actor_id, created_at, case when since < ${SESSION_GAP_SECONDS}::float8 then since else ${FIRST_RECORD_SECONDS}::float8 end as secs from a
     )

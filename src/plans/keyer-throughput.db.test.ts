@@ -99,7 +99,8 @@ describeBackends('keyers throughput next to QC accuracy', (store) => {
  * verifies at 08:50 (not keying). On day −10: 14:00–14:09:59 (599 s apart: one
  * session) and 14:19:59–14:21:59 (600 s later: a new session). On day −30
  * (outside 28 days) one more. Nhập Hai keys one KS on day −2, 09:00–09:06,
- * and works a draft at 09:10–09:12. Nhập Ba keys only in commune B.
+ * and works a draft at 09:10–09:12, and imports one from a file at 09:30 (not
+ * keying). Nhập Ba keys only in commune B.
  * Sessions: last − first + 60 s; a gap of 600 s or more splits.
  */
 describeBackends('keyers fields per hour from the action log', (store) => {
@@ -116,7 +117,7 @@ describeBackends('keyers fields per hour from the action log', (store) => {
   let tx = 0;
   const time = (back: number, hms: string) => `${addDays(TODAY, -back)}T${hms}+07:00`;
 
-  async function record(book: string, type: 'KS' | 'KT', keyer: string, back: number, actions: [string, string][], status = 'completed'): Promise<void> {
+  async function record(book: string, type: 'KS' | 'KT', keyer: string, back: number, actions: [string, string][], status = 'completed', imported = false): Promise<void> {
     const r = await ctx.store.db
       .insertInto('records')
       .values({
@@ -132,7 +133,8 @@ describeBackends('keyers fields per hour from the action log', (store) => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const rows = actions.map(([kind, hms]) => ({ record_id: r.id, client_tx_id: `tx-fph-${++tx}`, kind, actor_id: keyer, payload: '{}', created_at: time(back, hms) }));
+    const payload = (kind: string) => (imported && kind === 'created' ? JSON.stringify({ source: { kind: 'import', file: 'so-cu.xlsx', row: 2 } }) : '{}');
+    const rows = actions.map(([kind, hms]) => ({ record_id: r.id, client_tx_id: `tx-fph-${++tx}`, kind, actor_id: keyer, payload: payload(kind), created_at: time(back, hms) }));
     await ctx.store.db.insertInto('record_actions').values(rows).execute();
   }
   /** Created at `from`, saved 30 s later, completed at `to`. */
@@ -171,6 +173,8 @@ describeBackends('keyers fields per hour from the action log', (store) => {
     await record(a, 'KS', k2, 2, keyed('09:00:00', '09:06:00'));
     await record(a, 'KS', k2, 2, keyed('09:10:00', '09:12:00'), 'draft');
     await record(b, 'KS', k3, 1, keyed('10:00:00', '10:05:00'));
+    // Imported from a file by Nhập Hai (not keying: neither its fields nor its minutes count).
+    await record(a, 'KS', k2, 2, keyed('09:30:00', '09:30:40'), 'completed', true);
   });
   afterAll(() => dispose());
 

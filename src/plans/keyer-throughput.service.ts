@@ -22,7 +22,7 @@ import { listKeyerAccuracy, rateStats, type KeyerAccuracy } from '../qc/index.js
 import { addDays } from './forecast.js';
 import { vietnamDay } from '../audit/index.js';
 import { fieldCountOf } from './plan-views.js';
-import { activeSeconds } from './keyer-hours.repo.js';
+import { activeSeconds, notImported } from './keyer-hours.repo.js';
 
 export interface KeyerThroughputRow {
   keyerId: string;
@@ -89,7 +89,7 @@ async function keyedByKeyer(ctx: ActorContext, today: string, from7: string, fro
     select r.keyed_by as keyer_id, u.organization_id, o.name as organization_name, r.register_type,
       count(*) filter (where ${day} >= ${from7}::date) as n7, count(*) as n28
     from records r join users u on u.id = r.keyed_by left join organizations o on o.id = u.organization_id
-    where r.status <> 'draft' and ${day} between ${from28}::date and ${today}::date and ${bookInScope(ctx.actor, sql.ref('r.book_id'))}
+    where r.status <> 'draft' and ${day} between ${from28}::date and ${today}::date and ${bookInScope(ctx.actor, sql.ref('r.book_id'))} and ${notImported('r.id')}
     group by 1, 2, 3, 4`.execute(ctx.store.db);
   const byKeyer = new Map<string, Keyed>();
   for (const r of rows.rows) {
