@@ -38,3 +38,4 @@ export { startJobWorker, STALE_CHECK_MS, type JobWorker, type JobWorkerOptions, 
 export { DEFAULT_LEASE, LeaseLost, type LeaseOptions } from './job-lease.js';
 export type { UserFacingError } from './jobs.repo.js';
 export { jobFileOf, type JobFile } from './job-file.js';
+export { attachment } from './attachment.js';

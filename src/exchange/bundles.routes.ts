@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { access, on } from '../auth/index.js';
 import { bookZipDownload, recordPdf, writeBookPdfZip } from './bundles.service.js';
-import { attachment } from './attachment.js';
+import { attachment } from '../core/index.js';
 
 const IdParams = z.object({ id: z.uuid('Mã không hợp lệ.') });
 

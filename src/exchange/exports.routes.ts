@@ -9,10 +9,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { access, on } from '../auth/index.js';
-import { NAME_CASES } from '../core/index.js';
+import { attachment, NAME_CASES } from '../core/index.js';
 import { startExport } from './export-job.js';
 import { listExports, openExportFile, signOffExport } from './export-signoff.service.js';
-import { attachment } from './attachment.js';
 
 const IdParams = z.object({ id: z.uuid('Mã không hợp lệ.') });
 const FileParams = z.object({ id: z.uuid('Mã lần xuất không hợp lệ.'), name: z.string().min(1).max(300) });

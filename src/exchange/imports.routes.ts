@@ -11,11 +11,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { access, CREATE, on } from '../auth/index.js';
-import { Invalid } from '../core/index.js';
+import { attachment, Invalid } from '../core/index.js';
 import { getImport, getImportErrorReport } from './import.service.js';
 import { startImport } from './import-job.js';
 import { IMPORT_LIMITS } from './import-zip.js';
-import { attachment } from './attachment.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BODY_TYPES = ['application/octet-stream', 'text/csv', XLSX_MIME, 'application/vnd.ms-excel'];

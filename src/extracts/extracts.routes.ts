@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { access, CREATE, LIST, on, type ActorContext } from '../auth/index.js';
-import { NotFound, type AppContext } from '../core/index.js';
+import { attachment, NotFound, type AppContext } from '../core/index.js';
 import { copyPdf, getCopy, revokeCopy, verifyUrlOf } from './copies.service.js';
 import { startIssueCopy } from './issue-job.js';
 import { issuanceLogXlsx } from './issuance-log.js';
@@ -54,14 +54,14 @@ export async function extractsRoutes(app: FastifyInstance, opts: { ctx: AppConte
     const xlsx = await issuanceLogXlsx(req.ctx, p.unit, p.from, p.to);
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('Content-Disposition', `attachment; filename="so-cap-ban-sao-${p.from}-${p.to}.xlsx"`)
+      .header('Content-Disposition', attachment(`so-cap-ban-sao-${p.from}-${p.to}.xlsx`))
       .header('Cache-Control', 'private, no-store')
       .send(xlsx);
   });
   app.get('/api/extracts/:id', access('extracts.issue', on.extract()), async (req) => copyView(req.ctx, await getCopy(req.ctx, Id.parse(req.params).id)));
   app.get('/api/extracts/:id/pdf', access('extracts.issue', on.extract()), async (req, reply) => {
     const { pdf, name } = await copyPdf(req.ctx, Id.parse(req.params).id);
-    return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${name}"`).header('Cache-Control', 'private, no-store').send(pdf);
+    return reply.type('application/pdf').header('Content-Disposition', attachment(name)).header('Cache-Control', 'private, no-store').send(pdf);
   });
   app.post('/api/extracts/:id/revoke', access('extracts.issue', on.extract()), async (req) => copyView(req.ctx, await revokeCopy(req.ctx, Id.parse(req.params).id, req.body)));
   app.post('/api/extract-requests', access('extracts.issue', CREATE), async (req, reply) => reply.status(201).send(await createRequest(req.ctx, req.body as never)));

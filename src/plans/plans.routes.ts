@@ -36,7 +36,7 @@
  *                                             done -> GET /api/jobs/:id/file: "Báo cáo tiến độ số hóa sổ hộ tịch"
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Invalid } from '../core/index.js';
+import { attachment, Invalid } from '../core/index.js';
 import { z } from 'zod';
 import { access, CREATE, LIST, on } from '../auth/index.js';
 import { getBurnup } from './burnup.service.js';
@@ -56,8 +56,7 @@ const ProgressQ = z.object({ campaignId: z.uuid('Mã kế hoạch không hợp l
 const RemindersQ = z.object({ campaignId: z.uuid('Mã kế hoạch không hợp lệ.').optional(), days: z.coerce.number().int().min(0).max(365).default(7) });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const download = (reply: FastifyReply, name: string, type: string, bytes: Uint8Array) =>
-  reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`).send(Buffer.from(bytes));
+const download = (reply: FastifyReply, name: string, type: string, bytes: Uint8Array) => reply.header('content-type', type).header('content-disposition', attachment(name)).send(Buffer.from(bytes));
 const fileBody = (req: FastifyRequest): Buffer => {
   if (!Buffer.isBuffer(req.body)) throw new Invalid('plan_import.no_body', 'Cần gửi tệp kế hoạch xlsx (Content-Type: application/octet-stream).', 'file');
   return req.body;

@@ -13,6 +13,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { access, actorCan, actorIdOf, CREATE, forbidden, LIST, on } from '../auth/index.js';
+import { attachment } from '../core/index.js';
 import { listKeyerAccuracy } from './keyer-accuracy.service.js';
 import { machineAccuracy } from './machine-accuracy.service.js';
 import { getSampledRecord, listSample, submitChecks } from './lot-checks.service.js';
@@ -26,7 +27,7 @@ const lotId = (req: FastifyRequest) => LotParams.parse(req.params).id;
 const body = (req: FastifyRequest) => (typeof req.body === 'object' && req.body !== null ? req.body : {});
 
 function download(reply: FastifyReply, name: string, type: string, bytes: Uint8Array) {
-  return reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`).send(Buffer.from(bytes));
+  return reply.header('content-type', type).header('content-disposition', attachment(name)).send(Buffer.from(bytes));
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -10,7 +10,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { access, actorIdOf, isBookVisible, on } from '../auth/index.js';
-import { getJob, jobFileOf, NotFound, type JobView } from '../core/index.js';
+import { attachment, getJob, jobFileOf, NotFound, type JobView } from '../core/index.js';
 
 const JobParams = z.object({ id: z.string().regex(/^[0-9]{1,18}$/, 'Mã công việc không hợp lệ.') });
 
@@ -37,7 +37,7 @@ export async function jobsRoutes(app: FastifyInstance): Promise<void> {
     const name = file.name.replace(/[^\x20-\x7e]|"/g, '_');
     return reply
       .type(file.contentType)
-      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('content-disposition', attachment(name))
       .send(await req.ctx.blobs.get(file.sha256));
   });
 }

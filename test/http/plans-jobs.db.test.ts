@@ -67,7 +67,7 @@ describeBackends('plan import and progress report as jobs', (store) => {
     expect(await listPackages(ctx, campaignId)).toEqual([]);
     const report = await app.inject({ method: 'GET', url: `/api/jobs/${bad.jobId}/file`, headers: auth });
     expect(report.statusCode).toBe(200);
-    expect(report.headers['content-disposition']).toBe('attachment; filename="ke-hoach-loi.xlsx"');
+    expect(report.headers['content-disposition']).toBe('attachment; filename="ke-hoach-loi.xlsx"; filename*=UTF-8\'\'ke-hoach-loi.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(report.rawPayload as unknown as ExcelJS.Buffer);
     const row3 = (wb.getWorksheet('Kế hoạch')!.getRow(3).values as unknown[]).map(String).join(' ');
