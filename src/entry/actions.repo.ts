@@ -3,7 +3,7 @@
  * replayed insert returns the action stored the first time and changes
  * nothing. The table itself rejects UPDATE and DELETE (trigger).
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, NewRecordAction, RecordAction } from '../store/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -27,28 +27,22 @@ export async function appendAction(db: Db, action: NewRecordAction): Promise<App
 }
 
 /**
- * Appends many new actions in one statement (a bulk writer: an import batch); the chain trigger stamps each
- * row as it does one by one. A client transaction id already stored is skipped (on conflict do nothing):
- * the rows returned are those written, in no promised order.
+ * Appends many new actions in one statement each thousand (a bulk writer: an import batch); the chain trigger
+ * stamps each row as it does one by one. A client transaction id already stored is skipped (on conflict do
+ * nothing). Returns the client transaction ids written.
  */
-export async function appendNewActions(db: Db, actions: readonly NewRecordAction[]): Promise<RecordAction[]> {
-  const out: RecordAction[] = [];
+export async function appendNewActions(db: Db, actions: readonly NewRecordAction[]): Promise<string[]> {
+  const out: string[] = [];
   for (let i = 0; i < actions.length; i += 1000) {
     const rows = await db
       .insertInto('record_actions')
       .values(actions.slice(i, i + 1000))
       .onConflict((oc) => oc.column('client_tx_id').doNothing())
-      .returningAll()
+      .returning('client_tx_id')
       .execute();
-    out.push(...rows);
+    for (const r of rows) out.push(r.client_tx_id);
   }
   return out;
-}
-
-/** The transaction's time: what now() and the actions' created_at default give inside it. */
-export async function transactionNow(db: Db): Promise<Date> {
-  const { rows } = await sql<{ now: Date }>`select now() as now`.execute(db);
-  return new Date(rows[0]!.now);
 }
 
 /** A record's actions, oldest first. */

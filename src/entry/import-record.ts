@@ -18,7 +18,7 @@ import { actorIdOf, type Actor } from '../auth/index.js';
 import { Invalid } from '../core/index.js';
 import type { Database, NewRecordAction } from '../store/index.js';
 import type { ImportSource, RecordActionBody } from './actions.schema.js';
-import { appendNewActions, findActionsByTx, transactionNow } from './actions.repo.js';
+import { appendNewActions, findActionsByTx } from './actions.repo.js';
 import { fold, type FoldableAction, type RecordState } from './fold.js';
 import { completionBlockers, recordFindings } from './record-view.js';
 import { insertProjected } from './records.repo.js';
@@ -75,16 +75,18 @@ function assertCompletable(state: RecordState, r: ImportRecordInput): void {
   throw new Invalid('import.row_not_completable', `Không nhập được ${where}: ${blocker.message}`, blocker.path, { row: r.source.row, findings: [...errors, ...unacknowledged] });
 }
 
-/** One new row's plan: its record id, its actions as they will be stored and their fold. */
-interface Planned {
+/** One row's plan: its record id, its actions as they will be stored and their fold. */
+export interface PlannedImport {
+  clientTxId: string;
   recordId: string;
   rows: NewRecordAction[];
   state: RecordState;
 }
 
-/** The row's actions as stored at `now` (the transaction's time, which the actions' created_at defaults to), checked completable. */
-function plan(input: ImportRecordInput, actorId: string | null, now: Date): Planned {
+/** The row's actions as stored at `now`, checked completable. */
+function plan(input: ImportRecordInput, now: Date): PlannedImport {
   const recordId = randomUUID();
+  const actorId = actorIdOf(input.actor);
   const history: FoldableAction[] = [];
   const rows: NewRecordAction[] = [];
   for (const [clientTxId, body] of plannedBodies(input)) {
@@ -93,41 +95,51 @@ function plan(input: ImportRecordInput, actorId: string | null, now: Date): Plan
     rows.push({ record_id: recordId, client_tx_id: clientTxId, kind: body.kind, actor_id: actorId, payload: JSON.stringify(body.payload), created_at: now });
   }
   const state = fold(history);
-  return { recordId, rows, state: input.projectInto ? { ...state, bookId: input.projectInto } : state };
+  return { clientTxId: input.clientTxId, recordId, rows, state: input.projectInto ? { ...state, bookId: input.projectInto } : state };
 }
 
 /**
- * Creates one completed record per imported row, in `tx`, in a few statements for the whole list (an import
- * batch): replayed rows (their clientTxId already stored) add nothing; each new record row is written whole,
- * as the fold of its actions, then its actions (the chain trigger stamps them one by one). A row that cannot be
- * completed throws before anything of the list is written.
+ * The records of imported rows, planned without the database (pure CPU work: validation and fold, which a
+ * caller can split with pauses for the event loop): their actions stamped `now`, each row checked completable
+ * (a row that is not throws, before anything is written).
  */
-export async function importRecords(tx: Transaction<Database>, inputs: readonly ImportRecordInput[]): Promise<ImportedRecord[]> {
+export function planImports(inputs: readonly ImportRecordInput[], now: Date = new Date()): PlannedImport[] {
+  if (new Set(inputs.map((i) => i.clientTxId)).size !== inputs.length) throw new Invalid('import.tx_reused', 'Một mã giao dịch được dùng cho hai dòng nhập.');
+  return inputs.map((i) => plan(i, now));
+}
+
+/**
+ * Writes planned rows in `tx`, in a few statements for the whole list (an import batch): a row already imported
+ * (its clientTxId stored) adds nothing; each new records row is written whole, as the fold of its actions, then
+ * its actions (the chain trigger stamps them one by one).
+ */
+export async function writePlannedImports(tx: Transaction<Database>, planned: readonly PlannedImport[]): Promise<ImportedRecord[]> {
   const stored = new Map(
     (
       await findActionsByTx(
         tx,
-        inputs.map((i) => i.clientTxId),
+        planned.map((p) => p.clientTxId),
       )
     ).map((a) => [a.client_tx_id, a.record_id]),
   );
-  const fresh = inputs.filter((i) => !stored.has(i.clientTxId));
-  if (new Set(fresh.map((i) => i.clientTxId)).size !== fresh.length) throw new Invalid('import.tx_reused', 'Một mã giao dịch được dùng cho hai dòng nhập.');
-  const now = fresh.length > 0 ? await transactionNow(tx) : new Date(0);
-  const planned = new Map(fresh.map((i) => [i.clientTxId, plan(i, actorIdOf(i.actor), now)]));
-  const all = [...planned.values()];
+  const fresh = planned.filter((p) => !stored.has(p.clientTxId));
   await insertProjected(
     tx,
-    all.map((p) => ({ id: p.recordId, state: p.state, createdAt: now })),
+    fresh.map((p) => ({ id: p.recordId, state: p.state, createdAt: p.rows[0]!.created_at as Date })),
   );
-  const rows = all.flatMap((p) => p.rows);
-  const written = new Set((await appendNewActions(tx, rows)).map((a) => a.client_tx_id));
+  const rows = fresh.flatMap((p) => p.rows);
+  const written = new Set(await appendNewActions(tx, rows));
   const reused = rows.find((r) => !written.has(r.client_tx_id));
   if (reused) throw new Invalid('import.tx_reused', `Mã giao dịch ${reused.client_tx_id} đã được dùng cho bản ghi khác.`);
-  return inputs.map((i) => {
-    const old = stored.get(i.clientTxId);
-    return old !== undefined ? { recordId: old, replayed: true } : { recordId: planned.get(i.clientTxId)!.recordId, replayed: false };
+  return planned.map((p) => {
+    const old = stored.get(p.clientTxId);
+    return old !== undefined ? { recordId: old, replayed: true } : { recordId: p.recordId, replayed: false };
   });
+}
+
+/** Creates one completed record per imported row, in `tx` (planImports + writePlannedImports). */
+export async function importRecords(tx: Transaction<Database>, inputs: readonly ImportRecordInput[]): Promise<ImportedRecord[]> {
+  return writePlannedImports(tx, planImports(inputs));
 }
 
 /** Creates one completed record from an imported row, in `tx`; a replayed row adds nothing. */

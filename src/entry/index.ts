@@ -63,5 +63,5 @@ export { recordView, recordFindings, completionBlockers, isAcknowledged, type Re
 export { entryRoutes, type EntryPolicy } from './entry.routes.js';
 export { bookHistory, recordTimeline, type HistoryItem, type RecordTimeline } from './history.service.js';
 export { RECORD_STAGES, STAGE_LABELS, TRANSITIONS, lifecycleRule, recordStage, type RecordStage, type LifecycleOp } from './lifecycle.js';
-export { importRecord, importRecords, type ImportRecordInput, type ImportedRecord } from './import-record.js';
+export { importRecord, importRecords, planImports, writePlannedImports, type PlannedImport, type ImportRecordInput, type ImportedRecord } from './import-record.js';
 export { ImportSource } from './actions.schema.js';

@@ -9,9 +9,12 @@
  *    hidden staging copy of it (import_target), the records' own history
  *    (their created action) naming the existing book from the start.
  * 2. writeBatches: the rows, a batch per transaction written in a few
- *    statements (entry importRecords), each batch sized from the last one's
- *    pace to last about BATCH_MS (BATCH_ROWS at most), then the event loop
- *    and the other users get their turn (PGlite's session is a FIFO).
+ *    statements (entry writePlannedImports), each batch sized from the last
+ *    one's pace to last about BATCH_MS (BATCH_ROWS at most), then the event
+ *    loop and the other users get their turn (PGlite's session is a FIFO).
+ *    A batch's rows are validated and folded before its transaction,
+ *    PLAN_SLICE rows between two turns of the event loop: a 500-row batch
+ *    planned at once held the web process for a second.
  * 3. finishTargets, inside the import's last transaction (with the imports
  *    row): staging copies' records move into their books (with findings and
  *    person-index rows) and the copies go; created books are shown.
@@ -27,7 +30,7 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { bookView, type BookView } from '../archive/index.js';
 import type { ActorContext } from '../auth/index.js';
-import { importRecords, type ImportRecordInput } from '../entry/index.js';
+import { planImports, writePlannedImports, type ImportRecordInput, type PlannedImport } from '../entry/index.js';
 import type { RegisterTemplate } from '../registers/index.js';
 import type { Book, Database } from '../store/index.js';
 import { createGroupBook, groupRows, type BookGroup } from './import-books.js';
@@ -118,6 +121,20 @@ export interface Written {
 
 const yieldLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Rows validated and folded between two turns of the event loop (the job runs in the web process too). */
+export const PLAN_SLICE = 16;
+
+/** The batch's records planned (validation, fold: CPU only) a slice at a time, so that other requests are served meanwhile. */
+async function planInSlices(inputs: readonly ImportRecordInput[]): Promise<PlannedImport[]> {
+  const now = new Date();
+  const out: PlannedImport[] = [];
+  for (let i = 0; i < inputs.length; i += PLAN_SLICE) {
+    out.push(...planImports(inputs.slice(i, i + PLAN_SLICE), now));
+    await yieldLoop();
+  }
+  return out;
+}
+
 /** The rows of the next batch: sized so that its transaction lasts about BATCH_MS, from the last batch's pace. */
 export function nextBatchSize(last: number, lastMs: number, targetMs: number, max: number): number {
   if (lastMs <= 0) return Math.min(max, last * 2);
@@ -163,9 +180,10 @@ export async function writeBatches(ctx: ActorContext, imp: BatchImport, targets:
           today: ctx.clock(),
         });
       }
+      const planned = await planInSlices(inputs);
       const started = performance.now();
       // A replayed row (written by an earlier attempt of this import) is one of its records all the same.
-      await ctx.store.db.transaction().execute((tx) => importRecords(tx, inputs));
+      await ctx.store.db.transaction().execute((tx) => writePlannedImports(tx, planned));
       out.written += inputs.length;
       i += batch.length;
       size = nextBatchSize(batch.length, performance.now() - started, BATCH_MS[ctx.store.backend], maxRows);
