@@ -15,6 +15,7 @@
 export { appendEntityAction, listEntityActions, listBookActions, ENTITY_TYPES, type EntityType, type NewEntityAction } from './entity-actions.repo.js';
 export { logAccess, ACCESS_ACTIONS, type AccessAction, type AccessEntry } from './access-log.repo.js';
 export { CHAINS, chainLabel, chainBook, chainLog, GENESIS_HASH, isChainId, type ChainId, type ChainLog, type ChainHead } from './chain.js';
+export { bookChainId, lockBookChains, lockChains } from './chain-locks.js';
 export { verifyAuditChains, type VerifyReport, type ChainReport, type VerifyOptions } from './verify.service.js';
 export { PROBLEM_KINDS, type ChainProblem, type ProblemKind, type Anchor } from './verify-problems.js';
 export { listAuditHeads, takeCheckpoint, headLine, parseHeadLine, vietnamDay } from './checkpoint.service.js';

@@ -4,7 +4,8 @@
  * (exit 0); after a row of entity_actions is edited directly in SQL,
  * `audit verify` exits 1 and names the row, in text and in JSON; `audit head`
  * prints the heads in the form `--expect` takes back; `audit checkpoint`
- * stores the day's heads; a malformed --expect is refused in Vietnamese.
+ * stores the day's heads and prints a summary (every book chain with
+ * --verbose); a malformed --expect is refused in Vietnamese.
  */
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
@@ -72,6 +73,28 @@ for (const backend of BACKENDS) {
       expect(json.code).toBe(1);
       const report = JSON.parse(json.out) as VerifyReport;
       expect(report.chains[0]!.problem).toMatchObject({ kind: 'hash_mismatch', table: 'entity_actions', id: edited, seq: '2' });
+    });
+
+    it('prints a summary of the checkpoint by default, every book chain with --verbose', async () => {
+      const store = await openStore({ databaseUrl: inst.databaseUrl, pgliteDir: path.join(inst.dataDir, 'pglite') });
+      const book = await store.db
+        .insertInto('books')
+        .values({ register_type: 'KS', template_version: 'KS-70', authority_text: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng', year_from: 2008, volume_no: '01/2008' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await appendEntityAction(store.db, { entityType: 'book', entityId: book.id, bookId: book.id, kind: 'created', actorId: null });
+      await logAccess(store.db, { actorId: null, action: 'record.view', entityType: 'book', entityId: book.id, bookId: book.id });
+      await store.close();
+      const summary = await hotich(inst, 'audit', 'checkpoint');
+      expect(summary.code).toBe(0);
+      expect(summary.out).toMatch(/^Điểm mốc ngày \d{4}-\d{2}-\d{2}: 4 chuỗi — 2 chuỗi gốc, 2 chuỗi của quyển sổ đã thay đổi từ điểm mốc trước \(1 thao tác ghi, 1 truy cập\)\.$/m);
+      expect(summary.out).toMatch(/^Điểm mốc ngày [\d-]+: actions:3:[0-9a-f]{64} /m);
+      expect(summary.out).toContain('Chi tiết 2 chuỗi của quyển sổ: thêm --verbose (hoặc --json).');
+      expect(summary.out).not.toContain(book.id);
+      const verbose = await hotich(inst, 'audit', 'checkpoint', '--verbose');
+      expect(verbose.out).toMatch(new RegExp(`^Điểm mốc ngày [\\d-]+: actions:${book.id}:1:[0-9a-f]{64} `, 'm'));
+      expect(verbose.out).toMatch(new RegExp(`^Điểm mốc ngày [\\d-]+: access:${book.id}:1:[0-9a-f]{64} `, 'm'));
+      expect(verbose.out).not.toContain('--verbose');
     });
 
     it('refuses a malformed published head', async () => {

@@ -2,11 +2,14 @@
  * `hotich audit verify [--expect <chuỗi>:<stt>:<băm>…] [--json]`: re-computes
  * the audit hash chains and names the first broken row of each; exit 1 when
  * a chain is broken. `hotich audit head [--json]`: each chain's head, to
- * publish or sign. `hotich audit checkpoint [--json]`: stores today's heads
- * as the day's checkpoint (run nightly) and prints them.
+ * publish or sign. `hotich audit checkpoint [--verbose] [--json]`: stores
+ * today's heads as the day's checkpoint (run nightly) and prints a summary
+ * (how many chains, the base chains' heads); one line per book chain only
+ * with --verbose (a province moves thousands of book chains a day); --json
+ * holds every checkpoint.
  */
 import type { Command } from 'commander';
-import { headLine, listAuditHeads, parseHeadLine, takeCheckpoint, verifyAuditChains, type ChainHead, type Checkpoint, type VerifyReport } from '../audit/index.js';
+import { chainBook, chainLog, headLine, listAuditHeads, parseHeadLine, takeCheckpoint, verifyAuditChains, vietnamDay, type ChainHead, type Checkpoint, type VerifyReport } from '../audit/index.js';
 import type { AppContext } from '../core/index.js';
 import { withContext } from './open-context.js';
 
@@ -29,7 +32,20 @@ export function verifyText(r: VerifyReport): string[] {
 export const headText = (heads: ChainHead[]): string[] =>
   heads.map((h) => `${headLine(h)}  (${n(h.seq)} dòng; dòng cuối: ${h.rowTable ? `${h.rowTable} #${h.rowId}` : 'chưa có'}; cập nhật ${h.updatedAt})`);
 
-const checkpointText = (cps: Checkpoint[]): string[] => cps.map((c) => `Điểm mốc ngày ${c.day}: ${headLine(c)} (ghi lúc ${c.takenAt})`);
+const checkpointLine = (c: Checkpoint): string => `Điểm mốc ngày ${c.day}: ${headLine(c)} (ghi lúc ${c.takenAt})`;
+
+/** The day's checkpoints: counts and the base chains' lines; every book chain's line only when verbose. */
+export function checkpointText(day: string, cps: readonly Checkpoint[], verbose = false): string[] {
+  const books = cps.filter((c) => chainBook(c.chainId) !== undefined);
+  const ofLog = (log: string) => books.filter((c) => chainLog(c.chainId) === log).length;
+  const lines = [
+    `Điểm mốc ngày ${day}: ${n(cps.length)} chuỗi — ${n(cps.length - books.length)} chuỗi gốc, ${n(books.length)} chuỗi của quyển sổ đã thay đổi từ điểm mốc trước (${n(ofLog('actions'))} thao tác ghi, ${n(ofLog('access'))} truy cập).`,
+    ...cps.filter((c) => chainBook(c.chainId) === undefined).map(checkpointLine),
+  ];
+  if (verbose) lines.push(...books.map(checkpointLine));
+  else if (books.length > 0) lines.push(`Chi tiết ${n(books.length)} chuỗi của quyển sổ: thêm --verbose (hoặc --json).`);
+  return lines;
+}
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
 
@@ -63,11 +79,13 @@ export function auditCommands(program: Command): void {
     .command('checkpoint')
     .description('ghi đầu chuỗi hôm nay làm điểm mốc (chạy hằng đêm); đã có điểm mốc hôm nay thì giữ nguyên')
     .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')
-    .option('--json', 'in kết quả dạng JSON')
-    .action((o: { data?: string; json?: boolean }) =>
+    .option('--verbose', 'in từng chuỗi của quyển sổ (mặc định chỉ in số lượng và các chuỗi gốc)')
+    .option('--json', 'in kết quả dạng JSON (mọi điểm mốc)')
+    .action((o: { data?: string; json?: boolean; verbose?: boolean }) =>
       withContext(o.data, async (ctx) => {
-        const cps = await takeCheckpoint(ctx.store.db, ctx.clock());
-        console.log(o.json ? JSON.stringify({ checkpoints: cps }, null, 2) : checkpointText(cps).join('\n'));
+        const now = ctx.clock();
+        const cps = await takeCheckpoint(ctx.store.db, now);
+        console.log(o.json ? JSON.stringify({ checkpoints: cps }, null, 2) : checkpointText(vietnamDay(now), cps, o.verbose).join('\n'));
       }),
     );
 }

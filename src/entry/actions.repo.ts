@@ -55,3 +55,19 @@ export async function findActionsByTx(db: Db, clientTxIds: readonly string[]): P
   if (clientTxIds.length === 0) return [];
   return db.selectFrom('record_actions').selectAll().where('client_tx_id', 'in', clientTxIds).orderBy('id').execute();
 }
+
+/**
+ * In one query: a record's actions, oldest first, and the stored actions
+ * carrying any of these client transaction ids (on any record), oldest first.
+ */
+export async function listActionsAndReplays(db: Db, recordId: string, clientTxIds: readonly string[]): Promise<{ history: RecordAction[]; stored: RecordAction[] }> {
+  if (clientTxIds.length === 0) return { history: await listActions(db, recordId), stored: [] };
+  const rows = await db
+    .selectFrom('record_actions')
+    .selectAll()
+    .where((eb) => eb.or([eb('record_id', '=', recordId), eb('client_tx_id', 'in', clientTxIds)]))
+    .orderBy('id')
+    .execute();
+  const ids = new Set(clientTxIds);
+  return { history: rows.filter((a) => a.record_id === recordId), stored: rows.filter((a) => ids.has(a.client_tx_id)) };
+}

@@ -24,7 +24,7 @@ import { CHANGING_KINDS, lifecycleRule, mayDo, recordStage, STAGE_LABELS, type L
 import type { Database, RecordAction, RecordRow } from '../store/index.js';
 import type { Transaction } from 'kysely';
 import { assertCanWrite } from './record-access.js';
-import { appendAction, findActionsByTx, listActions } from './actions.repo.js';
+import { appendAction, findActionsByTx, listActions, listActionsAndReplays } from './actions.repo.js';
 import { changesSince } from './changes-since.js';
 import { fold, type RecordState } from './fold.js';
 import { recordView, type RecordView } from './record-view.js';
@@ -194,8 +194,7 @@ export async function writeActions(ctx: ActorContext, target: Target, steps: Wri
     const row = await lockRecord(tx, ctx.actor, recordId);
     if (!row) throw recordNotFound(recordId);
     await assertCanWrite(tx, ctx.actor, row);
-    const history = await listActions(tx, recordId);
-    const stored = await findActionsByTx(tx, steps.txIds);
+    const { history, stored } = await listActionsAndReplays(tx, recordId, steps.txIds);
     if (stored.length > 0) {
       if (stored.every((a) => a.record_id === recordId)) assertSameRequest(stored, steps.requestHash);
       return replayedView(recordId, stored, history, today);
@@ -212,7 +211,7 @@ export async function writeActions(ctx: ActorContext, target: Target, steps: Wri
     const added = await appendPlanned(tx, recordId, ctx.actor, planned, history, extra);
     const next = fold(history);
     steps.check?.(next);
-    await writeProjection(tx, recordId, next);
+    await writeProjection(tx, recordId, next, current);
     if (life.exportId) await recordExportChanges(tx, ctx.actor, row, life.exportId, added, steps);
     if (life.exportId || current.status !== next.status) await syncBookStatus(tx, ctx.actor, row.book_id, today);
     return recordView(recordId, next, today);
@@ -228,7 +227,8 @@ export async function writeActions(ctx: ActorContext, target: Target, steps: Wri
 export async function appendInTransaction(tx: Transaction<Database>, actor: Actor, recordId: string, plan: (current: RecordState) => PlannedAction[]): Promise<RecordState> {
   if (!(await lockRecord(tx, actor, recordId))) throw recordNotFound(recordId);
   const history = await listActions(tx, recordId);
-  const planned = plan(fold(history));
+  const current = fold(history);
+  const planned = plan(current);
   const stored = new Set(
     (
       await findActionsByTx(
@@ -238,10 +238,10 @@ export async function appendInTransaction(tx: Transaction<Database>, actor: Acto
     ).map((a) => a.client_tx_id),
   );
   const fresh = planned.filter((p) => !stored.has(p.clientTxId));
-  if (fresh.length === 0) return fold(history);
+  if (fresh.length === 0) return current;
   const added = await appendPlanned(tx, recordId, actor, fresh, history);
   const next = fold(history);
-  await writeProjection(tx, recordId, next);
+  await writeProjection(tx, recordId, next, current);
   if (added.some((a) => a.kind === 'completed' || a.kind === 'reopened' || a.kind === 'verified' || a.kind === 'compared')) {
     await syncBookStatus(tx, actor, next.bookId, added.at(-1)!.created_at);
   }

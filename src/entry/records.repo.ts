@@ -7,7 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { bookInScope, type Actor } from '../auth/index.js';
 import { markForLinkage } from '../linkage/index.js';
-import { indexRecord, insertPeople, personRows } from '../search/index.js';
+import { indexRecord, insertPeople, personRows, sameIndexed } from '../search/index.js';
 import type { Database, RecordRow } from '../store/index.js';
 import type { FieldFlag, KeyingPass } from './actions.schema.js';
 import type { RecordState, RecordStatus } from './fold.js';
@@ -53,11 +53,17 @@ export async function insertEmptyRecord(tx: Transaction<Database>, r: { bookId: 
   return row.id;
 }
 
-/** Writes the fold of the record's actions into its row, a registration's stored findings, its people in the search index and, once completed, its mark for the next incremental linkage run (same transaction). */
-export async function writeProjection(tx: Transaction<Database>, id: string, s: RecordState): Promise<void> {
+/**
+ * Writes the fold of the record's actions into its row, a registration's
+ * stored findings, its people in the search index and, once completed, its
+ * mark for the next incremental linkage run (same transaction). With
+ * `before` (the state the row held), the index is left alone when nothing it
+ * reads changed (an acknowledgement, a completion, a flag).
+ */
+export async function writeProjection(tx: Transaction<Database>, id: string, s: RecordState, before?: RecordState): Promise<void> {
   await tx.updateTable('records').set(projectionRow(s)).where('id', '=', id).execute();
   await writeFindings(tx, id, s);
-  await indexRecord(tx, id, s);
+  if (!before || !sameIndexed(before, s)) await indexRecord(tx, id, s);
   if (s.status === 'completed' && s.keyingOf === null) await markForLinkage(tx, id);
 }
 

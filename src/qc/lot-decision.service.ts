@@ -12,7 +12,7 @@
  * in the decision and report; the team re-checks the lot and submits a new lot.
  */
 import { syncBookStatus } from '../archive/index.js';
-import { appendEntityAction } from '../audit/index.js';
+import { appendEntityAction, lockBookChains } from '../audit/index.js';
 import { actorIdOf, assertPermission, type ActorContext } from '../auth/index.js';
 import { Conflict, Invalid, isAppError } from '../core/index.js';
 import { findRecord, reopenRecord, saveRecord } from '../entry/index.js';
@@ -71,6 +71,12 @@ export async function decideSampledLot(ctx: ActorContext, lotId: string, input: 
   for (const e of lot.findings.errors) byRecord.set(e.recordId, [...(byRecord.get(e.recordId) ?? []), e]);
   for (const [recordId, errors] of byRecord) decision.corrections.push(await correctRecord(ctx, lotId, recordId, errors));
   await ctx.store.db.transaction().execute(async (tx) => {
+    // The lot's row (base chain) and each of its books' status: every chain locked first, in the one fixed order.
+    await lockBookChains(
+      tx,
+      lot.scope.books.map((b) => b.id),
+      { base: true },
+    );
     await updateDecisionPayload(tx, lotId, decision);
     await appendEntityAction(tx, {
       entityType: 'qc_lot',

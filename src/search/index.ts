@@ -12,7 +12,7 @@
  * search is written to the access log.
  */
 export { indexRecord, insertPeople, rebuildPersonIndex, type IndexedPerson, type RebuildReport } from './person-index.repo.js';
-export { personRows, dateSpan, headTail, type IndexableRecord, type PersonRow } from './person-rows.js';
+export { personRows, sameIndexed, dateSpan, headTail, type IndexableRecord, type PersonRow } from './person-rows.js';
 export { nameQuery, editVariants, type NameQuery } from './query.js';
 export { searchPeople, type SearchHit, type SearchResult } from './search.service.js';
 export { SearchInput } from './search.schema.js';

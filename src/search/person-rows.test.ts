@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLEAN_KS_RECORD } from '../../test/support/records.js';
-import { dateSpan, personRows } from './person-rows.js';
+import { dateSpan, personRows, sameIndexed } from './person-rows.js';
 
 const record = { bookId: 'b', registerType: 'KS', templateId: 'KS-70', values: CLEAN_KS_RECORD, pageIds: ['p1', 'p2'], keyingOf: null };
 
@@ -36,5 +36,17 @@ describe('dateSpan', () => {
     expect(dateSpan({ year: 1981, precision: 'year' })).toEqual(['1981-01-01', '1981-12-31']);
     expect(dateSpan({ year: 2024, month: 2, precision: 'month' })).toEqual(['2024-02-01', '2024-02-29']);
     expect(dateSpan(undefined)).toEqual([null, null]);
+  });
+});
+
+describe('sameIndexed', () => {
+  it('is true only when nothing personRows reads differs', () => {
+    expect(sameIndexed(record, { ...record, values: { ...CLEAN_KS_RECORD } })).toBe(true);
+    expect(sameIndexed(record, { ...record, values: { ...CLEAN_KS_RECORD, chaHoTen: 'Phạm Văn Tư' } })).toBe(false);
+    const withoutFather = Object.fromEntries(Object.entries(CLEAN_KS_RECORD).filter(([k]) => k !== 'chaHoTen'));
+    expect(sameIndexed(record, { ...record, values: withoutFather })).toBe(false);
+    expect(sameIndexed(record, { ...record, pageIds: ['p2', 'p1'] })).toBe(false);
+    expect(sameIndexed(record, { ...record, bookId: 'other' })).toBe(false);
+    expect(sameIndexed(record, { ...record, keyingOf: 'reg' })).toBe(false);
   });
 });

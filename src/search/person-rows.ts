@@ -20,6 +20,14 @@ export interface IndexableRecord {
   keyingOf: string | null;
 }
 
+/** True when both states give the same index rows (personRows reads only these parts): a write that changes none of them (warnings acknowledged, completion, flags) leaves the index as it is. */
+export function sameIndexed(a: IndexableRecord, b: IndexableRecord): boolean {
+  if (a.bookId !== b.bookId || a.registerType !== b.registerType || a.templateId !== b.templateId || a.keyingOf !== b.keyingOf) return false;
+  if (a.pageIds.length !== b.pageIds.length || a.pageIds.some((p, i) => p !== b.pageIds[i])) return false;
+  const keys = Object.keys(a.values);
+  return keys.length === Object.keys(b.values).length && keys.every((k) => a.values[k] === b.values[k]);
+}
+
 export interface PersonRow {
   role: string;
   full_name: string;
