@@ -10,13 +10,29 @@
  *   normalizeName, lower case) + the birth date as written;
  * - exhaustive: on a sample of LINKAGE_BENCH_SAMPLE registrations, every
  *   pair of the sample scored (no blocking) with the same parameters, to
- *   show what blocking loses (`exhaustive*F1`, `blockingRecall`).
+ *   show what blocking loses (`exhaustive*F1`).
+ * Memory: the province streams (truth generateRecords): each batch of
+ * 10,000 records becomes its persons and baseline keys and is let go; the
+ * truth is typed arrays and pairs are numbers (pairCode). The kinds run one
+ * after another (they share only the persons; the candidates are the same
+ * as one run of all three) and each run keeps only its found pairs. The npm
+ * script caps the V8 heap at 1.6 GB (NODE_OPTIONS): without a cap V8 lets
+ * garbage of the generation grow the heap to several times what is live.
  * Last line: {bench, metric: 'f1', value: the mean of duplicate and death
  * F1, baseline: the baseline's mean, ratio, duplicateF1, deathLinkF1,
- * baselineF1, …, seconds, peakRssMB}. `seconds` is the linkage run
- * (features, training, blocking, scoring), not the generation, in wall
- * time; `cpuSeconds` is the CPU time the run took (the machine is shared:
- * read the wall time with the load).
+ * baselineF1, …, seconds, cpuSeconds, peakRssMB, totalSeconds,
+ * loadAverage}. `seconds` is the linkage run (features, training, blocking,
+ * scoring), not the generation, in wall time; `cpuSeconds` the CPU time it
+ * took; `totalSeconds` the whole bench (generation and truth included);
+ * `peakRssMB` the kernel's high-water mark (VmHWM); `loadAverage` the
+ * 1-minute load at the end (the machine is shared: read wall times with it).
+ * Measured here (2 cores shared with other work):
+ * - 200,000 (223,432 registrations), load average 12.4: duplicates F1
+ *   0.994, birth ↔ death 0.955, baseline 0.752; 56 s linkage (24 s CPU),
+ *   78 s in all, peak RSS 854 MB (was 1,570 MB);
+ * - FULL=1 (1,118,578 registrations), load average 8 to 13: duplicates F1
+ *   0.994, birth ↔ death 0.937, baseline 0.726; 375 s linkage (195 s CPU),
+ *   8 min 10 s in all, peak RSS 1,788 MB.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

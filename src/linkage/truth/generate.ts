@@ -11,6 +11,10 @@
  * family name. Every copy of a name or date passes through errors.ts.
  * The name tables are an input (the demo's name frequencies in the bench and
  * the demo; a small table in tests) so this module holds no second list.
+ * generateRecords streams: each record goes to a callback and is not kept,
+ * and the truth is typed arrays (register type, identity per subject slot,
+ * event per record), so a million registrations cost the caller only what
+ * it keeps of them; generateProvince collects the records for small runs.
  */
 import type { LinkRecord } from '../features.js';
 import { createRng, type Rng } from '../rng.js';
