@@ -10,16 +10,34 @@
  *   normalizeName, lower case) + the birth date as written;
  * - exhaustive: on a sample of LINKAGE_BENCH_SAMPLE registrations, every
  *   pair of the sample scored (no blocking) with the same parameters, to
- *   show what blocking loses (`exhaustive*F1`, `blockingRecall`).
+ *   show what blocking loses (`exhaustive*F1`).
+ * Memory: the province streams (truth generateRecords): each batch of
+ * 10,000 records becomes its persons and baseline keys and is let go; the
+ * truth is typed arrays and pairs are numbers (pairCode). The kinds run one
+ * after another (they share only the persons; the candidates are the same
+ * as one run of all three) and each run keeps only its found pairs. The npm
+ * script caps the V8 heap at 1.6 GB (NODE_OPTIONS): without a cap V8 lets
+ * garbage of the generation grow the heap to several times what is live.
  * Last line: {bench, metric: 'f1', value: the mean of duplicate and death
  * F1, baseline: the baseline's mean, ratio, duplicateF1, deathLinkF1,
- * baselineF1, …, seconds, peakRssMB}. `seconds` is the linkage run
- * (features, training, blocking, scoring), not the generation, in wall
- * time; `cpuSeconds` is the CPU time the run took (the machine is shared:
- * read the wall time with the load).
+ * baselineF1, …, seconds, cpuSeconds, peakRssMB, totalSeconds,
+ * loadAverage}. `seconds` is the linkage run (features, training, blocking,
+ * scoring), not the generation, in wall time; `cpuSeconds` the CPU time it
+ * took; `totalSeconds` the whole bench (generation and truth included);
+ * `peakRssMB` the kernel's high-water mark (VmHWM); `loadAverage` the
+ * 1-minute load at the end (the machine is shared: read wall times with it).
+ * Measured here (2 cores shared with other work):
+ * - 200,000 (223,432 registrations), load average 12.4: duplicates F1
+ *   0.994, birth ↔ death 0.955, baseline 0.752; 56 s linkage (24 s CPU),
+ *   78 s in all, peak RSS 854 MB (was 1,570 MB);
+ * - FULL=1 (1,118,578 registrations), load average 8 to 13: duplicates F1
+ *   0.994, birth ↔ death 0.937, baseline 0.726; 375 s linkage (195 s CPU),
+ *   8 min 10 s in all, peak RSS 1,788 MB.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES } from '../src/demo/index.js';
-import { featureTable, generateProvince, linkPersons, pairKey, truePairs, type Candidate, type NameTables, type Person } from '../src/linkage/index.js';
+import { generateRecords, linkPersons, pairCode, pairOf, personsOf, truePairs, type Candidate, type LinkRecord, type LinkResult, type NameTables, type Person } from '../src/linkage/index.js';
 import { normalizeName } from '../src/vn/index.js';
 
 const N = Number(process.env.LINKAGE_BENCH_REGISTRATIONS ?? (process.env.FULL === '1' ? 1_000_000 : 200_000));
@@ -33,7 +51,12 @@ const NAMES: NameTables = {
 };
 
 let peak = 0;
-const sampleRss = () => (peak = Math.max(peak, process.memoryUsage().rss));
+/** The kernel's high-water mark of the resident set (VmHWM, Linux), else the largest sample. */
+const sampleRss = () => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : '');
+  if (hwm) peak = Math.max(peak, Number(hwm[1]) * 1024);
+};
 const timer = setInterval(sampleRss, 200);
 
 interface Prf {
@@ -41,7 +64,7 @@ interface Prf {
   recall: number;
   f1: number;
 }
-function prf(found: ReadonlySet<string>, truth: ReadonlySet<string>): Prf {
+function prf(found: ReadonlySet<number>, truth: ReadonlySet<number>): Prf {
   let tp = 0;
   for (const k of found) if (truth.has(k)) tp++;
   const precision = found.size ? tp / found.size : 0;
@@ -51,81 +74,125 @@ function prf(found: ReadonlySet<string>, truth: ReadonlySet<string>): Prf {
 }
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
-function found(cands: readonly Candidate[], kinds: readonly string[]): Set<string> {
-  return new Set(cands.filter((c) => kinds.includes(c.kind)).map((c) => pairKey(c.a, c.b)));
+function found(cands: readonly Candidate[], kinds: readonly string[]): Set<number> {
+  return new Set(cands.filter((c) => kinds.includes(c.kind)).map((c) => pairCode(c.a, c.b)));
 }
 
-/** Exact key: normalized name + the birth date as written. */
-function baseline(persons: readonly Person[], records: Map<string, Readonly<Record<string, string>>>): { same: Set<string>; death: Set<string>; marriage: Set<string> } {
-  const key = (p: Person) => {
-    const v = records.get(p.recordId)!;
+/**
+ * Exact key: normalized name + the birth date as written. The key is read
+ * from the record while it streams by; persons sharing a key are chained
+ * (head per key, next per person), so no record is kept for it.
+ */
+class Baseline {
+  private head = new Map<string, number>();
+  private next: number[] = [];
+  add(p: Person, v: Readonly<Record<string, string>>): void {
     const name = normalizeName(v[`${p.role}HoTen`] ?? '').toLowerCase();
     const dob = (v[`${p.role}NgaySinh`] ?? '').trim();
-    return name && dob ? `${name}|${dob}` : null;
-  };
-  const groups = new Map<string, Person[]>();
-  for (const p of persons) {
-    const k = key(p);
-    if (k === null) continue;
-    const g = groups.get(k);
-    if (g) g.push(p);
-    else groups.set(k, [p]);
+    this.next[p.idx] = -1;
+    if (!name || !dob) return;
+    const k = `${name}|${dob}`;
+    this.next[p.idx] = this.head.get(k) ?? -1;
+    this.head.set(k, p.idx);
   }
-  const out = { same: new Set<string>(), death: new Set<string>(), marriage: new Set<string>() };
-  for (const g of groups.values()) {
-    for (let i = 0; i < g.length; i++)
-      for (let j = i + 1; j < g.length; j++) {
-        const [x, y] = [g[i]!, g[j]!];
-        const types = [x.registerType, y.registerType].sort().join('');
-        if (types === 'KSKS') out.same.add(pairKey(x.recordId, y.recordId));
-        if (types === 'KSKT') out.death.add(pairKey(x.recordId, y.recordId));
-        if (types === 'KHKS') out.marriage.add(pairKey(x.recordId, y.recordId));
-      }
+  pairs(persons: readonly Person[]): { same: Set<number>; death: Set<number>; marriage: Set<number> } {
+    const out = { same: new Set<number>(), death: new Set<number>(), marriage: new Set<number>() };
+    for (const first of this.head.values()) {
+      const g: Person[] = [];
+      for (let i = first; i >= 0; i = this.next[i]!) g.push(persons[i]!);
+      for (let i = 0; i < g.length; i++)
+        for (let j = i + 1; j < g.length; j++) {
+          const [x, y] = [g[i]!, g[j]!];
+          const types = [x.registerType, y.registerType].sort().join('');
+          if (types === 'KSKS') out.same.add(pairCode(x.recordId, y.recordId));
+          if (types === 'KSKT') out.death.add(pairCode(x.recordId, y.recordId));
+          if (types === 'KHKS') out.marriage.add(pairCode(x.recordId, y.recordId));
+        }
+    }
+    this.head = new Map();
+    this.next = [];
+    return out;
   }
-  return out;
 }
 
+// The province streams by in batches: each batch of records becomes its persons (timed as part of the
+// run), its baseline keys and, for the first SAMPLE records, the exhaustive sample; then it is let go.
 const t0 = Date.now();
-const province = generateProvince({ registrations: N, seed: 16, names: NAMES });
-const genSeconds = (Date.now() - t0) / 1000;
+const persons: Person[] = [];
+const sample: LinkRecord[] = [];
+const baselineKeys = new Baseline();
+let featureMs = 0;
+let featureCpu = 0;
+let batch: LinkRecord[] = [];
+const flush = () => {
+  const from = persons.length;
+  const ends: number[] = [];
+  const t = performance.now();
+  const c = process.cpuUsage();
+  for (const r of batch) {
+    for (const p of personsOf(r, persons.length)) persons.push(p);
+    ends.push(persons.length);
+  }
+  featureMs += performance.now() - t;
+  const dc = process.cpuUsage(c);
+  featureCpu += dc.user + dc.system;
+  let i = from;
+  batch.forEach((r, k) => {
+    for (; i < ends[k]!; i++) baselineKeys.add(persons[i]!, r.values);
+  });
+  batch = [];
+};
+const truth = generateRecords({ registrations: N, seed: 16, names: NAMES }, (r) => {
+  if (sample.length < SAMPLE) sample.push(r);
+  batch.push(r);
+  if (batch.length === 10_000) flush();
+});
+flush();
+const genSeconds = (Date.now() - t0 - featureMs) / 1000;
 sampleRss();
+const base = baselineKeys.pairs(persons);
+const bDupPairs = base.same;
+sampleRss();
+
+// One kind at a time (the kinds share nothing but the persons: the same candidates as one run of all
+// three), keeping of each run only its found pairs, so one kind's candidates are held at a time.
 const t1 = Date.now();
 const cpu1 = process.cpuUsage();
-const persons = featureTable(province.records);
-const result = linkPersons(persons, {});
-const seconds = (Date.now() - t1) / 1000;
+const result: Pick<LinkResult, 'params' | 'stats'> & { candidates: number } = { params: {}, stats: {}, candidates: 0 };
+const got = { same: new Set<number>(), death: new Set<number>(), marriage: new Set<number>() };
+for (const kind of ['duplicate', 'death', 'marriage'] as const) {
+  const run = linkPersons(persons, { kinds: [kind] });
+  Object.assign(result.params, run.params);
+  Object.assign(result.stats, run.stats);
+  result.candidates += run.candidates.length;
+  if (kind === 'duplicate') got.same = found(run.candidates, ['duplicate', 'reregistration']);
+  else got[kind] = found(run.candidates, [kind]);
+  sampleRss();
+}
+const seconds = Math.round(Date.now() - t1 + featureMs) / 1000;
 const cpu = process.cpuUsage(cpu1);
-const cpuSeconds = Math.round((cpu.user + cpu.system) / 1e4) / 100;
-sampleRss();
+const cpuSeconds = Math.round((cpu.user + cpu.system + featureCpu) / 1e4) / 100;
 
-const truth = { same: truePairs(province, 'sameBirth'), death: truePairs(province, 'death'), marriage: truePairs(province, 'marriage') };
-const dup = prf(found(result.candidates, ['duplicate', 'reregistration']), truth.same);
-const death = prf(found(result.candidates, ['death']), truth.death);
-const marriage = prf(found(result.candidates, ['marriage']), truth.marriage);
-const values = new Map(province.records.map((r) => [r.id, r.values]));
-const base = baseline(persons, values);
-const bDup = prf(base.same, truth.same);
-const bDeath = prf(base.death, truth.death);
-const bMarriage = prf(base.marriage, truth.marriage);
+const truthSets = { same: truePairs(truth, 'sameBirth'), death: truePairs(truth, 'death'), marriage: truePairs(truth, 'marriage') };
+const dup = prf(got.same, truthSets.same);
+const death = prf(got.death, truthSets.death);
+const marriage = prf(got.marriage, truthSets.marriage);
+const bDup = prf(bDupPairs, truthSets.same);
+const bDeath = prf(base.death, truthSets.death);
+const bMarriage = prf(base.marriage, truthSets.marriage);
 
-// exhaustive comparison on a sample: every pair scored, same parameters, no blocking
-const sampleIds = new Set(province.records.slice(0, SAMPLE).map((r) => r.id));
-const samplePersons = featureTable(province.records.filter((r) => sampleIds.has(r.id)));
-const everyone = { id: 'toàn bộ', key: () => 'all' };
-const { MODELS } = await import('../src/linkage/index.js');
+// exhaustive comparison on a sample (the first SAMPLE records): every pair scored, same parameters, no blocking
+const samplePersons: Person[] = [];
+for (const r of sample) for (const p of personsOf(r, samplePersons.length)) samplePersons.push(p);
 const exhaustive = linkPersons(samplePersons, { params: result.params, maxBlock: Number.MAX_SAFE_INTEGER });
-const exhaustiveAll = { ...exhaustive };
-void exhaustiveAll;
-void everyone;
-void MODELS;
-const within = (s: ReadonlySet<string>) => new Set([...s].filter((k) => k.split('|').every((id) => sampleIds.has(id))));
-const exDup = prf(found(exhaustive.candidates, ['duplicate', 'reregistration']), within(truth.same));
+const within = (s: ReadonlySet<number>) => new Set([...s].filter((k) => pairOf(k)[1] < sample.length));
+const exDup = prf(found(exhaustive.candidates, ['duplicate', 'reregistration']), within(truthSets.same));
 clearInterval(timer);
 sampleRss();
 
 const pairs = Object.values(result.stats).reduce((s, st) => s + (st?.pairs ?? 0), 0);
-console.log(`Tỉnh tổng hợp: ${province.records.length} đăng ký, ${persons.length} người, ${province.communes.length} xã; sinh dữ liệu ${genSeconds.toFixed(1)} s.`);
-console.log(`Liên kết: ${seconds.toFixed(1)} s (CPU ${cpuSeconds} s), ${pairs} cặp so sánh, ${result.candidates.length} cặp đề xuất.`);
+console.log(`Tỉnh tổng hợp: ${truth.count} đăng ký, ${persons.length} người, ${truth.communes.length} xã; sinh dữ liệu ${genSeconds.toFixed(1)} s.`);
+console.log(`Liên kết: ${seconds.toFixed(1)} s (CPU ${cpuSeconds} s), ${pairs} cặp so sánh, ${result.candidates} cặp đề xuất.`);
 for (const [kind, st] of Object.entries(result.stats))
   console.log(`  ${kind}: ${st!.rules.map((r) => `${r.id}: ${r.pairs} cặp, ${r.splitBlocks} khối chia theo nơi, ${r.skippedBlocks} phần bỏ qua`).join('; ')}`);
 for (const [kind, p] of Object.entries(result.params)) console.log(`  ${kind}: λ=${p!.lambda.toExponential(2)}, m(ten)=${p!.m.ten!.map(r3).join('/')}, u(ten)=${p!.u.ten!.map(r3).join('/')}`);
@@ -141,7 +208,7 @@ console.log(
     value,
     baseline: baselineValue,
     ratio: baselineValue > 0 ? r3(value / baselineValue) : null,
-    registrations: province.records.length,
+    registrations: truth.count,
     duplicateF1: dup.f1,
     duplicatePrecision: dup.precision,
     duplicateRecall: dup.recall,
@@ -159,5 +226,7 @@ console.log(
     seconds,
     cpuSeconds,
     peakRssMB: Math.round(peak / 1024 / 1024),
+    totalSeconds: Math.round(Date.now() - t0) / 1000,
+    loadAverage: Math.round(loadavg()[0]! * 10) / 10,
   }),
 );

@@ -110,6 +110,35 @@ function cached<T>(cache: Map<string, T>, key: string, make: (k: string) => T): 
   return v;
 }
 
+/**
+ * Values from small vocabularies (name words and their sound keys, units,
+ * book numbers, dates) are shared by every person holding them: a province
+ * of a million persons keeps one "Nguyễn", not one per person. Bounded like
+ * the caches above.
+ */
+const INTERN_MAX = 500_000;
+const pool = new Map<string, string>();
+const datePool = new Map<string, PartialDate>();
+
+export function intern(s: string): string {
+  if (s === '') return '';
+  const v = pool.get(s);
+  if (v !== undefined) return v;
+  if (pool.size >= INTERN_MAX) pool.clear();
+  pool.set(s, s);
+  return s;
+}
+
+function sharedDate(d: PartialDate | undefined): PartialDate | undefined {
+  if (!d) return undefined;
+  const k = `${dayNumber(d)}|${d.precision}`;
+  const v = datePool.get(k);
+  if (v !== undefined) return v;
+  if (datePool.size >= INTERN_MAX) datePool.clear();
+  datePool.set(k, d);
+  return d;
+}
+
 export function nameParts(name: string): NameParts {
   return cached(partsCache, name, computeParts);
 }
@@ -123,15 +152,15 @@ function computeParts(name: string): NameParts {
   return {
     fold: k.fold,
     tone: k.tone,
-    ho: k.ho,
-    hoCanon: HO_CANON[k.ho] ?? k.ho,
-    dem,
-    ten: k.ten,
+    ho: intern(k.ho),
+    hoCanon: intern(HO_CANON[k.ho] ?? k.ho),
+    dem: intern(dem),
+    ten: intern(k.ten),
     bare,
     squash: k.fold.replace(/ /g, ''),
-    tenTone: k.tone.split(' ').at(-1) ?? '',
-    tenSound: soundKey(k.ten),
-    demSound: soundKey(dem),
+    tenTone: intern(k.tone.split(' ').at(-1) ?? ''),
+    tenSound: intern(soundKey(k.ten)),
+    demSound: intern(soundKey(dem)),
   };
 }
 
@@ -182,20 +211,20 @@ export function personsOf(r: LinkRecord, startIdx = 0): Person[] {
       recordId: r.id,
       registerType: r.registerType,
       role,
-      unit: r.unit,
+      unit: intern(r.unit),
       ...parts,
-      birth: has(`${role}NgaySinh`) ? readDate(v, `${role}NgaySinh`) : undefined,
-      sex: (v[`${role}GioiTinh`] ?? (role === 'chong' ? '1' : role === 'vo' ? '2' : '')).trim(),
+      birth: has(`${role}NgaySinh`) ? sharedDate(readDate(v, `${role}NgaySinh`)) : undefined,
+      sex: intern((v[`${role}GioiTinh`] ?? (role === 'chong' ? '1' : role === 'vo' ? '2' : '')).trim()),
       mother,
       father,
       motherSound: cached(foldCache, `~${mother}`, () => soundKey(mother)),
       fatherSound: cached(foldCache, `~${father}`, () => soundKey(father)),
       place: fold(v[placeKey]),
-      so: (v.so ?? '').trim(),
-      quyenSo: (v.quyenSo ?? '').trim(),
+      so: intern((v.so ?? '').trim()),
+      quyenSo: intern((v.quyenSo ?? '').trim()),
       regPlace: fold(v.noiDangKy),
-      regDate: (v.ngayDangKy ?? '').trim(),
-      loaiDangKy: (v.loaiDangKy ?? '').trim(),
+      regDate: intern((v.ngayDangKy ?? '').trim()),
+      loaiDangKy: intern((v.loaiDangKy ?? '').trim()),
       pid: (v[pidKey] ?? '').replace(/\D/g, ''),
       ref: r.registerType === 'TDCC' && v.soDangKyHSGoc ? [v.soDangKyHSGoc.trim(), (v.quyenDangKyHSGoc ?? '').trim(), fold(v.noiDangKyHSGoc)].join('|') : '',
       refType: r.registerType === 'TDCC' ? refTypeOf(fold(v.tenGiayToHoTich)) : '',

@@ -26,7 +26,25 @@ export { parseRules, evaluate, matchingRules, RULE_FIELDS, RuleFileSchema, type 
 export { DEFAULT_RULES } from './default-rules.js';
 export { correctionLinks } from './reference.js';
 export { linkRecords, linkPersons, featureTable, type Candidate, type LinkOptions, type LinkResult } from './link.js';
-export { generateProvince, truePairs, pairKey, truthId, keyName, keyDate, applyNameError, oldStyleTone, type Province, type ProvinceOptions, type NameTables, type TruthKind } from './truth/index.js';
+export {
+  generateProvince,
+  generateRecords,
+  identityOf,
+  truePairs,
+  pairCode,
+  pairOf,
+  truthId,
+  truthIndex,
+  keyName,
+  keyDate,
+  applyNameError,
+  oldStyleTone,
+  type Province,
+  type ProvinceOptions,
+  type NameTables,
+  type Truth,
+  type TruthKind,
+} from './truth/index.js';
 export { MIN_TRAINING_PERSONS } from './link.js';
 export {
   markForLinkage,

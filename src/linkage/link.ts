@@ -7,7 +7,7 @@
  * matched; an exclusive kind (birth ↔ death: a person dies once) then keeps
  * per record only the pairs near its best (KindModel.exclusive). Only the
  * kept pairs build their explanation: the rest are weighed on tables
- * (score.ts weigher) without allocating. One candidate per pair of records
+ * (score.ts weigher, the same per-field weight as scorePair) without allocating. One candidate per pair of records
  * and kind (the best-scoring persons, e.g. the spouse that matched). A duplicate pair where either
  * side is a re-registration (loaiDangKy 2) or where số/quyển differ is
  * reported as 'reregistration'. Corrections come from reference.ts.

@@ -2,7 +2,9 @@
  * Candidate pairs from blocking keys. PURE. For each rule, persons sharing a
  * key form a block and every pair inside it is visited once: a pair that an
  * earlier rule already produced is skipped by re-checking the earlier keys
- * (no set of seen pairs, so memory stays linear). Blocks bigger than
+ * (no set of seen pairs, so memory stays linear). Keys are kept as numbers
+ * (Int32Array per rule) and blocks as one ordering of the persons, not as
+ * strings and arrays per block: 4 bytes a person a rule. Blocks bigger than
  * `maxBlock` persons on a side are split by place, and what is still too big
  * is skipped and counted: a key shared by thousands says nothing (blocking on
  * "Nguyễn" alone is useless).
@@ -18,11 +20,41 @@ export interface BlockStats {
 
 type Visit = (a: Person, b: Person) => void;
 
-function keysOf(persons: readonly Person[], key: BlockKey, self: boolean): (string | null)[] {
-  return persons.map((p) => {
+/**
+ * A rule's key of every person as a number (-1 without a key), numbered in
+ * order of first appearance: the key strings live only while a rule is
+ * numbered, so a province of a million persons keeps 4 bytes a person a rule.
+ */
+function keyIds(persons: readonly Person[], key: BlockKey, self: boolean): { ids: Int32Array; count: number } {
+  const ids = new Int32Array(persons.length);
+  const byGroup = new Map<string, Map<string, number>>();
+  let count = 0;
+  for (let i = 0; i < persons.length; i++) {
+    const p = persons[i]!;
     const k = key(p);
-    return k === null ? null : self ? `${p.registerType}.${p.role}|${k}` : k;
-  });
+    if (k === null) {
+      ids[i] = -1;
+      continue;
+    }
+    const group = self ? `${p.registerType}.${p.role}` : '';
+    let numbers = byGroup.get(group);
+    if (!numbers) byGroup.set(group, (numbers = new Map()));
+    let id = numbers.get(k);
+    if (id === undefined) numbers.set(k, (id = count++));
+    ids[i] = id;
+  }
+  return { ids, count };
+}
+
+/** The blocks of a rule: persons ordered by (key, side, index); block k side s is order[start[2k+s]] … order[start[2k+s+1]]. */
+function blocksOf(ids: Int32Array, count: number, sideOf: (i: number) => number): { order: Int32Array; start: Int32Array } {
+  const start = new Int32Array(2 * count + 1);
+  for (let i = 0; i < ids.length; i++) if (ids[i]! >= 0) start[2 * ids[i]! + sideOf(i) + 1]!++;
+  for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
+  const fill = start.slice(0, -1);
+  const order = new Int32Array(start[start.length - 1]!);
+  for (let i = 0; i < ids.length; i++) if (ids[i]! >= 0) order[fill[2 * ids[i]! + sideOf(i)]!++] = i;
+  return { order, start };
 }
 
 /** The persons of side A and B of a kind (B undefined for a self kind). */
@@ -50,33 +82,29 @@ export function forEachPair(
   const { a, b } = sides(model as KindModel, persons);
   const self = b === undefined;
   const all = self ? a : [...a, ...b];
-  const keys = rules.map((r) => keysOf(all, r.key, self));
+  const keys: Int32Array[] = [];
   /** Per rule: keys of the oversized blocks, and within them the places skipped. */
-  const split = rules.map(() => new Map<string, Set<string>>());
+  const split = rules.map(() => new Map<number, Set<string>>());
   const stats: BlockStats = { rules: [], pairs: 0 };
   const sideOf = (i: number) => (self || i < a.length ? 0 : 1);
   const visited = (e: number, i: number, j: number) => {
-    const ki = keys[e]![i] ?? null;
-    if (ki === null || ki !== keys[e]![j]) return false;
+    const ki = keys[e]![i]!;
+    if (ki < 0 || ki !== keys[e]![j]) return false;
     const skipped = split[e]!.get(ki);
     if (!skipped) return true;
     const place = all[i]!.place;
     return place !== '' && place === all[j]!.place && !skipped.has(place);
   };
   rules.forEach((rule, r) => {
-    const blocks = new Map<string, [number[], number[]]>();
-    keys[r]!.forEach((k, i) => {
-      if (k === null) return;
-      let blk = blocks.get(k);
-      if (!blk) blocks.set(k, (blk = [[], []]));
-      blk[sideOf(i)].push(i);
-    });
+    const { ids, count } = keyIds(all, rule.key, self);
+    keys.push(ids);
+    const { order, start } = blocksOf(ids, count, sideOf);
     const rs = { id: rule.id, blocks: 0, pairs: 0, splitBlocks: 0, skippedBlocks: 0 };
     const seenBefore = (i: number, j: number) => {
       for (let e = 0; e < r; e++) if (visited(e, i, j)) return true;
       return false;
     };
-    const pairUp = (left: readonly number[], right: readonly number[]) => {
+    const pairUp = (left: ArrayLike<number>, right: ArrayLike<number>) => {
       const other = self ? left : right;
       if (left.length === 0 || other.length === 0 || (self && left.length < 2)) return;
       rs.blocks++;
@@ -90,7 +118,9 @@ export function forEachPair(
         }
       }
     };
-    for (const [key, [left, right]] of blocks) {
+    for (let key = 0; key < count; key++) {
+      const left = order.subarray(start[2 * key], start[2 * key + 1]);
+      const right = order.subarray(start[2 * key + 1], start[2 * key + 2]);
       const other = self ? left : right;
       if (left.length <= maxBlock && other.length <= maxBlock) {
         pairUp(left, right);

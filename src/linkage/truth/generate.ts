@@ -11,6 +11,10 @@
  * family name. Every copy of a name or date passes through errors.ts.
  * The name tables are an input (the demo's name frequencies in the bench and
  * the demo; a small table in tests) so this module holds no second list.
+ * generateRecords streams: each record goes to a callback and is not kept,
+ * and the truth is typed arrays (register type, identity per subject slot,
+ * event per record), so a million registrations cost the caller only what
+ * it keeps of them; generateProvince collects the records for small runs.
  */
 import type { LinkRecord } from '../features.js';
 import { createRng, type Rng } from '../rng.js';
@@ -45,13 +49,32 @@ export interface Identity {
   foreign: readonly string[] | undefined;
 }
 
+/** The register types of the truth, one byte a record. */
+export const TRUTH_TYPES = ['', 'KS', 'KT', 'KH', 'TDCC'] as const;
+
+/**
+ * What the generator knows of the records it gave, in typed arrays (a few
+ * bytes a record, not a string per record): the register type, the identity
+ * of each subject role (slot 1 is the wife of a KH, slot 0 every other
+ * subject; 0 = none) and the registration event a record copies (two records
+ * of one event are the same registration keyed twice).
+ */
+export interface Truth {
+  communes: string[];
+  /** Records generated; record i (0-based) has the id truthId(i + 1). */
+  count: number;
+  /** Index into TRUTH_TYPES per record. */
+  types: Uint8Array;
+  /** Identity per record and slot: identities[2 * i + slot]. */
+  identities: Int32Array;
+  events: Int32Array;
+}
+
+/** A province held whole: the records and their truth (tests, small runs). */
 export interface Province {
   records: LinkRecord[];
   communes: string[];
-  /** recordId.role -> identity id. */
-  identityOf: Map<string, number>;
-  /** recordId -> the registration event it copies (two records of one event are the same registration keyed twice). */
-  eventOf: Map<string, number>;
+  truth: Truth;
 }
 
 const FOREIGN_DEFAULT = [
@@ -65,6 +88,35 @@ const COMMUNE_WORDS = ['An', 'Bình', 'Phú', 'Lộc', 'Tân', 'Hòa', 'Thạnh'
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 export const truthId = (i: number) => `00000000-0000-4000-8000-${pad(i, 12)}`;
+/** The 0-based record index of a truthId. */
+export const truthIndex = (id: string) => Number(id.slice(-12)) - 1;
+
+/** The identity of a role of a record (undefined when the record has no such subject). */
+export function identityOf(truth: Truth, recordId: string, role: string): number | undefined {
+  const i = truthIndex(recordId);
+  const who = i >= 0 && i < truth.count ? truth.identities[2 * i + (role === 'vo' ? 1 : 0)]! : 0;
+  return who > 0 ? who : undefined;
+}
+
+/** A growable Int32Array. */
+class Ints {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = x;
+  }
+  done(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
 
 function daysIn(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -82,16 +134,23 @@ function randomDate(rng: Rng, from: number, to: number): TrueDate {
 }
 
 class Builder {
-  readonly records: LinkRecord[] = [];
-  readonly identityOf = new Map<string, number>();
-  readonly eventOf = new Map<string, number>();
+  private count = 0;
+  readonly types: Ints;
+  readonly identities: Ints;
+  readonly events: Ints;
   private books = new Map<string, number>();
-  private events = 0;
+  private eventCount = 0;
   constructor(
     readonly rng: Rng,
     readonly communes: string[],
     readonly rate: number,
-  ) {}
+    private readonly onRecord: (r: LinkRecord) => void,
+    expected: number,
+  ) {
+    this.types = new Ints(expected);
+    this.identities = new Ints(2 * expected);
+    this.events = new Ints(expected);
+  }
 
   /** Next số in the book of a commune, register and year. */
   number(type: string, commune: number, year: number): { so: string; quyenSo: string; noiDangKy: string } {
@@ -106,16 +165,25 @@ class Builder {
     return keyName(n, this.rng, this.rate, drop);
   }
 
-  push(type: string, values: Record<string, string>, commune: number, people: Record<string, number>, event?: number): string {
-    const id = truthId(this.records.length + 1);
-    this.records.push({ id, registerType: type, values, unit: pad(commune + 1, 5) });
-    for (const [role, who] of Object.entries(people)) this.identityOf.set(`${id}.${role}`, who);
-    this.eventOf.set(id, event ?? ++this.events);
+  /** `who`: the identity of the subject (the husband of a KH), `wife`: the wife of a KH. */
+  push(type: string, values: Record<string, string>, commune: number, who: number, wife = 0, event?: number): string {
+    const id = truthId(++this.count);
+    this.onRecord({ id, registerType: type, values, unit: pad(commune + 1, 5) });
+    this.types.push(TRUTH_TYPES.indexOf(type as (typeof TRUTH_TYPES)[number]));
+    this.identities.push(who);
+    this.identities.push(wife);
+    this.events.push(event ?? ++this.eventCount);
     return id;
   }
 
   newEvent(): number {
-    return ++this.events;
+    return ++this.eventCount;
+  }
+
+  truth(): Truth {
+    const types = new Uint8Array(this.count);
+    types.set(this.types.done());
+    return { communes: this.communes, count: this.count, types, identities: this.identities.done(), events: this.events.done() };
   }
 }
 
@@ -152,7 +220,20 @@ function birthValues(b: Builder, p: Identity, reg: { so: string; quyenSo: string
   return v;
 }
 
+/** The province held whole (tests, small runs): generateRecords collected. */
 export function generateProvince(opts: ProvinceOptions): Province {
+  const records: LinkRecord[] = [];
+  const truth = generateRecords(opts, (r) => records.push(r));
+  return { records, communes: truth.communes, truth };
+}
+
+/**
+ * Generates the province record by record: `onRecord` receives each record
+ * once and the generator keeps none of them (a benchmark of a million
+ * registrations turns each into its persons and lets it go); returns the
+ * truth. People are kept while generating (marriages and deaths draw on them).
+ */
+export function generateRecords(opts: ProvinceOptions, onRecord: (r: LinkRecord) => void): Truth {
   const rng = createRng(opts.seed ?? 16);
   const births = Math.max(10, Math.round(opts.registrations / 1.45));
   const nCommunes = Math.max(4, Math.round(births / 1500));
@@ -160,7 +241,7 @@ export function generateProvince(opts: ProvinceOptions): Province {
     { length: nCommunes },
     (_, i) => `xã ${COMMUNE_WORDS[i % COMMUNE_WORDS.length]} ${COMMUNE_WORDS[(i * 7 + 3) % COMMUNE_WORDS.length]} ${Math.floor(i / COMMUNE_WORDS.length) + 1}`,
   );
-  const b = new Builder(rng, communes, opts.errorRate ?? 0.25);
+  const b = new Builder(rng, communes, opts.errorRate ?? 0.25, onRecord, Math.round(opts.registrations * 1.15));
   const people: Identity[] = [];
   let nextId = 1;
   while (people.length < births) {
@@ -177,12 +258,12 @@ export function generateProvince(opts: ProvinceOptions): Province {
     const regDate = addDays(p.birth, late ? rng.int(60, 3000) : rng.int(1, 59));
     const reg = b.number('KS', p.commune, regDate.year);
     const event = b.newEvent();
-    b.push('KS', birthValues(b, p, reg, regDate, late ? '4' : '1'), p.commune, { nks: p.id }, event);
-    if (rng.chance(0.04)) b.push('KS', birthValues(b, p, reg, regDate, late ? '4' : '1'), p.commune, { nks: p.id }, event);
+    b.push('KS', birthValues(b, p, reg, regDate, late ? '4' : '1'), p.commune, p.id, 0, event);
+    if (rng.chance(0.04)) b.push('KS', birthValues(b, p, reg, regDate, late ? '4' : '1'), p.commune, p.id, 0, event);
     if (p.birth.year < 2010 && rng.chance(0.035)) {
       const where = rng.chance(0.5) ? p.commune : rng.int(0, nCommunes - 1);
       const again = addDays(regDate, rng.int(365, 8000));
-      if (again.year <= 2024) b.push('KS', birthValues(b, p, b.number('KS', where, again.year), again, '2'), where, { nks: p.id });
+      if (again.year <= 2024) b.push('KS', birthValues(b, p, b.number('KS', where, again.year), again, '2'), where, p.id);
     }
     if (rng.chance(0.01)) {
       const when = addDays(regDate, rng.int(30, 5000));
@@ -203,7 +284,7 @@ export function generateProvince(opts: ProvinceOptions): Province {
           noiDungThayDoi: 'Cải chính ngày, tháng, năm sinh',
         },
         p.commune,
-        { ntd: p.id },
+        p.id,
       );
     }
   }
@@ -237,7 +318,8 @@ export function generateProvince(opts: ProvinceOptions): Province {
         voNoiCuTru: communes[wife.commune]!,
       },
       where,
-      { chong: p.id, vo: wife.id },
+      p.id,
+      wife.id,
     );
   }
   // deaths: the old more often; a third in another commune; outsiders too
@@ -262,11 +344,11 @@ export function generateProvince(opts: ProvinceOptions): Province {
         nktNoiChet: communes[home]!,
       },
       home,
-      { nkt: p.id },
+      p.id,
     );
   };
   for (const p of people) if (rng.chance(Math.min(0.6, Math.max(0.02, (2024 - p.birth.year) / 120)))) die(p);
   const outsiders = Math.round(births * 0.06);
   for (let i = 0; i < outsiders; i++) die(outsider(rng.int(1925, 2000)));
-  return { records: b.records, communes, identityOf: b.identityOf, eventOf: b.eventOf };
+  return b.truth();
 }

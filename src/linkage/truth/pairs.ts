@@ -1,37 +1,54 @@
 /**
- * The true links of a synthetic province, as "a|b" record-id pairs (a < b):
- * birth↔birth of the same person (duplicates and re-registrations), birth↔
- * death, birth↔marriage (either spouse).
+ * The true links of a synthetic province, as pair codes (pairCode: the two
+ * record indexes in one number, lower first): birth↔birth of the same
+ * person (duplicates and re-registrations), birth↔death, birth↔marriage
+ * (either spouse). Built from the typed-array truth by a counting sort on
+ * the identity, so a million records need no map of strings.
  */
-import type { Province } from './generate.js';
+import { truthIndex, type Truth } from './generate.js';
 
 export type TruthKind = 'sameBirth' | 'death' | 'marriage';
 
-const ROLES: Readonly<Record<TruthKind, [string[], string[]]>> = {
-  sameBirth: [['nks'], ['nks']],
-  death: [['nks'], ['nkt']],
-  marriage: [['nks'], ['chong', 'vo']],
-};
+/** Record indexes below 2^24 (16 million records): a pair is one safe integer. */
+const SHIFT = 2 ** 24;
 
-export const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+/** The code of a pair of truth record ids, whichever order. */
+export function pairCode(a: string, b: string): number {
+  const [x, y] = [truthIndex(a), truthIndex(b)];
+  return x < y ? x * SHIFT + y : y * SHIFT + x;
+}
 
-export function truePairs(province: Province, kind: TruthKind): Set<string> {
-  const [left, right] = ROLES[kind];
-  const byPerson = new Map<number, { l: string[]; r: string[] }>();
-  for (const [key, who] of province.identityOf) {
-    const dot = key.lastIndexOf('.');
-    const id = key.slice(0, dot);
-    const role = key.slice(dot + 1);
-    let e = byPerson.get(who);
-    if (!e) byPerson.set(who, (e = { l: [], r: [] }));
-    if (left.includes(role)) e.l.push(id);
-    if (right.includes(role) && kind !== 'sameBirth') e.r.push(id);
+/** The two record indexes of a pair code, lower first. */
+export const pairOf = (code: number): [number, number] => [Math.floor(code / SHIFT), code % SHIFT];
+
+/** Register type (TRUTH_TYPES index) of the other side: KT 2, KH 3. */
+const OTHER: Readonly<Record<Exclude<TruthKind, 'sameBirth'>, number>> = { death: 2, marriage: 3 };
+const KS = 1;
+
+export function truePairs(truth: Truth, kind: TruthKind): Set<number> {
+  const { types, identities, count } = truth;
+  let maxId = 0;
+  for (let i = 0; i < 2 * count; i++) maxId = Math.max(maxId, identities[i]!);
+  // the births (KS, slot 0) of each identity
+  const start = new Int32Array(maxId + 2);
+  for (let i = 0; i < count; i++) if (types[i] === KS && identities[2 * i]! > 0) start[identities[2 * i]! + 1]!++;
+  for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
+  const fill = start.slice();
+  const births = new Int32Array(start[maxId + 1]!);
+  for (let i = 0; i < count; i++) if (types[i] === KS && identities[2 * i]! > 0) births[fill[identities[2 * i]!]!++] = i;
+  const out = new Set<number>();
+  const code = (x: number, y: number) => (x < y ? x * SHIFT + y : y * SHIFT + x);
+  if (kind === 'sameBirth') {
+    for (let id = 1; id <= maxId; id++) for (let x = start[id]!; x < start[id + 1]!; x++) for (let y = x + 1; y < start[id + 1]!; y++) out.add(code(births[x]!, births[y]!));
+    return out;
   }
-  const out = new Set<string>();
-  for (const { l, r } of byPerson.values()) {
-    if (kind === 'sameBirth') {
-      for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) out.add(pairKey(l[i]!, l[j]!));
-    } else for (const x of l) for (const y of r) out.add(pairKey(x, y));
+  const other = OTHER[kind];
+  for (let i = 0; i < count; i++) {
+    if (types[i] !== other) continue;
+    for (let slot = 0; slot < 2; slot++) {
+      const id = identities[2 * i + slot]!;
+      if (id > 0) for (let x = start[id]!; x < start[id + 1]!; x++) out.add(code(births[x]!, i));
+    }
   }
   return out;
 }
