@@ -14,9 +14,10 @@ import { actorIdOf, assertPermission, bookInScope, contextOfUser, systemActor, t
 import { enqueueJob, type AppContext, type Handler } from '../core/index.js';
 import { assertCanRead, findRecord, recordNotFound } from '../entry/index.js';
 import { sql } from '../store/index.js';
-import { getUnitIndex, resolvePlace } from '../units/index.js';
+import { getUnitIndex } from '../units/index.js';
 import type { OcrEngine } from './engine.js';
 import * as repo from './ocr.repo.js';
+import { unitPlaceCheck } from './place-check.js';
 import { readPage, SKIP_REASONS, type PageBox, type SkipReason } from './read-page.js';
 import { tesseractEngine } from './tesseract.js';
 import { calibrate, DEFAULT_THRESHOLD, type KindThreshold, type Sample } from './thresholds.js';
@@ -87,8 +88,7 @@ export async function bookOcrPages(ctx: ActorContext, bookId: string): Promise<O
 }
 
 async function placeCheck(ctx: AppContext, year: number): Promise<PlaceCheck> {
-  const index = await getUnitIndex(ctx);
-  return (text) => resolvePlace(index, text, { asOf: year }).status;
+  return unitPlaceCheck(await getUnitIndex(ctx), year);
 }
 
 /** Reads the book's pages and stores what was read; `engine` defaults to Tesseract with the Vietnamese model. */
