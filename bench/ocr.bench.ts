@@ -19,7 +19,10 @@
  *   bench/support/spreadsheet-keyer.ts), book by book; the unaided count
  *   (value + Tab each) is printed beside it as `unaidedTemplateKeys`.
  *   keystrokeRatio = keys with pre-fill ÷ keys of that spreadsheet keyer.
- * Places are not resolved through units/ here (no database); the job does.
+ * Places are resolved through units/ as the job resolves them: the official
+ * unit lists of ../shared/data/admin-units go through the product's importer
+ * into an in-memory PGlite and the job's unit index is read back from it
+ * (bench/support/official-units.ts; about a minute, before the timed part).
  * OCR_BENCH_WHY=1 prints where the keys go: per field the keys spent on it
  * when not pre-filled, by reason (not read, uncertain and why, below the
  * threshold), and how right the values held back only for a diacritics doubt
@@ -27,9 +30,10 @@
  */
 import { cpus } from 'node:os';
 import { DEMO_BOOKS, demoBook, renderPrintedPage, type DemoBook } from '../src/demo/index.js';
-import { calibrate, cer, kindOfType, normalizeRow, readPage, tesseractEngine, FIELD_KINDS, type FieldKind, type OcrValue, type Sample } from '../src/ocr/index.js';
+import { calibrate, cer, kindOfType, normalizeRow, readPage, tesseractEngine, unitPlaceCheck, FIELD_KINDS, type FieldKind, type OcrValue, type Sample } from '../src/ocr/index.js';
 import { getTemplate, type FieldDef } from '../src/registers/index.js';
 import { ETHNIC_GROUPS, listNationalities, searchKey } from '../src/vn/index.js';
+import { officialUnitIndex } from './support/official-units.js';
 import { spreadsheetKeys } from './support/spreadsheet-keyer.js';
 
 const N = Math.max(4, Number(process.env.OCR_BENCH_PAGES ?? 200));
@@ -60,7 +64,10 @@ async function main(): Promise<void> {
   if (!(await engine.available()).ok) throw new Error('Tesseract với mô hình tiếng Việt chưa được cài (tesseract-ocr, tesseract-ocr-vie).');
   const jobs = books().flatMap((book) => book.pageList.map((page) => ({ book, page })));
   console.error(`OCR ${jobs.length} trang in tổng hợp, 2 trang một lúc (${cpus().length} lõi)…`);
+  const units = officialUnitIndex();
   const rendered = await Promise.all(jobs.map(async (j) => ({ ...j, printed: await renderPrintedPage(SEED, j.book, j.page) })));
+  const index = await units;
+  const places = new Map(jobs.map((j) => [j.book.year, unitPlaceCheck(index, j.book.year)]));
   const results: PageResult[] = [];
   let next = 0;
   const started = performance.now();
@@ -76,7 +83,7 @@ async function main(): Promise<void> {
         records: j.page.records.map((x) => x.values),
         read: j.printed.truth.map((_, i) => {
           const row = rows.find((x) => x.row === i);
-          return row ? normalizeRow(j.book.registerType, row.fields) : [];
+          return row ? normalizeRow(j.book.registerType, row.fields, places.get(j.book.year)) : [];
         }),
         raw: j.printed.truth.map((_, i) => Object.fromEntries(Object.entries(rows.find((x) => x.row === i)?.fields ?? {}).map(([k, f]) => [k, f.text]))),
       });
