@@ -8,9 +8,9 @@
  * confusions typical of Vietnamese make them uncertain (values.ts); a place
  * that resolves to one unit is written as the unit list writes it, its unit
  * names as sure as the resolution (place-value.ts, place-check.ts). The stage
- * runs as the 'ocr.book' job; the keying screen asks prefillFor(record):
- * only certain values at or above their kind's threshold are pre-filled, and
- * thresholds come from measured machine accuracy (thresholds.ts).
+ * runs as the 'ocr.book' job (re-setting the thresholds: 'ocr.thresholds');
+ * the keying screen asks prefillFor(record): only certain values at or above
+ * their kind's threshold are pre-filled, and thresholds come from measured machine accuracy (thresholds.ts).
  * Invariants: nothing is downloaded (the model is the local traineddata); a
  * page marked or detected handwritten is skipped with a reason, never read;
  * pre-fill is a suggestion until the keyer saves it (the keyed action then
@@ -35,8 +35,12 @@ export {
   currentThresholds,
   machineSamples,
   recalibrateThresholds,
+  startRecalibration,
+  runThresholdsJob,
   OCR_BOOK_JOB,
+  OCR_THRESHOLDS_JOB,
   type OcrBookJob,
+  type OcrThresholdsJob,
   type OcrBookResult,
   type Prefill,
   type PrefillField,
