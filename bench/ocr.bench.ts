@@ -13,13 +13,21 @@
  *   pre-filled (or not on the page) = keying it on hotich's keying screen,
  *   the cost model of bench:keying (Ctrl+D copies the fields that repeat the
  *   previous entry, dates as digits, codes as their digit, ethnicity and
- *   nationality by a unique prefix). Baseline: the same records typed into the
+ *   nationality by a unique prefix), or fewer when the screen's own aids
+ *   offer the whole value on the empty field (↓ to it, Enter: the date in
+ *   words from its date, the page viewed, a name repeated from another person
+ *   of the record...), and nothing for an empty field the screen's Tab order
+ *   passes over (a field the book has not used; a value in one costs Ctrl+J,
+ *   its key and Enter first): bench/support/screen-offers.ts. Baseline: the same records typed into the
  *   MoJ Excel template by bench:keying's optimal spreadsheet keyer with
  *   Excel's own aids (AutoComplete, pick list, Fill Down, Fill Series:
  *   bench/support/spreadsheet-keyer.ts), book by book; the unaided count
  *   (value + Tab each) is printed beside it as `unaidedTemplateKeys`.
  *   keystrokeRatio = keys with pre-fill ÷ keys of that spreadsheet keyer.
- * Places are not resolved through units/ here (no database); the job does.
+ * Places are resolved through units/ as the job resolves them: the official
+ * unit lists of ../shared/data/admin-units go through the product's importer
+ * into an in-memory PGlite and the job's unit index is read back from it
+ * (bench/support/official-units.ts; about a minute, before the timed part).
  * OCR_BENCH_WHY=1 prints where the keys go: per field the keys spent on it
  * when not pre-filled, by reason (not read, uncertain and why, below the
  * threshold), and how right the values held back only for a diacritics doubt
@@ -27,9 +35,11 @@
  */
 import { cpus } from 'node:os';
 import { DEMO_BOOKS, demoBook, renderPrintedPage, type DemoBook } from '../src/demo/index.js';
-import { calibrate, cer, kindOfType, normalizeRow, readPage, tesseractEngine, FIELD_KINDS, type FieldKind, type OcrValue, type Sample } from '../src/ocr/index.js';
+import { calibrate, cer, kindOfType, normalizeRow, readPage, tesseractEngine, unitPlaceCheck, FIELD_KINDS, type FieldKind, type OcrValue, type Sample } from '../src/ocr/index.js';
 import { getTemplate, type FieldDef } from '../src/registers/index.js';
 import { ETHNIC_GROUPS, listNationalities, searchKey } from '../src/vn/index.js';
+import { officialUnitIndex } from './support/official-units.js';
+import { recordScreen, type BookScreen } from './support/screen-offers.js';
 import { spreadsheetKeys } from './support/spreadsheet-keyer.js';
 
 const N = Math.max(4, Number(process.env.OCR_BENCH_PAGES ?? 200));
@@ -60,7 +70,10 @@ async function main(): Promise<void> {
   if (!(await engine.available()).ok) throw new Error('Tesseract với mô hình tiếng Việt chưa được cài (tesseract-ocr, tesseract-ocr-vie).');
   const jobs = books().flatMap((book) => book.pageList.map((page) => ({ book, page })));
   console.error(`OCR ${jobs.length} trang in tổng hợp, 2 trang một lúc (${cpus().length} lõi)…`);
+  const units = officialUnitIndex();
   const rendered = await Promise.all(jobs.map(async (j) => ({ ...j, printed: await renderPrintedPage(SEED, j.book, j.page) })));
+  const index = await units;
+  const places = new Map(jobs.map((j) => [j.book.year, unitPlaceCheck(index, j.book.year)]));
   const results: PageResult[] = [];
   let next = 0;
   const started = performance.now();
@@ -76,7 +89,7 @@ async function main(): Promise<void> {
         records: j.page.records.map((x) => x.values),
         read: j.printed.truth.map((_, i) => {
           const row = rows.find((x) => x.row === i);
-          return row ? normalizeRow(j.book.registerType, row.fields) : [];
+          return row ? normalizeRow(j.book.registerType, row.fields, places.get(j.book.year)) : [];
         }),
         raw: j.printed.truth.map((_, i) => Object.fromEntries(Object.entries(rows.find((x) => x.row === i)?.fields ?? {}).map(([k, f]) => [k, f.text]))),
       });
@@ -121,12 +134,27 @@ async function main(): Promise<void> {
   const spent = new Map<string, number>();
   const diacriticsOnly = { right: 0, wrong: 0 };
   const typedBooks = new Map<string, { registerType: string; rows: Record<string, string>[] }>();
+  const screens = new Map<string, BookScreen>();
   for (const p of results.slice(cut)) {
     const defs = getTemplate(p.book.registerType).fields;
     const book = typedBooks.get(p.book.key) ?? { registerType: p.book.registerType, rows: [] };
     typedBooks.set(p.book.key, book);
+    const screen = screens.get(p.book.key) ?? { template: getTemplate(p.book.registerType), authority: p.book.authority, memory: [] };
+    screens.set(p.book.key, screen);
     p.records.forEach((values, i) => {
       book.rows.push(values);
+      const on = recordScreen(screen, p.seq, values);
+      /**
+       * Keys for a field left to the keyer: the cost model below, or the screen's offer when it is cheaper;
+       * an empty field Tab passes over costs nothing, a value in one costs the jump to it first.
+       */
+      const keyerKeys = (def: FieldDef, previousValue: string | undefined) => {
+        const value = values[def.key] ?? '';
+        const skipped = def.type !== 'rowNo' && on.skipped(def.key);
+        if (value === '' && skipped) return 0;
+        const jump = skipped ? def.key.length + 2 : 0; // Ctrl+J, the key, Enter
+        return jump + Math.min(workbenchKeys(def, value, previousValue), on.offer(def.key) ?? Infinity);
+      };
       const prev = previous?.book === p.book.key ? previous.values : undefined;
       if (defs.some((f) => f.copyForward && values[f.key] && values[f.key] === prev?.[f.key])) withPrefill += 2; // Ctrl+D
       for (const def of defs) {
@@ -136,7 +164,7 @@ async function main(): Promise<void> {
         const v = p.read[i]?.find((x) => x.field === def.key);
         const pre = v && v.uncertain.length === 0 && v.confidence >= thresholds[v.kind];
         if (!pre) {
-          const k = workbenchKeys(def, truth, prev?.[def.key]);
+          const k = keyerKeys(def, prev?.[def.key]);
           withPrefill += k;
           const why = !v ? 'not_read' : v.uncertain.length > 0 ? `uncertain:${v.uncertain.join('+')}` : 'below_threshold';
           spent.set(`${def.key}|${why}`, (spent.get(`${def.key}|${why}`) ?? 0) + k);
@@ -144,10 +172,11 @@ async function main(): Promise<void> {
           if (v && v.uncertain.join() === 'diacritics') diacriticsOnly[v.value === truth ? 'right' : 'wrong']++;
         } else {
           prefilled++;
-          withPrefill += v.value === truth ? 1 : 2 + workbenchKeys(def, truth, undefined);
+          withPrefill += v.value === truth ? 1 : 2 + keyerKeys(def, undefined);
         }
       }
       previous = { book: p.book.key, values };
+      screen.memory.unshift(values);
     });
   }
   if (process.env.OCR_BENCH_WHY)

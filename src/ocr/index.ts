@@ -5,10 +5,12 @@
  * ruled table that the register catalog's page layout describes
  * (registers/page-layout.ts) after deskew and binarization (preprocess.ts,
  * table.ts, read-page.ts); values are normalized like typed input and OCR
- * confusions typical of Vietnamese make them uncertain (values.ts). The stage
- * runs as the 'ocr.book' job; the keying screen asks prefillFor(record):
- * only certain values at or above their kind's threshold are pre-filled, and
- * thresholds come from measured machine accuracy (thresholds.ts).
+ * confusions typical of Vietnamese make them uncertain (values.ts); a place
+ * that resolves to one unit is written as the unit list writes it, its unit
+ * names as sure as the resolution (place-value.ts, place-check.ts). The stage
+ * runs as the 'ocr.book' job (re-setting the thresholds: 'ocr.thresholds');
+ * the keying screen asks prefillFor(record): only certain values at or above
+ * their kind's threshold are pre-filled, and thresholds come from measured machine accuracy (thresholds.ts).
  * Invariants: nothing is downloaded (the model is the local traineddata); a
  * page marked or detected handwritten is skipped with a reason, never read;
  * pre-fill is a suggestion until the keyer saves it (the keyed action then
@@ -19,7 +21,8 @@ export { tesseractEngine, parseTsv } from './tesseract.js';
 export { readPage, SKIP_REASONS, type PageReading, type ReadRow, type ReadField, type PageBox, type SkipReason } from './read-page.js';
 export { prepare, measureSkew, otsu } from './preprocess.js';
 export { findTable, type Table } from './table.js';
-export { normalizeRow, kindOfType, FIELD_KINDS, KIND_LABELS, UNCERTAIN_LABELS, type OcrValue, type FieldKind, type UncertainReason, type PlaceCheck } from './values.js';
+export { normalizeRow, kindOfType, FIELD_KINDS, KIND_LABELS, UNCERTAIN_LABELS, type OcrValue, type FieldKind, type UncertainReason, type PlaceCheck, type PlaceMatch } from './values.js';
+export { unitPlaceCheck } from './place-check.js';
 export { calibrate, thresholdFor, TARGET_ACCURACY, MIN_SAMPLES, DEFAULT_THRESHOLD, NEVER, type Sample, type KindThreshold } from './thresholds.js';
 export {
   startBookOcr,
@@ -32,8 +35,12 @@ export {
   currentThresholds,
   machineSamples,
   recalibrateThresholds,
+  startRecalibration,
+  runThresholdsJob,
   OCR_BOOK_JOB,
+  OCR_THRESHOLDS_JOB,
   type OcrBookJob,
+  type OcrThresholdsJob,
   type OcrBookResult,
   type Prefill,
   type PrefillField,

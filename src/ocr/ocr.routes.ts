@@ -3,14 +3,15 @@
  * the OCR state of a book's pages, the officer's "handwritten" mark on a page
  * (books.write; the page then goes to people only), the machine's reading of the
  * registration a keyer opens (pre-fill), machine accuracy per field kind of a
- * book, and re-setting the thresholds from measured accuracy.
+ * book, and re-setting the thresholds from measured accuracy (a job: 202 and
+ * its id; GET /api/jobs/:id gives its progress and, done, { kinds }).
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { access, NONE, on } from '../auth/index.js';
 import { parseWith } from '../core/index.js';
 import { calibrate } from './thresholds.js';
-import { bookOcrPages, currentThresholds, machineSamples, markHandwritten, prefillFor, recalibrateThresholds, startBookOcr } from './ocr.service.js';
+import { bookOcrPages, currentThresholds, machineSamples, markHandwritten, prefillFor, startBookOcr, startRecalibration } from './ocr.service.js';
 import { getBook } from '../archive/index.js';
 
 const Id = z.object({ id: z.string() });
@@ -36,5 +37,5 @@ export async function ocrRoutes(app: FastifyInstance): Promise<void> {
     const thresholds = await currentThresholds(req.ctx);
     return { bookId: book.id, kinds: calibrate(await machineSamples(req.ctx, book.id)).map((k) => ({ ...k, threshold: thresholds[k.kind], suggested: k.threshold })) };
   });
-  app.post('/api/ocr/thresholds', access('qc.plan', NONE), async (req) => ({ kinds: await recalibrateThresholds(req.ctx) }));
+  app.post('/api/ocr/thresholds', access('qc.plan', NONE), async (req, reply) => reply.status(202).send(await startRecalibration(req.ctx)));
 }

@@ -7,16 +7,18 @@
  * Pre-fill: the machine's values for the registration a keyer opens, each
  * marked `prefill` when it is certain and its confidence reaches its kind's
  * threshold (thresholds.ts); the slot of the table is found by số, else by
- * the registration's rank among the page's registrations.
+ * the registration's rank among the page's registrations. Re-setting the
+ * thresholds reads every completed registration: the 'ocr.thresholds' job.
  */
 import { getBook, listPages } from '../archive/index.js';
 import { actorIdOf, assertPermission, bookInScope, contextOfUser, systemActor, type ActorContext } from '../auth/index.js';
 import { enqueueJob, type AppContext, type Handler } from '../core/index.js';
 import { assertCanRead, findRecord, recordNotFound } from '../entry/index.js';
 import { sql } from '../store/index.js';
-import { getUnitIndex, resolvePlace } from '../units/index.js';
+import { getUnitIndex } from '../units/index.js';
 import type { OcrEngine } from './engine.js';
 import * as repo from './ocr.repo.js';
+import { unitPlaceCheck } from './place-check.js';
 import { readPage, SKIP_REASONS, type PageBox, type SkipReason } from './read-page.js';
 import { tesseractEngine } from './tesseract.js';
 import { calibrate, DEFAULT_THRESHOLD, type KindThreshold, type Sample } from './thresholds.js';
@@ -87,8 +89,7 @@ export async function bookOcrPages(ctx: ActorContext, bookId: string): Promise<O
 }
 
 async function placeCheck(ctx: AppContext, year: number): Promise<PlaceCheck> {
-  const index = await getUnitIndex(ctx);
-  return (text) => resolvePlace(index, text, { asOf: year }).status;
+  return unitPlaceCheck(await getUnitIndex(ctx), year);
 }
 
 /** Reads the book's pages and stores what was read; `engine` defaults to Tesseract with the Vietnamese model. */
@@ -240,7 +241,7 @@ async function slotOf(ctx: AppContext, row: SlotRecord, registration: string, fi
 }
 
 /** Machine values compared with the accepted values of the completed registrations the actor sees, per field kind. */
-export async function machineSamples(ctx: ActorContext, bookId?: string): Promise<Sample[]> {
+export async function machineSamples(ctx: ActorContext, bookId?: string, progress?: (p: { records: number; done: number }) => void): Promise<Sample[]> {
   let q = ctx.store.db
     .selectFrom('records')
     .select(['id', 'values', 'page_ids', 'book_id'])
@@ -250,25 +251,47 @@ export async function machineSamples(ctx: ActorContext, bookId?: string): Promis
   if (bookId) q = q.where('book_id', '=', bookId);
   const records = await q.execute();
   const samples: Sample[] = [];
-  for (const r of records) {
-    const fields = await repo.fieldsOfPages(ctx.store.db, r.page_ids);
-    const so = r.values.so?.trim();
-    const slot = so ? fields.find((f) => f.field === 'so' && f.value === so) : undefined;
-    if (!slot) continue;
-    for (const f of fields.filter((x) => x.pageId === slot.pageId && x.row === slot.row)) {
-      const accepted = r.values[f.field];
-      if (accepted === undefined) continue;
-      samples.push({ kind: f.kind, confidence: f.uncertain.length > 0 ? 0 : f.confidence, correct: accepted.trim() === f.value.trim() });
-    }
+  progress?.({ records: records.length, done: 0 });
+  for (const [i, r] of records.entries()) {
+    samples.push(...(await samplesOfRecord(ctx, r)));
+    progress?.({ records: records.length, done: i + 1 });
   }
   return samples;
 }
 
-/** Measures machine accuracy per kind and stores the thresholds it implies (qc.plan). */
-export async function recalibrateThresholds(ctx: ActorContext): Promise<KindThreshold[]> {
+/** The machine's values of a registration's slot (found by its số) compared with its accepted values. */
+async function samplesOfRecord(ctx: AppContext, r: { values: Record<string, string>; page_ids: string[] }): Promise<Sample[]> {
+  const fields = await repo.fieldsOfPages(ctx.store.db, r.page_ids);
+  const so = r.values.so?.trim();
+  const slot = so ? fields.find((f) => f.field === 'so' && f.value === so) : undefined;
+  if (!slot) return [];
+  return fields
+    .filter((x) => x.pageId === slot.pageId && x.row === slot.row && r.values[x.field] !== undefined)
+    .map((f) => ({ kind: f.kind, confidence: f.uncertain.length > 0 ? 0 : f.confidence, correct: r.values[f.field]!.trim() === f.value.trim() }));
+}
+
+export const OCR_THRESHOLDS_JOB = 'ocr.thresholds';
+
+export interface OcrThresholdsJob {
+  actorId: string | null;
+}
+
+/** Queues the re-setting of the thresholds from measured accuracy (qc.plan): it reads every completed registration. */
+export async function startRecalibration(ctx: ActorContext): Promise<{ jobId: string }> {
+  assertPermission(ctx.actor, 'qc.plan');
+  const payload: OcrThresholdsJob = { actorId: actorIdOf(ctx.actor) };
+  return { jobId: await enqueueJob<{ [OCR_THRESHOLDS_JOB]: OcrThresholdsJob }, typeof OCR_THRESHOLDS_JOB>(ctx, OCR_THRESHOLDS_JOB, payload) };
+}
+
+export const runThresholdsJob: Handler<OcrThresholdsJob, { kinds: KindThreshold[] }> = async (ctx, p, job) => ({
+  kinds: await recalibrateThresholds(await contextOfUser(ctx, p.actorId, 'job:ocr-thresholds'), (r) => job.progress(r)),
+});
+
+/** Measures machine accuracy per kind and stores the thresholds it implies (qc.plan); progress in registrations read. */
+export async function recalibrateThresholds(ctx: ActorContext, progress?: (p: { records: number; done: number }) => void): Promise<KindThreshold[]> {
   assertPermission(ctx.actor, 'qc.plan');
   // Thresholds are the app's: measured on every completed registration, whatever the caller's scope (only rates come back).
-  const result = calibrate(await machineSamples({ ...ctx, actor: systemActor('ocr:thresholds') }));
+  const result = calibrate(await machineSamples({ ...ctx, actor: systemActor('ocr:thresholds') }, undefined, progress));
   for (const t of result) if (t.samples > 0) await repo.saveThreshold(ctx.store.db, t.kind, t.threshold, t.samples, t.accuracy, ctx.clock());
   return result;
 }

@@ -12,7 +12,12 @@ export const TARGET_ACCURACY = 0.98;
 export const MIN_SAMPLES = 30;
 export const DEFAULT_THRESHOLD = 0.9;
 export const NEVER = 1.01;
-const CANDIDATES = Array.from({ length: 50 }, (_, i) => Math.round((0.5 + i * 0.01) * 100) / 100);
+/**
+ * From 0.2: a place resolved through units/ is as sure as the resolver (place-value.ts), whose confidence
+ * for a lone commune name ("Trạm y tế xã La Bằng") is about 0.5 and can be lower; the measured accuracy
+ * decides whether such values are pre-filled, as for the engine's word confidences.
+ */
+const CANDIDATES = Array.from({ length: 80 }, (_, i) => Math.round((0.2 + i * 0.01) * 100) / 100);
 
 export interface Sample {
   kind: FieldKind;

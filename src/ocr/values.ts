@@ -3,7 +3,8 @@
  * dates through the same partial-date reader (registers/vn), dates in words
  * checked against their date, codes, ethnicity and nationality resolved to the
  * catalog's values, places resolved through units/ (the caller passes the
- * resolver), names and text NFC-cleaned. Then the OCR confusions typical of
+ * resolver; a resolved place is written as the unit list writes its units,
+ * place-value.ts), names and text NFC-cleaned. Then the OCR confusions typical of
  * Vietnamese make a value UNCERTAIN, never confident: a word that is not a
  * Vietnamese syllable (a dropped or shifted mark, ö/ï/å), a low-confidence
  * word holding ơ/o, ư/u, đ/d or a tone mark, a letter in a number read as a
@@ -12,7 +13,10 @@
 import { getTemplate, resolveCode, type FieldDef, type FieldType } from '../registers/index.js';
 import { cleanText, dateInWords, isVietnameseSyllable, parseDateWords, parsePartialDate, resolveEthnicity, resolveNationality, formatPartialDate } from '../vn/index.js';
 import { levenshtein } from './cer.js';
+import { joinTokens, placeTokens, spellNames, type PlaceCheck } from './place-value.js';
 import type { ReadField } from './read-page.js';
+
+export type { PlaceCheck, PlaceMatch } from './place-value.js';
 
 export const FIELD_KINDS = ['name', 'date', 'place', 'number', 'code', 'text'] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
@@ -62,8 +66,6 @@ export interface OcrValue {
   uncertain: UncertainReason[];
 }
 
-export type PlaceCheck = (text: string) => 'resolved' | 'ambiguous' | 'unresolved';
-
 const DIGIT_FIXES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', i: '1', S: '5', B: '8' };
 const CONFUSABLE = /[ơoưuđdàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
 const SURE_WORD = 0.9;
@@ -86,17 +88,41 @@ function digits(text: string, uncertain: UncertainReason[], allowed: RegExp): st
   return fixed;
 }
 
+/** Checks of one word: a syllable Vietnamese has, and no confusable letter read without enough confidence. */
+function tokenChecks(token: string, confidence: number, uncertain: UncertainReason[]): void {
+  if (!/^\p{L}+$/u.test(token)) return;
+  const abbreviation = token.length > 1 && token === token.toUpperCase() && /^[A-ZĐ]+$/u.test(token);
+  if (!abbreviation && (!vietnameseLetters(token) || !isVietnameseSyllable(token)) && !uncertain.includes('not_vietnamese')) uncertain.push('not_vietnamese');
+  if (confidence < SURE_WORD && CONFUSABLE.test(token) && !uncertain.includes('diacritics')) uncertain.push('diacritics');
+}
+
 /** Word-level checks of a name, place or text: syllables and confusable letters read without enough confidence. */
 function wordChecks(read: ReadField, uncertain: UncertainReason[]): void {
-  for (const w of read.words) {
-    for (const token of w.text.split(/[\s,.;:()/-]+/).filter(Boolean)) {
-      const letters = /^\p{L}+$/u.test(token);
-      if (!letters) continue;
-      const abbreviation = token.length > 1 && token === token.toUpperCase() && /^[A-ZĐ]+$/u.test(token);
-      if (!abbreviation && (!vietnameseLetters(token) || !isVietnameseSyllable(token)) && !uncertain.includes('not_vietnamese')) uncertain.push('not_vietnamese');
-      if (w.confidence < SURE_WORD && CONFUSABLE.test(token) && !uncertain.includes('diacritics')) uncertain.push('diacritics');
-    }
+  for (const w of read.words) for (const token of w.text.split(/[\s,.;:()/-]+/).filter(Boolean)) tokenChecks(token, w.confidence, uncertain);
+}
+
+/**
+ * A place: resolved through units/ (the caller's check), its unit names written as the unit list writes
+ * them (place-value.ts); those words are as sure as the resolution, the other words keep the word checks.
+ */
+function placeValue(read: ReadField, text: string, uncertain: UncertainReason[], place: PlaceCheck | undefined): { value: string; confidence: number } {
+  const asRead = { value: text, confidence: read.confidence };
+  const match = place?.(text);
+  if (match && match.status !== 'resolved') uncertain.push('place_unresolved');
+  const tokens = placeTokens(text);
+  const sure = read.words.flatMap((w) => placeTokens(w.text).map(() => w.confidence));
+  if (match?.status !== 'resolved' || sure.length !== tokens.length) {
+    wordChecks(read, uncertain);
+    return asRead;
   }
+  spellNames(tokens, match.names ?? []);
+  let confidence = tokens.some((t) => t.covered) ? (match.confidence ?? read.confidence) : 1;
+  tokens.forEach((t, i) => {
+    if (t.covered) return;
+    tokenChecks(t.text, sure[i]!, uncertain);
+    confidence = Math.min(confidence, sure[i]!);
+  });
+  return { value: joinTokens(text, tokens), confidence };
 }
 
 function normalizeOne(def: FieldDef, read: ReadField, all: Readonly<Record<string, ReadField>>, place?: PlaceCheck): OcrValue {
@@ -161,8 +187,7 @@ function normalizeOne(def: FieldDef, read: ReadField, all: Readonly<Record<strin
       break;
     }
     case 'place':
-      wordChecks(read, uncertain);
-      if (place && place(text) !== 'resolved') uncertain.push('place_unresolved');
+      ({ value, confidence } = placeValue(read, text, uncertain, place));
       break;
     case 'name':
     case 'text':

@@ -10,7 +10,7 @@ import { runExportJob, runImportJob, type ExportBookJob, type ImportFileJob } fr
 import { runLinkageJob, type LinkageJob } from '../linkage/index.js';
 import { runIssueCopyJob, type IssueCopyJob } from '../extracts/index.js';
 import { runPopdbImportJob, type PopdbImportJob } from '../popdb/index.js';
-import { runOcrJob, type OcrBookJob } from '../ocr/index.js';
+import { runOcrJob, runThresholdsJob, type OcrBookJob, type OcrThresholdsJob } from '../ocr/index.js';
 import {
   runPlanImportJob,
   runProgressReportJob,
@@ -31,6 +31,7 @@ export interface Jobs {
   'extract.issue': IssueCopyJob;
   'popdb.import': PopdbImportJob;
   'ocr.book': OcrBookJob;
+  'ocr.thresholds': OcrThresholdsJob;
   'plans.reminders': PlansRemindersJob;
   'plans.reminder.mail': PlansReminderMailJob;
 }
@@ -44,6 +45,7 @@ export const JOB_HANDLERS = {
   'extract.issue': runIssueCopyJob,
   'popdb.import': runPopdbImportJob,
   'ocr.book': runOcrJob,
+  'ocr.thresholds': runThresholdsJob,
   'plans.reminders': runRemindersJob,
   'plans.reminder.mail': runReminderMailJob,
 } satisfies JobHandlers<Jobs>;

@@ -12,6 +12,7 @@ export * from './unit.types.js';
 export { importBatches, historicBatch, type ImportReport, type ImportCounts } from './import.service.js';
 export { HISTORIC_PROVINCES } from './historic-provinces.js';
 export { buildUnitIndex, unitPath, ancestry, successorsIn2025, type UnitIndex, type IndexedUnit } from './unit-index.js';
+export { shortName } from './unit-kind.js';
 export { resolvePlace, type PlaceResolution, type PlaceCandidate, type ResolveOptions } from './resolve.js';
 export { lookupUnits, type LookupHit, type LookupOptions } from './lookup.js';
 export { readUnitFile, UnitFileError, UNIT_FORMATS, type FileContent } from './formats/index.js';

@@ -112,7 +112,8 @@ describe('pre-fill from the machine on the keying screen', () => {
 
     const pageRow = page.getByTestId('ocr-pages').locator('tr[data-page="1"]');
     await pageRow.getByRole('cell', { name: 'Đã đọc', exact: true }).waitFor();
-    await page.getByRole('checkbox', { name: 'Trang 1 viết tay' }).check();
+    // A click, not check(): the box shows the server's mark, so it turns only once the PUT has answered.
+    await page.getByRole('checkbox', { name: 'Trang 1 viết tay' }).click();
     await pageRow.getByRole('cell', { name: 'Bỏ qua', exact: true }).waitFor();
     await pageRow.getByRole('cell', { name: SKIP_REASONS.marked_handwritten }).waitFor();
     const mark = await t.ctx.store.db.selectFrom('ocr_pages').select('handwritten_mark').where('page_id', '=', pageId).executeTakeFirstOrThrow();
