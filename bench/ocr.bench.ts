@@ -218,7 +218,7 @@ async function main(): Promise<void> {
   const screen = await keyOnScreen(sample, calibrated);
   const keystrokeRatio = round(screen.screenKeys / screen.spreadsheetKeys);
   console.error(
-    `Màn hình thật: ${screen.registrations} việc trên ${screen.pages} trang, ${screen.screenKeys} phím (điền sẵn ${screen.prefilled} trường), Excel ${screen.spreadsheetKeys} phím, sai ${screen.fieldErrors} trường`,
+    `Màn hình thật: ${screen.registrations} việc trên ${screen.pages} trang, ${screen.screenKeys} phím (điền sẵn ${screen.prefilled} trường, ${screen.prefilledWrong} sai), Excel ${screen.spreadsheetKeys} phím, sai ${screen.fieldErrors} trường`,
   );
   console.log(
     JSON.stringify({
@@ -231,6 +231,7 @@ async function main(): Promise<void> {
       screenPages: screen.pages,
       screenRegistrations: screen.registrations,
       screenPrefilled: screen.prefilled,
+      screenPrefilledWrong: screen.prefilledWrong,
       fieldErrors: screen.fieldErrors,
       screenBooks: screen.books,
       keystrokeRatioModel,

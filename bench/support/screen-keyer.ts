@@ -177,7 +177,7 @@ interface Reading {
 }
 
 /** Waits until the machine's reading of the open record (GET /api/records/:id/ocr) is in the form: the keyer starts on what the screen shows. */
-async function waitForMachineRead(page: Page, readings: Map<string, Promise<Reading>>): Promise<number> {
+async function waitForMachineRead(page: Page, readings: Map<string, Promise<Reading>>): Promise<Record<string, string>> {
   const id = /^#\/records\/([^/?]+)/.exec(await page.evaluate(() => location.hash))?.[1] ?? '';
   const deadline = Date.now() + 20_000;
   while (!readings.has(id)) {
@@ -194,7 +194,7 @@ async function waitForMachineRead(page: Page, readings: Map<string, Promise<Read
     chosen,
     { timeout: 20_000 },
   );
-  return Object.keys(chosen).length;
+  return chosen;
 }
 
 export interface KeyBookOptions {
@@ -204,7 +204,7 @@ export interface KeyBookOptions {
   trace?: boolean;
 }
 
-/** Opens the book, adds each registration on its page and keys it; saves. Returns the keys sent and the fields the machine pre-filled. */
+/** Opens the book, adds each registration on its page and keys it; saves. Returns the keys sent, the fields the machine pre-filled and how many of those were wrong. */
 export async function keyBook(
   page: Page,
   base: string,
@@ -212,7 +212,7 @@ export async function keyBook(
   truth: readonly Registration[],
   fieldKeys: readonly string[],
   opts: KeyBookOptions = {},
-): Promise<{ keys: number; prefilled: number }> {
+): Promise<{ keys: number; prefilled: number; prefilledWrong: number }> {
   const keys = new Keys(page);
   const readings = new Map<string, Promise<Reading>>();
   const listen = (r: Response) => {
@@ -220,7 +220,7 @@ export async function keyBook(
     if (m && r.request().method() === 'GET') readings.set(m[1]!, r.json() as Promise<Reading>);
   };
   if (opts.machineRead) page.on('response', listen);
-  let prefilled = 0;
+  let [prefilled, prefilledWrong] = [0, 0];
   try {
     await page.goto(`${base}/#/books/${bookId}`);
     let hash = await page.evaluate(() => location.hash);
@@ -234,7 +234,11 @@ export async function keyBook(
       }
       await waitForNewRecord(page, hash);
       hash = await page.evaluate(() => location.hash);
-      if (opts.machineRead) prefilled += await waitForMachineRead(page, readings);
+      if (opts.machineRead) {
+        const chosen = Object.entries(await waitForMachineRead(page, readings));
+        prefilled += chosen.length;
+        prefilledWrong += chosen.filter(([k, v]) => v !== (record.values[k] ?? '')).length;
+      }
       if ((await activeField(page)) !== 'so') throw new Error('Con trỏ không ở trường đầu tiên.');
       const before = keys.count;
       await keyRecord(keys, record.values, fieldKeys);
@@ -253,7 +257,7 @@ export async function keyBook(
   } finally {
     page.off('response', listen);
   }
-  return { keys: keys.count, prefilled };
+  return { keys: keys.count, prefilled, prefilledWrong };
 }
 
 /** Reads the book's saved records back (as the keyer) and counts the fields that differ from the truth; a missing or extra record counts all its fields. */

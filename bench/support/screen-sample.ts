@@ -41,8 +41,10 @@ export interface ScreenResult {
   screenKeys: number;
   spreadsheetKeys: number;
   prefilled: number;
+  /** Pre-filled fields whose value was wrong (the keyer cleared and keyed them). */
+  prefilledWrong: number;
   fieldErrors: number;
-  books: { key: string; pages: number; registrations: number; screenKeys: number; spreadsheetKeys: number; prefilled: number; fieldErrors: number }[];
+  books: { key: string; pages: number; registrations: number; screenKeys: number; spreadsheetKeys: number; prefilled: number; prefilledWrong: number; fieldErrors: number }[];
 }
 
 /** Keys the sampled pages' registrations on the real screen after the app's OCR job has read them. */
@@ -95,8 +97,10 @@ export async function keyOnScreen(sample: readonly SamplePage[], thresholds: rea
         template,
         truth.map((r) => r.values),
       ).keys;
-      books.push({ key, pages: pages.length, registrations: truth.length, screenKeys: run.keys, spreadsheetKeys: excel, prefilled: run.prefilled, fieldErrors });
-      console.error(`  ${key}: ${truth.length} việc trên ${pages.length} trang — màn hình ${run.keys} phím (điền sẵn ${run.prefilled} trường), Excel ${excel} phím, sai ${fieldErrors} trường`);
+      books.push({ key, pages: pages.length, registrations: truth.length, screenKeys: run.keys, spreadsheetKeys: excel, prefilled: run.prefilled, prefilledWrong: run.prefilledWrong, fieldErrors });
+      console.error(
+        `  ${key}: ${truth.length} việc trên ${pages.length} trang — màn hình ${run.keys} phím (điền sẵn ${run.prefilled} trường, ${run.prefilledWrong} sai), Excel ${excel} phím, sai ${fieldErrors} trường`,
+      );
     }
   } finally {
     await t.close();
@@ -108,6 +112,7 @@ export async function keyOnScreen(sample: readonly SamplePage[], thresholds: rea
     screenKeys: sum((b) => b.screenKeys),
     spreadsheetKeys: sum((b) => b.spreadsheetKeys),
     prefilled: sum((b) => b.prefilled),
+    prefilledWrong: sum((b) => b.prefilledWrong),
     fieldErrors: sum((b) => b.fieldErrors),
     books,
   };
