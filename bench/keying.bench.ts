@@ -19,12 +19,11 @@
  * books (the first ones of each, in book order); KEYING_RECORDS=all keys
  * every registration of the demo (118).
  */
-import type { Page } from 'playwright-core';
 import { DEMO_BOOKS, demoProvince, runDemo, type DemoBook } from '../src/demo/index.js';
 import { getTemplate } from '../src/registers/index.js';
 import { signIn, startBrowserApp } from '../test/support/browser.js';
 import { createTestUser } from '../test/support/users.js';
-import { activeField, keyRecord, Keys, type Values } from './support/screen-keyer.js';
+import { keyBook, readBack, type Values } from './support/screen-keyer.js';
 import { spreadsheetKeys, type SpreadsheetCount } from './support/spreadsheet-keyer.js';
 
 const PASSWORD = 'mat-khau-thu-nghiem';
@@ -42,46 +41,6 @@ interface BookRun {
 /** The first `n` registrations of a demo book, with their page. */
 function truthOf(book: DemoBook, n: number): { page: number; values: Values }[] {
   return book.pageList.flatMap((p) => p.records.map((r) => ({ page: p.seq, values: r.values }))).slice(0, n);
-}
-
-async function waitForNewRecord(page: Page, previousHash: string): Promise<void> {
-  await page.waitForFunction((prev) => location.hash !== prev && location.hash.startsWith('#/records/') && (document.activeElement as HTMLInputElement | null)?.name === 'so', previousHash, {
-    timeout: 20_000,
-  });
-  await page.getByTestId('record-status').filter({ hasText: 'Đang nhập' }).waitFor();
-}
-
-async function keyBook(page: Page, base: string, bookId: string, truth: { page: number; values: Values }[], fieldKeys: string[]): Promise<number> {
-  const keys = new Keys(page);
-  const trace = process.env.KEYING_TRACE === '1';
-  await page.goto(`${base}/#/books/${bookId}`);
-  let hash = await page.evaluate(() => location.hash);
-  await keys.click(page.getByRole('button', { name: `Thêm bản ghi cho trang ${truth[0]!.page}` }));
-  let shown = truth[0]!.page;
-  for (const [i, record] of truth.entries()) {
-    if (i > 0) {
-      if (record.page > shown) await keys.press('Alt+PageDown', record.page - shown);
-      shown = record.page;
-      await keys.press('Alt+KeyN');
-    }
-    await waitForNewRecord(page, hash);
-    hash = await page.evaluate(() => location.hash);
-    if ((await activeField(page)) !== 'so') throw new Error('Con trỏ không ở trường đầu tiên.');
-    const before = keys.count;
-    await keyRecord(keys, record.values, fieldKeys);
-    if (trace) console.log(`  bản ghi ${i + 1}: ${keys.count - before} phím`);
-  }
-  if (trace)
-    console.log(
-      '  ' +
-        [...keys.perField.entries()]
-          .sort((a, b) => b[1] - a[1])
-          .map(([k, n]) => `${k} ${n}`)
-          .join(', '),
-    );
-  await keys.press('Control+KeyS');
-  await page.getByTestId('save-state').filter({ hasText: 'Đã lưu' }).waitFor({ timeout: 20_000 });
-  return keys.count;
 }
 
 async function main(): Promise<void> {
@@ -108,17 +67,9 @@ async function main(): Promise<void> {
       const template = getTemplate(book.registerType);
       const fieldKeys = template.fields.filter((f) => f.type !== 'rowNo').map((f) => f.key);
       const bookId = bookIds.get(book.key)!;
-      const workbench = await keyBook(page, t.base, bookId, truth, fieldKeys);
+      const { keys: workbench } = await keyBook(page, t.base, bookId, truth, fieldKeys, { trace: process.env.KEYING_TRACE === '1' });
       // Read back what was saved and compare with the truth, field by field.
-      const list = (await t.app.inject({ method: 'GET', url: `/api/books/${bookId}/records?offset=0&limit=200`, headers: auth })).json<{ items: { id: string }[] }>();
-      let fieldErrors = 0;
-      const saved = await Promise.all(list.items.map(async (r) => (await t.app.inject({ method: 'GET', url: `/api/records/${r.id}`, headers: auth })).json<{ values: Values }>().values));
-      const bySo = new Map(saved.map((v) => [v.so ?? '', v]));
-      for (const { values } of truth) {
-        const got = bySo.get(values.so ?? '') ?? {};
-        for (const key of new Set([...Object.keys(values), ...Object.keys(got)])) if ((values[key] ?? '') !== (got[key] ?? '')) fieldErrors++;
-      }
-      if (saved.length !== truth.length) fieldErrors += Math.abs(saved.length - truth.length) * fieldKeys.length;
+      const fieldErrors = await readBack(t.app, auth, bookId, truth, fieldKeys.length);
       const spreadsheet = spreadsheetKeys(
         template,
         truth.map((r) => r.values),

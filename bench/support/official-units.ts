@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/core/index.js';
-import { migrate, openStore } from '../../src/store/index.js';
+import { migrate, openStore, type Store } from '../../src/store/index.js';
 import { getUnitIndex, importUnitFile, type UnitIndex } from '../../src/units/index.js';
 
 /** In import order: districts before their communes, units before the links and aliases that name them. */
@@ -23,12 +23,17 @@ export const OFFICIAL_UNIT_FILES = [
   'legacy-alias-communes.csv',
 ] as const;
 
-export async function officialUnitIndex(): Promise<UnitIndex> {
+/** Imports the official lists into a migrated store (the app's own, for a bench that runs the OCR job in the app). */
+export async function importOfficialUnits(store: Store): Promise<void> {
   const dir = path.join(loadConfig().sharedDir, 'data', 'admin-units');
+  for (const name of OFFICIAL_UNIT_FILES) await importUnitFile({ store }, { name, bytes: readFileSync(path.join(dir, name)) });
+}
+
+export async function officialUnitIndex(): Promise<UnitIndex> {
   const store = await openStore({});
   try {
     await migrate(store.db);
-    for (const name of OFFICIAL_UNIT_FILES) await importUnitFile({ store }, { name, bytes: readFileSync(path.join(dir, name)) });
+    await importOfficialUnits(store);
     return await getUnitIndex({ store });
   } finally {
     await store.close();

@@ -15,10 +15,19 @@
  * - dates are typed as digits (06062008); code lists by their code;
  * - a field the focus order skipped but the truth fills is reached with
  *   Ctrl+J and its MoJ key.
- * The aids never fill anything unasked, so what is saved is what it typed or
- * accepted; the bench checks the saved record against the truth.
+ * - a field the machine pre-filled (src/ocr, bench:ocr): the same rule meets
+ *   it: a right value is confirmed with Tab (1 key); a wrong one is cleared
+ *   (Ctrl+A, Backspace) and keyed as above; a wrong value in a field Tab
+ *   passes over is reached with Ctrl+J and cleared the same way.
+ * The aids never fill anything unasked (the machine's pre-fill is put in when
+ * the record opens, before the keyer starts: keyBook waits for it), so what
+ * is saved is what it typed, accepted or confirmed; the benches check the
+ * saved records against the truth (readBack).
+ * keyBook adds the registrations of a book on their pages as a keyer does
+ * (the button for the first, Alt+PgDn and Alt+N after) and keys each one.
  */
-import type { Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import type { Page, Response } from 'playwright-core';
 
 export type Values = Record<string, string>;
 
@@ -141,8 +150,126 @@ export async function keyRecord(keys: Keys, truth: Values, fieldKeys: readonly s
   }
   for (const key of fieldKeys) {
     const want = truth[key] ?? '';
-    if (want === '' || (await keys.page.locator(`#f-${key}`).inputValue()) === want) continue;
+    const input = keys.page.locator(`#f-${key}`);
+    // A field Tab passed over is empty unless the machine pre-filled it (a wrong value there is cleared too).
+    if (want === '' && (seen.has(key) || (await input.count()) === 0)) continue;
+    if ((await input.inputValue()) === want) continue;
     await jumpTo(keys, key);
     await keyField(keys, key, want);
   }
+}
+
+export interface Registration {
+  /** The page's number in the app's book (1-based, as the screen shows it). */
+  page: number;
+  values: Values;
+}
+
+async function waitForNewRecord(page: Page, previousHash: string): Promise<void> {
+  await page.waitForFunction((prev) => location.hash !== prev && location.hash.startsWith('#/records/') && (document.activeElement as HTMLInputElement | null)?.name === 'so', previousHash, {
+    timeout: 20_000,
+  });
+  await page.getByTestId('record-status').filter({ hasText: 'Đang nhập' }).waitFor();
+}
+
+interface Reading {
+  fields: Record<string, { value: string; prefill: boolean }>;
+}
+
+/** Waits until the machine's reading of the open record (GET /api/records/:id/ocr) is in the form: the keyer starts on what the screen shows. */
+async function waitForMachineRead(page: Page, readings: Map<string, Promise<Reading>>): Promise<Record<string, string>> {
+  const id = /^#\/records\/([^/?]+)/.exec(await page.evaluate(() => location.hash))?.[1] ?? '';
+  const deadline = Date.now() + 20_000;
+  while (!readings.has(id)) {
+    if (Date.now() > deadline) throw new Error(`Không thấy kết quả máy đọc của bản ghi ${id}.`);
+    await page.waitForTimeout(50);
+  }
+  const chosen = Object.fromEntries(Object.entries((await readings.get(id)!).fields).flatMap(([k, f]) => (f.prefill ? [[k, f.value]] : [])));
+  await page.waitForFunction(
+    (want) =>
+      Object.entries(want).every(([k, v]) => {
+        const el = document.querySelector<HTMLInputElement>(`#f-${k}`);
+        return !el || el.value === v;
+      }),
+    chosen,
+    { timeout: 20_000 },
+  );
+  return chosen;
+}
+
+export interface KeyBookOptions {
+  /** The records open with the machine's pre-fill: wait for it before keying each one. */
+  machineRead?: boolean;
+  /** Prints the keys per record and per field. */
+  trace?: boolean;
+}
+
+/** Opens the book, adds each registration on its page and keys it; saves. Returns the keys sent, the fields the machine pre-filled and how many of those were wrong. */
+export async function keyBook(
+  page: Page,
+  base: string,
+  bookId: string,
+  truth: readonly Registration[],
+  fieldKeys: readonly string[],
+  opts: KeyBookOptions = {},
+): Promise<{ keys: number; prefilled: number; prefilledWrong: number }> {
+  const keys = new Keys(page);
+  const readings = new Map<string, Promise<Reading>>();
+  const listen = (r: Response) => {
+    const m = /^\/api\/records\/([^/]+)\/ocr$/.exec(new URL(r.url()).pathname);
+    if (m && r.request().method() === 'GET') readings.set(m[1]!, r.json() as Promise<Reading>);
+  };
+  if (opts.machineRead) page.on('response', listen);
+  let [prefilled, prefilledWrong] = [0, 0];
+  try {
+    await page.goto(`${base}/#/books/${bookId}`);
+    let hash = await page.evaluate(() => location.hash);
+    await keys.click(page.getByRole('button', { name: `Thêm bản ghi cho trang ${truth[0]!.page}` }));
+    let shown = truth[0]!.page;
+    for (const [i, record] of truth.entries()) {
+      if (i > 0) {
+        if (record.page > shown) await keys.press('Alt+PageDown', record.page - shown);
+        shown = record.page;
+        await keys.press('Alt+KeyN');
+      }
+      await waitForNewRecord(page, hash);
+      hash = await page.evaluate(() => location.hash);
+      if (opts.machineRead) {
+        const chosen = Object.entries(await waitForMachineRead(page, readings));
+        prefilled += chosen.length;
+        prefilledWrong += chosen.filter(([k, v]) => v !== (record.values[k] ?? '')).length;
+      }
+      if ((await activeField(page)) !== 'so') throw new Error('Con trỏ không ở trường đầu tiên.');
+      const before = keys.count;
+      await keyRecord(keys, record.values, fieldKeys);
+      if (opts.trace) console.error(`  bản ghi ${i + 1}: ${keys.count - before} phím`);
+    }
+    if (opts.trace)
+      console.error(
+        '  ' +
+          [...keys.perField.entries()]
+            .sort((a, b) => b[1] - a[1])
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', '),
+      );
+    await keys.press('Control+KeyS');
+    await page.getByTestId('save-state').filter({ hasText: 'Đã lưu' }).waitFor({ timeout: 20_000 });
+  } finally {
+    page.off('response', listen);
+  }
+  return { keys: keys.count, prefilled, prefilledWrong };
+}
+
+/** Reads the book's saved records back (as the keyer) and counts the fields that differ from the truth; a missing or extra record counts all its fields. */
+export async function readBack(app: FastifyInstance, auth: Record<string, string>, bookId: string, truth: readonly Registration[], fieldCount: number): Promise<number> {
+  const list = (await app.inject({ method: 'GET', url: `/api/books/${bookId}/records?offset=0&limit=200`, headers: auth })).json<{ items: { id: string }[] }>();
+  const saved = await Promise.all(list.items.map(async (r) => (await app.inject({ method: 'GET', url: `/api/records/${r.id}`, headers: auth })).json<{ values: Values }>().values));
+  const bySo = new Map(saved.map((v) => [v.so ?? '', v]));
+  let fieldErrors = 0;
+  for (const { values } of truth) {
+    const got = bySo.get(values.so ?? '') ?? {};
+    for (const key of new Set([...Object.keys(values), ...Object.keys(got)])) if ((values[key] ?? '') !== (got[key] ?? '')) fieldErrors++;
+  }
+  if (saved.length !== truth.length) fieldErrors += Math.abs(saved.length - truth.length) * fieldCount;
+  return fieldErrors;
 }
