@@ -207,7 +207,8 @@ describeBackends('a big import beside keyers', (store) => {
       // import: every phase serves saves and health checks, and none of them waits anywhere near the length of
       // the write phase (one transaction for the whole import made every save wait for all of it).
       const writingMs = Math.max(...(saves.writing ?? [0]), ...(health.writing ?? [0]));
-      for (const phaseName of ['reading/checking', 'writing']) expect(figures.p95Ms[phaseName]!.n, phaseName).toBeGreaterThan(0);
+      // (A small file can be read and checked between two health checks: that phase is required only of a big one.)
+      for (const phaseName of ROWS >= 5_000 ? ['reading/checking', 'writing'] : ['writing']) expect(figures.p95Ms[phaseName]!.n, phaseName).toBeGreaterThan(0);
       expect(saves.writing?.length ?? 0, 'saves while writing').toBeGreaterThan(KEYERS);
       expect(writingMs, 'longest save or health check while writing, against the import time').toBeLessThan(importMs / 4);
     },
