@@ -13,14 +13,13 @@
  * keyers alone in the ALONE_MS before the import are printed, not asserted:
  * on the shared 2-core machine a latency bound is noise). The file is generated as text in well
  * under a second.
- * Before the batches (one transaction for the whole import), 5.000 rows:
- * saves while writing p95 49.251 ms (PGlite), 25.466 ms (PostgreSQL).
- * With them, 2026-12-05 on the shared 2-core machine at load average 22–30
- * (p95 ms; keyers alone → while checking → while writing):
- *   PGlite 1.000 rows: saves 1.522 → 2.069 → 2.736, health 85 → 36 → 29; import 1.235 s
- *   (the keyers alone saturate the one session at that load; the import gets what is left).
- *   PGlite 200 rows (no baseline yet): writing saves 516, health 13; PostgreSQL 200 rows: 464, 3.
- * On the machine alone (load ~2), 500 rows: saves while writing p95 96 ms (PGlite), 56 ms (PostgreSQL).
+ * The accepted maximum, IMPORT_LOAD_ROWS=85000, on the machine alone (2 cores, load < 2), 06.12.2026, since a
+ * batch is written in a few statements (entry writePlannedImports); p95 ms, keyers alone → while reading and
+ * checking → while writing:
+ *   PGlite: import 247,8 s, 85.000 records; saves 46 → 32 → 61; health 1 → 1 → 1.
+ *   PostgreSQL: import 150,6 s, 85.000 records; saves 57 → 32 → 166; health 1 → 1 → 1.
+ * Row by row (one statement per action), the same file did not finish on PGlite within 16 minutes; with 500-row
+ * batches planned at once on PostgreSQL, saves while writing had a p95 of 3,5 s (the event loop was held).
  */
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
