@@ -123,7 +123,7 @@ export interface Written {
 const yieldLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Rows validated and folded between two turns of the event loop (the job runs in the web process too). */
-export const PLAN_SLICE = 16;
+const PLAN_SLICE = 16;
 
 /** The batch's records planned (validation, fold: CPU only) a slice at a time, so that other requests are served meanwhile. */
 async function planInSlices(inputs: readonly ImportRecordInput[]): Promise<PlannedImport[]> {
@@ -143,7 +143,7 @@ export function nextBatchSize(last: number, lastMs: number, targetMs: number, ma
 }
 
 /**
- * Step 2: every row of every target, in batches (entry importRecords: a few statements a batch). `onRows(done)`
+ * Step 2: every row of every target, in batches (entry writePlannedImports: a few statements a batch). `onRows(done)`
  * is called after each batch (progress; it may throw to stop: what is written stays hidden, for the next attempt
  * or for good).
  */
