@@ -6,21 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
-import { hasShared, sharedPath } from '../../test/support/shared.js';
+import { hasShared, OFFICIAL_UNIT_FILES, sharedPath } from '../../test/support/shared.js';
 import { searchKey } from '../vn/index.js';
 import { countUnits, getUnitIndex, importUnitFile, loadBuiltin, resolvePlace, type ImportReport } from './index.js';
 
 const DIR = ['data', 'admin-units'] as const;
-const FILES = [
-  'gso-legacy-districts-2025-07-18.csv',
-  'gso-legacy-communes-2025-07-18.csv',
-  'provinces-2025-ctk915.csv',
-  'units-2025-34-provinces.csv',
-  'legacy-to-2025-mapping.csv',
-  'legacy-alias-provinces.csv',
-  'legacy-alias-districts.csv',
-  'legacy-alias-communes.csv',
-];
+const FILES = OFFICIAL_UNIT_FILES;
 const file = (name: string) => ({ name, bytes: readFileSync(sharedPath(...DIR, name)) });
 const available = FILES.every((f) => hasShared(...DIR, f));
 
