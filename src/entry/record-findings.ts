@@ -42,8 +42,9 @@ export function findingsOf(state: RecordState): StoredFindings {
   return { findings, errors: b.errors.length, unacknowledged: b.unacknowledged.length };
 }
 
-export async function upsertFindings(db: Db, recordId: string, state: RecordState, f: StoredFindings): Promise<void> {
-  const row = {
+/** The record_findings row of a state's findings: the one mapping (upsertFindings, insertFindings). */
+function findingsRow(recordId: string, state: RecordState, f: StoredFindings) {
+  return {
     record_id: recordId,
     book_id: state.bookId,
     record_version: state.version,
@@ -52,6 +53,10 @@ export async function upsertFindings(db: Db, recordId: string, state: RecordStat
     errors: f.errors,
     unacknowledged: f.unacknowledged,
   };
+}
+
+export async function upsertFindings(db: Db, recordId: string, state: RecordState, f: StoredFindings): Promise<void> {
+  const row = findingsRow(recordId, state, f);
   await db
     .insertInto('record_findings')
     .values(row)
@@ -65,22 +70,9 @@ export async function upsertFindings(db: Db, recordId: string, state: RecordStat
     .execute();
 }
 
-/** The findings of new registrations (a bulk writer's records, which have no stored findings yet), in one statement. */
+/** The findings of new registrations (a bulk writer's records, which have no stored findings yet), in one statement a thousand. */
 export async function insertFindings(db: Db, rows: readonly { recordId: string; state: RecordState }[]): Promise<void> {
-  const values = rows
-    .filter((r) => r.state.keyingOf === null)
-    .map(({ recordId, state }) => {
-      const f = findingsOf(state);
-      return {
-        record_id: recordId,
-        book_id: state.bookId,
-        record_version: state.version,
-        rules_version: RULES_VERSION,
-        findings: JSON.stringify(f.findings),
-        errors: f.errors,
-        unacknowledged: f.unacknowledged,
-      };
-    });
+  const values = rows.filter((r) => r.state.keyingOf === null).map(({ recordId, state }) => findingsRow(recordId, state, findingsOf(state)));
   for (let i = 0; i < values.length; i += 1000)
     await db
       .insertInto('record_findings')

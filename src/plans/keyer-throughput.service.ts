@@ -24,11 +24,8 @@ import { vietnamDay } from '../audit/index.js';
 import { fieldCountOf } from './plan-views.js';
 import { activeSeconds, notImported } from './keyer-hours.repo.js';
 
-export interface KeyerThroughputRow {
-  keyerId: string;
-  name: string;
-  organizationId: string | null;
-  organizationName: string;
+/** The throughput figures of a keyer or an organization over the last 7 and 28 days. */
+export interface Throughput {
   keyed7: number;
   keyed28: number;
   /** Registrations keyed per day (keyed7 / 7, keyed28 / 28), two decimals. */
@@ -40,9 +37,16 @@ export interface KeyerThroughputRow {
   /** Active keying time from the action log, in hours (two decimals). */
   activeHours7: number;
   activeHours28: number;
-  /** fields / active hours (one decimal), null without active time. */
+  /** fields / active hours (one decimal, from the unrounded seconds), null without active time. */
   fieldsPerHour7: number | null;
   fieldsPerHour28: number | null;
+}
+
+export interface KeyerThroughputRow extends Throughput {
+  keyerId: string;
+  name: string;
+  organizationId: string | null;
+  organizationName: string;
   /** From src/qc (null when no QC outcome of the keyer is known yet). */
   accuracy: KeyerAccuracy | null;
   /** All sources and field groups of `accuracy` together: 1 − error rate, with the two-sided 95 % Clopper–Pearson interval; null without checked fields. */
@@ -59,28 +63,44 @@ export function overallOf(a: KeyerAccuracy | undefined): KeyerThroughputRow['ove
   return { fields, errors, accuracy: 1 - r.rate, lower: 1 - r.interval.upper, upper: 1 - r.interval.lower };
 }
 
-export interface OrganizationThroughput {
+/** Its keyers' counts and active seconds together. */
+export interface OrganizationThroughput extends Throughput {
   organizationId: string | null;
   organizationName: string;
   keyers: number;
-  keyed7: number;
-  keyed28: number;
-  perDay7: number;
-  perDay28: number;
+}
+
+/** What the figures are derived from: registrations and fields keyed, active seconds, per window. */
+interface Counts {
+  n7: number;
+  n28: number;
   fields7: number;
   fields28: number;
-  activeHours7: number;
-  activeHours28: number;
-  /** Its keyers' fields / their active hours together. */
-  fieldsPerHour7: number | null;
-  fieldsPerHour28: number | null;
+  s7: number;
+  s28: number;
 }
 
 const perDay = (n: number, days: number) => Math.round((n / days) * 100) / 100;
 const hours = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;
 const perHour = (fields: number, seconds: number) => (seconds > 0 ? Math.round((fields / (seconds / 3600)) * 10) / 10 : null);
 
-type Keyed = { keyerId: string; organizationId: string | null; organizationName: string | null; n7: number; n28: number; fields7: number; fields28: number };
+/** The one derivation of the figures from the counts (keyers and organizations alike). */
+function throughputOf(c: Counts): Throughput {
+  return {
+    keyed7: c.n7,
+    keyed28: c.n28,
+    perDay7: perDay(c.n7, 7),
+    perDay28: perDay(c.n28, 28),
+    fields7: c.fields7,
+    fields28: c.fields28,
+    activeHours7: hours(c.s7),
+    activeHours28: hours(c.s28),
+    fieldsPerHour7: perHour(c.fields7, c.s7),
+    fieldsPerHour28: perHour(c.fields28, c.s28),
+  };
+}
+
+type Keyed = Omit<Counts, 's7' | 's28'> & { keyerId: string; organizationId: string | null; organizationName: string | null };
 
 /** Registrations keyed per keyer within the windows, and their fields (per register type × the catalog's count). */
 async function keyedByKeyer(ctx: ActorContext, today: string, from7: string, from28: string): Promise<Keyed[]> {
@@ -112,66 +132,29 @@ export async function keyerThroughput(ctx: ActorContext): Promise<{ today: strin
     ctx,
     keyed.map((r) => r.keyerId),
   );
-  const keyers = keyed
-    .map((r): KeyerThroughputRow => {
-      const secs = active.get(r.keyerId) ?? { s7: 0, s28: 0 };
-      return {
-        keyerId: r.keyerId,
-        name: names.get(r.keyerId) ?? r.keyerId,
-        organizationId: r.organizationId,
-        organizationName: r.organizationName ?? 'Chưa thuộc đơn vị',
-        keyed7: r.n7,
-        keyed28: r.n28,
-        perDay7: perDay(r.n7, 7),
-        perDay28: perDay(r.n28, 28),
-        fields7: r.fields7,
-        fields28: r.fields28,
-        activeHours7: hours(secs.s7),
-        activeHours28: hours(secs.s28),
-        fieldsPerHour7: perHour(r.fields7, secs.s7),
-        fieldsPerHour28: perHour(r.fields28, secs.s28),
-        accuracy: accuracy.get(r.keyerId) ?? null,
-        overall: overallOf(accuracy.get(r.keyerId)),
-      };
-    })
+  const counted = keyed
+    .map((r) => ({ ...r, name: names.get(r.keyerId) ?? r.keyerId, organizationName: r.organizationName ?? 'Chưa thuộc đơn vị', ...(active.get(r.keyerId) ?? { s7: 0, s28: 0 }) }))
     .sort((a, b) => a.organizationName.localeCompare(b.organizationName, 'vi') || a.name.localeCompare(b.name, 'vi'));
-  return { today, keyers, organizations: organizationsOf(keyers, active) };
+  const keyers = counted.map((r): KeyerThroughputRow => ({
+    keyerId: r.keyerId,
+    name: r.name,
+    organizationId: r.organizationId,
+    organizationName: r.organizationName,
+    ...throughputOf(r),
+    accuracy: accuracy.get(r.keyerId) ?? null,
+    overall: overallOf(accuracy.get(r.keyerId)),
+  }));
+  return { today, keyers, organizations: organizationsOf(counted) };
 }
 
-/** Per organization: its keyers' sums; fields per hour from the unrounded seconds. */
-function organizationsOf(keyers: readonly KeyerThroughputRow[], active: ReadonlyMap<string, { s7: number; s28: number }>): OrganizationThroughput[] {
-  const byOrg = new Map<string, { o: OrganizationThroughput; s7: number; s28: number }>();
-  for (const k of keyers) {
-    const e = byOrg.get(k.organizationId ?? '') ?? { o: emptyOrganization(k), s7: 0, s28: 0 };
-    const o = e.o;
-    Object.assign(o, { keyers: o.keyers + 1, keyed7: o.keyed7 + k.keyed7, keyed28: o.keyed28 + k.keyed28, fields7: o.fields7 + k.fields7, fields28: o.fields28 + k.fields28 });
-    e.s7 += active.get(k.keyerId)?.s7 ?? 0;
-    e.s28 += active.get(k.keyerId)?.s28 ?? 0;
+/** Per organization, in the keyers' order: the sums of its keyers' counts (fields per hour from the unrounded seconds). */
+function organizationsOf(counted: readonly (Counts & { organizationId: string | null; organizationName: string })[]): OrganizationThroughput[] {
+  const byOrg = new Map<string, { organizationId: string | null; organizationName: string; keyers: number; c: Counts }>();
+  for (const k of counted) {
+    const e = byOrg.get(k.organizationId ?? '') ?? { organizationId: k.organizationId, organizationName: k.organizationName, keyers: 0, c: { n7: 0, n28: 0, fields7: 0, fields28: 0, s7: 0, s28: 0 } };
+    e.keyers++;
+    for (const key of ['n7', 'n28', 'fields7', 'fields28', 's7', 's28'] as const) e.c[key] += k[key];
     byOrg.set(k.organizationId ?? '', e);
   }
-  return [...byOrg.values()].map(({ o, s7, s28 }) => ({
-    ...o,
-    perDay7: perDay(o.keyed7, 7),
-    perDay28: perDay(o.keyed28, 28),
-    activeHours7: hours(s7),
-    activeHours28: hours(s28),
-    fieldsPerHour7: perHour(o.fields7, s7),
-    fieldsPerHour28: perHour(o.fields28, s28),
-  }));
+  return [...byOrg.values()].map((e) => ({ organizationId: e.organizationId, organizationName: e.organizationName, keyers: e.keyers, ...throughputOf(e.c) }));
 }
-
-const emptyOrganization = (k: KeyerThroughputRow): OrganizationThroughput => ({
-  organizationId: k.organizationId,
-  organizationName: k.organizationName,
-  keyers: 0,
-  keyed7: 0,
-  keyed28: 0,
-  perDay7: 0,
-  perDay28: 0,
-  fields7: 0,
-  fields28: 0,
-  activeHours7: 0,
-  activeHours28: 0,
-  fieldsPerHour7: null,
-  fieldsPerHour28: null,
-});
