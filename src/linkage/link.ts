@@ -96,7 +96,7 @@ function outKind(model: KindModel, a: Person, b: Person): LinkKind {
 }
 
 /** Drops the pairs of an exclusive kind that are not near the best of their side-A or side-B record (KindModel.exclusive). */
-function exclusive(best: Map<string, Candidate>, sideA: ReadonlyMap<string, string>, margin: { a: number; b: number }): void {
+function exclusive(best: Map<string, Candidate>, sideA: ReadonlyMap<string, string>, margin: { a: number; b?: number }): void {
   const top = new Map<string, number>();
   const raise = (k: string, w: number) => top.set(k, Math.max(top.get(k) ?? -Infinity, w));
   const ends = (key: string, c: Candidate) => {
@@ -112,7 +112,7 @@ function exclusive(best: Map<string, Candidate>, sideA: ReadonlyMap<string, stri
   for (const [key, c] of best) {
     if (!sideA.has(key) || c.explanation.rules.length > 0) continue;
     const [ka, kb] = ends(key, c);
-    if (c.weight < top.get(ka)! - margin.a || c.weight < top.get(kb)! - margin.b) best.delete(key);
+    if (c.weight < top.get(ka)! - margin.a || (margin.b !== undefined && c.weight < top.get(kb)! - margin.b)) best.delete(key);
   }
 }
 

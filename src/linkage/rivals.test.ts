@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Person } from './features.js';
+import { personsOf, type Person } from './features.js';
+import { DEATH } from './kinds.js';
 import { posteriors, type Tentative } from './rivals.js';
 
 const person = (id: string, mother = ''): Person => ({ recordId: id, mother }) as Person;
@@ -51,5 +52,23 @@ describe('a pair among its rivals', () => {
     expect(probability[0]).toBeGreaterThan(0.99);
     expect(probability[1]).toBe(0);
     expect(probability[2]).toBeGreaterThan(0.5);
+  });
+});
+
+describe("births of one person among a death's candidates", () => {
+  const birth = (id: string, name: string, date: string, mother: string, so = id) =>
+    personsOf({ id, registerType: 'KS', unit: '00001', values: { so, quyenSo: '01/1950', noiDangKy: 'UBND xã An', nksHoTen: name, nksNgaySinh: date, nksNoiSinh: 'xã An', meHoTen: mother } })[0]!;
+  const same = DEATH.rivals!.samePerson;
+
+  it('are one alternative when keyed twice or re-registered with slips, not when twins or namesakes', () => {
+    const first = birth('a', 'Phạm Văn Quân', '09.04.1950', 'Nguyễn Thị Quỳnh');
+    // re-registered: the year only, the mother without Thị
+    expect(same(first, birth('b', 'Phạm Văn Quân', '1950', 'Nguyễn Quỳnh'))).toBe(true);
+    // keyed twice: the same số, quyển and place whatever the slips
+    expect(same(first, birth('c', 'Phạm Văn Quâng', '04.09.1950', 'Nguyễn Thị Quynh', 'a'))).toBe(true);
+    // twins: the same mother and day, another given name (one a letter apart, Quân/Tuấn, passes for a slip)
+    expect(same(first, birth('d', 'Phạm Văn Minh', '09.04.1950', 'Nguyễn Thị Quỳnh'))).toBe(false);
+    // a namesake born the same day to another mother
+    expect(same(first, birth('e', 'Phạm Văn Quân', '09.04.1950', 'Lê Thị Hoa'))).toBe(false);
   });
 });
