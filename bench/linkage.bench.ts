@@ -26,13 +26,16 @@
  * took; `totalSeconds` the whole bench (generation and truth included);
  * `peakRssMB` the kernel's high-water mark (VmHWM); `loadAverage` the
  * 1-minute load at the end (the machine is shared: read wall times with it).
- * Measured here (2 cores shared with other work):
- * - 200,000 (223,432 registrations), load average 12.4: duplicates F1
- *   0.994, birth ↔ death 0.955, baseline 0.752; 56 s linkage (24 s CPU),
- *   78 s in all, peak RSS 854 MB (was 1,570 MB);
- * - FULL=1 (1,118,578 registrations), load average 8 to 13: duplicates F1
- *   0.994, birth ↔ death 0.937, baseline 0.726; 375 s linkage (195 s CPU),
- *   8 min 10 s in all, peak RSS 1,788 MB.
+ * Measured here (2 cores shared with other work), birth ↔ death read
+ * among each death's rivals (src/linkage rivals.ts):
+ * - 200,000 (223,432 registrations), load average 3.0: duplicates F1
+ *   0.994, birth ↔ death 0.977 (P 0.988, R 0.967; 0.955 before rivals),
+ *   baseline 0.752; 38 s linkage (37 s CPU), 48 s in all, peak RSS 868 MB;
+ * - FULL=1 (1,118,578 registrations), load average 3.0 to 4.8: duplicates
+ *   F1 0.994, birth ↔ death 0.964 (P 0.985, R 0.944; 0.937 before, R
+ *   0.893), baseline 0.726; 209 s linkage (221 s CPU), 4 min 21 s in all,
+ *   peak RSS 1,775 MB. (The 375 s / 8 min 10 s measured before were under
+ *   a load average of 8 to 13: compare wall times with the load.)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

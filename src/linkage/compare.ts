@@ -70,6 +70,8 @@ export const DEM: Comparison = {
     if (wa.every((w) => wb.includes(w)) || wb.every((w) => wa.includes(w))) return 1;
     return a.demSound === b.demSound || withinEdits(a.dem, b.dem, 1) ? 2 : 3;
   },
+  // "Phương" agreeing says more than two names without a middle word besides Thị/Văn ('' is not counted: its table weight)
+  tf: { value: (p) => p.dem, levels: 1 },
 };
 
 /** Levels of two partial dates: exact, day/month swapped, agree on what both have, same year, one year apart, else. */

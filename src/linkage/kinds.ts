@@ -11,8 +11,9 @@
  * Corrections (TĐCC ↔ the registration they change) are linked by reference,
  * not by score (reference.ts).
  */
-import { CHA, DEM, GIOI_TINH, HO, ME, NGAY_SINH, NOI, SO_QUYEN, TEN, type Comparison } from './compare.js';
+import { CHA, DEM, dateLevel, MISSING, GIOI_TINH, HO, ME, NGAY_SINH, NOI, SO_QUYEN, TEN, type Comparison } from './compare.js';
 import type { Person } from './features.js';
+import { withinEdits } from './distance.js';
 
 export type LinkKind = 'duplicate' | 'reregistration' | 'death' | 'marriage' | 'correction';
 export const LINK_KINDS: readonly LinkKind[] = ['duplicate', 'reregistration', 'death', 'marriage', 'correction'];
@@ -41,9 +42,17 @@ export interface KindModel {
   /**
    * One partner per record (a person dies once): a side-A record keeps only
    * the pairs within `a` bits of its best pair, a side-B record those within
-   * `b` bits of its best. Pairs a deterministic rule matched are kept.
+   * `b` bits of its best (no `b`: its rivals decided, see `rivals`). Pairs a
+   * deterministic rule matched are kept.
    */
-  exclusive?: { a: number; b: number };
+  exclusive?: { a: number; b?: number };
+  /**
+   * A side-B record's candidates are rivals (rivals.ts): a pair is kept on
+   * its probability among them, not alone. `samePerson` tells two side-A
+   * persons that are one alternative (one person's births keyed twice or
+   * re-registered), not rivals.
+   */
+  rivals?: { samePerson: (x: Person, y: Person) => boolean };
 }
 
 const y = (p: Person) => (p.birth ? String(p.birth.year) : null);
@@ -96,6 +105,28 @@ export const DUPLICATE: KindModel = {
   constraint: twins,
 };
 
+/** A mother's name without the sex-marker middle names (Thị, Văn), often dropped when keyed. */
+const bareMother = (p: Person) =>
+  p.mother
+    .split(' ')
+    .filter((w) => w !== 'thi' && w !== 'van')
+    .join(' ');
+
+/**
+ * Two births of one person as keyed: the same số, quyển and place of
+ * registration (keyed twice), or birth dates that agree on what both have,
+ * given names that sound alike and the same mother as far as keying errors
+ * go (twins share the date and the mother, not the given name).
+ */
+function sameBirth(x: Person, y: Person): boolean {
+  if (x.so !== '' && x.so === y.so && x.quyenSo === y.quyenSo && x.regPlace === y.regPlace) return true;
+  const date = dateLevel(x.birth, y.birth);
+  if (date === MISSING || date > 2 || TEN.compare(x, y) > 3) return false;
+  if (x.mother === '' || y.mother === '') return true;
+  const [a, b] = [bareMother(x), bareMother(y)];
+  return a === b || x.motherSound === y.motherSound || withinEdits(a, b, 1);
+}
+
 function lifeSpan(a: Person, b: Person): string | null {
   const [birth, death] = a.registerType === 'KT' ? [b, a] : [a, b];
   if (!birth.birth || death.eventDay === 0) return null;
@@ -119,8 +150,10 @@ export const DEATH: KindModel = {
   blocking: personKeys,
   training: trainingKeys,
   constraint: lifeSpan,
-  // a birth has one death: its best (within 1 bit, ×2); a death may match the same person's births keyed twice or re-registered, each with its own slips: within 5 bits (×32) of its best
-  exclusive: { a: 1, b: 5 },
+  // a birth has one death: its best (within 1 bit, ×2); a death's births are weighed among themselves (rivals)
+  exclusive: { a: 1 },
+  // the deceased has one birth (perhaps keyed twice): the births that fit a death compete for it
+  rivals: { samePerson: sameBirth },
 };
 
 export const MARRIAGE: KindModel = {

@@ -4,7 +4,11 @@
  * the parameters on the data given (unless given), generates blocked pairs,
  * scores each with its explanation, applies the kind's hard constraint and
  * the deterministic rules, and keeps a pair when P ≥ threshold or a rule
- * matched; an exclusive kind (birth ↔ death: a person dies once) then keeps
+ * matched. For a kind with rivals (birth ↔ death) P is the pair's
+ * probability among the other candidates of its death record (rivals.ts),
+ * not alone: pairs up to RIVAL_FLOOR bits below the threshold are weighed
+ * first, then kept on that probability (Candidate.probability holds it). An
+ * exclusive kind (a person dies once) then keeps
  * per record only the pairs near its best (KindModel.exclusive). Only the
  * kept pairs build their explanation: the rest are weighed on tables
  * (score.ts weigher, the same per-field weight as scorePair) without allocating. One candidate per pair of records
@@ -21,11 +25,14 @@ import { scorePair, weigher, type Explanation } from './score.js';
 import { train, type Params } from './train.js';
 import { DEFAULT_PARAMS } from './default-params.js';
 import { sides } from './pairs.js';
+import { posteriors, type Tentative } from './rivals.js';
 
 /** Below this many persons on a kind's sides EM has too little to learn from: the synthetic province's parameters are used. */
 export const MIN_TRAINING_PERSONS = 1000;
 /** Persons on a side of one block; bigger blocks are split by place (pairs.ts). */
 export const MAX_BLOCK = 50;
+/** How far below the threshold (bits) a pair of a kind with rivals is still weighed among them: rivals.ts lifts a lone fit by up to log2(1/c), c ≥ κ/99. */
+const RIVAL_FLOOR = 7;
 /** Births of the synthetic province DEFAULT_PARAMS was trained on (λ scales with 1/size). */
 const DEFAULT_SIZE = 14_000;
 
@@ -52,6 +59,7 @@ export interface Candidate {
   b: string;
   roleA: string;
   roleB: string;
+  /** P of the pair (for a kind with rivals: among its record's other candidates, rivals.ts). */
   probability: number;
   weight: number;
   explanation: Explanation;
@@ -88,7 +96,7 @@ function outKind(model: KindModel, a: Person, b: Person): LinkKind {
 }
 
 /** Drops the pairs of an exclusive kind that are not near the best of their side-A or side-B record (KindModel.exclusive). */
-function exclusive(best: Map<string, Candidate>, sideA: ReadonlyMap<string, string>, margin: { a: number; b: number }): void {
+function exclusive(best: Map<string, Candidate>, sideA: ReadonlyMap<string, string>, margin: { a: number; b?: number }): void {
   const top = new Map<string, number>();
   const raise = (k: string, w: number) => top.set(k, Math.max(top.get(k) ?? -Infinity, w));
   const ends = (key: string, c: Candidate) => {
@@ -104,7 +112,7 @@ function exclusive(best: Map<string, Candidate>, sideA: ReadonlyMap<string, stri
   for (const [key, c] of best) {
     if (!sideA.has(key) || c.explanation.rules.length > 0) continue;
     const [ka, kb] = ends(key, c);
-    if (c.weight < top.get(ka)! - margin.a || c.weight < top.get(kb)! - margin.b) best.delete(key);
+    if (c.weight < top.get(ka)! - margin.a || (margin.b !== undefined && c.weight < top.get(kb)! - margin.b)) best.delete(key);
   }
 }
 
@@ -121,6 +129,21 @@ export function linkPersons(persons: readonly Person[], opts: LinkOptions = {}):
     const kindRules = rules.filter((r) => r.kind === model.kind);
     const minWeight = Math.log2(threshold / (1 - threshold));
     const sideA = new Map<string, string>();
+    const keep = (p: Person, q: Person, ruleIds: string[], probability?: number) => {
+      const [x, y] = p.recordId < q.recordId ? [p, q] : [q, p];
+      const kind = outKind(model, x, y);
+      const key = `${kind}|${x.recordId}|${y.recordId}`;
+      const s = scorePair(model, params, p, q);
+      const prev = best.get(key);
+      if (prev && prev.weight >= s.weight) return;
+      s.explanation.rules = ruleIds;
+      if (model.exclusive) sideA.set(key, p.recordId);
+      best.set(key, { kind, a: x.recordId, b: y.recordId, roleA: x.role, roleB: y.role, probability: probability ?? s.probability, weight: s.weight, explanation: s.explanation });
+    };
+    // a kind with rivals weighs a pair among its side-B record's other candidates (rivals.ts): pairs up to
+    // RIVAL_FLOOR bits below the threshold wait for that, held as persons and a weight, not as candidates
+    const tentative: Tentative[] = [];
+    const tentativeRules = new Map<number, string[]>();
     result.stats[model.kind] = forEachPair(
       model,
       persons,
@@ -131,19 +154,29 @@ export function linkPersons(persons: readonly Person[], opts: LinkOptions = {}):
         if (model.constraint?.(p, q)) return;
         const w = weigh(p, q);
         const ruleIds = kindRules.length > 0 ? matchingRules(kindRules, model.kind, p, q) : [];
+        if (model.rivals) {
+          if (w < minWeight - RIVAL_FLOOR && ruleIds.length === 0) return;
+          if (ruleIds.length > 0) tentativeRules.set(tentative.length, ruleIds);
+          tentative.push(model.sideA(p) ? { a: p, b: q, weight: w } : { a: q, b: p, weight: w });
+          return;
+        }
         if (w < minWeight && ruleIds.length === 0) return;
         const [x, y] = p.recordId < q.recordId ? [p, q] : [q, p];
-        const kind = outKind(model, x, y);
-        const key = `${kind}|${x.recordId}|${y.recordId}`;
-        const prev = best.get(key);
+        const prev = best.get(`${outKind(model, x, y)}|${x.recordId}|${y.recordId}`);
         if (prev && prev.weight >= Math.round(w * 100) / 100) return;
-        const s = scorePair(model, params, p, q);
-        s.explanation.rules = ruleIds;
-        if (model.exclusive) sideA.set(key, p.recordId);
-        best.set(key, { kind, a: x.recordId, b: y.recordId, roleA: x.role, roleB: y.role, probability: s.probability, weight: s.weight, explanation: s.explanation });
+        keep(p, q, ruleIds);
       },
       opts.maxBlock ?? MAX_BLOCK,
     );
+    if (model.rivals) {
+      const { a, b } = sides(model, persons);
+      const inScope = (p: Person) => !opts.focus || opts.focus.has(p.recordId);
+      const { probability } = posteriors(tentative, { lambda: params.lambda, sideA: a.length, sideB: (b ?? a).filter(inScope).length, samePerson: model.rivals.samePerson });
+      tentative.forEach((t, i) => {
+        const ruleIds = tentativeRules.get(i) ?? [];
+        if (probability[i]! >= threshold || ruleIds.length > 0) keep(t.a, t.b, ruleIds, probability[i]);
+      });
+    }
     if (model.exclusive) exclusive(best, sideA, model.exclusive);
   }
   if (!opts.kinds || opts.kinds.includes('duplicate')) {

@@ -31,13 +31,21 @@ const FLOOR = 1e-4;
 /** Training blocks bigger than this are left out: EM needs a sample of pairs, not every pair of the commonest names. */
 export const TRAINING_MAX_BLOCK = 100;
 
-const normalize = (xs: number[]) => {
+const normalize = (xs: number[], floor = FLOOR) => {
   const s = xs.reduce((a, b) => a + b, 0);
-  return xs.map((x) => Math.max(FLOOR, s > 0 ? x / s : 1 / xs.length));
+  return xs.map((x) => Math.max(floor, s > 0 ? x / s : 1 / xs.length));
 };
+/**
+ * u is estimated on U_SAMPLES random pairs and floored lower than m: two
+ * persons share a full birth date about once in 30,000 pairs, and a floor at
+ * FLOOR would cap what an agreeing date weighs while the prior λ falls with
+ * the province's size (the bigger the province, the more the cap cost).
+ */
+const U_SAMPLES = 1_000_000;
+const U_FLOOR = 1e-6;
 
 /** u from `samples` random pairs of the kind. */
-export function estimateU(model: KindModel, persons: readonly Person[], samples = 100_000, seed = 1): Record<string, number[]> {
+export function estimateU(model: KindModel, persons: readonly Person[], samples = U_SAMPLES, seed = 1): Record<string, number[]> {
   const { a, b } = sides(model, persons);
   const other = b ?? a;
   const counts = Object.fromEntries(model.comparisons.map((c) => [c.id, new Array<number>(c.levels.length).fill(0.5)]));
@@ -52,7 +60,7 @@ export function estimateU(model: KindModel, persons: readonly Person[], samples 
       if (l !== MISSING) counts[c.id]![l]!++;
     }
   }
-  return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, normalize(v)]));
+  return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, normalize(v, U_FLOOR)]));
 }
 
 /** Initial m: most mass on agreement. */
@@ -143,7 +151,7 @@ function termFrequencies(model: KindModel, persons: readonly Person[]): Record<s
 }
 
 export function train(model: KindModel, persons: readonly Person[], opts: { seed?: number; maxBlock?: number } = {}): Params {
-  const u = estimateU(model, persons, 100_000, opts.seed ?? 1);
+  const u = estimateU(model, persons, U_SAMPLES, opts.seed ?? 1);
   const sums: Record<string, number[][]> = {};
   let lambda = 1e-4;
   let trainingPairs = 0;
