@@ -12,6 +12,7 @@ export { ReplicaRouter, currentWalLsn, lsnValue, type ReplicaStatus } from './re
 export { migrate, migrationChecksum, type MigrationReport } from './migrator.js';
 export { isUniqueViolation } from './errors.js';
 export { transact, transactContext } from './transact.js';
+export { refreshStatistics, staleTables, tableSizes, isStale, GROWTH, MIN_PAGES, type TableSize } from './statistics.js';
 export { MIGRATIONS, type Migration } from './migrations/index.js';
 export type * from './schema.js';
 export { sql } from 'kysely';
