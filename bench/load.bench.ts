@@ -31,7 +31,9 @@
  * Last line: {bench, metric: 'savesPerSecond', value (saturated, 2
  * processes), baseline (saturated, 1 process), ratio, p50Ms, p95Ms (paced,
  * 2 processes), p50Ms1, p95Ms1 (paced, 1 process), p50SaturatedMs,
- * p95SaturatedMs (2 processes), p95SaturatedMs1, savesPerSecond,
+ * p95SaturatedMs (2 processes), p95SaturatedMs1, byKind (paced, 2
+ * processes: p50/p95 of the values' saves, acknowledgements, completions),
+ * savesPerSecond,
  * savesPerSecondPaced, lostUpdates, loadAverage (os.loadavg() at start and
  * end: the machine is shared), ...}.
  * Measured (2 cores shared with other sessions; 100,000 registrations, 50
@@ -75,6 +77,8 @@ interface Written {
   values: Record<string, string>;
 }
 
+type WriteKind = 'save' | 'acknowledge' | 'complete';
+
 interface Phase {
   processes: number;
   thinkMs: number;
@@ -83,6 +87,8 @@ interface Phase {
   conflicts: number;
   seconds: number;
   latencies: number[];
+  /** The same latencies by kind of write: save (the values), acknowledge (warnings), complete. */
+  byKind: Record<WriteKind, number[]>;
   touched: Map<string, Written>;
 }
 
@@ -121,20 +127,22 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** paced: thinkMs > 0 (exponential think time before each request); saturated: 0. */
 async function runPhase(procs: HotichProcess[], tokens: string[], queue: Draft[], thinkMs: number, seconds: number): Promise<Phase> {
-  const phase: Phase = { processes: procs.length, thinkMs, writes: 0, failed: 0, conflicts: 0, seconds, latencies: [], touched: new Map() };
+  const phase: Phase = { processes: procs.length, thinkMs, writes: 0, failed: 0, conflicts: 0, seconds, latencies: [], byKind: { save: [], acknowledge: [], complete: [] }, touched: new Map() };
   const rng = createRng(procs.length * 7919 + thinkMs);
   const deadline = Date.now() + seconds * 1000;
   const think = () => (thinkMs > 0 ? sleep(-Math.log(1 - rng.next()) * thinkMs) : Promise.resolve());
   const keyer = async (k: number) => {
     const base = procs[k % procs.length]!.base;
     const headers = { authorization: `Bearer ${tokens[k]}`, 'content-type': 'application/json' };
-    const write = async (method: string, url: string, body: object) => {
+    const write = async (kind: WriteKind, method: string, url: string, body: object) => {
       await think();
       const t0 = performance.now();
       const res = await fetch(`${base}${url}`, { method, headers, body: JSON.stringify(body) });
       const json = (await res.json()) as Written & { findings?: { severity: string; code: string; acknowledged?: boolean }[] };
       if (res.ok) {
-        phase.latencies.push(performance.now() - t0);
+        const ms = performance.now() - t0;
+        phase.latencies.push(ms);
+        phase.byKind[kind].push(ms);
         phase.writes++;
         return json;
       }
@@ -155,16 +163,16 @@ async function runPhase(procs: HotichProcess[], tokens: string[], queue: Draft[]
       }
       const { version } = (await open.json()) as { version: number };
       const values = synthBirthValues(rng, d.year, d.so, d.volume, d.authority);
-      let got = await write('PUT', `/api/records/${d.id}`, { clientTxId: `load-${process.pid}-${++tx}`, expectedVersion: version, values });
+      let got = await write('save', 'PUT', `/api/records/${d.id}`, { clientTxId: `load-${process.pid}-${++tx}`, expectedVersion: version, values });
       if (!got) continue;
       phase.touched.set(d.id, got);
       const warnings = (got.findings ?? []).filter((f) => f.severity === 'WARNING' && !f.acknowledged).map((f) => f.code);
       if (warnings.length > 0) {
-        got = await write('PUT', `/api/records/${d.id}`, { clientTxId: `load-${process.pid}-${++tx}`, expectedVersion: got.version, acknowledge: warnings });
+        got = await write('acknowledge', 'PUT', `/api/records/${d.id}`, { clientTxId: `load-${process.pid}-${++tx}`, expectedVersion: got.version, acknowledge: warnings });
         if (!got) continue;
         phase.touched.set(d.id, got);
       }
-      const done = await write('POST', `/api/records/${d.id}/complete`, { clientTxId: `load-${process.pid}-${++tx}`, expectedVersion: got.version });
+      const done = await write('complete', 'POST', `/api/records/${d.id}/complete`, { clientTxId: `load-${process.pid}-${++tx}`, expectedVersion: got.version });
       if (done) phase.touched.set(d.id, done);
     }
   };
@@ -214,6 +222,7 @@ function summary(p: Phase) {
     conflicts: p.conflicts,
     failed: p.failed,
     records: p.touched.size,
+    byKind: Object.fromEntries(Object.entries(p.byKind).map(([k, v]) => [k, { writes: v.length, p50Ms: r1(quantile(v, 0.5)), p95Ms: r1(quantile(v, 0.95)) }])),
   };
 }
 
@@ -291,6 +300,7 @@ async function main(): Promise<void> {
         p95SaturatedMs: s2.p95Ms,
         p50SaturatedMs1: s1.p50Ms,
         p95SaturatedMs1: s1.p95Ms,
+        byKind: p2.byKind,
         savesPerSecondPaced: p2.savesPerSecond,
         savesPerSecondPaced1: p1.savesPerSecond,
         pacedWrites: p1.writes + p2.writes,
