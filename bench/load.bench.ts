@@ -6,7 +6,9 @@
  * about 50 minutes of synth on this 2-core machine), LOAD_KEYERS (50),
  * LOAD_PACED_SECONDS (60) and LOAD_SECONDS (30) per phase, LOAD_THINK_MS
  * (3000). LOAD_DATABASE_URL (default: a fresh database on
- * HOTICH_TEST_DATABASE_URL's server, dropped afterwards).
+ * HOTICH_TEST_DATABASE_URL's server, dropped afterwards; with
+ * LOAD_REGISTRATIONS=0 the province already in LOAD_DATABASE_URL, made by
+ * `hotich synth`, is used as it is and kept).
  * Each keyer has its own user and session (signed in over HTTP) and loops:
  * take the next draft registration, open it (GET), save the values (PUT, a
  * draft save), acknowledge its warnings when it has some (PUT), complete it
@@ -54,6 +56,7 @@ import { openContext } from '../src/cli/index.js';
 import { loadConfig, silentLogger } from '../src/core/index.js';
 import { createRng, synthBirthValues, synthProvince } from '../src/demo/index.js';
 import { fold } from '../src/entry/index.js';
+import { sql } from '../src/store/index.js';
 import { startHotich, type HotichProcess } from '../test/support/processes.js';
 
 const env = process.env;
@@ -235,6 +238,20 @@ async function runPhases(procs: HotichProcess[], tokens: string[], paced: Draft[
   return { paced: p, saturated: s };
 }
 
+/**
+ * The province the keyers work on: synthesized now (LOAD_REGISTRATIONS), or, with LOAD_REGISTRATIONS=0
+ * and LOAD_DATABASE_URL, the one already there (made by `hotich synth`; its drafts are used, no new ones).
+ */
+async function provinceOf(sys: ActorContext): Promise<{ registrations: number; drafts: number; actions: number; seconds: number }> {
+  if (N > 0) return synthProvince(sys, { registrations: N, draftShare: 0.25 });
+  if (!env.LOAD_DATABASE_URL) throw new Error('LOAD_REGISTRATIONS=0 needs LOAD_DATABASE_URL: the database of an existing synthetic province');
+  const { rows } = await sql<{ registrations: string; drafts: string; actions: string }>`
+    select (select count(*) from records) as registrations, (select count(*) from records where status = 'draft') as drafts,
+      (select count(*) from record_actions) as actions`.execute(sys.store.db);
+  const r = rows[0]!;
+  return { registrations: Number(r.registrations), drafts: Number(r.drafts), actions: Number(r.actions), seconds: 0 };
+}
+
 const loadAverage = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 
 async function main(): Promise<void> {
@@ -250,9 +267,11 @@ async function main(): Promise<void> {
   const procs: HotichProcess[] = [];
   const loadAtStart = loadAverage();
   try {
-    const synth = await synthProvince(sys, { registrations: N, draftShare: 0.25 });
+    const synth = await provinceOf(sys);
     console.error(
-      `synth: ${synth.registrations} registrations (${synth.drafts} drafts), ${synth.actions} actions in ${r1(synth.seconds)} s = ${Math.round(synth.registrations / synth.seconds)} registrations/s`,
+      synth.seconds > 0
+        ? `synth: ${synth.registrations} registrations (${synth.drafts} drafts), ${synth.actions} actions in ${r1(synth.seconds)} s = ${Math.round(synth.registrations / synth.seconds)} registrations/s`
+        : `existing province: ${synth.registrations} registrations (${synth.drafts} drafts), ${synth.actions} actions`,
     );
     const drafts = await sys.store.db
       .selectFrom('records')
@@ -310,8 +329,7 @@ async function main(): Promise<void> {
         pacedSecondsPerPhase: PACED_SECONDS,
         loadAverage: { start: loadAtStart, end: loadAverage() },
         registrations: synth.registrations,
-        synthPerSecond: Math.round(synth.registrations / synth.seconds),
-        actionsPerSecond: Math.round(synth.actions / synth.seconds),
+        ...(synth.seconds > 0 ? { synthPerSecond: Math.round(synth.registrations / synth.seconds), actionsPerSecond: Math.round(synth.actions / synth.seconds) } : {}),
         conflicts: phases.reduce((n, p) => n + p.conflicts, 0),
         failed: phases.reduce((n, p) => n + p.failed, 0),
         bytesPerRegistration: Math.round((Number(size.records) + Number(size.record_actions) + Number(size.person_index)) / synth.registrations),
