@@ -35,7 +35,7 @@ export const BOOK_STATUS_LABELS: Record<BookStatus, string> = {
 export function bookStatusOf(f: BookFacts): BookStatus {
   if (f.status === 'loaded' || f.loaded) return 'loaded';
   if (f.signedExport && !f.exportStale) return 'exported';
-  if (f.registrations > 0 && f.drafts === 0) return f.lotAccepted || f.qcAccepted === f.registrations ? 'accepted' : 'checking';
+  if (f.registrations > 0 && f.drafts === 0) return f.lotAccepted === true || f.qcAccepted === f.registrations ? 'accepted' : 'checking';
   if (f.registrations > 0) return 'keying';
   return f.pages > 0 ? 'scanning' : 'inventoried';
 }

@@ -5,7 +5,8 @@
  * error is retried with backoff (the clock decides what is due) and fails
  * with a generic message after max_attempts; concurrent claimers never take
  * the same job; a job whose worker vanished is released (queued again, or
- * failed without attempts left); the worker loop runs a job and stops cleanly.
+ * failed without attempts left); the worker loop runs a job and stops cleanly,
+ * and refreshes the statistics of a table that grew.
  * Leases (real clock, short lease): a killed worker's job is taken over by
  * one of two competing workers exactly once; a live job running for several
  * lease lengths is never taken back and its progress is stored; a worker
@@ -19,6 +20,7 @@ import { Invalid } from './errors.js';
 import { enqueueJob, getJob, LEASE_MS, releaseStaleJobs, retryDelayMs, runDueJobs, type JobHandlers, type JobInfo } from './job-runner.js';
 import { startJobWorker } from './job-worker.js';
 import { claimDueJob, markDone } from './jobs.repo.js';
+import { sql, staleTables } from '../store/index.js';
 
 interface TestJobs {
   'test.sum': { a: number; b: number; actorId: string | null };
@@ -149,6 +151,20 @@ describeBackends('job runner', (store) => {
     await expect.poll(async () => (await getJob(ctx, id)).status, { timeout: 5_000 }).toBe('done');
     await worker.stop();
     expect((await getJob(ctx, id)).result).toEqual({ sum: 42 });
+  });
+
+  it("refreshes the planner's statistics of a table that grew, from the worker loop", async () => {
+    const { db } = ctx.store;
+    await sql`create table worker_stats_probe (a int)`.execute(db);
+    try {
+      await sql`insert into worker_stats_probe select generate_series(1, 20000)`.execute(db);
+      expect(await staleTables(db)).toContain('worker_stats_probe');
+      const worker = startJobWorker(ctx, handlers, { idleMs: 10, statsCheckMs: 20 });
+      await expect.poll(async () => staleTables(db), { timeout: 5_000 }).not.toContain('worker_stats_probe');
+      await worker.stop();
+    } finally {
+      await sql`drop table worker_stats_probe`.execute(db);
+    }
   });
   describe('leases (real clock, 300 ms lease)', () => {
     const LEASE = { leaseMs: 300, heartbeatMs: 80, progressMs: 50 };

@@ -9,13 +9,19 @@
  * (attempt not counted; another worker takes it on its next poll), tells the
  * handler to stop, and waits at most `graceMs` for it. A database error is
  * logged and retried after the idle pause, never thrown out of the loop.
+ * Every `statsCheckMs` (5 min, first a minute after start) it refreshes the
+ * planner's statistics of the tables that grew (store refreshStatistics:
+ * embedded PGlite has no autovacuum).
  */
 import { randomUUID } from 'node:crypto';
+import { refreshStatistics } from '../store/index.js';
 import type { AppContext } from './context.js';
 import type { LeaseOptions } from './job-lease.js';
 import { releaseStaleJobs, runNextJob, type AnyJobHandlers, type JobInHand } from './job-runner.js';
 
 export const STALE_CHECK_MS = 15_000;
+export const STATS_CHECK_MS = 5 * 60_000;
+const FIRST_STATS_CHECK_MS = 60_000;
 
 export interface StopOptions {
   /** Give the job in hand back instead of finishing it. */
@@ -34,11 +40,12 @@ export interface JobWorker {
 export interface JobWorkerOptions extends Partial<LeaseOptions> {
   idleMs?: number;
   staleCheckMs?: number;
+  statsCheckMs?: number;
 }
 
 export function startJobWorker(ctx: AppContext, handlers: AnyJobHandlers, opts: JobWorkerOptions = {}): JobWorker {
   const id = `worker-${randomUUID()}`;
-  const { idleMs = 500, staleCheckMs = STALE_CHECK_MS, ...lease } = opts;
+  const { idleMs = 500, staleCheckMs = STALE_CHECK_MS, statsCheckMs = STATS_CHECK_MS, ...lease } = opts;
   let stopped = false;
   let wake: (() => void) | undefined;
   const pause = () =>
@@ -54,12 +61,20 @@ export function startJobWorker(ctx: AppContext, handlers: AnyJobHandlers, opts: 
     return false;
   };
   let checkedAt = -Infinity;
+  let statsDueAt = Date.now() + Math.min(statsCheckMs, FIRST_STATS_CHECK_MS);
+  const refreshed = (tables: string[]) => {
+    if (tables.length > 0) ctx.log.info('job worker: planner statistics refreshed', { worker: id, tables });
+  };
   let inHand: JobInHand | null = null;
   async function loop(): Promise<void> {
     while (!stopped) {
       if (Date.now() - checkedAt >= staleCheckMs) {
         checkedAt = Date.now();
         await releaseStaleJobs(ctx).catch(logged);
+      }
+      if (Date.now() >= statsDueAt) {
+        statsDueAt = Date.now() + statsCheckMs;
+        await refreshStatistics(ctx.store.db).then(refreshed, logged);
       }
       const ran = await runNextJob(ctx, handlers, id, lease, (j) => (inHand = j)).catch(logged);
       if (!ran && !stopped) await pause();

@@ -11,7 +11,9 @@
  * keying: their registrations are drafts with the number and page only, for
  * the keyers of bench:load to finish. With `pages` every page row points at
  * one small real JPEG (stored once, content-addressed); without, pages are
- * rows with no image. Deterministic for a seed.
+ * rows with no image. Deterministic for a seed. At the end the planner's
+ * statistics of the tables it filled are refreshed (store
+ * refreshStatistics): keyers start at once, before autovacuum would.
  */
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
@@ -19,6 +21,7 @@ import { createBook } from '../archive/index.js';
 import type { ActorContext } from '../auth/index.js';
 import { fold, projectionRow, type FoldableAction } from '../entry/index.js';
 import { insertPeople, personRows, type IndexedPerson } from '../search/index.js';
+import { refreshStatistics } from '../store/index.js';
 import { familyName, givenName, middleName, sexCode, type Sex } from './people.js';
 import { createRng, type Rng } from './prng.js';
 
@@ -169,6 +172,7 @@ export async function synthProvince(ctx: ActorContext, opts: SynthOptions, image
     report.books++;
   }
   await flush(ctx, batch);
+  await refreshStatistics(ctx.store.db);
   report.people = Number(
     (
       await ctx.store.db

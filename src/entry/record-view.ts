@@ -24,8 +24,25 @@ export function isAcknowledged(f: Finding, acknowledged: readonly string[]): boo
   return acknowledged.includes(f.code) || acknowledged.includes(`${f.path}:${f.code}`);
 }
 
+/**
+ * The register's findings on a state's values as of a day, computed once per
+ * values object, template and day: a write validates the same folded state
+ * up to three times (its check before writing, its stored findings, its
+ * answer). Sound because a fold never changes a values object in place (each
+ * action makes a new one) and validation reads of today only its day.
+ */
+const validated = new WeakMap<Readonly<Record<string, string>>, { key: string; findings: readonly Finding[] }>();
+function findingsOn(templateId: string, values: Readonly<Record<string, string>>, today: Date): readonly Finding[] {
+  const key = `${templateId}|${today.getFullYear()}-${today.getMonth() + 1}-${today.getDate()}`;
+  const hit = validated.get(values);
+  if (hit?.key === key) return hit.findings;
+  const findings = validateTemplateRecord(getTemplate(templateId), values, { today });
+  validated.set(values, { key, findings });
+  return findings;
+}
+
 export function recordFindings(state: RecordState, today: Date): RecordFinding[] {
-  const findings = validateTemplateRecord(getTemplate(state.templateId), state.values, { today });
+  const findings = findingsOn(state.templateId, state.values, today);
   return findings.map((f) => (f.severity === 'WARNING' ? { ...f, acknowledged: isAcknowledged(f, state.acknowledged) } : f));
 }
 

@@ -12,7 +12,8 @@
  * whole history and write the row; a change to a registration a signed-off
  * export holds is written to export_changes (the export is stale); the
  * book's status follows (src/archive). A check that throws after the fold
- * rolls everything back.
+ * rolls everything back. A transaction the database rolled back for a
+ * deadlock runs again from the start (store transactRetrying).
  */
 import { syncBookStatus } from '../archive/index.js';
 import { appendEntityAction } from '../audit/index.js';
@@ -21,7 +22,7 @@ import { Conflict, Invalid, Unprocessable } from '../core/index.js';
 import { recordNotFound, txReused } from './record-errors.js';
 import { exportHasChanges, findCoveringExport, insertExportChange, isBookLoaded } from './export-changes.repo.js';
 import { CHANGING_KINDS, lifecycleRule, mayDo, recordStage, STAGE_LABELS, type LifecycleOp, type RecordStage } from './lifecycle.js';
-import type { Database, RecordAction, RecordRow } from '../store/index.js';
+import { transactRetrying, type Database, type RecordAction, type RecordRow } from '../store/index.js';
 import type { Transaction } from 'kysely';
 import { assertCanWrite } from './record-access.js';
 import { appendAction, findActionsByTx, listActions, listActionsAndReplays } from './actions.repo.js';
@@ -188,7 +189,7 @@ async function recordExportChanges(tx: Transaction<Database>, actor: Actor, row:
 export async function writeActions(ctx: ActorContext, target: Target, steps: WriteSteps): Promise<RecordView> {
   const today = ctx.clock();
   const { recordId } = target;
-  return ctx.store.db.transaction().execute(async (tx) => {
+  return transactRetrying(ctx.store.db, async (tx) => {
     if (steps.permission) assertPermission(ctx.actor, steps.permission);
     else if (!WRITERS.some((p) => actorCan(ctx.actor, p))) throw forbidden('records.key');
     const row = await lockRecord(tx, ctx.actor, recordId);

@@ -9,11 +9,15 @@
  * row; its answer is the ImportView, imported or failed (all or nothing, the
  * row-level report and error xlsx as before). A file-level problem found later
  * (header, bomb, wrong register type) fails the job with its typed error.
+ * After an import that wrote, the planner's statistics of the tables that
+ * grew are refreshed (store refreshStatistics): a province's first big
+ * import would otherwise be planned as the empty tables it found.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { getBook } from '../archive/index.js';
 import { actorIdOf, assertPermission, contextOfUser, type ActorContext } from '../auth/index.js';
 import { enqueueJob, type Handler } from '../core/index.js';
+import { refreshStatistics } from '../store/index.js';
 import { importFile, refuseIfImported, type ImportFileInput } from './import.service.js';
 import { sniffImportFile } from './import-sniff.js';
 import type { ImportView } from './import-view.js';
@@ -54,5 +58,6 @@ export const runImportJob: Handler<ImportFileJob, ImportView> = async (ctx, p, j
   const bytes = await ctx.blobs.get(p.blob);
   const input = { fileName: p.fileName, bytes, bookId: p.bookId, fixEncoding: p.fixEncoding };
   const { view } = await importFile(actorCtx, input, { progress: job.progress, signal: job.signal, importId: p.importId });
+  if (view.status === 'imported') await refreshStatistics(ctx.store.db);
   return view;
 };

@@ -12,13 +12,13 @@ import { syncBookStatus } from '../archive/index.js';
 import { appendEntityAction, lockBookChains } from '../audit/index.js';
 import { actorIdOf, assertPermission, bookInScope, type ActorContext } from '../auth/index.js';
 import { NotFound } from '../core/index.js';
-import { transact } from '../store/index.js';
+import { transactRetrying } from '../store/index.js';
 import { LoadsInput, parsePlanInput } from './plan.schema.js';
 
 export async function confirmLoads(ctx: ActorContext, input: LoadsInput): Promise<{ confirmed: number }> {
   assertPermission(ctx.actor, 'plans.manage');
   const { loads, source } = parsePlanInput(LoadsInput, input);
-  return transact(ctx.store.db, async (tx) => {
+  return transactRetrying(ctx.store.db, async (tx) => {
     const ids = [...new Set(loads.map((l) => l.bookId))];
     const seen = new Set((await tx.selectFrom('books').select('id').where('id', 'in', ids).where(bookInScope(ctx.actor, 'books.id')).execute()).map((r) => r.id));
     const missing = ids.find((id) => !seen.has(id));

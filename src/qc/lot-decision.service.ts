@@ -21,6 +21,7 @@ import { checkableFields } from './lot-fields.js';
 import { DecideLotInput } from './lot.schema.js';
 import { updateDecisionPayload, writeDecision } from './lot.repo.js';
 import { getLot, type LotView } from './lot.service.js';
+import { transactRetrying } from '../store/index.js';
 
 export type CorrectionOutcome = 'corrected' | 'reopened' | 'failed';
 
@@ -70,7 +71,7 @@ export async function decideSampledLot(ctx: ActorContext, lotId: string, input: 
   const byRecord = new Map<string, FieldCheck[]>();
   for (const e of lot.findings.errors) byRecord.set(e.recordId, [...(byRecord.get(e.recordId) ?? []), e]);
   for (const [recordId, errors] of byRecord) decision.corrections.push(await correctRecord(ctx, lotId, recordId, errors));
-  await ctx.store.db.transaction().execute(async (tx) => {
+  await transactRetrying(ctx.store.db, async (tx) => {
     // The lot's row (base chain) and each of its books' status: every chain locked first, in the one fixed order.
     await lockBookChains(
       tx,

@@ -15,7 +15,7 @@ import { Conflict } from '../core/index.js';
 import type { EntryPolicy, WriteOp } from '../entry/index.js';
 import type { Database, RecordRow } from '../store/index.js';
 import { createRecordInBook } from './passes.service.js';
-import { countOpenDisagreements, hasActionKind, listPasses } from './qc.repo.js';
+import { countOpenDisagreements, hasActionKind, hasKeyingPasses } from './qc.repo.js';
 
 /** Runs on the locked record inside entry's write transaction. */
 async function guardWrite(_ctx: ActorContext, db: Transaction<Database>, row: RecordRow, op: WriteOp): Promise<void> {
@@ -28,7 +28,7 @@ async function guardWrite(_ctx: ActorContext, db: Transaction<Database>, row: Re
     }
     return;
   }
-  if ((await listPasses(db, { registrationIds: [row.id] })).length === 0) return;
+  if (!(await hasKeyingPasses(db, row.id))) return;
   if (!(await hasActionKind(db, row.id, 'compared')) || (await countOpenDisagreements(db, row.id)) > 0) {
     throw new Conflict('qc.registration_in_double_keying', 'Việc đăng ký này đang được nhập hai lần độc lập; hãy nhập trên lần nhập của bạn, giá trị sẽ có sau khi đối chiếu và trọng tài.');
   }

@@ -30,6 +30,12 @@ export async function listPasses(db: Db, where: { bookId?: string; registrationI
   return rows.map((r) => ({ id: r.id, registrationId: r.keying_of!, pass: r.keying_pass as PassRow['pass'], status: r.status, keyerId: r.actor_id }));
 }
 
+/** Whether a registration is double keyed (has keying passes): one probe of the unique (keying_of, keying_pass) index, on every save. */
+export async function hasKeyingPasses(db: Db, registrationId: string): Promise<boolean> {
+  const r = await db.selectFrom('records').select('id').where('keying_of', '=', registrationId).limit(1).executeTakeFirst();
+  return r !== undefined;
+}
+
 /** Registrations of a book, oldest first (ids, pages, regions, status; never values). */
 export async function listRegistrationsOfBook(db: Db, bookId: string) {
   return db
