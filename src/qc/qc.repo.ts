@@ -30,9 +30,18 @@ export async function listPasses(db: Db, where: { bookId?: string; registrationI
   return rows.map((r) => ({ id: r.id, registrationId: r.keying_of!, pass: r.keying_pass as PassRow['pass'], status: r.status, keyerId: r.actor_id }));
 }
 
-/** Whether a registration is double keyed (has keying passes): one probe of the unique (keying_of, keying_pass) index, on every save. */
+/**
+ * Whether a registration is double keyed: a keying pass of it with its created action (the passes listPasses
+ * lists). On every save: a probe of the unique (keying_of, keying_pass) index, then of the pass's actions.
+ */
 export async function hasKeyingPasses(db: Db, registrationId: string): Promise<boolean> {
-  const r = await db.selectFrom('records').select('id').where('keying_of', '=', registrationId).limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom('records as p')
+    .innerJoin('record_actions as ca', (j) => j.onRef('ca.record_id', '=', 'p.id').on('ca.kind', '=', 'created'))
+    .select('p.id')
+    .where('p.keying_of', '=', registrationId)
+    .limit(1)
+    .executeTakeFirst();
   return r !== undefined;
 }
 
