@@ -189,7 +189,7 @@ async function recordExportChanges(tx: Transaction<Database>, actor: Actor, row:
 export async function writeActions(ctx: ActorContext, target: Target, steps: WriteSteps): Promise<RecordView> {
   const today = ctx.clock();
   const { recordId } = target;
-  return transactRetrying(ctx.store.db, async (tx) => {
+  return transactRetrying(ctx.store.db, ctx.log, async (tx) => {
     if (steps.permission) assertPermission(ctx.actor, steps.permission);
     else if (!WRITERS.some((p) => actorCan(ctx.actor, p))) throw forbidden('records.key');
     const row = await lockRecord(tx, ctx.actor, recordId);

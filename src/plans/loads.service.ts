@@ -18,7 +18,7 @@ import { LoadsInput, parsePlanInput } from './plan.schema.js';
 export async function confirmLoads(ctx: ActorContext, input: LoadsInput): Promise<{ confirmed: number }> {
   assertPermission(ctx.actor, 'plans.manage');
   const { loads, source } = parsePlanInput(LoadsInput, input);
-  return transactRetrying(ctx.store.db, async (tx) => {
+  return transactRetrying(ctx.store.db, ctx.log, async (tx) => {
     const ids = [...new Set(loads.map((l) => l.bookId))];
     const seen = new Set((await tx.selectFrom('books').select('id').where('id', 'in', ids).where(bookInScope(ctx.actor, 'books.id')).execute()).map((r) => r.id));
     const missing = ids.find((id) => !seen.has(id));

@@ -71,7 +71,7 @@ export async function decideSampledLot(ctx: ActorContext, lotId: string, input: 
   const byRecord = new Map<string, FieldCheck[]>();
   for (const e of lot.findings.errors) byRecord.set(e.recordId, [...(byRecord.get(e.recordId) ?? []), e]);
   for (const [recordId, errors] of byRecord) decision.corrections.push(await correctRecord(ctx, lotId, recordId, errors));
-  await transactRetrying(ctx.store.db, async (tx) => {
+  await transactRetrying(ctx.store.db, ctx.log, async (tx) => {
     // The lot's row (base chain) and each of its books' status: every chain locked first, in the one fixed order.
     await lockBookChains(
       tx,

@@ -11,7 +11,7 @@ export { openStore, openPGlite, dropPgSchema, type Store, type Backend, type Ope
 export { ReplicaRouter, currentWalLsn, lsnValue, type ReplicaStatus } from './replica.js';
 export { migrate, migrationChecksum, type MigrationReport } from './migrator.js';
 export { isUniqueViolation } from './errors.js';
-export { transact, transactContext, transactRetrying, isRetryableConflict, RETRY_ATTEMPTS } from './transact.js';
+export { transact, transactContext, transactRetrying, isRetryableConflict, RETRY_ATTEMPTS, type RetryLog } from './transact.js';
 export { refreshStatistics, staleTables, tableSizes, isStale, GROWTH, MIN_PAGES, type TableSize } from './statistics.js';
 export { MIGRATIONS, type Migration } from './migrations/index.js';
 export type * from './schema.js';

@@ -1,7 +1,7 @@
 /**
  * transactRetrying: two writers that lock the same two rows in opposite
  * orders. On PostgreSQL they meet in a deadlock, which the server breaks by
- * rolling one back (40P01); that one runs again and both writes land. On
+ * rolling one back (40P01); that one runs again, logged, and both writes land. On
  * PGlite (one session) the second waits for the first and no deadlock can
  * happen: both land at the first attempt. Anything else (a unique violation)
  * is not retried.
@@ -28,8 +28,10 @@ describeBackends('store transactRetrying', (store) => {
       for (let i = 0; i < 30 && arrived < 2; i++) await new Promise((r) => setTimeout(r, 10));
     };
     const attempts = [0, 0];
+    const retries: unknown[] = [];
+    const log = { warn: (_msg: string, data?: Record<string, unknown>) => retries.push(data) };
     const writer = (k: 0 | 1, first: number, second: number) =>
-      transactRetrying(db, async (tx) => {
+      transactRetrying(db, log, async (tx) => {
         attempts[k]!++;
         await sql`update retry_probe set n = n + 1 where id = ${first}`.execute(tx);
         if (attempts[k] === 1) await barrier();
@@ -42,11 +44,12 @@ describeBackends('store transactRetrying', (store) => {
       { id: 2, n: 2 },
     ]);
     expect(attempts[0]! + attempts[1]!).toBe(backend === 'postgresql' ? 3 : 2);
+    expect(retries).toEqual(backend === 'postgresql' ? [{ code: '40P01', attempt: 1 }] : []);
   });
 
   it('does not run again for other errors', async () => {
     let runs = 0;
-    const err = await transactRetrying(store().db, async (tx) => {
+    const err = await transactRetrying(store().db, { warn: () => runs++ }, async (tx) => {
       runs++;
       await sql`insert into retry_probe values (1, 0)`.execute(tx);
     }).catch((e: unknown) => e);

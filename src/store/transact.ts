@@ -33,14 +33,20 @@ export function transactContext<C extends { store: { db: Kysely<Database> } }, T
   return transact(ctx.store.db, (tx) => fn({ ...ctx, store: { ...ctx.store, db: tx } }));
 }
 
-/** transact, run again (at most RETRY_ATTEMPTS in all, after a short random pause) when the database rolled it back for a deadlock or a serialization failure. Inside a caller's transaction: no retry (the caller's transaction is the one that failed). */
-export async function transactRetrying<T>(db: Kysely<Database>, fn: (tx: Transaction<Database>) => Promise<T>, attempts = RETRY_ATTEMPTS): Promise<T> {
+/** Where a retry is told (the app's Logger fits): a deadlock is worth an operator's look even when the retry saves it. */
+export interface RetryLog {
+  warn(msg: string, data?: Record<string, unknown>): void;
+}
+
+/** transact, run again (at most RETRY_ATTEMPTS in all, after a short random pause) when the database rolled it back for a deadlock or a serialization failure; each retry is logged. Inside a caller's transaction: no retry (the caller's transaction is the one that failed). */
+export async function transactRetrying<T>(db: Kysely<Database>, log: RetryLog, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
   if (db.isTransaction) return fn(db as Transaction<Database>);
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().execute(fn);
     } catch (e) {
-      if (attempt >= attempts || !isRetryableConflict(e)) throw e;
+      if (attempt >= RETRY_ATTEMPTS || !isRetryableConflict(e)) throw e;
+      log.warn('transaction rolled back by a lock conflict: run again', { code: (e as { code: string }).code, attempt });
       await sleep(5 + Math.random() * 20 * attempt);
     }
   }
