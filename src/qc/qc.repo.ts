@@ -14,13 +14,12 @@ export interface PassRow {
   keyerId: string | null;
 }
 
+/** Keying passes (p) with their created action (ca, whose actor is the keyer): what counts as a pass, for listPasses and hasKeyingPasses alike. */
+const passes = (db: Db) => db.selectFrom('records as p').innerJoin('record_actions as ca', (j) => j.onRef('ca.record_id', '=', 'p.id').on('ca.kind', '=', 'created'));
+
 /** Every keying pass of a book (or of some registrations), with its keyer (actor of its created action). */
 export async function listPasses(db: Db, where: { bookId?: string; registrationIds?: readonly string[] }): Promise<PassRow[]> {
-  let q = db
-    .selectFrom('records as p')
-    .innerJoin('record_actions as ca', (j) => j.onRef('ca.record_id', '=', 'p.id').on('ca.kind', '=', 'created'))
-    .where('p.keying_of', 'is not', null)
-    .select(['p.id', 'p.keying_of', 'p.keying_pass', 'p.status', 'ca.actor_id']);
+  let q = passes(db).where('p.keying_of', 'is not', null).select(['p.id', 'p.keying_of', 'p.keying_pass', 'p.status', 'ca.actor_id']);
   if (where.bookId) q = q.where('p.book_id', '=', where.bookId);
   if (where.registrationIds) {
     if (where.registrationIds.length === 0) return [];
@@ -30,18 +29,9 @@ export async function listPasses(db: Db, where: { bookId?: string; registrationI
   return rows.map((r) => ({ id: r.id, registrationId: r.keying_of!, pass: r.keying_pass as PassRow['pass'], status: r.status, keyerId: r.actor_id }));
 }
 
-/**
- * Whether a registration is double keyed: a keying pass of it with its created action (the passes listPasses
- * lists). On every save: a probe of the unique (keying_of, keying_pass) index, then of the pass's actions.
- */
+/** Whether a registration is double keyed (has a pass). On every save: a probe of the unique (keying_of, keying_pass) index, then of the pass's actions. */
 export async function hasKeyingPasses(db: Db, registrationId: string): Promise<boolean> {
-  const r = await db
-    .selectFrom('records as p')
-    .innerJoin('record_actions as ca', (j) => j.onRef('ca.record_id', '=', 'p.id').on('ca.kind', '=', 'created'))
-    .select('p.id')
-    .where('p.keying_of', '=', registrationId)
-    .limit(1)
-    .executeTakeFirst();
+  const r = await passes(db).select('p.id').where('p.keying_of', '=', registrationId).limit(1).executeTakeFirst();
   return r !== undefined;
 }
 
