@@ -21,7 +21,7 @@ import { createBook } from '../archive/index.js';
 import type { ActorContext } from '../auth/index.js';
 import { fold, projectionRow, type FoldableAction } from '../entry/index.js';
 import { insertPeople, personRows, type IndexedPerson } from '../search/index.js';
-import { refreshStatistics } from '../store/index.js';
+import { provinceOfBook, refreshStatistics } from '../store/index.js';
 import { familyName, givenName, middleName, sexCode, type Sex } from './people.js';
 import { createRng, type Rng } from './prng.js';
 
@@ -121,15 +121,24 @@ function registration(b: Batch, book: { id: string; templateId: string }, pageId
   const actions: FoldableAction[] = kinds.map((k, i) => ({ ...k, actor_id: null, created_at: new Date(at.getTime() + i) }));
   const s = fold(actions);
   kinds.forEach((k, i) =>
-    b.actions.push({ record_id: id, client_tx_id: `synth-${id}-${i + 1}`, kind: k.kind, actor_id: null, payload: JSON.stringify(k.payload), created_at: actions[i]!.created_at }),
+    b.actions.push({
+      record_id: id,
+      province_code: provinceOfBook(book.id),
+      client_tx_id: `synth-${id}-${i + 1}`,
+      kind: k.kind,
+      actor_id: null,
+      payload: JSON.stringify(k.payload),
+      created_at: actions[i]!.created_at,
+    }),
   );
-  b.records.push({ id, ...projectionRow(s), created_at: at });
+  b.records.push({ id, ...projectionRow(s), province_code: provinceOfBook(book.id), created_at: at });
   for (const p of personRows(s)) b.people.push({ ...p, record_id: id, book_id: s.bookId, register_type: s.registerType });
 }
 
 async function pageRows(ctx: ActorContext, bookId: string, count: number, image: { sha256: string; bytes: number } | undefined): Promise<string[]> {
   const rows = Array.from({ length: count }, (_, i) => ({
     book_id: bookId,
+    province_code: provinceOfBook(bookId),
     seq: i + 1,
     flags: '[]',
     ...(image ? { blob_sha256: image.sha256, byte_size: String(image.bytes), width_px: 1240, height_px: 1754, mime: 'image/jpeg' } : {}),
