@@ -304,10 +304,10 @@ async function main(): Promise<void> {
     for (const p of phases) lost += await lostUpdates(sys, p.touched);
     const size = await sys.store.db
       .selectNoFrom((eb) => [
-        eb.fn<string>('pg_total_relation_size', [eb.val('records')]).as('records'),
-        eb.fn<string>('pg_total_relation_size', [eb.val('record_actions')]).as('record_actions'),
+        sql<string>`(select sum(pg_total_relation_size(relid)) from pg_partition_tree('records'))`.as('records'),
+        sql<string>`(select sum(pg_total_relation_size(relid)) from pg_partition_tree('record_actions'))`.as('record_actions'),
         eb.fn<string>('pg_total_relation_size', [eb.val('person_index')]).as('person_index'),
-        eb.fn<string>('pg_total_relation_size', [eb.val('pages')]).as('pages'),
+        sql<string>`(select sum(pg_total_relation_size(relid)) from pg_partition_tree('pages'))`.as('pages'),
       ])
       .executeTakeFirstOrThrow();
     const [p1, p2, s1, s2] = [summary(one.paced), summary(two.paced), summary(one.saturated), summary(two.saturated)];

@@ -24,7 +24,7 @@
  * - Tables that reference records or pages get a copy of the referenced
  *   row's province (`<column without _id>_province`: record_province,
  *   record_a_province, keep_province, page_province...), filled by a trigger
- *   from the referenced row (hotich_fill_province), and composite foreign keys
+ *   from the referenced row (hotich_fill_<that column>), and composite foreign keys
  *   MATCH FULL (a row that names a missing record is refused, as before).
  */
 import { TAIL } from './0028-book-chains.js';
@@ -94,15 +94,27 @@ begin
   execute format('comment on table ${table} is %L', obj_description('${table}_old'::regclass, 'pg_class'));
 end $do$;`;
 
+/** The province column that copies the province of the row column `c` names: record_id → record_province, keep_id → keep_province. */
+const provinceColumn = (c: string) => `${c.replace(/_id$/, '')}_province`;
+
+/** The trigger function that fills that column from the referenced row (static SQL: plpgsql caches its plan). */
+const fillFunction = (c: string, target: 'records' | 'pages') => /* sql */ `
+create function hotich_fill_${provinceColumn(c)}() returns trigger language plpgsql as $fn$
+begin
+  new.${provinceColumn(c)} := (select x.province_code from ${target} x where x.id = new.${c});
+  return new;
+end $fn$;
+comment on function hotich_fill_${provinceColumn(c)}() is 'Trigger (0032): copies the province_code of the ${target} row named by ${c} into ${provinceColumn(c)}, for the composite foreign key.';`;
+
 /** Referencing table `t`, column `c` (→ records or pages): a province copy, its fill trigger, a composite foreign key. */
 const reference = (t: string, c: string, target: 'records' | 'pages', onDelete = '') => {
-  const prov = `${c.replace(/_id$/, '')}_province`;
+  const prov = provinceColumn(c);
   return /* sql */ `
 alter table ${t} add column ${prov} text;
 update ${t} x set ${prov} = y.province_code from ${target} y where y.id = x.${c};
 alter table ${t} add constraint ${t}_${c}_fkey foreign key (${c}, ${prov}) references ${target} (id, province_code) match full ${onDelete};
 create trigger ${t}_${c}_province before insert or update of ${c} on ${t}
-  for each row execute function hotich_fill_province('${target}', '${c}', '${prov}');
+  for each row execute function hotich_fill_${prov}();
 comment on column ${t}.${prov} is 'The province of the ${target} row named by ${c} (its partition key), filled by a trigger (0032); part of the foreign key.';`;
 };
 
@@ -253,20 +265,11 @@ end $fn$;
 create trigger books_place_province before insert on books for each row execute function books_place_province();
 
 -- 6. References to records and pages: a province copy filled from the referenced row, composite foreign keys.
-create function hotich_fill_province() returns trigger language plpgsql as $fn$
-declare
-  ref uuid := (to_jsonb(new) ->> tg_argv[1])::uuid;
-  prov text;
-begin
-  if ref is not null and tg_argv[0] = 'records' then
-    select r.province_code into prov from records r where r.id = ref;
-  elsif ref is not null then
-    select p.province_code into prov from pages p where p.id = ref;
-  end if;
-  new := jsonb_populate_record(new, jsonb_build_object(tg_argv[2], prov));
-  return new;
-end $fn$;
-comment on function hotich_fill_province() is 'Trigger (0032): copies the province_code of the row a reference names (arguments: referenced table, reference column, province column) so that the composite foreign key can hold.';
+${fillFunction('record_id', 'records')}
+${fillFunction('record_a', 'records')}
+${fillFunction('record_b', 'records')}
+${fillFunction('keep_id', 'records')}
+${fillFunction('page_id', 'pages')}
 ${reference('qc_disagreements', 'record_id', 'records')}
 ${reference('qc_review_corrections', 'record_id', 'records')}
 ${reference('qc_lot_samples', 'record_id', 'records')}
