@@ -11,7 +11,9 @@
  * keying: their registrations are drafts with the number and page only, for
  * the keyers of bench:load to finish. With `pages` every page row points at
  * one small real JPEG (stored once, content-addressed); without, pages are
- * rows with no image. Deterministic for a seed. At the end the planner's
+ * rows with no image. With `province` the books are registered by the
+ * communes of that real province (synth-place.ts), so their rows land in its
+ * partitions; without, by made-up communes (partition DEFAULT). Deterministic for a seed. At the end the planner's
  * statistics of the tables it filled are refreshed (store
  * refreshStatistics): keyers start at once, before autovacuum would.
  */
@@ -24,6 +26,7 @@ import { insertPeople, personRows, type IndexedPerson } from '../search/index.js
 import { provinceOfBook, refreshStatistics } from '../store/index.js';
 import { familyName, givenName, middleName, sexCode, type Sex } from './people.js';
 import { createRng, type Rng } from './prng.js';
+import { synthAuthorities } from './synth-place.js';
 
 export interface SynthOptions {
   registrations: number;
@@ -33,6 +36,8 @@ export interface SynthOptions {
   seed?: number;
   /** Number of the first volume (several runs into one database use different ones). */
   firstVolume?: number;
+  /** Two-digit province code: the books are registered by that province's communes (synth-place.ts); without, by made-up communes with no unit. */
+  province?: string;
   onProgress?: (done: number) => void;
 }
 
@@ -156,12 +161,13 @@ export async function synthProvince(ctx: ActorContext, opts: SynthOptions, image
   const report: SynthReport = { books: 0, registrations: 0, drafts: 0, actions: 0, people: 0, pages: 0, seconds: 0 };
   const batch: Batch = { records: [], actions: [], people: [] };
   const first = opts.firstVolume ?? 1;
+  const places = opts.province ? await synthAuthorities(ctx, opts.province) : undefined;
   for (let k = 0; k < books; k++) {
     const year = 1990 + (k % 30);
-    const commune = Math.floor(k / 30) + 1;
-    const authority = `UBND xã Tổng Hợp ${commune}`;
+    const place = places?.[Math.floor(k / 30) % places.length];
+    const authority = place?.text ?? `UBND xã Tổng Hợp ${Math.floor(k / 30) + 1}`;
     const volume = `${first + k}/${year}`;
-    const book = await createBook(ctx, { registerType: 'KS', authority, yearFrom: year, volumeNo: volume });
+    const book = await createBook(ctx, { registerType: 'KS', authority, ...(place ? { authorityUnitId: place.unitId } : {}), yearFrom: year, volumeNo: volume });
     const n = Math.min(perBook, opts.registrations - report.registrations);
     const pageIds = await pageRows(ctx, book.id, Math.ceil(n / 2), opts.pages ? image : undefined);
     report.pages += pageIds.length;

@@ -19,6 +19,7 @@ import { testContext } from '../support/context.js';
 import { fakeIncomingPage } from '../support/fixtures.js';
 import { insertPlanUnits, UNITS } from '../support/plan-world.js';
 import { CLEAN_KS_RECORD } from '../support/records.js';
+import { rebuildWithin } from '../../src/units/index.js';
 import { textJpeg } from '../support/scans.js';
 
 let n = 0;
@@ -35,7 +36,13 @@ describeBackends('records, actions and pages partitioned by province', (store) =
   async function keyedBook(unit: string | undefined, volumeNo: string) {
     const book = await createBook(t.ctx, { registerType: 'KS', authority: `UBND ${volumeNo}`, ...(unit ? { authorityUnitId: unit } : {}), yearFrom: 2005, volumeNo });
     const page = { ...fakeIncomingPage(1, volumeNo), image: await textJpeg(620, 877, 12, 1), width: 620, height: 877 };
-    const stored = await storeIngestedFile(t.ctx, book.id, { name: `${volumeNo}.pdf`, sha256: randomUUID().replaceAll('-', '').padEnd(64, '0'), kind: 'pdf', original: Buffer.from(volumeNo), pages: [page] });
+    const stored = await storeIngestedFile(t.ctx, book.id, {
+      name: `${volumeNo}.pdf`,
+      sha256: randomUUID().replaceAll('-', '').padEnd(64, '0'),
+      kind: 'pdf',
+      original: Buffer.from(volumeNo),
+      pages: [page],
+    });
     const rec = await createRecord(t.ctx, { bookId: book.id, pageIds: [stored.pages[0]!.id], clientTxId: tx() });
     await saveRecord(t.ctx, { recordId: rec.id, clientTxId: tx(), expectedVersion: rec.version, values: CLEAN_KS_RECORD });
     return { bookId: book.id, recordId: rec.id };
@@ -44,6 +51,11 @@ describeBackends('records, actions and pages partitioned by province', (store) =
   beforeAll(async () => {
     t = testContext(store());
     await insertPlanUnits(t.ctx);
+    await t.ctx.store.db
+      .insertInto('admin_units')
+      .values({ id: 'historic:province:THUNGHIEM', scheme: 'historic', level: 'province', code: 'THUNGHIEM', name: 'Tỉnh Thử Nghiệm', kind: 'Tỉnh', parent_id: null, source: 'test' })
+      .execute();
+    await rebuildWithin(t.ctx.store.db);
     placed = await keyedBook(UNITS.a, 'P-1');
     unplaced = await keyedBook(undefined, 'P-2');
   }, 60_000);
@@ -60,21 +72,25 @@ describeBackends('records, actions and pages partitioned by province', (store) =
     expect(await partitionOf(store(), 'pages', sql`book_id = ${unplaced.bookId}`)).toEqual(['pages_default']);
   });
 
+  it('places a book of a historic province that the list does not link to a coded one in the default partition', async () => {
+    const book = await createBook(t.ctx, { registerType: 'KS', authority: 'UBND tỉnh Thử Nghiệm', authorityUnitId: 'historic:province:THUNGHIEM', yearFrom: 1980, volumeNo: 'P-3' });
+    const row = await t.ctx.store.db.selectFrom('books').select('province_code').where('id', '=', book.id).executeTakeFirstOrThrow();
+    expect(row.province_code).toBe('00');
+  });
+
   it("refuses a row that names another province than its book's", async () => {
-    const wrong = t.ctx.store.db
-      .insertInto('records')
-      .values({ book_id: placed.bookId, province_code: '00', register_type: 'KS', template_version: 'KS-70', values: {}, page_ids: '[]' })
-      .execute();
+    const wrong = t.ctx.store.db.insertInto('records').values({ book_id: placed.bookId, province_code: '00', register_type: 'KS', template_version: 'KS-70', values: {}, page_ids: '[]' }).execute();
     await expect(wrong).rejects.toThrow(/foreign key/);
-    const action = t.ctx.store.db
-      .insertInto('record_actions')
-      .values({ record_id: placed.recordId, province_code: '00', client_tx_id: tx(), kind: 'keyed', payload: '{}' })
-      .execute();
+    const action = t.ctx.store.db.insertInto('record_actions').values({ record_id: placed.recordId, province_code: '00', client_tx_id: tx(), kind: 'keyed', payload: '{}' }).execute();
     await expect(action).rejects.toThrow(/foreign key/);
   });
 
   it("copies the record's province into what references it, and refuses a reference to no record", async () => {
-    const people = await t.ctx.store.db.selectFrom('person_index').select(sql<string>`record_province`.as('p')).where('record_id', '=', placed.recordId).execute();
+    const people = await t.ctx.store.db
+      .selectFrom('person_index')
+      .select(sql<string>`record_province`.as('p'))
+      .where('record_id', '=', placed.recordId)
+      .execute();
     expect(people.length).toBeGreaterThan(0);
     expect(new Set(people.map((p) => p.p))).toEqual(new Set(['93']));
     await expect(t.ctx.store.db.insertInto('link_dirty').values({ record_id: randomUUID() }).execute()).rejects.toThrow(/foreign key/);
@@ -150,7 +166,8 @@ for (const backend of BACKENDS) {
         const nowhere = await book(null, 'M-2');
         const rows: { book: string; record: string }[] = [];
         for (const [i, b] of [inProvince, inProvince, nowhere].entries()) {
-          const r = (await sql<{ id: string }>`insert into records (book_id, register_type, template_version, values, page_ids) values (${b}, 'KS', 'KS-70', '{}', '[]') returning id`.execute(db)).rows[0]!.id;
+          const r = (await sql<{ id: string }>`insert into records (book_id, register_type, template_version, values, page_ids) values (${b}, 'KS', 'KS-70', '{}', '[]') returning id`.execute(db))
+            .rows[0]!.id;
           await sql`insert into record_actions (record_id, client_tx_id, kind, payload) values (${r}, ${`tx-m0032-${backend}-${i}`}, 'created', '{}')`.execute(db);
           await sql`insert into pages (book_id, seq, flags) values (${b}, ${i + 1}, '[]')`.execute(db);
           await sql`insert into link_dirty (record_id) values (${r})`.execute(db);

@@ -122,10 +122,10 @@ export const up = /* sql */ `
 -- 1. The province of a book.
 create function hotich_unit_province(p_unit text) returns text language sql stable as $fn$
   select u.code from admin_unit_within w join admin_units u on u.id = w.within_id
-  where w.unit_id = p_unit and u.level = 'province'
+  where w.unit_id = p_unit and u.level = 'province' and u.code ~ '^[0-9]{2}$'
   order by case u.scheme when 'y2025' then 0 when 'legacy' then 1 else 2 end, u.code limit 1
 $fn$;
-comment on function hotich_unit_province(text) is 'The two-digit code of the province a unit lies within (the 2025 province first), null when the unit list does not place it.';
+comment on function hotich_unit_province(text) is 'The two-digit code of the province a unit lies within (the 2025 province first, then the pre-2025 one; a historic province such as HATAY counts through its successors only), null when the unit list does not place it.';
 
 alter table books add column province_code text not null default '00' check (province_code ~ '^[0-9]{2}$');
 update books set province_code = coalesce(hotich_unit_province(authority_unit_code), '00') where authority_unit_code is not null;
