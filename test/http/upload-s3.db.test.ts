@@ -5,8 +5,12 @@
  * first, its offset asked (HEAD) and the rest sent on the second, which
  * ingests it; the partial upload lived in the bucket under
  * `<prefix>uploads/` and nothing of it is left there afterwards. Only the
- * owner may reach the upload, on either process.
+ * owner may reach the upload, on either process. A PATCH left hanging on one
+ * process (a half-open connection) is asked to let go by a request for the
+ * same upload on the other (the lock's requestRelease through the database),
+ * and keeps the bytes that had arrived.
  */
+import { request } from 'node:http';
 import { CreateBucketCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -106,5 +110,43 @@ describeBackends('resumable upload into the S3 bucket, across two web processes'
     expect((await fetch(`${bases[1]}${uploadPath}`, { method: 'DELETE', headers: as(owner) })).status).toBe(204);
     expect(await keysUnder('hotich/uploads/')).toEqual([]);
     expect((await fetch(`${bases[0]}${uploadPath}`, { method: 'HEAD', headers: as(owner) })).status).toBe(404);
+  }, 60_000);
+
+  it('makes a PATCH hanging on one process let go when the other needs the upload, keeping the bytes that arrived', async () => {
+    const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2010 });
+    const bytes = await textJpeg(900, 1200, 12, 7);
+    const created = await fetch(`${bases[0]}/api/uploads`, {
+      method: 'POST',
+      headers: { ...as(owner), 'Upload-Length': String(bytes.length), 'Upload-Metadata': `bookId ${b64(book.id)},filename ${b64('trang 3.jpg')}` },
+    });
+    const uploadPath = new URL(created.headers.get('location')!).pathname;
+    const half = Math.floor(bytes.length / 2);
+    // Process 1 gets a PATCH announcing the whole file that sends half and then stalls.
+    const hanging = request(`${bases[0]}${uploadPath}`, {
+      method: 'PATCH',
+      headers: { ...as(owner), 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream', 'Content-Length': String(bytes.length) },
+    });
+    const answered = new Promise<number>((resolve) => {
+      hanging.on('response', (res) => resolve(res.statusCode ?? 0));
+      hanging.on('error', () => resolve(0));
+    });
+    hanging.write(bytes.subarray(0, half));
+    await expect.poll(async () => (await store().db.selectFrom('upload_locks').select('upload_id').execute()).length, { timeout: 10_000, interval: 50 }).toBe(1);
+    try {
+      const head = await fetch(`${bases[1]}${uploadPath}`, { method: 'HEAD', headers: as(owner) });
+      expect(head.status).toBe(200);
+      expect(Number(head.headers.get('upload-offset'))).toBe(half);
+    } finally {
+      hanging.destroy();
+    }
+    await answered;
+    const done = await fetch(`${bases[1]}${uploadPath}`, {
+      method: 'PATCH',
+      headers: { ...as(owner), 'Upload-Offset': String(half), 'Content-Type': 'application/offset+octet-stream' },
+      body: new Uint8Array(bytes.subarray(half)),
+    });
+    expect(done.status, await done.clone().text()).toBe(200);
+    expect(await listPages(ctx, book.id)).toHaveLength(1);
+    expect(await keysUnder('hotich/uploads/')).toEqual([]);
   }, 60_000);
 });
