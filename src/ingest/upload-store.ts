@@ -32,7 +32,7 @@ export interface UploadStorage {
 }
 
 /** The folder (or S3 key prefix) of the uploads in progress. */
-export const UPLOADS_KEY_PREFIX = 'uploads/';
+const UPLOADS_KEY_PREFIX = 'uploads/';
 
 export function uploadStorage(ctx: AppContext): UploadStorage {
   const s3 = ctx.config.s3;
