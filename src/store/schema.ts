@@ -867,6 +867,15 @@ export interface Database {
   ocr_pages: OcrPagesTable;
   ocr_fields: OcrFieldsTable;
   ocr_thresholds: OcrThresholdsTable;
+  upload_locks: UploadLocksTable;
+}
+
+/** 0033: the lease of one resumable upload's tus lock (src/ingest db-locker.ts). */
+export interface UploadLocksTable {
+  upload_id: string;
+  holder: string;
+  leased_until: ColumnType<Date, Date | string, Date | string>;
+  release_requested: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 /** 0022: OCR of a page (read or skipped, why), the officer's handwritten mark. */

@@ -92,6 +92,7 @@ describeBackends('store', (store) => {
       'record_findings',
       'records',
       'sessions',
+      'upload_locks',
       'user_grants',
       'users',
       'working_calendar',
