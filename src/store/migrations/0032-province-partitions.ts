@@ -76,18 +76,19 @@ begin
 end
 $fn$;`;
 
-/** Columns of the old table that can be copied (not generated), as a SQL list. */
+/** Copies the rows of `<table>_old` (every column but the generated ones) with the province of their book (`extra` joins `books b`). */
 const copyRows = (table: string, extra: string) => /* sql */ `
 do $do$
-declare cols text;
+declare
+  cols text;
+  src text;
 begin
-  select string_agg(quote_ident(attname), ', ' order by attnum) into cols
+  select string_agg(quote_ident(attname), ', ' order by attnum), string_agg('o.' || quote_ident(attname), ', ' order by attnum) into cols, src
     from pg_attribute where attrelid = '${table}_old'::regclass and attnum > 0 and not attisdropped and attgenerated = '';
-  execute format('insert into ${table} (%s, province_code) overriding system value select %s, %s from ${table}_old o ${extra}',
-    cols, (select string_agg('o.' || c, ', ') from unnest(string_to_array(cols, ', ')) c), 'b.province_code');
+  execute format('insert into ${table} (%s, province_code) overriding system value select %s, b.province_code from ${table}_old o ${extra}', cols, src);
 end $do$;`;
 
-/** The table comment and the column comments of the old table, onto the new one. */
+/** The table comment of the old table onto the new one (LIKE … INCLUDING COMMENTS copied the columns'). */
 const keepComments = (table: string) => /* sql */ `
 do $do$
 begin
