@@ -13,9 +13,10 @@
  * one small real JPEG (stored once, content-addressed); without, pages are
  * rows with no image. With `province` the books are registered by the
  * communes of that real province (synth-place.ts), so their rows land in its
- * partitions; without, by made-up communes (partition DEFAULT). Deterministic for a seed. At the end the planner's
- * statistics of the tables it filled are refreshed (store
- * refreshStatistics): keyers start at once, before autovacuum would.
+ * partitions; without, by made-up communes (partition DEFAULT).
+ * Deterministic for a seed. At the end the planner's statistics of the
+ * tables it filled are refreshed (store refreshStatistics): keyers start at
+ * once, before autovacuum would.
  */
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';

@@ -5,16 +5,19 @@
  * its index, not read the whole table. records, record_actions and pages are
  * partitioned by province (migration 0032, docs/SCALE.md §3): a plan names
  * the partitions' own indexes (records_p93_pkey), which are read back to the
- * index of the partitioned table they belong to (records_pkey). Record by id, a book's registrations (an index on the book), its
- * actions (the fold), a person search by blocking keys, a book's people,
+ * index of the partitioned table they belong to (records_pkey). Record by
+ * id, a book's registrations (an index on the book), its actions (the
+ * fold), a person search by blocking keys, a book's people,
  * the actions of the last 28 days (keyers' active time, src/plans), the QC
- * guard every save runs (is the registration double keyed?).
+ * guard every save runs (is the registration double keyed?), the recomputation
+ * of a dirty book's progress (the rollup refresh).
  * On both backends.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { synthProvince } from '../../src/demo/index.js';
 import { fold } from '../../src/entry/index.js';
+import { stageFacts } from '../../src/plans/index.js';
 import { describeBackends } from '../support/backends.js';
 import { testContext } from '../support/context.js';
 import { insertPlanUnits } from '../support/plan-world.js';
@@ -43,7 +46,7 @@ describeBackends('hot query plans on a synthetic province', (store) => {
   };
   /** A sequential scan is allowed only of an empty partition (the DEFAULT one here: every book is placed in province 93), which costs nothing. */
   const scansNothingWhole = async (p: string) => {
-    for (const [, table] of p.matchAll(/Seq Scan on ((?:records|record_actions|person_index)\w*)/g)) {
+    for (const [, table] of p.matchAll(/Seq Scan on ((?:records|record_actions|pages|person_index)\w*)/g)) {
       const rows = await sql<{ n: string }>`select count(*) as n from ${sql.table(table!)}`.execute(t.ctx.store.db);
       expect(Number(rows.rows[0]!.n), `sequential scan of ${table}`).toBe(0);
     }
@@ -104,6 +107,14 @@ describeBackends('hot query plans on a synthetic province', (store) => {
   it("reads the actions of a 28-day window (keyers' active time, src/plans keyer-hours.repo.ts) through record_actions_time_idx", async () => {
     const p = await plan(sql`select actor_id, created_at from record_actions where created_at >= '2026-10-29T00:00:00+07:00'::timestamptz and created_at < '2026-11-26T00:00:00+07:00'::timestamptz`);
     await usesIndex(p, 'record_actions_time_idx');
+  });
+
+  it("recomputes a dirty book's progress (src/plans stage-facts, the rollup refresh) through the book indexes of records and pages", async () => {
+    const p = await plan(sql`select * from (${stageFacts((col) => sql`${col} = ${bookId}`)}) f`);
+    const used = await indexesOf(p);
+    expect(used.some((u) => /^records_book_\w+$/.test(u))).toBe(true);
+    expect(used.some((u) => /^pages_book_\w+$/.test(u))).toBe(true);
+    await scansNothingWhole(p);
   });
 
   // Person search runs in two steps (src/search/search.repo.ts): candidate names by blocking key in person_names, then people by exact name (+ year).
