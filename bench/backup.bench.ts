@@ -87,10 +87,12 @@ async function fill(store: Store): Promise<{ chainedSeconds: number; plainSecond
       .values(pool.slice(i, i + 500).map((v, k) => ({ n: i + k, v })) as never)
       .execute();
   }
-  await sql`insert into records (book_id, register_type, template_version, status, "values", page_ids)
-    select ${book.id}::uuid, 'KS', 'KS-70', 'draft', v.v, '[]'::jsonb from generate_series(0, ${RECORDS - 1}) g join bench_values v on v.n = g % ${pool.length}`.execute(db);
-  const actions = (table: string) => sql`insert into ${sql.table(table)} (record_id, client_tx_id, kind, payload)
-    select r.id, ${table} || '-' || r.id || '-' || k.kind, k.kind, case when k.kind = 'keyed' then jsonb_build_object('values', r."values") else '{}'::jsonb end
+  await sql`insert into records (book_id, province_code, register_type, template_version, status, "values", page_ids)
+    select ${book.id}::uuid, (select province_code from books where id = ${book.id}::uuid), 'KS', 'KS-70', 'draft', v.v, '[]'::jsonb from generate_series(0, ${RECORDS - 1}) g join bench_values v on v.n = g % ${pool.length}`.execute(
+    db,
+  );
+  const actions = (table: string) => sql`insert into ${sql.table(table)} (record_id, province_code, client_tx_id, kind, payload)
+    select r.id, r.province_code, ${table} || '-' || r.id || '-' || k.kind, k.kind, case when k.kind = 'keyed' then jsonb_build_object('values', r."values") else '{}'::jsonb end
     from records r cross join (values ('created'), ('keyed')) k(kind) where r.book_id = ${book.id}::uuid order by r.id, k.kind`;
   await sql`create table bench_plain_actions (like record_actions including defaults)`.execute(db);
   await sql`alter table bench_plain_actions alter column id add generated always as identity, alter column chain_id drop not null, alter column chain_seq drop not null, alter column prev_hash drop not null, alter column hash drop not null`.execute(

@@ -56,13 +56,13 @@ async function fill(store: Store): Promise<void> {
     select (array['KS','KT','KH'])[1 + g % 3], (array['KS-70','KT-48','KH-44'])[1 + g % 3], 'UBND xã đo tải', 'legacy:commune:9' || lpad(((g / 10) % 100)::text, 2, '0'),
       1990 + g % 30, 1990 + g % 30, g::text, 10, ${Math.ceil(REGISTRATIONS / BOOKS)}::int, now() - ((g % 60) || ' days')::interval
     from generate_series(0, ${BOOKS - 1}::int) g`.execute(db);
-  await sql`create temporary table bench_books as select id, row_number() over (order by id) - 1 as n, register_type, template_version from books`.execute(db);
-  await sql`insert into pages (book_id, seq, blob_sha256, flags, created_at)
-    select b.id, s, lpad(to_hex(b.n * 10 + s), 64, '0'), '[]', now() - (((b.n + s) % 50) || ' days')::interval from bench_books b, generate_series(1, 10) s`.execute(db);
+  await sql`create temporary table bench_books as select id, row_number() over (order by id) - 1 as n, register_type, template_version, province_code from books`.execute(db);
+  await sql`insert into pages (book_id, province_code, seq, blob_sha256, flags, created_at)
+    select b.id, b.province_code, s, lpad(to_hex(b.n * 10 + s), 64, '0'), '[]', now() - (((b.n + s) % 50) || ' days')::interval from bench_books b, generate_series(1, 10) s`.execute(db);
   const chunk = 200_000;
   for (let from = 0; from < REGISTRATIONS; from += chunk) {
-    await sql`insert into records (book_id, register_type, template_version, values, page_ids, status, completed_at)
-      select b.id, b.register_type, b.template_version, '{}', '[]', case when g % 10 < 7 then 'completed' else 'draft' end,
+    await sql`insert into records (book_id, province_code, register_type, template_version, values, page_ids, status, completed_at)
+      select b.id, b.province_code, b.register_type, b.template_version, '{}', '[]', case when g % 10 < 7 then 'completed' else 'draft' end,
         case when g % 10 < 7 then now() - ((g % 40) || ' days')::interval end
       from generate_series(${from}::int, ${Math.min(REGISTRATIONS, from + chunk) - 1}::int) g join bench_books b on b.n = g % ${BOOKS}`.execute(db);
   }

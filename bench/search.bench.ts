@@ -72,9 +72,10 @@ async function searchIndexes(store: Store): Promise<{ name: string; sql: string 
 
 async function loadBatch(store: Store, regs: readonly Registration[], bookIds: readonly string[]): Promise<void> {
   const db = store.db;
-  await sql`insert into records (id, book_id, register_type, template_version, values, page_ids)
-    select id, book_id, rt, rt, '{}'::jsonb, '[]'::jsonb
-    from unnest(${regs.map((r) => r.id)}::uuid[], ${regs.map((r) => bookIds[r.bookNo]!)}::uuid[], ${regs.map((r) => r.registerType)}::text[]) as t(id, book_id, rt)`.execute(db);
+  await sql`insert into records (id, book_id, province_code, register_type, template_version, values, page_ids)
+    select t.id, t.book_id, b.province_code, rt, rt, '{}'::jsonb, '[]'::jsonb
+    from unnest(${regs.map((r) => r.id)}::uuid[], ${regs.map((r) => bookIds[r.bookNo]!)}::uuid[], ${regs.map((r) => r.registerType)}::text[]) as t(id, book_id, rt)
+    join books b on b.id = t.book_id`.execute(db);
   const rows = regs.flatMap((r) => r.people.map((p) => ({ ...p, record_id: r.id, book_id: bookIds[r.bookNo]!, register_type: r.registerType })));
   const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
   await sql`insert into person_index (record_id, role, book_id, register_type, full_name, name_tone, name_fold, ho_key, ten_key, head_key, tail_key, birth_year, birth_lo, birth_hi, event_lo, event_hi, event_year, reg_so, quyen_so, reg_date)

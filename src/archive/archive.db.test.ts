@@ -10,6 +10,7 @@ import { fakeIncomingPage } from '../../test/support/fixtures.js';
 import type { ActorContext } from '../auth/index.js';
 import { importBatches, historicBatch } from '../units/index.js';
 import { createBook, describeBook, getBook, insertMissingPage, listBooks, listPages, reorderPages, setPageStatus, updateBook, storeIngestedFile } from './index.js';
+import { provinceOfBook } from '../store/index.js';
 
 const page = (i: number) => fakeIncomingPage(i);
 
@@ -107,7 +108,15 @@ describeBackends('archive', (store) => {
   it('lists each book with its progress: pages scanned, registrations keyed and completed', async () => {
     const book = await createBook(ctx, { registerType: 'KS', authority: 'UBND xã An Nhơn', yearFrom: 2013 });
     await storeIngestedFile(ctx, book.id, { name: 'p.jpg', sha256: 'c'.repeat(64), kind: 'jpeg', original: Buffer.from('c'), pages: [page(21), page(22)] });
-    const rows = ['draft', 'completed', 'completed'].map((status) => ({ book_id: book.id, register_type: 'KS', template_version: 'KS-70', status, values: {}, page_ids: '[]' }));
+    const rows = ['draft', 'completed', 'completed'].map((status) => ({
+      book_id: book.id,
+      province_code: provinceOfBook(book.id),
+      register_type: 'KS',
+      template_version: 'KS-70',
+      status,
+      values: {},
+      page_ids: '[]',
+    }));
     await store().db.insertInto('records').values(rows).execute();
     const listed = (await listBooks(ctx)).items.find((b) => b.id === book.id);
     expect(listed?.progress).toEqual({ pagesScanned: 2, recordsKeyed: 3, recordsCompleted: 2 });

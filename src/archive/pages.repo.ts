@@ -2,7 +2,7 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { bookInScope, type Actor } from '../auth/index.js';
-import type { Database, IngestFilesTable, PagesTable } from '../store/index.js';
+import { provinceOfBook, type Database, type IngestFilesTable, type PagesTable } from '../store/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -25,9 +25,14 @@ export async function maxSeq(db: Db, bookId: string): Promise<number> {
   return Number(row?.m ?? 0);
 }
 
-export async function insertPages(db: Db, rows: Insertable<PagesTable>[]) {
+/** New pages; each row's province_code (the partition key) is its book's. */
+export async function insertPages(db: Db, rows: Omit<Insertable<PagesTable>, 'province_code'>[]) {
   if (rows.length === 0) return [];
-  return db.insertInto('pages').values(rows).returningAll().execute();
+  return db
+    .insertInto('pages')
+    .values(rows.map((r) => ({ ...r, province_code: provinceOfBook(r.book_id) })))
+    .returningAll()
+    .execute();
 }
 
 export async function findIngestFile(db: Db, bookId: string, sha256: string) {

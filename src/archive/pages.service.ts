@@ -106,7 +106,7 @@ export async function insertMissingPage(ctx: ActorContext, bookId: string, input
   });
 }
 
-export type NewPage = Omit<Insertable<PagesTable>, 'book_id' | 'seq'>;
+export type NewPage = Omit<Insertable<PagesTable>, 'book_id' | 'seq' | 'province_code'>;
 
 /** Appends pages after the book's last page, inside the caller's transaction (which has locked the book in the actor's scope). */
 export async function appendPagesTx(tx: Transaction<Database>, bookId: string, pages: readonly NewPage[]) {

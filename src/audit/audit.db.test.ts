@@ -20,7 +20,7 @@ import { testContext } from '../../test/support/context.js';
 import { exportReadyBook, keyCompleted, scannedBook } from '../../test/support/export-book.js';
 import { CLEAN_KS_RECORD } from '../../test/support/records.js';
 import type { TestContext as ActorContext } from '../../test/support/context.js';
-import { migrate, MIGRATIONS, openStore, type Database } from '../store/index.js';
+import { type Database, migrate, MIGRATIONS, openStore, provinceOfRecord } from '../store/index.js';
 import { appendEntityAction, listAuditHeads, logAccess, parseHeadLine, takeCheckpoint, verifyAuditChains, type ChainReport, type VerifyReport } from './index.js';
 
 class Rollback extends Error {}
@@ -111,7 +111,10 @@ describeBackends('audit hash chains', (store) => {
     await ctx.store.db
       .transaction()
       .execute(async (tx) => {
-        await tx.insertInto('record_actions').values({ record_id: recordOfOther, client_tx_id: 'tx-audit-lock-1', kind: 'keyed', actor_id: null, payload: '{}' }).execute();
+        await tx
+          .insertInto('record_actions')
+          .values({ record_id: recordOfOther, province_code: provinceOfRecord(recordOfOther), client_tx_id: 'tx-audit-lock-1', kind: 'keyed', actor_id: null, payload: '{}' })
+          .execute();
         locks = await chainLocks(tx, chains);
         if (ctx.store.backend === 'postgresql') {
           // Another connection writes to the first book and commits while this transaction still holds its lock.
@@ -285,18 +288,20 @@ describe('chaining the rows written before migrations 0012 and 0028 [pglite]', (
         MIGRATIONS.filter((m) => m.id < '0012'),
       );
       const b = await db.insertInto('books').values({ register_type: 'KS', template_version: 'KS-70', authority_text: 'UBND xã A', year_from: 2000 }).returning('id').executeTakeFirstOrThrow();
-      const r = await db.insertInto('records').values({ book_id: b.id, register_type: 'KS', template_version: 'KS-70', values: '{}', page_ids: '[]' }).returning('id').executeTakeFirstOrThrow();
+      // Before 0032 the tables have no province_code: these rows are written as the schema of then takes them.
+      const r = (await sql<{ id: string }>`insert into records (book_id, register_type, template_version, values, page_ids) values (${b.id}, 'KS', 'KS-70', '{}', '[]') returning id`.execute(db))
+        .rows[0]!;
       await db
         .insertInto('entity_actions')
         .values({ entity_type: 'book', entity_id: b.id, book_id: b.id, kind: 'created', actor_id: null, payload: '{}', created_at: '2025-01-01T00:00:00Z' })
         .execute();
-      await db.insertInto('record_actions').values({ record_id: r.id, client_tx_id: 'tx-backfill-1', kind: 'created', actor_id: null, payload: '{}', created_at: '2025-01-02T00:00:00Z' }).execute();
+      await sql`insert into record_actions (record_id, client_tx_id, kind, payload, created_at) values (${r.id}, 'tx-backfill-1', 'created', '{}', '2025-01-02T00:00:00Z')`.execute(db);
       await db.insertInto('access_log').values({ actor_id: null, action: 'record.view', entity_type: 'record', entity_id: r.id }).execute();
       await migrate(
         db,
         MIGRATIONS.filter((m) => m.id < '0028'),
       );
-      await db.insertInto('record_actions').values({ record_id: r.id, client_tx_id: 'tx-backfill-2', kind: 'keyed', actor_id: null, payload: '{}' }).execute();
+      await sql`insert into record_actions (record_id, client_tx_id, kind, payload) values (${r.id}, 'tx-backfill-2', 'keyed', '{}')`.execute(db);
       const chainedRows = async () =>
         (
           await sql<Row & { chain_id: string; hash: string }>`select * from (select 'entity_actions' as tbl, id, chain_id, chain_seq, hash from entity_actions
@@ -309,7 +314,10 @@ describe('chaining the rows written before migrations 0012 and 0028 [pglite]', (
         ['record_actions', 'actions', '3'],
       ]);
       await migrate(db);
-      await db.insertInto('record_actions').values({ record_id: r.id, client_tx_id: 'tx-backfill-3', kind: 'keyed', actor_id: null, payload: '{}' }).execute();
+      await db
+        .insertInto('record_actions')
+        .values({ record_id: r.id, province_code: provinceOfRecord(r.id), client_tx_id: 'tx-backfill-3', kind: 'keyed', actor_id: null, payload: '{}' })
+        .execute();
       const after = await chainedRows();
       expect(after.slice(0, 3)).toEqual(before0028);
       expect(after.slice(3).map((x) => x.slice(0, 3))).toEqual([['record_actions', `actions:${b.id}`, '1']]);

@@ -1,6 +1,6 @@
 /**
  * The S3 adapter against s3rver (a fake S3 server, devDependency, see
- * s3rver.fixture.ts): started in beforeAll, so this always runs. The
+ * test/support/s3rver.ts): started in beforeAll, so this always runs. The
  * contract runs twice: a fresh bucket per test without prefix, and a fresh
  * prefix per test in one shared bucket. s3rver does not verify checksums, so
  * the integrity headers are checked on the wire instead.
@@ -10,7 +10,7 @@ import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/cl
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobStoreContract, collect } from './blob-store.contract.js';
 import { blobStoreFromConfig, createS3BlobStore } from './index.js';
-import { S3RVER_CREDENTIALS as CREDENTIALS, startS3rver, type RunningS3rver } from './s3rver.fixture.js';
+import { S3RVER_CREDENTIALS as CREDENTIALS, startS3rver, type RunningS3rver } from '../../test/support/s3rver.js';
 
 const SHARED = 'hotich-shared';
 let server: RunningS3rver;

@@ -54,6 +54,7 @@ function program(): Command {
     .option('--per-book <n>', 'số việc đăng ký mỗi quyển sổ (mặc định 100)')
     .option('--seed <n>', 'hạt giống ngẫu nhiên (mặc định 2026)')
     .option('--first-volume <n>', 'số quyển đầu tiên (khi chạy nhiều lần vào một cơ sở dữ liệu)')
+    .option('--province <mã>', 'mã tỉnh (hai chữ số, ví dụ 93): sổ do các xã thật của tỉnh đó đăng ký, theo danh mục đơn vị hành chính')
     .option('-d, --data <dir>', 'thư mục dữ liệu (hoặc biến HOTICH_DATA)')
     .action((opts) => synthCommand(opts));
   unitsCommands(p);

@@ -1,9 +1,9 @@
 /**
- * `hotich synth --registrations N [--pages]`: builds a synthetic province
+ * `hotich synth --registrations N [--pages] [--province 93]`: builds a synthetic province
  * (src/demo synth.ts) in the configured database, for load tests and
  * benchmarks. Prints its progress and, at the end, what was made and how fast.
  */
-import { parseCount } from '../core/index.js';
+import { Invalid, parseCount } from '../core/index.js';
 import { synthPageImage, synthProvince } from '../demo/index.js';
 import { withContext } from './open-context.js';
 
@@ -13,7 +13,14 @@ export interface SynthCommandOptions {
   perBook?: string;
   seed?: string;
   firstVolume?: string;
+  province?: string;
   data?: string;
+}
+
+function provinceCode(text: string): string {
+  const code = text.trim();
+  if (!/^\d{2}$/.test(code)) throw new Invalid('synth.province_code', `--province phải là mã tỉnh hai chữ số (ví dụ 93), không phải "${text}".`, 'province');
+  return code;
 }
 
 export async function synthCommand(opts: SynthCommandOptions): Promise<void> {
@@ -29,6 +36,7 @@ export async function synthCommand(opts: SynthCommandOptions): Promise<void> {
         perBook: parseCount('--per-book', opts.perBook, 100),
         seed: parseCount('--seed', opts.seed, 2026),
         firstVolume: parseCount('--first-volume', opts.firstVolume, 1),
+        ...(opts.province ? { province: provinceCode(opts.province) } : {}),
         onProgress: (done) => {
           if (done - told >= 50_000) {
             told = done;

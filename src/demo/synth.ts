@@ -11,9 +11,12 @@
  * keying: their registrations are drafts with the number and page only, for
  * the keyers of bench:load to finish. With `pages` every page row points at
  * one small real JPEG (stored once, content-addressed); without, pages are
- * rows with no image. Deterministic for a seed. At the end the planner's
- * statistics of the tables it filled are refreshed (store
- * refreshStatistics): keyers start at once, before autovacuum would.
+ * rows with no image. With `province` the books are registered by the
+ * communes of that real province (synth-place.ts), so their rows land in its
+ * partitions; without, by made-up communes (partition DEFAULT).
+ * Deterministic for a seed. At the end the planner's statistics of the
+ * tables it filled are refreshed (store refreshStatistics): keyers start at
+ * once, before autovacuum would.
  */
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
@@ -21,9 +24,10 @@ import { createBook } from '../archive/index.js';
 import type { ActorContext } from '../auth/index.js';
 import { fold, projectionRow, type FoldableAction } from '../entry/index.js';
 import { insertPeople, personRows, type IndexedPerson } from '../search/index.js';
-import { refreshStatistics } from '../store/index.js';
+import { provinceOfBook, refreshStatistics } from '../store/index.js';
 import { familyName, givenName, middleName, sexCode, type Sex } from './people.js';
 import { createRng, type Rng } from './prng.js';
+import { synthAuthorities } from './synth-place.js';
 
 export interface SynthOptions {
   registrations: number;
@@ -33,6 +37,8 @@ export interface SynthOptions {
   seed?: number;
   /** Number of the first volume (several runs into one database use different ones). */
   firstVolume?: number;
+  /** Two-digit province code: the books are registered by that province's communes (synth-place.ts); without, by made-up communes with no unit. */
+  province?: string;
   onProgress?: (done: number) => void;
 }
 
@@ -121,15 +127,24 @@ function registration(b: Batch, book: { id: string; templateId: string }, pageId
   const actions: FoldableAction[] = kinds.map((k, i) => ({ ...k, actor_id: null, created_at: new Date(at.getTime() + i) }));
   const s = fold(actions);
   kinds.forEach((k, i) =>
-    b.actions.push({ record_id: id, client_tx_id: `synth-${id}-${i + 1}`, kind: k.kind, actor_id: null, payload: JSON.stringify(k.payload), created_at: actions[i]!.created_at }),
+    b.actions.push({
+      record_id: id,
+      province_code: provinceOfBook(book.id),
+      client_tx_id: `synth-${id}-${i + 1}`,
+      kind: k.kind,
+      actor_id: null,
+      payload: JSON.stringify(k.payload),
+      created_at: actions[i]!.created_at,
+    }),
   );
-  b.records.push({ id, ...projectionRow(s), created_at: at });
+  b.records.push({ id, ...projectionRow(s), province_code: provinceOfBook(book.id), created_at: at });
   for (const p of personRows(s)) b.people.push({ ...p, record_id: id, book_id: s.bookId, register_type: s.registerType });
 }
 
 async function pageRows(ctx: ActorContext, bookId: string, count: number, image: { sha256: string; bytes: number } | undefined): Promise<string[]> {
   const rows = Array.from({ length: count }, (_, i) => ({
     book_id: bookId,
+    province_code: provinceOfBook(bookId),
     seq: i + 1,
     flags: '[]',
     ...(image ? { blob_sha256: image.sha256, byte_size: String(image.bytes), width_px: 1240, height_px: 1754, mime: 'image/jpeg' } : {}),
@@ -147,12 +162,13 @@ export async function synthProvince(ctx: ActorContext, opts: SynthOptions, image
   const report: SynthReport = { books: 0, registrations: 0, drafts: 0, actions: 0, people: 0, pages: 0, seconds: 0 };
   const batch: Batch = { records: [], actions: [], people: [] };
   const first = opts.firstVolume ?? 1;
+  const places = opts.province ? await synthAuthorities(ctx, opts.province) : undefined;
   for (let k = 0; k < books; k++) {
     const year = 1990 + (k % 30);
-    const commune = Math.floor(k / 30) + 1;
-    const authority = `UBND xã Tổng Hợp ${commune}`;
+    const place = places?.[Math.floor(k / 30) % places.length];
+    const authority = place?.text ?? `UBND xã Tổng Hợp ${Math.floor(k / 30) + 1}`;
     const volume = `${first + k}/${year}`;
-    const book = await createBook(ctx, { registerType: 'KS', authority, yearFrom: year, volumeNo: volume });
+    const book = await createBook(ctx, { registerType: 'KS', authority, ...(place ? { authorityUnitId: place.unitId } : {}), yearFrom: year, volumeNo: volume });
     const n = Math.min(perBook, opts.registrations - report.registrations);
     const pageIds = await pageRows(ctx, book.id, Math.ceil(n / 2), opts.pages ? image : undefined);
     report.pages += pageIds.length;

@@ -4,7 +4,7 @@
  * nothing. The table itself rejects UPDATE and DELETE (trigger).
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, NewRecordAction, RecordAction } from '../store/index.js';
+import { provinceOfRecord, type Database, type NewRecordAction, type RecordAction } from '../store/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -17,8 +17,8 @@ export interface AppendResult {
 export async function appendAction(db: Db, action: NewRecordAction): Promise<AppendResult> {
   const inserted = await db
     .insertInto('record_actions')
-    .values(action)
-    .onConflict((oc) => oc.column('client_tx_id').doNothing())
+    .values({ ...action, province_code: provinceOfRecord(action.record_id) })
+    .onConflict((oc) => oc.columns(['client_tx_id', 'province_code']).doNothing())
     .returningAll()
     .executeTakeFirst();
   if (inserted) return { action: inserted, replayed: false };
@@ -36,8 +36,8 @@ export async function appendNewActions(db: Db, actions: readonly NewRecordAction
   for (let i = 0; i < actions.length; i += 1000) {
     const rows = await db
       .insertInto('record_actions')
-      .values(actions.slice(i, i + 1000))
-      .onConflict((oc) => oc.column('client_tx_id').doNothing())
+      .values(actions.slice(i, i + 1000).map((a) => ({ ...a, province_code: provinceOfRecord(a.record_id) })))
+      .onConflict((oc) => oc.columns(['client_tx_id', 'province_code']).doNothing())
       .returning('client_tx_id')
       .execute();
     for (const r of rows) out.push(r.client_tx_id);

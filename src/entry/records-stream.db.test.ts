@@ -9,6 +9,7 @@ import { describeBackends } from '../../test/support/backends.js';
 import { testContext } from '../../test/support/context.js';
 import type { ActorContext } from '../auth/index.js';
 import { streamBookRecords } from './index.js';
+import { provinceOfBook } from '../store/index.js';
 
 describeBackends('streamBookRecords', (store) => {
   let ctx: ActorContext;
@@ -26,14 +27,23 @@ describeBackends('streamBookRecords', (store) => {
       const created_at = new Date(Date.UTC(2026, 0, 1, 0, 0, 0) + i).toISOString().replace('Z', `${String(i).padStart(3, '0')}Z`);
       const row = await db
         .insertInto('records')
-        .values({ book_id: bookId, register_type: 'KS', template_version: 'KS-70', values, page_ids: '[]', created_at })
+        .values({ book_id: bookId, province_code: provinceOfBook(bookId), register_type: 'KS', template_version: 'KS-70', values, page_ids: '[]', created_at })
         .returning('id')
         .executeTakeFirstOrThrow();
       first ||= row.id;
     }
     await db
       .insertInto('records')
-      .values({ book_id: bookId, register_type: 'KS', template_version: 'KS-70', values: JSON.stringify({ so: '1' }), page_ids: '[]', keying_of: first, keying_pass: 'B' })
+      .values({
+        book_id: bookId,
+        province_code: provinceOfBook(bookId),
+        register_type: 'KS',
+        template_version: 'KS-70',
+        values: JSON.stringify({ so: '1' }),
+        page_ids: '[]',
+        keying_of: first,
+        keying_pass: 'B',
+      })
       .execute();
   });
   afterAll(() => dispose());

@@ -8,7 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { bookInScope, type Actor } from '../auth/index.js';
 import { markForLinkage } from '../linkage/index.js';
 import { indexRecord, insertPeople, personRows, sameIndexed } from '../search/index.js';
-import type { Database, RecordRow } from '../store/index.js';
+import { provinceOfBook, type Database, type RecordRow } from '../store/index.js';
 import type { FieldFlag, KeyingPass } from './actions.schema.js';
 import type { RecordState, RecordStatus } from './fold.js';
 import { insertFindings, writeFindings } from './record-findings.js';
@@ -47,7 +47,7 @@ export async function lockRecord(tx: Transaction<Database>, actor: Actor, id: st
 export async function insertEmptyRecord(tx: Transaction<Database>, r: { bookId: string; registerType: string; templateId: string }): Promise<string> {
   const row = await tx
     .insertInto('records')
-    .values({ book_id: r.bookId, register_type: r.registerType, template_version: r.templateId, values: '{}', page_ids: '[]' })
+    .values({ book_id: r.bookId, province_code: provinceOfBook(r.bookId), register_type: r.registerType, template_version: r.templateId, values: '{}', page_ids: '[]' })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -77,7 +77,7 @@ export async function insertProjected(tx: Transaction<Database>, rows: readonly 
   for (let i = 0; i < rows.length; i += 500)
     await tx
       .insertInto('records')
-      .values(rows.slice(i, i + 500).map((r) => ({ id: r.id, ...projectionRow(r.state), created_at: r.createdAt })))
+      .values(rows.slice(i, i + 500).map((r) => ({ id: r.id, ...projectionRow(r.state), province_code: provinceOfBook(r.state.bookId), created_at: r.createdAt })))
       .execute();
   await insertFindings(
     tx,

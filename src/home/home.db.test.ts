@@ -4,6 +4,7 @@ import { testContext, type TestContext } from '../../test/support/context.js';
 import { addDraft, at, completeRegistrations, insertBook, insertPlanUnits, setDouble, UNITS } from '../../test/support/plan-world.js';
 import { as, insertUsers } from '../../test/support/users.js';
 import { getHome } from './home.service.js';
+import { provinceOfBook, provinceOfRecord } from '../store/index.js';
 
 describeBackends('home page facts', (store) => {
   let ctx: TestContext;
@@ -18,7 +19,7 @@ describeBackends('home page facts', (store) => {
   const action = (recordId: string, kind: string, n: number) =>
     ctx.store.db
       .insertInto('record_actions')
-      .values({ record_id: recordId, client_tx_id: `tx-home-${kind}-${n}-${recordId}`, kind, actor_id: null, payload: '{}' })
+      .values({ record_id: recordId, province_code: provinceOfRecord(recordId), client_tx_id: `tx-home-${kind}-${n}-${recordId}`, kind, actor_id: null, payload: '{}' })
       .execute();
   const setStatus = (id: string, status: string) => ctx.store.db.updateTable('books').set({ status }).where('id', '=', id).execute();
   const keyedBy = (ids: readonly string[], userId: string, day: string) =>
@@ -78,7 +79,7 @@ describeBackends('home page facts', (store) => {
     keyerPass = (
       await ctx.store.db
         .insertInto('records')
-        .values({ book_id: dbl, register_type: 'KS', template_version: 'KS-70', values: {}, page_ids: '[]', keying_of: reg, keying_pass: 'A', keyed_by: keyer! })
+        .values({ book_id: dbl, province_code: provinceOfBook(dbl), register_type: 'KS', template_version: 'KS-70', values: {}, page_ids: '[]', keying_of: reg, keying_pass: 'A', keyed_by: keyer! })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;

@@ -11,33 +11,31 @@
  * sent), and only that user (or an admin) may resume, read or cancel it —
  * anyone else gets 404, as if the upload did not exist. The ingest at the end
  * runs as the owner, with her scope at that moment.
- * Several web processes: the partial uploads and their state (`<id>`,
- * `<id>.json`) and the upload locks (`<id>.lock`, shared-dir-locker.ts) all
- * live in the shared uploads folder (HOTICH_UPLOADS_DIR), so an upload begun
- * on one process is resumed and finished on another.
+ * Several web processes: the partial uploads and the locks that keep two
+ * requests from writing one upload live where every process reaches them
+ * (upload-store.ts): in the S3 bucket with a lease row per upload in the
+ * database when the blob store is S3, else in the shared uploads folder
+ * (HOTICH_UPLOADS_DIR) with lock files beside them. So an upload begun on
+ * one process is resumed and finished on another.
  */
-import { mkdirSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { FileStore } from '@tus/file-store';
-import { Server, type Upload } from '@tus/server';
+import { Server, type DataStore, type Upload } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getBook } from '../archive/index.js';
 import { access, actorIdOf, contextOfUser, CREATE, on, type ActorContext } from '../auth/index.js';
 import { isAppError, NotFound, type AppContext } from '../core/index.js';
 import { ingestFiles } from './ingest.service.js';
-import { SharedDirLocker } from './shared-dir-locker.js';
+import { uploadStorage, type UploadStorage } from './upload-store.js';
 
 export const UPLOAD_PATH = '/api/uploads';
 const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
 const fail = (status: number, message: string) => ({ status_code: status, body: JSON.stringify({ error: { code: 'upload.invalid', message } }) });
 
-function uploadServer(ctx: AppContext, store: FileStore, dir: string): Server {
+function uploadServer(ctx: AppContext, storage: UploadStorage): Server {
   return new Server({
     path: UPLOAD_PATH,
-    datastore: store,
-    locker: new SharedDirLocker(dir),
+    datastore: storage.store,
+    locker: storage.locker,
     maxSize: MAX_UPLOAD_BYTES,
     // Location URLs follow X-Forwarded-* only when the app trusts a proxy (HOTICH_TRUST_PROXY), as req.protocol/req.host do.
     respectForwardedHeaders: ctx.config.trustProxy !== false,
@@ -46,22 +44,20 @@ function uploadServer(ctx: AppContext, store: FileStore, dir: string): Server {
       return {};
     },
     async onUploadFinish(_req, upload) {
-      return { status_code: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(await ingestUpload(ctx, dir, upload)) };
+      return { status_code: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(await ingestUpload(ctx, storage, upload)) };
     },
   });
 }
 
-async function ingestUpload(ctx: AppContext, dir: string, upload: Upload) {
-  const file = path.join(dir, upload.id);
+async function ingestUpload(ctx: AppContext, storage: UploadStorage, upload: Upload) {
   try {
     const owner = await contextOfUser(ctx, upload.metadata?.ownerId ?? null, 'upload');
-    const bytes = await readFile(file);
+    const bytes = await storage.read(upload.id);
     return await ingestFiles(owner, upload.metadata!.bookId!, [{ name: upload.metadata!.filename!, bytes }]);
   } catch (e) {
     throw isAppError(e) ? fail(400, e.message) : e;
   } finally {
-    await rm(file, { force: true });
-    await rm(`${file}.json`, { force: true });
+    await storage.discard(upload.id);
   }
 }
 
@@ -100,7 +96,7 @@ function setRequestHeader(req: FastifyRequest, name: string, value: string): voi
 }
 
 /** An existing upload: only its owner (or an admin) may touch it. */
-async function admitExisting(ctx: ActorContext, store: FileStore, id: string): Promise<void> {
+async function admitExisting(ctx: ActorContext, store: DataStore, id: string): Promise<void> {
   const notFound = new NotFound('upload.not_found', 'Không tìm thấy tệp đang tải lên này.');
   let upload: Upload;
   try {
@@ -113,11 +109,9 @@ async function admitExisting(ctx: ActorContext, store: FileStore, id: string): P
 }
 
 export async function uploadRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
-  // Shared by every web process of the installation (HOTICH_UPLOADS_DIR): the upload's bytes and its .json state live there, nowhere else.
-  const dir = opts.ctx.config.uploadsDir;
-  mkdirSync(dir, { recursive: true });
-  const store = new FileStore({ directory: dir });
-  const tus = uploadServer(opts.ctx, store, dir);
+  // Shared by every web process of the installation (the S3 bucket or HOTICH_UPLOADS_DIR): the upload's bytes and state live there, nowhere else.
+  const storage = uploadStorage(opts.ctx);
+  const tus = uploadServer(opts.ctx, storage);
   app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
   const handle = (req: FastifyRequest, reply: FastifyReply) => {
     reply.hijack();
@@ -128,7 +122,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { ctx: AppContext
     handle(req, reply);
   });
   app.all(`${UPLOAD_PATH}/:uploadId`, access('scans.upload', on.upload('uploadId')), async (req, reply) => {
-    await admitExisting(req.ctx, store, (req.params as { uploadId: string }).uploadId);
+    await admitExisting(req.ctx, storage.store, (req.params as { uploadId: string }).uploadId);
     handle(req, reply);
   });
 }

@@ -8,6 +8,7 @@ import { at, insertBook, insertPlanUnits, UNITS } from '../../test/support/plan-
 import { as, insertUsers } from '../../test/support/users.js';
 import { addDays } from './forecast.js';
 import { keyerThroughput, overallOf } from './keyer-throughput.service.js';
+import { provinceOfBook, provinceOfRecord } from '../store/index.js';
 
 /** A small deterministic generator (no Math.random: the same script on both backends). */
 function lcg(seed: number) {
@@ -44,6 +45,7 @@ describeBackends('keyers throughput next to QC accuracy', (store) => {
       .values(
         facts.map((f) => ({
           book_id: books[f.book],
+          province_code: provinceOfBook(books[f.book]),
           register_type: 'KS',
           template_version: 'KS-70',
           values: {},
@@ -122,6 +124,7 @@ describeBackends('keyers fields per hour from the action log', (store) => {
       .insertInto('records')
       .values({
         book_id: book,
+        province_code: provinceOfBook(book),
         register_type: type,
         template_version: type === 'KS' ? 'KS-70' : 'KT-48',
         values: {},
@@ -134,7 +137,15 @@ describeBackends('keyers fields per hour from the action log', (store) => {
       .returning('id')
       .executeTakeFirstOrThrow();
     const payload = (kind: string) => (imported && kind === 'created' ? JSON.stringify({ source: { kind: 'import', file: 'so-cu.xlsx', row: 2 } }) : '{}');
-    const rows = actions.map(([kind, hms]) => ({ record_id: r.id, client_tx_id: `tx-fph-${++tx}`, kind, actor_id: keyer, payload: payload(kind), created_at: time(back, hms) }));
+    const rows = actions.map(([kind, hms]) => ({
+      record_id: r.id,
+      province_code: provinceOfRecord(r.id),
+      client_tx_id: `tx-fph-${++tx}`,
+      kind,
+      actor_id: keyer,
+      payload: payload(kind),
+      created_at: time(back, hms),
+    }));
     await ctx.store.db.insertInto('record_actions').values(rows).execute();
   }
   /** Created at `from`, saved 30 s later, completed at `to`. */

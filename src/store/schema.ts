@@ -118,6 +118,8 @@ export interface AuditCheckpointsTable {
 
 export interface BooksTable {
   id: Generated<string>;
+  /** 0032: partition key of the book's rows, set by a trigger from authority_unit_code when the book is inserted ('00' unresolved); never written by the app. */
+  province_code: ColumnType<string, never, never>;
   register_type: string;
   template_version: string;
   authority_text: string;
@@ -161,6 +163,8 @@ export interface IngestFilesTable {
 export interface PagesTable {
   id: Generated<string>;
   book_id: string;
+  /** 0032: partition key, the book's province_code (write provinceOfBook(bookId)). */
+  province_code: string;
   seq: number;
   side: Generated<string>;
   blob_sha256: string | null;
@@ -182,6 +186,8 @@ export interface PagesTable {
 export interface RecordsTable {
   id: Generated<string>;
   book_id: string;
+  /** 0032: partition key, the book's province_code (write provinceOfBook(bookId)). */
+  province_code: string;
   register_type: string;
   template_version: string;
   status: Generated<string>;
@@ -256,6 +262,8 @@ export interface PersonNamesTable {
 export interface RecordActionsTable {
   id: ColumnType<string, never, never>;
   record_id: string;
+  /** 0032: partition key, the record's province_code (write provinceOfRecord(recordId)). */
+  province_code: string;
   client_tx_id: string;
   kind: string;
   actor_id: string | null;
@@ -859,6 +867,15 @@ export interface Database {
   ocr_pages: OcrPagesTable;
   ocr_fields: OcrFieldsTable;
   ocr_thresholds: OcrThresholdsTable;
+  upload_locks: UploadLocksTable;
+}
+
+/** 0033: the lease of one resumable upload's tus lock (src/ingest db-locker.ts). */
+export interface UploadLocksTable {
+  upload_id: string;
+  holder: string;
+  leased_until: ColumnType<Date, Date | string, Date | string>;
+  release_requested: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 /** 0022: OCR of a page (read or skipped, why), the officer's handwritten mark. */
@@ -905,7 +922,8 @@ export type RecordRow = Selectable<RecordsTable>;
 export type RecordAction = Selectable<RecordActionsTable>;
 export type ExportRow = Selectable<ExportsTable>;
 export type ExportChangeRow = Selectable<ExportChangesTable>;
-export type NewRecordAction = Insertable<RecordActionsTable>;
+/** An action to append: its province_code is the record's, which the repository names (src/entry actions.repo). */
+export type NewRecordAction = Omit<Insertable<RecordActionsTable>, 'province_code'>;
 export type ImportRow = Selectable<ImportsTable>;
 export type OrganizationRow = Selectable<OrganizationsTable>;
 export type UserGrantRow = Selectable<UserGrantsTable>;

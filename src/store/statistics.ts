@@ -17,6 +17,13 @@
  * (each a short statement: ANALYZE reads a sample of 30.000 rows whatever
  * the size). Called after bulk writes (an import, `hotich synth`) and every
  * few minutes by the worker loop (core job-worker), on both backends.
+ *
+ * Partitioned tables (records, record_actions, pages by province, 0032):
+ * sizes are the partitions'; a stale partition has its whole partitioned
+ * table analyzed, which analyzes every partition and also writes the
+ * statistics of the table as a whole (pg_stats.inherited), which nothing
+ * else writes — PostgreSQL's autovacuum never analyzes a partitioned parent,
+ * and the planner reads them to estimate joins over it.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
@@ -28,6 +35,8 @@ export const MIN_PAGES = 16;
 
 export interface TableSize {
   table: string;
+  /** What is analyzed for it: the partitioned table it is a partition of, or itself. */
+  root: string;
   /** Pages the planner knows of (pg_class.relpages). */
   knownPages: number;
   /** Pages the table holds now. */
@@ -35,13 +44,14 @@ export interface TableSize {
 }
 
 export async function tableSizes(db: Kysely<Database>): Promise<TableSize[]> {
-  const { rows } = await sql<{ table: string; known_pages: number; pages: string }>`
-    select c.relname as table, c.relpages as known_pages,
+  const { rows } = await sql<{ table: string; root: string; known_pages: number; pages: string }>`
+    select c.relname as table, r.relname as root, c.relpages as known_pages,
       pg_relation_size(c.oid) / current_setting('block_size')::int as pages
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    join pg_class r on r.oid = coalesce(pg_partition_root(c.oid), c.oid)
     where c.relkind = 'r' and n.nspname = current_schema()
     order by c.relname`.execute(db);
-  return rows.map((r) => ({ table: r.table, knownPages: Number(r.known_pages), pages: Number(r.pages) }));
+  return rows.map((r) => ({ table: r.table, root: r.root, knownPages: Number(r.known_pages), pages: Number(r.pages) }));
 }
 
 /** PURE: is this table's knowledge out of date? */
@@ -49,8 +59,9 @@ export function isStale(t: TableSize): boolean {
   return t.pages >= MIN_PAGES && t.pages > Math.max(0, t.knownPages) * (1 + GROWTH);
 }
 
+/** The tables to analyze: each stale table, or the partitioned table of a stale partition (once). */
 export async function staleTables(db: Kysely<Database>): Promise<string[]> {
-  return (await tableSizes(db)).filter(isStale).map((t) => t.table);
+  return [...new Set((await tableSizes(db)).filter(isStale).map((t) => t.root))];
 }
 
 /** Analyzes every stale table; returns their names. Not inside a transaction (each ANALYZE commits on its own). */

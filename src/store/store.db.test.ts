@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeBackends } from '../../test/support/backends.js';
 import { newRecord } from '../../test/support/fixtures.js';
 import { isAppError } from '../core/index.js';
-import { MIGRATIONS, migrate, migrationChecksum, sql } from './index.js';
+import { MIGRATIONS, migrate, migrationChecksum, provinceOfRecord, sql } from './index.js';
 
 describeBackends('store', (store) => {
   it('has applied every migration, and migrating again applies nothing', async () => {
@@ -31,7 +31,7 @@ describeBackends('store', (store) => {
     const { rows } = await sql<{ name: string; comment: string | null }>`
       select c.relname as name, obj_description(c.oid, 'pg_class') as comment
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where c.relkind = 'r' and n.nspname = current_schema() and c.relname <> 'hotich_migrations'`.execute(store().db);
+      where c.relkind in ('r', 'p') and not c.relispartition and n.nspname = current_schema() and c.relname <> 'hotich_migrations'`.execute(store().db);
     expect(rows.map((r) => r.name).sort()).toEqual([
       'access_log',
       'admin_unit_aliases',
@@ -92,6 +92,7 @@ describeBackends('store', (store) => {
       'record_findings',
       'records',
       'sessions',
+      'upload_locks',
       'user_grants',
       'users',
       'working_calendar',
@@ -104,7 +105,7 @@ describeBackends('store', (store) => {
     const rec = await newRecord(db);
     await db
       .insertInto('record_actions')
-      .values({ record_id: rec.id, client_tx_id: 'tx-upd-00001', kind: 'keyed', payload: { values: { so: '1' } } })
+      .values({ record_id: rec.id, province_code: provinceOfRecord(rec.id), client_tx_id: 'tx-upd-00001', kind: 'keyed', payload: { values: { so: '1' } } })
       .execute();
     await expect(db.updateTable('record_actions').set({ kind: 'forged' }).where('record_id', '=', rec.id).execute()).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom('record_actions').where('record_id', '=', rec.id).execute()).rejects.toThrow(/append-only/);
@@ -116,7 +117,7 @@ describeBackends('store', (store) => {
   it('stores a client transaction id once', async () => {
     const { db } = store();
     const rec = await newRecord(db);
-    const row = { record_id: rec.id, client_tx_id: 'tx-unique-001', kind: 'keyed', payload: {} };
+    const row = { record_id: rec.id, province_code: provinceOfRecord(rec.id), client_tx_id: 'tx-unique-001', kind: 'keyed', payload: {} };
     await db.insertInto('record_actions').values(row).execute();
     await expect(db.insertInto('record_actions').values(row).execute()).rejects.toThrow(/duplicate key|unique/i);
   });

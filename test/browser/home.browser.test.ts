@@ -26,6 +26,7 @@ import { fakeIncomingPage } from '../support/fixtures.js';
 import { CLEAN_KS_RECORD } from '../support/records.js';
 import { textJpeg } from '../support/scans.js';
 import { as, createTestUser } from '../support/users.js';
+import { provinceOfBook } from '../../src/store/index.js';
 
 const PASSWORD = 'mat-khau-trang-chu';
 const PROVINCE = 'legacy:province:96';
@@ -62,6 +63,7 @@ async function bookWithPage(ctx: ActorContext, unitId: string, volumeNo: string)
 async function registrations(ctx: ActorContext, book: { id: string; pageId: string }, n: number, status: 'completed' | 'draft', keyedBy: string | null): Promise<string[]> {
   const rows = Array.from({ length: n }, (_, i) => ({
     book_id: book.id,
+    province_code: provinceOfBook(book.id),
     register_type: 'KS',
     template_version: 'KS-70',
     values: { ...CLEAN_KS_RECORD, so: String(100 + i) },

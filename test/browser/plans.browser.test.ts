@@ -37,6 +37,7 @@ import { ROOT, signIn, startBrowserApp, type BrowserApp } from '../support/brows
 import { fakeIncomingPage } from '../support/fixtures.js';
 import { textJpeg } from '../support/scans.js';
 import { createTestUser } from '../support/users.js';
+import { provinceOfBook, provinceOfRecord } from '../../src/store/index.js';
 
 const PASSWORD = 'mat-khau-ke-hoach';
 const PROVINCE = 'legacy:province:94';
@@ -286,14 +287,40 @@ describe('the campaign dashboard in the browser', () => {
     ].entries()) {
       const r = await db
         .insertInto('records')
-        .values({ book_id: book.id, register_type: 'KS', template_version: 'KS-70', values: {}, page_ids: '[]', keyed_by: keyer.id, status: 'completed', completed_at: `${yesterday}T${to}+07:00` })
+        .values({
+          book_id: book.id,
+          province_code: provinceOfBook(book.id),
+          register_type: 'KS',
+          template_version: 'KS-70',
+          values: {},
+          page_ids: '[]',
+          keyed_by: keyer.id,
+          status: 'completed',
+          completed_at: `${yesterday}T${to}+07:00`,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await db
         .insertInto('record_actions')
         .values([
-          { record_id: r.id, client_tx_id: `tx-plans-browser-${n}-a`, kind: 'created', actor_id: keyer.id, payload: '{}', created_at: `${yesterday}T${from}+07:00` },
-          { record_id: r.id, client_tx_id: `tx-plans-browser-${n}-b`, kind: 'completed', actor_id: keyer.id, payload: '{}', created_at: `${yesterday}T${to}+07:00` },
+          {
+            record_id: r.id,
+            province_code: provinceOfRecord(r.id),
+            client_tx_id: `tx-plans-browser-${n}-a`,
+            kind: 'created',
+            actor_id: keyer.id,
+            payload: '{}',
+            created_at: `${yesterday}T${from}+07:00`,
+          },
+          {
+            record_id: r.id,
+            province_code: provinceOfRecord(r.id),
+            client_tx_id: `tx-plans-browser-${n}-b`,
+            kind: 'completed',
+            actor_id: keyer.id,
+            payload: '{}',
+            created_at: `${yesterday}T${to}+07:00`,
+          },
         ])
         .execute();
     }

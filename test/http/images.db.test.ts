@@ -20,6 +20,7 @@ import { describeBackends } from '../support/backends.js';
 import { testContext } from '../support/context.js';
 import { signedInApp } from '../support/http.js';
 import { validateInfo, validateManifest } from '../support/iiif-shape.js';
+import { provinceOfBook } from '../../src/store/index.js';
 
 const [W, H] = [1200, 1600];
 const QUADRANTS = { tl: [220, 30, 30], tr: [30, 160, 40], bl: [30, 40, 200], br: [230, 200, 20] } as const;
@@ -124,12 +125,12 @@ describeBackends('page images over HTTP', (store) => {
   it('builds a registration PDF and the book zip of PDFs', async () => {
     const rec = await store()
       .db.insertInto('records')
-      .values({ book_id: bookId, register_type: 'KS', template_version: 'KS-70', values: { so: '15' }, page_ids: JSON.stringify(pageIds) })
+      .values({ book_id: bookId, province_code: provinceOfBook(bookId), register_type: 'KS', template_version: 'KS-70', values: { so: '15' }, page_ids: JSON.stringify(pageIds) })
       .returning('id')
       .executeTakeFirstOrThrow();
     await store()
       .db.insertInto('records')
-      .values({ book_id: bookId, register_type: 'KS', template_version: 'KS-70', values: { so: '16' }, page_ids: JSON.stringify([pageIds[1]]) })
+      .values({ book_id: bookId, province_code: provinceOfBook(bookId), register_type: 'KS', template_version: 'KS-70', values: { so: '16' }, page_ids: JSON.stringify([pageIds[1]]) })
       .execute();
     const pdfRes = await get(`/api/records/${rec.id}/pdf`);
     expect(pdfRes.statusCode).toBe(200);

@@ -12,6 +12,7 @@ import { completeRecord, createRecord, saveRecord } from '../../src/entry/index.
 import { fakeIncomingPage } from './fixtures.js';
 import { CLEAN_KS_RECORD, patchValues } from './records.js';
 import { textJpeg } from './scans.js';
+import { provinceOfBook } from '../../src/store/index.js';
 
 export interface ExportBook {
   bookId: string;
@@ -55,7 +56,16 @@ export async function exportReadyBook(ctx: ActorContext): Promise<ExportBook> {
   records['1'] = await keyCompleted(ctx, bookId, [p1, p2], patchValues(CLEAN_KS_RECORD, { so: '1', meSoGiayToTuyThan: '001234567' }), ['id_doc.type_missing']);
   await ctx.store.db
     .insertInto('records')
-    .values({ book_id: bookId, register_type: 'KS', template_version: 'KS-70', values: JSON.stringify({ so: '0' }), page_ids: JSON.stringify([p1]), keying_of: records['2'], keying_pass: 'A' })
+    .values({
+      book_id: bookId,
+      province_code: provinceOfBook(bookId),
+      register_type: 'KS',
+      template_version: 'KS-70',
+      values: JSON.stringify({ so: '0' }),
+      page_ids: JSON.stringify([p1]),
+      keying_of: records['2'],
+      keying_pass: 'A',
+    })
     .execute();
   return { bookId, pageIds, records };
 }

@@ -1,6 +1,6 @@
 /** Small database fixtures shared by database tests. */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../src/store/index.js';
+import { provinceOfBook, type Database } from '../../src/store/index.js';
 
 /** A KS book with one empty record; returns the record id. */
 export async function newRecord(db: Kysely<Database>): Promise<{ id: string; bookId: string }> {
@@ -9,7 +9,11 @@ export async function newRecord(db: Kysely<Database>): Promise<{ id: string; boo
     .values({ register_type: 'KS', template_version: 'KS-70', authority_text: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng', year_from: 2008, volume_no: '02/2018' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const rec = await db.insertInto('records').values({ book_id: book.id, register_type: 'KS', template_version: 'KS-70', values: {}, page_ids: '[]' }).returning('id').executeTakeFirstOrThrow();
+  const rec = await db
+    .insertInto('records')
+    .values({ book_id: book.id, province_code: provinceOfBook(book.id), register_type: 'KS', template_version: 'KS-70', values: {}, page_ids: '[]' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { id: rec.id, bookId: book.id };
 }
 

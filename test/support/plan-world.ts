@@ -7,6 +7,7 @@
  */
 import type { ActorContext } from '../../src/auth/index.js';
 import { rebuildWithin } from '../../src/units/index.js';
+import { provinceOfBook } from '../../src/store/index.js';
 
 export const UNITS = {
   province: 'legacy:province:93',
@@ -56,7 +57,7 @@ export async function insertBook(ctx: ActorContext, b: { unit: string; type?: st
 }
 
 export async function addPages(ctx: ActorContext, bookId: string, n: number, day: string): Promise<void> {
-  const values = Array.from({ length: n }, () => ({ book_id: bookId, seq: ++pageSeq, blob_sha256: hex(pageSeq), flags: '[]', created_at: at(day) }));
+  const values = Array.from({ length: n }, () => ({ book_id: bookId, province_code: provinceOfBook(bookId), seq: ++pageSeq, blob_sha256: hex(pageSeq), flags: '[]', created_at: at(day) }));
   await ctx.store.db.insertInto('pages').values(values).execute();
 }
 
@@ -65,6 +66,7 @@ export async function completeRegistrations(ctx: ActorContext, bookId: string, n
   if (n === 0) return [];
   const values = Array.from({ length: n }, () => ({
     book_id: bookId,
+    province_code: provinceOfBook(bookId),
     register_type: type,
     template_version: type === 'KT' ? 'KT-48' : 'KS-70',
     values: {},
@@ -76,8 +78,13 @@ export async function completeRegistrations(ctx: ActorContext, bookId: string, n
 }
 
 export async function addDraft(ctx: ActorContext, bookId: string): Promise<string> {
-  return (await ctx.store.db.insertInto('records').values({ book_id: bookId, register_type: 'KS', template_version: 'KS-70', values: {}, page_ids: '[]' }).returning('id').executeTakeFirstOrThrow())
-    .id;
+  return (
+    await ctx.store.db
+      .insertInto('records')
+      .values({ book_id: bookId, province_code: provinceOfBook(bookId), register_type: 'KS', template_version: 'KS-70', values: {}, page_ids: '[]' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 export async function completeDraft(ctx: ActorContext, recordId: string, day: string): Promise<void> {
@@ -92,7 +99,18 @@ export async function secondPass(ctx: ActorContext, registrationId: string, day:
   const r = await ctx.store.db.selectFrom('records').select(['book_id']).where('id', '=', registrationId).executeTakeFirstOrThrow();
   await ctx.store.db
     .insertInto('records')
-    .values({ book_id: r.book_id, register_type: 'KS', template_version: 'KS-70', values: {}, page_ids: '[]', status: 'completed', completed_at: at(day), keying_of: registrationId, keying_pass: 'B' })
+    .values({
+      book_id: r.book_id,
+      province_code: provinceOfBook(r.book_id),
+      register_type: 'KS',
+      template_version: 'KS-70',
+      values: {},
+      page_ids: '[]',
+      status: 'completed',
+      completed_at: at(day),
+      keying_of: registrationId,
+      keying_pass: 'B',
+    })
     .onConflict((oc) => oc.constraint('records_keying_pass_unique').doNothing())
     .execute();
 }

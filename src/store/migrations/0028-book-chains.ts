@@ -15,7 +15,7 @@
 export const name = 'book-chains';
 
 /** The last row of chain `c` in the chained tables (as in 0012; static SQL: plpgsql caches its plan). */
-const TAIL = /* sql */ `select x.tbl, x.id, x.chain_seq, x.hash from (
+export const TAIL = /* sql */ `select x.tbl, x.id, x.chain_seq, x.hash from (
     (select 'record_actions'::text as tbl, id, chain_seq, hash from record_actions where chain_id = c order by chain_seq desc limit 1)
     union all (select 'entity_actions', id, chain_seq, hash from entity_actions where chain_id = c order by chain_seq desc limit 1)
     union all (select 'access_log', id, chain_seq, hash from access_log where chain_id = c order by chain_seq desc limit 1)

@@ -30,6 +30,8 @@ import * as m0028 from './0028-book-chains.js';
 import * as m0029 from './0029-machine-pass.js';
 import * as m0030 from './0030-keyer-indexes.js';
 import * as m0031 from './0031-action-time-index.js';
+import * as m0032 from './0032-province-partitions.js';
+import * as m0033 from './0033-upload-locks.js';
 
 export interface Migration {
   id: string;
@@ -69,4 +71,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0029', ...m0029 },
   { id: '0030', ...m0030 },
   { id: '0031', ...m0031 },
+  { id: '0032', ...m0032 },
+  { id: '0033', ...m0033 },
 ];
