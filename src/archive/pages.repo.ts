@@ -2,7 +2,7 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { bookInScope, type Actor } from '../auth/index.js';
-import { provinceOfBook, type Database, type IngestFilesTable, type PagesTable } from '../store/index.js';
+import { provinceOfBook, provincesOf, type Database, type IngestFilesTable, type PagesTable } from '../store/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -28,9 +28,14 @@ export async function maxSeq(db: Db, bookId: string): Promise<number> {
 /** New pages; each row's province_code (the partition key) is its book's. */
 export async function insertPages(db: Db, rows: Omit<Insertable<PagesTable>, 'province_code'>[]) {
   if (rows.length === 0) return [];
+  const provinces = await provincesOf(
+    db,
+    'books',
+    rows.map((r) => r.book_id),
+  );
   return db
     .insertInto('pages')
-    .values(rows.map((r) => ({ ...r, province_code: provinceOfBook(r.book_id) })))
+    .values(rows.map((r) => ({ ...r, province_code: provinces.get(r.book_id) ?? provinceOfBook(r.book_id) })))
     .returningAll()
     .execute();
 }

@@ -24,7 +24,7 @@ import { createBook } from '../archive/index.js';
 import type { ActorContext } from '../auth/index.js';
 import { fold, projectionRow, type FoldableAction } from '../entry/index.js';
 import { insertPeople, personRows, type IndexedPerson } from '../search/index.js';
-import { provinceOfBook, refreshStatistics } from '../store/index.js';
+import { provincesOf, refreshStatistics } from '../store/index.js';
 import { familyName, givenName, middleName, sexCode, type Sex } from './people.js';
 import { createRng, type Rng } from './prng.js';
 import { synthAuthorities } from './synth-place.js';
@@ -118,7 +118,7 @@ async function flush(ctx: ActorContext, b: Batch): Promise<void> {
 }
 
 /** One registration: its actions and the fold of them, as rows. */
-function registration(b: Batch, book: { id: string; templateId: string }, pageId: string, values: Record<string, string> | undefined, at: Date): void {
+function registration(b: Batch, book: { id: string; templateId: string; province: string }, pageId: string, values: Record<string, string> | undefined, at: Date): void {
   const id = randomUUID();
   const kinds: { kind: string; payload: Record<string, unknown> }[] = [
     { kind: 'created', payload: { bookId: book.id, registerType: 'KS', templateId: book.templateId, pageIds: [pageId], regions: [] } },
@@ -129,7 +129,7 @@ function registration(b: Batch, book: { id: string; templateId: string }, pageId
   kinds.forEach((k, i) =>
     b.actions.push({
       record_id: id,
-      province_code: provinceOfBook(book.id),
+      province_code: book.province,
       client_tx_id: `synth-${id}-${i + 1}`,
       kind: k.kind,
       actor_id: null,
@@ -137,14 +137,14 @@ function registration(b: Batch, book: { id: string; templateId: string }, pageId
       created_at: actions[i]!.created_at,
     }),
   );
-  b.records.push({ id, ...projectionRow(s), province_code: provinceOfBook(book.id), created_at: at });
+  b.records.push({ id, ...projectionRow(s), province_code: book.province, created_at: at });
   for (const p of personRows(s)) b.people.push({ ...p, record_id: id, book_id: s.bookId, register_type: s.registerType });
 }
 
-async function pageRows(ctx: ActorContext, bookId: string, count: number, image: { sha256: string; bytes: number } | undefined): Promise<string[]> {
+async function pageRows(ctx: ActorContext, bookId: string, province: string, count: number, image: { sha256: string; bytes: number } | undefined): Promise<string[]> {
   const rows = Array.from({ length: count }, (_, i) => ({
     book_id: bookId,
-    province_code: provinceOfBook(bookId),
+    province_code: province,
     seq: i + 1,
     flags: '[]',
     ...(image ? { blob_sha256: image.sha256, byte_size: String(image.bytes), width_px: 1240, height_px: 1754, mime: 'image/jpeg' } : {}),
@@ -170,13 +170,15 @@ export async function synthProvince(ctx: ActorContext, opts: SynthOptions, image
     const volume = `${first + k}/${year}`;
     const book = await createBook(ctx, { registerType: 'KS', authority, ...(place ? { authorityUnitId: place.unitId } : {}), yearFrom: year, volumeNo: volume });
     const n = Math.min(perBook, opts.registrations - report.registrations);
-    const pageIds = await pageRows(ctx, book.id, Math.ceil(n / 2), opts.pages ? image : undefined);
+    // The book's partition key, read once and written as a value (store provincesOf: no subquery per row).
+    const province = (await provincesOf(ctx.store.db, 'books', [book.id])).get(book.id)!;
+    const pageIds = await pageRows(ctx, book.id, province, Math.ceil(n / 2), opts.pages ? image : undefined);
     report.pages += pageIds.length;
     const draft = k % draftEvery === draftEvery - 1;
     const at = new Date(Date.UTC(2026, 0, 1) + k * 60_000);
     for (let i = 0; i < n; i++) {
       const values = draft ? undefined : synthBirthValues(rng, year, i + 1, volume, authority);
-      registration(batch, { id: book.id, templateId: book.templateId }, pageIds[Math.floor(i / 2)]!, values, new Date(at.getTime() + i * 10));
+      registration(batch, { id: book.id, templateId: book.templateId, province }, pageIds[Math.floor(i / 2)]!, values, new Date(at.getTime() + i * 10));
       report.actions += values ? 3 : 1;
       if (draft) report.drafts++;
       report.registrations++;

@@ -4,7 +4,7 @@
  * nothing. The table itself rejects UPDATE and DELETE (trigger).
  */
 import type { Kysely, Transaction } from 'kysely';
-import { provinceOfRecord, type Database, type NewRecordAction, type RecordAction } from '../store/index.js';
+import { provinceOfRecord, provincesOf, type Database, type NewRecordAction, type RecordAction } from '../store/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -34,9 +34,15 @@ export async function appendAction(db: Db, action: NewRecordAction): Promise<App
 export async function appendNewActions(db: Db, actions: readonly NewRecordAction[]): Promise<string[]> {
   const out: string[] = [];
   for (let i = 0; i < actions.length; i += 1000) {
+    const slice = actions.slice(i, i + 1000);
+    const provinces = await provincesOf(
+      db,
+      'records',
+      slice.map((a) => a.record_id),
+    );
     const rows = await db
       .insertInto('record_actions')
-      .values(actions.slice(i, i + 1000).map((a) => ({ ...a, province_code: provinceOfRecord(a.record_id) })))
+      .values(slice.map((a) => ({ ...a, province_code: provinces.get(a.record_id) ?? provinceOfRecord(a.record_id) })))
       .onConflict((oc) => oc.columns(['client_tx_id', 'province_code']).doNothing())
       .returning('client_tx_id')
       .execute();

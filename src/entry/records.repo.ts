@@ -8,7 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { bookInScope, type Actor } from '../auth/index.js';
 import { markForLinkage } from '../linkage/index.js';
 import { indexRecord, insertPeople, personRows, sameIndexed } from '../search/index.js';
-import { provinceOfBook, type Database, type RecordRow } from '../store/index.js';
+import { provinceOfBook, provincesOf, type Database, type RecordRow } from '../store/index.js';
 import type { FieldFlag, KeyingPass } from './actions.schema.js';
 import type { RecordState, RecordStatus } from './fold.js';
 import { insertFindings, writeFindings } from './record-findings.js';
@@ -74,10 +74,16 @@ export async function writeProjection(tx: Transaction<Database>, id: string, s: 
  */
 export async function insertProjected(tx: Transaction<Database>, rows: readonly { id: string; state: RecordState; createdAt: Date }[]): Promise<void> {
   if (rows.length === 0) return;
+  const provinces = await provincesOf(
+    tx,
+    'books',
+    rows.map((r) => r.state.bookId),
+  );
+  const province = (bookId: string) => provinces.get(bookId) ?? provinceOfBook(bookId);
   for (let i = 0; i < rows.length; i += 500)
     await tx
       .insertInto('records')
-      .values(rows.slice(i, i + 500).map((r) => ({ id: r.id, ...projectionRow(r.state), province_code: provinceOfBook(r.state.bookId), created_at: r.createdAt })))
+      .values(rows.slice(i, i + 500).map((r) => ({ id: r.id, ...projectionRow(r.state), province_code: province(r.state.bookId), created_at: r.createdAt })))
       .execute();
   await insertFindings(
     tx,

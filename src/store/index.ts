@@ -13,7 +13,7 @@ export { migrate, migrationChecksum, type MigrationReport } from './migrator.js'
 export { isUniqueViolation } from './errors.js';
 export { transact, transactContext, transactRetrying, isRetryableConflict, RETRY_ATTEMPTS, type RetryLog } from './transact.js';
 export { refreshStatistics, staleTables, tableSizes, isStale, GROWTH, MIN_PAGES, type TableSize } from './statistics.js';
-export { provinceOfBook, provinceOfRecord } from './partitions.js';
+export { provinceOfBook, provinceOfRecord, provincesOf } from './partitions.js';
 export { MIGRATIONS, type Migration } from './migrations/index.js';
 export type * from './schema.js';
 export { sql } from 'kysely';

@@ -174,7 +174,17 @@ for (const backend of BACKENDS) {
           rows.push({ book: b, record: r });
         }
         const before = await verifyAuditChains(db);
+        // Every foreign key the three tables had (column → table) is still there, the province added where the target is partitioned or books.
+        const foreignKeys = async () =>
+          (
+            await sql<{ fk: string }>`select c.conrelid::regclass::text || '(' || a.attname || ') -> ' || c.confrelid::regclass::text as fk
+              from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+              where c.contype = 'f' and c.conrelid in ('records'::regclass, 'record_actions'::regclass, 'pages'::regclass) and c.conparentid = 0
+              order by 1`.execute(db)
+          ).rows.map((r) => r.fk);
+        const keysBefore = await foreignKeys();
         await migrate(db);
+        expect(await foreignKeys()).toEqual(keysBefore);
         const placed = await sql<{ id: string; province_code: string }>`select id, province_code from books order by volume_no`.execute(db);
         expect(placed.rows.map((r) => r.province_code)).toEqual(['93', '00']);
         const where = (table: string) => sql<{ p: string; n: string }>`select tableoid::regclass::text as p, count(*) as n from ${sql.table(table)} group by 1 order by 1`.execute(db);

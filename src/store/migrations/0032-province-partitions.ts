@@ -218,6 +218,7 @@ alter table records add constraint records_pkey primary key (id, province_code);
 alter table records add constraint records_keying_pass_unique unique (keying_of, keying_pass, province_code);
 alter table records add constraint records_book_id_fkey foreign key (book_id, province_code) references books (id, province_code);
 alter table records add constraint records_keying_of_fkey foreign key (keying_of, province_code) references records (id, province_code);
+alter table records add constraint records_keyed_by_fkey foreign key (keyed_by) references users (id);
 create index records_book_idx on records (book_id);
 create index records_book_export_order_idx on records
   (book_id, (coalesce(substring("values"->>'so' from '^\\s*(\\d{1,18})')::numeric, 1e19)), created_at, id);
@@ -230,6 +231,7 @@ create index records_book_draft_idx on records (book_id, so_sort, created_at, id
 alter table record_actions add constraint record_actions_pkey primary key (id, province_code);
 alter table record_actions add constraint record_actions_client_tx_id_key unique (client_tx_id, province_code);
 alter table record_actions add constraint record_actions_record_id_fkey foreign key (record_id, province_code) references records (id, province_code);
+alter table record_actions add constraint record_actions_actor_id_fkey foreign key (actor_id) references users (id);
 create index record_actions_record_idx on record_actions (record_id, id);
 create unique index record_actions_chain_idx on record_actions (chain_id, chain_seq, province_code);
 create index record_actions_time_idx on record_actions (created_at);
@@ -237,6 +239,7 @@ create index record_actions_time_idx on record_actions (created_at);
 alter table pages add constraint pages_pkey primary key (id, province_code);
 alter table pages add constraint pages_book_id_seq_key unique (book_id, seq, province_code) deferrable;
 alter table pages add constraint pages_book_id_fkey foreign key (book_id, province_code) references books (id, province_code);
+alter table pages add constraint pages_ingest_file_id_fkey foreign key (ingest_file_id) references ingest_files (id);
 create index pages_book_seq_idx on pages (book_id, seq);
 
 comment on column records.province_code is 'Partition key (0032): the province_code of the book, copied by the writer; the foreign key to books (book_id, province_code) refuses a wrong copy.';
