@@ -21,6 +21,13 @@ create unique index ${t}_chain_idx on ${t} (chain_id, chain_seq);`,
 ).join('\n');
 
 /** One length-prefixed field of the canonical content: 'n:value;' (n = bytes in UTF-8), or '-;' for null. */
+/** What a record_actions row's hash covers (0032 re-creates it for the partitioned table, whose row type it takes). */
+export const RECORD_ACTIONS_CONTENT = /* sql */ `create function audit_content(r record_actions) returns text language sql immutable as $fn$
+  select audit_field('record_actions') || audit_field(r.chain_id) || audit_field(r.chain_seq::text) || audit_field(r.id::text)
+    || audit_field(r.record_id::text) || audit_field(r.client_tx_id) || audit_field(r.kind) || audit_field(r.actor_id::text)
+    || audit_field(r.payload::text) || audit_field(audit_micros(r.created_at))
+$fn$;`;
+
 const functions = /* sql */ `
 create function audit_field(v text) returns text language sql immutable as $fn$
   select case when v is null then '-;' else octet_length(v)::text || ':' || v || ';' end
@@ -34,11 +41,7 @@ create function audit_row_hash(prev_hash text, content text) returns text langua
   select encode(sha256(convert_to(prev_hash || content, 'UTF8')), 'hex')
 $fn$;
 
-create function audit_content(r record_actions) returns text language sql immutable as $fn$
-  select audit_field('record_actions') || audit_field(r.chain_id) || audit_field(r.chain_seq::text) || audit_field(r.id::text)
-    || audit_field(r.record_id::text) || audit_field(r.client_tx_id) || audit_field(r.kind) || audit_field(r.actor_id::text)
-    || audit_field(r.payload::text) || audit_field(audit_micros(r.created_at))
-$fn$;
+${RECORD_ACTIONS_CONTENT}
 
 create function audit_content(r entity_actions) returns text language sql immutable as $fn$
   select audit_field('entity_actions') || audit_field(r.chain_id) || audit_field(r.chain_seq::text) || audit_field(r.id::text)

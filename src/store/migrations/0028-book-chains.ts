@@ -21,8 +21,13 @@ export const TAIL = /* sql */ `select x.tbl, x.id, x.chain_seq, x.hash from (
     union all (select 'access_log', id, chain_seq, hash from access_log where chain_id = c order by chain_seq desc limit 1)
   ) x order by x.chain_seq desc limit 1`;
 
-export const up = /* sql */ `
-create or replace function audit_chain_append() returns trigger language plpgsql as $fn$
+/**
+ * The chain trigger function; `recordBook` is the branch that finds a
+ * record_actions row's book (0032 changes it: on a partitioned table the
+ * trigger fires on the partition, so tg_table_name no longer says
+ * record_actions).
+ */
+export const chainAppendFunction = (recordBook: string) => /* sql */ `create or replace function audit_chain_append() returns trigger language plpgsql as $fn$
 declare
   family text := tg_argv[0];
   book uuid;
@@ -31,8 +36,7 @@ declare
   head_hash text;
   tail record;
 begin
-  if tg_table_name = 'record_actions' then
-    select r.book_id into book from records r where r.id = new.record_id;
+${recordBook}
   else
     book := new.book_id;
   end if;
@@ -58,7 +62,11 @@ begin
   new.hash := audit_row_hash(head_hash, audit_content(new));
   return new;
 end
-$fn$;
+$fn$;`;
+
+export const up = /* sql */ `
+${chainAppendFunction(`  if tg_table_name = 'record_actions' then
+    select r.book_id into book from records r where r.id = new.record_id;`)}
 
 comment on table audit_heads is
   'The head of each audit hash chain: seq and hash of its last row (row_table, row_id name it). Chains (0028): "actions:<book id>" = the writes of one book (record_actions of its records, entity_actions with its book_id), "access:<book id>" = the reads of personal data of one book (access_log with its book_id); "actions" and "access" = the rows of no book, and every row written before 0028. A book''s head row is made with its first row. Moved at commit by the deferred trigger audit_head_advance to the chain''s last row; writers of one chain are serialized by a transaction advisory lock (audit_chain_append), so a chain''s rows get 1, 2, 3... without gaps, and writers of different books do not wait for each other. seq 0 with 64 zeros is the empty chain (the first row''s prev_hash).';

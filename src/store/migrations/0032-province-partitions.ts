@@ -27,7 +27,8 @@
  *   from the referenced row (hotich_fill_<that column>), and composite foreign keys
  *   MATCH FULL (a row that names a missing record is refused, as before).
  */
-import { TAIL } from './0028-book-chains.js';
+import { RECORD_ACTIONS_CONTENT } from './0012-audit-chain.js';
+import { chainAppendFunction } from './0028-book-chains.js';
 
 export const name = 'province-partitions';
 
@@ -37,44 +38,8 @@ export const name = 'province-partitions';
  * recognizes its table by name: its second argument says 'record' (0028's
  * function otherwise unchanged).
  */
-const chainAppend = /* sql */ `
-create or replace function audit_chain_append() returns trigger language plpgsql as $fn$
-declare
-  family text := tg_argv[0];
-  book uuid;
-  c text;
-  head_seq bigint;
-  head_hash text;
-  tail record;
-begin
-  if tg_nargs > 1 and tg_argv[1] = 'record' then
-    select r.book_id into book from records r where r.id = new.record_id and r.province_code = new.province_code;
-  else
-    book := new.book_id;
-  end if;
-  c := case when book is null then family else family || ':' || book::text end;
-  perform pg_advisory_xact_lock(727002, hashtext(c));
-  select seq, hash into head_seq, head_hash from audit_heads where chain_id = c;
-  if not found then
-    if book is null then
-      raise exception 'chuỗi kiểm toán "%" chưa có đầu chuỗi trong audit_heads', c;
-    end if;
-    insert into audit_heads (chain_id, seq, hash) values (c, 0, repeat('0', 64));
-    head_seq := 0;
-    head_hash := repeat('0', 64);
-  end if;
-  ${TAIL} into tail;
-  if tail.chain_seq is not null and tail.chain_seq > head_seq then
-    head_seq := tail.chain_seq;
-    head_hash := tail.hash;
-  end if;
-  new.chain_id := c;
-  new.chain_seq := head_seq + 1;
-  new.prev_hash := head_hash;
-  new.hash := audit_row_hash(head_hash, audit_content(new));
-  return new;
-end
-$fn$;`;
+const chainAppend = chainAppendFunction(`  if tg_nargs > 1 and tg_argv[1] = 'record' then
+    select r.book_id into book from records r where r.id = new.record_id and r.province_code = new.province_code;`);
 
 /** Copies the rows of `<table>_old` (every column but the generated ones) with the province of their book (`extra` joins `books b`). */
 const copyRows = (table: string, extra: string) => /* sql */ `
@@ -207,11 +172,7 @@ drop table record_actions_old;
 drop table records_old;
 drop table pages_old;
 
-create function audit_content(r record_actions) returns text language sql immutable as $fn$
-  select audit_field('record_actions') || audit_field(r.chain_id) || audit_field(r.chain_seq::text) || audit_field(r.id::text)
-    || audit_field(r.record_id::text) || audit_field(r.client_tx_id) || audit_field(r.kind) || audit_field(r.actor_id::text)
-    || audit_field(r.payload::text) || audit_field(audit_micros(r.created_at))
-$fn$;
+${RECORD_ACTIONS_CONTENT}
 
 -- 3. Keys and indexes (the partition key last: a lookup by id alone is one probe per partition).
 alter table records add constraint records_pkey primary key (id, province_code);
