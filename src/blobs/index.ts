@@ -11,5 +11,5 @@
 export type { BlobStore, PutResult } from './blob-store.js';
 export { isBlobName } from './blob-name.js';
 export { createLocalBlobStore, type LocalBlobStore } from './local-blob-store.js';
-export { createS3BlobStore, type S3BlobStoreOptions } from './s3-blob-store.js';
+export { createS3BlobStore, isMissingS3Key, type S3BlobStoreOptions } from './s3-blob-store.js';
 export { blobStoreFromConfig, s3ClientFromConfig, type BlobStoreConfig, type S3BlobConfig } from './blob-store-config.js';

@@ -85,7 +85,7 @@ async function objectSize(client: S3Client, bucket: string, key: string): Promis
     const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     return head.ContentLength ?? 0;
   } catch (e) {
-    if (isMissing(e)) return undefined;
+    if (isMissingS3Key(e)) return undefined;
     throw e;
   }
 }
@@ -108,8 +108,8 @@ function nameOfKey(key: string, prefix: string): string | undefined {
   return m?.[1] && m[2] && m[3] && isShardedName(m[1], m[2], m[3]) ? m[3] : undefined;
 }
 
-/** NoSuchKey, or HEAD's bodiless 404; a missing bucket stays an error. */
-function isMissing(e: unknown): boolean {
+/** NoSuchKey, or HEAD's bodiless 404; a missing bucket stays an error (also the tus uploads' S3 store, src/ingest). */
+export function isMissingS3Key(e: unknown): boolean {
   if (!(e instanceof S3ServiceException)) return false;
   if (e.name === 'NoSuchKey' || e.name === 'NotFound') return true;
   return e.$metadata.httpStatusCode === 404 && e.name !== 'NoSuchBucket';
@@ -117,6 +117,6 @@ function isMissing(e: unknown): boolean {
 
 function rethrowMissing(sha256: string) {
   return (e: unknown): never => {
-    throw isMissing(e) ? blobNotFound(sha256) : e;
+    throw isMissingS3Key(e) ? blobNotFound(sha256) : e;
   };
 }

@@ -24,8 +24,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { DataStore, ERRORS, Upload } from '@tus/server';
+import { isMissingS3Key } from '../blobs/index.js';
 
 interface UploadInfo {
   size?: number | undefined;
@@ -112,7 +113,7 @@ export class S3UploadStore extends DataStore {
       const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.infoKey(id) }));
       return JSON.parse(await out.Body!.transformToString()) as UploadInfo;
     } catch (e) {
-      if (isMissing(e)) throw ERRORS.FILE_NOT_FOUND;
+      if (isMissingS3Key(e)) throw ERRORS.FILE_NOT_FOUND;
       throw e;
     }
   }
@@ -187,11 +188,4 @@ async function spool(src: Readable, file: string): Promise<Spooled> {
     throw ERRORS.FILE_WRITE_ERROR;
   }
   return { file, size, sha256: sha256.digest('base64'), md5: md5.digest('base64') };
-}
-
-/** NoSuchKey, or a bodiless 404; a missing bucket stays an error. */
-function isMissing(e: unknown): boolean {
-  if (!(e instanceof S3ServiceException)) return false;
-  if (e.name === 'NoSuchKey' || e.name === 'NotFound') return true;
-  return e.$metadata.httpStatusCode === 404 && e.name !== 'NoSuchBucket';
 }

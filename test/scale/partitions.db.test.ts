@@ -115,7 +115,7 @@ describeBackends('records, actions and pages partitioned by province', (store) =
     expect(actions).not.toMatch(/record_actions_default|Seq Scan/);
   });
 
-  it('the write of a book whose partition lacks takes the subquery path: provinceOfBook names the province in the insert', async () => {
+  it("a writer that names the province with provinceOfBook lands in the book's partition", async () => {
     const row = await t.ctx.store.db
       .insertInto('pages')
       .values({ book_id: placed.bookId, province_code: provinceOfBook(placed.bookId), seq: 99, flags: '[]' })
